@@ -1,0 +1,95 @@
+// Command cloudcompute-emulator runs the local cloud API emulator in the
+// foreground on a loopback address, printing its endpoint and the test
+// credentials. Flags (or the environment variables named in -help) set the
+// port, the asynchronous durations and the release behaviour.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"os/signal"
+	"strconv"
+	"syscall"
+	"time"
+
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/emulator"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/transport"
+)
+
+func main() {
+	fast := emulator.FastDurations()
+	addr := flag.String("addr", envOr("EMULATOR_ADDR", "127.0.0.1:8780"), "listen address, loopback only (env EMULATOR_ADDR; port 0 picks a free one)")
+	endpointFile := flag.String("endpoint-file", os.Getenv("EMULATOR_ENDPOINT_FILE"), "write host:port here once listening (env EMULATOR_ENDPOINT_FILE)")
+	releaseMode := flag.String("zec-release-mode", envOr("EMULATOR_ZEC_RELEASE_MODE", string(emulator.ReleaseImmediate)), "what ReleaseDisk does: immediate or recycle (env EMULATOR_ZEC_RELEASE_MODE)")
+	rate := flag.Float64("rate-limit", envFloat("EMULATOR_RATE_LIMIT", 0), "requests per second per key before 429 (0: unlimited; env EMULATOR_RATE_LIMIT)")
+	quiet := flag.Bool("quiet", os.Getenv("EMULATOR_QUIET") != "", "do not print each request (env EMULATOR_QUIET)")
+	var d emulator.Durations
+	flag.DurationVar(&d.DiskCreate, "disk-create", envDuration("EMULATOR_DISK_CREATE", fast.DiskCreate), "CREATING → AVAILABLE (env EMULATOR_DISK_CREATE)")
+	flag.DurationVar(&d.DiskAttach, "disk-attach", envDuration("EMULATOR_DISK_ATTACH", fast.DiskAttach), "ATTACHING → IN_USE (env EMULATOR_DISK_ATTACH)")
+	flag.DurationVar(&d.DiskDetach, "disk-detach", envDuration("EMULATOR_DISK_DETACH", fast.DiskDetach), "DETACHING → AVAILABLE (env EMULATOR_DISK_DETACH)")
+	flag.DurationVar(&d.DiskResize, "disk-resize", envDuration("EMULATOR_DISK_RESIZE", fast.DiskResize), "CHANGING → settled (env EMULATOR_DISK_RESIZE)")
+	flag.DurationVar(&d.DiskRelease, "disk-release", envDuration("EMULATOR_DISK_RELEASE", fast.DiskRelease), "DELETING → gone (env EMULATOR_DISK_RELEASE)")
+	flag.DurationVar(&d.DiskRecycle, "disk-recycle", envDuration("EMULATOR_DISK_RECYCLE", fast.DiskRecycle), "RECYCLING → RECYCLED (env EMULATOR_DISK_RECYCLE)")
+	flag.Parse()
+
+	host := *addr
+	if !transport.IsLoopbackHost(host) {
+		log.Fatalf("refusing to listen on %s: the emulator serves loopback addresses only", host)
+	}
+	opts := emulator.Options{
+		Addr: host, Durations: d, ZECReleaseMode: emulator.ReleaseMode(*releaseMode), RateLimit: *rate,
+	}
+	if !*quiet {
+		opts.Logf = func(format string, args ...any) { fmt.Printf("emulator: "+format+"\n", args...) }
+	}
+	srv, err := emulator.Start(opts)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("cloudcompute emulator listening on %s\n", srv.URL())
+	fmt.Printf("  Zenlayer API 2.0: %s/api/v2/{zec,bmc}\n", srv.URL())
+	fmt.Printf("  export ZENLAYERCLOUD_DOMAIN=%s ZENLAYERCLOUD_SCHEME=HTTP\n", srv.Endpoint())
+	fmt.Printf("  export ZENLAYERCLOUD_ACCESS_KEY_ID=%s ZENLAYERCLOUD_ACCESS_KEY_PASSWORD=%s\n", emulator.DefaultAccessKeyID, emulator.DefaultAccessKeyPassword)
+	fmt.Printf("  calls: %s/_emulator/calls  log: %s/_emulator/log  inventory: %s/_emulator/inventory\n", srv.URL(), srv.URL(), srv.URL())
+	if *endpointFile != "" {
+		if err := os.WriteFile(*endpointFile, []byte(srv.Endpoint()+"\n"), 0o600); err != nil {
+			log.Fatal(err)
+		}
+	}
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	<-sig
+	fmt.Println("cloudcompute emulator stopping")
+	_ = srv.Close()
+}
+
+func envOr(name, def string) string {
+	if v := os.Getenv(name); v != "" {
+		return v
+	}
+	return def
+}
+
+func envDuration(name string, def time.Duration) time.Duration {
+	if v := os.Getenv(name); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil {
+			log.Fatalf("%s: %v", name, err)
+		}
+		return d
+	}
+	return def
+}
+
+func envFloat(name string, def float64) float64 {
+	if v := os.Getenv(name); v != "" {
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			log.Fatalf("%s: %v", name, err)
+		}
+		return f
+	}
+	return def
+}

@@ -1,0 +1,49 @@
+// Package conns holds what the provider hands to its resources and data
+// sources: the configured API clients.
+package conns
+
+import (
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
+)
+
+// Client is the provider data: one typed client per cloud, nil where that
+// cloud is not configured, with the reason.
+type Client struct {
+	Zenlayer *zenlayer.Client
+	// ZenlayerMissing explains why Zenlayer is not configured.
+	ZenlayerMissing string
+}
+
+// FromProviderData turns the framework's provider data into *Client. It
+// returns nil without an error when the provider is not configured yet
+// (during validation), and an error diagnostic for any other type.
+func FromProviderData(data any, diags *diag.Diagnostics) *Client {
+	if data == nil {
+		return nil
+	}
+	c, ok := data.(*Client)
+	if !ok {
+		diags.AddError("Unexpected provider data",
+			fmt.Sprintf("Expected *conns.Client, got %T. This is a bug in the provider; please report it.", data))
+		return nil
+	}
+	return c
+}
+
+// ZenlayerClient returns the Zenlayer client, or adds an error that says
+// which attribute and which environment variable to set.
+func (c *Client) ZenlayerClient(diags *diag.Diagnostics) *zenlayer.Client {
+	if c == nil {
+		diags.AddError("Provider not configured", "The cloudcompute provider was not configured. This is a bug in the provider; please report it.")
+		return nil
+	}
+	if c.Zenlayer == nil {
+		diags.AddError("Zenlayer Cloud credentials are not configured", c.ZenlayerMissing)
+		return nil
+	}
+	return c.Zenlayer
+}

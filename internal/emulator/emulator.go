@@ -1,0 +1,309 @@
+// Package emulator is a local HTTP server that speaks the wire formats of
+// the cloud APIs this provider calls: request signing and its errors, the
+// response envelopes and error bodies, asynchronous status machines on
+// configurable durations, rate limits, and a log and per-action counters
+// that tests and benchmarks read. It follows the API documents, not the
+// provider: every documented constraint is enforced.
+package emulator
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"sort"
+	"sync"
+	"time"
+)
+
+// Test credentials the emulator accepts unless told otherwise. They are not secrets.
+const (
+	DefaultAccessKeyID       = "EMULATORKEYID0001"
+	DefaultAccessKeyPassword = "emulator-access-key-password"
+)
+
+// ReleaseMode says what a release does to an object.
+type ReleaseMode string
+
+const (
+	// ReleaseImmediate frees the object at once (DELETING → gone).
+	ReleaseImmediate ReleaseMode = "immediate"
+	// ReleaseRecycle moves the object to the recycle bin first
+	// (RECYCLING → RECYCLED / RECYCLE); a second release frees it.
+	ReleaseRecycle ReleaseMode = "recycle"
+)
+
+// Durations are how long each asynchronous transition takes.
+type Durations struct {
+	DiskCreate  time.Duration
+	DiskAttach  time.Duration
+	DiskDetach  time.Duration
+	DiskResize  time.Duration
+	DiskRelease time.Duration
+	// DiskRecycle is RECYCLING → RECYCLED.
+	DiskRecycle time.Duration
+}
+
+// FastDurations keep tests quick while still making every wait wait.
+func FastDurations() Durations {
+	return Durations{
+		DiskCreate: 300 * time.Millisecond, DiskAttach: 200 * time.Millisecond, DiskDetach: 200 * time.Millisecond,
+		DiskResize: 200 * time.Millisecond, DiskRelease: 200 * time.Millisecond, DiskRecycle: 200 * time.Millisecond,
+	}
+}
+
+// Options configure a Server.
+type Options struct {
+	// Addr to listen on (default 127.0.0.1:0, a free loopback port).
+	Addr string
+	// Credentials maps access key ids to their passwords (default: the test pair).
+	Credentials map[string]string
+	// BearerTokens are accepted as "Authorization: Bearer <token>".
+	BearerTokens []string
+	Durations    Durations
+	// ZECReleaseMode chooses what ReleaseDisk does (default immediate).
+	ZECReleaseMode ReleaseMode
+	// MaxClockSkew is how far a request timestamp may be from now (default 5m).
+	MaxClockSkew time.Duration
+	// RateLimit is the sustained requests per second allowed per key
+	// (0: unlimited); RateBurst is the bucket size (default 2*RateLimit).
+	RateLimit float64
+	RateBurst int
+	// Now is the emulator's clock (default time.Now).
+	Now func() time.Time
+	// Logf, if set, receives one line per request.
+	Logf func(format string, args ...any)
+}
+
+// LogEntry is one request as the emulator saw it.
+type LogEntry struct {
+	Time    time.Time `json:"time"`
+	API     string    `json:"api"`
+	Action  string    `json:"action"`
+	IDs     []string  `json:"ids,omitempty"`
+	Status  int       `json:"status"`
+	Code    string    `json:"code,omitempty"`
+	Message string    `json:"message,omitempty"`
+}
+
+// Server is a running emulator.
+type Server struct {
+	opts     Options
+	listener net.Listener
+	http     *http.Server
+
+	mu      sync.Mutex
+	log     []LogEntry
+	counts  map[string]int
+	buckets map[string]*bucket
+	seq     int
+
+	zec *zecState
+}
+
+// Start listens and serves in the background until Close.
+func Start(opts Options) (*Server, error) {
+	if opts.Addr == "" {
+		opts.Addr = "127.0.0.1:0"
+	}
+	if opts.Credentials == nil {
+		opts.Credentials = map[string]string{DefaultAccessKeyID: DefaultAccessKeyPassword}
+	}
+	if opts.Durations == (Durations{}) {
+		opts.Durations = FastDurations()
+	}
+	if opts.ZECReleaseMode == "" {
+		opts.ZECReleaseMode = ReleaseImmediate
+	}
+	if opts.ZECReleaseMode != ReleaseImmediate && opts.ZECReleaseMode != ReleaseRecycle {
+		return nil, fmt.Errorf("emulator: unknown release mode %q", opts.ZECReleaseMode)
+	}
+	if opts.MaxClockSkew <= 0 {
+		opts.MaxClockSkew = 5 * time.Minute
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.RateLimit > 0 && opts.RateBurst <= 0 {
+		opts.RateBurst = max(1, int(2*opts.RateLimit))
+	}
+	ln, err := net.Listen("tcp", opts.Addr)
+	if err != nil {
+		return nil, fmt.Errorf("emulator: listen on %s: %w", opts.Addr, err)
+	}
+	s := &Server{opts: opts, listener: ln, counts: map[string]int{}, buckets: map[string]*bucket{}}
+	s.zec = newZECState(s)
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /api/v2/{service}", s.serveZenlayer)
+	mux.HandleFunc("GET /_emulator/calls", s.serveCalls)
+	mux.HandleFunc("GET /_emulator/log", s.serveLog)
+	mux.HandleFunc("GET /_emulator/inventory", s.serveInventory)
+	s.http = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = s.http.Serve(ln) }()
+	return s, nil
+}
+
+// Close stops the server.
+func (s *Server) Close() error {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	return s.http.Shutdown(ctx)
+}
+
+// Endpoint is host:port of the server, the value for a provider's domain.
+func (s *Server) Endpoint() string { return s.listener.Addr().String() }
+
+// URL is the base URL of the server.
+func (s *Server) URL() string { return "http://" + s.Endpoint() }
+
+// Calls returns how often an action was called, by "api.Action" (for example "zec.ReleaseDisk").
+func (s *Server) Calls() map[string]int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make(map[string]int, len(s.counts))
+	for k, v := range s.counts {
+		out[k] = v
+	}
+	return out
+}
+
+// CallCount is the count for one "api.Action".
+func (s *Server) CallCount(action string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.counts[action]
+}
+
+// Log returns a copy of the request log.
+func (s *Server) Log() []LogEntry {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]LogEntry(nil), s.log...)
+}
+
+// Actions returns the "api.Action" of each logged request in order, for
+// the requests that touched id (all requests if id is empty).
+func (s *Server) Actions(id string) []string {
+	var out []string
+	for _, e := range s.Log() {
+		if id == "" || containsString(e.IDs, id) {
+			out = append(out, e.API+"."+e.Action)
+		}
+	}
+	return out
+}
+
+// ResetLog clears the log and the counters.
+func (s *Server) ResetLog() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.log = nil
+	s.counts = map[string]int{}
+}
+
+func (s *Server) record(e LogEntry) {
+	// Called with s.mu held.
+	s.log = append(s.log, e)
+	s.counts[e.API+"."+e.Action]++
+	if s.opts.Logf != nil {
+		s.opts.Logf("%s %s.%s ids=%v -> %d %s", e.Time.Format("15:04:05.000"), e.API, e.Action, e.IDs, e.Status, e.Code)
+	}
+}
+
+// newID returns a fresh id with a prefix, unique within this server.
+func (s *Server) newID(prefix string) string {
+	s.seq++
+	return fmt.Sprintf("%s-%08x%04d", prefix, uint32(s.opts.Now().UnixNano()), s.seq)
+}
+
+func (s *Server) now() time.Time { return s.opts.Now() }
+
+func (s *Server) serveCalls(w http.ResponseWriter, _ *http.Request) {
+	writeJSON(w, http.StatusOK, s.Calls())
+}
+
+func (s *Server) serveLog(w http.ResponseWriter, _ *http.Request) {
+	writeJSON(w, http.StatusOK, s.Log())
+}
+
+// Inventory lists every object the emulator holds, by kind, sorted by id.
+func (s *Server) Inventory() map[string][]string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := s.now()
+	s.zec.advance(now)
+	inv := map[string][]string{}
+	for id := range s.zec.disks {
+		inv["zec_disk"] = append(inv["zec_disk"], id)
+	}
+	for id := range s.zec.instances {
+		inv["zec_instance"] = append(inv["zec_instance"], id)
+	}
+	for _, ids := range inv {
+		sort.Strings(ids)
+	}
+	return inv
+}
+
+func (s *Server) serveInventory(w http.ResponseWriter, _ *http.Request) {
+	writeJSON(w, http.StatusOK, s.Inventory())
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// bucket is a token bucket for one key.
+type bucket struct {
+	tokens float64
+	last   time.Time
+}
+
+// allow takes a token for key, or says how long until one is there.
+// Called with s.mu held.
+func (s *Server) allow(key string) (bool, time.Duration) {
+	if s.opts.RateLimit <= 0 {
+		return true, 0
+	}
+	now := s.now()
+	b := s.buckets[key]
+	if b == nil {
+		b = &bucket{tokens: float64(s.opts.RateBurst), last: now}
+		s.buckets[key] = b
+	}
+	b.tokens = min(float64(s.opts.RateBurst), b.tokens+now.Sub(b.last).Seconds()*s.opts.RateLimit)
+	b.last = now
+	if b.tokens >= 1 {
+		b.tokens--
+		return true, 0
+	}
+	return false, time.Duration((1 - b.tokens) / s.opts.RateLimit * float64(time.Second))
+}
+
+// errAPI is an error answer of an emulated action.
+type errAPI struct {
+	status  int
+	code    string
+	message string
+}
+
+func (e *errAPI) Error() string { return e.code + ": " + e.message }
+
+func apiErr(status int, code, format string, args ...any) *errAPI {
+	return &errAPI{status: status, code: code, message: fmt.Sprintf(format, args...)}
+}
+
+var errNoHandler = errors.New("no handler")

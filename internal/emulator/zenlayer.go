@@ -1,0 +1,219 @@
+package emulator
+
+import (
+	"crypto/hmac"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
+)
+
+// Zenlayer API 2.0 common error codes the emulator answers.
+const (
+	codeAuthMissing        = "AUTHFAILURE_MISSING_AUTHORIZATION"
+	codeAuthInvalid        = "AUTHFAILURE_INVALID_AUTHORIZATION"
+	codeAuthSecretNotFound = "AUTHFAILURE_SECRET_ID_NOT_FOUND"
+	codeAuthSignature      = "AUTHFAILURE_SIGNATURE_FAILURE"
+	codeAuthExpired        = "AUTHFAILURE_SIGNATURE_EXPIRED"
+	codeInvalidAction      = "INVALID_ACTION"
+	codeInvalidVersion     = "INVALID_VERSION"
+	codeInvalidService     = "INVALID_SERVICE"
+	codeMissingParameter   = "MISSING_PARAMETER"
+	codeInvalidParameter   = "INVALID_PARAMETER"
+	codeInvalidValue       = "INVALID_PARAMETER_VALUE"
+	codeInvalidContentType = "INVALID_CONTENT_TYPE"
+	codeRateLimit          = "REQUEST_LIMIT_EXCEEDED"
+	codeInternal           = "INTERNAL_SERVER_ERROR"
+)
+
+// zenlayerAction handles one action: it decodes body itself and returns the
+// action's output (the fields beside requestId in "response").
+// It is called with s.mu held and the state advanced to now.
+type zenlayerAction func(body []byte) (map[string]any, []string, error)
+
+var zenlayerVersions = map[string]string{"zec": zenlayer.ZEC.Version, "bmc": zenlayer.BMC.Version}
+
+func (s *Server) zenlayerActions(service string) map[string]zenlayerAction {
+	switch service {
+	case "zec":
+		return s.zec.actions()
+	}
+	return nil
+}
+
+func (s *Server) serveZenlayer(w http.ResponseWriter, r *http.Request) {
+	service := r.PathValue("service")
+	action := r.Header.Get("X-ZC-Action")
+	body, err := io.ReadAll(io.LimitReader(r.Body, 1<<20+1))
+	requestID := ""
+	s.mu.Lock()
+	requestID = s.newRequestID()
+	entry := LogEntry{Time: s.now(), API: service, Action: action}
+	s.mu.Unlock()
+
+	fail := func(e *errAPI) {
+		s.mu.Lock()
+		entry.Status, entry.Code, entry.Message = e.status, e.code, e.message
+		s.record(entry)
+		s.mu.Unlock()
+		writeJSON(w, e.status, map[string]any{"requestId": requestID, "code": e.code, "message": e.message})
+	}
+	if err != nil || len(body) > 1<<20 {
+		fail(apiErr(http.StatusBadRequest, codeInvalidParameter, "The request body could not be read or is larger than 1 MiB."))
+		return
+	}
+	if e := s.checkZenlayerRequest(r, service, action, body); e != nil {
+		fail(e)
+		return
+	}
+
+	s.mu.Lock()
+	key := accessKeyOf(r)
+	if ok, wait := s.allow(key); !ok {
+		s.mu.Unlock()
+		w.Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())+1))
+		fail(apiErr(http.StatusTooManyRequests, codeRateLimit, "Request rate limit exceeded, please try again later."))
+		return
+	}
+	handler := s.zenlayerActions(service)[action]
+	if handler == nil {
+		s.mu.Unlock()
+		fail(apiErr(http.StatusBadRequest, codeInvalidAction, "The action %q is not supported by service %s.", action, service))
+		return
+	}
+	s.advanceAll()
+	out, ids, herr := handler(body)
+	entry.IDs = ids
+	s.mu.Unlock()
+	if herr != nil {
+		var e *errAPI
+		if ae, ok := herr.(*errAPI); ok {
+			e = ae
+		} else {
+			e = apiErr(http.StatusInternalServerError, codeInternal, "%v", herr)
+		}
+		fail(e)
+		return
+	}
+	if out == nil {
+		out = map[string]any{}
+	}
+	out["requestId"] = requestID
+	s.mu.Lock()
+	entry.Status = http.StatusOK
+	s.record(entry)
+	s.mu.Unlock()
+	writeJSON(w, http.StatusOK, map[string]any{"requestId": requestID, "response": out})
+}
+
+func (s *Server) newRequestID() string {
+	s.seq++
+	return fmt.Sprintf("T%08X-%04X-EMUL-%012d", uint32(s.now().UnixNano()), s.seq&0xffff, s.seq)
+}
+
+// checkZenlayerRequest verifies the common request parameters and the signature.
+func (s *Server) checkZenlayerRequest(r *http.Request, service, action string, body []byte) *errAPI {
+	version, ok := zenlayerVersions[service]
+	if !ok {
+		return apiErr(http.StatusNotFound, codeInvalidService, "The service %q does not exist.", service)
+	}
+	if action == "" {
+		return apiErr(http.StatusBadRequest, codeMissingParameter, "The header X-ZC-Action is missing.")
+	}
+	if v := r.Header.Get("X-ZC-Version"); v != version {
+		return apiErr(http.StatusBadRequest, codeInvalidVersion, "The version %q is not supported by service %s (supported: %s).", v, service, version)
+	}
+	ct := r.Header.Get("Content-Type")
+	if !strings.HasPrefix(strings.ToLower(ct), "application/json") {
+		return apiErr(http.StatusBadRequest, codeInvalidContentType, "Content-Type must be application/json, got %q.", ct)
+	}
+	auth := r.Header.Get("Authorization")
+	if auth == "" {
+		return apiErr(http.StatusUnauthorized, codeAuthMissing, "The request has no Authorization header.")
+	}
+	if token, ok := strings.CutPrefix(auth, "Bearer "); ok {
+		for _, t := range s.opts.BearerTokens {
+			if hmac.Equal([]byte(t), []byte(token)) {
+				return nil
+			}
+		}
+		return apiErr(http.StatusUnauthorized, codeAuthInvalid, "The bearer token is invalid or expired.")
+	}
+	if m := r.Header.Get("X-ZC-Signature-Method"); m != zenlayer.SignatureMethod {
+		return apiErr(http.StatusUnauthorized, codeAuthInvalid, "X-ZC-Signature-Method must be %s, got %q.", zenlayer.SignatureMethod, m)
+	}
+	cred, signedHeaders, signature, ok := parseZenlayerAuthorization(auth)
+	if !ok {
+		return apiErr(http.StatusUnauthorized, codeAuthInvalid, "The Authorization header is malformed.")
+	}
+	ts, err := strconv.ParseInt(r.Header.Get("X-ZC-Timestamp"), 10, 64)
+	if err != nil {
+		return apiErr(http.StatusUnauthorized, codeAuthInvalid, "X-ZC-Timestamp is missing or not a number of seconds.")
+	}
+	if skew := s.now().Sub(time.Unix(ts, 0)); skew > s.opts.MaxClockSkew || skew < -s.opts.MaxClockSkew {
+		return apiErr(http.StatusUnauthorized, codeAuthExpired, "The signature expired: the request timestamp is %s off the server time (at most %s allowed).", skew.Round(time.Second), s.opts.MaxClockSkew)
+	}
+	password, known := s.opts.Credentials[cred]
+	if !known {
+		return apiErr(http.StatusUnauthorized, codeAuthSecretNotFound, "The access key id %q does not exist.", cred)
+	}
+	if signedHeaders != zenlayer.SignedHeaders {
+		return apiErr(http.StatusUnauthorized, codeAuthInvalid, "SignedHeaders must be %q.", zenlayer.SignedHeaders)
+	}
+	want := zenlayer.Sign(password, r.Method, ct, r.Host, ts, body)
+	if !hmac.Equal([]byte(want), []byte(signature)) {
+		return apiErr(http.StatusUnauthorized, codeAuthSignature, "The signature does not match.")
+	}
+	return nil
+}
+
+func parseZenlayerAuthorization(h string) (cred, signedHeaders, signature string, ok bool) {
+	rest, found := strings.CutPrefix(h, zenlayer.SignatureMethod+" ")
+	if !found {
+		return "", "", "", false
+	}
+	for _, part := range strings.Split(rest, ",") {
+		k, v, found := strings.Cut(strings.TrimSpace(part), "=")
+		if !found {
+			return "", "", "", false
+		}
+		switch k {
+		case "Credential":
+			cred = v
+		case "SignedHeaders":
+			signedHeaders = v
+		case "Signature":
+			signature = v
+		}
+	}
+	return cred, signedHeaders, signature, cred != "" && signature != ""
+}
+
+func accessKeyOf(r *http.Request) string {
+	if cred, _, _, ok := parseZenlayerAuthorization(r.Header.Get("Authorization")); ok {
+		return cred
+	}
+	return "bearer"
+}
+
+// decodeStrict decodes an action's body, refusing unknown fields and wrong
+// types as the API does (INVALID_PARAMETER).
+func decodeStrict(body []byte, v any) *errAPI {
+	dec := json.NewDecoder(strings.NewReader(string(body)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return apiErr(http.StatusBadRequest, codeInvalidParameter, "The request body is invalid: %v.", err)
+	}
+	return nil
+}
+
+// advanceAll applies the transitions that are due. Called with s.mu held.
+func (s *Server) advanceAll() {
+	now := s.now()
+	s.zec.advance(now)
+}

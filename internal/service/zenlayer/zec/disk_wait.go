@@ -1,0 +1,58 @@
+package zec
+
+import (
+	"context"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/wait"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
+)
+
+// diskPollMin is the first interval between disk polls; tests of the
+// provider run against an emulator whose transitions take a fraction of a
+// second, and the real API's take seconds, so start small and back off.
+var diskPollMin = 500 * time.Millisecond
+
+// statusDisk reads a disk's status; NotFound is wait.Gone.
+func statusDisk(conn *zenlayer.Client, id string) wait.StatusFunc[*zenlayer.Disk] {
+	return func(ctx context.Context) (*zenlayer.Disk, string, error) {
+		d, err := conn.FindDisk(ctx, id)
+		if zenlayer.IsNotFound(err) {
+			return nil, wait.Gone, nil
+		}
+		if err != nil {
+			return nil, "", err
+		}
+		return d, d.DiskStatus, nil
+	}
+}
+
+// diskSettledStatuses are the statuses in which a disk accepts operations.
+var diskSettledStatuses = []string{zenlayer.DiskStatusAvailable, zenlayer.DiskStatusInUse}
+
+// waitDisk waits until the disk reaches one of target. Every status not in
+// target and not FAILED counts as in progress: the API adds transitional
+// statuses (SNAPSHOT_CREATING, ROLLING_BACK, ...) over time.
+func waitDisk(ctx context.Context, conn *zenlayer.Client, id, what string, timeout time.Duration, target ...string) (*zenlayer.Disk, error) {
+	return wait.Until(ctx, wait.Config[*zenlayer.Disk]{
+		Operation:        "ZEC disk " + id + " " + what,
+		Target:           target,
+		Failure:          []string{zenlayer.DiskStatusFailed},
+		UnknownIsPending: true,
+		Refresh:          statusDisk(conn, id),
+		Timeout:          timeout,
+		MinInterval:      diskPollMin,
+		MaxInterval:      10 * time.Second,
+		OnPoll: func(attempt int, status string) {
+			tflog.Debug(ctx, "polled ZEC disk", map[string]any{"id": id, "status": status, "attempt": attempt, "waiting_for": what})
+		},
+	})
+}
+
+// waitDiskSettled waits until the disk is AVAILABLE or IN_USE (or gone,
+// which is reported as a *wait error wrapping wait.ErrGone).
+func waitDiskSettled(ctx context.Context, conn *zenlayer.Client, id string, timeout time.Duration) (*zenlayer.Disk, error) {
+	return waitDisk(ctx, conn, id, "to settle", timeout, diskSettledStatuses...)
+}

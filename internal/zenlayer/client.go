@@ -1,0 +1,256 @@
+// Package zenlayer is a typed client for Zenlayer Cloud API 2.0: every call
+// is a signed POST of a JSON body to /api/v2/<service>, answered with a
+// {requestId, response} envelope or a {requestId, code, message} error.
+package zenlayer
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/transport"
+)
+
+// Service is one API 2.0 service and the version the client speaks.
+type Service struct {
+	Name    string
+	Version string
+}
+
+var (
+	// ZEC is Zenlayer Elastic Compute.
+	ZEC = Service{Name: "zec", Version: "2025-09-01"}
+	// BMC is Zenlayer Bare Metal Cloud.
+	BMC = Service{Name: "bmc", Version: "2022-11-20"}
+)
+
+const (
+	// DefaultDomain is the public API endpoint.
+	DefaultDomain = "console.zenlayer.com"
+	contentType   = "application/json"
+	// maxResponseBytes bounds what the client reads of one answer.
+	maxResponseBytes = 16 << 20
+)
+
+// Config configures a Client.
+type Config struct {
+	AccessKeyID       string
+	AccessKeyPassword string
+	// Domain is host[:port] of the API (default console.zenlayer.com).
+	Domain string
+	// Scheme is "https" (default) or "http"; plain HTTP only to a loopback domain.
+	Scheme string
+	// Timeout bounds one HTTP exchange (default 60s).
+	Timeout   time.Duration
+	UserAgent string
+	// HTTPClient, if set, is used as it is (tests).
+	HTTPClient *http.Client
+	Retry      transport.Policy
+	// Now is the clock for request timestamps (default time.Now).
+	Now func() time.Time
+}
+
+// Client calls the Zenlayer API. It is safe for concurrent use.
+type Client struct {
+	cfg      Config
+	http     *http.Client
+	endpoint string
+}
+
+// New checks cfg and returns a client.
+func New(cfg Config) (*Client, error) {
+	if cfg.AccessKeyID == "" || cfg.AccessKeyPassword == "" {
+		return nil, errors.New("zenlayer: access key id and access key password are required")
+	}
+	if cfg.Domain == "" {
+		cfg.Domain = DefaultDomain
+	}
+	if strings.Contains(cfg.Domain, "/") {
+		return nil, fmt.Errorf("zenlayer: domain %q must be a host name with an optional port, without a scheme or path", cfg.Domain)
+	}
+	cfg.Scheme = strings.ToLower(cfg.Scheme)
+	if cfg.Scheme == "" {
+		cfg.Scheme = "https"
+	}
+	switch cfg.Scheme {
+	case "https":
+	case "http":
+		if !transport.IsLoopbackHost(cfg.Domain) {
+			return nil, fmt.Errorf("zenlayer: plain HTTP is refused for %q: it would send signed requests unencrypted; use HTTPS (HTTP is allowed only for a loopback address such as a local emulator)", cfg.Domain)
+		}
+	default:
+		return nil, fmt.Errorf("zenlayer: scheme %q is not HTTP or HTTPS", cfg.Scheme)
+	}
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = 60 * time.Second
+	}
+	if cfg.UserAgent == "" {
+		cfg.UserAgent = transport.UserAgent("dev", "")
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	hc := cfg.HTTPClient
+	if hc == nil {
+		hc = &http.Client{Timeout: cfg.Timeout}
+	}
+	return &Client{cfg: cfg, http: hc, endpoint: cfg.Scheme + "://" + cfg.Domain + "/api/v2/"}, nil
+}
+
+type callOptions struct {
+	idempotent bool
+}
+
+// CallOption changes how one call is made.
+type CallOption func(*callOptions)
+
+// NotIdempotent marks a call that must not be sent twice when its outcome
+// is unknown (creates: the API has no idempotency token). Such a call is
+// retried only when the server surely did not act on it: a rate-limit
+// refusal, or a connection that failed before the request was sent.
+func NotIdempotent() CallOption { return func(o *callOptions) { o.idempotent = false } }
+
+type envelope struct {
+	RequestID string          `json:"requestId"`
+	Response  json.RawMessage `json:"response"`
+	Code      string          `json:"code"`
+	Message   string          `json:"message"`
+}
+
+// Call performs action on svc with input in, decoding the response into out
+// (which may be nil). Retries happen here and nowhere else.
+func (c *Client) Call(ctx context.Context, svc Service, action string, in, out any, opts ...CallOption) error {
+	o := callOptions{idempotent: true}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	if in == nil {
+		in = struct{}{}
+	}
+	body, err := json.Marshal(in)
+	if err != nil {
+		return fmt.Errorf("zenlayer %s %s: encoding request: %w", svc.Name, action, err)
+	}
+	return c.cfg.Retry.Run(ctx, func(ctx context.Context, attempt int) (transport.Verdict, error) {
+		return c.do(ctx, svc, action, body, out, o, attempt)
+	}, func(attempt int, delay time.Duration, reason string, err error) {
+		tflog.Warn(ctx, "retrying Zenlayer API call", map[string]any{
+			"service": svc.Name, "action": action, "attempt": attempt, "delay_ms": delay.Milliseconds(), "reason": reason, "error": err.Error(),
+		})
+	})
+}
+
+func (c *Client) do(ctx context.Context, svc Service, action string, body []byte, out any, o callOptions, attempt int) (transport.Verdict, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.endpoint+svc.Name, bytes.NewReader(body))
+	if err != nil {
+		return transport.Verdict{}, fmt.Errorf("zenlayer %s %s: %w", svc.Name, action, err)
+	}
+	ts := c.cfg.Now().Unix()
+	req.Header.Set("Content-Type", contentType)
+	req.Header.Set("X-ZC-Action", action)
+	req.Header.Set("X-ZC-Version", svc.Version)
+	req.Header.Set("X-ZC-Service", svc.Name)
+	req.Header.Set("X-ZC-Timestamp", strconv.FormatInt(ts, 10))
+	req.Header.Set("X-ZC-Signature-Method", SignatureMethod)
+	req.Header.Set("X-ZC-Request-Client", c.cfg.UserAgent)
+	req.Header.Set("User-Agent", c.cfg.UserAgent)
+	sig := Sign(c.cfg.AccessKeyPassword, http.MethodPost, contentType, req.URL.Host, ts, body)
+	req.Header.Set("Authorization", Authorization(c.cfg.AccessKeyID, sig))
+
+	start := time.Now()
+	resp, err := c.http.Do(req)
+	if err != nil {
+		v := transport.TransportVerdict(ctx, err, o.idempotent)
+		if !o.idempotent && !v.Retry && ctx.Err() == nil {
+			err = fmt.Errorf("%w; the request may or may not have been applied, so it is not sent again", err)
+		}
+		return v, fmt.Errorf("zenlayer %s %s: %w", svc.Name, action, err)
+	}
+	defer resp.Body.Close()
+	raw, readErr := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes+1))
+	fields := map[string]any{
+		"service": svc.Name, "action": action, "attempt": attempt, "http_status": resp.StatusCode,
+		"duration_ms": time.Since(start).Milliseconds(),
+	}
+	if readErr != nil {
+		tflog.Debug(ctx, "Zenlayer API call: reading response failed", fields)
+		v := transport.TransportVerdict(ctx, readErr, o.idempotent)
+		return v, fmt.Errorf("zenlayer %s %s: reading response: %w", svc.Name, action, readErr)
+	}
+	if len(raw) > maxResponseBytes {
+		return transport.Verdict{}, &APIError{Service: svc.Name, Action: action, HTTPStatus: resp.StatusCode, Code: CodeMalformedResponse,
+			Message: fmt.Sprintf("response larger than %d bytes", maxResponseBytes)}
+	}
+
+	var env envelope
+	jsonErr := json.Unmarshal(raw, &env)
+	if env.RequestID == "" {
+		env.RequestID = resp.Header.Get("X-ZC-Request-Id")
+	}
+	fields["request_id"] = env.RequestID
+	tflog.Debug(ctx, "Zenlayer API call", fields)
+
+	if resp.StatusCode != http.StatusOK || env.Code != "" {
+		apiErr := &APIError{Service: svc.Name, Action: action, HTTPStatus: resp.StatusCode, Code: env.Code, Message: env.Message, RequestID: env.RequestID}
+		if jsonErr != nil || env.Code == "" {
+			apiErr.Code = "HTTP_" + strconv.Itoa(resp.StatusCode)
+			apiErr.Message = "unexpected answer: " + snippet(raw)
+		}
+		v := transport.Verdict{Reason: apiErr.Code}
+		switch {
+		case resp.StatusCode == http.StatusUnauthorized || resp.StatusCode == http.StatusForbidden:
+			// Never retried: a bad signature stays bad.
+		case env.Code == CodeRequestLimitExceeded || resp.StatusCode == http.StatusTooManyRequests:
+			v.Retry = true
+			v.After = transport.ParseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
+		case slices.Contains(retryableCodes, env.Code) || transport.StatusRetryable(resp.StatusCode, true):
+			v.Retry = o.idempotent
+		}
+		return v, apiErr
+	}
+	if jsonErr != nil {
+		return transport.Verdict{}, &APIError{Service: svc.Name, Action: action, HTTPStatus: resp.StatusCode, Code: CodeMalformedResponse,
+			Message: "response is not valid JSON: " + snippet(raw), RequestID: env.RequestID}
+	}
+	if out != nil {
+		if len(env.Response) == 0 || string(env.Response) == "null" {
+			return transport.Verdict{}, &APIError{Service: svc.Name, Action: action, HTTPStatus: resp.StatusCode, Code: CodeMalformedResponse,
+				Message: "response has no \"response\" object", RequestID: env.RequestID}
+		}
+		if err := json.Unmarshal(env.Response, out); err != nil {
+			return transport.Verdict{}, &APIError{Service: svc.Name, Action: action, HTTPStatus: resp.StatusCode, Code: CodeMalformedResponse,
+				Message: "decoding response: " + err.Error(), RequestID: env.RequestID}
+		}
+	}
+	return transport.Verdict{}, nil
+}
+
+// snippet returns a short, printable start of a body for an error message.
+func snippet(b []byte) string {
+	const n = 200
+	s := string(b)
+	if len(s) > n {
+		s = s[:n] + "…"
+	}
+	s = strings.Map(func(r rune) rune {
+		if r == utf8.RuneError || (r < 0x20 && r != ' ') {
+			return ' '
+		}
+		return r
+	}, s)
+	if strings.TrimSpace(s) == "" {
+		return "(empty body)"
+	}
+	return strings.TrimSpace(s)
+}

@@ -1,0 +1,98 @@
+package zenlayer
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"slices"
+)
+
+// APIError is an error answer of the Zenlayer API, or a response the client
+// could not make sense of.
+type APIError struct {
+	Service    string
+	Action     string
+	HTTPStatus int
+	Code       string
+	Message    string
+	RequestID  string
+}
+
+func (e *APIError) Error() string {
+	msg := fmt.Sprintf("zenlayer %s %s: %s (HTTP %d)", e.Service, e.Action, e.Code, e.HTTPStatus)
+	if e.Message != "" {
+		msg += ": " + e.Message
+	}
+	if e.RequestID != "" {
+		msg += " (requestId " + e.RequestID + ")"
+	}
+	return msg
+}
+
+// Error codes the provider treats specially.
+const (
+	CodeRequestLimitExceeded    = "REQUEST_LIMIT_EXCEEDED"
+	CodeInternalServerError     = "INTERNAL_SERVER_ERROR"
+	CodeServiceUnavailable      = "SERVICE_TEMPORARY_UNAVAILABLE"
+	CodeRequestTimedOut         = "REQUEST_TIMED_OUT"
+	CodeDiskNotFound            = "INVALID_DISK_NOT_FOUND"
+	CodeInstanceNotFound        = "INVALID_INSTANCE_NOT_FOUND"
+	CodeResourceNotFound        = "RESOURCE_NOT_FOUND"
+	CodeOperationFailedNotFound = "OPERATION_FAILED_RESOURCE_NOT_FOUND"
+	CodeDiskNotPortable         = "INVALID_DISK_NOT_PORTABLE"
+	CodeUnsupportedDiskStatus   = "UNSUPPORTED_OPERATION_DISK_STATUS"
+	// CodeMalformedResponse is the client's own code for an answer it cannot decode.
+	CodeMalformedResponse = "MALFORMED_RESPONSE"
+)
+
+var notFoundCodes = []string{CodeDiskNotFound, CodeInstanceNotFound, CodeResourceNotFound, CodeOperationFailedNotFound}
+
+// retryableCodes are server-side conditions that a later identical request may not meet.
+var retryableCodes = []string{CodeRequestLimitExceeded, CodeInternalServerError, CodeServiceUnavailable, CodeRequestTimedOut}
+
+// IsNotFoundCode reports whether err is an API answer meaning "no such object".
+// Only finders should use it; everything else checks for *NotFoundError.
+func IsNotFoundCode(err error) bool {
+	var ae *APIError
+	return errors.As(err, &ae) && (slices.Contains(notFoundCodes, ae.Code) || (ae.HTTPStatus == http.StatusNotFound && ae.Code == ""))
+}
+
+// HasCode reports whether err is an API error with the given code.
+func HasCode(err error, code string) bool {
+	var ae *APIError
+	return errors.As(err, &ae) && ae.Code == code
+}
+
+// IsAuthError reports whether err is an authentication failure (never retried).
+func IsAuthError(err error) bool {
+	var ae *APIError
+	return errors.As(err, &ae) && ae.HTTPStatus == http.StatusUnauthorized
+}
+
+// NotFoundError is what finders return when the object does not exist.
+type NotFoundError struct {
+	Kind string
+	ID   string
+	// Cause is the API error, if the API answered one (nil for an empty list).
+	Cause error
+}
+
+func (e *NotFoundError) Error() string { return fmt.Sprintf("%s %s not found", e.Kind, e.ID) }
+func (e *NotFoundError) Unwrap() error { return e.Cause }
+
+// IsNotFound reports whether err is (or wraps) a *NotFoundError.
+func IsNotFound(err error) bool {
+	var nf *NotFoundError
+	return errors.As(err, &nf)
+}
+
+// BatchError reports the ids a batch action answered as failed.
+type BatchError struct {
+	Action    string
+	FailedIDs []string
+	RequestID string
+}
+
+func (e *BatchError) Error() string {
+	return fmt.Sprintf("zenlayer %s failed for %v (requestId %s)", e.Action, e.FailedIDs, e.RequestID)
+}

@@ -1,0 +1,198 @@
+package zenlayer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+)
+
+// ZEC disk statuses.
+const (
+	DiskStatusCreating  = "CREATING"
+	DiskStatusAvailable = "AVAILABLE"
+	DiskStatusAttaching = "ATTACHING"
+	DiskStatusInUse     = "IN_USE"
+	DiskStatusDetaching = "DETACHING"
+	DiskStatusChanging  = "CHANGING"
+	DiskStatusDeleting  = "DELETING"
+	DiskStatusRecycling = "RECYCLING"
+	DiskStatusRecycled  = "RECYCLED"
+	DiskStatusFailed    = "FAILED"
+
+	DiskTypeSystem = "SYSTEM"
+	DiskTypeData   = "DATA"
+)
+
+// Tag is a resource tag.
+type Tag struct {
+	Key   string `json:"key"`
+	Value string `json:"value"`
+}
+
+// TagAssociation is how API 2.0 takes tags in a create request.
+type TagAssociation struct {
+	Tags []Tag `json:"tags"`
+}
+
+// Disk is a ZEC disk as DescribeDisks returns it.
+type Disk struct {
+	DiskID          string `json:"diskId"`
+	DiskName        string `json:"diskName"`
+	ZoneID          string `json:"zoneId"`
+	DiskType        string `json:"diskType"`
+	Portable        bool   `json:"portable"`
+	DiskCategory    string `json:"diskCategory"`
+	DiskSize        int64  `json:"diskSize"`
+	DiskStatus      string `json:"diskStatus"`
+	InstanceID      string `json:"instanceId"`
+	InstanceName    string `json:"instanceName"`
+	ChargeType      string `json:"chargeType"`
+	CreateTime      string `json:"createTime"`
+	ExpiredTime     string `json:"expiredTime"`
+	ResourceGroupID string `json:"resourceGroupId"`
+	Tags            []Tag  `json:"tags"`
+}
+
+// CreateDisksRequest is the input of CreateDisks.
+type CreateDisksRequest struct {
+	ZoneID          string          `json:"zoneId"`
+	DiskName        string          `json:"diskName,omitempty"`
+	DiskSize        int64           `json:"diskSize"`
+	DiskAmount      int             `json:"diskAmount,omitempty"`
+	DiskCategory    string          `json:"diskCategory,omitempty"`
+	InstanceID      string          `json:"instanceId,omitempty"`
+	SnapshotID      string          `json:"snapshotId,omitempty"`
+	ResourceGroupID string          `json:"resourceGroupId,omitempty"`
+	Tags            *TagAssociation `json:"tags,omitempty"`
+}
+
+type createDisksResponse struct {
+	DiskIDs     []string `json:"diskIds"`
+	OrderNumber string   `json:"orderNumber"`
+}
+
+// CreateDisks creates disks and returns their ids. It is never retried
+// after an ambiguous failure: the API has no idempotency token.
+func (c *Client) CreateDisks(ctx context.Context, in CreateDisksRequest) ([]string, error) {
+	var out createDisksResponse
+	if err := c.Call(ctx, ZEC, "CreateDisks", in, &out, NotIdempotent()); err != nil {
+		return nil, err
+	}
+	want := max(in.DiskAmount, 1)
+	if len(out.DiskIDs) != want {
+		return out.DiskIDs, fmt.Errorf("zenlayer zec CreateDisks: asked for %d disks, the API answered %d ids (%v)", want, len(out.DiskIDs), out.DiskIDs)
+	}
+	return out.DiskIDs, nil
+}
+
+// DescribeDisksRequest is the input of DescribeDisks.
+type DescribeDisksRequest struct {
+	DiskIDs         []string `json:"diskIds,omitempty"`
+	DiskName        string   `json:"diskName,omitempty"`
+	DiskStatus      string   `json:"diskStatus,omitempty"`
+	DiskType        string   `json:"diskType,omitempty"`
+	DiskCategory    string   `json:"diskCategory,omitempty"`
+	InstanceID      string   `json:"instanceId,omitempty"`
+	ZoneID          string   `json:"zoneId,omitempty"`
+	ResourceGroupID string   `json:"resourceGroupId,omitempty"`
+	PageSize        int      `json:"pageSize,omitempty"`
+	PageNum         int      `json:"pageNum,omitempty"`
+}
+
+type describeDisksResponse struct {
+	TotalCount int    `json:"totalCount"`
+	DataSet    []Disk `json:"dataSet"`
+}
+
+// MaxIDsPerCall is the most ids one Describe or batch action takes.
+const MaxIDsPerCall = 100
+
+// maxPageSize is the page size the client asks for when it lists everything.
+const maxPageSize = 100
+
+// DescribeDisks lists every disk matching in, following the pages.
+func (c *Client) DescribeDisks(ctx context.Context, in DescribeDisksRequest) ([]Disk, error) {
+	if len(in.DiskIDs) > MaxIDsPerCall {
+		var all []Disk
+		for start := 0; start < len(in.DiskIDs); start += MaxIDsPerCall {
+			part := in
+			part.DiskIDs = in.DiskIDs[start:min(len(in.DiskIDs), start+MaxIDsPerCall)]
+			got, err := c.DescribeDisks(ctx, part)
+			if err != nil {
+				return nil, err
+			}
+			all = append(all, got...)
+		}
+		return all, nil
+	}
+	in.PageSize = maxPageSize
+	var all []Disk
+	for page := 1; ; page++ {
+		in.PageNum = page
+		var out describeDisksResponse
+		if err := c.Call(ctx, ZEC, "DescribeDisks", in, &out); err != nil {
+			return nil, err
+		}
+		all = append(all, out.DataSet...)
+		if len(out.DataSet) == 0 || len(all) >= out.TotalCount || page > 10000 {
+			return all, nil
+		}
+	}
+}
+
+// FindDisk returns the disk with id, or a *NotFoundError.
+func (c *Client) FindDisk(ctx context.Context, id string) (*Disk, error) {
+	disks, err := c.DescribeDisks(ctx, DescribeDisksRequest{DiskIDs: []string{id}})
+	if err != nil {
+		if IsNotFoundCode(err) {
+			return nil, &NotFoundError{Kind: "ZEC disk", ID: id, Cause: err}
+		}
+		return nil, err
+	}
+	for i := range disks {
+		if disks[i].DiskID == id {
+			return &disks[i], nil
+		}
+	}
+	return nil, &NotFoundError{Kind: "ZEC disk", ID: id}
+}
+
+// AttachDisks attaches data disks (at most 10) to an instance.
+func (c *Client) AttachDisks(ctx context.Context, instanceID string, diskIDs ...string) error {
+	return c.Call(ctx, ZEC, "AttachDisks", map[string]any{"diskIds": diskIDs, "instanceId": instanceID}, nil)
+}
+
+// DetachDisks detaches data disks (at most 10). With instanceCheck the API
+// detaches only from a stopped instance. A disk the API lists as failed is
+// an error for that disk.
+func (c *Client) DetachDisks(ctx context.Context, instanceCheck bool, diskIDs ...string) error {
+	var out struct {
+		FailedDiskIDs []string `json:"failedDiskIds"`
+	}
+	if err := c.Call(ctx, ZEC, "DetachDisks", map[string]any{"diskIds": diskIDs, "instanceCheckFlag": instanceCheck}, &out); err != nil {
+		return err
+	}
+	if len(out.FailedDiskIDs) > 0 {
+		return &BatchError{Action: "DetachDisks", FailedIDs: out.FailedDiskIDs}
+	}
+	return nil
+}
+
+// ResizeDisk grows a disk to size GiB.
+func (c *Client) ResizeDisk(ctx context.Context, id string, size int64) error {
+	return c.Call(ctx, ZEC, "ResizeDisk", map[string]any{"diskId": id, "diskSize": size}, nil)
+}
+
+// RenameDisks renames disks.
+func (c *Client) RenameDisks(ctx context.Context, name string, diskIDs ...string) error {
+	return c.Call(ctx, ZEC, "ModifyDisksAttributes", map[string]any{"diskIds": diskIDs, "diskName": name}, nil)
+}
+
+// ReleaseDisk releases a data disk. Depending on the account it is freed at
+// once or moved to the recycle bin; a recycled disk is freed by a second call.
+func (c *Client) ReleaseDisk(ctx context.Context, id string) error {
+	return c.Call(ctx, ZEC, "ReleaseDisk", map[string]any{"diskId": id}, nil)
+}
+
+// ErrBootDisk is returned for an operation a boot (system) disk does not support.
+var ErrBootDisk = errors.New("the disk is a boot (system) disk")
