@@ -12,7 +12,9 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"math/rand/v2"
 	"net/http"
+	"reflect"
 	"sort"
 	"sync"
 	"time"
@@ -35,7 +37,8 @@ const (
 	ReleaseRecycle ReleaseMode = "recycle"
 )
 
-// Durations are how long each asynchronous transition takes.
+// Durations are how long each asynchronous transition takes. A zero field
+// takes its value from FastDurations.
 type Durations struct {
 	DiskCreate  time.Duration
 	DiskAttach  time.Duration
@@ -44,14 +47,74 @@ type Durations struct {
 	DiskRelease time.Duration
 	// DiskRecycle is RECYCLING → RECYCLED.
 	DiskRecycle time.Duration
+
+	// ZEC instances: InstanceCreate is PENDING → DEPLOYING → RUNNING (whole),
+	// InstanceStart STARTING → RUNNING, InstanceStop STOPPING → STOPPED,
+	// InstanceRelease RELEASING → gone, InstanceRecycle RECYCLING → RECYCLE,
+	// InstanceChange any other in-operation status (resize, reset).
+	InstanceCreate  time.Duration
+	InstanceStart   time.Duration
+	InstanceStop    time.Duration
+	InstanceRelease time.Duration
+	InstanceRecycle time.Duration
+	InstanceChange  time.Duration
+
+	// BMC instances: BMCCreate is PENDING → CREATING → INSTALLING (whole),
+	// BMCInstall INSTALLING → RUNNING, BMCStart BOOTING → RUNNING,
+	// BMCStop STOPPING → STOPPED, BMCTerminate RECYCLING → RECYCLE,
+	// BMCRelease RELEASING → gone.
+	BMCCreate    time.Duration
+	BMCInstall   time.Duration
+	BMCStart     time.Duration
+	BMCStop      time.Duration
+	BMCTerminate time.Duration
+	BMCRelease   time.Duration
+
+	// Huawei CloudDC: CloudDCCreate pending → running, CloudDCStop
+	// stopping → stopped, CloudDCReinstall reinstalling → running,
+	// CloudDCDelete shutting-down → terminated, CloudDCTerminatedVisible how
+	// long a terminated instance is still listed before it answers 404.
+	CloudDCCreate            time.Duration
+	CloudDCStop              time.Duration
+	CloudDCReinstall         time.Duration
+	CloudDCDelete            time.Duration
+	CloudDCTerminatedVisible time.Duration
 }
 
 // FastDurations keep tests quick while still making every wait wait.
 func FastDurations() Durations {
+	const ms = time.Millisecond
 	return Durations{
-		DiskCreate: 300 * time.Millisecond, DiskAttach: 200 * time.Millisecond, DiskDetach: 200 * time.Millisecond,
-		DiskResize: 200 * time.Millisecond, DiskRelease: 200 * time.Millisecond, DiskRecycle: 200 * time.Millisecond,
+		DiskCreate: 300 * ms, DiskAttach: 200 * ms, DiskDetach: 200 * ms,
+		DiskResize: 200 * ms, DiskRelease: 200 * ms, DiskRecycle: 200 * ms,
+		InstanceCreate: 500 * ms, InstanceStart: 300 * ms, InstanceStop: 300 * ms,
+		InstanceRelease: 300 * ms, InstanceRecycle: 300 * ms, InstanceChange: 300 * ms,
+		BMCCreate: 300 * ms, BMCInstall: 300 * ms, BMCStart: 300 * ms, BMCStop: 300 * ms,
+		BMCTerminate: 300 * ms, BMCRelease: 300 * ms,
+		CloudDCCreate: 500 * ms, CloudDCStop: 300 * ms, CloudDCReinstall: 300 * ms,
+		CloudDCDelete: 300 * ms, CloudDCTerminatedVisible: 2 * time.Second,
 	}
+}
+
+// withDefaults fills every zero field of d from def.
+func (d Durations) withDefaults(def Durations) Durations {
+	v := reflect.ValueOf(&d).Elem()
+	dv := reflect.ValueOf(def)
+	for i := range v.NumField() {
+		if v.Field(i).Int() == 0 {
+			v.Field(i).Set(dv.Field(i))
+		}
+	}
+	return d
+}
+
+// Scale multiplies every duration by f (the benchmark's "realistic" durations).
+func (d Durations) Scale(f float64) Durations {
+	v := reflect.ValueOf(&d).Elem()
+	for i := range v.NumField() {
+		v.Field(i).SetInt(int64(float64(v.Field(i).Int()) * f))
+	}
+	return d
 }
 
 // Options configure a Server.
@@ -71,6 +134,11 @@ type Options struct {
 	// (0: unlimited); RateBurst is the bucket size (default 2*RateLimit).
 	RateLimit float64
 	RateBurst int
+	// CreateFailRate is the share (0..1) of instance creates that end in a
+	// failure status (CREATE_FAILED, INSTALL_FAILED, failed).
+	CreateFailRate float64
+	// Seed makes every random choice of the emulator repeatable (0: 1).
+	Seed uint64
 	// Now is the emulator's clock (default time.Now).
 	Now func() time.Time
 	// Logf, if set, receives one line per request.
@@ -101,7 +169,39 @@ type Server struct {
 	seq     int
 
 	zec *zecState
+	// backends are the other APIs (BMC, Huawei CloudDC), by name.
+	backends map[string]backend
+	rand     *rand.Rand
 }
+
+// backend is one emulated API's state. Each registers itself with
+// registerBackend from an init func in its own file.
+type backend interface {
+	// advance applies the transitions that are due. Called with s.mu held.
+	advance(now time.Time)
+	// inventory adds the backend's objects, by kind. Called with s.mu held.
+	inventory(inv map[string][]string)
+}
+
+// zenlayerBackend is a backend that serves a Zenlayer API 2.0 service at /api/v2/{service}.
+type zenlayerBackend interface {
+	backend
+	zenlayerService() string
+	actions() map[string]zenlayerAction
+}
+
+// routedBackend is a backend that serves its own routes (a REST API).
+type routedBackend interface {
+	backend
+	routes(mux *http.ServeMux)
+}
+
+var backendConstructors = map[string]func(*Server) backend{}
+
+func registerBackend(name string, ctor func(*Server) backend) { backendConstructors[name] = ctor }
+
+// randFloat is a repeatable random number in [0,1). Called with s.mu held.
+func (s *Server) randFloat() float64 { return s.rand.Float64() }
 
 // Start listens and serves in the background until Close.
 func Start(opts Options) (*Server, error) {
@@ -111,8 +211,9 @@ func Start(opts Options) (*Server, error) {
 	if opts.Credentials == nil {
 		opts.Credentials = map[string]string{DefaultAccessKeyID: DefaultAccessKeyPassword}
 	}
-	if opts.Durations == (Durations{}) {
-		opts.Durations = FastDurations()
+	opts.Durations = opts.Durations.withDefaults(FastDurations())
+	if opts.Seed == 0 {
+		opts.Seed = 1
 	}
 	if opts.ZECReleaseMode == "" {
 		opts.ZECReleaseMode = ReleaseImmediate
@@ -133,9 +234,22 @@ func Start(opts Options) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("emulator: listen on %s: %w", opts.Addr, err)
 	}
-	s := &Server{opts: opts, listener: ln, counts: map[string]int{}, buckets: map[string]*bucket{}}
+	s := &Server{opts: opts, listener: ln, counts: map[string]int{}, buckets: map[string]*bucket{},
+		backends: map[string]backend{}, rand: rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15))}
 	s.zec = newZECState(s)
 	mux := http.NewServeMux()
+	names := make([]string, 0, len(backendConstructors))
+	for name := range backendConstructors {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		b := backendConstructors[name](s)
+		s.backends[name] = b
+		if rb, ok := b.(routedBackend); ok {
+			rb.routes(mux)
+		}
+	}
 	mux.HandleFunc("POST /api/v2/{service}", s.serveZenlayer)
 	mux.HandleFunc("GET /_emulator/calls", s.serveCalls)
 	mux.HandleFunc("GET /_emulator/log", s.serveLog)
@@ -232,14 +346,16 @@ func (s *Server) serveLog(w http.ResponseWriter, _ *http.Request) {
 func (s *Server) Inventory() map[string][]string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	now := s.now()
-	s.zec.advance(now)
+	s.advanceAll()
 	inv := map[string][]string{}
 	for id := range s.zec.disks {
 		inv["zec_disk"] = append(inv["zec_disk"], id)
 	}
 	for id := range s.zec.instances {
 		inv["zec_instance"] = append(inv["zec_instance"], id)
+	}
+	for _, name := range sortedKeys(s.backends) {
+		s.backends[name].inventory(inv)
 	}
 	for _, ids := range inv {
 		sort.Strings(ids)
@@ -255,6 +371,15 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(v)
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 func containsString(list []string, s string) bool {

@@ -146,7 +146,7 @@ func (s *Server) SetZECInstanceStatus(id, status string) bool {
 func (s *Server) ZECDisk(id string) (ZECDiskView, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.zec.advance(s.now())
+	s.advanceAll()
 	d := s.zec.disks[id]
 	if d == nil {
 		return ZECDiskView{}, false

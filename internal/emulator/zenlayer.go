@@ -39,9 +39,13 @@ type zenlayerAction func(body []byte) (map[string]any, []string, error)
 var zenlayerVersions = map[string]string{"zec": zenlayer.ZEC.Version, "bmc": zenlayer.BMC.Version}
 
 func (s *Server) zenlayerActions(service string) map[string]zenlayerAction {
-	switch service {
-	case "zec":
+	if service == "zec" {
 		return s.zec.actions()
+	}
+	for _, b := range s.backends {
+		if zb, ok := b.(zenlayerBackend); ok && zb.zenlayerService() == service {
+			return zb.actions()
+		}
 	}
 	return nil
 }
@@ -216,4 +220,7 @@ func decodeStrict(body []byte, v any) *errAPI {
 func (s *Server) advanceAll() {
 	now := s.now()
 	s.zec.advance(now)
+	for _, name := range sortedKeys(s.backends) {
+		s.backends[name].advance(now)
+	}
 }
