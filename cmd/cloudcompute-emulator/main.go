@@ -10,9 +10,12 @@ import (
 	"log"
 	"os"
 	"os/signal"
+	"reflect"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
+	"unicode"
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/emulator"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/transport"
@@ -25,13 +28,10 @@ func main() {
 	releaseMode := flag.String("zec-release-mode", envOr("EMULATOR_ZEC_RELEASE_MODE", string(emulator.ReleaseImmediate)), "what ReleaseDisk does: immediate or recycle (env EMULATOR_ZEC_RELEASE_MODE)")
 	rate := flag.Float64("rate-limit", envFloat("EMULATOR_RATE_LIMIT", 0), "requests per second per key before 429 (0: unlimited; env EMULATOR_RATE_LIMIT)")
 	quiet := flag.Bool("quiet", os.Getenv("EMULATOR_QUIET") != "", "do not print each request (env EMULATOR_QUIET)")
-	var d emulator.Durations
-	flag.DurationVar(&d.DiskCreate, "disk-create", envDuration("EMULATOR_DISK_CREATE", fast.DiskCreate), "CREATING → AVAILABLE (env EMULATOR_DISK_CREATE)")
-	flag.DurationVar(&d.DiskAttach, "disk-attach", envDuration("EMULATOR_DISK_ATTACH", fast.DiskAttach), "ATTACHING → IN_USE (env EMULATOR_DISK_ATTACH)")
-	flag.DurationVar(&d.DiskDetach, "disk-detach", envDuration("EMULATOR_DISK_DETACH", fast.DiskDetach), "DETACHING → AVAILABLE (env EMULATOR_DISK_DETACH)")
-	flag.DurationVar(&d.DiskResize, "disk-resize", envDuration("EMULATOR_DISK_RESIZE", fast.DiskResize), "CHANGING → settled (env EMULATOR_DISK_RESIZE)")
-	flag.DurationVar(&d.DiskRelease, "disk-release", envDuration("EMULATOR_DISK_RELEASE", fast.DiskRelease), "DELETING → gone (env EMULATOR_DISK_RELEASE)")
-	flag.DurationVar(&d.DiskRecycle, "disk-recycle", envDuration("EMULATOR_DISK_RECYCLE", fast.DiskRecycle), "RECYCLING → RECYCLED (env EMULATOR_DISK_RECYCLE)")
+	d := durationFlags(fast)
+	failRate := flag.Float64("create-fail-rate", envFloat("EMULATOR_CREATE_FAIL_RATE", 0), "share (0..1) of instance creates that end in a failure status (env EMULATOR_CREATE_FAIL_RATE)")
+	seed := flag.Uint64("seed", uint64(envFloat("EMULATOR_SEED", 1)), "seed of every random choice (env EMULATOR_SEED)")
+	scale := flag.Float64("duration-scale", envFloat("EMULATOR_DURATION_SCALE", 1), "multiply every duration (env EMULATOR_DURATION_SCALE)")
 	flag.Parse()
 
 	host := *addr
@@ -39,7 +39,8 @@ func main() {
 		log.Fatalf("refusing to listen on %s: the emulator serves loopback addresses only", host)
 	}
 	opts := emulator.Options{
-		Addr: host, Durations: d, ZECReleaseMode: emulator.ReleaseMode(*releaseMode), RateLimit: *rate,
+		Addr: host, Durations: d.Scale(*scale), ZECReleaseMode: emulator.ReleaseMode(*releaseMode), RateLimit: *rate,
+		CreateFailRate: *failRate, Seed: *seed,
 	}
 	if !*quiet {
 		opts.Logf = func(format string, args ...any) { fmt.Printf("emulator: "+format+"\n", args...) }
@@ -63,6 +64,31 @@ func main() {
 	<-sig
 	fmt.Println("cloudcompute emulator stopping")
 	_ = srv.Close()
+}
+
+// durationFlags defines one flag per field of emulator.Durations:
+// DiskCreate is -disk-create and EMULATOR_DISK_CREATE.
+func durationFlags(def emulator.Durations) *emulator.Durations {
+	d := def
+	v := reflect.ValueOf(&d).Elem()
+	for i := range v.NumField() {
+		name := v.Type().Field(i).Name
+		var words []string
+		start := 0
+		for j := 1; j <= len(name); j++ {
+			boundary := j == len(name) || (unicode.IsUpper(rune(name[j])) &&
+				(!unicode.IsUpper(rune(name[j-1])) || (j+1 < len(name) && unicode.IsLower(rune(name[j+1])))))
+			if boundary {
+				words = append(words, strings.ToLower(name[start:j]))
+				start = j
+			}
+		}
+		flagName := strings.Join(words, "-")
+		env := "EMULATOR_" + strings.ToUpper(strings.Join(words, "_"))
+		ptr := (*time.Duration)(v.Field(i).Addr().UnsafePointer())
+		flag.DurationVar(ptr, flagName, envDuration(env, *ptr), fmt.Sprintf("duration of %s (env %s)", name, env))
+	}
+	return &d
 }
 
 func envOr(name, def string) string {

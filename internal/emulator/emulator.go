@@ -169,6 +169,7 @@ type Server struct {
 	seq     int
 
 	zec *zecState
+	hooks map[string][]func()
 	// backends are the other APIs (BMC, Huawei CloudDC), by name.
 	backends map[string]backend
 	rand     *rand.Rand
@@ -307,6 +308,29 @@ func (s *Server) Actions(id string) []string {
 		}
 	}
 	return out
+}
+
+// OnceBefore runs f once, just before the next call of action ("zec.ReleaseDisk")
+// is handled, outside the emulator's lock: tests use it to change the world
+// at an exact moment (a disk released or busy behind the provider's back).
+func (s *Server) OnceBefore(action string, f func()) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.hooks == nil {
+		s.hooks = map[string][]func(){}
+	}
+	s.hooks[action] = append(s.hooks[action], f)
+}
+
+// runHooks runs and forgets the hooks of action. Called without s.mu.
+func (s *Server) runHooks(action string) {
+	s.mu.Lock()
+	hooks := s.hooks[action]
+	delete(s.hooks, action)
+	s.mu.Unlock()
+	for _, f := range hooks {
+		f()
+	}
 }
 
 // ResetLog clears the log and the counters.

@@ -204,3 +204,13 @@ func sortedValues[V any](m map[string]V) []V {
 	}
 	return out
 }
+
+// ZECSystemDiskID is the id of an instance's system (boot) disk, or "".
+func (s *Server) ZECSystemDiskID(instanceID string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if i := s.zec.instances[instanceID]; i != nil {
+		return i.SystemDiskID
+	}
+	return ""
+}

@@ -76,6 +76,7 @@ func (s *Server) serveZenlayer(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
+	s.runHooks(service + "." + action)
 	s.mu.Lock()
 	key := accessKeyOf(r)
 	if ok, wait := s.allow(key); !ok {

@@ -168,12 +168,13 @@ func (c *Client) AttachDisks(ctx context.Context, instanceID string, diskIDs ...
 func (c *Client) DetachDisks(ctx context.Context, instanceCheck bool, diskIDs ...string) error {
 	var out struct {
 		FailedDiskIDs []string `json:"failedDiskIds"`
+		RequestID     string   `json:"requestId"`
 	}
 	if err := c.Call(ctx, ZEC, "DetachDisks", map[string]any{"diskIds": diskIDs, "instanceCheckFlag": instanceCheck}, &out); err != nil {
 		return err
 	}
 	if len(out.FailedDiskIDs) > 0 {
-		return &BatchError{Action: "DetachDisks", FailedIDs: out.FailedDiskIDs}
+		return &BatchError{Action: "DetachDisks", FailedIDs: out.FailedDiskIDs, RequestID: out.RequestID}
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -34,6 +35,9 @@ var (
 	_ resource.ResourceWithModifyPlan     = &diskResource{}
 	_ resource.ResourceWithValidateConfig = &diskResource{}
 )
+
+// DiskNamePattern is the CreateDisks document's rule for diskName.
+var DiskNamePattern = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9._/-]{0,62}[A-Za-z0-9])?$`)
 
 // Disk size limits of the API, in GiB.
 const (
@@ -77,11 +81,13 @@ func (r *diskResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
 			"name": schema.StringAttribute{
-				Optional:            true,
-				Computed:            true,
-				MarkdownDescription: "Disk name, 2 to 64 characters. Changed in place. If unset, the API names the disk.",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-				Validators:          []validator.String{stringvalidator.LengthBetween(2, 64)},
+				Required: true,
+				MarkdownDescription: "Disk name: 1 to 64 letters, digits, `-`, `_`, `/` and `.`, starting and ending with a letter or digit. " +
+					"Changed in place.",
+				Validators: []validator.String{
+					stringvalidator.LengthBetween(1, 64),
+					stringvalidator.RegexMatches(DiskNamePattern, "must be 1 to 64 letters, digits, '-', '_', '/' and '.', starting and ending with a letter or digit"),
+				},
 			},
 			"size": schema.Int64Attribute{
 				Required: true,

@@ -1,0 +1,76 @@
+// Package acctest holds what every acceptance test shares: an emulator per
+// test, the provider factories, and the provider configuration that points
+// the provider at the emulator.
+package acctest
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/emulator"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/provider"
+)
+
+// ProviderName is the provider's type name in configurations.
+const ProviderName = "cloudcompute"
+
+// ProtoV6ProviderFactories serve the provider in-process to the terraform CLI.
+var ProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
+	ProviderName: providerserver.NewProtocol6WithError(provider.New("test")()),
+}
+
+// PreCheck fails fast when the acceptance test cannot run here.
+func PreCheck(t *testing.T) {
+	t.Helper()
+	if os.Getenv("TF_ACC") == "" {
+		t.Skip("acceptance tests need TF_ACC=1")
+	}
+}
+
+// StartEmulator starts an emulator for one test and stops it when the test ends.
+// A zero Options gives fast durations and the default credentials.
+func StartEmulator(t testing.TB, opts emulator.Options) *emulator.Server {
+	t.Helper()
+	if testing.Verbose() && opts.Logf == nil && os.Getenv("EMULATOR_LOG") != "" {
+		opts.Logf = t.Logf
+	}
+	srv, err := emulator.Start(opts)
+	if err != nil {
+		t.Fatalf("starting emulator: %v", err)
+	}
+	t.Cleanup(func() { _ = srv.Close() })
+	return srv
+}
+
+// Credentials override the provider's defaults for the emulator.
+type Credentials struct {
+	AccessKeyID, AccessKeyPassword string
+}
+
+// ZenlayerProviderConfig is a provider block that points the zenlayer
+// block at emu with its default test credentials.
+func ZenlayerProviderConfig(emu *emulator.Server) string {
+	return ZenlayerProviderConfigWith(emu, Credentials{emulator.DefaultAccessKeyID, emulator.DefaultAccessKeyPassword})
+}
+
+// ZenlayerProviderConfigWith is ZenlayerProviderConfig with other credentials.
+func ZenlayerProviderConfigWith(emu *emulator.Server, c Credentials) string {
+	return fmt.Sprintf(`
+provider %[1]q {
+  zenlayer {
+    domain              = %[2]q
+    scheme              = "HTTP"
+    access_key_id       = %[3]q
+    access_key_password = %[4]q
+  }
+}
+`, ProviderName, emu.Endpoint(), c.AccessKeyID, c.AccessKeyPassword)
+}
+
+// ConfigCompose joins configuration fragments.
+func ConfigCompose(parts ...string) string { return strings.Join(parts, "\n") }
