@@ -26,6 +26,11 @@ func (e *APIError) Error() string {
 	if e.RequestID != "" {
 		msg += " (requestId " + e.RequestID + ")"
 	}
+	if e.HTTPStatus == http.StatusUnauthorized {
+		msg += ". The API refused the credentials: check the access key id and password (zenlayer.access_key_id / " +
+			"zenlayer.access_key_password, or ZENLAYERCLOUD_ACCESS_KEY_ID / ZENLAYERCLOUD_ACCESS_KEY_PASSWORD) " +
+			"and that this machine's clock is right (signatures expire after 5 minutes)"
+	}
 	return msg
 }
 
