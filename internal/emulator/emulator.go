@@ -11,8 +11,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net"
 	"math/rand/v2"
+	"net"
 	"net/http"
 	"reflect"
 	"sort"
@@ -168,7 +168,7 @@ type Server struct {
 	buckets map[string]*bucket
 	seq     int
 
-	zec *zecState
+	zec   *zecState
 	hooks map[string][]func()
 	// backends are the other APIs (BMC, Huawei CloudDC), by name.
 	backends map[string]backend

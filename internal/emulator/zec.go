@@ -42,19 +42,19 @@ type zecState struct {
 }
 
 type zecDisk struct {
-	DiskID          string `json:"diskId"`
-	DiskName        string `json:"diskName"`
-	ZoneID          string `json:"zoneId"`
-	DiskType        string `json:"diskType"`
-	Portable        bool   `json:"portable"`
-	DiskCategory    string `json:"diskCategory"`
-	DiskSize        int    `json:"diskSize"`
-	DiskStatus      string `json:"diskStatus"`
-	InstanceID      string `json:"instanceId,omitempty"`
-	InstanceName    string `json:"instanceName,omitempty"`
-	ChargeType      string `json:"chargeType"`
-	CreateTime      string `json:"createTime"`
-	ResourceGroupID string `json:"resourceGroupId"`
+	DiskID          string  `json:"diskId"`
+	DiskName        string  `json:"diskName"`
+	ZoneID          string  `json:"zoneId"`
+	DiskType        string  `json:"diskType"`
+	Portable        bool    `json:"portable"`
+	DiskCategory    string  `json:"diskCategory"`
+	DiskSize        int     `json:"diskSize"`
+	DiskStatus      string  `json:"diskStatus"`
+	InstanceID      string  `json:"instanceId,omitempty"`
+	InstanceName    string  `json:"instanceName,omitempty"`
+	ChargeType      string  `json:"chargeType"`
+	CreateTime      string  `json:"createTime"`
+	ResourceGroupID string  `json:"resourceGroupId"`
 	Tags            *tagSet `json:"tags,omitempty"`
 
 	tl timeline
