@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/signal"
 	"reflect"
+	"sort"
 	"strconv"
 	"strings"
 	"syscall"
@@ -63,7 +64,37 @@ func main() {
 	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
 	<-sig
 	fmt.Println("cloudcompute emulator stopping")
+	printSummary(srv)
 	_ = srv.Close()
+}
+
+// printSummary prints the calls per action and what is left in the emulator.
+func printSummary(srv *emulator.Server) {
+	calls := srv.Calls()
+	actions := make([]string, 0, len(calls))
+	total := 0
+	for a, n := range calls {
+		actions = append(actions, a)
+		total += n
+	}
+	sort.Strings(actions)
+	fmt.Printf("API calls: %d\n", total)
+	for _, a := range actions {
+		fmt.Printf("  %-40s %5d\n", a, calls[a])
+	}
+	inv := srv.Inventory()
+	kinds := make([]string, 0, len(inv))
+	for k := range inv {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	fmt.Println("objects left in the emulator:")
+	if len(kinds) == 0 {
+		fmt.Println("  none")
+	}
+	for _, k := range kinds {
+		fmt.Printf("  %-20s %v\n", k, inv[k])
+	}
 }
 
 // durationFlags defines one flag per field of emulator.Durations:

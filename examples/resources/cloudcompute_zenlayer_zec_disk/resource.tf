@@ -1,0 +1,21 @@
+# A 100 GiB data disk attached to an instance. Growing `size` resizes it in
+# place; renaming and moving it to another instance happen in place too.
+resource "cloudcompute_zenlayer_zec_disk" "data" {
+  zone_id     = "asia-east-1a"
+  name        = "app-data"
+  size        = 100
+  category    = "Standard NVMe SSD"
+  instance_id = cloudcompute_zenlayer_zec_instance.app.id
+
+  # The API detaches a disk only from a stopped instance unless forced.
+  force_detach = false
+
+  # On accounts with a recycle bin, false keeps the destroyed disk restorable there.
+  release_on_destroy = true
+
+  timeouts = {
+    create = "10m"
+    update = "10m"
+    delete = "10m"
+  }
+}
