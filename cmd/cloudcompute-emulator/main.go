@@ -10,6 +10,7 @@ import (
 	"log"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"reflect"
 	"sort"
 	"strconv"
@@ -56,7 +57,7 @@ func main() {
 	fmt.Printf("  export ZENLAYERCLOUD_ACCESS_KEY_ID=%s ZENLAYERCLOUD_ACCESS_KEY_PASSWORD=%s\n", emulator.DefaultAccessKeyID, emulator.DefaultAccessKeyPassword)
 	fmt.Printf("  calls: %s/_emulator/calls  log: %s/_emulator/log  inventory: %s/_emulator/inventory\n", srv.URL(), srv.URL(), srv.URL())
 	if *endpointFile != "" {
-		if err := os.WriteFile(*endpointFile, []byte(srv.Endpoint()+"\n"), 0o600); err != nil {
+		if err := os.WriteFile(filepath.Clean(*endpointFile), []byte(srv.Endpoint()+"\n"), 0o600); err != nil { //nolint:gosec // operator-chosen path
 			log.Fatal(err)
 		}
 	}

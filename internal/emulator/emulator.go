@@ -9,7 +9,6 @@ package emulator
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"math/rand/v2"
 	"net"
@@ -231,7 +230,7 @@ func Start(opts Options) (*Server, error) {
 	if opts.RateLimit > 0 && opts.RateBurst <= 0 {
 		opts.RateBurst = max(1, int(2*opts.RateLimit))
 	}
-	ln, err := net.Listen("tcp", opts.Addr)
+	ln, err := (&net.ListenConfig{}).Listen(context.Background(), "tcp", opts.Addr)
 	if err != nil {
 		return nil, fmt.Errorf("emulator: listen on %s: %w", opts.Addr, err)
 	}
@@ -454,5 +453,3 @@ func (e *errAPI) Error() string { return e.code + ": " + e.message }
 func apiErr(status int, code, format string, args ...any) *errAPI {
 	return &errAPI{status: status, code: code, message: fmt.Sprintf(format, args...)}
 }
-
-var errNoHandler = errors.New("no handler")

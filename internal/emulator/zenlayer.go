@@ -3,6 +3,7 @@ package emulator
 import (
 	"crypto/hmac"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -97,9 +98,7 @@ func (s *Server) serveZenlayer(w http.ResponseWriter, r *http.Request) {
 	s.mu.Unlock()
 	if herr != nil {
 		var e *errAPI
-		if ae, ok := herr.(*errAPI); ok {
-			e = ae
-		} else {
+		if !errors.As(herr, &e) {
 			e = apiErr(http.StatusInternalServerError, codeInternal, "%v", herr)
 		}
 		fail(e)

@@ -177,7 +177,7 @@ func (c *Client) do(ctx context.Context, svc Service, action string, body []byte
 		}
 		return v, fmt.Errorf("zenlayer %s %s: %w", svc.Name, action, err)
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }()
 	raw, readErr := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes+1))
 	fields := map[string]any{
 		"service": svc.Name, "action": action, "attempt": attempt, "http_status": resp.StatusCode,
