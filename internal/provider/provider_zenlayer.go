@@ -18,6 +18,10 @@ import (
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
+// EnvBatchWindow sets how long concurrent lookups and releases wait to share
+// one API call ("0" turns it off; for benchmarks and troubleshooting).
+const EnvBatchWindow = "CLOUDCOMPUTE_BATCH_WINDOW"
+
 func zenlayerBlock() schema.Block {
 	return schema.SingleNestedBlock{
 		MarkdownDescription: "Zenlayer Cloud API 2.0 credentials and endpoint. Every attribute falls back to an environment variable.",
@@ -101,7 +105,17 @@ func configureZenlayer(ctx context.Context, zl *zenlayerModel, userAgent string,
 			diags.AddAttributeError(base.AtName("timeout"), "Invalid timeout", "zenlayer.timeout must be a positive number of seconds.")
 			return
 		}
+		window := zenlayer.DefaultBatchWindow
+		if v := os.Getenv(EnvBatchWindow); v != "" {
+			d, err := time.ParseDuration(v)
+			if err != nil || d < 0 {
+				diags.AddError("Invalid "+EnvBatchWindow, fmt.Sprintf("%s must be a duration such as 15ms, or 0 to turn batching off; got %q.", EnvBatchWindow, v))
+				return
+			}
+			window = d
+		}
 		zc, err := zenlayer.New(zenlayer.Config{
+			BatchWindow:       window,
 			AccessKeyID:       keyID,
 			AccessKeyPassword: password,
 			Domain:            stringOr(zl.Domain, EnvZenlayerDomain, zenlayer.DefaultDomain),

@@ -59,6 +59,9 @@ type Config struct {
 	Retry      transport.Policy
 	// Now is the clock for request timestamps (default time.Now).
 	Now func() time.Time
+	// BatchWindow is how long concurrent lookups by id (and releases) wait
+	// to be sent as one call; 0 turns the coalescing off.
+	BatchWindow time.Duration
 }
 
 // Client calls the Zenlayer API. It is safe for concurrent use.
@@ -66,6 +69,9 @@ type Client struct {
 	cfg      Config
 	http     *http.Client
 	endpoint string
+
+	// Coalesced lookups and releases (see lookups.go).
+	diskLookup *Coalescer[*Disk]
 }
 
 // New checks cfg and returns a client.
@@ -105,7 +111,9 @@ func New(cfg Config) (*Client, error) {
 	if hc == nil {
 		hc = &http.Client{Timeout: cfg.Timeout}
 	}
-	return &Client{cfg: cfg, http: hc, endpoint: cfg.Scheme + "://" + cfg.Domain + "/api/v2/"}, nil
+	c := &Client{cfg: cfg, http: hc, endpoint: cfg.Scheme + "://" + cfg.Domain + "/api/v2/"}
+	c.initLookups()
+	return c, nil
 }
 
 type callOptions struct {

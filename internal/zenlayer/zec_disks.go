@@ -141,20 +141,22 @@ func (c *Client) DescribeDisks(ctx context.Context, in DescribeDisksRequest) ([]
 }
 
 // FindDisk returns the disk with id, or a *NotFoundError.
+// Concurrent finds are sent as one DescribeDisks (see Config.BatchWindow).
 func (c *Client) FindDisk(ctx context.Context, id string) (*Disk, error) {
-	disks, err := c.DescribeDisks(ctx, DescribeDisksRequest{DiskIDs: []string{id}})
+	return c.diskLookup.Do(ctx, id)
+}
+
+// describeDisksByID is the batched call behind FindDisk.
+func (c *Client) describeDisksByID(ctx context.Context, ids []string) (map[string]Outcome[*Disk], error) {
+	disks, err := c.DescribeDisks(ctx, DescribeDisksRequest{DiskIDs: ids})
 	if err != nil {
-		if IsNotFoundCode(err) {
-			return nil, &NotFoundError{Kind: "ZEC disk", ID: id, Cause: err}
-		}
 		return nil, err
 	}
+	out := make(map[string]Outcome[*Disk], len(disks))
 	for i := range disks {
-		if disks[i].DiskID == id {
-			return &disks[i], nil
-		}
+		out[disks[i].DiskID] = Outcome[*Disk]{Value: &disks[i]}
 	}
-	return nil, &NotFoundError{Kind: "ZEC disk", ID: id}
+	return out, nil
 }
 
 // AttachDisks attaches data disks (at most 10) to an instance.
