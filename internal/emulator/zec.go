@@ -39,6 +39,8 @@ type zecState struct {
 	s         *Server
 	disks     map[string]*zecDisk
 	instances map[string]*zecInstance
+
+	zecInstanceKnobs // test knobs of the instance actions (zec_instances.go)
 }
 
 type zecDisk struct {
@@ -80,6 +82,8 @@ type zecInstance struct {
 	Status       string `json:"status"`
 	SystemDiskID string `json:"-"`
 
+	zecInstanceDetail // the instance actions' fields (zec_instances.go)
+
 	tl timeline
 }
 
@@ -97,6 +101,14 @@ func (z *zecState) actions() map[string]zenlayerAction {
 		"ModifyDisksAttributes": z.modifyDisksAttributes,
 		"ReleaseDisk":           z.releaseDisk,
 		"DescribeDiskCategory":  z.describeDiskCategory,
+
+		"CreateZecInstances":       z.createZecInstances,
+		"DescribeInstances":        z.describeInstances,
+		"DescribeInstancesStatus":  z.describeInstancesStatus,
+		"StartInstances":           z.startInstances,
+		"StopInstances":            z.stopInstances,
+		"ModifyInstancesAttribute": z.modifyInstancesAttribute,
+		"ReleaseInstances":         z.releaseInstances,
 	}
 }
 
@@ -122,6 +134,7 @@ func (z *zecState) addInstance(zoneID, name, status string, systemDiskSize int, 
 	id := z.s.newID("zec")
 	diskID := z.s.newID("disk")
 	z.instances[id] = &zecInstance{InstanceID: id, InstanceName: name, ZoneID: zoneID, Status: status, SystemDiskID: diskID}
+	z.fillInstanceDefaults(z.instances[id])
 	z.disks[diskID] = &zecDisk{
 		DiskID: diskID, DiskName: name + "-system", ZoneID: zoneID, DiskType: "SYSTEM", Portable: false,
 		DiskCategory: category, DiskSize: systemDiskSize, DiskStatus: diskStatusInUse, InstanceID: id, InstanceName: name,
@@ -138,6 +151,7 @@ func (s *Server) SetZECInstanceStatus(id, status string) bool {
 	if i == nil {
 		return false
 	}
+	i.tl.clear()
 	i.Status = status
 	return true
 }
