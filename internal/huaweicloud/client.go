@@ -1,0 +1,387 @@
+// Package huaweicloud is a typed client for the Huawei Cloud REST APIs the
+// provider uses: CloudDC (iMetal bare-metal instances on customer servers)
+// and the IAM token endpoint. Requests are JSON; errors are
+// {error_code, error_msg}; authentication is a static token
+// (X-Auth-Token), an IAM token obtained with a user name and password
+// (cached and renewed), or AK/SK request signing (SDK-HMAC-SHA256).
+package huaweicloud
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/transport"
+)
+
+const (
+	// DefaultCloudDCEndpoint and DefaultIAMEndpoint are the public endpoints; %s is the region.
+	DefaultCloudDCEndpoint = "https://clouddc.%s.myhuaweicloud.com"
+	DefaultIAMEndpoint     = "https://iam.%s.myhuaweicloud.com/v3"
+
+	contentTypeJSON     = "application/json"
+	contentTypeJSONBody = "application/json;charset=UTF-8"
+	// maxResponseBytes bounds what the client reads of one answer.
+	maxResponseBytes = 16 << 20
+	// defaultTokenRenewBefore is how long before its expiry an IAM token is renewed.
+	defaultTokenRenewBefore = 5 * time.Minute
+)
+
+// AuthMethod is how the client authenticates.
+type AuthMethod string
+
+// The three ways to authenticate.
+const (
+	AuthToken    AuthMethod = "token"
+	AuthAKSK     AuthMethod = "aksk"
+	AuthPassword AuthMethod = "password"
+)
+
+// Credentials hold exactly one of: a token; an access key and secret key;
+// a user name, password and domain (account) name.
+type Credentials struct {
+	Token      string
+	AccessKey  string
+	SecretKey  string
+	UserName   string
+	Password   string
+	DomainName string
+}
+
+// Method says which method the credentials are for, or why they are not usable.
+func (c Credentials) Method() (AuthMethod, error) {
+	var methods []AuthMethod
+	if c.Token != "" {
+		methods = append(methods, AuthToken)
+	}
+	if c.AccessKey != "" || c.SecretKey != "" {
+		methods = append(methods, AuthAKSK)
+	}
+	if c.UserName != "" || c.Password != "" {
+		methods = append(methods, AuthPassword)
+	}
+	switch len(methods) {
+	case 0:
+		return "", errors.New("huaweicloud: no credentials: set a token, an access key and secret key, or a user name, password and domain name")
+	case 1:
+	default:
+		return "", fmt.Errorf("huaweicloud: conflicting credentials for %d authentication methods (%v): set only one", len(methods), methods)
+	}
+	switch methods[0] {
+	case AuthAKSK:
+		if c.AccessKey == "" || c.SecretKey == "" {
+			return "", errors.New("huaweicloud: AK/SK authentication needs both the access key and the secret key")
+		}
+	case AuthPassword:
+		if c.UserName == "" || c.Password == "" || c.DomainName == "" {
+			return "", errors.New("huaweicloud: password authentication needs the user name, the password and the domain (account) name")
+		}
+	}
+	return methods[0], nil
+}
+
+// Config configures a Client.
+type Config struct {
+	// Region, for example cn-east-3: it names the default endpoints and, for
+	// password authentication without a project id, the project to scope the token to.
+	Region string
+	// ProjectID is the project of the CloudDC resources. It may be empty
+	// with password authentication: the token's project is used then.
+	ProjectID string
+	// CloudDCEndpoint and IAMEndpoint are base URLs (defaults from Region).
+	// The IAM endpoint is the Keystone v3 root, ending in /v3 (as HW_AUTH_URL).
+	CloudDCEndpoint string
+	IAMEndpoint     string
+	Credentials     Credentials
+	// Timeout bounds one HTTP exchange (default 60s).
+	Timeout   time.Duration
+	UserAgent string
+	// HTTPClient, if set, is used as it is (tests).
+	HTTPClient *http.Client
+	Retry      transport.Policy
+	// Now is the clock for X-Sdk-Date and token expiry (default time.Now).
+	Now func() time.Time
+	// TokenRenewBefore is how long before its expiry an IAM token is
+	// renewed (default 5 minutes; at most half the token's lifetime).
+	TokenRenewBefore time.Duration
+}
+
+// Client calls Huawei Cloud. It is safe for concurrent use.
+type Client struct {
+	cfg     Config
+	method  AuthMethod
+	http    *http.Client
+	clouddc *url.URL
+	iam     *url.URL
+	tokens  *tokenSource
+}
+
+// New checks cfg and returns a client.
+func New(cfg Config) (*Client, error) {
+	method, err := cfg.Credentials.Method()
+	if err != nil {
+		return nil, err
+	}
+	if cfg.Region == "" && (cfg.CloudDCEndpoint == "" || (method == AuthPassword && cfg.IAMEndpoint == "")) {
+		return nil, errors.New("huaweicloud: a region is required unless every endpoint is given")
+	}
+	if cfg.ProjectID == "" && method != AuthPassword {
+		return nil, errors.New("huaweicloud: a project id is required with token and AK/SK authentication")
+	}
+	if cfg.ProjectID == "" && cfg.Region == "" {
+		return nil, errors.New("huaweicloud: a project id or a region (the project name) is required")
+	}
+	if cfg.CloudDCEndpoint == "" {
+		cfg.CloudDCEndpoint = fmt.Sprintf(DefaultCloudDCEndpoint, cfg.Region)
+	}
+	if cfg.IAMEndpoint == "" && cfg.Region != "" {
+		cfg.IAMEndpoint = fmt.Sprintf(DefaultIAMEndpoint, cfg.Region)
+	}
+	c := &Client{cfg: cfg, method: method}
+	if c.clouddc, err = parseEndpoint("CloudDC", cfg.CloudDCEndpoint); err != nil {
+		return nil, err
+	}
+	if method == AuthPassword {
+		if c.iam, err = parseEndpoint("IAM", cfg.IAMEndpoint); err != nil {
+			return nil, err
+		}
+		c.tokens = newTokenSource(c)
+	}
+	if c.cfg.Timeout <= 0 {
+		c.cfg.Timeout = 60 * time.Second
+	}
+	if c.cfg.UserAgent == "" {
+		c.cfg.UserAgent = transport.UserAgent("dev", "")
+	}
+	if c.cfg.Now == nil {
+		c.cfg.Now = time.Now
+	}
+	if c.cfg.TokenRenewBefore <= 0 {
+		c.cfg.TokenRenewBefore = defaultTokenRenewBefore
+	}
+	c.http = cfg.HTTPClient
+	if c.http == nil {
+		c.http = &http.Client{Timeout: c.cfg.Timeout}
+	}
+	return c, nil
+}
+
+// parseEndpoint checks an endpoint URL: HTTPS, or plain HTTP to a loopback host only.
+func parseEndpoint(name, raw string) (*url.URL, error) {
+	u, err := url.Parse(strings.TrimRight(raw, "/"))
+	if err != nil || u.Host == "" {
+		return nil, fmt.Errorf("huaweicloud: the %s endpoint %q is not a URL such as https://host[:port][/path]", name, raw)
+	}
+	if u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+		return nil, fmt.Errorf("huaweicloud: the %s endpoint %q must not have a query, a fragment or user information", name, raw)
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "https":
+	case "http":
+		if !transport.IsLoopbackHost(u.Host) {
+			return nil, fmt.Errorf("huaweicloud: plain HTTP is refused for the %s endpoint %q: it would send credentials unencrypted; "+
+				"use HTTPS (HTTP is allowed only for a loopback address such as a local emulator)", name, raw)
+		}
+	default:
+		return nil, fmt.Errorf("huaweicloud: the %s endpoint %q must use https://", name, raw)
+	}
+	u.Scheme = strings.ToLower(u.Scheme)
+	return u, nil
+}
+
+// Method is the authentication method in use.
+func (c *Client) Method() AuthMethod { return c.method }
+
+// request is one API call.
+type request struct {
+	service   string // "clouddc"
+	operation string // "DeleteInstance"
+	method    string
+	// path follows /v1/{project_id}.
+	path  string
+	query url.Values
+	body  any
+	// idempotent calls are retried after 5xx and connection errors.
+	idempotent bool
+}
+
+// call performs r, decoding a 2xx JSON answer into out (which may be nil).
+// 429 / 5xx / connection retries happen in the transport policy; a 401
+// with an IAM token renews the token once and sends the request once more.
+func (c *Client) call(ctx context.Context, r request, out any) error {
+	var body []byte
+	if r.body != nil {
+		var err error
+		if body, err = json.Marshal(r.body); err != nil {
+			return fmt.Errorf("huaweicloud %s %s: encoding request: %w", r.service, r.operation, err)
+		}
+	}
+	for renewed := false; ; renewed = true {
+		var usedToken string
+		err := c.cfg.Retry.Run(ctx, func(ctx context.Context, attempt int) (transport.Verdict, error) {
+			return c.once(ctx, r, body, out, attempt, &usedToken)
+		}, func(attempt int, delay time.Duration, reason string, err error) {
+			tflog.Warn(ctx, "retrying Huawei Cloud API call", map[string]any{
+				"service": r.service, "operation": r.operation, "attempt": attempt, "delay_ms": delay.Milliseconds(), "reason": reason, "error": err.Error(),
+			})
+		})
+		if err == nil || renewed || c.tokens == nil || usedToken == "" || !IsAuthError(err) {
+			return err
+		}
+		// The IAM token was refused (expired early, revoked): get a new
+		// one and try once more. A second 401 is final: no retry storm.
+		tflog.Info(ctx, "Huawei Cloud refused the IAM token; renewing it and retrying once", map[string]any{
+			"service": r.service, "operation": r.operation,
+		})
+		c.tokens.invalidate(usedToken)
+	}
+}
+
+func (c *Client) once(ctx context.Context, r request, body []byte, out any, attempt int, usedToken *string) (transport.Verdict, error) {
+	projectID := c.cfg.ProjectID
+	token := c.cfg.Credentials.Token
+	if c.tokens != nil {
+		tok, pid, err := c.tokens.get(ctx)
+		if err != nil {
+			return transport.Verdict{}, err
+		}
+		token, *usedToken = tok, tok
+		if projectID == "" {
+			projectID = pid
+		}
+	}
+	u := *c.clouddc
+	u.Path = strings.TrimRight(u.Path, "/") + "/v1/" + projectID + r.path
+	u.RawPath = ""
+	u.RawQuery = CanonicalQueryString(r.query)
+	var rdr io.Reader
+	if body != nil {
+		rdr = bytes.NewReader(body)
+	}
+	req, err := http.NewRequestWithContext(ctx, r.method, u.String(), rdr)
+	if err != nil {
+		return transport.Verdict{}, fmt.Errorf("huaweicloud %s %s: %w", r.service, r.operation, err)
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", contentTypeJSONBody)
+	} else {
+		req.Header.Set("Content-Type", contentTypeJSON)
+	}
+	req.Header.Set("X-Project-Id", projectID)
+	switch c.method {
+	case AuthAKSK:
+		if err := c.sign(req, u.Path, r.query, body); err != nil {
+			return transport.Verdict{}, err
+		}
+	default:
+		req.Header.Set("X-Auth-Token", token)
+	}
+	req.Header.Set("User-Agent", c.cfg.UserAgent)
+	req.Header.Set("Accept", contentTypeJSON)
+
+	raw, resp, verdict, err := c.exchange(ctx, req, r.service, r.operation, r.idempotent, attempt)
+	if err != nil {
+		return verdict, err
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		apiErr := decodeError(r.service, r.operation, resp, raw)
+		apiErr.Hint = c.hint(resp.StatusCode)
+		return statusVerdict(resp, r.idempotent, apiErr.Code), apiErr
+	}
+	if out != nil && len(bytes.TrimSpace(raw)) > 0 {
+		if err := json.Unmarshal(raw, out); err != nil {
+			return transport.Verdict{}, &APIError{Service: r.service, Operation: r.operation, HTTPStatus: resp.StatusCode, Code: CodeMalformedResponse,
+				Message: "decoding response: " + err.Error() + ": " + snippet(raw), RequestID: resp.Header.Get("X-Request-Id")}
+		}
+	}
+	return transport.Verdict{}, nil
+}
+
+// sign adds X-Sdk-Date and the SDK-HMAC-SHA256 Authorization to req. The
+// signed headers are host, x-project-id and x-sdk-date (Content-Type is
+// never signed, and User-Agent and Accept are set after signing).
+func (c *Client) sign(req *http.Request, path string, query url.Values, body []byte) error {
+	req.Header.Set(HeaderSdkDate, c.cfg.Now().UTC().Format(SdkDateFormat))
+	h := req.Header.Clone()
+	h.Set("Host", req.URL.Host)
+	sig, err := Sign(SignInput{Method: req.Method, Path: path, Query: query, Header: h, Body: body}, c.cfg.Credentials.SecretKey)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Authorization", sig.Authorization(c.cfg.Credentials.AccessKey))
+	return nil
+}
+
+// exchange sends req and reads the answer; a transport failure comes with
+// its retry verdict.
+func (c *Client) exchange(ctx context.Context, req *http.Request, service, operation string, idempotent bool, attempt int) ([]byte, *http.Response, transport.Verdict, error) {
+	start := time.Now()
+	resp, err := c.http.Do(req)
+	if err != nil {
+		v := transport.TransportVerdict(ctx, err, idempotent)
+		if !idempotent && !v.Retry && ctx.Err() == nil {
+			err = fmt.Errorf("%w; the request may or may not have been applied, so it is not sent again", err)
+		}
+		return nil, nil, v, fmt.Errorf("huaweicloud %s %s: %w", service, operation, err)
+	}
+	defer resp.Body.Close()
+	raw, readErr := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes+1))
+	fields := map[string]any{
+		"service": service, "operation": operation, "method": req.Method, "path": req.URL.Path, "attempt": attempt,
+		"http_status": resp.StatusCode, "request_id": resp.Header.Get("X-Request-Id"), "duration_ms": time.Since(start).Milliseconds(),
+	}
+	tflog.Debug(ctx, "Huawei Cloud API call", fields)
+	if readErr != nil {
+		v := transport.TransportVerdict(ctx, readErr, idempotent)
+		return nil, nil, v, fmt.Errorf("huaweicloud %s %s: reading response: %w", service, operation, readErr)
+	}
+	if len(raw) > maxResponseBytes {
+		return nil, nil, transport.Verdict{}, &APIError{Service: service, Operation: operation, HTTPStatus: resp.StatusCode, Code: CodeMalformedResponse,
+			Message: fmt.Sprintf("response larger than %d bytes", maxResponseBytes), RequestID: resp.Header.Get("X-Request-Id")}
+	}
+	return raw, resp, transport.Verdict{}, nil
+}
+
+// statusVerdict says whether an error status is worth another try: 429
+// always (the request was refused before anything happened), 5xx only for
+// idempotent calls, 401/403 and other 4xx never.
+func statusVerdict(resp *http.Response, idempotent bool, code string) transport.Verdict {
+	v := transport.Verdict{Reason: code}
+	switch {
+	case resp.StatusCode == http.StatusTooManyRequests:
+		v.Retry = true
+		v.After = transport.ParseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
+	case transport.StatusRetryable(resp.StatusCode, idempotent):
+		v.Retry = true
+	}
+	return v
+}
+
+// hint says what to do about an authentication or permission failure.
+func (c *Client) hint(status int) string {
+	switch status {
+	case http.StatusUnauthorized:
+		switch c.method {
+		case AuthAKSK:
+			return "Huawei Cloud refused the request signature: check huaweicloud.access_key and secret_key (HW_ACCESS_KEY / HW_SECRET_KEY) " +
+				"and that this machine's clock is right (X-Sdk-Date may be at most 15 minutes off). Note that repeated signature failures lock the access key for 5 minutes"
+		case AuthToken:
+			return "Huawei Cloud refused the token: huaweicloud.token (HW_AUTH_TOKEN) is invalid or expired (tokens last 24 hours); " +
+				"get a new one, or configure AK/SK or user name and password authentication so that the provider can renew it"
+		default:
+			return "Huawei Cloud refused the IAM token even after renewing it: check the user's status and the project (huaweicloud.project_id / HW_PROJECT_ID)"
+		}
+	case http.StatusForbidden:
+		return "The credentials are valid but not allowed to do this: check the IAM user's CloudDC permissions and that huaweicloud.project_id (HW_PROJECT_ID) is the project of these resources"
+	}
+	return ""
+}

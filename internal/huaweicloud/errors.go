@@ -1,0 +1,186 @@
+package huaweicloud
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// APIError is an error answer of a Huawei Cloud API (or of its gateway), or
+// an answer the client could not make sense of.
+type APIError struct {
+	// Service and Operation name the call ("clouddc", "DeleteInstance").
+	Service    string
+	Operation  string
+	HTTPStatus int
+	Code       string
+	Message    string
+	RequestID  string
+	// Hint, if set, says what the user can do about the error.
+	Hint string
+}
+
+func (e *APIError) Error() string {
+	msg := fmt.Sprintf("huaweicloud %s %s: %s (HTTP %d)", e.Service, e.Operation, e.Code, e.HTTPStatus)
+	if e.Message != "" {
+		msg += ": " + e.Message
+	}
+	if e.RequestID != "" {
+		msg += " (request id " + e.RequestID + ")"
+	}
+	if e.Hint != "" {
+		msg += ". " + e.Hint
+	}
+	return msg
+}
+
+// Error codes the provider treats specially (CloudDC "iMetal" codes and the API gateway's).
+const (
+	CodeInvalidParameter   = "iMetal.0001"
+	CodeMissingParameter   = "iMetal.0002"
+	CodeUnauthorized       = "iMetal.0003"
+	CodeForbidden          = "iMetal.0004"
+	CodeTooManyRequests    = "iMetal.0005"
+	CodeInternalError      = "iMetal.0099"
+	CodeServerNotFound     = "iMetal.0100"
+	CodeServerNotReady     = "iMetal.0101"
+	CodeInstanceNotFound   = "iMetal.0200"
+	CodeInstanceState      = "iMetal.0201"
+	CodeGatewayAuthFailure = "APIGW.0301"
+	// CodeMalformedResponse is the client's own code for an answer it cannot decode.
+	CodeMalformedResponse = "MALFORMED_RESPONSE"
+)
+
+// HasCode reports whether err is an API error with the given code.
+func HasCode(err error, code string) bool {
+	var ae *APIError
+	return errors.As(err, &ae) && ae.Code == code
+}
+
+// IsAuthError reports whether err is an authentication failure (HTTP 401).
+func IsAuthError(err error) bool {
+	var ae *APIError
+	return errors.As(err, &ae) && ae.HTTPStatus == http.StatusUnauthorized
+}
+
+// IsNotFoundCode reports whether err is the API's answer "no such
+// instance" (404 iMetal.0200). A 404 without that code (a wrong endpoint,
+// an unpublished API) is not: it must never make an instance look deleted.
+// Only finders use it; everything else checks *NotFoundError.
+func IsNotFoundCode(err error) bool {
+	var ae *APIError
+	return errors.As(err, &ae) && ae.HTTPStatus == http.StatusNotFound && ae.Code == CodeInstanceNotFound
+}
+
+// NotFoundError is what finders return when the object does not exist.
+type NotFoundError struct {
+	Kind string
+	ID   string
+	// Cause is the API error, if the API answered one (nil for an empty list).
+	Cause error
+}
+
+func (e *NotFoundError) Error() string { return fmt.Sprintf("%s %s not found", e.Kind, e.ID) }
+func (e *NotFoundError) Unwrap() error { return e.Cause }
+
+// IsNotFound reports whether err is (or wraps) a *NotFoundError.
+func IsNotFound(err error) bool {
+	var nf *NotFoundError
+	return errors.As(err, &nf)
+}
+
+// decodeError builds the APIError of a non-2xx answer. Huawei Cloud APIs
+// answer {"error_code", "error_msg"}; some use {"code", "message"}; IAM
+// (Keystone) nests {"error": {"code", "message", "title"}}; a 429 may have
+// no body at all. The request id is the X-Request-Id header (or a
+// "request_id" field of the body).
+func decodeError(service, operation string, resp *http.Response, body []byte) *APIError {
+	e := &APIError{Service: service, Operation: operation, HTTPStatus: resp.StatusCode, RequestID: resp.Header.Get("X-Request-Id")}
+	var obj map[string]any
+	if json.Unmarshal(body, &obj) == nil && obj != nil {
+		e.Code, e.Message = findCodeMessage(obj, 0)
+		if e.RequestID == "" {
+			if rid, ok := obj["request_id"].(string); ok {
+				e.RequestID = rid
+			}
+		}
+	}
+	if e.Code == "" {
+		e.Code = "HTTP_" + strconv.Itoa(resp.StatusCode)
+		if e.Message == "" {
+			e.Message = statusText(resp.StatusCode, body)
+		}
+	}
+	return e
+}
+
+// findCodeMessage looks for error_code/error_msg, then code/message, then
+// recurses into nested objects (as the Huawei SDKs do).
+func findCodeMessage(obj map[string]any, depth int) (string, string) {
+	if code, msg := str(obj["error_code"]), str(obj["error_msg"]); code != "" || msg != "" {
+		return code, msg
+	}
+	if code, msg := str(obj["code"]), str(obj["message"]); code != "" && msg != "" {
+		return code, msg
+	}
+	if depth > 3 {
+		return "", ""
+	}
+	for _, key := range []string{"error", "errors"} {
+		if nested, ok := obj[key].(map[string]any); ok {
+			if code, msg := findCodeMessage(nested, depth+1); code != "" || msg != "" {
+				if title := str(nested["title"]); title != "" && code != "" && !strings.Contains(msg, title) {
+					msg = title + ": " + msg
+				}
+				return code, msg
+			}
+		}
+	}
+	for _, v := range obj {
+		if nested, ok := v.(map[string]any); ok {
+			if code, msg := findCodeMessage(nested, depth+1); code != "" || msg != "" {
+				return code, msg
+			}
+		}
+	}
+	return "", ""
+}
+
+// str turns a JSON string or number into a string.
+func str(v any) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	}
+	return ""
+}
+
+func statusText(status int, body []byte) string {
+	text := http.StatusText(status)
+	if s := snippet(body); s != "" {
+		return text + ": " + s
+	}
+	return text + " (empty body)"
+}
+
+// snippet returns a short, printable start of a body for an error message.
+func snippet(b []byte) string {
+	const n = 200
+	s := string(b)
+	if len(s) > n {
+		s = s[:n] + "…"
+	}
+	s = strings.Map(func(r rune) rune {
+		if r == utf8.RuneError || (r < 0x20 && r != ' ') {
+			return ' '
+		}
+		return r
+	}, s)
+	return strings.TrimSpace(s)
+}
