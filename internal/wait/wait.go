@@ -71,6 +71,16 @@ type Config[T any] struct {
 	Multiplier float64
 	// Jitter is the share of each interval that is randomised, 0..1 (default 0.2).
 	Jitter float64
+	// Proportional, if above 0, replaces the Multiplier growth: each interval
+	// is this share of the time waited so far, within MinInterval and
+	// MaxInterval. A wait then overshoots the moment its object settles by
+	// at most that share (0.1: 10%), however long the operation takes.
+	Proportional float64
+	// Align rounds each interval down to MinInterval times a power of two and
+	// polls on the clock's multiples of it, without jitter. Waits that run at
+	// the same time then poll at the same instants, so the client's coalescer
+	// answers all of them with one call per tick.
+	Align bool
 	// NotFoundChecks is how many consecutive Gone answers are needed before
 	// the object is believed gone (default 1 when Gone is a target, else 3
 	// for an object that may not be visible yet after its creation).
@@ -85,6 +95,31 @@ type Config[T any] struct {
 	Rand func() float64
 	// OnPoll, if set, is called after each poll (for logging).
 	OnPoll func(attempt int, status string)
+}
+
+// Shared polling schedule of every API wait of the provider: the first
+// poll at once, then every PollMin, growing with the time waited (10% of
+// it) up to PollMax, on a clock grid shared by all waits so that the API
+// clients' coalescers answer simultaneous waits with one call.
+var (
+	PollMin = 250 * time.Millisecond
+	PollMax = 10 * time.Second
+)
+
+// WithSharedPolling fills the schedule fields that are unset with the
+// shared schedule (PollMin, PollMax, Proportional 0.1, Align).
+func (c Config[T]) WithSharedPolling() Config[T] {
+	if c.MinInterval <= 0 {
+		c.MinInterval = PollMin
+	}
+	if c.MaxInterval <= 0 {
+		c.MaxInterval = PollMax
+	}
+	if c.Proportional <= 0 {
+		c.Proportional = 0.1
+	}
+	c.Align = true
+	return c
 }
 
 // TimeoutError is returned when the wait's timeout passes first.
@@ -184,7 +219,8 @@ func Until[T any](ctx context.Context, cfg Config[T]) (T, error) {
 	if cfg.Refresh == nil {
 		return zero, errors.New("wait: no Refresh function")
 	}
-	deadline := cfg.Clock.Now().Add(cfg.Timeout)
+	start := cfg.Clock.Now()
+	deadline := start.Add(cfg.Timeout)
 	interval := cfg.MinInterval
 	next := cfg.Delay
 	lastStatus := ""
@@ -248,13 +284,38 @@ func Until[T any](ctx context.Context, cfg Config[T]) (T, error) {
 			return obj, &UnexpectedStatusError{Operation: cfg.Operation, Status: status, Expected: append(slices.Clone(cfg.Pending), cfg.Target...)}
 		}
 
-		// Decide the next sleep: the current interval with jitter, then grow it.
-		next = jittered(interval, cfg.Jitter, cfg.Rand)
-		interval = min(time.Duration(float64(interval)*cfg.Multiplier), cfg.MaxInterval)
+		next, interval = cfg.nextSleep(interval, start)
 		if !cfg.Clock.Now().Before(deadline) {
 			return last, &TimeoutError{Operation: cfg.Operation, LastStatus: lastStatus, Timeout: cfg.Timeout}
 		}
 	}
+}
+
+// nextSleep decides the sleep before the next poll and the interval after it.
+func (c *Config[T]) nextSleep(interval time.Duration, start time.Time) (time.Duration, time.Duration) {
+	now := c.Clock.Now()
+	if c.Proportional > 0 {
+		interval = min(max(time.Duration(c.Proportional*float64(now.Sub(start))), c.MinInterval), c.MaxInterval)
+	}
+	if c.Align {
+		step := c.MinInterval
+		for step*2 <= interval {
+			step *= 2
+		}
+		next := step - time.Duration(now.UnixNano()%int64(step))
+		if next < step/4 { // too close to the grid point: skip to the next one
+			next += step
+		}
+		if c.Proportional <= 0 {
+			interval = min(time.Duration(float64(interval)*c.Multiplier), c.MaxInterval)
+		}
+		return next, interval
+	}
+	next := jittered(interval, c.Jitter, c.Rand)
+	if c.Proportional <= 0 {
+		interval = min(time.Duration(float64(interval)*c.Multiplier), c.MaxInterval)
+	}
+	return next, interval
 }
 
 // jittered spreads d over [d*(1-j/2), d*(1+j/2)).

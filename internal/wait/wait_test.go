@@ -235,3 +235,39 @@ func TestSleepHonoursContext(t *testing.T) {
 		t.Fatalf("want Canceled, got %v", err)
 	}
 }
+
+func TestUntilAlignedProportionalSchedule(t *testing.T) {
+	clock := newFakeClock()
+	clock.now = clock.now.Add(123 * time.Millisecond) // start off the grid
+	statuses := make([]string, 40)
+	for i := range statuses {
+		statuses[i] = "CREATING"
+	}
+	statuses = append(statuses, "RUNNING")
+	refresh, _ := script(statuses...)
+	var polls []time.Time
+	_, err := Until(context.Background(), Config[*obj]{
+		Target: []string{"RUNNING"}, UnknownIsPending: true, Refresh: refresh, Clock: clock,
+		MinInterval: 250 * time.Millisecond, MaxInterval: 8 * time.Second, Proportional: 0.1, Align: true,
+		OnPoll: func(int, string) { polls = append(polls, clock.Now()) },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := polls[0]
+	for i, p := range polls[1:] {
+		if p.UnixNano()%int64(250*time.Millisecond) != 0 {
+			t.Fatalf("poll %d at %s is not on the 250ms grid", i+1, p.Format("15:04:05.000"))
+		}
+		gap := p.Sub(polls[i])
+		waited := polls[i].Sub(start)
+		// The gap never exceeds max(10% of the time waited, the minimum), plus one grid step of alignment.
+		limit := max(waited/10, 250*time.Millisecond)*2 + 250*time.Millisecond
+		if gap > limit || gap > 8*time.Second+250*time.Millisecond {
+			t.Fatalf("poll %d: gap %s after waiting %s exceeds %s", i+1, gap, waited, limit)
+		}
+	}
+	if last := polls[len(polls)-1].Sub(polls[len(polls)-2]); last < time.Second {
+		t.Fatalf("the interval did not grow: last gap %s", last)
+	}
+}

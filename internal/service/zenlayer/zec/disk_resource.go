@@ -376,7 +376,6 @@ func waitDiskResized(ctx context.Context, conn *zenlayer.Client, id string, size
 		Failure:          []string{zenlayer.DiskStatusFailed},
 		UnknownIsPending: true,
 		Timeout:          timeout,
-		MinInterval:      diskPollMin,
 		Refresh: func(ctx context.Context) (*zenlayer.Disk, string, error) {
 			d, status, err := refresh(ctx)
 			if err == nil && d != nil && d.DiskSize >= size && (status == zenlayer.DiskStatusAvailable || status == zenlayer.DiskStatusInUse) {
@@ -384,7 +383,7 @@ func waitDiskResized(ctx context.Context, conn *zenlayer.Client, id string, size
 			}
 			return d, status, err
 		},
-	})
+	}.WithSharedPolling())
 }
 
 // detachDisk detaches a disk from its instance and waits until it is AVAILABLE.
@@ -442,8 +441,7 @@ func deleteDisk(ctx context.Context, conn *zenlayer.Client, id string, force, re
 		UnknownIsPending: true,
 		Refresh:          statusDisk(conn, id),
 		Timeout:          timeout,
-		MinInterval:      diskPollMin,
-	})
+	}.WithSharedPolling())
 	if err != nil {
 		diags.AddError(fmt.Sprintf("deleting ZEC disk (%s)", id), err.Error())
 		return diags

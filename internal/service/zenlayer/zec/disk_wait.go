@@ -10,11 +10,6 @@ import (
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
-// diskPollMin is the first interval between disk polls; tests of the
-// provider run against an emulator whose transitions take a fraction of a
-// second, and the real API's take seconds, so start small and back off.
-var diskPollMin = 500 * time.Millisecond
-
 // statusDisk reads a disk's status; NotFound is wait.Gone.
 func statusDisk(conn *zenlayer.Client, id string) wait.StatusFunc[*zenlayer.Disk] {
 	return func(ctx context.Context) (*zenlayer.Disk, string, error) {
@@ -43,12 +38,10 @@ func waitDisk(ctx context.Context, conn *zenlayer.Client, id, what string, timeo
 		UnknownIsPending: true,
 		Refresh:          statusDisk(conn, id),
 		Timeout:          timeout,
-		MinInterval:      diskPollMin,
-		MaxInterval:      10 * time.Second,
 		OnPoll: func(attempt int, status string) {
 			tflog.Debug(ctx, "polled ZEC disk", map[string]any{"id": id, "status": status, "attempt": attempt, "waiting_for": what})
 		},
-	})
+	}.WithSharedPolling())
 }
 
 // waitDiskSettled waits until the disk is AVAILABLE or IN_USE (or gone,
