@@ -1,0 +1,257 @@
+package emulator
+
+import (
+	"net/http"
+	"slices"
+	"strings"
+)
+
+// The BMC emulator's fixed catalogue: zones, instance types, images and
+// subnets. Every instance type is sold in every zone and takes every image.
+
+type bmcZone struct {
+	ZoneID   string `json:"zoneId"`
+	ZoneName string `json:"zoneName"`
+	CityName string `json:"cityName"`
+	AreaName string `json:"areaName"`
+}
+
+var bmcZones = []bmcZone{
+	{ZoneID: "SEL-A", ZoneName: "Seoul A", CityName: "Seoul", AreaName: "Asia Pacific"},
+	{ZoneID: "HKG-A", ZoneName: "Hong Kong A", CityName: "Hong Kong", AreaName: "Asia Pacific"},
+	{ZoneID: "LAX-A", ZoneName: "Los Angeles A", CityName: "Los Angeles", AreaName: "North America"},
+	{ZoneID: "FRA-A", ZoneName: "Frankfurt A", CityName: "Frankfurt", AreaName: "Europe"},
+}
+
+var bmcZoneNamesZH = map[string]string{"SEL-A": "首尔A", "HKG-A": "香港A", "LAX-A": "洛杉矶A", "FRA-A": "法兰克福A"}
+
+type bmcDisk struct {
+	DiskSize  int `json:"diskSize"`
+	DiskCount int `json:"diskCount"`
+}
+
+type bmcDiskInfo struct {
+	TotalDiskSize   int       `json:"totalDiskSize"`
+	DiskDescription string    `json:"diskDescription"`
+	Disks           []bmcDisk `json:"disks"`
+}
+
+type bmcInstanceType struct {
+	ImageIDs         []string    `json:"imageIds,omitempty"`
+	InstanceTypeID   string      `json:"instanceTypeId"`
+	Description      string      `json:"description"`
+	CPUCoreCount     int         `json:"cpuCoreCount"`
+	MemorySize       int         `json:"memorySize"`
+	MaximumBandwidth int         `json:"maximumBandwidth"`
+	SupportRaids     []int       `json:"supportRaids"`
+	SupportSubnet    bool        `json:"supportSubnet"`
+	IsHA             bool        `json:"isHA"`
+	DiskInfo         bmcDiskInfo `json:"diskInfo"`
+
+	// defaultTrafficPackage is the free traffic package (TB) of ByTrafficPackage.
+	defaultTrafficPackage float64
+}
+
+var bmcInstanceTypes = []bmcInstanceType{
+	{
+		InstanceTypeID: "S9I", Description: "Intel E-2278G, 8 cores, 32 GB, 2 x 480 GB SSD",
+		CPUCoreCount: 8, MemorySize: 32, MaximumBandwidth: 1000, SupportRaids: []int{0, 1}, SupportSubnet: true,
+		DiskInfo:              bmcDiskInfo{TotalDiskSize: 960, DiskDescription: "2 x 480 GB SSD", Disks: []bmcDisk{{DiskSize: 480, DiskCount: 2}}},
+		defaultTrafficPackage: 10,
+	},
+	{
+		InstanceTypeID: "M6C", Description: "2 x Intel Silver 4214, 24 cores, 128 GB, 4 x 960 GB SSD",
+		CPUCoreCount: 24, MemorySize: 128, MaximumBandwidth: 10000, SupportRaids: []int{0, 1, 5, 10}, SupportSubnet: true,
+		DiskInfo:              bmcDiskInfo{TotalDiskSize: 3840, DiskDescription: "4 x 960 GB SSD", Disks: []bmcDisk{{DiskSize: 960, DiskCount: 4}}},
+		defaultTrafficPackage: 20,
+	},
+	{
+		InstanceTypeID: "L6H", Description: "2 x AMD EPYC 7543, 64 cores, 512 GB, 2 x 960 GB SSD + 2 x 3840 GB NVMe, HA network",
+		CPUCoreCount: 64, MemorySize: 512, MaximumBandwidth: 20000, SupportRaids: []int{0, 1, 5, 10}, SupportSubnet: true, IsHA: true,
+		DiskInfo: bmcDiskInfo{TotalDiskSize: 9600, DiskDescription: "2 x 960 GB SSD + 2 x 3840 GB NVMe",
+			Disks: []bmcDisk{{DiskSize: 960, DiskCount: 2}, {DiskSize: 3840, DiskCount: 2}}},
+		defaultTrafficPackage: 50,
+	},
+}
+
+type bmcImage struct {
+	ImageID   string `json:"imageId"`
+	ImageName string `json:"imageName"`
+	Catalog   string `json:"catalog"`
+	ImageType string `json:"imageType"`
+	OSType    string `json:"osType"`
+}
+
+var bmcImages = []bmcImage{
+	{ImageID: "img-ubuntu-2204", ImageName: "Ubuntu22.04-x86_64", Catalog: "ubuntu", ImageType: "PUBLIC_IMAGE", OSType: "linux"},
+	{ImageID: "img-debian-12", ImageName: "Debian12-x86_64", Catalog: "debian", ImageType: "PUBLIC_IMAGE", OSType: "linux"},
+	{ImageID: "img-centos-79", ImageName: "CentOS7.9-x86_64", Catalog: "centos", ImageType: "PUBLIC_IMAGE", OSType: "linux"},
+	{ImageID: "img-windows-2022", ImageName: "WindowsServer2022-Standard", Catalog: "windows", ImageType: "PUBLIC_IMAGE", OSType: "windows"},
+	{ImageID: "img-esxi-8", ImageName: "ESXi8.0", Catalog: "esxi", ImageType: "PUBLIC_IMAGE", OSType: "linux"},
+}
+
+// bmcSubnets maps the catalogue's subnets to their zones (one per zone).
+var bmcSubnets = map[string]string{
+	"subnet-sel-a-1": "SEL-A", "subnet-hkg-a-1": "HKG-A", "subnet-lax-a-1": "LAX-A", "subnet-fra-a-1": "FRA-A",
+}
+
+var bmcInternetChargeTypes = []string{"ByBandwidth", "ByTrafficPackage", "ByInstanceBandwidth95", "ByClusterBandwidth95"}
+
+func bmcZoneByID(id string) *bmcZone {
+	for i := range bmcZones {
+		if bmcZones[i].ZoneID == id {
+			return &bmcZones[i]
+		}
+	}
+	return nil
+}
+
+func bmcTypeByID(id string) *bmcInstanceType {
+	for i := range bmcInstanceTypes {
+		if bmcInstanceTypes[i].InstanceTypeID == id {
+			return &bmcInstanceTypes[i]
+		}
+	}
+	return nil
+}
+
+func bmcImageByID(id string) *bmcImage {
+	for i := range bmcImages {
+		if bmcImages[i].ImageID == id {
+			return &bmcImages[i]
+		}
+	}
+	return nil
+}
+
+func bmcZoneNotFound(id string) *errAPI {
+	return apiErr(http.StatusNotFound, bmcCodeZoneNotFound, "The specified zoneId `%s` is not found.", id)
+}
+
+func bmcTypeNotFound(id string) *errAPI {
+	return apiErr(http.StatusNotFound, bmcCodeInstanceTypeNotFound, "The specified instanceTypeId `%s` is not found.", id)
+}
+
+func bmcImageNotFound(id string) *errAPI {
+	return apiErr(http.StatusNotFound, bmcCodeImageNotFound, "The specified imageId `%s` is not found.", id)
+}
+
+func (b *bmcState) describeZones(body []byte) (map[string]any, []string, error) {
+	var req struct {
+		AcceptLanguage *string `json:"acceptLanguage"`
+	}
+	if e := decodeStrict(body, &req); e != nil {
+		return nil, nil, e
+	}
+	lang := "en-US"
+	if req.AcceptLanguage != nil {
+		lang = *req.AcceptLanguage
+	}
+	if lang != "en-US" && lang != "zh-CN" {
+		return nil, nil, apiErr(http.StatusBadRequest, codeInvalidValue, "acceptLanguage must be zh-CN or en-US, got %q.", lang)
+	}
+	set := make([]bmcZone, 0, len(bmcZones))
+	for _, z := range bmcZones {
+		if lang == "zh-CN" {
+			z.ZoneName = bmcZoneNamesZH[z.ZoneID]
+		}
+		set = append(set, z)
+	}
+	return map[string]any{"zoneSet": set}, nil, nil
+}
+
+type bmcDescribeTypesReq struct {
+	ImageID             *string  `json:"imageId"`
+	InstanceTypeIDs     []string `json:"instanceTypeIds"`
+	MinimumCPUCoreCount *int     `json:"minimumCpuCoreCount"`
+	MaximumCPUCoreCount *int     `json:"maximumCpuCoreCount"`
+	MinimumMemorySize   *int     `json:"minimumMemorySize"`
+	MaximumMemorySize   *int     `json:"maximumMemorySize"`
+	MinimumBandwidth    *int     `json:"minimumBandwidth"`
+	SupportRaids        []int    `json:"supportRaids"`
+	SupportSubnet       *bool    `json:"supportSubnet"`
+	MinimumDiskSize     *int     `json:"minimumDiskSize"`
+	MaximumDiskSize     *int     `json:"maximumDiskSize"`
+	IsHA                *bool    `json:"isHA"`
+}
+
+func (b *bmcState) describeInstanceTypes(body []byte) (map[string]any, []string, error) {
+	var req bmcDescribeTypesReq
+	if e := decodeStrict(body, &req); e != nil {
+		return nil, nil, e
+	}
+	if len(req.InstanceTypeIDs) > bmcMaxIDsPerCall {
+		return nil, nil, bmcTooManyIDs("instanceTypeIds", len(req.InstanceTypeIDs))
+	}
+	if req.ImageID != nil && bmcImageByID(*req.ImageID) == nil {
+		return nil, nil, bmcImageNotFound(*req.ImageID)
+	}
+	atLeast := func(v int, p *int) bool { return p == nil || v >= *p }
+	atMost := func(v int, p *int) bool { return p == nil || v <= *p }
+	out := []bmcInstanceType{}
+	for _, t := range bmcInstanceTypes {
+		switch {
+		case len(req.InstanceTypeIDs) > 0 && !slices.Contains(req.InstanceTypeIDs, t.InstanceTypeID):
+		case !atLeast(t.CPUCoreCount, req.MinimumCPUCoreCount) || !atMost(t.CPUCoreCount, req.MaximumCPUCoreCount):
+		case !atLeast(t.MemorySize, req.MinimumMemorySize) || !atMost(t.MemorySize, req.MaximumMemorySize):
+		case !atLeast(t.MaximumBandwidth, req.MinimumBandwidth):
+		case !atLeast(t.DiskInfo.TotalDiskSize, req.MinimumDiskSize) || !atMost(t.DiskInfo.TotalDiskSize, req.MaximumDiskSize):
+		case req.SupportSubnet != nil && t.SupportSubnet != *req.SupportSubnet:
+		case req.IsHA != nil && t.IsHA != *req.IsHA:
+		case slices.ContainsFunc(req.SupportRaids, func(r int) bool { return !slices.Contains(t.SupportRaids, r) }):
+		default:
+			t.ImageIDs = bmcImageIDs()
+			out = append(out, t)
+		}
+	}
+	return map[string]any{"instanceTypes": out}, nil, nil
+}
+
+func bmcImageIDs() []string {
+	ids := make([]string, 0, len(bmcImages))
+	for _, img := range bmcImages {
+		ids = append(ids, img.ImageID)
+	}
+	return ids
+}
+
+func (b *bmcState) describeImages(body []byte) (map[string]any, []string, error) {
+	var req struct {
+		ImageIDs       []string `json:"imageIds"`
+		ImageName      *string  `json:"imageName"`
+		Catalog        *string  `json:"catalog"`
+		ImageType      *string  `json:"imageType"`
+		OSType         *string  `json:"osType"`
+		InstanceTypeID *string  `json:"instanceTypeId"`
+	}
+	if e := decodeStrict(body, &req); e != nil {
+		return nil, nil, e
+	}
+	if len(req.ImageIDs) > bmcMaxIDsPerCall {
+		return nil, nil, bmcTooManyIDs("imageIds", len(req.ImageIDs))
+	}
+	if req.InstanceTypeID != nil && bmcTypeByID(*req.InstanceTypeID) == nil {
+		return nil, nil, bmcTypeNotFound(*req.InstanceTypeID)
+	}
+	if req.ImageType != nil && *req.ImageType != "PUBLIC_IMAGE" && *req.ImageType != "CUSTOM_IMAGE" {
+		return nil, nil, apiErr(http.StatusBadRequest, codeInvalidValue, "imageType must be PUBLIC_IMAGE or CUSTOM_IMAGE, got %q.", *req.ImageType)
+	}
+	// The documents capitalise catalog and osType and the answers are lower
+	// case: compare without case.
+	eq := func(p *string, v string) bool { return p == nil || strings.EqualFold(*p, v) }
+	out := []bmcImage{}
+	for _, img := range bmcImages {
+		switch {
+		case len(req.ImageIDs) > 0 && !slices.Contains(req.ImageIDs, img.ImageID):
+		case req.ImageName != nil && !strings.Contains(strings.ToLower(img.ImageName), strings.ToLower(*req.ImageName)):
+		case !eq(req.Catalog, img.Catalog), !eq(req.ImageType, img.ImageType), !eq(req.OSType, img.OSType):
+		default:
+			out = append(out, img)
+		}
+	}
+	return map[string]any{"images": out}, nil, nil
+}
+
+func bmcTooManyIDs(field string, n int) *errAPI {
+	return apiErr(http.StatusBadRequest, codeInvalidValue, "%s may hold at most %d ids, got %d.", field, bmcMaxIDsPerCall, n)
+}

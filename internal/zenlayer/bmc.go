@@ -1,0 +1,382 @@
+package zenlayer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+)
+
+// BMC instance statuses (DescribeInstances' instanceStatus).
+const (
+	BMCStatusPending       = "PENDING"
+	BMCStatusCreating      = "CREATING"
+	BMCStatusCreateFailed  = "CREATE_FAILED"
+	BMCStatusInstalling    = "INSTALLING"
+	BMCStatusInstallFailed = "INSTALL_FAILED"
+	BMCStatusRunning       = "RUNNING"
+	BMCStatusStopping      = "STOPPING"
+	BMCStatusStopped       = "STOPPED"
+	BMCStatusBooting       = "BOOTING"
+	BMCStatusRecycling     = "RECYCLING"
+	BMCStatusRecycle       = "RECYCLE"
+	BMCStatusReleasing     = "RELEASING"
+)
+
+// BMCStatuses lists every instance status, in lifecycle order.
+var BMCStatuses = []string{
+	BMCStatusPending, BMCStatusCreating, BMCStatusCreateFailed, BMCStatusInstalling, BMCStatusInstallFailed,
+	BMCStatusRunning, BMCStatusStopping, BMCStatusStopped, BMCStatusBooting, BMCStatusRecycling, BMCStatusRecycle,
+	BMCStatusReleasing,
+}
+
+// BMC charge types.
+const (
+	BMCChargePrepaid  = "PREPAID"
+	BMCChargePostpaid = "POSTPAID"
+
+	BMCInternetByBandwidth           = "ByBandwidth"
+	BMCInternetByTrafficPackage      = "ByTrafficPackage"
+	BMCInternetByInstanceBandwidth95 = "ByInstanceBandwidth95"
+	BMCInternetByClusterBandwidth95  = "ByClusterBandwidth95"
+)
+
+// BMCInternetChargeTypes lists the internetChargeType values of API 2022-11-20.
+var BMCInternetChargeTypes = []string{
+	BMCInternetByBandwidth, BMCInternetByTrafficPackage, BMCInternetByInstanceBandwidth95, BMCInternetByClusterBandwidth95,
+}
+
+// BMCRaidConfig is a fast RAID (RaidType) or custom RAIDs, not both.
+type BMCRaidConfig struct {
+	RaidType    *int            `json:"raidType,omitempty"`
+	CustomRaids []BMCCustomRaid `json:"customRaids,omitempty"`
+}
+
+// BMCCustomRaid is one RAID over disks numbered from 1.
+type BMCCustomRaid struct {
+	RaidType     int   `json:"raidType"`
+	DiskSequence []int `json:"diskSequence"`
+}
+
+// BMCPartition is one partition (size in GB; the last may be 0 to take the rest).
+type BMCPartition struct {
+	FsPath string `json:"fsPath"`
+	FsType string `json:"fsType"`
+	Size   int    `json:"size,omitempty"`
+}
+
+// BMCNic names the public (WAN) and private (LAN) interfaces.
+type BMCNic struct {
+	WanName string `json:"wanName,omitempty"`
+	LanName string `json:"lanName,omitempty"`
+}
+
+// BMCInstanceType is an instance type as DescribeInstanceTypes answers it.
+type BMCInstanceType struct {
+	ImageIDs         []string `json:"imageIds"`
+	InstanceTypeID   string   `json:"instanceTypeId"`
+	Description      string   `json:"description"`
+	CPUCoreCount     int      `json:"cpuCoreCount"`
+	MemorySize       int      `json:"memorySize"`
+	MaximumBandwidth int      `json:"maximumBandwidth"`
+	SupportRaids     []int    `json:"supportRaids"`
+	SupportSubnet    bool     `json:"supportSubnet"`
+	IsHA             bool     `json:"isHA"`
+	DiskInfo         struct {
+		TotalDiskSize   int    `json:"totalDiskSize"`
+		DiskDescription string `json:"diskDescription"`
+		Disks           []struct {
+			DiskSize  int `json:"diskSize"`
+			DiskCount int `json:"diskCount"`
+		} `json:"disks"`
+	} `json:"diskInfo"`
+}
+
+// BMCInstance is a bare metal instance as DescribeInstances answers it.
+type BMCInstance struct {
+	InstanceID             string         `json:"instanceId"`
+	ZoneID                 string         `json:"zoneId"`
+	InstanceName           string         `json:"instanceName"`
+	Hostname               string         `json:"hostname"`
+	InstanceTypeID         string         `json:"instanceTypeId"`
+	ImageID                string         `json:"imageId"`
+	ImageName              string         `json:"imageName"`
+	IpxeURL                string         `json:"ipxeUrl"`
+	InstanceChargeType     string         `json:"instanceChargeType"`
+	BandwidthOutMbps       int64          `json:"bandwidthOutMbps"`
+	TrafficPackageSize     *float64       `json:"trafficPackageSize"`
+	InternetChargeType     string         `json:"internetChargeType"`
+	Period                 *int64         `json:"period"`
+	PrimaryPublicIPAddress string         `json:"primaryPublicIpAddress"`
+	PublicIPAddresses      []string       `json:"publicIpAddresses"`
+	PrivateIPAddresses     []string       `json:"privateIpAddresses"`
+	IPv6Addresses          []string       `json:"ipv6Addresses"`
+	SubnetIDs              []string       `json:"subnetIds"`
+	CreateTime             string         `json:"createTime"`
+	ExpiredTime            string         `json:"expiredTime"`
+	ResourceGroupID        string         `json:"resourceGroupId"`
+	ResourceGroupName      string         `json:"resourceGroupName"`
+	InstanceStatus         string         `json:"instanceStatus"`
+	Partitions             []BMCPartition `json:"partitions"`
+	RaidConfig             *BMCRaidConfig `json:"raidConfig"`
+	Nic                    *BMCNic        `json:"nic"`
+	AutoRenew              bool           `json:"autoRenew"`
+}
+
+// CreateBMCInstancesRequest is the input of CreateInstances.
+type CreateBMCInstancesRequest struct {
+	ZoneID                  string            `json:"zoneId"`
+	InstanceChargeType      string            `json:"instanceChargeType"`
+	InstanceChargePrepaid   *BMCPrepaidCharge `json:"instanceChargePrepaid,omitempty"`
+	InstanceTypeID          string            `json:"instanceTypeId"`
+	ImageID                 string            `json:"imageId,omitempty"`
+	IpxeURL                 string            `json:"ipxeUrl,omitempty"`
+	ResourceGroupID         string            `json:"resourceGroupId,omitempty"`
+	InstanceName            string            `json:"instanceName,omitempty"`
+	Hostname                string            `json:"hostname,omitempty"`
+	Amount                  int               `json:"amount,omitempty"`
+	Password                string            `json:"password,omitempty"` // #nosec G117 -- the API's field name; never logged
+	SSHKeys                 []string          `json:"sshKeys,omitempty"`
+	InternetChargeType      string            `json:"internetChargeType"`
+	InternetMaxBandwidthOut int64             `json:"internetMaxBandwidthOut,omitempty"`
+	TrafficPackageSize      *float64          `json:"trafficPackageSize,omitempty"`
+	SubnetID                string            `json:"subnetId,omitempty"`
+	RaidConfig              *BMCRaidConfig    `json:"raidConfig,omitempty"`
+	Partitions              []BMCPartition    `json:"partitions,omitempty"`
+	Nic                     *BMCNic           `json:"nic,omitempty"`
+}
+
+// BMCPrepaidCharge is the subscription of a PREPAID instance.
+type BMCPrepaidCharge struct {
+	// Period in months.
+	Period int64 `json:"period"`
+}
+
+// CreateBMCInstances orders instances and returns their ids. It is never
+// retried after an ambiguous failure: the API has no idempotency token and a
+// second order would buy a second machine.
+func (c *Client) CreateBMCInstances(ctx context.Context, in CreateBMCInstancesRequest) ([]string, error) {
+	var out struct {
+		InstanceIDSet []string `json:"instanceIdSet"`
+		OrderNumber   string   `json:"orderNumber"`
+	}
+	if err := c.Call(ctx, BMC, "CreateInstances", in, &out, NotIdempotent()); err != nil {
+		return nil, err
+	}
+	want := max(in.Amount, 1)
+	if len(out.InstanceIDSet) != want {
+		return out.InstanceIDSet, fmt.Errorf("zenlayer bmc CreateInstances: asked for %d instances, the API answered %d ids (%v, order %s)",
+			want, len(out.InstanceIDSet), out.InstanceIDSet, out.OrderNumber)
+	}
+	return out.InstanceIDSet, nil
+}
+
+// DescribeBMCInstancesRequest is the input of DescribeInstances. InstanceName
+// and Hostname match exactly, or as a prefix with a trailing "*".
+type DescribeBMCInstancesRequest struct {
+	InstanceIDs        []string `json:"instanceIds,omitempty"`
+	ZoneID             string   `json:"zoneId,omitempty"`
+	ResourceGroupID    string   `json:"resourceGroupId,omitempty"`
+	InstanceTypeID     string   `json:"instanceTypeId,omitempty"`
+	InternetChargeType string   `json:"internetChargeType,omitempty"`
+	ImageID            string   `json:"imageId,omitempty"`
+	SubnetID           string   `json:"subnetId,omitempty"`
+	InstanceStatus     string   `json:"instanceStatus,omitempty"`
+	InstanceName       string   `json:"instanceName,omitempty"`
+	Hostname           string   `json:"hostname,omitempty"`
+	PublicIPAddresses  []string `json:"publicIpAddresses,omitempty"`
+	PrivateIPAddresses []string `json:"privateIpAddresses,omitempty"`
+	PageNum            int      `json:"pageNum,omitempty"`
+	PageSize           int      `json:"pageSize,omitempty"`
+}
+
+// DescribeBMCInstances lists every instance matching in: more than 100 ids
+// are asked for in several calls, and the pages are followed.
+func (c *Client) DescribeBMCInstances(ctx context.Context, in DescribeBMCInstancesRequest) ([]BMCInstance, error) {
+	if len(in.InstanceIDs) > MaxIDsPerCall {
+		var all []BMCInstance
+		for part := range slices.Chunk(in.InstanceIDs, MaxIDsPerCall) {
+			one := in
+			one.InstanceIDs = part
+			got, err := c.DescribeBMCInstances(ctx, one)
+			if err != nil {
+				return nil, err
+			}
+			all = append(all, got...)
+		}
+		return all, nil
+	}
+	in.PageSize = maxPageSize
+	var all []BMCInstance
+	for page := 1; ; page++ {
+		in.PageNum = page
+		var out struct {
+			TotalCount int           `json:"totalCount"`
+			DataSet    []BMCInstance `json:"dataSet"`
+		}
+		if err := c.Call(ctx, BMC, "DescribeInstances", in, &out); err != nil {
+			return nil, err
+		}
+		all = append(all, out.DataSet...)
+		if len(out.DataSet) == 0 || len(all) >= out.TotalCount || page > 10000 {
+			return all, nil
+		}
+	}
+}
+
+// FindBMCInstance returns the instance with id, or a *NotFoundError.
+func (c *Client) FindBMCInstance(ctx context.Context, id string) (*BMCInstance, error) {
+	list, err := c.DescribeBMCInstances(ctx, DescribeBMCInstancesRequest{InstanceIDs: []string{id}})
+	if err != nil {
+		if IsNotFoundCode(err) {
+			return nil, &NotFoundError{Kind: "BMC instance", ID: id, Cause: err}
+		}
+		return nil, err
+	}
+	for i := range list {
+		if list[i].InstanceID == id {
+			return &list[i], nil
+		}
+	}
+	return nil, &NotFoundError{Kind: "BMC instance", ID: id}
+}
+
+// batchBMC calls a batch action on ids, at most 100 a call.
+func (c *Client) batchBMC(ctx context.Context, action string, ids []string, extra map[string]any) error {
+	if len(ids) == 0 {
+		return fmt.Errorf("zenlayer bmc %s: no instance ids", action)
+	}
+	for part := range slices.Chunk(ids, MaxIDsPerCall) {
+		in := map[string]any{"instanceIds": part}
+		for k, v := range extra {
+			in[k] = v
+		}
+		if err := c.Call(ctx, BMC, action, in, nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// StartBMCInstances powers on STOPPED instances (BOOTING → RUNNING).
+func (c *Client) StartBMCInstances(ctx context.Context, ids ...string) error {
+	return c.batchBMC(ctx, "StartInstances", ids, nil)
+}
+
+// StopBMCInstances powers off RUNNING instances (STOPPING → STOPPED).
+func (c *Client) StopBMCInstances(ctx context.Context, ids ...string) error {
+	return c.batchBMC(ctx, "StopInstances", ids, nil)
+}
+
+// RenameBMCInstances sets the name of instances (ModifyInstancesAttribute;
+// the name is the only attribute it changes).
+func (c *Client) RenameBMCInstances(ctx context.Context, name string, ids ...string) error {
+	return c.batchBMC(ctx, "ModifyInstancesAttribute", ids, map[string]any{"instanceName": name})
+}
+
+// TerminateBMCInstance returns an instance: a POSTPAID one goes to the
+// recycle bin (RECYCLING → RECYCLE) for 24 hours, a CREATE_FAILED one is
+// deleted at once, and a PREPAID one has its subscription cancelled and is
+// returned when it expires.
+func (c *Client) TerminateBMCInstance(ctx context.Context, id string) error {
+	return c.Call(ctx, BMC, "TerminateInstance", map[string]any{"instanceId": id}, nil)
+}
+
+// ReleaseBMCInstances frees instances that are in the recycle bin
+// (RELEASING → gone), any number of them, at most 100 a call. The API
+// refuses a whole call for one bad id; the client then asks id by id, so
+// that every other instance is released and the error names each failure.
+// The error is a *BMCReleaseError (For(id) gives one instance's error).
+func (c *Client) ReleaseBMCInstances(ctx context.Context, ids ...string) error {
+	if len(ids) == 0 {
+		return errors.New("zenlayer bmc ReleaseInstances: no instance ids")
+	}
+	failures := map[string]error{}
+	for part := range slices.Chunk(slices.Compact(slices.Sorted(slices.Values(ids))), MaxIDsPerCall) {
+		err := c.Call(ctx, BMC, "ReleaseInstances", map[string]any{"instanceIds": part}, nil)
+		if err == nil {
+			continue
+		}
+		var ae *APIError
+		if len(part) == 1 || !errors.As(err, &ae) || !slices.Contains(bmcPerInstanceCodes, ae.Code) {
+			for _, id := range part {
+				failures[id] = err
+			}
+			continue
+		}
+		for _, id := range part {
+			if err := c.Call(ctx, BMC, "ReleaseInstances", map[string]any{"instanceIds": []string{id}}, nil); err != nil {
+				failures[id] = err
+			}
+		}
+	}
+	if len(failures) > 0 {
+		return &BMCReleaseError{Failures: failures}
+	}
+	return nil
+}
+
+// BMCZone is a zone as DescribeZones answers it.
+type BMCZone struct {
+	ZoneID   string `json:"zoneId"`
+	ZoneName string `json:"zoneName"`
+	CityName string `json:"cityName"`
+	AreaName string `json:"areaName"`
+}
+
+// DescribeBMCZones lists the zones that sell bare metal.
+func (c *Client) DescribeBMCZones(ctx context.Context) ([]BMCZone, error) {
+	var out struct {
+		ZoneSet []BMCZone `json:"zoneSet"`
+	}
+	if err := c.Call(ctx, BMC, "DescribeZones", map[string]any{}, &out); err != nil {
+		return nil, err
+	}
+	return out.ZoneSet, nil
+}
+
+// DescribeBMCInstanceTypesRequest filters DescribeInstanceTypes.
+type DescribeBMCInstanceTypesRequest struct {
+	ImageID         string   `json:"imageId,omitempty"`
+	InstanceTypeIDs []string `json:"instanceTypeIds,omitempty"`
+}
+
+// DescribeBMCInstanceTypes lists instance types.
+func (c *Client) DescribeBMCInstanceTypes(ctx context.Context, in DescribeBMCInstanceTypesRequest) ([]BMCInstanceType, error) {
+	var out struct {
+		InstanceTypes []BMCInstanceType `json:"instanceTypes"`
+	}
+	if err := c.Call(ctx, BMC, "DescribeInstanceTypes", in, &out); err != nil {
+		return nil, err
+	}
+	return out.InstanceTypes, nil
+}
+
+// BMCImage is an operating system image.
+type BMCImage struct {
+	ImageID   string `json:"imageId"`
+	ImageName string `json:"imageName"`
+	Catalog   string `json:"catalog"`
+	ImageType string `json:"imageType"`
+	OSType    string `json:"osType"`
+}
+
+// DescribeBMCImagesRequest filters DescribeImages.
+type DescribeBMCImagesRequest struct {
+	ImageIDs       []string `json:"imageIds,omitempty"`
+	ImageName      string   `json:"imageName,omitempty"`
+	Catalog        string   `json:"catalog,omitempty"`
+	OSType         string   `json:"osType,omitempty"`
+	InstanceTypeID string   `json:"instanceTypeId,omitempty"`
+}
+
+// DescribeBMCImages lists images.
+func (c *Client) DescribeBMCImages(ctx context.Context, in DescribeBMCImagesRequest) ([]BMCImage, error) {
+	var out struct {
+		Images []BMCImage `json:"images"`
+	}
+	if err := c.Call(ctx, BMC, "DescribeImages", in, &out); err != nil {
+		return nil, err
+	}
+	return out.Images, nil
+}
