@@ -138,6 +138,8 @@ type Options struct {
 	CreateFailRate float64
 	// Seed makes every random choice of the emulator repeatable (0: 1).
 	Seed uint64
+	// Faults are injected into a share of the requests (see faults.go).
+	Faults []FaultRule
 	// Now is the emulator's clock (default time.Now).
 	Now func() time.Time
 	// Logf, if set, receives one line per request.
@@ -169,6 +171,9 @@ type Server struct {
 
 	zec   *zecState
 	hooks map[string][]func()
+	// faultSeq counts requests per key; faultCounts the faults injected.
+	faultSeq    map[string]uint64
+	faultCounts map[FaultKind]int
 	// backends are the other APIs (BMC, Huawei CloudDC), by name.
 	backends map[string]backend
 	rand     *rand.Rand
@@ -254,7 +259,8 @@ func Start(opts Options) (*Server, error) {
 	mux.HandleFunc("GET /_emulator/calls", s.serveCalls)
 	mux.HandleFunc("GET /_emulator/log", s.serveLog)
 	mux.HandleFunc("GET /_emulator/inventory", s.serveInventory)
-	s.http = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	mux.HandleFunc("/_emulator/faults", s.serveFaults)
+	s.http = &http.Server{Handler: s.withFaults(mux), ReadHeaderTimeout: 10 * time.Second}
 	go func() { _ = s.http.Serve(ln) }()
 	return s, nil
 }
