@@ -196,52 +196,75 @@ func (c *Client) do(ctx context.Context, svc Service, action string, body []byte
 		v := transport.TransportVerdict(ctx, readErr, o.idempotent)
 		return v, fmt.Errorf("zenlayer %s %s: reading response: %w", svc.Name, action, readErr)
 	}
+	v, err := decodeAnswer(svc, action, resp.StatusCode, resp.Header, raw, out, o.idempotent)
+	fields["request_id"] = requestIDOf(err, resp.Header, raw)
+	tflog.Debug(ctx, "Zenlayer API call", fields)
+	return v, err
+}
+
+// decodeAnswer turns one HTTP answer into the action's output or a typed
+// error, and says whether the call may be retried. It never panics on
+// hostile input (fuzzed in client_fuzz_test.go).
+func decodeAnswer(svc Service, action string, status int, header http.Header, raw []byte, out any, idempotent bool) (transport.Verdict, error) {
 	if len(raw) > maxResponseBytes {
-		return transport.Verdict{}, &APIError{Service: svc.Name, Action: action, HTTPStatus: resp.StatusCode, Code: CodeMalformedResponse,
+		return transport.Verdict{}, &APIError{Service: svc.Name, Action: action, HTTPStatus: status, Code: CodeMalformedResponse,
 			Message: fmt.Sprintf("response larger than %d bytes", maxResponseBytes)}
 	}
 
 	var env envelope
 	jsonErr := json.Unmarshal(raw, &env)
 	if env.RequestID == "" {
-		env.RequestID = resp.Header.Get("X-ZC-Request-Id")
+		env.RequestID = header.Get("X-ZC-Request-Id")
 	}
-	fields["request_id"] = env.RequestID
-	tflog.Debug(ctx, "Zenlayer API call", fields)
 
-	if resp.StatusCode != http.StatusOK || env.Code != "" {
-		apiErr := &APIError{Service: svc.Name, Action: action, HTTPStatus: resp.StatusCode, Code: env.Code, Message: env.Message, RequestID: env.RequestID}
+	if status != http.StatusOK || env.Code != "" {
+		apiErr := &APIError{Service: svc.Name, Action: action, HTTPStatus: status, Code: env.Code, Message: env.Message, RequestID: env.RequestID}
 		if jsonErr != nil || env.Code == "" {
-			apiErr.Code = "HTTP_" + strconv.Itoa(resp.StatusCode)
+			apiErr.Code = "HTTP_" + strconv.Itoa(status)
 			apiErr.Message = "unexpected answer: " + snippet(raw)
 		}
 		v := transport.Verdict{Reason: apiErr.Code}
 		switch {
-		case resp.StatusCode == http.StatusUnauthorized || resp.StatusCode == http.StatusForbidden:
+		case status == http.StatusUnauthorized || status == http.StatusForbidden:
 			// Never retried: a bad signature stays bad.
-		case env.Code == CodeRequestLimitExceeded || resp.StatusCode == http.StatusTooManyRequests:
+		case env.Code == CodeRequestLimitExceeded || status == http.StatusTooManyRequests:
 			v.Retry = true
-			v.After = transport.ParseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
-		case slices.Contains(retryableCodes, env.Code) || transport.StatusRetryable(resp.StatusCode, true):
-			v.Retry = o.idempotent
+			v.After = transport.ParseRetryAfter(header.Get("Retry-After"), time.Now())
+		case slices.Contains(retryableCodes, env.Code) || transport.StatusRetryable(status, true):
+			v.Retry = idempotent
 		}
 		return v, apiErr
 	}
 	if jsonErr != nil {
-		return transport.Verdict{}, &APIError{Service: svc.Name, Action: action, HTTPStatus: resp.StatusCode, Code: CodeMalformedResponse,
+		return transport.Verdict{}, &APIError{Service: svc.Name, Action: action, HTTPStatus: status, Code: CodeMalformedResponse,
 			Message: "response is not valid JSON: " + snippet(raw), RequestID: env.RequestID}
 	}
 	if out != nil {
 		if len(env.Response) == 0 || string(env.Response) == "null" {
-			return transport.Verdict{}, &APIError{Service: svc.Name, Action: action, HTTPStatus: resp.StatusCode, Code: CodeMalformedResponse,
+			return transport.Verdict{}, &APIError{Service: svc.Name, Action: action, HTTPStatus: status, Code: CodeMalformedResponse,
 				Message: "response has no \"response\" object", RequestID: env.RequestID}
 		}
 		if err := json.Unmarshal(env.Response, out); err != nil {
-			return transport.Verdict{}, &APIError{Service: svc.Name, Action: action, HTTPStatus: resp.StatusCode, Code: CodeMalformedResponse,
+			return transport.Verdict{}, &APIError{Service: svc.Name, Action: action, HTTPStatus: status, Code: CodeMalformedResponse,
 				Message: "decoding response: " + err.Error(), RequestID: env.RequestID}
 		}
 	}
 	return transport.Verdict{}, nil
+}
+
+// requestIDOf finds the request id of an answer for the logs.
+func requestIDOf(err error, header http.Header, raw []byte) string {
+	var ae *APIError
+	if errors.As(err, &ae) && ae.RequestID != "" {
+		return ae.RequestID
+	}
+	var env struct {
+		RequestID string `json:"requestId"`
+	}
+	if json.Unmarshal(raw, &env) == nil && env.RequestID != "" {
+		return env.RequestID
+	}
+	return header.Get("X-ZC-Request-Id")
 }
 
 // snippet returns a short, printable start of a body for an error message.
