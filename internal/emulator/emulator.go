@@ -136,6 +136,11 @@ type Options struct {
 	// CreateFailRate is the share (0..1) of instance creates that end in a
 	// failure status (CREATE_FAILED, INSTALL_FAILED, failed).
 	CreateFailRate float64
+	// Huawei configures the emulated Huawei Cloud (CloudDC and IAM): the
+	// credentials it accepts (AK/SK pairs, IAM users, static tokens), the
+	// IAM token lifetime and the catalogue of physical servers. Zero fields
+	// take the Huawei* test defaults of huaweicloud.go.
+	Huawei HuaweiOptions
 	// Seed makes every random choice of the emulator repeatable (0: 1).
 	Seed uint64
 	// Faults are injected into a share of the requests (see faults.go).

@@ -53,9 +53,16 @@ func (s Signature) Authorization(ak string) string {
 	return SignAlgorithm + " Access=" + ak + ", SignedHeaders=" + strings.Join(s.SignedHeaders, ";") + ", Signature=" + s.Value
 }
 
-// Sign computes the signature of in with the secret key sk. The request
-// time is the X-Sdk-Date header of in, which must be set.
+// Sign computes the signature of in with the secret key sk, signing every
+// header of in that may be signed. The request time is the X-Sdk-Date
+// header of in, which must be set.
 func Sign(in SignInput, sk string) (Signature, error) {
+	return SignHeaders(in, SignedHeaderNames(in.Header), sk)
+}
+
+// SignHeaders is Sign over the given lower-case header names, sorted (a
+// verifier passes the SignedHeaders of the Authorization it checks).
+func SignHeaders(in SignInput, signed []string, sk string) (Signature, error) {
 	if sk == "" {
 		return Signature{}, errors.New("huaweicloud: secret key is required to sign a request")
 	}
@@ -63,7 +70,6 @@ func Sign(in SignInput, sk string) (Signature, error) {
 	if _, err := time.Parse(SdkDateFormat, date); err != nil {
 		return Signature{}, errors.New("huaweicloud: the request has no valid " + HeaderSdkDate + " header (format " + SdkDateFormat + ")")
 	}
-	signed := SignedHeaderNames(in.Header)
 	cr := CanonicalRequest(in, signed)
 	sts := StringToSign(date, cr)
 	mac := hmac.New(sha256.New, []byte(sk))

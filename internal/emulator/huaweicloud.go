@@ -1,0 +1,483 @@
+package emulator
+
+import (
+	"crypto/hmac"
+	"fmt"
+	"io"
+	"net/http"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/huaweicloud"
+)
+
+// Huawei Cloud test credentials and catalogue the emulator uses unless told
+// otherwise (Options.Huawei). They are not secrets.
+const (
+	HuaweiRegion      = "cn-east-3"
+	HuaweiProjectID   = "0f5e2a7c9b3d4e6f8a1b2c3d4e5f6a7b"
+	HuaweiDomainID    = "7a1b2c3d4e5f60718293a4b5c6d7e8f9"
+	HuaweiAccessKey   = "HWEMULATORAK00000001"
+	HuaweiSecretKey   = "emulator-huawei-secret-key-0123456789abcd" // #nosec G101 -- a public test credential of the emulator
+	HuaweiUserName    = "emulator-user"
+	HuaweiPassword    = "Emulator-Passw0rd" // #nosec G101 -- a public test credential of the emulator
+	HuaweiDomainName  = "emulator-account"
+	HuaweiStaticToken = "MIIEmulatorStaticToken-0123456789abcdef" // #nosec G101 -- a public test credential of the emulator
+
+	// Images (private IMS images) of the catalogue.
+	HuaweiImageID        = "8d2b4c6e-1f3a-4b5c-9d7e-0a1b2c3d4e5f" // Ubuntu 22.04 server, Linux
+	HuaweiImageID2       = "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b" // Huawei Cloud EulerOS 2.0, Linux
+	HuaweiWindowsImageID = "2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f" // Windows Server 2022, Windows
+
+	// VPCs and subnets: HuaweiSubnetID 192.168.0.0/24 and HuaweiSubnetID2
+	// 192.168.1.0/24 are in HuaweiVPCID; HuaweiSubnetID3 10.10.0.0/24 in HuaweiVPCID2.
+	// Gateways are .1; allocated addresses start at .10.
+	HuaweiVPCID     = "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"
+	HuaweiVPCID2    = "6f7a8b9c-0d1e-4f2a-9b3c-4d5e6f7a8b9c"
+	HuaweiSubnetID  = "3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f"
+	HuaweiSubnetID2 = "4d5e6f7a-8b9c-4d0e-9f1a-2b3c4d5e6f7a"
+	HuaweiSubnetID3 = "7b8c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e"
+
+	// The default physical servers, all in manage_state ready.
+	HuaweiServerID1 = "a1000000-0000-4000-8000-000000000001"
+	HuaweiServerID2 = "a1000000-0000-4000-8000-000000000002"
+	HuaweiServerID3 = "a1000000-0000-4000-8000-000000000003"
+	HuaweiServerID4 = "a1000000-0000-4000-8000-000000000004"
+
+	// huaweiMaxSdkDateSkew is how far X-Sdk-Date may be from the gateway's clock.
+	huaweiMaxSdkDateSkew = 15 * time.Minute
+	// huaweiAKLockAfter consecutive signature failures lock an access key for huaweiAKLockFor.
+	huaweiAKLockAfter = 5
+	huaweiAKLockFor   = 5 * time.Minute
+)
+
+// HuaweiOptions configure the emulated Huawei Cloud. Zero fields take the
+// Huawei* defaults above.
+type HuaweiOptions struct {
+	// Region is the region, and the name of the account's one project.
+	Region string
+	// ProjectID is the id of that project; a request for another project is refused (403).
+	ProjectID string
+	// AccessKeys maps access keys to secret keys.
+	AccessKeys map[string]string
+	// Users are the IAM users that may obtain tokens.
+	Users []HuaweiUser
+	// Tokens are static tokens accepted as X-Auth-Token; they do not expire.
+	Tokens []string
+	// TokenLifetime is how long an IAM token is valid (default 24h, as IAM).
+	TokenLifetime time.Duration
+	// Servers is the catalogue of physical servers (nil: DefaultHuaweiServers;
+	// an empty, non-nil slice: no server at all).
+	Servers []HuaweiServer
+}
+
+// HuaweiUser is an IAM user of the emulated account.
+type HuaweiUser struct {
+	Name, Password, Domain string
+}
+
+// HuaweiServer is a physical server of the CloudDC catalogue.
+type HuaweiServer struct {
+	ID   string
+	Name string
+	// ManageState is onboard, ready, in-use, frozen or offboarding; an
+	// instance can be created only on a ready server.
+	ManageState string
+}
+
+// DefaultHuaweiServers are four ready servers.
+func DefaultHuaweiServers() []HuaweiServer {
+	return []HuaweiServer{
+		{ID: HuaweiServerID1, Name: "rack01-node01", ManageState: "ready"},
+		{ID: HuaweiServerID2, Name: "rack01-node02", ManageState: "ready"},
+		{ID: HuaweiServerID3, Name: "rack02-node01", ManageState: "ready"},
+		{ID: HuaweiServerID4, Name: "rack02-node02", ManageState: "ready"},
+	}
+}
+
+func (o HuaweiOptions) withDefaults() HuaweiOptions {
+	if o.Region == "" {
+		o.Region = HuaweiRegion
+	}
+	if o.ProjectID == "" {
+		o.ProjectID = HuaweiProjectID
+	}
+	if o.AccessKeys == nil {
+		o.AccessKeys = map[string]string{HuaweiAccessKey: HuaweiSecretKey}
+	}
+	if o.Users == nil {
+		o.Users = []HuaweiUser{{Name: HuaweiUserName, Password: HuaweiPassword, Domain: HuaweiDomainName}}
+	}
+	if o.Tokens == nil {
+		o.Tokens = []string{HuaweiStaticToken}
+	}
+	if o.TokenLifetime <= 0 {
+		o.TokenLifetime = 24 * time.Hour
+	}
+	if o.Servers == nil {
+		o.Servers = DefaultHuaweiServers()
+	}
+	return o
+}
+
+func init() {
+	registerBackend("huaweicloud", func(s *Server) backend { return newHuaweiState(s) })
+}
+
+// huaweiState is the emulated Huawei Cloud: IAM tokens, the gateway's
+// authentication, and CloudDC (huaweicloud_clouddc.go).
+type huaweiState struct {
+	s    *Server
+	opts HuaweiOptions
+
+	tokens     map[string]*huaweiToken
+	akFailures map[string]int
+	akLocked   map[string]time.Time
+	faults     map[string]*huaweiFault
+
+	servers   map[string]*cdcServer
+	images    map[string]cdcImage
+	subnets   map[string]*cdcSubnet
+	instances map[string]*cdcInstance
+	created   int
+}
+
+type huaweiToken struct {
+	expiresAt time.Time
+	projectID string
+	user      string
+	static    bool
+}
+
+type huaweiFault struct {
+	status    int
+	remaining int // < 0: forever
+}
+
+func newHuaweiState(s *Server) *huaweiState {
+	h := &huaweiState{
+		s: s, opts: s.opts.Huawei.withDefaults(),
+		tokens: map[string]*huaweiToken{}, akFailures: map[string]int{}, akLocked: map[string]time.Time{},
+		faults: map[string]*huaweiFault{}, instances: map[string]*cdcInstance{},
+	}
+	for _, t := range h.opts.Tokens {
+		h.tokens[t] = &huaweiToken{projectID: h.opts.ProjectID, user: "static-token", static: true}
+	}
+	h.initCatalogue()
+	return h
+}
+
+func (s *Server) huawei() *huaweiState {
+	h, ok := s.backends["huaweicloud"].(*huaweiState)
+	if !ok {
+		panic("emulator: the huaweicloud backend is not registered")
+	}
+	return h
+}
+
+// advance applies due transitions. Called with s.mu held.
+func (h *huaweiState) advance(now time.Time) {
+	for _, i := range sortedValues(h.instances) {
+		i.tl.advance(now)
+	}
+}
+
+// inventory lists the instances that are not terminated. Called with s.mu held.
+func (h *huaweiState) inventory(inv map[string][]string) {
+	for id, i := range h.instances {
+		if i.State != huaweicloud.StateTerminated {
+			inv["clouddc_instance"] = append(inv["clouddc_instance"], id)
+		}
+	}
+}
+
+func (h *huaweiState) routes(mux *http.ServeMux) {
+	mux.HandleFunc("POST /v3/auth/tokens", h.serveCreateToken)
+	const p = "/v1/{project_id}"
+	mux.HandleFunc("POST "+p+"/instances", h.handle("CreateInstance", h.createInstance))
+	mux.HandleFunc("GET "+p+"/instances", h.handle("ListInstances", h.listInstances))
+	mux.HandleFunc("GET "+p+"/instances/{id}/status", h.handle("ShowInstanceStatus", h.showInstanceStatus))
+	mux.HandleFunc("DELETE "+p+"/instances/{id}", h.handle("DeleteInstance", h.deleteInstance))
+	mux.HandleFunc("POST "+p+"/instances/batch-delete", h.handle("DeleteInstances", h.deleteInstances))
+	mux.HandleFunc("PUT "+p+"/instances/{id}/ip", h.handle("ModifyInstanceIp", h.modifyInstanceIP))
+	mux.HandleFunc("PUT "+p+"/instances/reinstall", h.handle("ReinstallOs", h.reinstallOS))
+	mux.HandleFunc("PUT "+p+"/instances/password", h.handle("ChangeInstancePassword", h.changeInstancePassword))
+	mux.HandleFunc("GET "+p+"/physicalservers", h.handle("ListServers", h.listServers))
+	mux.HandleFunc("GET "+p+"/physicalservers/{id}", h.handle("ShowServer", h.showServer))
+	mux.HandleFunc("PUT "+p+"/physicalservers/power-state", h.handle("ChangeServerPowerState", h.changeServerPowerState))
+	mux.HandleFunc("/v1/", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Request-Id", h.requestID())
+		writeJSON(w, http.StatusNotFound, map[string]any{"error_code": "APIGW.0101", "error_msg": "The API does not exist or has not been published in the environment"})
+	})
+}
+
+func (h *huaweiState) requestID() string {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	h.s.seq++
+	return fmt.Sprintf("%08x%08x%016x", uint32(h.s.now().UnixNano()), uint32(h.s.seq), h.s.rand.Uint64())
+}
+
+// cdcRequest is what a CloudDC handler sees of a request.
+type cdcRequest struct {
+	r    *http.Request
+	body []byte
+	id   string // the {id} path value, if any
+}
+
+// cdcAnswer is what a handler answers: a status, a JSON body (nil: none),
+// the ids it touched and a note for the log (the state a status read answered).
+type cdcAnswer struct {
+	status int
+	body   any
+	ids    []string
+	note   string
+}
+
+// cdcHandler handles one CloudDC operation. It is called with s.mu held
+// and the state advanced to now.
+type cdcHandler func(req cdcRequest) (cdcAnswer, *errAPI)
+
+// handle wraps a CloudDC operation: it reads the body, authenticates the
+// request like the API gateway, checks the project, runs the test hooks,
+// injected faults and the rate limit, and logs the answer.
+func (h *huaweiState) handle(action string, fn cdcHandler) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		s := h.s
+		requestID := h.requestID()
+		w.Header().Set("X-Request-Id", requestID)
+		entry := LogEntry{API: "clouddc", Action: action}
+		if id := r.PathValue("id"); id != "" {
+			entry.IDs = []string{id}
+		}
+		fail := func(e *errAPI) {
+			s.mu.Lock()
+			entry.Time, entry.Status, entry.Code, entry.Message = s.now(), e.status, e.code, e.message
+			s.record(entry)
+			s.mu.Unlock()
+			writeHuaweiError(w, e, requestID)
+		}
+		body, err := io.ReadAll(io.LimitReader(r.Body, 1<<20+1))
+		if err != nil || len(body) > 1<<20 {
+			fail(apiErr(http.StatusBadRequest, huaweicloud.CodeInvalidParameter, "A request parameter contains invalid or unsupported value: the body could not be read or is larger than 1 MiB"))
+			return
+		}
+		s.mu.Lock()
+		principal, e := h.authenticate(r, body)
+		if e == nil && r.PathValue("project_id") != principal.projectID {
+			e = apiErr(http.StatusForbidden, huaweicloud.CodeForbidden, "Insufficient permissions: project %s is not the project of these credentials", r.PathValue("project_id"))
+		}
+		s.mu.Unlock()
+		if e != nil {
+			fail(e)
+			return
+		}
+
+		s.runHooks("clouddc." + action)
+		s.mu.Lock()
+		if e := h.takeFault("clouddc." + action); e != nil {
+			s.mu.Unlock()
+			fail(e)
+			return
+		}
+		if ok, _ := s.allow("huawei:" + principal.key); !ok {
+			s.mu.Unlock()
+			fail(&errAPI{status: http.StatusTooManyRequests}) // the API's 429 has no body
+			return
+		}
+		s.advanceAll()
+		ans, herr := fn(cdcRequest{r: r, body: body, id: r.PathValue("id")})
+		s.mu.Unlock()
+		if herr != nil {
+			fail(herr)
+			return
+		}
+		s.mu.Lock()
+		if len(ans.ids) > 0 {
+			entry.IDs = ans.ids
+		}
+		entry.Time, entry.Status, entry.Message = s.now(), ans.status, ans.note
+		s.record(entry)
+		s.mu.Unlock()
+		if ans.body == nil {
+			w.WriteHeader(ans.status)
+			return
+		}
+		writeJSON(w, ans.status, ans.body)
+	}
+}
+
+// writeHuaweiError writes {error_code, error_msg} (gateway errors add
+// request_id); a 429 without a code has no body, as the API documents.
+func writeHuaweiError(w http.ResponseWriter, e *errAPI, requestID string) {
+	if e.code == "" {
+		w.WriteHeader(e.status)
+		return
+	}
+	body := map[string]any{"error_code": e.code, "error_msg": e.message}
+	if strings.HasPrefix(e.code, "APIGW.") {
+		body["request_id"] = requestID
+	}
+	writeJSON(w, e.status, body)
+}
+
+// huaweiPrincipal is who a request authenticated as.
+type huaweiPrincipal struct {
+	projectID string
+	// key names the caller for the rate limit.
+	key string
+}
+
+func gatewayAuthErr(format string, args ...any) *errAPI {
+	return apiErr(http.StatusUnauthorized, huaweicloud.CodeGatewayAuthFailure, "Incorrect IAM authentication information: "+format, args...)
+}
+
+// authenticate checks X-Auth-Token or the SDK-HMAC-SHA256 signature as the
+// API gateway does. Called with s.mu held.
+func (h *huaweiState) authenticate(r *http.Request, body []byte) (huaweiPrincipal, *errAPI) {
+	now := h.s.now()
+	if tok := r.Header.Get("X-Auth-Token"); tok != "" {
+		t := h.tokens[tok]
+		if t == nil {
+			return huaweiPrincipal{}, gatewayAuthErr("decrypt token fail")
+		}
+		if !t.static && !now.Before(t.expiresAt) {
+			return huaweiPrincipal{}, gatewayAuthErr("token expires, expires_at: %s", t.expiresAt.UTC().Format("2006-01-02T15:04:05.000000Z"))
+		}
+		return huaweiPrincipal{projectID: t.projectID, key: "user:" + t.user}, nil
+	}
+	auth := r.Header.Get("Authorization")
+	if auth == "" {
+		return huaweiPrincipal{}, gatewayAuthErr("x-auth-token not found")
+	}
+	ak, signed, signature, ok := huaweicloud.ParseAuthorization(auth)
+	if !ok {
+		return huaweiPrincipal{}, gatewayAuthErr("verify aksk signature fail, the Authorization header is not SDK-HMAC-SHA256 Access=..., SignedHeaders=..., Signature=...")
+	}
+	if until, locked := h.akLocked[ak]; locked && now.Before(until) {
+		return huaweiPrincipal{}, gatewayAuthErr("AK access failed to reach the limit,forbidden")
+	}
+	sk, known := h.opts.AccessKeys[ak]
+	if !known {
+		return huaweiPrincipal{}, gatewayAuthErr("Get secretKey failed,ak:%s,err:ak not exist", ak)
+	}
+	if e := h.verifySignature(r, body, signed, signature, sk, now); e != nil {
+		h.akFailures[ak]++
+		if h.akFailures[ak] >= huaweiAKLockAfter {
+			h.akLocked[ak] = now.Add(huaweiAKLockFor)
+			h.akFailures[ak] = 0
+		}
+		return huaweiPrincipal{}, e
+	}
+	h.akFailures[ak] = 0
+	return huaweiPrincipal{projectID: h.opts.ProjectID, key: "ak:" + ak}, nil
+}
+
+func (h *huaweiState) verifySignature(r *http.Request, body []byte, signed []string, signature, sk string, now time.Time) *errAPI {
+	if !sort.StringsAreSorted(signed) || !containsString(signed, "x-sdk-date") {
+		return gatewayAuthErr("verify aksk signature fail, SignedHeaders must be sorted and include x-sdk-date")
+	}
+	date, err := time.Parse(huaweicloud.SdkDateFormat, r.Header.Get(huaweicloud.HeaderSdkDate))
+	if err != nil {
+		return gatewayAuthErr("verify aksk signature fail, X-Sdk-Date is missing or not in the format YYYYMMDDTHHMMSSZ")
+	}
+	if skew := now.Sub(date); skew > huaweiMaxSdkDateSkew || skew < -huaweiMaxSdkDateSkew {
+		return gatewayAuthErr("verify aksk signature fail, the signature expired: X-Sdk-Date is %s off the server time (at most %s allowed)", skew.Round(time.Second), huaweiMaxSdkDateSkew)
+	}
+	hdr := r.Header.Clone()
+	hdr.Set("Host", r.Host)
+	for _, name := range signed {
+		if hdr.Get(name) == "" && name != "host" {
+			return gatewayAuthErr("verify aksk signature fail, the signed header %s is not in the request", name)
+		}
+	}
+	in := huaweicloud.SignInput{Method: r.Method, Path: r.URL.Path, Query: r.URL.Query(), Header: hdr, Body: body}
+	want, err := huaweicloud.SignHeaders(in, signed, sk)
+	if err != nil {
+		return gatewayAuthErr("verify aksk signature fail, %v", err)
+	}
+	if !hmac.Equal([]byte(want.Value), []byte(signature)) {
+		return gatewayAuthErr("verify aksk signature fail, the signature does not match")
+	}
+	return nil
+}
+
+// takeFault returns the injected error for action, if any. Called with s.mu held.
+func (h *huaweiState) takeFault(action string) *errAPI {
+	f := h.faults[action]
+	if f == nil || f.remaining == 0 {
+		return nil
+	}
+	if f.remaining > 0 {
+		f.remaining--
+	}
+	switch f.status {
+	case http.StatusBadRequest:
+		return apiErr(f.status, huaweicloud.CodeInvalidParameter, "A request parameter contains invalid or unsupported value: injected fault")
+	case http.StatusUnauthorized:
+		return gatewayAuthErr("decrypt token fail")
+	case http.StatusForbidden:
+		return apiErr(f.status, huaweicloud.CodeForbidden, "Insufficient permissions")
+	case http.StatusTooManyRequests:
+		return &errAPI{status: f.status}
+	case http.StatusInternalServerError:
+		return apiErr(f.status, huaweicloud.CodeInternalError, "Internal server error")
+	default:
+		return apiErr(f.status, fmt.Sprintf("HTTP.%d", f.status), "%s", http.StatusText(f.status))
+	}
+}
+
+// InjectHuaweiFault makes the next times calls of action ("clouddc.DeleteInstance",
+// "iam.CreateToken") fail with status before they are handled (times < 0:
+// every call until cleared with times 0). The answers are the API's: 400
+// iMetal.0001, 401 APIGW.0301, 403 iMetal.0004, 429 without a body, 500
+// iMetal.0099. Authentication is checked first.
+func (s *Server) InjectHuaweiFault(action string, status, times int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	h := s.huawei()
+	if times == 0 {
+		delete(h.faults, action)
+		return
+	}
+	h.faults[action] = &huaweiFault{status: status, remaining: times}
+}
+
+// ExpireHuaweiTokens makes every IAM token issued so far expire now (a
+// token that runs out in the middle of an apply). It returns how many.
+func (s *Server) ExpireHuaweiTokens() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := 0
+	for _, t := range s.huawei().tokens {
+		if !t.static && s.now().Before(t.expiresAt) {
+			t.expiresAt = s.now()
+			n++
+		}
+	}
+	return n
+}
+
+// HuaweiIssuedTokens returns the IAM tokens issued so far (tests: no token in logs).
+func (s *Server) HuaweiIssuedTokens() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []string
+	for tok, t := range s.huawei().tokens {
+		if !t.static {
+			out = append(out, tok)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+var uuidPattern = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
+
+// newUUID returns a repeatable random UUID (version 4 shape). Called with s.mu held.
+func (h *huaweiState) newUUID() string {
+	a, b := h.s.rand.Uint64(), h.s.rand.Uint64()
+	return fmt.Sprintf("%08x-%04x-4%03x-%04x-%012x", uint32(a>>32), uint16(a>>16), uint16(a)&0xfff, (uint16(b>>48)&0x3fff)|0x8000, b&0xffffffffffff)
+}
