@@ -136,8 +136,9 @@ func (s *Server) withFaults(next http.Handler) http.Handler {
 				s.faultCounts = map[FaultKind]int{}
 			}
 			s.faultCounts[rule.Kind]++
-			api, action, _ := strings.Cut(key, ".")
-			s.record(LogEntry{Time: s.now(), API: api, Action: action, Code: "FAULT_" + string(rule.Kind)})
+			// Logged apart from the actions ("fault.<kind>"), so that action
+			// counts say what the API did, not what it was asked.
+			s.record(LogEntry{Time: s.now(), API: "fault", Action: string(rule.Kind), Message: key, Code: "FAULT_" + string(rule.Kind)})
 		}
 		s.mu.Unlock()
 		if !hit {

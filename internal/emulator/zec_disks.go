@@ -167,8 +167,36 @@ type describeDisksReq struct {
 	InstanceID      *string  `json:"instanceId"`
 	ZoneID          *string  `json:"zoneId"`
 	ResourceGroupID *string  `json:"resourceGroupId"`
+	TagKeys         []string `json:"tagKeys"`
+	Tags            []Tag    `json:"tags"`
 	PageSize        *int     `json:"pageSize"`
 	PageNum         *int     `json:"pageNum"`
+}
+
+// matchTags applies the tagKeys and tags filters of a Describe (at most 20 each).
+func matchTags(have *tagSet, keys []string, tags []Tag) bool {
+	var list []Tag
+	if have != nil {
+		list = have.Tags
+	}
+	for _, k := range keys {
+		if !slices.ContainsFunc(list, func(t Tag) bool { return t.Key == k }) {
+			return false
+		}
+	}
+	for _, want := range tags {
+		if !slices.Contains(list, want) {
+			return false
+		}
+	}
+	return true
+}
+
+func checkTagFilters(keys []string, tags []Tag) *errAPI {
+	if len(keys) > 20 || len(tags) > 20 {
+		return apiErr(http.StatusBadRequest, codeInvalidValue, "tagKeys and tags may hold at most 20 entries each.")
+	}
+	return nil
 }
 
 func (z *zecState) describeDisks(body []byte) (map[string]any, []string, error) {
@@ -178,6 +206,9 @@ func (z *zecState) describeDisks(body []byte) (map[string]any, []string, error) 
 	}
 	if len(req.DiskIDs) > zecMaxIDsPerCall {
 		return nil, nil, apiErr(http.StatusBadRequest, codeInvalidValue, "diskIds may hold at most %d ids, got %d.", zecMaxIDsPerCall, len(req.DiskIDs))
+	}
+	if e := checkTagFilters(req.TagKeys, req.Tags); e != nil {
+		return nil, nil, e
 	}
 	pageSize, pageNum, e := paging(req.PageSize, req.PageNum)
 	if e != nil {
@@ -194,6 +225,7 @@ func (z *zecState) describeDisks(body []byte) (map[string]any, []string, error) 
 		case req.InstanceID != nil && d.InstanceID != *req.InstanceID:
 		case req.ZoneID != nil && d.ZoneID != *req.ZoneID:
 		case req.ResourceGroupID != nil && d.ResourceGroupID != *req.ResourceGroupID:
+		case !matchTags(d.Tags, req.TagKeys, req.Tags):
 		default:
 			match = append(match, d)
 		}

@@ -50,7 +50,8 @@ type Disk struct {
 	CreateTime      string `json:"createTime"`
 	ExpiredTime     string `json:"expiredTime"`
 	ResourceGroupID string `json:"resourceGroupId"`
-	Tags            []Tag  `json:"tags"`
+	// Tags come wrapped, as in a create: {"tags": [...]}.
+	Tags *TagAssociation `json:"tags"`
 }
 
 // CreateDisksRequest is the input of CreateDisks.
@@ -95,8 +96,23 @@ type DescribeDisksRequest struct {
 	InstanceID      string   `json:"instanceId,omitempty"`
 	ZoneID          string   `json:"zoneId,omitempty"`
 	ResourceGroupID string   `json:"resourceGroupId,omitempty"`
-	PageSize        int      `json:"pageSize,omitempty"`
-	PageNum         int      `json:"pageNum,omitempty"`
+	// Tags filters by key and value (a flat list, at most 20).
+	Tags     []Tag `json:"tags,omitempty"`
+	PageSize int   `json:"pageSize,omitempty"`
+	PageNum  int   `json:"pageNum,omitempty"`
+}
+
+// FindDisksByCreateToken returns the ids of the disks tagged with a create token.
+func (c *Client) FindDisksByCreateToken(ctx context.Context, token string) ([]string, error) {
+	disks, err := c.DescribeDisks(ctx, DescribeDisksRequest{Tags: []Tag{{Key: CreateTokenTagKey, Value: token}}})
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, 0, len(disks))
+	for _, d := range disks {
+		ids = append(ids, d.DiskID)
+	}
+	return ids, nil
 }
 
 type describeDisksResponse struct {

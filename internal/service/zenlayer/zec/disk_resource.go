@@ -216,8 +216,14 @@ func (r *diskResource) Create(ctx context.Context, req resource.CreateRequest, r
 		InstanceID:      plan.InstanceID.ValueString(),
 		ResourceGroupID: plan.ResourceGroupID.ValueString(),
 	}
-	tflog.Info(ctx, "creating ZEC disk", map[string]any{"zone_id": in.ZoneID, "size": in.DiskSize, "instance_id": in.InstanceID})
-	ids, err := conn.CreateDisks(ctx, in)
+	// The create token makes the create safe to repeat: after an answer
+	// that never came, the disk is looked up by it instead of made twice.
+	token := zenlayer.NewCreateToken()
+	in.Tags = &zenlayer.TagAssociation{Tags: []zenlayer.Tag{{Key: zenlayer.CreateTokenTagKey, Value: token}}}
+	tflog.Info(ctx, "creating ZEC disk", map[string]any{"zone_id": in.ZoneID, "size": in.DiskSize, "instance_id": in.InstanceID, "create_token": token})
+	ids, err := zenlayer.CreateOnce(ctx, "ZEC disk", 3,
+		func(ctx context.Context) ([]string, error) { return conn.CreateDisks(ctx, in) },
+		func(ctx context.Context) ([]string, error) { return conn.FindDisksByCreateToken(ctx, token) })
 	if len(ids) > 0 {
 		// Never lose a disk the cloud made: its id is in state before anything else can fail.
 		plan.ID = types.StringValue(ids[0])

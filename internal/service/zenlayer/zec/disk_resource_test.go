@@ -445,3 +445,30 @@ func containsInOrder(got []string, want ...string) bool {
 	}
 	return i == len(want)
 }
+
+// A create whose answer is lost (the connection is cut after the disk was
+// made) is not repeated: the disk is found by its create token and adopted.
+func TestAccZECDisk_createAnswerLost(t *testing.T) {
+	emu := acctest.StartEmulator(t, emulator.Options{Faults: []emulator.FaultRule{
+		{Kind: emulator.FaultCutAfter, Rate: 1, Actions: []string{"zec.CreateDisks"}},
+	}})
+	var id string
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkDisksGone(emu),
+		Steps: []resource.TestStep{{
+			Config: acctest.ConfigCompose(acctest.ZenlayerProviderConfig(emu), diskConfig("tf-acc-cut", 20, "")),
+			Check: resource.ComposeTestCheckFunc(captureID(diskResourceName, &id), func(*terraform.State) error {
+				disks := emu.Inventory()["zec_disk"]
+				if len(disks) != 1 || disks[0] != id {
+					return fmt.Errorf("emulator holds %v, state has %s: want exactly the one disk", disks, id)
+				}
+				if n := emu.CallCount("zec.CreateDisks"); n != 1 {
+					return fmt.Errorf("CreateDisks sent %d times, want 1", n)
+				}
+				return nil
+			}),
+		}},
+	})
+}
