@@ -60,16 +60,18 @@ var (
 		"z2a.mem.2": {2, 16}, "z2a.mem.4": {4, 32},
 	}
 	ZECImages = map[string]zecImage{
-		"img-ubuntu-2204": {"Ubuntu 22.04 LTS 64bit", 20},
-		"img-ubuntu-2404": {"Ubuntu 24.04 LTS 64bit", 20},
-		"img-debian-12":   {"Debian 12 64bit", 20},
-		"img-rocky-9":     {"Rocky Linux 9 64bit", 30},
+		"ubuntu-22.04": {"Ubuntu 22.04 LTS 64bit", 20},
+		"ubuntu-24.04": {"Ubuntu 24.04 LTS 64bit", 20},
+		"debian-12":    {"Debian 12 64bit", 20},
+		"rocky-9":      {"Rocky Linux 9 64bit", 30},
+		// The form of the API document's example.
+		"ubuntu2404_20240712": {"Ubuntu Server 24.04 LTS", 20},
 	}
 )
 
 const (
 	zecDefaultInstanceType  = "z2a.cpu.1"
-	zecDefaultImage         = "img-ubuntu-2204"
+	zecDefaultImage         = "ubuntu-22.04"
 	zecDefaultSubnet        = "subnet-default-emulator"
 	zecDefaultSG            = "sg-default-emulator"
 	zecMaxCreateInstances   = 100

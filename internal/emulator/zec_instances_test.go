@@ -65,7 +65,7 @@ func (f *zecFixture) create(in zenlayer.CreateZecInstancesRequest) []string {
 		in.ZoneID = "asia-east-1a"
 	}
 	if in.ImageID == "" {
-		in.ImageID = "img-ubuntu-2204"
+		in.ImageID = "ubuntu-22.04"
 	}
 	if in.InstanceType == "" {
 		in.InstanceType = "z2a.cpu.1"
@@ -331,7 +331,7 @@ func TestZECReleaseInstances_dataDisks(t *testing.T) {
 	ctx := context.Background()
 	withDisk := func() (string, string) {
 		out, err := f.c.CreateZecInstances(ctx, zenlayer.CreateZecInstancesRequest{
-			ZoneID: "asia-east-1a", ImageID: "img-debian-12", InstanceType: "z2a.cpu.2", SubnetID: "subnet-1", KeyID: "key-1",
+			ZoneID: "asia-east-1a", ImageID: "debian-12", InstanceType: "z2a.cpu.2", SubnetID: "subnet-1", KeyID: "key-1",
 			DataDisks: []zenlayer.DataDiskSpec{{DiskSize: 50}},
 		})
 		if err != nil {
@@ -417,7 +417,7 @@ func TestZECCreate_failures(t *testing.T) {
 func TestZECCreate_validation(t *testing.T) {
 	f := startZECFixture(t, Options{})
 	ctx := context.Background()
-	base := zenlayer.CreateZecInstancesRequest{ZoneID: "asia-east-1a", ImageID: "img-ubuntu-2204", InstanceType: "z2a.cpu.1", SubnetID: "subnet-1", Password: "Passw0rd!x"}
+	base := zenlayer.CreateZecInstancesRequest{ZoneID: "asia-east-1a", ImageID: "ubuntu-22.04", InstanceType: "z2a.cpu.1", SubnetID: "subnet-1", Password: "Passw0rd!x"}
 	for name, tc := range map[string]struct {
 		edit   func(*zenlayer.CreateZecInstancesRequest)
 		status int
@@ -433,7 +433,7 @@ func TestZECCreate_validation(t *testing.T) {
 		"unknown type":       {func(r *zenlayer.CreateZecInstancesRequest) { r.InstanceType = "z9.huge" }, 404, "INVALID_INSTANCE_TYPE_NOT_FOUND"},
 		"no subnet":          {func(r *zenlayer.CreateZecInstancesRequest) { r.SubnetID = "" }, 400, "MISSING_PARAMETER"},
 		"system disk too small for the image": {func(r *zenlayer.CreateZecInstancesRequest) {
-			r.ImageID, r.SystemDisk = "img-rocky-9", &zenlayer.SystemDiskSpec{DiskSize: 20}
+			r.ImageID, r.SystemDisk = "rocky-9", &zenlayer.SystemDiskSpec{DiskSize: 20}
 		}, 400, "INVALID_DISK_SIZE"},
 		"two data disks": {func(r *zenlayer.CreateZecInstancesRequest) {
 			r.DataDisks = []zenlayer.DataDiskSpec{{DiskSize: 20}, {DiskSize: 30}}

@@ -86,12 +86,14 @@ func (p *CloudComputeProvider) Configure(ctx context.Context, req provider.Confi
 func (p *CloudComputeProvider) Resources(_ context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		zec.NewDiskResource,
+		zec.NewInstanceResource,
 	}
 }
 
 func (p *CloudComputeProvider) DataSources(_ context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		zec.NewDisksDataSource,
+		zec.NewInstancesDataSource,
 	}
 }
 

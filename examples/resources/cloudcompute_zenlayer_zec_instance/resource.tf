@@ -1,0 +1,47 @@
+variable "root_password" {
+  type      = string
+  sensitive = true
+  ephemeral = true
+}
+
+# A web server, logged into with an SSH key pair.
+resource "cloudcompute_zenlayer_zec_instance" "web" {
+  zone_id       = "asia-east-1a"
+  instance_type = "z2a.cpu.2"
+  image_id      = "ubuntu-22.04"
+  subnet_id     = "subnet-example"
+  name          = "web-1"
+  key_id        = "key-example"
+
+  system_disk = {
+    size     = 40
+    category = "Standard NVMe SSD"
+  }
+
+  timeouts = {
+    create = "30m"
+  }
+}
+
+# A batch worker that is kept stopped until it is needed: set power_state to
+# "running" to start it in place.
+resource "cloudcompute_zenlayer_zec_instance" "worker" {
+  zone_id       = "asia-east-1a"
+  instance_type = "z2a.cpu.4"
+  image_id      = "debian-12"
+  subnet_id     = "subnet-example"
+  name          = "worker-1"
+  password      = var.root_password # write-only: never stored in the state
+  power_state   = "stopped"
+}
+
+# A data disk attached to the web server. force_detach lets destroy detach
+# it while the server is running (the API otherwise detaches only from a
+# stopped instance); releasing the server keeps its data disks.
+resource "cloudcompute_zenlayer_zec_disk" "data" {
+  zone_id      = cloudcompute_zenlayer_zec_instance.web.zone_id
+  name         = "web-1-data"
+  size         = 100
+  instance_id  = cloudcompute_zenlayer_zec_instance.web.id
+  force_detach = true
+}

@@ -1,0 +1,516 @@
+package zec_test
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/compare"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/emulator"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/provider/acctest"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
+)
+
+const instanceResourceName = "cloudcompute_zenlayer_zec_instance.test"
+
+func TestAccZECInstance_basic(t *testing.T) {
+	emu := acctest.StartEmulator(t, emulator.Options{})
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkInstancesGone(emu),
+		Steps: []resource.TestStep{
+			{
+				Config: acctest.ConfigCompose(acctest.ZenlayerProviderConfig(emu), instanceConfig("tf-acc-basic", "running", "")),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^zec-`))),
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("name"), knownvalue.StringExact("tf-acc-basic")),
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("status"), knownvalue.StringExact("RUNNING")),
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("power_state"), knownvalue.StringExact("running")),
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("cpu"), knownvalue.Int64Exact(1)),
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("memory"), knownvalue.Int64Exact(2)),
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("key_id"), knownvalue.StringExact("key-acc")),
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("password"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("system_disk"), knownvalue.ObjectExact(map[string]knownvalue.Check{
+						"size": knownvalue.Int64Exact(20), "category": knownvalue.StringExact("Standard NVMe SSD"),
+					})),
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("system_disk_id"), knownvalue.StringRegexp(regexp.MustCompile(`^disk-`))),
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("private_ip_addresses"), knownvalue.ListSizeExact(1)),
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("public_ip_addresses"), knownvalue.ListSizeExact(0)),
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("security_group_id"), knownvalue.NotNull()),
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("release_on_destroy"), knownvalue.Bool(true)),
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("create_time"), knownvalue.NotNull()),
+				},
+				Check: checkInstanceInEmulator(emu, func(v emulator.ZECInstanceView) error {
+					if v.Status != "RUNNING" || v.Name != "tf-acc-basic" {
+						return fmt.Errorf("emulator has instance %+v, want RUNNING tf-acc-basic", v)
+					}
+					return nil
+				}),
+			},
+			{
+				ResourceName:      instanceResourceName,
+				ImportState:       true,
+				ImportStateVerify: true,
+			},
+		},
+	})
+	if n := emu.CallCount("zec.CreateZecInstances"); n != 1 {
+		t.Errorf("CreateZecInstances was called %d times, want 1", n)
+	}
+}
+
+// Stop, then start, in place: the id stays, the plan is an Update, and the
+// emulator sees StopInstances then StartInstances. The rename and the
+// system disk growth happen in place as well.
+func TestAccZECInstance_powerState(t *testing.T) {
+	emu := acctest.StartEmulator(t, emulator.Options{})
+	provider := acctest.ZenlayerProviderConfig(emu)
+	sameID := statecheck.CompareValue(compare.ValuesSame())
+	var id string
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkInstancesGone(emu),
+		Steps: []resource.TestStep{
+			{
+				Config:            acctest.ConfigCompose(provider, instanceConfig("tf-acc-power", "running", "")),
+				ConfigStateChecks: []statecheck.StateCheck{sameID.AddStateValue(instanceResourceName, tfjsonpath.New("id"))},
+				Check:             captureID(instanceResourceName, &id),
+			},
+			{
+				Config: acctest.ConfigCompose(provider, instanceConfig("tf-acc-stopped", "stopped", "  system_disk = { size = 40 }\n")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(instanceResourceName, plancheck.ResourceActionUpdate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					sameID.AddStateValue(instanceResourceName, tfjsonpath.New("id")),
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("power_state"), knownvalue.StringExact("stopped")),
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("status"), knownvalue.StringExact("STOPPED")),
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("name"), knownvalue.StringExact("tf-acc-stopped")),
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("system_disk").AtMapKey("size"), knownvalue.Int64Exact(40)),
+				},
+				Check: checkInstanceInEmulator(emu, func(v emulator.ZECInstanceView) error {
+					d, _ := emu.ZECDisk(v.SystemDiskID)
+					if v.Status != "STOPPED" || v.Name != "tf-acc-stopped" || d.Size != 40 {
+						return fmt.Errorf("emulator has instance %+v with system disk %+v, want it STOPPED, renamed, 40 GiB", v, d)
+					}
+					return nil
+				}),
+			},
+			{
+				Config: acctest.ConfigCompose(provider, instanceConfig("tf-acc-stopped", "running", "  system_disk = { size = 40 }\n")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(instanceResourceName, plancheck.ResourceActionUpdate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					sameID.AddStateValue(instanceResourceName, tfjsonpath.New("id")),
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("power_state"), knownvalue.StringExact("running")),
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("status"), knownvalue.StringExact("RUNNING")),
+				},
+			},
+			{
+				// A smaller system disk replaces the instance.
+				Config:   acctest.ConfigCompose(provider, instanceConfig("tf-acc-stopped", "running", "  system_disk = { size = 30 }\n")),
+				PlanOnly: true,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectResourceAction(instanceResourceName, plancheck.ResourceActionReplace)},
+				},
+				ExpectNonEmptyPlan: true,
+			},
+		},
+	})
+	if got := emu.Actions(id); !containsInOrder(got, "zec.StopInstances", "zec.StartInstances") {
+		t.Errorf("emulator saw %v for %s, want StopInstances then StartInstances", got, id)
+	}
+	if n := emu.CallCount("zec.CreateZecInstances"); n != 1 {
+		t.Errorf("CreateZecInstances was called %d times, want 1 (no replacement)", n)
+	}
+}
+
+// An instance stopped (and renamed) behind Terraform's back is planned back.
+func TestAccZECInstance_drift(t *testing.T) {
+	emu := acctest.StartEmulator(t, emulator.Options{})
+	config := acctest.ConfigCompose(acctest.ZenlayerProviderConfig(emu), instanceConfig("tf-acc-drift", "running", ""))
+	var id string
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkInstancesGone(emu),
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				Check:  captureID(instanceResourceName, &id),
+			},
+			{
+				PreConfig: func() {
+					emu.SetZECInstanceStatus(id, "STOPPED")
+					if err := emulatorClient(t, emu).ModifyInstancesAttribute(context.Background(), "renamed-by-hand", id); err != nil {
+						t.Fatal(err)
+					}
+					emu.ResetLog()
+				},
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(instanceResourceName, plancheck.ResourceActionUpdate),
+						plancheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("power_state"), knownvalue.StringExact("running")),
+						plancheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("name"), knownvalue.StringExact("tf-acc-drift")),
+					},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("status"), knownvalue.StringExact("RUNNING")),
+				},
+				Check: checkInstanceInEmulator(emu, func(v emulator.ZECInstanceView) error {
+					if v.Status != "RUNNING" || v.Name != "tf-acc-drift" {
+						return fmt.Errorf("emulator has instance %+v, want it RUNNING and named back", v)
+					}
+					if !containsInOrder(emu.Actions(id), "zec.ModifyInstancesAttribute", "zec.StartInstances") {
+						return fmt.Errorf("emulator saw %v, want a rename and a start", emu.Actions(id))
+					}
+					return nil
+				}),
+			},
+		},
+	})
+}
+
+// A create that ends in CREATE_FAILED leaves the instance in the state,
+// tainted; the next apply releases it and creates a new one.
+func TestAccZECInstance_createFailed(t *testing.T) {
+	emu := acctest.StartEmulator(t, emulator.Options{})
+	config := acctest.ConfigCompose(acctest.ZenlayerProviderConfig(emu), `
+resource "cloudcompute_zenlayer_zec_instance" "test" {
+  zone_id       = "asia-east-1a"
+  instance_type = "z2a.cpu.2"
+  image_id      = "debian-12"
+  subnet_id     = "subnet-acc"
+  name          = "tf-acc-failed"
+  password      = "Tf-acc-Passw0rd"
+}
+`)
+	var failed string
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkInstancesGone(emu),
+		Steps: []resource.TestStep{
+			{
+				PreConfig:   func() { emu.FailNextZECInstanceCreates(1) },
+				Config:      config,
+				ExpectError: regexp.MustCompile(`(?s)waiting for ZEC instance \(zec-[^)]+\) to be created.*failure status\s+CREATE_FAILED.*marked\s+tainted`),
+			},
+			{
+				PreConfig: func() {
+					ids := emu.Inventory()["zec_instance"]
+					if len(ids) != 1 {
+						t.Fatalf("emulator holds instances %v, want the failed one", ids)
+					}
+					failed = ids[0]
+				},
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(instanceResourceName, plancheck.ResourceActionDestroyBeforeCreate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("status"), knownvalue.StringExact("RUNNING")),
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("password"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("key_id"), knownvalue.Null()),
+				},
+				Check: func(s *terraform.State) error {
+					id := s.RootModule().Resources[instanceResourceName].Primary.ID
+					if id == failed {
+						return fmt.Errorf("the failed instance %s is still the one in state", id)
+					}
+					if v, ok := emu.ZECInstance(failed); ok {
+						return fmt.Errorf("the failed instance is still in the emulator: %+v", v)
+					}
+					return nil
+				},
+			},
+		},
+	})
+	if !containsInOrder(emu.Actions(""), "zec.CreateZecInstances", "zec.ReleaseInstances", "zec.CreateZecInstances") {
+		t.Errorf("emulator saw %v, want create, release of the failed one, create", emu.Actions(""))
+	}
+}
+
+func TestAccZECInstance_disappears(t *testing.T) {
+	emu := acctest.StartEmulator(t, emulator.Options{})
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkInstancesGone(emu),
+		Steps: []resource.TestStep{{
+			Config: acctest.ConfigCompose(acctest.ZenlayerProviderConfig(emu), instanceConfig("tf-acc-gone", "running", "")),
+			Check: func(s *terraform.State) error {
+				id := s.RootModule().Resources[instanceResourceName].Primary.ID
+				if !emu.DeleteZECInstance(id) {
+					return fmt.Errorf("instance %s not in emulator", id)
+				}
+				return nil
+			},
+			ExpectNonEmptyPlan: true,
+		}},
+	})
+}
+
+// A data disk attached to the instance is destroyed with it: Terraform
+// detaches and releases the disk, then releases the instance (which takes
+// its system disk along).
+func TestAccZECInstance_withDisk(t *testing.T) {
+	emu := acctest.StartEmulator(t, emulator.Options{})
+	var id, systemDisk string
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy: func(s *terraform.State) error {
+			if err := checkInstancesGone(emu)(s); err != nil {
+				return err
+			}
+			if disks := emu.Inventory()["zec_disk"]; len(disks) != 0 {
+				return fmt.Errorf("disks %v are still in the emulator", disks)
+			}
+			return nil
+		},
+		Steps: []resource.TestStep{{
+			Config: acctest.ConfigCompose(acctest.ZenlayerProviderConfig(emu), instanceConfig("tf-acc-host", "running", ""), `
+resource "cloudcompute_zenlayer_zec_disk" "test" {
+  zone_id      = cloudcompute_zenlayer_zec_instance.test.zone_id
+  name         = "tf-acc-data"
+  size         = 50
+  instance_id  = cloudcompute_zenlayer_zec_instance.test.id
+  force_detach = true
+}
+
+data "cloudcompute_zenlayer_zec_disks" "system" {
+  instance_id = cloudcompute_zenlayer_zec_instance.test.id
+  disk_type   = "SYSTEM"
+  depends_on  = [cloudcompute_zenlayer_zec_disk.test]
+}
+`),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(diskResourceName, tfjsonpath.New("status"), knownvalue.StringExact("IN_USE")),
+				statecheck.CompareValuePairs(diskResourceName, tfjsonpath.New("instance_id"), instanceResourceName, tfjsonpath.New("id"), compare.ValuesSame()),
+				statecheck.CompareValuePairs("data.cloudcompute_zenlayer_zec_disks.system", tfjsonpath.New("disks").AtSliceIndex(0).AtMapKey("id"),
+					instanceResourceName, tfjsonpath.New("system_disk_id"), compare.ValuesSame()),
+			},
+			Check: resource.ComposeTestCheckFunc(captureID(instanceResourceName, &id), func(*terraform.State) error {
+				v, _ := emu.ZECInstance(id)
+				systemDisk = v.SystemDiskID
+				if len(v.DataDiskIDs) != 1 {
+					return fmt.Errorf("instance %+v, want one data disk attached", v)
+				}
+				return nil
+			}),
+		}},
+	})
+	if got := emu.Actions(""); !containsInOrder(got, "zec.DetachDisks", "zec.ReleaseDisk", "zec.ReleaseInstances") {
+		t.Errorf("emulator saw %v, want the disk detached and released before the instance", got)
+	}
+	if _, ok := emu.ZECDisk(systemDisk); ok {
+		t.Errorf("system disk %s outlived its instance", systemDisk)
+	}
+}
+
+// In an account with a recycle bin, destroy releases the instance twice:
+// into the bin, then from it.
+func TestAccZECInstance_recycleBin(t *testing.T) {
+	emu := acctest.StartEmulator(t, emulator.Options{ZECReleaseMode: emulator.ReleaseRecycle})
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkInstancesGone(emu),
+		Steps: []resource.TestStep{{
+			Config: acctest.ConfigCompose(acctest.ZenlayerProviderConfig(emu), instanceConfig("tf-acc-bin", "stopped", "")),
+		}},
+	})
+	if n := emu.CallCount("zec.ReleaseInstances"); n != 2 {
+		t.Errorf("ReleaseInstances was called %d times, want 2 (into the recycle bin, then out of it)", n)
+	}
+}
+
+// release_on_destroy = false leaves the instance in the recycle bin (with a warning).
+func TestAccZECInstance_keepInRecycleBin(t *testing.T) {
+	emu := acctest.StartEmulator(t, emulator.Options{ZECReleaseMode: emulator.ReleaseRecycle})
+	var id string
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy: func(*terraform.State) error {
+			v, ok := emu.ZECInstance(id)
+			if !ok || v.Status != "RECYCLE" {
+				return fmt.Errorf("instance %s: %+v (present %v), want it in the recycle bin (RECYCLE)", id, v, ok)
+			}
+			return nil
+		},
+		Steps: []resource.TestStep{{
+			Config: acctest.ConfigCompose(acctest.ZenlayerProviderConfig(emu), instanceConfig("tf-acc-keep", "running", "  release_on_destroy = false\n")),
+			Check:  captureID(instanceResourceName, &id),
+		}},
+	})
+	if n := emu.CallCount("zec.ReleaseInstances"); n != 1 {
+		t.Errorf("ReleaseInstances was called %d times, want 1", n)
+	}
+}
+
+// Each StartInstances answer of the seed document surfaces as a clear
+// diagnostic, and the next apply succeeds once the cause is gone.
+func TestAccZECInstance_startErrors(t *testing.T) {
+	emu := acctest.StartEmulator(t, emulator.Options{})
+	provider := acctest.ZenlayerProviderConfig(emu)
+	stopped := acctest.ConfigCompose(provider, instanceConfig("tf-acc-start", "stopped", ""))
+	running := acctest.ConfigCompose(provider, instanceConfig("tf-acc-start", "running", ""))
+	var id string
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkInstancesGone(emu),
+		Steps: []resource.TestStep{
+			{
+				Config: stopped,
+				Check:  captureID(instanceResourceName, &id),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("status"), knownvalue.StringExact("STOPPED")),
+				},
+			},
+			{
+				// OPERATION_DENIED_INSTANCE_IN_OPERATION: another operation started meanwhile.
+				PreConfig:   func() { emu.OnceBefore("zec.StartInstances", func() { emu.SetZECInstanceStatus(id, "REBOOT") }) },
+				Config:      running,
+				ExpectError: regexp.MustCompile(`(?s)starting ZEC instance.*performing\s+another\s+operation\s+\(status\s+REBOOT\).*Wait\s+for\s+it\s+to\s+finish.*OPERATION_DENIED_INSTANCE_IN_OPERATION`),
+			},
+			{
+				// UNSUPPORTED_OPERATION_INSTANCE_STATUS: the instance went to the recycle bin meanwhile.
+				PreConfig: func() {
+					emu.SetZECInstanceStatus(id, "STOPPED")
+					emu.OnceBefore("zec.StartInstances", func() { emu.SetZECInstanceStatus(id, "RECYCLE") })
+				},
+				Config:      running,
+				ExpectError: regexp.MustCompile(`(?s)cannot\s+be\s+started\s+in\s+its\s+current\s+status\s+\(RECYCLE\).*recycle\s+bin.*UNSUPPORTED_OPERATION_INSTANCE_STATUS`),
+			},
+			{
+				// A 200 answer that lists the instance as failed to start.
+				PreConfig: func() {
+					emu.SetZECInstanceStatus(id, "STOPPED")
+					emu.FailZECInstanceOnce("StartInstances", id)
+				},
+				Config:      running,
+				ExpectError: regexp.MustCompile(`(?s)StartInstances\s+accepted\s+the\s+request\s+but\s+answered\s+instance\s+zec-\S+\s+as\s+failed\s+to\s+start`),
+			},
+			{
+				// The instance was started behind Terraform's back: UNSUPPORTED_OPERATION_INSTANCE_STATUS
+				// for a RUNNING instance is success.
+				PreConfig: func() {
+					emu.SetZECInstanceStatus(id, "STOPPED")
+					emu.OnceBefore("zec.StartInstances", func() { emu.SetZECInstanceStatus(id, "RUNNING") })
+				},
+				Config: running,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("status"), knownvalue.StringExact("RUNNING")),
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("power_state"), knownvalue.StringExact("running")),
+				},
+			},
+		},
+	})
+	for _, code := range []string{"OPERATION_DENIED_INSTANCE_IN_OPERATION", "UNSUPPORTED_OPERATION_INSTANCE_STATUS"} {
+		if !loggedCode(emu, "StartInstances", code) {
+			t.Errorf("the emulator never answered StartInstances with %s", code)
+		}
+	}
+}
+
+func TestAccZECInstance_validation(t *testing.T) {
+	emu := acctest.StartEmulator(t, emulator.Options{})
+	provider := acctest.ZenlayerProviderConfig(emu)
+	withLogin := func(name, login, extra string) string {
+		return acctest.ConfigCompose(provider, fmt.Sprintf(`
+resource "cloudcompute_zenlayer_zec_instance" "test" {
+  zone_id       = "asia-east-1a"
+  instance_type = "z2a.cpu.1"
+  image_id      = "ubuntu-22.04"
+  subnet_id     = "subnet-acc"
+  name          = %[1]q
+%[2]s%[3]s}
+`, name, login, extra))
+	}
+	key := "  key_id = \"key-acc\"\n"
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: withLogin("-bad-", key, ""), PlanOnly: true, ExpectError: regexp.MustCompile(`must\s+be\s+2\s+to\s+63\s+letters,\s+digits`)},
+			{Config: withLogin("x", key, ""), PlanOnly: true, ExpectError: regexp.MustCompile(`must\s+be\s+2\s+to\s+63\s+letters,\s+digits`)},
+			{Config: withLogin("ok", "  password = \"password\"\n", ""), PlanOnly: true, ExpectError: regexp.MustCompile(`(?s)Invalid ZEC instance password.*uses\s+only\s+1\s+of\s+the\s+four\s+kinds`)},
+			{Config: withLogin("ok", "  password = \"Sh0rt!\"\n", ""), PlanOnly: true, ExpectError: regexp.MustCompile(`(?s)Invalid ZEC instance password.*has 6 characters`)},
+			{Config: withLogin("ok", "  password = \"Passw0rd#1\"\n", ""), PlanOnly: true, ExpectError: regexp.MustCompile(`not allowed`)},
+			{Config: withLogin("ok", "", ""), PlanOnly: true, ExpectError: regexp.MustCompile(`(?s)Exactly one of these attributes must be configured.*password.*key_id`)},
+			{Config: withLogin("ok", key+"  password = \"Passw0rd!1\"\n", ""), PlanOnly: true, ExpectError: regexp.MustCompile(`(?s)Exactly one of these attributes must be configured`)},
+			{Config: withLogin("ok", key, "  system_disk = { size = 10 }\n"), PlanOnly: true, ExpectError: regexp.MustCompile(`(?s)size.*must be between 20 and 32768`)},
+			{Config: withLogin("ok", key, "  power_state = \"paused\"\n"), PlanOnly: true, ExpectError: regexp.MustCompile(`(?s)power_state.*value must be one of`)},
+		},
+	})
+	if n := len(emu.Log()); n != 0 {
+		t.Errorf("plan-time validation reached the API %d times", n)
+	}
+}
+
+func instanceConfig(name, powerState, extra string) string {
+	return fmt.Sprintf(`
+resource "cloudcompute_zenlayer_zec_instance" "test" {
+  zone_id       = %[1]q
+  instance_type = "z2a.cpu.1"
+  image_id      = "ubuntu-22.04"
+  subnet_id     = "subnet-acc"
+  name          = %[2]q
+  key_id        = "key-acc"
+  power_state   = %[3]q
+%[4]s}
+`, testZone, name, powerState, extra)
+}
+
+// checkInstancesGone is a CheckDestroy: no instance is left in the emulator.
+func checkInstancesGone(emu *emulator.Server) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		if ids := emu.Inventory()["zec_instance"]; len(ids) != 0 {
+			return fmt.Errorf("instances %v are still in the emulator", ids)
+		}
+		return nil
+	}
+}
+
+func checkInstanceInEmulator(emu *emulator.Server, f func(emulator.ZECInstanceView) error) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		rs, ok := s.RootModule().Resources[instanceResourceName]
+		if !ok {
+			return fmt.Errorf("%s not in state", instanceResourceName)
+		}
+		v, ok := emu.ZECInstance(rs.Primary.ID)
+		if !ok {
+			return fmt.Errorf("instance %s not in emulator", rs.Primary.ID)
+		}
+		return f(v)
+	}
+}
+
+// emulatorClient is a Zenlayer client of the emulator, to change things
+// behind Terraform's back.
+func emulatorClient(t *testing.T, emu *emulator.Server) *zenlayer.Client {
+	t.Helper()
+	c, err := zenlayer.New(zenlayer.Config{
+		AccessKeyID: emulator.DefaultAccessKeyID, AccessKeyPassword: emulator.DefaultAccessKeyPassword,
+		Domain: emu.Endpoint(), Scheme: "http",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}

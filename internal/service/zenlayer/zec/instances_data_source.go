@@ -1,0 +1,185 @@
+package zec
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
+)
+
+var (
+	_ datasource.DataSource              = &instancesDataSource{}
+	_ datasource.DataSourceWithConfigure = &instancesDataSource{}
+)
+
+// NewInstancesDataSource is the constructor of cloudcompute_zenlayer_zec_instances.
+func NewInstancesDataSource() datasource.DataSource { return &instancesDataSource{} }
+
+type instancesDataSource struct {
+	client *conns.Client
+}
+
+func (d *instancesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_zenlayer_zec_instances"
+}
+
+// instanceStatuses are the statuses the DescribeInstances filter takes (its
+// enum), with the starting state both spellings of the documents use.
+var instanceStatuses = []string{
+	zenlayer.InstanceStatusDeploying, zenlayer.InstanceStatusRebuilding, zenlayer.InstanceStatusReboot,
+	zenlayer.InstanceStatusRunning, zenlayer.InstanceStatusStopped, zenlayer.InstanceStatusBooting, zenlayer.InstanceStatusStarting,
+	zenlayer.InstanceStatusReleasing, zenlayer.InstanceStatusStopping, zenlayer.InstanceStatusRecycle, zenlayer.InstanceStatusRecycling,
+	zenlayer.InstanceStatusCreateFailed, zenlayer.InstanceStatusImaging, zenlayer.InstanceStatusResizing,
+}
+
+func (d *instancesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Lists Zenlayer ZEC instances, filtered by ids, zone, name, status, image or resource group. All filters are combined.",
+		Attributes: map[string]schema.Attribute{
+			"ids": schema.ListAttribute{
+				ElementType:         types.StringType,
+				Optional:            true,
+				MarkdownDescription: "Instance ids to look up (at most 100). Unknown ids are left out of the result.",
+				Validators:          []validator.List{listvalidator.SizeAtMost(zenlayer.MaxIDsPerCall), listvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
+			},
+			"zone_id":           schema.StringAttribute{Optional: true, MarkdownDescription: "Only instances in this zone."},
+			"name":              schema.StringAttribute{Optional: true, MarkdownDescription: "Only instances whose name contains this text (the API's fuzzy match)."},
+			"image_id":          schema.StringAttribute{Optional: true, MarkdownDescription: "Only instances installed from this image."},
+			"resource_group_id": schema.StringAttribute{Optional: true, MarkdownDescription: "Only instances in this resource group."},
+			"status": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Only instances in this status: one of `" + strings.Join(instanceStatuses, "`, `") + "`.",
+				Validators:          []validator.String{stringvalidator.OneOf(instanceStatuses...)},
+			},
+			"instances": schema.ListNestedAttribute{
+				Computed:            true,
+				MarkdownDescription: "The matching instances, sorted by id.",
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"id":                   schema.StringAttribute{Computed: true, MarkdownDescription: "Instance id."},
+					"name":                 schema.StringAttribute{Computed: true, MarkdownDescription: "Instance name."},
+					"zone_id":              schema.StringAttribute{Computed: true, MarkdownDescription: "Zone."},
+					"instance_type":        schema.StringAttribute{Computed: true, MarkdownDescription: "Instance type."},
+					"cpu":                  schema.Int64Attribute{Computed: true, MarkdownDescription: "Number of CPU cores."},
+					"memory":               schema.Int64Attribute{Computed: true, MarkdownDescription: "Memory in GiB."},
+					"image_id":             schema.StringAttribute{Computed: true, MarkdownDescription: "Image id."},
+					"image_name":           schema.StringAttribute{Computed: true, MarkdownDescription: "Image name."},
+					"status":               schema.StringAttribute{Computed: true, MarkdownDescription: "Instance status."},
+					"key_id":               schema.StringAttribute{Computed: true, MarkdownDescription: "SSH key pair id, if the instance has one."},
+					"subnet_id":            schema.StringAttribute{Computed: true, MarkdownDescription: "Subnet of the primary network interface."},
+					"security_group_id":    schema.StringAttribute{Computed: true, MarkdownDescription: "Security group of the primary network interface."},
+					"resource_group_id":    schema.StringAttribute{Computed: true, MarkdownDescription: "Resource group."},
+					"system_disk_id":       schema.StringAttribute{Computed: true, MarkdownDescription: "Id of the system disk."},
+					"system_disk_size":     schema.Int64Attribute{Computed: true, MarkdownDescription: "Size of the system disk in GiB."},
+					"data_disk_ids":        schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "Ids of the data disks attached."},
+					"public_ip_addresses":  schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "Public IP addresses."},
+					"private_ip_addresses": schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "Private IP addresses."},
+					"create_time":          schema.StringAttribute{Computed: true, MarkdownDescription: "Creation time."},
+				}},
+			},
+		},
+	}
+}
+
+func (d *instancesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
+}
+
+type instancesDataSourceModel struct {
+	IDs             types.List          `tfsdk:"ids"`
+	ZoneID          types.String        `tfsdk:"zone_id"`
+	Name            types.String        `tfsdk:"name"`
+	ImageID         types.String        `tfsdk:"image_id"`
+	ResourceGroupID types.String        `tfsdk:"resource_group_id"`
+	Status          types.String        `tfsdk:"status"`
+	Instances       []instanceItemModel `tfsdk:"instances"`
+}
+
+type instanceItemModel struct {
+	ID                 types.String `tfsdk:"id"`
+	Name               types.String `tfsdk:"name"`
+	ZoneID             types.String `tfsdk:"zone_id"`
+	InstanceType       types.String `tfsdk:"instance_type"`
+	CPU                types.Int64  `tfsdk:"cpu"`
+	Memory             types.Int64  `tfsdk:"memory"`
+	ImageID            types.String `tfsdk:"image_id"`
+	ImageName          types.String `tfsdk:"image_name"`
+	Status             types.String `tfsdk:"status"`
+	KeyID              types.String `tfsdk:"key_id"`
+	SubnetID           types.String `tfsdk:"subnet_id"`
+	SecurityGroupID    types.String `tfsdk:"security_group_id"`
+	ResourceGroupID    types.String `tfsdk:"resource_group_id"`
+	SystemDiskID       types.String `tfsdk:"system_disk_id"`
+	SystemDiskSize     types.Int64  `tfsdk:"system_disk_size"`
+	DataDiskIDs        types.List   `tfsdk:"data_disk_ids"`
+	PublicIPAddresses  types.List   `tfsdk:"public_ip_addresses"`
+	PrivateIPAddresses types.List   `tfsdk:"private_ip_addresses"`
+	CreateTime         types.String `tfsdk:"create_time"`
+}
+
+func (d *instancesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg instancesDataSourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	conn := d.client.ZenlayerClient(&resp.Diagnostics)
+	if conn == nil {
+		return
+	}
+	in := zenlayer.DescribeInstancesRequest{
+		ZoneID:          cfg.ZoneID.ValueString(),
+		Name:            cfg.Name.ValueString(),
+		ImageID:         cfg.ImageID.ValueString(),
+		ResourceGroupID: cfg.ResourceGroupID.ValueString(),
+		Status:          cfg.Status.ValueString(),
+	}
+	if !cfg.IDs.IsNull() {
+		resp.Diagnostics.Append(cfg.IDs.ElementsAs(ctx, &in.InstanceIDs, false)...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		if len(in.InstanceIDs) == 0 {
+			cfg.Instances = []instanceItemModel{}
+			resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+			return
+		}
+	}
+	instances, err := conn.DescribeInstances(ctx, in)
+	if err != nil {
+		resp.Diagnostics.AddError("listing ZEC instances", err.Error())
+		return
+	}
+	slices.SortFunc(instances, func(a, b zenlayer.Instance) int { return strings.Compare(a.InstanceID, b.InstanceID) })
+	cfg.Instances = make([]instanceItemModel, 0, len(instances))
+	for _, x := range instances {
+		item := instanceItemModel{
+			ID: types.StringValue(x.InstanceID), Name: types.StringValue(x.InstanceName), ZoneID: types.StringValue(x.ZoneID),
+			InstanceType: types.StringValue(x.InstanceType), CPU: types.Int64Value(x.CPU), Memory: types.Int64Value(x.Memory),
+			ImageID: types.StringValue(x.ImageID), ImageName: types.StringValue(x.ImageName), Status: types.StringValue(x.Status),
+			KeyID: optionalString(x.KeyID), SubnetID: types.StringValue(x.SubnetID), SecurityGroupID: types.StringValue(x.SecurityGroupID),
+			ResourceGroupID: types.StringValue(x.ResourceGroupID), CreateTime: types.StringValue(x.CreateTime),
+			SystemDiskID: types.StringNull(), SystemDiskSize: types.Int64Null(),
+			PublicIPAddresses:  stringList(ctx, x.PublicIPAddresses, &resp.Diagnostics),
+			PrivateIPAddresses: stringList(ctx, x.PrivateIPAddresses, &resp.Diagnostics),
+		}
+		if x.SystemDisk != nil {
+			item.SystemDiskID, item.SystemDiskSize = types.StringValue(x.SystemDisk.DiskID), types.Int64Value(x.SystemDisk.DiskSize)
+		}
+		dataIDs := make([]string, 0, len(x.DataDisks))
+		for _, dd := range x.DataDisks {
+			dataIDs = append(dataIDs, dd.DiskID)
+		}
+		item.DataDiskIDs = stringList(ctx, dataIDs, &resp.Diagnostics)
+		cfg.Instances = append(cfg.Instances, item)
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+}
