@@ -243,6 +243,38 @@ resource "cloudcompute_zenlayer_zec_instance" "test" {
 	}
 }
 
+// An instance found in CREATE_FAILED by a refresh (not tainted: imported,
+// or failed after Terraform last saw it) is planned for replacement.
+func TestAccZECInstance_failedOnRefresh(t *testing.T) {
+	emu := acctest.StartEmulator(t, emulator.Options{})
+	config := acctest.ConfigCompose(acctest.ZenlayerProviderConfig(emu), instanceConfig("tf-acc-refresh", "running", ""))
+	var id string
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkInstancesGone(emu),
+		Steps: []resource.TestStep{
+			{Config: config, Check: captureID(instanceResourceName, &id)},
+			{
+				PreConfig: func() { emu.SetZECInstanceStatus(id, "CREATE_FAILED") },
+				Config:    config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(instanceResourceName, plancheck.ResourceActionDestroyBeforeCreate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("status"), knownvalue.StringExact("RUNNING")),
+				},
+				Check: func(*terraform.State) error {
+					if _, ok := emu.ZECInstance(id); ok {
+						return fmt.Errorf("the failed instance %s was not released", id)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
 func TestAccZECInstance_disappears(t *testing.T) {
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	resource.ParallelTest(t, resource.TestCase{
