@@ -465,7 +465,9 @@ func TestBMCCreateValidation(t *testing.T) {
 		}, 400, "INVALID_PARTITION_INVALID_ORDER"},
 		{"nic name malformed", func(r *zenlayer.CreateBMCInstancesRequest) { r.Nic = &zenlayer.BMCNic{WanName: "lan1x"} }, 400, "INVALID_PARAMETER_NIC_NAME_MALFORMED"},
 		{"nic name short", func(r *zenlayer.CreateBMCInstancesRequest) { r.Nic = &zenlayer.BMCNic{LanName: "ab1"} }, 400, "INVALID_PARAMETER_NIC_NAME_MALFORMED"},
-		{"nic names equal", func(r *zenlayer.CreateBMCInstancesRequest) { r.Nic = &zenlayer.BMCNic{WanName: "eth0x", LanName: "eth0x"} }, 400, "INVALID_PARAMETER_NIC_NAME_CONFLICT"},
+		{"nic names equal", func(r *zenlayer.CreateBMCInstancesRequest) {
+			r.Nic = &zenlayer.BMCNic{WanName: "eth0x", LanName: "eth0x"}
+		}, 400, "INVALID_PARAMETER_NIC_NAME_CONFLICT"},
 		{"everything valid", func(r *zenlayer.CreateBMCInstancesRequest) {
 			r.InstanceTypeID, r.InternetChargeType, r.TrafficPackageSize, r.SubnetID = "M6C", "ByTrafficPackage", f(2.5), "subnet-sel-a-1"
 			r.RaidConfig = &zenlayer.BMCRaidConfig{CustomRaids: []zenlayer.BMCCustomRaid{{RaidType: 1, DiskSequence: []int{1, 2}}, {RaidType: 0, DiskSequence: []int{3}}}}

@@ -226,19 +226,31 @@ func (c *Client) DescribeBMCInstances(ctx context.Context, in DescribeBMCInstanc
 
 // FindBMCInstance returns the instance with id, or a *NotFoundError.
 func (c *Client) FindBMCInstance(ctx context.Context, id string) (*BMCInstance, error) {
-	list, err := c.DescribeBMCInstances(ctx, DescribeBMCInstancesRequest{InstanceIDs: []string{id}})
+	found, err := c.describeBMCInstancesByID(ctx, []string{id})
 	if err != nil {
 		if IsNotFoundCode(err) {
 			return nil, &NotFoundError{Kind: "BMC instance", ID: id, Cause: err}
 		}
 		return nil, err
 	}
-	for i := range list {
-		if list[i].InstanceID == id {
-			return &list[i], nil
-		}
+	if o, ok := found[id]; ok {
+		return o.Value, o.Err
 	}
 	return nil, &NotFoundError{Kind: "BMC instance", ID: id}
+}
+
+// describeBMCInstancesByID is the batched call behind FindBMCInstance: one
+// DescribeInstances for many ids, an outcome for each instance it lists.
+func (c *Client) describeBMCInstancesByID(ctx context.Context, ids []string) (map[string]Outcome[*BMCInstance], error) {
+	list, err := c.DescribeBMCInstances(ctx, DescribeBMCInstancesRequest{InstanceIDs: ids})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]Outcome[*BMCInstance], len(list))
+	for i := range list {
+		out[list[i].InstanceID] = Outcome[*BMCInstance]{Value: &list[i]}
+	}
+	return out, nil
 }
 
 // batchBMC calls a batch action on ids, at most 100 a call.

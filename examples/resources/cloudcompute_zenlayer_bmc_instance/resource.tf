@@ -1,0 +1,54 @@
+variable "bmc_password" {
+  type      = string
+  sensitive = true
+  ephemeral = true
+}
+
+# A database server on a bare-metal machine: RAID 10 over its four disks,
+# on a private subnet, with a password (write-only: never stored in the
+# state). Destroying it terminates it into the recycle bin and releases it
+# from there.
+resource "cloudcompute_zenlayer_bmc_instance" "db" {
+  zone_id                    = "SEL-A"
+  instance_type_id           = "M6C"
+  image_id                   = "img-ubuntu-2204"
+  name                       = "db-1"
+  hostname                   = "db-1.example.internal"
+  password                   = var.bmc_password
+  password_wo_version        = 1 # bump to reinstall with a new password (replaces the machine)
+  raid_type                  = 10
+  subnet_id                  = "subnet-sel-a-1"
+  internet_charge_type       = "ByBandwidth"
+  internet_max_bandwidth_out = 100
+
+  timeouts = {
+    create = "2h"
+  }
+}
+
+# A build machine on a one-month subscription, logged into with SSH keys and
+# kept powered off until needed (set power_state = "running" to start it in
+# place). A PREPAID machine cannot be released early: destroying it cancels
+# the renewal and it runs until expired_time.
+resource "cloudcompute_zenlayer_bmc_instance" "build" {
+  zone_id              = "SEL-A"
+  instance_type_id     = "S9I"
+  image_id             = "img-debian-12"
+  name                 = "build-1"
+  ssh_keys             = ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExampleKeyOnly build@example"]
+  instance_charge_type = "PREPAID"
+  period               = 1
+  internet_charge_type = "ByTrafficPackage"
+  traffic_package_size = 10
+  power_state          = "stopped"
+}
+
+# A scratch machine that destroy leaves in the recycle bin (restorable for
+# 24 hours) instead of releasing it.
+resource "cloudcompute_zenlayer_bmc_instance" "scratch" {
+  zone_id            = "HKG-A"
+  instance_type_id   = "S9I"
+  image_id           = "img-ubuntu-2204"
+  name               = "scratch-1"
+  release_on_destroy = false
+}

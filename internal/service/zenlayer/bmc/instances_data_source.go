@@ -1,0 +1,173 @@
+package bmc
+
+import (
+	"context"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
+)
+
+var (
+	_ datasource.DataSource              = &instancesDataSource{}
+	_ datasource.DataSourceWithConfigure = &instancesDataSource{}
+)
+
+// NewInstancesDataSource is the constructor of cloudcompute_zenlayer_bmc_instances.
+func NewInstancesDataSource() datasource.DataSource { return &instancesDataSource{} }
+
+type instancesDataSource struct {
+	client *conns.Client
+}
+
+func (d *instancesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_zenlayer_bmc_instances"
+}
+
+func (d *instancesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	computed := func(desc string) schema.StringAttribute {
+		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Lists Zenlayer Bare Metal Cloud (BMC) instances, filtered by ids, zone, name, status or instance type. " +
+			"All filters are combined.",
+		Attributes: map[string]schema.Attribute{
+			"ids": schema.ListAttribute{
+				ElementType:         types.StringType,
+				Optional:            true,
+				MarkdownDescription: "Instance ids to look up (asked for 100 at a time). Unknown ids are left out of the result.",
+				Validators:          []validator.List{listvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
+			},
+			"zone_id": schema.StringAttribute{Optional: true, MarkdownDescription: "Only instances in this zone."},
+			"name": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Only instances with this name; a trailing `*` matches names that start with the text before it.",
+			},
+			"status": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Only instances in this status: one of `" + strings.Join(zenlayer.BMCStatuses, "`, `") + "`.",
+				Validators:          []validator.String{stringvalidator.OneOf(zenlayer.BMCStatuses...)},
+			},
+			"instance_type_id": schema.StringAttribute{Optional: true, MarkdownDescription: "Only instances of this instance type."},
+			"instances": schema.ListNestedAttribute{
+				Computed:            true,
+				MarkdownDescription: "The matching instances, sorted by id.",
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"id":                         computed("Instance id."),
+					"name":                       computed("Instance name."),
+					"hostname":                   computed("Host name."),
+					"zone_id":                    computed("Zone."),
+					"instance_type_id":           computed("Instance type."),
+					"image_id":                   computed("Image installed, if any."),
+					"status":                     computed("Instance status."),
+					"instance_charge_type":       computed("`POSTPAID` or `PREPAID`."),
+					"internet_charge_type":       computed("How public traffic is billed."),
+					"internet_max_bandwidth_out": schema.Int64Attribute{Computed: true, MarkdownDescription: "Public outbound bandwidth in Mbps."},
+					"primary_ipv4_address":       computed("Primary public IPv4 address."),
+					"public_ipv4_addresses": schema.ListAttribute{
+						ElementType: types.StringType, Computed: true, MarkdownDescription: "Public IPv4 addresses.",
+					},
+					"private_ip_addresses": schema.ListAttribute{
+						ElementType: types.StringType, Computed: true, MarkdownDescription: "Private IP addresses.",
+					},
+					"subnet_id":         computed("Private subnet, if any."),
+					"resource_group_id": computed("Resource group."),
+					"create_time":       computed("Creation time."),
+					"expired_time":      computed("End of the subscription of a `PREPAID` instance."),
+				}},
+			},
+		},
+	}
+}
+
+func (d *instancesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
+}
+
+type instancesDataSourceModel struct {
+	IDs            types.List          `tfsdk:"ids"`
+	ZoneID         types.String        `tfsdk:"zone_id"`
+	Name           types.String        `tfsdk:"name"`
+	Status         types.String        `tfsdk:"status"`
+	InstanceTypeID types.String        `tfsdk:"instance_type_id"`
+	Instances      []instanceItemModel `tfsdk:"instances"`
+}
+
+type instanceItemModel struct {
+	ID                 types.String `tfsdk:"id"`
+	Name               types.String `tfsdk:"name"`
+	Hostname           types.String `tfsdk:"hostname"`
+	ZoneID             types.String `tfsdk:"zone_id"`
+	InstanceTypeID     types.String `tfsdk:"instance_type_id"`
+	ImageID            types.String `tfsdk:"image_id"`
+	Status             types.String `tfsdk:"status"`
+	ChargeType         types.String `tfsdk:"instance_charge_type"`
+	InternetChargeType types.String `tfsdk:"internet_charge_type"`
+	Bandwidth          types.Int64  `tfsdk:"internet_max_bandwidth_out"`
+	PrimaryIPv4        types.String `tfsdk:"primary_ipv4_address"`
+	PublicIPv4s        types.List   `tfsdk:"public_ipv4_addresses"`
+	PrivateIPs         types.List   `tfsdk:"private_ip_addresses"`
+	SubnetID           types.String `tfsdk:"subnet_id"`
+	ResourceGroupID    types.String `tfsdk:"resource_group_id"`
+	CreateTime         types.String `tfsdk:"create_time"`
+	ExpiredTime        types.String `tfsdk:"expired_time"`
+}
+
+func (d *instancesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg instancesDataSourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	conn := d.client.ZenlayerClient(&resp.Diagnostics)
+	if conn == nil {
+		return
+	}
+	in := zenlayer.DescribeBMCInstancesRequest{
+		ZoneID:         cfg.ZoneID.ValueString(),
+		InstanceName:   cfg.Name.ValueString(),
+		InstanceStatus: cfg.Status.ValueString(),
+		InstanceTypeID: cfg.InstanceTypeID.ValueString(),
+	}
+	if !cfg.IDs.IsNull() {
+		resp.Diagnostics.Append(cfg.IDs.ElementsAs(ctx, &in.InstanceIDs, false)...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		if len(in.InstanceIDs) == 0 {
+			cfg.Instances = []instanceItemModel{}
+			resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+			return
+		}
+	}
+	list, err := conn.DescribeBMCInstances(ctx, in)
+	if err != nil {
+		resp.Diagnostics.AddError("listing BMC instances", err.Error())
+		return
+	}
+	cfg.Instances = make([]instanceItemModel, 0, len(list))
+	for _, x := range list {
+		item := instanceItemModel{
+			ID: types.StringValue(x.InstanceID), Name: types.StringValue(x.InstanceName), Hostname: types.StringValue(x.Hostname),
+			ZoneID: types.StringValue(x.ZoneID), InstanceTypeID: types.StringValue(x.InstanceTypeID), ImageID: optionalString(x.ImageID),
+			Status: types.StringValue(x.InstanceStatus), ChargeType: types.StringValue(x.InstanceChargeType),
+			InternetChargeType: types.StringValue(x.InternetChargeType), Bandwidth: types.Int64Value(x.BandwidthOutMbps),
+			PrimaryIPv4: types.StringValue(x.PrimaryPublicIPAddress), PublicIPv4s: stringList(ctx, x.PublicIPAddresses, &resp.Diagnostics),
+			PrivateIPs: stringList(ctx, x.PrivateIPAddresses, &resp.Diagnostics), SubnetID: types.StringNull(),
+			ResourceGroupID: types.StringValue(x.ResourceGroupID), CreateTime: types.StringValue(x.CreateTime),
+			ExpiredTime: optionalString(x.ExpiredTime),
+		}
+		if len(x.SubnetIDs) > 0 {
+			item.SubnetID = types.StringValue(x.SubnetIDs[0])
+		}
+		cfg.Instances = append(cfg.Instances, item)
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+}

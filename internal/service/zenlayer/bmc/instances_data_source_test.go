@@ -1,0 +1,64 @@
+package bmc_test
+
+import (
+	"fmt"
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/emulator"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/provider/acctest"
+)
+
+func TestAccBMCInstancesDataSource_filters(t *testing.T) {
+	emu := acctest.StartEmulator(t, emulator.Options{})
+	// Fixtures outside Terraform: another zone, and a stopped one.
+	other := emu.AddBMCInstance("HKG-A", "tf-acc-ds-hkg")
+	stopped := emu.AddBMCInstance(testZone, "tf-acc-ds-stopped")
+	emu.SetBMCInstanceStatus(stopped, "STOPPED")
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: acctest.ConfigCompose(acctest.ZenlayerProviderConfig(emu), instanceConfig("tf-acc-ds-managed", "running"), fmt.Sprintf(`
+data "cloudcompute_zenlayer_bmc_instances" "by_id" {
+  ids = [cloudcompute_zenlayer_bmc_instance.test.id, %[1]q, "404"]
+}
+
+data "cloudcompute_zenlayer_bmc_instances" "by_prefix_in_zone" {
+  zone_id = %[2]q
+  name    = "tf-acc-ds-*"
+  depends_on = [cloudcompute_zenlayer_bmc_instance.test]
+}
+
+data "cloudcompute_zenlayer_bmc_instances" "stopped" {
+  status = "STOPPED"
+  depends_on = [cloudcompute_zenlayer_bmc_instance.test]
+}
+
+data "cloudcompute_zenlayer_bmc_instances" "none" {
+  ids = []
+}
+`, other, testZone)),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.cloudcompute_zenlayer_bmc_instances.by_id", tfjsonpath.New("instances"), knownvalue.ListSizeExact(2)),
+				statecheck.ExpectKnownValue("data.cloudcompute_zenlayer_bmc_instances.by_prefix_in_zone", tfjsonpath.New("instances"), knownvalue.ListSizeExact(2)),
+				statecheck.ExpectKnownValue("data.cloudcompute_zenlayer_bmc_instances.stopped", tfjsonpath.New("instances"), knownvalue.ListExact([]knownvalue.Check{
+					knownvalue.ObjectPartial(map[string]knownvalue.Check{
+						"id":          knownvalue.StringExact(stopped),
+						"name":        knownvalue.StringExact("tf-acc-ds-stopped"),
+						"status":      knownvalue.StringExact("STOPPED"),
+						"zone_id":     knownvalue.StringExact(testZone),
+						"image_id":    knownvalue.StringExact(testImage),
+						"create_time": knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT`)),
+					}),
+				})),
+				statecheck.ExpectKnownValue("data.cloudcompute_zenlayer_bmc_instances.none", tfjsonpath.New("instances"), knownvalue.ListSizeExact(0)),
+			},
+		}},
+	})
+}
