@@ -73,6 +73,9 @@ func (c *Coalescer[V]) Do(ctx context.Context, id string) (V, error) {
 	}
 	b.waiters[id] = append(b.waiters[id], ch)
 	full := len(b.ids) >= c.maxBatch()
+	if full {
+		c.open = nil // closed to new ids at once; the next caller opens a new batch
+	}
 	c.mu.Unlock()
 	if full {
 		b.timer.Stop()
