@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/service/zenlayer/bmc"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/service/zenlayer/zec"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/transport"
 )
@@ -87,6 +88,7 @@ func (p *CloudComputeProvider) Resources(_ context.Context) []func() resource.Re
 	return []func() resource.Resource{
 		zec.NewDiskResource,
 		zec.NewInstanceResource,
+		bmc.NewInstanceResource,
 	}
 }
 
@@ -94,6 +96,7 @@ func (p *CloudComputeProvider) DataSources(_ context.Context) []func() datasourc
 	return []func() datasource.DataSource{
 		zec.NewDisksDataSource,
 		zec.NewInstancesDataSource,
+		bmc.NewInstancesDataSource,
 	}
 }
 
