@@ -71,7 +71,9 @@ type Client struct {
 	endpoint string
 
 	// Coalesced lookups and releases (see lookups.go).
-	diskLookup *Coalescer[*Disk]
+	diskLookup        *Coalescer[*Disk]
+	zecInstanceLookup *Coalescer[*Instance]
+	zecRelease        *Coalescer[struct{}]
 }
 
 // New checks cfg and returns a client.

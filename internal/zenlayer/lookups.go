@@ -15,6 +15,34 @@ const DefaultBatchWindow = 15 * time.Millisecond
 // initLookups builds the coalescers behind the finders.
 func (c *Client) initLookups() {
 	c.diskLookup = newLookup(c.cfg.BatchWindow, "ZEC disk", c.describeDisksByID)
+	c.zecInstanceLookup = newLookup(c.cfg.BatchWindow, "ZEC instance", c.describeZECInstancesByID)
+	c.zecRelease = newBatchAction(c.cfg.BatchWindow, c.releaseZECInstancesByID)
+}
+
+// newBatchAction is a Coalescer for a batch action on ids (Start, Stop,
+// Release): every id gets its own error or success.
+func newBatchAction(window time.Duration, call func(context.Context, []string) (map[string]Outcome[struct{}], error)) *Coalescer[struct{}] {
+	return &Coalescer[struct{}]{Window: window, MaxBatch: MaxIDsPerCall, Call: call, Split: splittable}
+}
+
+// batchOutcomes maps the result of a batch action to per-id outcomes: the
+// ids a *BatchError lists failed, the others succeeded; any other error
+// is the whole call's.
+func batchOutcomes(ids []string, err error) (map[string]Outcome[struct{}], error) {
+	out := make(map[string]Outcome[struct{}], len(ids))
+	var be *BatchError
+	if err != nil && !errors.As(err, &be) {
+		return nil, err
+	}
+	for _, id := range ids {
+		out[id] = Outcome[struct{}]{}
+	}
+	if be != nil {
+		for _, id := range be.FailedIDs {
+			out[id] = Outcome[struct{}]{Err: &BatchError{Action: be.Action, FailedIDs: []string{id}, RequestID: be.RequestID}}
+		}
+	}
+	return out, nil
 }
 
 // newLookup is a Coalescer for a Describe by ids: an id the answer leaves

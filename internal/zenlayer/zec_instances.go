@@ -210,19 +210,34 @@ func (c *Client) DescribeInstances(ctx context.Context, in DescribeInstancesRequ
 
 // FindZECInstance returns the instance with id, or a *NotFoundError.
 func (c *Client) FindZECInstance(ctx context.Context, id string) (*Instance, error) {
-	instances, err := c.DescribeInstances(ctx, DescribeInstancesRequest{InstanceIDs: []string{id}})
+	return c.zecInstanceLookup.Do(ctx, id)
+}
+
+// describeZECInstancesByID is the batched call behind FindZECInstance.
+func (c *Client) describeZECInstancesByID(ctx context.Context, ids []string) (map[string]Outcome[*Instance], error) {
+	instances, err := c.DescribeInstances(ctx, DescribeInstancesRequest{InstanceIDs: ids})
 	if err != nil {
-		if IsNotFoundCode(err) {
-			return nil, &NotFoundError{Kind: "ZEC instance", ID: id, Cause: err}
-		}
 		return nil, err
 	}
+	out := make(map[string]Outcome[*Instance], len(instances))
 	for i := range instances {
-		if instances[i].InstanceID == id {
-			return &instances[i], nil
-		}
+		out[instances[i].InstanceID] = Outcome[*Instance]{Value: &instances[i]}
 	}
-	return nil, &NotFoundError{Kind: "ZEC instance", ID: id}
+	return out, nil
+}
+
+// ReleaseZECInstance releases one instance, keeping its data disks (they
+// are detached and stay AVAILABLE). Concurrent releases are sent as one
+// ReleaseInstances of up to 100 ids; an id the API answers as failed is a
+// *BatchError for that id only.
+func (c *Client) ReleaseZECInstance(ctx context.Context, id string) error {
+	_, err := c.zecRelease.Do(ctx, id)
+	return err
+}
+
+// releaseZECInstancesByID is the batched call behind ReleaseZECInstance.
+func (c *Client) releaseZECInstancesByID(ctx context.Context, ids []string) (map[string]Outcome[struct{}], error) {
+	return batchOutcomes(ids, c.ReleaseInstances(ctx, ReleaseInstancesRequest{InstanceIDs: ids, KeepDataDisks: true}))
 }
 
 // InstanceStatus is one entry of DescribeInstancesStatus.

@@ -219,7 +219,7 @@ func instanceRecycleBinWarning(id string) string {
 // turned out to be released already.
 func releaseInstance(ctx context.Context, conn *zenlayer.Client, id string, diags *diag.Diagnostics) (gone bool) {
 	tflog.Info(ctx, "releasing ZEC instance", map[string]any{"id": id})
-	err := conn.ReleaseInstances(ctx, zenlayer.ReleaseInstancesRequest{InstanceIDs: []string{id}, KeepDataDisks: true})
+	err := conn.ReleaseZECInstance(ctx, id)
 	var be *zenlayer.BatchError
 	switch {
 	case err == nil:
