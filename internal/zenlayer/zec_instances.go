@@ -168,8 +168,23 @@ type DescribeInstancesRequest struct {
 	Status          string   `json:"status,omitempty"`
 	Name            string   `json:"name,omitempty"`
 	ResourceGroupID string   `json:"resourceGroupId,omitempty"`
-	PageSize        int      `json:"pageSize,omitempty"`
-	PageNum         int      `json:"pageNum,omitempty"`
+	// Tags filters by key and value (a flat list, at most 20).
+	Tags     []Tag `json:"tags,omitempty"`
+	PageSize int   `json:"pageSize,omitempty"`
+	PageNum  int   `json:"pageNum,omitempty"`
+}
+
+// FindZECInstancesByCreateToken returns the ids of the instances tagged with a create token.
+func (c *Client) FindZECInstancesByCreateToken(ctx context.Context, token string) ([]string, error) {
+	instances, err := c.DescribeInstances(ctx, DescribeInstancesRequest{Tags: []Tag{{Key: CreateTokenTagKey, Value: token}}})
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, 0, len(instances))
+	for _, i := range instances {
+		ids = append(ids, i.InstanceID)
+	}
+	return ids, nil
 }
 
 type describeInstancesResponse struct {

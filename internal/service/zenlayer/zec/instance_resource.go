@@ -306,8 +306,25 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	} else if sd != nil && (!sd.Size.IsUnknown() || !sd.Category.IsUnknown()) {
 		in.SystemDisk = &zenlayer.SystemDiskSpec{DiskSize: sd.Size.ValueInt64(), DiskCategory: sd.Category.ValueString()}
 	}
-	tflog.Info(ctx, "creating ZEC instance", map[string]any{"zone_id": in.ZoneID, "instance_type": in.InstanceType, "image_id": in.ImageID})
-	out, err := conn.CreateZecInstances(ctx, in)
+	// The create token makes the create safe to repeat: after an answer
+	// that never came, the instance is looked up by it instead of made twice.
+	token := zenlayer.NewCreateToken()
+	in.Tags = &zenlayer.TagAssociation{Tags: []zenlayer.Tag{{Key: zenlayer.CreateTokenTagKey, Value: token}}}
+	tflog.Info(ctx, "creating ZEC instance", map[string]any{"zone_id": in.ZoneID, "instance_type": in.InstanceType, "image_id": in.ImageID, "create_token": token})
+	var out *zenlayer.CreateZecInstancesResult
+	ids, err := zenlayer.CreateOnce(ctx, "ZEC instance", 3,
+		func(ctx context.Context) ([]string, error) {
+			res, err := conn.CreateZecInstances(ctx, in)
+			if res != nil {
+				out = res
+				return res.InstanceIDSet, err
+			}
+			return nil, err
+		},
+		func(ctx context.Context) ([]string, error) { return conn.FindZECInstancesByCreateToken(ctx, token) })
+	if len(ids) > 0 && (out == nil || len(out.InstanceIDSet) == 0) {
+		out = &zenlayer.CreateZecInstancesResult{InstanceIDSet: ids}
+	}
 	if out != nil && len(out.InstanceIDSet) > 0 {
 		// Never lose an instance the cloud made: its id is in state before anything else can fail.
 		plan.ID = types.StringValue(out.InstanceIDSet[0])

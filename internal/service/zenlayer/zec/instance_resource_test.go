@@ -546,3 +546,35 @@ func emulatorClient(t *testing.T, emu *emulator.Server) *zenlayer.Client {
 	}
 	return c
 }
+
+// A create whose answer is lost (a 500 after the instance was made, or a
+// cut connection) is not repeated: the instance is found by its create
+// token and adopted.
+func TestAccZECInstance_createAnswerLost(t *testing.T) {
+	for _, kind := range []emulator.FaultKind{emulator.FaultCutAfter, emulator.FaultCutBefore} {
+		t.Run(string(kind), func(t *testing.T) {
+			emu := acctest.StartEmulator(t, emulator.Options{Faults: []emulator.FaultRule{
+				{Kind: kind, Rate: 0.5, Actions: []string{"zec.CreateZecInstances"}},
+			}, Seed: 3})
+			var id string
+			resource.ParallelTest(t, resource.TestCase{
+				PreCheck:                 func() { acctest.PreCheck(t) },
+				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+				CheckDestroy:             checkInstancesGone(emu),
+				Steps: []resource.TestStep{{
+					Config: acctest.ConfigCompose(acctest.ZenlayerProviderConfig(emu), instanceConfig("tf-acc-cut", "running", "")),
+					Check: resource.ComposeTestCheckFunc(captureID(instanceResourceName, &id), func(*terraform.State) error {
+						if emu.FaultCounts()[kind] == 0 {
+							return fmt.Errorf("no %s fault was injected: the test proves nothing", kind)
+						}
+						got := emu.Inventory()["zec_instance"]
+						if len(got) != 1 || got[0] != id {
+							return fmt.Errorf("emulator holds %v, state has %s: want exactly the one instance", got, id)
+						}
+						return nil
+					}),
+				}},
+			})
+		})
+	}
+}
