@@ -225,18 +225,35 @@ func (c *Client) DescribeBMCInstances(ctx context.Context, in DescribeBMCInstanc
 }
 
 // FindBMCInstance returns the instance with id, or a *NotFoundError.
+// Concurrent finds are sent as one DescribeInstances (see Config.BatchWindow).
 func (c *Client) FindBMCInstance(ctx context.Context, id string) (*BMCInstance, error) {
-	found, err := c.describeBMCInstancesByID(ctx, []string{id})
-	if err != nil {
-		if IsNotFoundCode(err) {
-			return nil, &NotFoundError{Kind: "BMC instance", ID: id, Cause: err}
-		}
+	return c.bmcInstanceLookup.Do(ctx, id)
+}
+
+// ReleaseBMCInstance releases one recycled instance. Concurrent releases
+// are sent as one ReleaseInstances of up to 100 ids; each caller gets its
+// own instance's error.
+func (c *Client) ReleaseBMCInstance(ctx context.Context, id string) error {
+	_, err := c.bmcRelease.Do(ctx, id)
+	return err
+}
+
+// releaseBMCInstancesByID is the batched call behind ReleaseBMCInstance.
+func (c *Client) releaseBMCInstancesByID(ctx context.Context, ids []string) (map[string]Outcome[struct{}], error) {
+	err := c.ReleaseBMCInstances(ctx, ids...)
+	var re *BMCReleaseError
+	if err != nil && !errors.As(err, &re) {
 		return nil, err
 	}
-	if o, ok := found[id]; ok {
-		return o.Value, o.Err
+	out := make(map[string]Outcome[struct{}], len(ids))
+	for _, id := range ids {
+		if re != nil {
+			out[id] = Outcome[struct{}]{Err: re.For(id)}
+		} else {
+			out[id] = Outcome[struct{}]{}
+		}
 	}
-	return nil, &NotFoundError{Kind: "BMC instance", ID: id}
+	return out, nil
 }
 
 // describeBMCInstancesByID is the batched call behind FindBMCInstance: one

@@ -74,6 +74,8 @@ type Client struct {
 	diskLookup        *Coalescer[*Disk]
 	zecInstanceLookup *Coalescer[*Instance]
 	zecRelease        *Coalescer[struct{}]
+	bmcInstanceLookup *Coalescer[*BMCInstance]
+	bmcRelease        *Coalescer[struct{}]
 }
 
 // New checks cfg and returns a client.

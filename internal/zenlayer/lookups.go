@@ -17,6 +17,8 @@ func (c *Client) initLookups() {
 	c.diskLookup = newLookup(c.cfg.BatchWindow, "ZEC disk", c.describeDisksByID)
 	c.zecInstanceLookup = newLookup(c.cfg.BatchWindow, "ZEC instance", c.describeZECInstancesByID)
 	c.zecRelease = newBatchAction(c.cfg.BatchWindow, c.releaseZECInstancesByID)
+	c.bmcInstanceLookup = newLookup(c.cfg.BatchWindow, "BMC instance", c.describeBMCInstancesByID)
+	c.bmcRelease = newBatchAction(c.cfg.BatchWindow, c.releaseBMCInstancesByID)
 }
 
 // newBatchAction is a Coalescer for a batch action on ids (Start, Stop,

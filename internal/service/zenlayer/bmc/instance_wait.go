@@ -106,7 +106,7 @@ func deleteInstance(ctx context.Context, conn *zenlayer.Client, id string, relea
 	}
 
 	tflog.Info(ctx, "releasing BMC instance", map[string]any{"id": id, "action": "ReleaseInstances"})
-	if err := conn.ReleaseBMCInstances(ctx, id); err != nil {
+	if err := conn.ReleaseBMCInstance(ctx, id); err != nil {
 		switch {
 		case zenlayer.HasCode(err, zenlayer.CodeInstanceNotFound):
 			diags.AddWarning(fmt.Sprintf("BMC instance (%s) was already released", id),
