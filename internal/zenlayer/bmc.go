@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"time"
 )
 
 // BMC instance statuses (DescribeInstances' instanceStatus).
@@ -225,6 +226,25 @@ func (c *Client) DescribeBMCInstances(ctx context.Context, in DescribeBMCInstanc
 }
 
 // FindBMCInstance returns the instance with id, or a *NotFoundError.
+// FindBMCInstancesCreatedSince finds the instances of a create whose answer
+// was lost. BMC (API 2022-11-20) takes no tags, so the create cannot carry a
+// token: the instances named name in zone, created at or after since (less a
+// minute of clock skew), stand in for it. The caller adopts only a single match.
+func (c *Client) FindBMCInstancesCreatedSince(ctx context.Context, zone, name string, since time.Time) ([]string, error) {
+	list, err := c.DescribeBMCInstances(ctx, DescribeBMCInstancesRequest{ZoneID: zone, InstanceName: name})
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, inst := range list {
+		created, perr := time.Parse(time.RFC3339, inst.CreateTime)
+		if inst.InstanceName == name && perr == nil && !created.Before(since.Add(-time.Minute)) {
+			ids = append(ids, inst.InstanceID)
+		}
+	}
+	return ids, nil
+}
+
 // Concurrent finds are sent as one DescribeInstances (see Config.BatchWindow).
 func (c *Client) FindBMCInstance(ctx context.Context, id string) (*BMCInstance, error) {
 	return c.bmcInstanceLookup.Do(ctx, id)

@@ -427,7 +427,18 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	tflog.Info(ctx, "creating BMC instance", map[string]any{
 		"zone_id": in.ZoneID, "instance_type_id": in.InstanceTypeID, "image_id": in.ImageID, "charge_type": in.InstanceChargeType,
 	})
-	ids, err := conn.CreateBMCInstances(ctx, in)
+	// BMC takes no tags, so after a create whose answer was lost the machine
+	// is looked up by its name and creation time instead of made twice.
+	started := time.Now()
+	ids, err := zenlayer.CreateOnce(ctx, "BMC instance", 3,
+		func(ctx context.Context) ([]string, error) { return conn.CreateBMCInstances(ctx, in) },
+		func(ctx context.Context) ([]string, error) {
+			found, err := conn.FindBMCInstancesCreatedSince(ctx, in.ZoneID, in.InstanceName, started)
+			if len(found) > 1 {
+				return nil, fmt.Errorf("%d instances named %q were created in %s since the request, so which one it made is unknown: %v", len(found), in.InstanceName, in.ZoneID, found)
+			}
+			return found, err
+		})
 	if len(ids) > 0 {
 		// Never lose a machine the cloud made: its id is in state before anything else can fail.
 		plan.ID = types.StringValue(ids[0])

@@ -522,3 +522,27 @@ func containsInOrder(got []string, want ...string) bool {
 	}
 	return i == len(want)
 }
+
+// A create whose answer is lost is not repeated: BMC takes no tags, so
+// the machine is found by its name and creation time and adopted.
+func TestAccBMCInstance_createAnswerLost(t *testing.T) {
+	emu := acctest.StartEmulator(t, emulator.Options{Faults: []emulator.FaultRule{
+		{Kind: emulator.FaultCutAfter, Rate: 1, Actions: []string{"bmc.CreateInstances"}},
+	}})
+	var id string
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkInstancesGone(emu),
+		Steps: []resource.TestStep{{
+			Config: acctest.ConfigCompose(acctest.ZenlayerProviderConfig(emu), instanceConfig("tf-acc-cut", "running")),
+			Check: resource.ComposeTestCheckFunc(captureID(instanceResourceName, &id), func(*terraform.State) error {
+				got := emu.Inventory()["bmc_instance"]
+				if len(got) != 1 || got[0] != id || emu.CallCount("bmc.CreateInstances") != 1 {
+					return fmt.Errorf("emulator holds %v after %d creates, state has %s: want exactly the one machine", got, emu.CallCount("bmc.CreateInstances"), id)
+				}
+				return nil
+			}),
+		}},
+	})
+}
