@@ -1,6 +1,6 @@
 # The configuration `make demo` applies and destroys against the local
 # emulator. Credentials and endpoints come from the environment that
-# scripts/demo.sh sets (ZENLAYERCLOUD_*), as they would in a pipeline.
+# scripts/demo.sh sets (ZENLAYERCLOUD_*, HW_*), as they would in a pipeline.
 terraform {
   required_providers {
     cloudcompute = {
@@ -18,28 +18,59 @@ variable "zone" {
   default = "asia-east-1a"
 }
 
-resource "cloudcompute_zenlayer_zec_disk" "data" {
-  zone_id  = var.zone
-  name     = "demo-data"
-  size     = 40
-  category = "Standard NVMe SSD"
+variable "power_state" {
+  description = "Power state of the ZEC instance; after-apply.sh stops and starts it in place."
+  type        = string
+  default     = "running"
 }
 
-resource "cloudcompute_zenlayer_zec_disk" "scratch" {
-  zone_id = var.zone
-  name    = "demo-scratch"
-  size    = 20
+# A ZEC instance whose power state Terraform manages.
+resource "cloudcompute_zenlayer_zec_instance" "app" {
+  zone_id       = var.zone
+  instance_type = "z2a.cpu.1"
+  image_id      = "ubuntu-22.04"
+  subnet_id     = "subnet-demo"
+  name          = "demo-app"
+  key_id        = "key-demo"
+  power_state   = var.power_state
 
-  timeouts = {
-    create = "5m"
-    delete = "5m"
+  system_disk = {
+    size = 40
   }
 }
 
-data "cloudcompute_zenlayer_zec_disks" "demo" {
-  ids = [cloudcompute_zenlayer_zec_disk.data.id, cloudcompute_zenlayer_zec_disk.scratch.id]
+# A data disk attached to it; destroy detaches it from the running instance.
+resource "cloudcompute_zenlayer_zec_disk" "data" {
+  zone_id      = var.zone
+  name         = "demo-data"
+  size         = 40
+  instance_id  = cloudcompute_zenlayer_zec_instance.app.id
+  force_detach = true
 }
 
-output "disks" {
-  value = { for d in data.cloudcompute_zenlayer_zec_disks.demo.disks : d.name => "${d.id} ${d.size} GiB ${d.status}" }
+# A bare-metal machine: destroy terminates it into the recycle bin, then
+# releases it from there.
+resource "cloudcompute_zenlayer_bmc_instance" "db" {
+  zone_id          = "SEL-A"
+  instance_type_id = "S9I"
+  image_id         = "img-ubuntu-2204"
+  name             = "demo-db"
+  ssh_keys         = ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExampleKeyOnly demo@example"]
+}
+
+data "cloudcompute_zenlayer_zec_disks" "app" {
+  instance_id = cloudcompute_zenlayer_zec_instance.app.id
+  depends_on  = [cloudcompute_zenlayer_zec_disk.data]
+}
+
+output "zec_instance" {
+  value = "${cloudcompute_zenlayer_zec_instance.app.id} ${cloudcompute_zenlayer_zec_instance.app.status} (${cloudcompute_zenlayer_zec_instance.app.power_state})"
+}
+
+output "zec_disks_of_instance" {
+  value = { for d in data.cloudcompute_zenlayer_zec_disks.app.disks : d.name => "${d.id} ${d.disk_type} ${d.size} GiB ${d.status}" }
+}
+
+output "bmc_instance" {
+  value = "${cloudcompute_zenlayer_bmc_instance.db.id} ${cloudcompute_zenlayer_bmc_instance.db.status}"
 }
