@@ -102,7 +102,7 @@ type Config[T any] struct {
 // it) up to PollMax, on a clock grid shared by all waits so that the API
 // clients' coalescers answer simultaneous waits with one call.
 var (
-	PollMin = 250 * time.Millisecond
+	PollMin = 100 * time.Millisecond
 	PollMax = 10 * time.Second
 )
 
@@ -303,7 +303,7 @@ func (c *Config[T]) nextSleep(interval time.Duration, start time.Time) (time.Dur
 			step *= 2
 		}
 		next := step - time.Duration(now.UnixNano()%int64(step))
-		if next < step/4 { // too close to the grid point: skip to the next one
+		if next < step/10 { // on the grid point already: take the next one
 			next += step
 		}
 		if c.Proportional <= 0 {
