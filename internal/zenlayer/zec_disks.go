@@ -110,7 +110,12 @@ func (c *Client) FindDisksByCreateToken(ctx context.Context, token string) ([]st
 	}
 	ids := make([]string, 0, len(disks))
 	for _, d := range disks {
-		ids = append(ids, d.DiskID)
+		switch d.DiskStatus {
+		case DiskStatusDeleting, DiskStatusRecycling, DiskStatusRecycled:
+			// released since: not an object to adopt
+		default:
+			ids = append(ids, d.DiskID)
+		}
 	}
 	return ids, nil
 }

@@ -182,7 +182,12 @@ func (c *Client) FindZECInstancesByCreateToken(ctx context.Context, token string
 	}
 	ids := make([]string, 0, len(instances))
 	for _, i := range instances {
-		ids = append(ids, i.InstanceID)
+		switch i.Status {
+		case InstanceStatusReleasing, InstanceStatusRecycling, InstanceStatusRecycle:
+			// released since: not an object to adopt
+		default:
+			ids = append(ids, i.InstanceID)
+		}
 	}
 	return ids, nil
 }

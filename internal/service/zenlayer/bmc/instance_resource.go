@@ -31,6 +31,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/journal"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
@@ -429,16 +430,28 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	})
 	// BMC takes no tags, so after a create whose answer was lost the machine
 	// is looked up by its name and creation time instead of made twice.
-	started := time.Now()
-	ids, err := zenlayer.CreateOnce(ctx, "BMC instance", 3,
-		func(ctx context.Context) ([]string, error) { return conn.CreateBMCInstances(ctx, in) },
-		func(ctx context.Context) ([]string, error) {
-			found, err := conn.FindBMCInstancesCreatedSince(ctx, in.ZoneID, in.InstanceName, started)
-			if len(found) > 1 {
-				return nil, fmt.Errorf("%d instances named %q were created in %s since the request, so which one it made is unknown: %v", len(found), in.InstanceName, in.ZoneID, found)
-			}
-			return found, err
-		})
+	// A provider process that died during a create left a journal entry:
+	// the next create of the same arguments adopts that machine.
+	findSince := func(ctx context.Context, started time.Time) ([]string, error) {
+		found, err := conn.FindBMCInstancesCreatedSince(ctx, in.ZoneID, in.InstanceName, started)
+		if len(found) > 1 {
+			return nil, fmt.Errorf("%d instances named %q were created in %s since the request, so which one it made is unknown: %v", len(found), in.InstanceName, in.ZoneID, found)
+		}
+		return found, err
+	}
+	hashed := in
+	hashed.Password = ""
+	ids, adopted, err := journal.Create("bmc_instance", hashed, zenlayer.NewCreateToken,
+		func(string) ([]string, error) {
+			started := time.Now()
+			return zenlayer.CreateOnce(ctx, "BMC instance", 3,
+				func(ctx context.Context) ([]string, error) { return conn.CreateBMCInstances(ctx, in) },
+				func(ctx context.Context) ([]string, error) { return findSince(ctx, started) })
+		},
+		func(_ string, started time.Time) ([]string, error) { return findSince(ctx, started) })
+	if adopted {
+		tflog.Warn(ctx, "adopted the BMC instance of a create that an earlier, interrupted run left unfinished", map[string]any{"id": ids})
+	}
 	if len(ids) > 0 {
 		// Never lose a machine the cloud made: its id is in state before anything else can fail.
 		plan.ID = types.StringValue(ids[0])

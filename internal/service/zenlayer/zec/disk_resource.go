@@ -24,6 +24,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/journal"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/wait"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
@@ -217,13 +218,21 @@ func (r *diskResource) Create(ctx context.Context, req resource.CreateRequest, r
 		ResourceGroupID: plan.ResourceGroupID.ValueString(),
 	}
 	// The create token makes the create safe to repeat: after an answer
-	// that never came, the disk is looked up by it instead of made twice.
-	token := zenlayer.NewCreateToken()
-	in.Tags = &zenlayer.TagAssociation{Tags: []zenlayer.Tag{{Key: zenlayer.CreateTokenTagKey, Value: token}}}
-	tflog.Info(ctx, "creating ZEC disk", map[string]any{"zone_id": in.ZoneID, "size": in.DiskSize, "instance_id": in.InstanceID, "create_token": token})
-	ids, err := zenlayer.CreateOnce(ctx, "ZEC disk", 3,
-		func(ctx context.Context) ([]string, error) { return conn.CreateDisks(ctx, in) },
-		func(ctx context.Context) ([]string, error) { return conn.FindDisksByCreateToken(ctx, token) })
+	// that never came, or a provider process that died, the disk is looked
+	// up by it instead of made twice.
+	ids, adopted, err := journal.Create("zec_disk", in, zenlayer.NewCreateToken,
+		func(token string) ([]string, error) {
+			in := in
+			in.Tags = &zenlayer.TagAssociation{Tags: []zenlayer.Tag{{Key: zenlayer.CreateTokenTagKey, Value: token}}}
+			tflog.Info(ctx, "creating ZEC disk", map[string]any{"zone_id": in.ZoneID, "size": in.DiskSize, "instance_id": in.InstanceID, "create_token": token})
+			return zenlayer.CreateOnce(ctx, "ZEC disk", 3,
+				func(ctx context.Context) ([]string, error) { return conn.CreateDisks(ctx, in) },
+				func(ctx context.Context) ([]string, error) { return conn.FindDisksByCreateToken(ctx, token) })
+		},
+		func(token string, _ time.Time) ([]string, error) { return conn.FindDisksByCreateToken(ctx, token) })
+	if adopted {
+		tflog.Warn(ctx, "adopted the ZEC disk of a create that an earlier, interrupted run left unfinished", map[string]any{"id": ids})
+	}
 	if len(ids) > 0 {
 		// Never lose a disk the cloud made: its id is in state before anything else can fail.
 		plan.ID = types.StringValue(ids[0])

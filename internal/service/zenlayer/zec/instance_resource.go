@@ -29,6 +29,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/journal"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
@@ -307,21 +308,32 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 		in.SystemDisk = &zenlayer.SystemDiskSpec{DiskSize: sd.Size.ValueInt64(), DiskCategory: sd.Category.ValueString()}
 	}
 	// The create token makes the create safe to repeat: after an answer
-	// that never came, the instance is looked up by it instead of made twice.
-	token := zenlayer.NewCreateToken()
-	in.Tags = &zenlayer.TagAssociation{Tags: []zenlayer.Tag{{Key: zenlayer.CreateTokenTagKey, Value: token}}}
-	tflog.Info(ctx, "creating ZEC instance", map[string]any{"zone_id": in.ZoneID, "instance_type": in.InstanceType, "image_id": in.ImageID, "create_token": token})
+	// that never came, or a provider process that died, the instance is
+	// looked up by it instead of made twice. The journal's hash of the
+	// arguments leaves the password out.
 	var out *zenlayer.CreateZecInstancesResult
-	ids, err := zenlayer.CreateOnce(ctx, "ZEC instance", 3,
-		func(ctx context.Context) ([]string, error) {
-			res, err := conn.CreateZecInstances(ctx, in)
-			if res != nil {
-				out = res
-				return res.InstanceIDSet, err
-			}
-			return nil, err
+	hashed := in
+	hashed.Password = ""
+	ids, adopted, err := journal.Create("zec_instance", hashed, zenlayer.NewCreateToken,
+		func(token string) ([]string, error) {
+			in := in
+			in.Tags = &zenlayer.TagAssociation{Tags: []zenlayer.Tag{{Key: zenlayer.CreateTokenTagKey, Value: token}}}
+			tflog.Info(ctx, "creating ZEC instance", map[string]any{"zone_id": in.ZoneID, "instance_type": in.InstanceType, "image_id": in.ImageID, "create_token": token})
+			return zenlayer.CreateOnce(ctx, "ZEC instance", 3,
+				func(ctx context.Context) ([]string, error) {
+					res, err := conn.CreateZecInstances(ctx, in)
+					if res != nil {
+						out = res
+						return res.InstanceIDSet, err
+					}
+					return nil, err
+				},
+				func(ctx context.Context) ([]string, error) { return conn.FindZECInstancesByCreateToken(ctx, token) })
 		},
-		func(ctx context.Context) ([]string, error) { return conn.FindZECInstancesByCreateToken(ctx, token) })
+		func(token string, _ time.Time) ([]string, error) { return conn.FindZECInstancesByCreateToken(ctx, token) })
+	if adopted {
+		tflog.Warn(ctx, "adopted the ZEC instance of a create that an earlier, interrupted run left unfinished", map[string]any{"id": ids})
+	}
 	if len(ids) > 0 && (out == nil || len(out.InstanceIDSet) == 0) {
 		out = &zenlayer.CreateZecInstancesResult{InstanceIDSet: ids}
 	}
