@@ -330,7 +330,9 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 				},
 				func(ctx context.Context) ([]string, error) { return conn.FindZECInstancesByCreateToken(ctx, token) })
 		},
-		func(token string, _ time.Time) ([]string, error) { return conn.FindZECInstancesByCreateToken(ctx, token) })
+		func(token string, _ time.Time) ([]string, error) {
+			return conn.FindZECInstancesByCreateToken(ctx, token)
+		})
 	if adopted {
 		tflog.Warn(ctx, "adopted the ZEC instance of a create that an earlier, interrupted run left unfinished", map[string]any{"id": ids})
 	}
