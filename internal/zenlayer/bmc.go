@@ -207,7 +207,9 @@ func (c *Client) DescribeBMCInstances(ctx context.Context, in DescribeBMCInstanc
 		}
 		return all, nil
 	}
-	in.PageSize = maxPageSize
+	if in.PageSize <= 0 {
+		in.PageSize = maxPageSize
+	}
 	var all []BMCInstance
 	for page := 1; ; page++ {
 		in.PageNum = page

@@ -76,6 +76,11 @@ type Client struct {
 	zecRelease        *Coalescer[struct{}]
 	bmcInstanceLookup *Coalescer[*BMCInstance]
 	bmcRelease        *Coalescer[struct{}]
+
+	// Listings that answer Reads in a refresh storm (see snapshot.go).
+	diskSnap        *snapshot[*Disk]
+	zecInstanceSnap *snapshot[*Instance]
+	bmcInstanceSnap *snapshot[*BMCInstance]
 }
 
 // New checks cfg and returns a client.
@@ -117,6 +122,7 @@ func New(cfg Config) (*Client, error) {
 	}
 	c := &Client{cfg: cfg, http: hc, endpoint: cfg.Scheme + "://" + cfg.Domain + "/api/v2/"}
 	c.initLookups()
+	c.initSnapshots()
 	return c, nil
 }
 
@@ -153,6 +159,11 @@ func (c *Client) Call(ctx context.Context, svc Service, action string, in, out a
 	body, err := json.Marshal(in)
 	if err != nil {
 		return fmt.Errorf("zenlayer %s %s: encoding request: %w", svc.Name, action, err)
+	}
+	if !strings.HasPrefix(action, "Describe") {
+		// A change: listings taken before it (or while it runs) are stale.
+		c.dropSnapshots(svc)
+		defer c.dropSnapshots(svc)
 	}
 	return c.cfg.Retry.Run(ctx, func(ctx context.Context, attempt int) (transport.Verdict, error) {
 		return c.do(ctx, svc, action, body, out, o, attempt)

@@ -146,7 +146,9 @@ func (c *Client) DescribeDisks(ctx context.Context, in DescribeDisksRequest) ([]
 		}
 		return all, nil
 	}
-	in.PageSize = maxPageSize
+	if in.PageSize <= 0 {
+		in.PageSize = maxPageSize
+	}
 	var all []Disk
 	for page := 1; ; page++ {
 		in.PageNum = page

@@ -213,7 +213,9 @@ func (c *Client) DescribeInstances(ctx context.Context, in DescribeInstancesRequ
 		}
 		return all, nil
 	}
-	in.PageSize = maxPageSize
+	if in.PageSize <= 0 {
+		in.PageSize = maxPageSize
+	}
 	var all []Instance
 	for page := 1; ; page++ {
 		in.PageNum = page

@@ -499,7 +499,7 @@ func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, r
 		return
 	}
 	id := state.ID.ValueString()
-	inst, err := conn.FindBMCInstance(ctx, id)
+	inst, err := conn.ReadBMCInstance(ctx, id)
 	if zenlayer.IsNotFound(err) || (err == nil && inst.InstanceStatus == zenlayer.BMCStatusReleasing) {
 		status := ""
 		if inst != nil {

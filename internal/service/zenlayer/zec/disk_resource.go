@@ -271,7 +271,7 @@ func (r *diskResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		return
 	}
 	id := state.ID.ValueString()
-	disk, err := conn.FindDisk(ctx, id)
+	disk, err := conn.ReadDisk(ctx, id)
 	if zenlayer.IsNotFound(err) || (err == nil && diskReleased(disk)) {
 		status := ""
 		if disk != nil {

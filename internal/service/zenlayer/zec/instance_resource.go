@@ -389,7 +389,7 @@ func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, r
 		return
 	}
 	id := state.ID.ValueString()
-	inst, err := conn.FindZECInstance(ctx, id)
+	inst, err := conn.ReadZECInstance(ctx, id)
 	if zenlayer.IsNotFound(err) || (err == nil && instanceReleased(inst)) {
 		status := ""
 		if inst != nil {
