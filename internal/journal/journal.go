@@ -24,6 +24,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -85,6 +86,9 @@ func (j *Journal) Begin(kind, hash, token string) *Entry {
 func (e *Entry) Done() {
 	if e != nil && e.path != "" {
 		_ = os.Remove(e.path)
+		claimMu.Lock()
+		delete(claimedHere, e.path)
+		claimMu.Unlock()
 	}
 }
 
@@ -96,7 +100,16 @@ func (j *Journal) Claim(kind, hash string) *Entry {
 		return nil
 	}
 	files, _ := filepath.Glob(filepath.Join(j.dir, "*.json"))
+	// A claimed entry whose claimer died (its adoption cut short too) is
+	// an orphan again; one claimed by this process is not.
+	claimedFiles, _ := filepath.Glob(filepath.Join(j.dir, "*.claimed"))
+	files = append(files, claimedFiles...)
+	claimMu.Lock()
+	defer claimMu.Unlock()
 	for _, f := range files {
+		if claimedHere[f] {
+			continue
+		}
 		b, err := os.ReadFile(f) //nolint:gosec // our own directory
 		if err != nil {
 			continue
@@ -110,17 +123,24 @@ func (j *Journal) Claim(kind, hash string) *Entry {
 		if !e.Started.Before(processStart) {
 			continue
 		}
-		claimed := strings.TrimSuffix(f, ".json") + ".claimed"
-		if err := os.Rename(f, claimed); err != nil {
-			continue // another create took it
+		claimed := strings.TrimSuffix(strings.TrimSuffix(f, ".json"), ".claimed") + ".claimed"
+		if f != claimed {
+			if err := os.Rename(f, claimed); err != nil {
+				continue // another create took it
+			}
 		}
+		claimedHere[claimed] = true
 		e.path = claimed
 		return &e
 	}
 	return nil
 }
 
-var processStart = time.Now().UTC()
+var (
+	processStart = time.Now().UTC()
+	claimMu      sync.Mutex
+	claimedHere  = map[string]bool{}
+)
 
 // ErrAmbiguous is returned by an adoption that found more than one object.
 var ErrAmbiguous = errors.New("more than one object carries the create token")
@@ -130,21 +150,22 @@ var ErrAmbiguous = errors.New("more than one object carries the create token")
 // left unfinished (looked up by that create's token), and otherwise sends a
 // new create under a journal entry. newToken makes a token; create sends
 // the create tagged with it; lookup finds the objects tagged with a token
-// that are still usable.
+// that are still usable. The caller calls done when the resource's Create
+// returns (Terraform then has the id), and not before: a process killed
+// while it waits for the object must leave the entry behind.
 func Create(kind string, args any, newToken func() string,
-	create func(token string) ([]string, error), lookup func(token string, started time.Time) ([]string, error)) (ids []string, adopted bool, err error) {
+	create func(token string) ([]string, error), lookup func(token string, started time.Time) ([]string, error)) (ids []string, adopted bool, done func(), err error) {
 	j := Open()
 	hash := Hash(kind, args)
 	if orphan := j.Claim(kind, hash); orphan != nil {
 		found, lerr := lookup(orphan.Token, orphan.Started)
-		orphan.Done()
 		if lerr == nil && len(found) == 1 {
-			return found, true, nil
+			return found, true, orphan.Done, nil
 		}
+		orphan.Done()
 	}
 	token := newToken()
 	entry := j.Begin(kind, hash, token)
-	defer entry.Done()
 	ids, err = create(token)
-	return ids, false, err
+	return ids, false, entry.Done, err
 }

@@ -34,14 +34,16 @@ func TestCreateAdoptsAnOrphanOnce(t *testing.T) {
 	tokens := []string{"t1", "t2"}
 	next := func() string { tok := tokens[0]; tokens = tokens[1:]; return tok }
 
-	ids, adopted, err := Create("disk", args, next, create, lookup)
+	ids, adopted, done, err := Create("disk", args, next, create, lookup)
 	if err != nil || !adopted || ids[0] != "disk-orphan" || created != 0 {
 		t.Fatalf("first create: %v adopted=%v err=%v created=%d", ids, adopted, err, created)
 	}
-	ids, adopted, err = Create("disk", args, next, create, lookup)
+	done()
+	ids, adopted, done, err = Create("disk", args, next, create, lookup)
 	if err != nil || adopted || ids[0] != "disk-t1" || created != 1 {
 		t.Fatalf("second create: %v adopted=%v err=%v", ids, adopted, err)
 	}
+	done()
 	if left, _ := filepath.Glob(filepath.Join(dir, "*")); len(left) != 0 {
 		t.Fatalf("entries left: %v", left)
 	}
@@ -55,14 +57,16 @@ func TestCreateIgnoresOtherArgumentsAndFailedLookups(t *testing.T) {
 	Open().Begin("disk", Hash("disk", map[string]int{"size": 20}), "tok-a")
 	lookup := func(string, time.Time) ([]string, error) { return nil, errors.New("API down") }
 	create := func(token string) ([]string, error) { return []string{"new-" + token}, nil }
-	ids, adopted, err := Create("disk", map[string]int{"size": 30}, func() string { return "t" }, create, lookup)
+	ids, adopted, done, err := Create("disk", map[string]int{"size": 30}, func() string { return "t" }, create, lookup)
 	if err != nil || adopted || ids[0] != "new-t" {
 		t.Fatalf("other arguments: %v %v %v", ids, adopted, err)
 	}
-	ids, adopted, err = Create("disk", map[string]int{"size": 20}, func() string { return "u" }, create, lookup)
+	done()
+	ids, adopted, done, err = Create("disk", map[string]int{"size": 20}, func() string { return "u" }, create, lookup)
 	if err != nil || adopted || ids[0] != "new-u" {
 		t.Fatalf("failed lookup must fall back to a create: %v %v %v", ids, adopted, err)
 	}
+	done()
 }
 
 func TestNoJournalWithoutDotTerraform(t *testing.T) {
@@ -71,8 +75,9 @@ func TestNoJournalWithoutDotTerraform(t *testing.T) {
 	if Open() != nil {
 		t.Fatal("a journal outside a Terraform working directory")
 	}
-	ids, adopted, err := Create("disk", 1, func() string { return "t" }, func(string) ([]string, error) { return []string{"x"}, nil }, nil)
+	ids, adopted, done, err := Create("disk", 1, func() string { return "t" }, func(string) ([]string, error) { return []string{"x"}, nil }, nil)
 	if err != nil || adopted || ids[0] != "x" {
 		t.Fatal(ids, adopted, err)
 	}
+	done()
 }

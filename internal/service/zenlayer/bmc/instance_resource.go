@@ -441,7 +441,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	}
 	hashed := in
 	hashed.Password = ""
-	ids, adopted, err := journal.Create("bmc_instance", hashed, zenlayer.NewCreateToken,
+	ids, adopted, journalDone, err := journal.Create("bmc_instance", hashed, zenlayer.NewCreateToken,
 		func(string) ([]string, error) {
 			started := time.Now()
 			return zenlayer.CreateOnce(ctx, "BMC instance", 3,
@@ -449,6 +449,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 				func(ctx context.Context) ([]string, error) { return findSince(ctx, started) })
 		},
 		func(_ string, started time.Time) ([]string, error) { return findSince(ctx, started) })
+	defer journalDone()
 	if adopted {
 		tflog.Warn(ctx, "adopted the BMC instance of a create that an earlier, interrupted run left unfinished", map[string]any{"id": ids})
 	}

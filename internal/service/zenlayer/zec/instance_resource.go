@@ -314,7 +314,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	var out *zenlayer.CreateZecInstancesResult
 	hashed := in
 	hashed.Password = ""
-	ids, adopted, err := journal.Create("zec_instance", hashed, zenlayer.NewCreateToken,
+	ids, adopted, journalDone, err := journal.Create("zec_instance", hashed, zenlayer.NewCreateToken,
 		func(token string) ([]string, error) {
 			in := in
 			in.Tags = &zenlayer.TagAssociation{Tags: []zenlayer.Tag{{Key: zenlayer.CreateTokenTagKey, Value: token}}}
@@ -333,6 +333,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 		func(token string, _ time.Time) ([]string, error) {
 			return conn.FindZECInstancesByCreateToken(ctx, token)
 		})
+	defer journalDone()
 	if adopted {
 		tflog.Warn(ctx, "adopted the ZEC instance of a create that an earlier, interrupted run left unfinished", map[string]any{"id": ids})
 	}

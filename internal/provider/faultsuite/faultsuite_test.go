@@ -1,0 +1,439 @@
+// Package faultsuite runs the provider, built as a binary, under the real
+// terraform CLI against an emulator that injects faults of every kind, and
+// checks after each run that nothing leaked, nothing was duplicated and
+// Terraform's state matches the emulator. It also interrupts applies
+// (SIGINT to terraform, SIGKILL to the provider) and checks that the next
+// runs converge.
+//
+// make test runs it at a small size (FAULT_SEEDS=2); make test-faults runs
+// 10 seeds. FAULT_RATE sets the share of faulty requests (default 0.2),
+// FAULT_REPORT a JSON file for the figures.
+package faultsuite_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/emulator"
+)
+
+var providerDir string
+
+func TestMain(m *testing.M) {
+	if os.Getenv("TF_ACC") == "" {
+		fmt.Println("faultsuite: skipped (TF_ACC not set)")
+		os.Exit(0)
+	}
+	dir, err := os.MkdirTemp("", "cloudcompute-faultsuite-bin-")
+	if err != nil {
+		panic(err)
+	}
+	providerDir = dir
+	build := exec.CommandContext(context.Background(), "go", "build", "-o", filepath.Join(dir, "terraform-provider-cloudcompute"), "github.com/cloudcompute/terraform-provider-cloudcompute")
+	if out, err := build.CombinedOutput(); err != nil {
+		fmt.Printf("building the provider: %v\n%s", err, out)
+		os.Exit(1)
+	}
+	code := m.Run()
+	_ = os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// secret is the access key password: it must appear in no log.
+const secret = "fault-suite-Secret-Passw0rd"
+
+const keyID = "FAULTSUITEKEY"
+
+type workspace struct {
+	t   *testing.T
+	dir string
+	env []string
+	log string
+}
+
+func newWorkspace(t *testing.T, emu *emulator.Server, config string) *workspace {
+	t.Helper()
+	dir := t.TempDir()
+	// A .terraform directory, as terraform init makes, holds the provider's create journal.
+	if err := os.Mkdir(filepath.Join(dir, ".terraform"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	rc := filepath.Join(dir, "terraformrc")
+	must(t, os.WriteFile(rc, fmt.Appendf(nil, "provider_installation {\n  dev_overrides {\n    \"registry.terraform.io/cloudcompute/cloudcompute\" = %q\n  }\n  direct {}\n}\n", providerDir), 0o600))
+	must(t, os.WriteFile(filepath.Join(dir, "main.tf"), []byte(config), 0o600))
+	w := &workspace{t: t, dir: dir, log: filepath.Join(dir, "trace.log")}
+	w.env = append(os.Environ(),
+		"TF_CLI_CONFIG_FILE="+rc, "TF_IN_AUTOMATION=1", "TF_LOG=TRACE", "TF_LOG_PATH="+w.log,
+		"ZENLAYERCLOUD_DOMAIN="+emu.Endpoint(), "ZENLAYERCLOUD_SCHEME=HTTP",
+		"ZENLAYERCLOUD_ACCESS_KEY_ID="+keyID, "ZENLAYERCLOUD_ACCESS_KEY_PASSWORD="+secret,
+	)
+	return w
+}
+
+func (w *workspace) command(ctx context.Context, args ...string) *exec.Cmd {
+	cmd := exec.CommandContext(ctx, "terraform", args...) //nolint:gosec // test
+	cmd.Dir, cmd.Env = w.dir, w.env
+	return cmd
+}
+
+// run runs terraform and returns its exit code and output.
+func (w *workspace) run(args ...string) (int, string) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+	defer cancel()
+	if args[0] != "show" {
+		args = append(args, "-no-color", "-input=false")
+	}
+	cmd := w.command(ctx, args...)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	err := cmd.Run()
+	if ee, ok := err.(*exec.ExitError); ok {
+		return ee.ExitCode(), out.String()
+	}
+	if err != nil {
+		w.t.Fatalf("terraform %v: %v", args, err)
+	}
+	return 0, out.String()
+}
+
+// until runs terraform until it succeeds, at most n times.
+func (w *workspace) until(n int, args ...string) (runs int) {
+	w.t.Helper()
+	var out string
+	for runs = 1; runs <= n; runs++ {
+		var code int
+		code, out = w.run(args...)
+		if code == 0 {
+			return runs
+		}
+	}
+	w.t.Fatalf("terraform %v failed %d times; last output:\n%s", args, n, tail(out, 3000))
+	return runs
+}
+
+// stateIDs are the ids of the managed resources in the state.
+func (w *workspace) stateIDs() []string {
+	w.t.Helper()
+	code, out := w.run("show", "-json")
+	if code != 0 {
+		w.t.Fatalf("terraform show: %s", out)
+	}
+	var doc struct {
+		Values struct {
+			RootModule struct {
+				Resources []struct {
+					Mode   string         `json:"mode"`
+					Values map[string]any `json:"values"`
+				} `json:"resources"`
+			} `json:"root_module"`
+		} `json:"values"`
+	}
+	if err := json.Unmarshal([]byte(out[strings.Index(out, "{"):]), &doc); err != nil {
+		w.t.Fatalf("terraform show -json: %v", err)
+	}
+	var ids []string
+	for _, r := range doc.Values.RootModule.Resources {
+		if r.Mode == "managed" {
+			ids = append(ids, fmt.Sprint(r.Values["id"]))
+		}
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// inventory is every object in the emulator that a configuration manages
+// (boot disks come and go with their instances).
+func inventory(emu *emulator.Server) []string {
+	var ids []string
+	for kind, list := range emu.Inventory() {
+		for _, id := range list {
+			if kind == "zec_disk" {
+				if d, ok := emu.ZECDisk(id); ok && d.Type == "SYSTEM" {
+					continue
+				}
+			}
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// converged checks that the emulator holds exactly what the state lists.
+func (w *workspace) converged(emu *emulator.Server) {
+	w.t.Helper()
+	state, inv := w.stateIDs(), inventory(emu)
+	if !slices.Equal(state, inv) {
+		w.t.Fatalf("state and emulator differ:\n state:    %v\n emulator: %v", state, inv)
+	}
+}
+
+func (w *workspace) noSecretsLogged() {
+	w.t.Helper()
+	b, err := os.ReadFile(w.log)
+	if err != nil {
+		w.t.Fatalf("reading the trace log: %v", err)
+	}
+	if !bytes.Contains(b, []byte("Zenlayer API call")) {
+		w.t.Fatal("the trace log has no provider lines: the secret check would prove nothing")
+	}
+	if bytes.Contains(b, []byte(secret)) {
+		w.t.Fatal("the access key password appears in the TF_LOG=trace output")
+	}
+}
+
+func mixedConfig(n int) string {
+	return fmt.Sprintf(`
+terraform {
+  required_providers {
+    cloudcompute = { source = "cloudcompute/cloudcompute" }
+  }
+}
+
+provider "cloudcompute" {
+  zenlayer {}
+}
+
+resource "cloudcompute_zenlayer_zec_instance" "app" {
+  count         = %[1]d
+  zone_id       = "asia-east-1a"
+  instance_type = "z2a.cpu.1"
+  image_id      = "ubuntu-22.04"
+  subnet_id     = "subnet-faults"
+  name          = "fault-app-${count.index}"
+  key_id        = "key-faults"
+}
+
+resource "cloudcompute_zenlayer_zec_disk" "data" {
+  count        = %[1]d
+  zone_id      = "asia-east-1a"
+  name         = "fault-data-${count.index}"
+  size         = 20
+  instance_id  = cloudcompute_zenlayer_zec_instance.app[count.index].id
+  force_detach = true
+}
+
+resource "cloudcompute_zenlayer_bmc_instance" "metal" {
+  count            = %[1]d
+  zone_id          = "SEL-A"
+  instance_type_id = "S9I"
+  image_id         = "img-ubuntu-2204"
+  name             = "fault-metal-${count.index}"
+  ssh_keys         = ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFaultSuiteKeyOnly faults@example"]
+}
+`, n)
+}
+
+// faultRules spreads rate over every kind of fault.
+func faultRules(rate float64) []emulator.FaultRule {
+	shares := map[emulator.FaultKind]float64{
+		emulator.FaultRateLimit: 0.2, emulator.FaultRateLimitBare: 0.1, emulator.Fault500: 0.15, emulator.Fault502: 0.1,
+		emulator.Fault503: 0.15, emulator.FaultLatency: 0.1, emulator.FaultCutBefore: 0.1, emulator.FaultCutAfter: 0.1,
+	}
+	var rules []emulator.FaultRule
+	for _, kind := range emulator.FaultKinds {
+		rules = append(rules, emulator.FaultRule{Kind: kind, Rate: rate * shares[kind], Latency: 300 * time.Millisecond})
+	}
+	return rules
+}
+
+// report collects the suite's figures.
+type report struct {
+	mu          sync.Mutex
+	Runs        int                        `json:"runs"`
+	Rate        float64                    `json:"fault_rate"`
+	Faults      map[emulator.FaultKind]int `json:"faults_injected"`
+	Created     int                        `json:"objects_created"`
+	Destroyed   int                        `json:"objects_left_after_destroy"`
+	Leaks       int                        `json:"leaks"`
+	Duplicates  int                        `json:"duplicates"`
+	ApplyRuns   int                        `json:"apply_runs"`
+	DestroyRuns int                        `json:"destroy_runs"`
+	CreateFails int                        `json:"create_failed_injected"`
+}
+
+func TestFaultSuite(t *testing.T) {
+	seeds := envInt("FAULT_SEEDS", 2)
+	rate := envFloat("FAULT_RATE", 0.2)
+	size := envInt("FAULT_SIZE", 2)
+	rep := &report{Rate: rate, Faults: map[emulator.FaultKind]int{}}
+	for seed := 1; seed <= seeds; seed++ {
+		t.Run("seed-"+strconv.Itoa(seed), func(t *testing.T) {
+			t.Parallel()
+			emu, err := emulator.Start(emulator.Options{
+				Seed: uint64(seed), Faults: faultRules(rate), CreateFailRate: 0.1,
+				Credentials: map[string]string{keyID: secret},
+			})
+			must(t, err)
+			defer func() { _ = emu.Close() }()
+			w := newWorkspace(t, emu, mixedConfig(size))
+
+			applies := w.until(8, "apply", "-auto-approve")
+			w.converged(emu)
+			created := len(inventory(emu))
+			if code, out := w.run("plan", "-detailed-exitcode"); code != 0 {
+				if code == 2 || w.until(3, "plan", "-detailed-exitcode") != 1 {
+					t.Fatalf("plan after apply is not empty (exit %d):\n%s", code, tail(out, 3000))
+				}
+			}
+			destroys := w.until(5, "destroy", "-auto-approve")
+			left := inventory(emu)
+			if len(left) != 0 {
+				t.Errorf("objects leaked after destroy: %v", left)
+			}
+			w.noSecretsLogged()
+
+			rep.mu.Lock()
+			defer rep.mu.Unlock()
+			rep.Runs++
+			rep.ApplyRuns += applies
+			rep.DestroyRuns += destroys
+			rep.Created += created
+			rep.Leaks += len(left)
+			for k, v := range emu.FaultCounts() {
+				rep.Faults[k] += v
+			}
+			t.Logf("seed %d: %d applies, %d destroys, %d objects, faults %v", seed, applies, destroys, created, emu.FaultCounts())
+		})
+	}
+	t.Cleanup(func() {
+		rep.mu.Lock()
+		defer rep.mu.Unlock()
+		total := 0
+		for _, v := range rep.Faults {
+			total += v
+		}
+		kinds := slices.Sorted(maps.Keys(rep.Faults))
+		var parts []string
+		for _, k := range kinds {
+			parts = append(parts, fmt.Sprintf("%s=%d", k, rep.Faults[k]))
+		}
+		t.Logf("fault suite: %d runs at %.0f%% faults, %d faults injected (%s), %d objects created, %d leaks, %d duplicates, %d apply runs, %d destroy runs",
+			rep.Runs, rate*100, total, strings.Join(parts, " "), rep.Created, rep.Leaks, rep.Duplicates, rep.ApplyRuns, rep.DestroyRuns)
+		if path := os.Getenv("FAULT_REPORT"); path != "" {
+			b, _ := json.MarshalIndent(rep, "", "  ")
+			_ = os.WriteFile(path, b, 0o600)
+		}
+	})
+}
+
+// An apply interrupted with Ctrl-C (SIGINT to terraform) and one whose
+// provider process is killed: the next apply and destroy converge with no
+// duplicate and no leak.
+func TestInterruptedApply(t *testing.T) {
+	for _, how := range []string{"sigint-terraform", "kill-provider"} {
+		t.Run(how, func(t *testing.T) {
+			t.Parallel()
+			emu, err := emulator.Start(emulator.Options{
+				Credentials: map[string]string{keyID: secret},
+				Durations:   emulator.Durations{InstanceCreate: 3 * time.Second, BMCCreate: 2 * time.Second, BMCInstall: 2 * time.Second},
+			})
+			must(t, err)
+			defer func() { _ = emu.Close() }()
+			w := newWorkspace(t, emu, mixedConfig(2))
+
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+			defer cancel()
+			cmd := w.command(ctx, "apply", "-auto-approve", "-no-color", "-input=false")
+			var out bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &out, &out
+			must(t, cmd.Start())
+			// Interrupt while the creates are in flight.
+			deadline := time.Now().Add(time.Minute)
+			for emu.CallCount("zec.CreateZecInstances")+emu.CallCount("bmc.CreateInstances") < 3 && time.Now().Before(deadline) {
+				time.Sleep(20 * time.Millisecond)
+			}
+			time.Sleep(500 * time.Millisecond)
+			switch how {
+			case "sigint-terraform":
+				must(t, cmd.Process.Signal(os.Interrupt))
+			case "kill-provider":
+				if n := killProviders(w.dir); n == 0 {
+					t.Fatal("no provider process found to kill")
+				}
+			}
+			_ = cmd.Wait()
+			if cmd.ProcessState.ExitCode() == 0 {
+				t.Fatalf("the interrupted apply succeeded; the test interrupted nothing:\n%s", tail(out.String(), 2000))
+			}
+			journal, _ := filepath.Glob(filepath.Join(w.dir, ".terraform", "cloudcompute-creates", "*"))
+			t.Logf("interrupted apply (%s) left %d objects in the emulator, %d in the state, %d creates in the journal", how, len(inventory(emu)), len(w.stateIDs()), len(journal))
+
+			w.until(3, "apply", "-auto-approve")
+			w.converged(emu)
+			if got := len(inventory(emu)); got != 6 {
+				t.Fatalf("the emulator holds %d objects after the re-apply, want 6", got)
+			}
+			w.until(3, "destroy", "-auto-approve")
+			if left := inventory(emu); len(left) != 0 {
+				t.Fatalf("objects leaked: %v", left)
+			}
+		})
+	}
+}
+
+// killProviders SIGKILLs the provider processes started from providerDir
+// for the workspace and returns how many it killed.
+func killProviders(dir string) int {
+	killed := 0
+	entries, _ := os.ReadDir("/proc")
+	for _, e := range entries {
+		pid, err := strconv.Atoi(e.Name())
+		if err != nil {
+			continue
+		}
+		exe, err := os.Readlink(filepath.Join("/proc", e.Name(), "exe"))
+		if err != nil || !strings.HasPrefix(exe, providerDir) {
+			continue
+		}
+		cwd, err := os.Readlink(filepath.Join("/proc", e.Name(), "cwd"))
+		if err != nil || cwd != dir {
+			continue
+		}
+		if syscall.Kill(pid, syscall.SIGKILL) == nil {
+			killed++
+		}
+	}
+	return killed
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func envInt(name string, def int) int {
+	if v, err := strconv.Atoi(os.Getenv(name)); err == nil && v > 0 {
+		return v
+	}
+	return def
+}
+
+func envFloat(name string, def float64) float64 {
+	if v, err := strconv.ParseFloat(os.Getenv(name), 64); err == nil && v >= 0 {
+		return v
+	}
+	return def
+}
+
+func tail(s string, n int) string {
+	if len(s) > n {
+		return "…" + s[len(s)-n:]
+	}
+	return s
+}
