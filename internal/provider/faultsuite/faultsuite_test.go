@@ -172,6 +172,20 @@ func inventory(emu *emulator.Server) []string {
 	return ids
 }
 
+// drained waits for objects that a destroy left in an irreversible release
+// (RELEASING, DELETING: a refresh rightly counts them as gone) to vanish,
+// and returns what is still there after that.
+func drained(emu *emulator.Server) []string {
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		left := inventory(emu)
+		if len(left) == 0 || time.Now().After(deadline) {
+			return left
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+}
+
 // converged checks that the emulator holds exactly what the state lists.
 func (w *workspace) converged(emu *emulator.Server) {
 	w.t.Helper()
@@ -290,9 +304,17 @@ func TestFaultSuite(t *testing.T) {
 				}
 			}
 			destroys := w.until(5, "destroy", "-auto-approve")
-			left := inventory(emu)
+			left := drained(emu)
 			if len(left) != 0 {
-				t.Errorf("objects leaked after destroy: %v", left)
+				var detail []string
+				for _, id := range left {
+					if v, ok := emu.BMCInstance(id); ok {
+						detail = append(detail, fmt.Sprintf("%s %s", id, v.Status))
+					} else {
+						detail = append(detail, id)
+					}
+				}
+				t.Errorf("objects leaked after destroy: %v\nemulator log of them: %v", detail, actionsOf(emu, left))
 			}
 			w.noSecretsLogged()
 
@@ -378,7 +400,7 @@ func TestInterruptedApply(t *testing.T) {
 				t.Fatalf("the emulator holds %d objects after the re-apply, want 6", got)
 			}
 			w.until(3, "destroy", "-auto-approve")
-			if left := inventory(emu); len(left) != 0 {
+			if left := drained(emu); len(left) != 0 {
 				t.Fatalf("objects leaked: %v", left)
 			}
 		})
@@ -436,4 +458,17 @@ func tail(s string, n int) string {
 		return "…" + s[len(s)-n:]
 	}
 	return s
+}
+
+func actionsOf(emu *emulator.Server, ids []string) []string {
+	var out []string
+	for _, e := range emu.Log() {
+		for _, id := range ids {
+			if slices.Contains(e.IDs, id) {
+				out = append(out, fmt.Sprintf("%s.%s %d %s", e.API, e.Action, e.Status, e.Code))
+				break
+			}
+		}
+	}
+	return out
 }
