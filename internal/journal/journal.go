@@ -55,7 +55,7 @@ func Open() *Journal {
 		}
 		dir = filepath.Join(".terraform", "cloudcompute-creates")
 	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	if err := os.MkdirAll(filepath.Clean(dir), 0o700); err != nil { //nolint:gosec // the operator's or the working directory's own path
 		return nil
 	}
 	return &Journal{dir: dir}

@@ -76,12 +76,12 @@ func TestCoalescerBatchesConcurrentCallers(t *testing.T) {
 		t.Fatalf("calls = %v, want one call with the 5 distinct ids", calls)
 	}
 	for i, id := range ids {
-		switch {
-		case id == "missing-1":
+		switch id {
+		case "missing-1":
 			if !errors.Is(errs[i], errNotThere) {
 				t.Errorf("%s: err = %v, want its own not-found", id, errs[i])
 			}
-		case id == "bad-1":
+		case "bad-1":
 			if errs[i] == nil || errs[i].Error() != "bad-1 refused" {
 				t.Errorf("%s: err = %v, want its own error", id, errs[i])
 			}

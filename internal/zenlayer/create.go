@@ -17,7 +17,7 @@ import (
 // idempotency token, so after a create whose outcome is unknown (a cut
 // connection, a 5xx, an interrupted run) the provider looks the object up
 // by this tag instead of creating a second one.
-const CreateTokenTagKey = "cloudcompute-create-token"
+const CreateTokenTagKey = "cloudcompute-create-token" //nolint:gosec // a tag key, not a credential
 
 // NewCreateToken returns a random token for one create.
 func NewCreateToken() string {
