@@ -268,17 +268,18 @@ func faultRules(rate float64) []emulator.FaultRule {
 
 // report collects the suite's figures.
 type report struct {
-	mu          sync.Mutex
-	Runs        int                        `json:"runs"`
-	Rate        float64                    `json:"fault_rate"`
-	Faults      map[emulator.FaultKind]int `json:"faults_injected"`
-	Created     int                        `json:"objects_created"`
-	Destroyed   int                        `json:"objects_left_after_destroy"`
-	Leaks       int                        `json:"leaks"`
-	Duplicates  int                        `json:"duplicates"`
-	ApplyRuns   int                        `json:"apply_runs"`
-	DestroyRuns int                        `json:"destroy_runs"`
-	CreateFails int                        `json:"create_failed_injected"`
+	mu        sync.Mutex
+	Runs      int                        `json:"runs"`
+	Rate      float64                    `json:"fault_rate"`
+	Faults    map[emulator.FaultKind]int `json:"faults_injected"`
+	Created   int                        `json:"objects_created"`
+	Destroyed int                        `json:"objects_left_after_destroy"`
+	Leaks     int                        `json:"leaks"`
+	// Duplicates are objects beyond the state's after a successful apply
+	// (converged fails the run on any).
+	Duplicates  int `json:"duplicates"`
+	ApplyRuns   int `json:"apply_runs"`
+	DestroyRuns int `json:"destroy_runs"`
 }
 
 func TestFaultSuite(t *testing.T) {
@@ -298,6 +299,11 @@ func TestFaultSuite(t *testing.T) {
 			w := newWorkspace(t, emu, mixedConfig(size))
 
 			applies := w.until(8, "apply", "-auto-approve")
+			if extra := len(inventory(emu)) - len(w.stateIDs()); extra > 0 {
+				rep.mu.Lock()
+				rep.Duplicates += extra
+				rep.mu.Unlock()
+			}
 			w.converged(emu)
 			created := len(inventory(emu))
 			if code, out := w.run("plan", "-detailed-exitcode"); code != 0 {
