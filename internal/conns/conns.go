@@ -7,6 +7,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/huaweicloud"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
@@ -16,6 +17,9 @@ type Client struct {
 	Zenlayer *zenlayer.Client
 	// ZenlayerMissing explains why Zenlayer is not configured.
 	ZenlayerMissing string
+	HuaweiCloud     *huaweicloud.Client
+	// HuaweiCloudMissing explains why Huawei Cloud is not configured.
+	HuaweiCloudMissing string
 }
 
 // FromProviderData turns the framework's provider data into *Client. It
@@ -46,4 +50,18 @@ func (c *Client) ZenlayerClient(diags *diag.Diagnostics) *zenlayer.Client {
 		return nil
 	}
 	return c.Zenlayer
+}
+
+// HuaweiCloudClient returns the Huawei Cloud client, or adds an error that
+// says which attributes and environment variables to set.
+func (c *Client) HuaweiCloudClient(diags *diag.Diagnostics) *huaweicloud.Client {
+	if c == nil {
+		diags.AddError("Provider not configured", "The cloudcompute provider was not configured. This is a bug in the provider; please report it.")
+		return nil
+	}
+	if c.HuaweiCloud == nil {
+		diags.AddError("Huawei Cloud credentials are not configured", c.HuaweiCloudMissing)
+		return nil
+	}
+	return c.HuaweiCloud
 }

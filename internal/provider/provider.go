@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/service/huaweicloud/clouddc"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/service/zenlayer/bmc"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/service/zenlayer/zec"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/transport"
@@ -40,7 +41,8 @@ type CloudComputeProvider struct {
 }
 
 type providerModel struct {
-	Zenlayer *zenlayerModel `tfsdk:"zenlayer"`
+	Zenlayer    *zenlayerModel    `tfsdk:"zenlayer"`
+	HuaweiCloud *huaweicloudModel `tfsdk:"huaweicloud"`
 }
 
 type zenlayerModel struct {
@@ -61,7 +63,8 @@ func (p *CloudComputeProvider) Schema(_ context.Context, _ provider.SchemaReques
 		MarkdownDescription: "Manages Zenlayer Cloud (ZEC disks and instances, BMC bare-metal instances) and Huawei Cloud CloudDC instances. " +
 			"Each cloud has its own optional block; a cloud's resources need only that cloud's credentials.",
 		Blocks: map[string]schema.Block{
-			"zenlayer": zenlayerBlock(),
+			"zenlayer":    zenlayerBlock(),
+			"huaweicloud": huaweicloudBlock(),
 		},
 	}
 }
@@ -76,6 +79,7 @@ func (p *CloudComputeProvider) Configure(ctx context.Context, req provider.Confi
 	userAgent := transport.UserAgent(p.version, req.TerraformVersion)
 
 	configureZenlayer(ctx, cfg.Zenlayer, userAgent, client, &resp.Diagnostics)
+	configureHuaweiCloud(ctx, cfg.HuaweiCloud, userAgent, client, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -89,6 +93,7 @@ func (p *CloudComputeProvider) Resources(_ context.Context) []func() resource.Re
 		zec.NewDiskResource,
 		zec.NewInstanceResource,
 		bmc.NewInstanceResource,
+		clouddc.NewInstanceResource,
 	}
 }
 
@@ -97,6 +102,7 @@ func (p *CloudComputeProvider) DataSources(_ context.Context) []func() datasourc
 		zec.NewDisksDataSource,
 		zec.NewInstancesDataSource,
 		bmc.NewInstancesDataSource,
+		clouddc.NewInstancesDataSource,
 	}
 }
 

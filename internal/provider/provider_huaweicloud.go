@@ -1,0 +1,309 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/huaweicloud"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/transport"
+)
+
+// Environment variables of the huaweicloud block: the names the Huawei
+// Cloud Terraform provider reads, plus HW_CLOUDDC_ENDPOINT (ours: that
+// provider has no CloudDC resources and no endpoint variables).
+const (
+	EnvHuaweiRegion          = "HW_REGION_NAME"
+	EnvHuaweiProjectID       = "HW_PROJECT_ID"
+	EnvHuaweiAccessKey       = "HW_ACCESS_KEY"
+	EnvHuaweiSecretKey       = "HW_SECRET_KEY" // #nosec G101 -- a variable name, not a credential
+	EnvHuaweiToken           = "HW_AUTH_TOKEN" // #nosec G101 -- a variable name, not a credential
+	EnvHuaweiUserName        = "HW_USER_NAME"
+	EnvHuaweiPassword        = "HW_USER_PASSWORD" // #nosec G101 -- a variable name, not a credential
+	EnvHuaweiDomainName      = "HW_DOMAIN_NAME"
+	EnvHuaweiAuthURL         = "HW_AUTH_URL"
+	EnvHuaweiCloudDCEndpoint = "HW_CLOUDDC_ENDPOINT"
+	EnvHuaweiMaxRetries      = "HW_MAX_RETRIES"
+)
+
+// huaweiDefaultMaxRetries is the Huawei Cloud provider's default.
+const huaweiDefaultMaxRetries = 5
+
+type huaweicloudModel struct {
+	Region     types.String              `tfsdk:"region"`
+	ProjectID  types.String              `tfsdk:"project_id"`
+	AccessKey  types.String              `tfsdk:"access_key"`
+	SecretKey  types.String              `tfsdk:"secret_key"`
+	Token      types.String              `tfsdk:"token"`
+	UserName   types.String              `tfsdk:"user_name"`
+	Password   types.String              `tfsdk:"password"`
+	DomainName types.String              `tfsdk:"domain_name"`
+	MaxRetries types.Int64               `tfsdk:"max_retries"`
+	Endpoints  *huaweicloudEndpointModel `tfsdk:"endpoints"`
+}
+
+type huaweicloudEndpointModel struct {
+	CloudDC types.String `tfsdk:"clouddc"`
+	IAM     types.String `tfsdk:"iam"`
+}
+
+func huaweicloudBlock() schema.Block {
+	envDoc := func(env string) string { return " Falls back to `" + env + "`." }
+	return schema.SingleNestedBlock{
+		MarkdownDescription: "Huawei Cloud credentials, project and endpoints, for the CloudDC resources. Every attribute falls back to the " +
+			"environment variable the Huawei Cloud provider uses. Authenticate with exactly one of: `access_key` + `secret_key` (requests are " +
+			"signed with SDK-HMAC-SHA256); `user_name` + `password` + `domain_name` (the provider obtains an IAM token, caches it and renews " +
+			"it before it expires); or a ready-made `token` (not renewed: it stops working after 24 hours). Setting more than one is an error.",
+		Attributes: map[string]schema.Attribute{
+			"region": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "Region, for example `cn-east-3`. It names the default endpoints and, with password authentication and no " +
+					"`project_id`, the project the token is scoped to." + envDoc(EnvHuaweiRegion),
+			},
+			"project_id": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "Project id of the CloudDC resources. Required with AK/SK and token authentication; with password " +
+					"authentication it defaults to the project named after the region." + envDoc(EnvHuaweiProjectID),
+			},
+			"access_key": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Access key (AK) for request signing, with `secret_key`." + envDoc(EnvHuaweiAccessKey),
+			},
+			"secret_key": schema.StringAttribute{
+				Optional:  true,
+				Sensitive: true,
+				MarkdownDescription: "Secret key (SK) that signs requests; never sent or logged. Note that Huawei Cloud locks an access key " +
+					"for 5 minutes after 5 failed signatures in a row." + envDoc(EnvHuaweiSecretKey),
+			},
+			"token": schema.StringAttribute{
+				Optional:            true,
+				Sensitive:           true,
+				MarkdownDescription: "A project-scoped IAM token, sent as `X-Auth-Token`. It is valid for 24 hours and the provider cannot renew it." + envDoc(EnvHuaweiToken),
+			},
+			"user_name": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "IAM user name for password authentication, with `password` and `domain_name`." + envDoc(EnvHuaweiUserName),
+			},
+			"password": schema.StringAttribute{
+				Optional:            true,
+				Sensitive:           true,
+				MarkdownDescription: "IAM user password; sent only to IAM, never logged." + envDoc(EnvHuaweiPassword),
+			},
+			"domain_name": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Account (domain) name of the IAM user." + envDoc(EnvHuaweiDomainName),
+			},
+			"max_retries": schema.Int64Attribute{
+				Optional: true,
+				MarkdownDescription: fmt.Sprintf("How often a call refused with 429, or failed with a 5xx or a connection error, is retried "+
+					"(creates only after a refusal). Default %d.", huaweiDefaultMaxRetries) + envDoc(EnvHuaweiMaxRetries),
+				Validators: []validator.Int64{int64validator.Between(0, 20)},
+			},
+		},
+		Blocks: map[string]schema.Block{
+			"endpoints": schema.SingleNestedBlock{
+				MarkdownDescription: "Custom endpoints (base URLs). HTTPS is required except for a loopback address (a local emulator).",
+				Attributes: map[string]schema.Attribute{
+					"clouddc": schema.StringAttribute{
+						Optional: true,
+						MarkdownDescription: "CloudDC endpoint. Default `https://clouddc.{region}.myhuaweicloud.com`." +
+							envDoc(EnvHuaweiCloudDCEndpoint),
+					},
+					"iam": schema.StringAttribute{
+						Optional: true,
+						MarkdownDescription: "IAM (Keystone v3) endpoint, for password authentication, for example " +
+							"`https://iam.cn-east-3.myhuaweicloud.com/v3`. Default `https://iam.{region}.myhuaweicloud.com/v3`." + envDoc(EnvHuaweiAuthURL),
+					},
+				},
+			},
+		},
+	}
+}
+
+// huaweiSetting is one resolved setting and where it came from.
+type huaweiSetting struct {
+	attr, env, value, source string
+}
+
+func resolveHuawei(attr string, v types.String, env string) huaweiSetting {
+	s := huaweiSetting{attr: "huaweicloud." + attr, env: env}
+	if !v.IsNull() && !v.IsUnknown() && v.ValueString() != "" {
+		s.value, s.source = v.ValueString(), "huaweicloud."+attr
+	} else if e := os.Getenv(env); e != "" {
+		s.value, s.source = e, env
+	}
+	return s
+}
+
+func (s huaweiSetting) set() bool { return s.value != "" }
+
+// wanted names the attribute and the variable that can set it.
+func (s huaweiSetting) wanted() string { return s.attr + " (or " + s.env + ")" }
+
+// configureHuaweiCloud builds the Huawei Cloud client into client.
+// Conflicting or incomplete credentials are an error now; no credentials at
+// all are recorded in client.HuaweiCloudMissing and are an error only when a
+// Huawei Cloud resource is used, so that a configuration of other clouds
+// needs no Huawei settings.
+func configureHuaweiCloud(ctx context.Context, m *huaweicloudModel, userAgent string, client *conns.Client, diags *diag.Diagnostics) {
+	if m == nil {
+		m = &huaweicloudModel{}
+	}
+	if m.Endpoints == nil {
+		m.Endpoints = &huaweicloudEndpointModel{}
+	}
+	base := path.Root("huaweicloud")
+	for name, v := range map[string]interface{ IsUnknown() bool }{
+		"region": m.Region, "project_id": m.ProjectID, "access_key": m.AccessKey, "secret_key": m.SecretKey, "token": m.Token,
+		"user_name": m.UserName, "password": m.Password, "domain_name": m.DomainName, "max_retries": m.MaxRetries,
+		"endpoints.clouddc": m.Endpoints.CloudDC, "endpoints.iam": m.Endpoints.IAM,
+	} {
+		if v.IsUnknown() {
+			diags.AddAttributeError(base.AtName(strings.Split(name, ".")[0]), "Unknown Huawei Cloud setting",
+				fmt.Sprintf("The provider cannot create the Huawei Cloud client because huaweicloud.%s is not known until apply. "+
+					"Set it to a value known at plan time, or leave it unset and use the environment variable.", name))
+		}
+	}
+	if diags.HasError() {
+		return
+	}
+	region := resolveHuawei("region", m.Region, EnvHuaweiRegion)
+	project := resolveHuawei("project_id", m.ProjectID, EnvHuaweiProjectID)
+	ak := resolveHuawei("access_key", m.AccessKey, EnvHuaweiAccessKey)
+	sk := resolveHuawei("secret_key", m.SecretKey, EnvHuaweiSecretKey)
+	token := resolveHuawei("token", m.Token, EnvHuaweiToken)
+	user := resolveHuawei("user_name", m.UserName, EnvHuaweiUserName)
+	password := resolveHuawei("password", m.Password, EnvHuaweiPassword)
+	domain := resolveHuawei("domain_name", m.DomainName, EnvHuaweiDomainName)
+	clouddcURL := resolveHuawei("endpoints.clouddc", m.Endpoints.CloudDC, EnvHuaweiCloudDCEndpoint)
+	iamURL := resolveHuawei("endpoints.iam", m.Endpoints.IAM, EnvHuaweiAuthURL)
+	for _, secret := range []string{sk.value, token.value, password.value} {
+		if secret != "" {
+			ctx = tflog.MaskAllFieldValuesStrings(ctx, secret)
+			ctx = tflog.MaskMessageStrings(ctx, secret)
+		}
+	}
+
+	// Which authentication methods have any of their settings?
+	groups := map[huaweicloud.AuthMethod][]huaweiSetting{
+		huaweicloud.AuthToken:    {token},
+		huaweicloud.AuthAKSK:     {ak, sk},
+		huaweicloud.AuthPassword: {user, password},
+	}
+	var active []huaweicloud.AuthMethod
+	var found []string
+	for _, method := range []huaweicloud.AuthMethod{huaweicloud.AuthAKSK, huaweicloud.AuthPassword, huaweicloud.AuthToken} {
+		has := false
+		for _, s := range groups[method] {
+			if s.set() {
+				has = true
+				found = append(found, strings.TrimPrefix(s.attr, "huaweicloud.")+" (from "+s.source+")")
+			}
+		}
+		if has {
+			active = append(active, method)
+		}
+	}
+	switch len(active) {
+	case 0:
+		client.HuaweiCloudMissing = "A Huawei Cloud resource is used, but the provider has no Huawei Cloud credentials. Set one of: " +
+			"huaweicloud.access_key and secret_key (or " + EnvHuaweiAccessKey + " and " + EnvHuaweiSecretKey + "); " +
+			"huaweicloud.user_name, password and domain_name (or " + EnvHuaweiUserName + ", " + EnvHuaweiPassword + " and " + EnvHuaweiDomainName + "); " +
+			"or huaweicloud.token (or " + EnvHuaweiToken + "), together with huaweicloud.region and project_id (or " + EnvHuaweiRegion + " and " + EnvHuaweiProjectID + ")."
+		tflog.Debug(ctx, "Huawei Cloud not configured: no credentials")
+		return
+	case 1:
+	default:
+		sort.Strings(found)
+		diags.AddAttributeError(base, "Conflicting Huawei Cloud credentials",
+			"Settings of more than one authentication method are present: "+strings.Join(found, ", ")+". "+
+				"Use exactly one of: access_key + secret_key; user_name + password + domain_name; token. "+
+				"Remove the others from the provider's huaweicloud block or unset their environment variables.")
+		return
+	}
+	method := active[0]
+	var missing []string
+	switch method {
+	case huaweicloud.AuthAKSK:
+		for _, s := range []huaweiSetting{ak, sk} {
+			if !s.set() {
+				missing = append(missing, s.wanted())
+			}
+		}
+	case huaweicloud.AuthPassword:
+		for _, s := range []huaweiSetting{user, password, domain} {
+			if !s.set() {
+				missing = append(missing, s.wanted())
+			}
+		}
+	}
+	if method != huaweicloud.AuthPassword && !project.set() {
+		missing = append(missing, project.wanted()+" (token and AK/SK authentication need the project id)")
+	}
+	if !region.set() && (!clouddcURL.set() || (method == huaweicloud.AuthPassword && !iamURL.set() && !project.set())) {
+		missing = append(missing, region.wanted())
+	}
+	if len(missing) > 0 {
+		diags.AddAttributeError(base, "Incomplete Huawei Cloud configuration",
+			fmt.Sprintf("Huawei Cloud %s authentication is configured (%s), but these settings are missing: %s.",
+				methodName(method), strings.Join(found, ", "), strings.Join(missing, "; ")))
+		return
+	}
+
+	retries := int64(huaweiDefaultMaxRetries)
+	if !m.MaxRetries.IsNull() {
+		retries = m.MaxRetries.ValueInt64()
+	} else if v := os.Getenv(EnvHuaweiMaxRetries); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 || n > 20 {
+			diags.AddError("Invalid "+EnvHuaweiMaxRetries, fmt.Sprintf("%s must be a number from 0 to 20, got %q.", EnvHuaweiMaxRetries, v))
+			return
+		}
+		retries = int64(n)
+	}
+	policy := transport.DefaultPolicy()
+	policy.MaxAttempts = int(retries) + 1
+
+	hc, err := huaweicloud.New(huaweicloud.Config{
+		Region:          region.value,
+		ProjectID:       project.value,
+		CloudDCEndpoint: clouddcURL.value,
+		IAMEndpoint:     iamURL.value,
+		Credentials: huaweicloud.Credentials{
+			Token: token.value, AccessKey: ak.value, SecretKey: sk.value,
+			UserName: user.value, Password: password.value, DomainName: domain.value,
+		},
+		UserAgent: userAgent,
+		Retry:     policy,
+	})
+	if err != nil {
+		diags.AddAttributeError(base, "Invalid Huawei Cloud configuration", err.Error())
+		return
+	}
+	client.HuaweiCloud = hc
+	tflog.Debug(ctx, "Huawei Cloud client configured", map[string]any{
+		"auth_method": string(method), "region": region.value, "project_id": project.value, "access_key": ak.value, "user_name": user.value,
+	})
+}
+
+func methodName(m huaweicloud.AuthMethod) string {
+	switch m {
+	case huaweicloud.AuthAKSK:
+		return "AK/SK"
+	case huaweicloud.AuthPassword:
+		return "password"
+	}
+	return "token"
+}

@@ -1,0 +1,87 @@
+package clouddc
+
+import (
+	"context"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/huaweicloud"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/wait"
+)
+
+// Poll intervals: the emulator's transitions take a fraction of a second,
+// the real API's (an OS install on a physical server) many minutes; start
+// small and back off to a calm pace.
+var (
+	pollMin = 500 * time.Millisecond
+	pollMax = 30 * time.Second
+)
+
+// statusInstance reads an instance's state with ShowInstanceStatus; a
+// NotFound is wait.Gone, and the old "teminated" spelling is terminated.
+func statusInstance(conn *huaweicloud.Client, id string) wait.StatusFunc[*huaweicloud.InstanceStatus] {
+	return func(ctx context.Context) (*huaweicloud.InstanceStatus, string, error) {
+		st, err := conn.ShowInstanceStatus(ctx, id)
+		if huaweicloud.IsNotFound(err) {
+			return nil, wait.Gone, nil
+		}
+		if err != nil {
+			return nil, "", err
+		}
+		if huaweicloud.IsTerminated(st.State) {
+			return st, huaweicloud.StateTerminated, nil
+		}
+		return st, st.State, nil
+	}
+}
+
+// failureDetail is the API's account of a failure, for the error message.
+func failureDetail(st *huaweicloud.InstanceStatus) string {
+	if st == nil || st.Error == nil {
+		return ""
+	}
+	return st.Error.String()
+}
+
+// waitInstance waits until the instance reaches one of target. Every
+// state outside target, failed and error counts as in progress: the API's
+// sources disagree on the state list and it grows.
+func waitInstance(ctx context.Context, conn *huaweicloud.Client, id, what string, timeout time.Duration, target ...string) (*huaweicloud.InstanceStatus, error) {
+	return wait.Until(ctx, wait.Config[*huaweicloud.InstanceStatus]{
+		Operation:        "CloudDC instance " + id + " " + what,
+		Target:           target,
+		Failure:          []string{huaweicloud.StateFailed, huaweicloud.StateError},
+		UnknownIsPending: true,
+		FailureDetail:    failureDetail,
+		Refresh:          statusInstance(conn, id),
+		Timeout:          timeout,
+		MinInterval:      pollMin,
+		MaxInterval:      pollMax,
+		OnPoll: func(attempt int, status string) {
+			tflog.Debug(ctx, "polled CloudDC instance", map[string]any{"id": id, "status": status, "attempt": attempt, "waiting_for": what})
+		},
+	})
+}
+
+// deletableStates are the states in which DeleteInstance is accepted.
+var deletableStates = []string{huaweicloud.StatePending, huaweicloud.StateRunning, huaweicloud.StateStopped, huaweicloud.StateFailed, huaweicloud.StateError}
+
+// waitDeletable waits until the instance can be deleted, is being deleted
+// or is gone: an operation in progress (reinstalling, modifyIping,
+// stopping) must end first.
+func waitDeletable(ctx context.Context, conn *huaweicloud.Client, id string, timeout time.Duration) (*huaweicloud.InstanceStatus, string, error) {
+	var last string
+	st, err := wait.Until(ctx, wait.Config[*huaweicloud.InstanceStatus]{
+		Operation: "CloudDC instance " + id + " to finish its current operation before deletion",
+		Target: append([]string{huaweicloud.StateShuttingDown, huaweicloud.StateTerminated, wait.Gone},
+			deletableStates...),
+		UnknownIsPending: true,
+		Refresh:          statusInstance(conn, id),
+		Timeout:          timeout,
+		MinInterval:      pollMin,
+		MaxInterval:      pollMax,
+		OnPoll:           func(_ int, status string) { last = status },
+	})
+	return st, last, err
+}

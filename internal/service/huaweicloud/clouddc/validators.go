@@ -1,0 +1,161 @@
+package clouddc
+
+import (
+	"context"
+	"fmt"
+	"net/netip"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+)
+
+// The CreateInstance document's constraints.
+const (
+	NameMaxLength        = 63
+	DescriptionMaxLength = 255
+	MetadataKeyMaxLength = 255
+	MetadataValueMax     = 255
+	PasswordMinLength    = 8
+	PasswordMaxLength    = 26
+	// PasswordSpecials are the special characters a password may contain.
+	PasswordSpecials = "!@$%^-_=+[{}]:,./?"
+)
+
+// MetadataKeyPattern: letters, digits, "-", "_", ":", " " and ".".
+var MetadataKeyPattern = regexp.MustCompile(`^[A-Za-z0-9_:. -]{1,255}$`)
+
+// CheckName says what is wrong with an instance name, or "": 1 to 63
+// Chinese characters, letters, digits, "_", "-" and ".".
+func CheckName(name string) string {
+	n := utf8.RuneCountInString(name)
+	if n < 1 || n > NameMaxLength {
+		return fmt.Sprintf("must be 1 to %d characters long, got %d", NameMaxLength, n)
+	}
+	for _, r := range name {
+		if !(unicode.Is(unicode.Han, r) || (r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))) || r == '_' || r == '-' || r == '.') {
+			return fmt.Sprintf("may contain only Chinese characters, letters, digits, '_', '-' and '.'; %q is not allowed", r)
+		}
+	}
+	return ""
+}
+
+// CheckPassword says what is wrong with an administrator password, or "":
+// 8 to 26 characters, at least three of upper case letters, lower case
+// letters, digits and the specials !@$%^-_=+[{}]:,./?, nothing else, and
+// neither the administrator's user name (root on Linux, Administrator on
+// Windows) nor its reverse, in any letter case.
+func CheckPassword(pw string) string {
+	if n := utf8.RuneCountInString(pw); n < PasswordMinLength || n > PasswordMaxLength {
+		return fmt.Sprintf("must be %d to %d characters long, got %d", PasswordMinLength, PasswordMaxLength, n)
+	}
+	var upper, lower, digit, special bool
+	for _, r := range pw {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			upper = true
+		case r >= 'a' && r <= 'z':
+			lower = true
+		case r >= '0' && r <= '9':
+			digit = true
+		case strings.ContainsRune(PasswordSpecials, r):
+			special = true
+		default:
+			return "may contain only letters, digits and the special characters " + PasswordSpecials
+		}
+	}
+	classes := 0
+	for _, ok := range []bool{upper, lower, digit, special} {
+		if ok {
+			classes++
+		}
+	}
+	if classes < 3 {
+		return "must contain at least three of: upper case letters, lower case letters, digits, special characters " + PasswordSpecials
+	}
+	l := strings.ToLower(pw)
+	for _, user := range []string{"root", "administrator"} {
+		if strings.Contains(l, user) || strings.Contains(l, reverse(user)) {
+			return "must not contain the administrator's user name (root, Administrator) or its reverse"
+		}
+	}
+	return ""
+}
+
+func reverse(s string) string {
+	r := []rune(s)
+	for i, j := 0, len(r)-1; i < j; i, j = i+1, j-1 {
+		r[i], r[j] = r[j], r[i]
+	}
+	return string(r)
+}
+
+// stringCheck is a string validator from a check function.
+type stringCheck struct {
+	description string
+	check       func(string) string
+	sensitive   bool
+}
+
+func (v stringCheck) Description(context.Context) string         { return v.description }
+func (v stringCheck) MarkdownDescription(context.Context) string { return v.description }
+
+func (v stringCheck) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if problem := v.check(req.ConfigValue.ValueString()); problem != "" {
+		value := fmt.Sprintf("%q ", req.ConfigValue.ValueString())
+		if v.sensitive {
+			value = ""
+		}
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+req.Path.String(), fmt.Sprintf("The value %s%s (%s).", value, problem, v.description))
+	}
+}
+
+func nameValidator() validator.String {
+	return stringCheck{description: "1 to 63 Chinese characters, letters, digits, '_', '-' and '.'", check: CheckName}
+}
+
+func passwordValidator() validator.String {
+	return stringCheck{
+		description: "the CloudDC password policy: 8 to 26 characters, at least three of upper case, lower case, digits and " + PasswordSpecials +
+			", not containing root or Administrator or their reverse",
+		check: CheckPassword, sensitive: true,
+	}
+}
+
+func runeLengthAtMost(maxLen int) validator.String {
+	return stringCheck{description: fmt.Sprintf("at most %d characters", maxLen), check: func(s string) string {
+		if n := utf8.RuneCountInString(s); n > maxLen {
+			return fmt.Sprintf("is %d characters long", n)
+		}
+		if s == "" {
+			return "is empty; leave the attribute out instead"
+		}
+		return ""
+	}}
+}
+
+func ipv4Validator() validator.String {
+	return stringCheck{description: "an IPv4 address such as 192.168.0.20", check: func(s string) string {
+		if a, err := netip.ParseAddr(s); err != nil || !a.Is4() {
+			return "is not an IPv4 address"
+		}
+		return ""
+	}}
+}
+
+func uuidValidator() validator.String {
+	return stringCheck{description: "a UUID such as 3d0b6f8e-2a4c-4e1f-9b7a-5c6d8e9f0a1b", check: func(s string) string {
+		if !UUIDPattern.MatchString(s) {
+			return "is not a UUID"
+		}
+		return ""
+	}}
+}
+
+// UUIDPattern is the form of CloudDC instance and server ids.
+var UUIDPattern = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
