@@ -16,10 +16,16 @@ const DefaultBatchWindow = 15 * time.Millisecond
 func (c *Client) initLookups() {
 	c.diskLookup = newLookup(c.cfg.BatchWindow, "ZEC disk", c.describeDisksByID)
 	c.zecInstanceLookup = newLookup(c.cfg.BatchWindow, "ZEC instance", c.describeZECInstancesByID)
-	c.zecRelease = newBatchAction(c.cfg.BatchWindow, c.releaseZECInstancesByID)
+	c.zecRelease = newBatchAction(releaseWindow(c.cfg.BatchWindow), c.releaseZECInstancesByID)
 	c.bmcInstanceLookup = newLookup(c.cfg.BatchWindow, "BMC instance", c.describeBMCInstancesByID)
-	c.bmcRelease = newBatchAction(c.cfg.BatchWindow, c.releaseBMCInstancesByID)
+	c.bmcRelease = newBatchAction(releaseWindow(c.cfg.BatchWindow), c.releaseBMCInstancesByID)
 }
+
+// releaseWindow is the window of the release coalescers: releases follow
+// the destruction of dependent resources, which end over a few poll ticks,
+// and a release takes seconds, so waiting ten windows (150ms by default) for
+// more ids costs little and saves many calls.
+func releaseWindow(w time.Duration) time.Duration { return 10 * w }
 
 // newBatchAction is a Coalescer for a batch action on ids (Start, Stop,
 // Release): every id gets its own error or success.
