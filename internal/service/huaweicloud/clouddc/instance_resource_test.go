@@ -446,12 +446,12 @@ func TestAccCloudDCInstance_noReadyServer(t *testing.T) {
 		CheckDestroy:             checkInstancesGone(emu),
 		Steps: []resource.TestStep{
 			{
-				Config:      acctest.ConfigCompose(provider, instanceConfig("tf-acc-noserver", emulator.HuaweiImageID, "")),
+				Config: acctest.ConfigCompose(provider, instanceConfig("tf-acc-noserver", emulator.HuaweiImageID, "")),
 				ExpectError: errRe(`creating CloudDC instance "tf-acc-noserver"`, "iMetal.0101 (HTTP 400)", "no server of the project is in manage_state ready",
 					"leave server_id unset"),
 			},
 			{
-				Config:      acctest.ConfigCompose(provider, instanceConfig("tf-acc-noserver", emulator.HuaweiImageID, fmt.Sprintf("  server_id = %q\n", emulator.HuaweiServerID2))),
+				Config: acctest.ConfigCompose(provider, instanceConfig("tf-acc-noserver", emulator.HuaweiImageID, fmt.Sprintf("  server_id = %q\n", emulator.HuaweiServerID2))),
 				ExpectError: errRe("iMetal.0101 (HTTP 400): Physical servers state is not ready: ["+emulator.HuaweiServerID2+"] (manage_state frozen)",
 					"Choose another server_id"),
 			},

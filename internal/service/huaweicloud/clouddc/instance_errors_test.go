@@ -1,0 +1,227 @@
+package clouddc_test
+
+import (
+	"fmt"
+	"net/http"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/emulator"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/huaweicloud"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/provider/acctest"
+)
+
+// The status codes of the DeleteInstance document (400, 401, 429, 500)
+// and the other operations': each is retried where that is safe and
+// otherwise surfaces as a clear diagnostic.
+
+// 429 is retried, even for a create: the API refused before acting.
+func TestAccCloudDCInstance_status429Retried(t *testing.T) {
+	emu := acctest.StartEmulator(t, emulator.Options{})
+	emu.InjectHuaweiFault("clouddc.CreateInstance", http.StatusTooManyRequests, 2)
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkInstancesGone(emu),
+		Steps: []resource.TestStep{{
+			Config: acctest.ConfigCompose(acctest.HuaweiProviderConfig(emu, huaweicloud.AuthAKSK), instanceConfig("tf-acc-429", emulator.HuaweiImageID, "")),
+			Check: func(*terraform.State) error {
+				if n := emu.CallCount("clouddc.CreateInstance"); n != 3 {
+					return fmt.Errorf("CreateInstance reached the emulator %d times, want 3 (two 429s, then the create)", n)
+				}
+				if n := len(emu.Inventory()["clouddc_instance"]); n != 1 {
+					return fmt.Errorf("%d instances in the emulator, want 1", n)
+				}
+				return nil
+			},
+		}},
+	})
+}
+
+// The API's own rate limit: a 429 without a body, retried with backoff.
+func TestAccCloudDCInstance_rateLimited(t *testing.T) {
+	// One request every 250 ms: the first status read right after the create is refused.
+	emu := acctest.StartEmulator(t, emulator.Options{RateLimit: 4, RateBurst: 1})
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkInstancesGone(emu),
+		Steps: []resource.TestStep{{
+			Config: acctest.ConfigCompose(acctest.HuaweiProviderConfig(emu, huaweicloud.AuthToken), instanceConfig("tf-acc-ratelimit", emulator.HuaweiImageID, "")),
+		}},
+	})
+	limited := 0
+	for _, e := range emu.Log() {
+		if e.Status == http.StatusTooManyRequests {
+			limited++
+		}
+	}
+	if limited == 0 {
+		t.Error("the rate limit never answered 429: the test proves nothing")
+	}
+}
+
+// 500 on reads and on DeleteInstance is retried and the apply and destroy succeed.
+func TestAccCloudDCInstance_status500Retried(t *testing.T) {
+	emu := acctest.StartEmulator(t, emulator.Options{})
+	emu.InjectHuaweiFault("clouddc.ShowInstanceStatus", http.StatusInternalServerError, 2)
+	emu.InjectHuaweiFault("clouddc.ListInstances", http.StatusInternalServerError, 1)
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy: func(s *terraform.State) error {
+			if n := emu.CallCount("clouddc.DeleteInstance"); n != 3 {
+				return fmt.Errorf("DeleteInstance reached the emulator %d times, want 3 (two 500s, then the delete)", n)
+			}
+			return checkInstancesGone(emu)(s)
+		},
+		Steps: []resource.TestStep{{
+			Config: acctest.ConfigCompose(acctest.HuaweiProviderConfig(emu, huaweicloud.AuthPassword), instanceConfig("tf-acc-500", emulator.HuaweiImageID, "")),
+			Check: func(*terraform.State) error {
+				emu.InjectHuaweiFault("clouddc.DeleteInstance", http.StatusInternalServerError, 2)
+				return nil
+			},
+		}},
+	})
+}
+
+// A 500 answer to CreateInstance is ambiguous: it is not sent again, and
+// the diagnostic says to look for the instance before applying again.
+func TestAccCloudDCInstance_create500NotResent(t *testing.T) {
+	emu := acctest.StartEmulator(t, emulator.Options{})
+	emu.InjectHuaweiFault("clouddc.CreateInstance", http.StatusInternalServerError, 1)
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkInstancesGone(emu),
+		Steps: []resource.TestStep{{
+			Config: acctest.ConfigCompose(acctest.HuaweiProviderConfig(emu, huaweicloud.AuthAKSK), instanceConfig("tf-acc-create500", emulator.HuaweiImageID, "")),
+			ExpectError: errRe(`creating CloudDC instance "tf-acc-create500"`, "iMetal.0099 (HTTP 500): Internal server error",
+				"not sent again", `look for an instance named "tf-acc-create500"`),
+		}},
+	})
+	if n := emu.CallCount("clouddc.CreateInstance"); n != 1 {
+		t.Errorf("CreateInstance reached the emulator %d times, want 1", n)
+	}
+}
+
+// A persistent 500 ends in a clear error once the retries (max_retries)
+// are used up; the next destroy succeeds.
+func TestAccCloudDCInstance_persistent500(t *testing.T) {
+	emu := acctest.StartEmulator(t, emulator.Options{})
+	creds := acctest.HuaweiCredentials(huaweicloud.AuthToken)
+	creds["max_retries"] = "1"
+	config := acctest.ConfigCompose(acctest.HuaweiProviderConfigWith(emu, creds), instanceConfig("tf-acc-persistent", emulator.HuaweiImageID, ""))
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkInstancesGone(emu),
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				Check: func(*terraform.State) error {
+					emu.InjectHuaweiFault("clouddc.DeleteInstance", http.StatusInternalServerError, 2)
+					return nil
+				},
+			},
+			{
+				Config:      config,
+				Destroy:     true,
+				ExpectError: errRe("deleting CloudDC instance (", "giving up after 2 attempts", "iMetal.0099 (HTTP 500): Internal server error"),
+			},
+		},
+	})
+	if n := emu.CallCount("clouddc.DeleteInstance"); n != 3 {
+		t.Errorf("DeleteInstance reached the emulator %d times, want 3 (2 refused, then the final destroy)", n)
+	}
+}
+
+// A 400 the plan cannot foresee (an image that does not exist) is the
+// API's code and message.
+func TestAccCloudDCInstance_status400(t *testing.T) {
+	emu := acctest.StartEmulator(t, emulator.Options{})
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkInstancesGone(emu),
+		Steps: []resource.TestStep{{
+			Config: acctest.ConfigCompose(acctest.HuaweiProviderConfig(emu, huaweicloud.AuthToken),
+				instanceConfig("tf-acc-400", "99999999-9999-4999-8999-999999999999", "")),
+			ExpectError: errRe(`creating CloudDC instance "tf-acc-400"`, "iMetal.0001 (HTTP 400): A request parameter contains invalid or unsupported value:",
+				"image_id 99999999-9999-4999-8999-999999999999 is not an available private image", "(request id "),
+		}},
+	})
+	if n := emu.CallCount("clouddc.CreateInstance"); n != 1 {
+		t.Errorf("CreateInstance reached the emulator %d times, want 1", n)
+	}
+}
+
+// A 401 is one clear error that says what to check, without a retry storm:
+// one request for AK/SK and a static token; for an IAM token, one renewal
+// and one more try.
+func TestAccCloudDCInstance_status401(t *testing.T) {
+	for _, tc := range []struct {
+		name          string
+		method        huaweicloud.AuthMethod
+		change        map[string]string
+		injectForever bool
+		want          []string
+		wantCreates   int
+		wantTokens    int
+	}{
+		{name: "wrong secret key", method: huaweicloud.AuthAKSK, change: map[string]string{"secret_key": "not-the-secret-key"}, wantCreates: 1,
+			want: []string{"APIGW.0301 (HTTP 401): Incorrect IAM authentication information: verify aksk signature fail", "check huaweicloud.access_key and secret_key (HW_ACCESS_KEY / HW_SECRET_KEY)"}},
+		{name: "unknown token", method: huaweicloud.AuthToken, change: map[string]string{"token": "MIIexpired"}, wantCreates: 1,
+			want: []string{"APIGW.0301 (HTTP 401): Incorrect IAM authentication information: decrypt token fail", "huaweicloud.token (HW_AUTH_TOKEN) is invalid or expired"}},
+		{name: "wrong password", method: huaweicloud.AuthPassword, change: map[string]string{"password": "Wrong-Passw0rd"}, wantCreates: 0, wantTokens: 1,
+			want: []string{"huaweicloud iam CreateToken: 401 (HTTP 401): Unauthorized: The username or password is wrong.", "HW_USER_PASSWORD"}},
+		{name: "token refused even after renewal", method: huaweicloud.AuthPassword, injectForever: true, wantCreates: 2, wantTokens: 2,
+			want: []string{"APIGW.0301 (HTTP 401)", "refused the IAM token even after renewing it"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			emu := acctest.StartEmulator(t, emulator.Options{})
+			if tc.injectForever {
+				emu.InjectHuaweiFault("clouddc.CreateInstance", http.StatusUnauthorized, -1)
+			}
+			creds := acctest.HuaweiCredentials(tc.method)
+			for k, v := range tc.change {
+				creds[k] = v
+			}
+			resource.ParallelTest(t, resource.TestCase{
+				PreCheck:                 func() { acctest.PreCheck(t) },
+				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:      acctest.ConfigCompose(acctest.HuaweiProviderConfigWith(emu, creds), instanceConfig("tf-acc-401", emulator.HuaweiImageID, "")),
+					ExpectError: errRe(append([]string{`creating CloudDC instance "tf-acc-401"`}, tc.want...)...),
+				}},
+			})
+			if n := emu.CallCount("clouddc.CreateInstance"); n != tc.wantCreates {
+				t.Errorf("CreateInstance reached the emulator %d times, want %d", n, tc.wantCreates)
+			}
+			if n := emu.CallCount("iam.CreateToken"); n != tc.wantTokens {
+				t.Errorf("IAM was asked for %d tokens, want %d", n, tc.wantTokens)
+			}
+			if n := len(emu.Inventory()["clouddc_instance"]); n != 0 {
+				t.Errorf("%d instances were created", n)
+			}
+		})
+	}
+}
+
+// Credentials of another project: 403 iMetal.0004, explained.
+func TestAccCloudDCInstance_wrongProject(t *testing.T) {
+	emu := acctest.StartEmulator(t, emulator.Options{})
+	creds := acctest.HuaweiCredentials(huaweicloud.AuthAKSK)
+	creds["project_id"] = "11111111111111111111111111111111"
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: acctest.ConfigCompose(acctest.HuaweiProviderConfigWith(emu, creds), instanceConfig("tf-acc-403", emulator.HuaweiImageID, "")),
+			ExpectError: errRe("iMetal.0004 (HTTP 403): Insufficient permissions: project 11111111111111111111111111111111",
+				"huaweicloud.project_id (HW_PROJECT_ID)"),
+		}},
+	})
+}
