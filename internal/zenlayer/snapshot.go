@@ -22,6 +22,9 @@ const (
 )
 
 type snapshot[V any] struct {
+	// off: every read is a lookup (CLOUDCOMPUTE_BATCH_WINDOW=0 turns
+	// listings off with the coalescing, for a baseline).
+	off   bool
 	mu    sync.Mutex
 	at    time.Time
 	byID  map[string]V
@@ -32,6 +35,10 @@ type snapshot[V any] struct {
 // get answers a Read of id from a fresh listing when reads come in a storm,
 // and from find otherwise. found is false when the listing lacks id.
 func (s *snapshot[V]) get(ctx context.Context, id string, find func(context.Context, string) (V, error)) (V, error, bool) {
+	if s.off {
+		v, err := find(ctx, id)
+		return v, err, true
+	}
 	s.mu.Lock()
 	now := time.Now()
 	if s.byID != nil && now.Sub(s.at) < snapshotTTL {
@@ -91,6 +98,8 @@ func (c *Client) dropSnapshots(svc Service) {
 }
 
 func (c *Client) initSnapshots() {
+	off := c.cfg.BatchWindow <= 0
+	defer func() { c.diskSnap.off, c.zecInstanceSnap.off, c.bmcInstanceSnap.off = off, off, off }()
 	c.diskSnap = &snapshot[*Disk]{list: func(ctx context.Context) (map[string]*Disk, error) {
 		all, err := c.DescribeDisks(ctx, DescribeDisksRequest{PageSize: listPageSize})
 		out := make(map[string]*Disk, len(all))

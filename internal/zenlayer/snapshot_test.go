@@ -39,6 +39,7 @@ func TestReadSnapshotInAStorm(t *testing.T) {
 		b, _ := json.Marshal(map[string]any{"totalCount": len(set), "dataSet": set})
 		writeEnvelope(w, string(b))
 	})
+	c.diskSnap.off = false // the test client has no batch window; listings are what is tested
 	read := func(n int) {
 		var wg sync.WaitGroup
 		for i := range n {
