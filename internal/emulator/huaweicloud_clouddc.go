@@ -151,11 +151,19 @@ func checkCDCName(name string) *errAPI {
 		return invalidParam("name must be 1 to 63 characters, got %d", n)
 	}
 	for _, r := range name {
-		if !(unicode.Is(unicode.Han, r) || (r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r))) || r == '_' || r == '-' || r == '.') {
+		if !cdcNameRune(r) {
 			return invalidParam("name %q may contain only Chinese characters, letters, digits, '_', '-' and '.'", name)
 		}
 	}
 	return nil
+}
+
+func cdcNameRune(r rune) bool {
+	return unicode.Is(unicode.Han, r) || (r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r))) || r == '_' || r == '-' || r == '.'
+}
+
+func cdcMetadataKeyRune(r rune) bool {
+	return (r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r))) || strings.ContainsRune("-_: .", r)
 }
 
 // checkCDCPassword is the documented policy of CreateInstance and
@@ -204,9 +212,7 @@ func checkCDCMetadata(md map[string]string) *errAPI {
 		return invalidParam("metadata may hold at most %d pairs, got %d", cdcMaxMetadata, len(md))
 	}
 	for k, v := range md {
-		if len(k) < 1 || len(k) > 255 || strings.IndexFunc(k, func(r rune) bool {
-			return !(r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r))) && !strings.ContainsRune("-_: .", r)
-		}) >= 0 {
+		if len(k) < 1 || len(k) > 255 || strings.IndexFunc(k, func(r rune) bool { return !cdcMetadataKeyRune(r) }) >= 0 {
 			return invalidParam("metadata key %q must be 1 to 255 letters, digits, '-', '_', ':', ' ' and '.'", k)
 		}
 		if utf8.RuneCountInString(v) > 255 {

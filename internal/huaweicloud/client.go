@@ -288,19 +288,19 @@ func (c *Client) once(ctx context.Context, r request, body []byte, out any, atte
 	req.Header.Set("User-Agent", c.cfg.UserAgent)
 	req.Header.Set("Accept", contentTypeJSON)
 
-	raw, resp, verdict, err := c.exchange(ctx, req, r.service, r.operation, r.idempotent, attempt)
+	ans, verdict, err := c.exchange(ctx, req, r.service, r.operation, r.idempotent, attempt)
 	if err != nil {
 		return verdict, err
 	}
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		apiErr := decodeError(r.service, r.operation, resp, raw)
-		apiErr.Hint = c.hint(resp.StatusCode)
-		return statusVerdict(resp, r.idempotent, apiErr.Code), apiErr
+	if ans.status < 200 || ans.status > 299 {
+		apiErr := decodeError(r.service, r.operation, ans.status, ans.header, ans.body)
+		apiErr.Hint = c.hint(ans.status)
+		return statusVerdict(ans, r.idempotent, apiErr.Code), apiErr
 	}
-	if out != nil && len(bytes.TrimSpace(raw)) > 0 {
-		if err := json.Unmarshal(raw, out); err != nil {
-			return transport.Verdict{}, &APIError{Service: r.service, Operation: r.operation, HTTPStatus: resp.StatusCode, Code: CodeMalformedResponse,
-				Message: "decoding response: " + err.Error() + ": " + snippet(raw), RequestID: resp.Header.Get("X-Request-Id")}
+	if out != nil && len(bytes.TrimSpace(ans.body)) > 0 {
+		if err := json.Unmarshal(ans.body, out); err != nil {
+			return transport.Verdict{}, &APIError{Service: r.service, Operation: r.operation, HTTPStatus: ans.status, Code: CodeMalformedResponse,
+				Message: "decoding response: " + err.Error() + ": " + snippet(ans.body), RequestID: ans.header.Get("X-Request-Id")}
 		}
 	}
 	return transport.Verdict{}, nil
@@ -321,9 +321,16 @@ func (c *Client) sign(req *http.Request, path string, query url.Values, body []b
 	return nil
 }
 
+// answer is an HTTP answer, read whole.
+type answer struct {
+	status int
+	header http.Header
+	body   []byte
+}
+
 // exchange sends req and reads the answer; a transport failure comes with
 // its retry verdict.
-func (c *Client) exchange(ctx context.Context, req *http.Request, service, operation string, idempotent bool, attempt int) ([]byte, *http.Response, transport.Verdict, error) {
+func (c *Client) exchange(ctx context.Context, req *http.Request, service, operation string, idempotent bool, attempt int) (answer, transport.Verdict, error) {
 	start := time.Now()
 	resp, err := c.http.Do(req)
 	if err != nil {
@@ -331,36 +338,36 @@ func (c *Client) exchange(ctx context.Context, req *http.Request, service, opera
 		if !idempotent && !v.Retry && ctx.Err() == nil {
 			err = fmt.Errorf("%w; the request may or may not have been applied, so it is not sent again", err)
 		}
-		return nil, nil, v, fmt.Errorf("huaweicloud %s %s: %w", service, operation, err)
+		return answer{}, v, fmt.Errorf("huaweicloud %s %s: %w", service, operation, err)
 	}
-	defer resp.Body.Close()
 	raw, readErr := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes+1))
-	fields := map[string]any{
+	_ = resp.Body.Close()
+	ans := answer{status: resp.StatusCode, header: resp.Header, body: raw}
+	tflog.Debug(ctx, "Huawei Cloud API call", map[string]any{
 		"service": service, "operation": operation, "method": req.Method, "path": req.URL.Path, "attempt": attempt,
-		"http_status": resp.StatusCode, "request_id": resp.Header.Get("X-Request-Id"), "duration_ms": time.Since(start).Milliseconds(),
-	}
-	tflog.Debug(ctx, "Huawei Cloud API call", fields)
+		"http_status": ans.status, "request_id": ans.header.Get("X-Request-Id"), "duration_ms": time.Since(start).Milliseconds(),
+	})
 	if readErr != nil {
 		v := transport.TransportVerdict(ctx, readErr, idempotent)
-		return nil, nil, v, fmt.Errorf("huaweicloud %s %s: reading response: %w", service, operation, readErr)
+		return answer{}, v, fmt.Errorf("huaweicloud %s %s: reading response: %w", service, operation, readErr)
 	}
 	if len(raw) > maxResponseBytes {
-		return nil, nil, transport.Verdict{}, &APIError{Service: service, Operation: operation, HTTPStatus: resp.StatusCode, Code: CodeMalformedResponse,
-			Message: fmt.Sprintf("response larger than %d bytes", maxResponseBytes), RequestID: resp.Header.Get("X-Request-Id")}
+		return answer{}, transport.Verdict{}, &APIError{Service: service, Operation: operation, HTTPStatus: ans.status, Code: CodeMalformedResponse,
+			Message: fmt.Sprintf("response larger than %d bytes", maxResponseBytes), RequestID: ans.header.Get("X-Request-Id")}
 	}
-	return raw, resp, transport.Verdict{}, nil
+	return ans, transport.Verdict{}, nil
 }
 
 // statusVerdict says whether an error status is worth another try: 429
 // always (the request was refused before anything happened), 5xx only for
 // idempotent calls, 401/403 and other 4xx never.
-func statusVerdict(resp *http.Response, idempotent bool, code string) transport.Verdict {
+func statusVerdict(ans answer, idempotent bool, code string) transport.Verdict {
 	v := transport.Verdict{Reason: code}
 	switch {
-	case resp.StatusCode == http.StatusTooManyRequests:
+	case ans.status == http.StatusTooManyRequests:
 		v.Retry = true
-		v.After = transport.ParseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
-	case transport.StatusRetryable(resp.StatusCode, idempotent):
+		v.After = transport.ParseRetryAfter(ans.header.Get("Retry-After"), time.Now())
+	case transport.StatusRetryable(ans.status, idempotent):
 		v.Retry = true
 	}
 	return v

@@ -98,8 +98,8 @@ func IsNotFound(err error) bool {
 // (Keystone) nests {"error": {"code", "message", "title"}}; a 429 may have
 // no body at all. The request id is the X-Request-Id header (or a
 // "request_id" field of the body).
-func decodeError(service, operation string, resp *http.Response, body []byte) *APIError {
-	e := &APIError{Service: service, Operation: operation, HTTPStatus: resp.StatusCode, RequestID: resp.Header.Get("X-Request-Id")}
+func decodeError(service, operation string, status int, header http.Header, body []byte) *APIError {
+	e := &APIError{Service: service, Operation: operation, HTTPStatus: status, RequestID: header.Get("X-Request-Id")}
 	var obj map[string]any
 	if json.Unmarshal(body, &obj) == nil && obj != nil {
 		e.Code, e.Message = findCodeMessage(obj, 0)
@@ -110,9 +110,9 @@ func decodeError(service, operation string, resp *http.Response, body []byte) *A
 		}
 	}
 	if e.Code == "" {
-		e.Code = "HTTP_" + strconv.Itoa(resp.StatusCode)
+		e.Code = "HTTP_" + strconv.Itoa(status)
 		if e.Message == "" {
-			e.Message = statusText(resp.StatusCode, body)
+			e.Message = statusText(status, body)
 		}
 	}
 	return e

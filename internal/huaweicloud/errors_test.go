@@ -40,11 +40,11 @@ func TestDecodeError(t *testing.T) {
 			wantCode: "APIGW.0101", wantMsg: "The API does not exist"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			resp := &http.Response{StatusCode: tc.status, Header: tc.header}
-			if resp.Header == nil {
-				resp.Header = http.Header{}
+			header := tc.header
+			if header == nil {
+				header = http.Header{}
 			}
-			e := decodeError("clouddc", "Op", resp, []byte(tc.body))
+			e := decodeError("clouddc", "Op", tc.status, header, []byte(tc.body))
 			if e.Code != tc.wantCode || e.Message != tc.wantMsg || e.RequestID != tc.wantRequestID || e.HTTPStatus != tc.status {
 				t.Errorf("got %+v", e)
 			}

@@ -161,28 +161,28 @@ func (c *Client) createToken(ctx context.Context) (token, projectID string, expi
 		req.Header.Set("Accept", contentTypeJSON)
 		req.Header.Set("User-Agent", c.cfg.UserAgent)
 		// Obtaining a token changes nothing: it is safe to repeat.
-		raw, resp, v, err := c.exchange(ctx, req, "iam", "CreateToken", true, attempt)
+		ans, v, err := c.exchange(ctx, req, "iam", "CreateToken", true, attempt)
 		if err != nil {
 			return v, err
 		}
-		if resp.StatusCode < 200 || resp.StatusCode > 299 {
-			apiErr := decodeError("iam", "CreateToken", resp, raw)
-			if resp.StatusCode == http.StatusUnauthorized || resp.StatusCode == http.StatusBadRequest || resp.StatusCode == http.StatusForbidden {
+		if ans.status < 200 || ans.status > 299 {
+			apiErr := decodeError("iam", "CreateToken", ans.status, ans.header, ans.body)
+			if ans.status == http.StatusUnauthorized || ans.status == http.StatusBadRequest || ans.status == http.StatusForbidden {
 				apiErr.Hint = fmt.Sprintf("IAM did not issue a token to user %q of domain %q: check huaweicloud.user_name, password and domain_name "+
 					"(HW_USER_NAME / HW_USER_PASSWORD / HW_DOMAIN_NAME) and the project (project_id, or region as the project name)",
 					c.cfg.Credentials.UserName, c.cfg.Credentials.DomainName)
 			}
-			return statusVerdict(resp, true, apiErr.Code), apiErr
+			return statusVerdict(ans, true, apiErr.Code), apiErr
 		}
-		token = resp.Header.Get(HeaderSubjectToken)
+		token = ans.header.Get(HeaderSubjectToken)
 		if token == "" {
-			return transport.Verdict{}, &APIError{Service: "iam", Operation: "CreateToken", HTTPStatus: resp.StatusCode, Code: CodeMalformedResponse,
-				Message: "the answer has no " + HeaderSubjectToken + " header", RequestID: resp.Header.Get("X-Request-Id")}
+			return transport.Verdict{}, &APIError{Service: "iam", Operation: "CreateToken", HTTPStatus: ans.status, Code: CodeMalformedResponse,
+				Message: "the answer has no " + HeaderSubjectToken + " header", RequestID: ans.header.Get("X-Request-Id")}
 		}
 		var out tokenResponse
-		if err := json.Unmarshal(raw, &out); err != nil {
-			return transport.Verdict{}, &APIError{Service: "iam", Operation: "CreateToken", HTTPStatus: resp.StatusCode, Code: CodeMalformedResponse,
-				Message: "decoding response: " + err.Error(), RequestID: resp.Header.Get("X-Request-Id")}
+		if err := json.Unmarshal(ans.body, &out); err != nil {
+			return transport.Verdict{}, &APIError{Service: "iam", Operation: "CreateToken", HTTPStatus: ans.status, Code: CodeMalformedResponse,
+				Message: "decoding response: " + err.Error(), RequestID: ans.header.Get("X-Request-Id")}
 		}
 		projectID = out.Token.Project.ID
 		if t, perr := time.Parse(time.RFC3339Nano, out.Token.ExpiresAt); perr == nil {

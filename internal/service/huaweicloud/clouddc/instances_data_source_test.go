@@ -3,8 +3,10 @@ package clouddc_test
 import (
 	"context"
 	"fmt"
+	"os"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
@@ -135,5 +137,50 @@ func TestAccCloudDCInstancesDataSource_noCredentials(t *testing.T) {
 			ExpectError: errRe("Huawei Cloud credentials are not configured", "huaweicloud.access_key and secret_key (or HW_ACCESS_KEY and HW_SECRET_KEY)",
 				"HW_USER_NAME, HW_USER_PASSWORD and HW_DOMAIN_NAME", "HW_AUTH_TOKEN"),
 		}},
+	})
+}
+
+// The documentation's examples apply against the emulator, whose catalogue
+// holds their image, VPC, subnets and server.
+func TestAccCloudDCInstance_examples(t *testing.T) {
+	emu := acctest.StartEmulator(t, emulator.Options{})
+	var parts []string
+	for _, f := range []string{
+		"../../../../examples/resources/cloudcompute_huaweicloud_clouddc_instance/resource.tf",
+		"../../../../examples/data-sources/cloudcompute_huaweicloud_clouddc_instances/data-source.tf",
+	} {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts = append(parts, string(b))
+	}
+	provider := acctest.HuaweiProviderConfig(emu, huaweicloud.AuthAKSK)
+	vars := config.Variables{"admin_password": config.StringVariable("Example-Passw0rd")}
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkInstancesGone(emu),
+		Steps: []resource.TestStep{
+			{
+				// The resource example alone.
+				Config:          acctest.ConfigCompose(provider, parts[0]),
+				ConfigVariables: vars,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("cloudcompute_huaweicloud_clouddc_instance.web", tfjsonpath.New("status"), knownvalue.StringExact("running")),
+					statecheck.ExpectKnownOutputValue("web_primary_ip", knownvalue.StringExact("192.168.0.10")),
+				},
+			},
+			{
+				// With the data source example, which lists it.
+				Config:          acctest.ConfigCompose(provider, parts[0], parts[1]),
+				ConfigVariables: vars,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownOutputValue("running_instance_ips", knownvalue.MapExact(map[string]knownvalue.Check{
+						"web-01": knownvalue.StringExact("192.168.0.10"),
+					})),
+				},
+			},
+		},
 	})
 }

@@ -21,7 +21,7 @@ const (
 	PasswordMinLength    = 8
 	PasswordMaxLength    = 26
 	// PasswordSpecials are the special characters a password may contain.
-	PasswordSpecials = "!@$%^-_=+[{}]:,./?"
+	PasswordSpecials = "!@$%^-_=+[{}]:,./?" // #nosec G101 -- the policy's character set, not a credential
 )
 
 // MetadataKeyPattern: letters, digits, "-", "_", ":", " " and ".".
@@ -35,7 +35,7 @@ func CheckName(name string) string {
 		return fmt.Sprintf("must be 1 to %d characters long, got %d", NameMaxLength, n)
 	}
 	for _, r := range name {
-		if !(unicode.Is(unicode.Han, r) || (r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))) || r == '_' || r == '-' || r == '.') {
+		if !nameRune(r) {
 			return fmt.Sprintf("may contain only Chinese characters, letters, digits, '_', '-' and '.'; %q is not allowed", r)
 		}
 	}
@@ -82,6 +82,11 @@ func CheckPassword(pw string) string {
 		}
 	}
 	return ""
+}
+
+// nameRune reports whether r may appear in an instance name.
+func nameRune(r rune) bool {
+	return unicode.Is(unicode.Han, r) || (r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))) || r == '_' || r == '-' || r == '.'
 }
 
 func reverse(s string) string {

@@ -1,0 +1,2 @@
+# A CloudDC instance is imported by its id (a UUID).
+terraform import cloudcompute_huaweicloud_clouddc_instance.web 3d0b6f8e-2a4c-4e1f-9b7a-5c6d8e9f0a1b
