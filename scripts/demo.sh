@@ -55,6 +55,12 @@ export TF_IN_AUTOMATION=1
 # The emulator's test credentials; they are not secrets.
 export ZENLAYERCLOUD_DOMAIN="$endpoint" ZENLAYERCLOUD_SCHEME=HTTP
 export ZENLAYERCLOUD_ACCESS_KEY_ID=EMULATORKEYID0001 ZENLAYERCLOUD_ACCESS_KEY_PASSWORD=emulator-access-key-password
+# Huawei Cloud: AK/SK request signing against the emulated CloudDC.
+export HW_REGION_NAME=cn-east-3 HW_PROJECT_ID=0f5e2a7c9b3d4e6f8a1b2c3d4e5f6a7b
+export HW_ACCESS_KEY=HWEMULATORAK00000001 HW_SECRET_KEY=emulator-huawei-secret-key-0123456789abcd
+export HW_CLOUDDC_ENDPOINT="http://$endpoint" HW_AUTH_URL="http://$endpoint/v3"
+# The CloudDC administrator password is write-only: it reaches the API, never the state.
+export TF_VAR_admin_password=Demo-Passw0rd-1
 # shellcheck source=/dev/null
 [[ -f "$root/examples/demo/demo.env" ]] && source "$root/examples/demo/demo.env"
 

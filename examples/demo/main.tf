@@ -11,11 +11,19 @@ terraform {
 
 provider "cloudcompute" {
   zenlayer {}
+  huaweicloud {}
 }
 
 variable "zone" {
   type    = string
   default = "asia-east-1a"
+}
+
+variable "admin_password" {
+  description = "Administrator password of the CloudDC instance (write-only: never stored)."
+  type        = string
+  sensitive   = true
+  ephemeral   = true
 }
 
 variable "power_state" {
@@ -58,6 +66,24 @@ resource "cloudcompute_zenlayer_bmc_instance" "db" {
   ssh_keys         = ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExampleKeyOnly demo@example"]
 }
 
+# A Huawei Cloud CloudDC instance on one of the account's physical servers:
+# destroy answers 204, then the instance goes shutting-down → terminated.
+resource "cloudcompute_huaweicloud_clouddc_instance" "web" {
+  name     = "demo-web"
+  image_id = "8d2b4c6e-1f3a-4b5c-9d7e-0a1b2c3d4e5f"
+  vpc_id   = "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"
+
+  network_interfaces = [
+    { subnet_id = "3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f" },
+  ]
+
+  password_wo = var.admin_password
+
+  metadata = {
+    role = "demo"
+  }
+}
+
 data "cloudcompute_zenlayer_zec_disks" "app" {
   instance_id = cloudcompute_zenlayer_zec_instance.app.id
   depends_on  = [cloudcompute_zenlayer_zec_disk.data]
@@ -73,4 +99,8 @@ output "zec_disks_of_instance" {
 
 output "bmc_instance" {
   value = "${cloudcompute_zenlayer_bmc_instance.db.id} ${cloudcompute_zenlayer_bmc_instance.db.status}"
+}
+
+output "clouddc_instance" {
+  value = "${cloudcompute_huaweicloud_clouddc_instance.web.id} ${cloudcompute_huaweicloud_clouddc_instance.web.status} ${cloudcompute_huaweicloud_clouddc_instance.web.primary_ip}"
 }

@@ -61,8 +61,8 @@ func TestRunBacksOffWithCapAndRetryAfter(t *testing.T) {
 	if clock.delays[2] != time.Second {
 		t.Errorf("delay after Retry-After = %s, want the 1s cap", clock.delays[2])
 	}
-	// Backoff without Retry-After never exceeds Max.
-	if clock.delays[4] > 400*time.Millisecond {
+	// Backoff without Retry-After never exceeds Max, spread by the jitter (±25%).
+	if clock.delays[4] > 500*time.Millisecond {
 		t.Errorf("backoff %s exceeds Max", clock.delays[4])
 	}
 }
