@@ -8,3 +8,16 @@ provider "cloudcompute" {
     scheme = "HTTPS"                # or ZENLAYERCLOUD_SCHEME
   }
 }
+
+# Huawei Cloud CloudDC: one of AK/SK signing, a static token, or an IAM user
+# password (the token is fetched, cached and renewed). The names of the
+# environment variables are those of the Huawei Cloud provider.
+provider "cloudcompute" {
+  alias = "huawei"
+  huaweicloud {
+    region = "cn-north-4" # or HW_REGION_NAME
+    # access_key = "..."  # or HW_ACCESS_KEY, with secret_key / HW_SECRET_KEY
+    # token      = "..."  # or HW_AUTH_TOKEN, with project_id / HW_PROJECT_ID
+    # user_name  = "..."  # or HW_USER_NAME, with password / HW_USER_PASSWORD and domain_name / HW_DOMAIN_NAME
+  }
+}
