@@ -35,7 +35,7 @@ func TestAccBMCInstance_basic(t *testing.T) {
 			// Destroy went Terminate → (RECYCLE) → Release → (gone), in that order.
 			// The emulator releases only recycled instances, so a successful
 			// ReleaseInstances proves the instance was in the recycle bin.
-			if got := emu.Actions(id); !containsInOrder(got, "bmc.TerminateInstance", "bmc.DescribeInstances", "bmc.ReleaseInstances", "bmc.DescribeInstances") {
+			if got := emu.Actions(id); !acctest.ContainsInOrder(got, "bmc.TerminateInstance", "bmc.DescribeInstances", "bmc.ReleaseInstances", "bmc.DescribeInstances") {
 				return fmt.Errorf("emulator saw %v for %s, want TerminateInstance, DescribeInstances, ReleaseInstances, DescribeInstances", got, id)
 			}
 			if !slices.ContainsFunc(emu.Log(), func(e emulator.LogEntry) bool {
@@ -75,7 +75,7 @@ resource "cloudcompute_zenlayer_bmc_instance" "test" {
 					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("private_ip_addresses"), knownvalue.ListSizeExact(1)),
 					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("create_time"), knownvalue.NotNull()),
 				},
-				Check: resource.ComposeTestCheckFunc(captureID(instanceResourceName, &id), func(*terraform.State) error {
+				Check: resource.ComposeTestCheckFunc(acctest.CaptureID(instanceResourceName, &id), func(*terraform.State) error {
 					v, ok := emu.BMCInstance(id)
 					if !ok || v.Status != "RUNNING" || v.Name != "tf-acc-basic" || v.ImageID != testImage {
 						return fmt.Errorf("emulator has %+v (present %v)", v, ok)
@@ -111,7 +111,7 @@ func TestAccBMCInstance_update(t *testing.T) {
 			{
 				Config:            acctest.ConfigCompose(provider, instanceConfig("tf-acc-update", "running")),
 				ConfigStateChecks: []statecheck.StateCheck{sameID.AddStateValue(instanceResourceName, tfjsonpath.New("id"))},
-				Check:             captureID(instanceResourceName, &id),
+				Check:             acctest.CaptureID(instanceResourceName, &id),
 			},
 			{
 				// Rename in place.
@@ -198,7 +198,7 @@ func TestAccBMCInstance_destroyReleasesRecycled(t *testing.T) {
 		},
 		Steps: []resource.TestStep{{
 			Config: acctest.ConfigCompose(acctest.ZenlayerProviderConfig(emu), instanceConfig("tf-acc-recycled", "running")),
-			Check: resource.ComposeTestCheckFunc(captureID(instanceResourceName, &id), func(*terraform.State) error {
+			Check: resource.ComposeTestCheckFunc(acctest.CaptureID(instanceResourceName, &id), func(*terraform.State) error {
 				emu.SetBMCInstanceStatus(id, "RECYCLE")
 				return nil
 			}),
@@ -221,7 +221,7 @@ func TestAccBMCInstance_recycledIsReplaced(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config: acctest.ConfigCompose(provider, instanceConfig("tf-acc-replaced", "running")),
-				Check:  captureID(instanceResourceName, &oldID),
+				Check:  acctest.CaptureID(instanceResourceName, &oldID),
 			},
 			{
 				PreConfig: func() { emu.SetBMCInstanceStatus(oldID, "RECYCLE") },
@@ -229,7 +229,7 @@ func TestAccBMCInstance_recycledIsReplaced(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(instanceResourceName, plancheck.ResourceActionDestroyBeforeCreate)},
 				},
-				Check: resource.ComposeTestCheckFunc(captureID(instanceResourceName, &newID), func(*terraform.State) error {
+				Check: resource.ComposeTestCheckFunc(acctest.CaptureID(instanceResourceName, &newID), func(*terraform.State) error {
 					if newID == oldID {
 						return fmt.Errorf("instance %s was not replaced", oldID)
 					}
@@ -271,7 +271,7 @@ resource "cloudcompute_zenlayer_bmc_instance" "test" {
   release_on_destroy = false
 }
 `, testZone, testType)),
-			Check: captureID(instanceResourceName, &id),
+			Check: acctest.CaptureID(instanceResourceName, &id),
 		}},
 	})
 }
@@ -309,7 +309,7 @@ resource "cloudcompute_zenlayer_bmc_instance" "test" {
 				statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("auto_renew"), knownvalue.Bool(true)),
 				statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("expired_time"), knownvalue.NotNull()),
 			},
-			Check: captureID(instanceResourceName, &id),
+			Check: acctest.CaptureID(instanceResourceName, &id),
 		}},
 	})
 }
@@ -323,14 +323,14 @@ func TestAccBMCInstance_releaseNotFound(t *testing.T) {
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy: func(s *terraform.State) error {
-			if !loggedCode(emu, "ReleaseInstances", "INVALID_INSTANCE_NOT_FOUND") {
+			if !acctest.LoggedCode(emu, "ReleaseInstances", "INVALID_INSTANCE_NOT_FOUND") {
 				return fmt.Errorf("the emulator did not answer ReleaseInstances with INVALID_INSTANCE_NOT_FOUND: %v", emu.Log())
 			}
 			return checkInstancesGone(emu)(s)
 		},
 		Steps: []resource.TestStep{{
 			Config: acctest.ConfigCompose(acctest.ZenlayerProviderConfig(emu), instanceConfig("tf-acc-raced", "running")),
-			Check: resource.ComposeTestCheckFunc(captureID(instanceResourceName, &id), func(*terraform.State) error {
+			Check: resource.ComposeTestCheckFunc(acctest.CaptureID(instanceResourceName, &id), func(*terraform.State) error {
 				emu.OnceBefore("bmc.ReleaseInstances", func() { emu.DeleteBMCInstance(id) })
 				return nil
 			}),
@@ -352,7 +352,7 @@ func TestAccBMCInstance_releaseNotRecycled(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config: acctest.ConfigCompose(provider, instanceConfig("tf-acc-restored", "running")),
-				Check: resource.ComposeTestCheckFunc(captureID(instanceResourceName, &id), func(*terraform.State) error {
+				Check: resource.ComposeTestCheckFunc(acctest.CaptureID(instanceResourceName, &id), func(*terraform.State) error {
 					emu.OnceBefore("bmc.ReleaseInstances", func() { emu.SetBMCInstanceStatus(id, "RUNNING") })
 					return nil
 				}),
@@ -497,32 +497,6 @@ func checkEmulator(emu *emulator.Server, id *string, ok func(emulator.BMCInstanc
 	}
 }
 
-func captureID(name string, id *string) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		rs, ok := s.RootModule().Resources[name]
-		if !ok {
-			return fmt.Errorf("%s not in state", name)
-		}
-		*id = rs.Primary.ID
-		return nil
-	}
-}
-
-func loggedCode(emu *emulator.Server, action, code string) bool {
-	return slices.ContainsFunc(emu.Log(), func(e emulator.LogEntry) bool { return e.Action == action && e.Code == code })
-}
-
-// containsInOrder reports whether want appear in got in this order (not necessarily adjacent).
-func containsInOrder(got []string, want ...string) bool {
-	i := 0
-	for _, g := range got {
-		if i < len(want) && g == want[i] {
-			i++
-		}
-	}
-	return i == len(want)
-}
-
 // A create whose answer is lost is not repeated: BMC takes no tags, so
 // the machine is found by its name and creation time and adopted.
 func TestAccBMCInstance_createAnswerLost(t *testing.T) {
@@ -536,7 +510,7 @@ func TestAccBMCInstance_createAnswerLost(t *testing.T) {
 		CheckDestroy:             checkInstancesGone(emu),
 		Steps: []resource.TestStep{{
 			Config: acctest.ConfigCompose(acctest.ZenlayerProviderConfig(emu), instanceConfig("tf-acc-cut", "running")),
-			Check: resource.ComposeTestCheckFunc(captureID(instanceResourceName, &id), func(*terraform.State) error {
+			Check: resource.ComposeTestCheckFunc(acctest.CaptureID(instanceResourceName, &id), func(*terraform.State) error {
 				got := emu.Inventory()["bmc_instance"]
 				if len(got) != 1 || got[0] != id || emu.CallCount("bmc.CreateInstances") != 1 {
 					return fmt.Errorf("emulator holds %v after %d creates, state has %s: want exactly the one machine", got, emu.CallCount("bmc.CreateInstances"), id)

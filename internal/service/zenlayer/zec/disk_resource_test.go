@@ -3,7 +3,6 @@ package zec_test
 import (
 	"fmt"
 	"regexp"
-	"slices"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
@@ -161,7 +160,7 @@ resource "cloudcompute_zenlayer_zec_disk" "test" {
 		}},
 	})
 	// The destroy detached the disk from the running instance, then released it.
-	if got := emu.Actions(""); !containsInOrder(got, "zec.DetachDisks", "zec.ReleaseDisk") {
+	if got := emu.Actions(""); !acctest.ContainsInOrder(got, "zec.DetachDisks", "zec.ReleaseDisk") {
 		t.Errorf("emulator saw %v, want DetachDisks before ReleaseDisk", got)
 	}
 }
@@ -255,7 +254,7 @@ resource "cloudcompute_zenlayer_zec_disk" "test" {
   release_on_destroy = false
 }
 `),
-			Check: captureID(diskResourceName, &id),
+			Check: acctest.CaptureID(diskResourceName, &id),
 		}},
 	})
 	if n := emu.CallCount("zec.ReleaseDisk"); n != 1 {
@@ -272,14 +271,14 @@ func TestAccZECDisk_releaseNotFound(t *testing.T) {
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy: func(*terraform.State) error {
-			if !loggedCode(emu, "ReleaseDisk", "INVALID_DISK_NOT_FOUND") {
+			if !acctest.LoggedCode(emu, "ReleaseDisk", "INVALID_DISK_NOT_FOUND") {
 				return fmt.Errorf("the emulator did not answer ReleaseDisk with INVALID_DISK_NOT_FOUND: %v", emu.Log())
 			}
 			return checkDisksGone(emu)(nil)
 		},
 		Steps: []resource.TestStep{{
 			Config: acctest.ConfigCompose(acctest.ZenlayerProviderConfig(emu), diskConfig("tf-acc-raced", 20, "")),
-			Check: resource.ComposeTestCheckFunc(captureID(diskResourceName, &id), func(*terraform.State) error {
+			Check: resource.ComposeTestCheckFunc(acctest.CaptureID(diskResourceName, &id), func(*terraform.State) error {
 				emu.OnceBefore("zec.ReleaseDisk", func() { emu.DeleteZECDisk(id) })
 				return nil
 			}),
@@ -301,7 +300,7 @@ func TestAccZECDisk_releaseUnsupportedStatus(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config: acctest.ConfigCompose(provider, diskConfig("tf-acc-busy", 20, "")),
-				Check: resource.ComposeTestCheckFunc(captureID(diskResourceName, &id), func(*terraform.State) error {
+				Check: resource.ComposeTestCheckFunc(acctest.CaptureID(diskResourceName, &id), func(*terraform.State) error {
 					emu.OnceBefore("zec.ReleaseDisk", func() { emu.SetZECDiskStatus(id, "SNAPSHOT_CREATING") })
 					return nil
 				}),
@@ -373,7 +372,7 @@ removed {
 			},
 		},
 	})
-	if !loggedCode(emu, "ReleaseDisk", "INVALID_DISK_NOT_PORTABLE") {
+	if !acctest.LoggedCode(emu, "ReleaseDisk", "INVALID_DISK_NOT_PORTABLE") {
 		t.Errorf("the emulator did not answer ReleaseDisk with INVALID_DISK_NOT_PORTABLE")
 	}
 }
@@ -420,32 +419,6 @@ func checkDiskInEmulator(emu *emulator.Server, f func(emulator.ZECDiskView) erro
 	}
 }
 
-func captureID(name string, id *string) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		rs, ok := s.RootModule().Resources[name]
-		if !ok {
-			return fmt.Errorf("%s not in state", name)
-		}
-		*id = rs.Primary.ID
-		return nil
-	}
-}
-
-func loggedCode(emu *emulator.Server, action, code string) bool {
-	return slices.ContainsFunc(emu.Log(), func(e emulator.LogEntry) bool { return e.Action == action && e.Code == code })
-}
-
-// containsInOrder reports whether want appear in got in this order (not necessarily adjacent).
-func containsInOrder(got []string, want ...string) bool {
-	i := 0
-	for _, g := range got {
-		if i < len(want) && g == want[i] {
-			i++
-		}
-	}
-	return i == len(want)
-}
-
 // A create whose answer is lost (the connection is cut after the disk was
 // made) is not repeated: the disk is found by its create token and adopted.
 func TestAccZECDisk_createAnswerLost(t *testing.T) {
@@ -459,7 +432,7 @@ func TestAccZECDisk_createAnswerLost(t *testing.T) {
 		CheckDestroy:             checkDisksGone(emu),
 		Steps: []resource.TestStep{{
 			Config: acctest.ConfigCompose(acctest.ZenlayerProviderConfig(emu), diskConfig("tf-acc-cut", 20, "")),
-			Check: resource.ComposeTestCheckFunc(captureID(diskResourceName, &id), func(*terraform.State) error {
+			Check: resource.ComposeTestCheckFunc(acctest.CaptureID(diskResourceName, &id), func(*terraform.State) error {
 				disks := emu.Inventory()["zec_disk"]
 				if len(disks) != 1 || disks[0] != id {
 					return fmt.Errorf("emulator holds %v, state has %s: want exactly the one disk", disks, id)

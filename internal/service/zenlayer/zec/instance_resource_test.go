@@ -84,7 +84,7 @@ func TestAccZECInstance_powerState(t *testing.T) {
 			{
 				Config:            acctest.ConfigCompose(provider, instanceConfig("tf-acc-power", "running", "")),
 				ConfigStateChecks: []statecheck.StateCheck{sameID.AddStateValue(instanceResourceName, tfjsonpath.New("id"))},
-				Check:             captureID(instanceResourceName, &id),
+				Check:             acctest.CaptureID(instanceResourceName, &id),
 			},
 			{
 				Config: acctest.ConfigCompose(provider, instanceConfig("tf-acc-stopped", "stopped", "  system_disk = { size = 40 }\n")),
@@ -128,7 +128,7 @@ func TestAccZECInstance_powerState(t *testing.T) {
 			},
 		},
 	})
-	if got := emu.Actions(id); !containsInOrder(got, "zec.StopInstances", "zec.StartInstances") {
+	if got := emu.Actions(id); !acctest.ContainsInOrder(got, "zec.StopInstances", "zec.StartInstances") {
 		t.Errorf("emulator saw %v for %s, want StopInstances then StartInstances", got, id)
 	}
 	if n := emu.CallCount("zec.CreateZecInstances"); n != 1 {
@@ -148,7 +148,7 @@ func TestAccZECInstance_drift(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config: config,
-				Check:  captureID(instanceResourceName, &id),
+				Check:  acctest.CaptureID(instanceResourceName, &id),
 			},
 			{
 				PreConfig: func() {
@@ -173,7 +173,7 @@ func TestAccZECInstance_drift(t *testing.T) {
 					if v.Status != "RUNNING" || v.Name != "tf-acc-drift" {
 						return fmt.Errorf("emulator has instance %+v, want it RUNNING and named back", v)
 					}
-					if !containsInOrder(emu.Actions(id), "zec.ModifyInstancesAttribute", "zec.StartInstances") {
+					if !acctest.ContainsInOrder(emu.Actions(id), "zec.ModifyInstancesAttribute", "zec.StartInstances") {
 						return fmt.Errorf("emulator saw %v, want a rename and a start", emu.Actions(id))
 					}
 					return nil
@@ -238,7 +238,7 @@ resource "cloudcompute_zenlayer_zec_instance" "test" {
 			},
 		},
 	})
-	if !containsInOrder(emu.Actions(""), "zec.CreateZecInstances", "zec.ReleaseInstances", "zec.CreateZecInstances") {
+	if !acctest.ContainsInOrder(emu.Actions(""), "zec.CreateZecInstances", "zec.ReleaseInstances", "zec.CreateZecInstances") {
 		t.Errorf("emulator saw %v, want create, release of the failed one, create", emu.Actions(""))
 	}
 }
@@ -254,7 +254,7 @@ func TestAccZECInstance_failedOnRefresh(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             checkInstancesGone(emu),
 		Steps: []resource.TestStep{
-			{Config: config, Check: captureID(instanceResourceName, &id)},
+			{Config: config, Check: acctest.CaptureID(instanceResourceName, &id)},
 			{
 				PreConfig: func() { emu.SetZECInstanceStatus(id, "CREATE_FAILED") },
 				Config:    config,
@@ -335,7 +335,7 @@ data "cloudcompute_zenlayer_zec_disks" "system" {
 				statecheck.CompareValuePairs("data.cloudcompute_zenlayer_zec_disks.system", tfjsonpath.New("disks").AtSliceIndex(0).AtMapKey("id"),
 					instanceResourceName, tfjsonpath.New("system_disk_id"), compare.ValuesSame()),
 			},
-			Check: resource.ComposeTestCheckFunc(captureID(instanceResourceName, &id), func(*terraform.State) error {
+			Check: resource.ComposeTestCheckFunc(acctest.CaptureID(instanceResourceName, &id), func(*terraform.State) error {
 				v, _ := emu.ZECInstance(id)
 				systemDisk = v.SystemDiskID
 				if len(v.DataDiskIDs) != 1 {
@@ -345,7 +345,7 @@ data "cloudcompute_zenlayer_zec_disks" "system" {
 			}),
 		}},
 	})
-	if got := emu.Actions(""); !containsInOrder(got, "zec.DetachDisks", "zec.ReleaseDisk", "zec.ReleaseInstances") {
+	if got := emu.Actions(""); !acctest.ContainsInOrder(got, "zec.DetachDisks", "zec.ReleaseDisk", "zec.ReleaseInstances") {
 		t.Errorf("emulator saw %v, want the disk detached and released before the instance", got)
 	}
 	if _, ok := emu.ZECDisk(systemDisk); ok {
@@ -386,7 +386,7 @@ func TestAccZECInstance_keepInRecycleBin(t *testing.T) {
 		},
 		Steps: []resource.TestStep{{
 			Config: acctest.ConfigCompose(acctest.ZenlayerProviderConfig(emu), instanceConfig("tf-acc-keep", "running", "  release_on_destroy = false\n")),
-			Check:  captureID(instanceResourceName, &id),
+			Check:  acctest.CaptureID(instanceResourceName, &id),
 		}},
 	})
 	if n := emu.CallCount("zec.ReleaseInstances"); n != 1 {
@@ -409,7 +409,7 @@ func TestAccZECInstance_startErrors(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config: stopped,
-				Check:  captureID(instanceResourceName, &id),
+				Check:  acctest.CaptureID(instanceResourceName, &id),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("status"), knownvalue.StringExact("STOPPED")),
 				},
@@ -454,7 +454,7 @@ func TestAccZECInstance_startErrors(t *testing.T) {
 		},
 	})
 	for _, code := range []string{"OPERATION_DENIED_INSTANCE_IN_OPERATION", "UNSUPPORTED_OPERATION_INSTANCE_STATUS"} {
-		if !loggedCode(emu, "StartInstances", code) {
+		if !acctest.LoggedCode(emu, "StartInstances", code) {
 			t.Errorf("the emulator never answered StartInstances with %s", code)
 		}
 	}
@@ -563,7 +563,7 @@ func TestAccZECInstance_createAnswerLost(t *testing.T) {
 				CheckDestroy:             checkInstancesGone(emu),
 				Steps: []resource.TestStep{{
 					Config: acctest.ConfigCompose(acctest.ZenlayerProviderConfig(emu), instanceConfig("tf-acc-cut", "running", "")),
-					Check: resource.ComposeTestCheckFunc(captureID(instanceResourceName, &id), func(*terraform.State) error {
+					Check: resource.ComposeTestCheckFunc(acctest.CaptureID(instanceResourceName, &id), func(*terraform.State) error {
 						if emu.FaultCounts()[kind] == 0 {
 							return fmt.Errorf("no %s fault was injected: the test proves nothing", kind)
 						}
