@@ -282,14 +282,7 @@ func (c *Client) releaseBMCInstancesByID(ctx context.Context, ids []string) (map
 // DescribeInstances for many ids, an outcome for each instance it lists.
 func (c *Client) describeBMCInstancesByID(ctx context.Context, ids []string) (map[string]Outcome[*BMCInstance], error) {
 	list, err := c.DescribeBMCInstances(ctx, DescribeBMCInstancesRequest{InstanceIDs: ids})
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[string]Outcome[*BMCInstance], len(list))
-	for i := range list {
-		out[list[i].InstanceID] = Outcome[*BMCInstance]{Value: &list[i]}
-	}
-	return out, nil
+	return outcomes(list, err, bmcInstanceID)
 }
 
 // batchBMC calls a batch action on ids, at most 100 a call.

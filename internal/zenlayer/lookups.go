@@ -53,6 +53,31 @@ func batchOutcomes(ids []string, err error) (map[string]Outcome[struct{}], error
 	return out, nil
 }
 
+// byID indexes the objects a Describe answered by their ids.
+func byID[T any](list []T, id func(*T) string) map[string]*T {
+	out := make(map[string]*T, len(list))
+	for i := range list {
+		out[id(&list[i])] = &list[i]
+	}
+	return out
+}
+
+// outcomes is a Describe's answer as per-id outcomes for a Coalescer.
+func outcomes[T any](list []T, err error, id func(*T) string) (map[string]Outcome[*T], error) {
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]Outcome[*T], len(list))
+	for k, v := range byID(list, id) {
+		out[k] = Outcome[*T]{Value: v}
+	}
+	return out, nil
+}
+
+func diskID(d *Disk) string               { return d.DiskID }
+func zecInstanceID(i *Instance) string    { return i.InstanceID }
+func bmcInstanceID(i *BMCInstance) string { return i.InstanceID }
+
 // newLookup is a Coalescer for a Describe by ids: an id the answer leaves
 // out is a *NotFoundError, and a not-found code for a single id is too.
 func newLookup[V any](window time.Duration, kind string, call func(context.Context, []string) (map[string]Outcome[V], error)) *Coalescer[V] {

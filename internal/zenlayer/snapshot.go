@@ -99,30 +99,17 @@ func (c *Client) dropSnapshots(svc Service) {
 
 func (c *Client) initSnapshots() {
 	off := c.cfg.BatchWindow <= 0
-	defer func() { c.diskSnap.off, c.zecInstanceSnap.off, c.bmcInstanceSnap.off = off, off, off }()
-	c.diskSnap = &snapshot[*Disk]{list: func(ctx context.Context) (map[string]*Disk, error) {
+	c.diskSnap = &snapshot[*Disk]{off: off, list: func(ctx context.Context) (map[string]*Disk, error) {
 		all, err := c.DescribeDisks(ctx, DescribeDisksRequest{PageSize: listPageSize})
-		out := make(map[string]*Disk, len(all))
-		for i := range all {
-			out[all[i].DiskID] = &all[i]
-		}
-		return out, err
+		return byID(all, diskID), err
 	}}
-	c.zecInstanceSnap = &snapshot[*Instance]{list: func(ctx context.Context) (map[string]*Instance, error) {
+	c.zecInstanceSnap = &snapshot[*Instance]{off: off, list: func(ctx context.Context) (map[string]*Instance, error) {
 		all, err := c.DescribeInstances(ctx, DescribeInstancesRequest{PageSize: listPageSize})
-		out := make(map[string]*Instance, len(all))
-		for i := range all {
-			out[all[i].InstanceID] = &all[i]
-		}
-		return out, err
+		return byID(all, zecInstanceID), err
 	}}
-	c.bmcInstanceSnap = &snapshot[*BMCInstance]{list: func(ctx context.Context) (map[string]*BMCInstance, error) {
+	c.bmcInstanceSnap = &snapshot[*BMCInstance]{off: off, list: func(ctx context.Context) (map[string]*BMCInstance, error) {
 		all, err := c.DescribeBMCInstances(ctx, DescribeBMCInstancesRequest{PageSize: listPageSize})
-		out := make(map[string]*BMCInstance, len(all))
-		for i := range all {
-			out[all[i].InstanceID] = &all[i]
-		}
-		return out, err
+		return byID(all, bmcInstanceID), err
 	}}
 }
 

@@ -172,14 +172,7 @@ func (c *Client) FindDisk(ctx context.Context, id string) (*Disk, error) {
 // describeDisksByID is the batched call behind FindDisk.
 func (c *Client) describeDisksByID(ctx context.Context, ids []string) (map[string]Outcome[*Disk], error) {
 	disks, err := c.DescribeDisks(ctx, DescribeDisksRequest{DiskIDs: ids})
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[string]Outcome[*Disk], len(disks))
-	for i := range disks {
-		out[disks[i].DiskID] = Outcome[*Disk]{Value: &disks[i]}
-	}
-	return out, nil
+	return outcomes(disks, err, diskID)
 }
 
 // AttachDisks attaches data disks (at most 10) to an instance.

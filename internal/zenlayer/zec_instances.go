@@ -238,14 +238,7 @@ func (c *Client) FindZECInstance(ctx context.Context, id string) (*Instance, err
 // describeZECInstancesByID is the batched call behind FindZECInstance.
 func (c *Client) describeZECInstancesByID(ctx context.Context, ids []string) (map[string]Outcome[*Instance], error) {
 	instances, err := c.DescribeInstances(ctx, DescribeInstancesRequest{InstanceIDs: ids})
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[string]Outcome[*Instance], len(instances))
-	for i := range instances {
-		out[instances[i].InstanceID] = Outcome[*Instance]{Value: &instances[i]}
-	}
-	return out, nil
+	return outcomes(instances, err, zecInstanceID)
 }
 
 // ReleaseZECInstance releases one instance, keeping its data disks (they
