@@ -67,6 +67,14 @@ type tagSet struct {
 	Tags []Tag `json:"tags"`
 }
 
+// list is the tags of a set that may be absent.
+func (t *tagSet) list() []Tag {
+	if t == nil {
+		return nil
+	}
+	return t.Tags
+}
+
 // Tag is a key/value pair as API 2.0 spells it.
 type Tag struct {
 	Key   string `json:"key"`

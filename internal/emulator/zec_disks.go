@@ -173,25 +173,6 @@ type describeDisksReq struct {
 	PageNum         *int     `json:"pageNum"`
 }
 
-// matchTags applies the tagKeys and tags filters of a Describe (at most 20 each).
-func matchTags(have *tagSet, keys []string, tags []Tag) bool {
-	var list []Tag
-	if have != nil {
-		list = have.Tags
-	}
-	for _, k := range keys {
-		if !slices.ContainsFunc(list, func(t Tag) bool { return t.Key == k }) {
-			return false
-		}
-	}
-	for _, want := range tags {
-		if !slices.Contains(list, want) {
-			return false
-		}
-	}
-	return true
-}
-
 func checkTagFilters(keys []string, tags []Tag) *errAPI {
 	if len(keys) > 20 || len(tags) > 20 {
 		return apiErr(http.StatusBadRequest, codeInvalidValue, "tagKeys and tags may hold at most 20 entries each.")
@@ -225,7 +206,7 @@ func (z *zecState) describeDisks(body []byte) (map[string]any, []string, error) 
 		case req.InstanceID != nil && d.InstanceID != *req.InstanceID:
 		case req.ZoneID != nil && d.ZoneID != *req.ZoneID:
 		case req.ResourceGroupID != nil && d.ResourceGroupID != *req.ResourceGroupID:
-		case !matchTags(d.Tags, req.TagKeys, req.Tags):
+		case !hasTags(d.Tags.list(), req.TagKeys, req.Tags):
 		default:
 			match = append(match, d)
 		}

@@ -538,8 +538,8 @@ func (z *zecState) describeInstances(body []byte) (map[string]any, []string, err
 	if len(req.InstanceIDs) > zecMaxIDsPerCall {
 		return nil, nil, apiErr(http.StatusBadRequest, codeInvalidValue, "instanceIds may hold at most %d ids, got %d.", zecMaxIDsPerCall, len(req.InstanceIDs))
 	}
-	if len(req.TagKeys) > 20 || len(req.Tags) > 20 {
-		return nil, nil, apiErr(http.StatusBadRequest, codeInvalidValue, "At most 20 tagKeys and 20 tags can be used.")
+	if e := checkTagFilters(req.TagKeys, req.Tags); e != nil {
+		return nil, nil, e
 	}
 	pageSize, pageNum, e := paging(req.PageSize, req.PageNum)
 	if e != nil {
@@ -570,6 +570,7 @@ func (z *zecState) describeInstances(body []byte) (map[string]any, []string, err
 	return map[string]any{"totalCount": len(match), "dataSet": data}, req.InstanceIDs, nil
 }
 
+// hasTags applies the tagKeys and tags filters of a Describe.
 func hasTags(have []Tag, keys []string, tags []Tag) bool {
 	for _, k := range keys {
 		if !slices.ContainsFunc(have, func(t Tag) bool { return t.Key == k }) {
