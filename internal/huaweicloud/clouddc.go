@@ -106,6 +106,67 @@ type Instance struct {
 	UpdatedAt         string             `json:"updated_at"`
 	LaunchedAt        string             `json:"launched_at"`
 	Error             *ErrorStatus       `json:"error"`
+	// CreateToken is the provider's create token, taken out of Metadata
+	// (CreateTokenMetadataKey) so that Metadata holds the user's pairs only.
+	CreateToken string `json:"-"`
+}
+
+// CreateTokenMetadataKey is the metadata key the provider puts on every
+// instance it creates, with a value unique to that create. CreateInstance
+// takes no idempotency token, so after a create whose outcome is unknown (a
+// cut connection, a 5xx, an interrupted run) the provider looks the
+// instance up by this pair instead of creating a second one. It takes one
+// of the API's 10 metadata pairs.
+const CreateTokenMetadataKey = "cloudcompute-create-token" //nolint:gosec // a metadata key, not a credential
+
+// MaxUserMetadata is how many metadata pairs a configuration may set: the
+// API's limit less the create token's pair.
+const MaxUserMetadata = MaxMetadata - 1
+
+// Ambiguous reports whether a failed create may nevertheless have been
+// applied: the answer never came (a transport error, the caller's ctx
+// ended), or the server failed after it may have acted (5xx, an answer we
+// cannot read). A 4xx refusal is not ambiguous.
+func Ambiguous(err error) bool {
+	if err == nil {
+		return false
+	}
+	var ae *APIError
+	if errors.As(err, &ae) {
+		return ae.HTTPStatus >= http.StatusInternalServerError || ae.Code == CodeMalformedResponse
+	}
+	return true
+}
+
+// takeCreateToken moves the provider's create token out of inst.Metadata.
+func (inst *Instance) takeCreateToken() {
+	tok, ok := inst.Metadata[CreateTokenMetadataKey]
+	if !ok {
+		return
+	}
+	inst.CreateToken = tok
+	delete(inst.Metadata, CreateTokenMetadataKey)
+	if len(inst.Metadata) == 0 {
+		inst.Metadata = nil
+	}
+}
+
+// FindInstancesByCreateToken returns the ids of the instances created with
+// a create token that are not deleted or being deleted (a failed instance
+// is returned: it is adopted, then replaced like any failed create).
+// ListInstances has no metadata filter, so every instance is listed.
+func (c *Client) FindInstancesByCreateToken(ctx context.Context, token string) ([]string, error) {
+	list, err := c.ListInstances(ctx, ListInstancesRequest{})
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, inst := range list {
+		if inst.CreateToken == token && !IsTerminated(inst.State) && inst.State != StateShuttingDown {
+			ids = append(ids, inst.ID)
+		}
+	}
+	return ids, nil
 }
 
 // InstanceStatus is the answer of ShowInstanceStatus.
@@ -137,7 +198,9 @@ type CreateInstanceRequest struct {
 // CreateInstance installs an OS on a physical server and returns the new
 // instance's id. It is asynchronous: poll ShowInstanceStatus until
 // running. It is never re-sent after an ambiguous failure (the API has no
-// idempotency token); a 429 refusal is retried.
+// idempotency token); a 429 refusal is retried. Callers put a create token
+// in the metadata (CreateTokenMetadataKey) and, after an Ambiguous error,
+// look the instance up with FindInstancesByCreateToken.
 func (c *Client) CreateInstance(ctx context.Context, in CreateInstanceRequest) (string, error) {
 	var out struct {
 		InstanceID string `json:"instance_id"`
@@ -147,7 +210,7 @@ func (c *Client) CreateInstance(ctx context.Context, in CreateInstanceRequest) (
 	}
 	if out.InstanceID == "" {
 		return "", &APIError{Service: "clouddc", Operation: "CreateInstance", HTTPStatus: http.StatusAccepted, Code: CodeMalformedResponse,
-			Message: "the answer has no instance_id; an instance may have been created: check the CloudDC console before retrying"}
+			Message: "the answer has no instance_id; an instance may have been created"}
 	}
 	return out.InstanceID, nil
 }
@@ -219,6 +282,7 @@ func (c *Client) ListInstances(ctx context.Context, in ListInstancesRequest) ([]
 			return nil, err
 		}
 		for _, inst := range out.Instances {
+			inst.takeCreateToken()
 			if !seen[inst.ID] {
 				seen[inst.ID] = true
 				all = append(all, inst)

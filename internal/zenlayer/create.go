@@ -2,14 +2,10 @@ package zenlayer
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
-	"fmt"
 	"net/http"
-	"time"
 
-	"github.com/hashicorp/terraform-plugin-log/tflog"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/journal"
 )
 
 // CreateTokenTagKey is the tag the provider puts on every object it creates,
@@ -18,13 +14,6 @@ import (
 // connection, a 5xx, an interrupted run) the provider looks the object up
 // by this tag instead of creating a second one.
 const CreateTokenTagKey = "cloudcompute-create-token" //nolint:gosec // a tag key, not a credential
-
-// NewCreateToken returns a random token for one create.
-func NewCreateToken() string {
-	b := make([]byte, 16)
-	_, _ = rand.Read(b)
-	return hex.EncodeToString(b)
-}
 
 // Ambiguous reports whether a failed create may nevertheless have been
 // applied: the answer never came (a transport error, the caller's ctx
@@ -41,38 +30,9 @@ func Ambiguous(err error) bool {
 	return true
 }
 
-// CreateOnce makes a create that must not happen twice. create sends it;
-// lookup finds the objects carrying the create's token. After an ambiguous
-// failure the objects are looked up first and adopted if they exist; only
-// if they surely do not is the create sent again (at most attempts times).
-// The lookup runs even when ctx has ended (Ctrl-C), on a short detached
-// context, so that an interrupted create is not lost.
+// CreateOnce makes a create that must not happen twice (journal.CreateOnce
+// with this API's ambiguity rule): after an ambiguous failure the objects
+// carrying the create's token are looked up and adopted before any re-send.
 func CreateOnce(ctx context.Context, kind string, attempts int, create, lookup func(context.Context) ([]string, error)) ([]string, error) {
-	var lastErr error
-	for attempt := 1; attempt <= max(attempts, 1); attempt++ {
-		ids, err := create(ctx)
-		if err == nil || !Ambiguous(err) {
-			return ids, err
-		}
-		lastErr = err
-		tflog.Warn(ctx, "create outcome unknown, looking it up by its token", map[string]any{"kind": kind, "attempt": attempt, "error": err.Error()})
-		lctx, cancel := ctx, context.CancelFunc(func() {})
-		if ctx.Err() != nil {
-			lctx, cancel = context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
-		}
-		found, lerr := lookup(lctx)
-		cancel()
-		if lerr != nil {
-			return nil, fmt.Errorf("%w; looking the %s up by its create token also failed (%w), so it may exist without being in the state: "+
-				"find it by the tag %s and import it", err, kind, lerr, CreateTokenTagKey)
-		}
-		if len(found) > 0 {
-			tflog.Info(ctx, "adopted the object of an ambiguous create", map[string]any{"kind": kind, "ids": found})
-			return found, nil
-		}
-		if ctx.Err() != nil {
-			return nil, err
-		}
-	}
-	return nil, lastErr
+	return journal.CreateOnce(ctx, kind, attempts, Ambiguous, "find it by the tag "+CreateTokenTagKey+" and import it", create, lookup)
 }

@@ -87,9 +87,10 @@ func TestAccCloudDCInstance_status500Retried(t *testing.T) {
 	})
 }
 
-// A 500 answer to CreateInstance is ambiguous: it is not sent again, and
-// the diagnostic says to look for the instance before applying again.
-func TestAccCloudDCInstance_create500NotResent(t *testing.T) {
+// A 500 answer to CreateInstance is ambiguous: the instance is looked up
+// by its create token first, and the create is sent again only when no
+// instance carries it. The apply succeeds with one instance.
+func TestAccCloudDCInstance_create500LookedUp(t *testing.T) {
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	emu.InjectHuaweiFault("clouddc.CreateInstance", http.StatusInternalServerError, 1)
 	resource.ParallelTest(t, resource.TestCase{
@@ -98,13 +99,53 @@ func TestAccCloudDCInstance_create500NotResent(t *testing.T) {
 		CheckDestroy:             checkInstancesGone(emu),
 		Steps: []resource.TestStep{{
 			Config: acctest.ConfigCompose(acctest.HuaweiProviderConfig(emu, huaweicloud.AuthAKSK), instanceConfig("tf-acc-create500", emulator.HuaweiImageID, "")),
-			ExpectError: errRe(`creating CloudDC instance "tf-acc-create500"`, "iMetal.0099 (HTTP 500): Internal server error",
-				"not sent again", `look for an instance named "tf-acc-create500"`),
+			Check: func(*terraform.State) error {
+				if n := len(emu.Inventory()["clouddc_instance"]); n != 1 {
+					return fmt.Errorf("%d instances in the emulator, want 1", n)
+				}
+				var calls []string
+				for _, e := range emu.Log() {
+					if e.API == "clouddc" && (e.Action == "CreateInstance" || e.Action == "ListInstances") {
+						calls = append(calls, fmt.Sprintf("%s:%d", e.Action, e.Status))
+					}
+				}
+				if len(calls) < 3 || calls[0] != "CreateInstance:500" || calls[1] != "ListInstances:200" || calls[2] != "CreateInstance:202" {
+					return fmt.Errorf("calls %v: want CreateInstance:500, the lookup (ListInstances:200), then CreateInstance:202", calls)
+				}
+				return nil
+			},
 		}},
 	})
-	if n := emu.CallCount("clouddc.CreateInstance"); n != 1 {
-		t.Errorf("CreateInstance reached the emulator %d times, want 1", n)
-	}
+}
+
+// A create whose answer is lost (the connection is cut after the instance
+// was made) is not repeated: the instance is found by its create token
+// (a metadata pair) and adopted.
+func TestAccCloudDCInstance_createAnswerLost(t *testing.T) {
+	emu := acctest.StartEmulator(t, emulator.Options{Faults: []emulator.FaultRule{
+		{Kind: emulator.FaultCutAfter, Rate: 1, Actions: []string{"clouddc.POST /v1/" + emulator.HuaweiProjectID + "/instances"}},
+	}})
+	var id string
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkInstancesGone(emu),
+		Steps: []resource.TestStep{{
+			Config: acctest.ConfigCompose(acctest.HuaweiProviderConfig(emu, huaweicloud.AuthToken), instanceConfig("tf-acc-cut", emulator.HuaweiImageID, "")),
+			Check: resource.ComposeTestCheckFunc(captureID(&id), func(*terraform.State) error {
+				if got := emu.Inventory()["clouddc_instance"]; len(got) != 1 || got[0] != id {
+					return fmt.Errorf("emulator holds %v, state has %s: want exactly the one instance", got, id)
+				}
+				if n := emu.CallCount("clouddc.CreateInstance"); n != 1 {
+					return fmt.Errorf("CreateInstance sent %d times, want 1", n)
+				}
+				if n := emu.FaultCounts()[emulator.FaultCutAfter]; n != 1 {
+					return fmt.Errorf("%d cut-after faults injected, want 1", n)
+				}
+				return nil
+			}),
+		}},
+	})
 }
 
 // A persistent 500 ends in a clear error once the retries (max_retries)

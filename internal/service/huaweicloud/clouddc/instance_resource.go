@@ -3,10 +3,8 @@ package clouddc
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"net/http"
-	"strings"
+	"maps"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -27,6 +25,7 @@ import (
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/huaweicloud"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/journal"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/wait"
 )
 
@@ -127,11 +126,14 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"metadata": schema.MapAttribute{
 				ElementType: types.StringType,
 				Optional:    true,
-				MarkdownDescription: "Up to 10 metadata pairs. Keys are 1 to 255 letters, digits, `-`, `_`, `:`, ` ` and `.`; values at most " +
-					"255 characters. Do not put secrets in metadata. Changing it creates a new instance.",
+				MarkdownDescription: "Up to 9 metadata pairs. Keys are 1 to 255 letters, digits, `-`, `_`, `:`, ` ` and `.`; values at most " +
+					"255 characters. Do not put secrets in metadata. Changing it creates a new instance. The API takes 10 pairs: the provider " +
+					"uses one, `" + huaweicloud.CreateTokenMetadataKey + "`, to find an instance whose create answer was lost instead of creating a " +
+					"second one; that pair is not shown here.",
 				PlanModifiers: []planmodifier.Map{mapplanmodifier.RequiresReplace()},
 				Validators: []validator.Map{
-					mapvalidator.SizeBetween(1, huaweicloud.MaxMetadata),
+					mapvalidator.SizeBetween(1, huaweicloud.MaxUserMetadata),
+					mapvalidator.KeysAre(stringvalidator.NoneOf(huaweicloud.CreateTokenMetadataKey)),
 					mapvalidator.KeysAre(stringvalidator.RegexMatches(MetadataKeyPattern, "must be 1 to 255 letters, digits, '-', '_', ':', ' ' and '.'")),
 					mapvalidator.ValueStringsAre(runeLengthAtMost(MetadataValueMax)),
 				},
@@ -296,17 +298,55 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 
-	tflog.Info(ctx, "creating CloudDC instance", map[string]any{"name": in.Name, "image_id": in.ImageID, "server_id": knownString(plan.ServerID)})
-	id, err := conn.CreateInstance(ctx, in)
+	// The create token (a metadata pair) makes the create safe to repeat:
+	// after an answer that never came, or a provider process that died, the
+	// instance is looked up by it instead of made twice. The journal's hash
+	// leaves the password out: it is keyed on what the instance is.
+	args := in
+	args.Password = ""
+	ids, adopted, journalDone, err := journal.Create("clouddc_instance", args, journal.NewToken,
+		func(token string) ([]string, error) {
+			in := in
+			in.Metadata = maps.Clone(in.Metadata)
+			if in.Metadata == nil {
+				in.Metadata = map[string]string{}
+			}
+			in.Metadata[huaweicloud.CreateTokenMetadataKey] = token
+			tflog.Info(ctx, "creating CloudDC instance", map[string]any{"name": in.Name, "image_id": in.ImageID, "server_id": knownString(plan.ServerID), "create_token": token})
+			return journal.CreateOnce(ctx, "CloudDC instance", 3, huaweicloud.Ambiguous,
+				fmt.Sprintf("look for an instance named %q whose metadata has %s = %s (ListInstances or the console) and import it with terraform import, or delete it",
+					in.Name, huaweicloud.CreateTokenMetadataKey, token),
+				func(ctx context.Context) ([]string, error) {
+					id, err := conn.CreateInstance(ctx, in)
+					if err != nil {
+						return nil, err
+					}
+					return []string{id}, nil
+				},
+				func(ctx context.Context) ([]string, error) { return conn.FindInstancesByCreateToken(ctx, token) })
+		},
+		func(token string, _ time.Time) ([]string, error) { return conn.FindInstancesByCreateToken(ctx, token) })
+	defer journalDone()
+	if adopted {
+		tflog.Warn(ctx, "adopted the CloudDC instance of a create that an earlier, interrupted run left unfinished", map[string]any{"id": ids})
+	}
+	if len(ids) > 0 {
+		// Never lose an instance the cloud made: its id is in state before anything else can fail.
+		plan.ID = types.StringValue(ids[0])
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("timeouts"), plan.Timeouts)...)
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("password_wo_version"), plan.PasswordWOVersion)...)
+	}
 	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("creating CloudDC instance %q", in.Name), err.Error()+createHint(err, in.Name))
+		resp.Diagnostics.AddError(fmt.Sprintf("creating CloudDC instance %q", in.Name), err.Error()+createHint(err))
 		return
 	}
-	// Never lose an instance the cloud made: its id is in state before anything else can fail.
-	plan.ID = types.StringValue(id)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("timeouts"), plan.Timeouts)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("password_wo_version"), plan.PasswordWOVersion)...)
+	if len(ids) > 1 {
+		resp.Diagnostics.AddError(fmt.Sprintf("creating CloudDC instance %q", in.Name),
+			fmt.Sprintf("%d instances carry this create's token (%v); the first is kept in the state. Delete the others.", len(ids), ids))
+		return
+	}
+	id := ids[0]
 	tflog.Info(ctx, "created CloudDC instance", map[string]any{"id": id})
 
 	if _, err := waitInstance(ctx, conn, id, "to be running", timeout, huaweicloud.StateRunning); err != nil {
@@ -524,18 +564,13 @@ func (r *instanceResource) ImportState(ctx context.Context, req resource.ImportS
 }
 
 // createHint says what to do about a failed CreateInstance.
-func createHint(err error, name string) string {
-	var ae *huaweicloud.APIError
+func createHint(err error) string {
 	switch {
 	case huaweicloud.HasCode(err, huaweicloud.CodeServerNotReady):
 		return "\n\nCloudDC installs an instance only on a physical server in manage_state ready. Choose another server_id, free a " +
 			"server by deleting its instance, or leave server_id unset so that CloudDC picks an idle ready server."
 	case huaweicloud.HasCode(err, huaweicloud.CodeServerNotFound):
 		return "\n\nserver_id does not name a physical server of this project."
-	case (errors.As(err, &ae) && ae.HTTPStatus >= http.StatusInternalServerError) || strings.Contains(err.Error(), "may or may not have been applied"):
-		return fmt.Sprintf("\n\nThe request failed in a way that leaves open whether the instance was created, so it is not sent again "+
-			"automatically. Before applying again, look for an instance named %q (ListInstances or the console) and, if there is one, "+
-			"import it with terraform import or delete it.", name)
 	}
 	return ""
 }

@@ -92,6 +92,10 @@ func TestAccCloudDCInstance_basic(t *testing.T) {
 							if !ok || v.State != "running" || v.Password != testPassword || v.Description != "created by an acceptance test" {
 								return fmt.Errorf("emulator has %+v (present %v)", v, ok)
 							}
+							// The create token is in the instance's metadata, and not in the state's.
+							if len(v.Metadata[huaweicloud.CreateTokenMetadataKey]) != 32 || len(v.Metadata) != 3 {
+								return fmt.Errorf("emulator's metadata is %v, want the two pairs and a create token", v.Metadata)
+							}
 							return nil
 						}),
 					},
@@ -489,7 +493,8 @@ func TestAccCloudDCInstance_validation(t *testing.T) {
 		{withPassword("Rotartsinimda-1"), []string{`must not contain the administrator's user name`}},
 		{withPassword("Passw0rd-with space"), []string{`may contain only letters, digits and the special characters`}},
 		{instanceConfig("ok", emulator.HuaweiImageID, `  description = "`+strings.Repeat("d", 256)+`"`), []string{`at most 255 characters`}},
-		{instanceConfig("ok", emulator.HuaweiImageID, `  metadata = {`+metadataPairs(11)+`}`), []string{`metadata`, `must contain at least 1 elements and at most 10`}},
+		{instanceConfig("ok", emulator.HuaweiImageID, `  metadata = {`+metadataPairs(10)+`}`), []string{`metadata`, `must contain at least 1 elements and at most 9`}},
+		{instanceConfig("ok", emulator.HuaweiImageID, `  metadata = { "cloudcompute-create-token" = "mine" }`), []string{`metadata`, `cloudcompute-create-token`}},
 		{instanceConfig("ok", emulator.HuaweiImageID, `  metadata = { "bad/key" = "v" }`), []string{`must be 1 to 255 letters, digits`}},
 		{instanceConfig("ok", emulator.HuaweiImageID, `  server_id = "rack01-node01"`), []string{`is not a UUID`}},
 		{strings.Replace(instanceConfig("ok", emulator.HuaweiImageID, ""), fmt.Sprintf("{ subnet_id = %q },", emulator.HuaweiSubnetID),

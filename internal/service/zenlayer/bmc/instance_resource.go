@@ -441,7 +441,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	}
 	hashed := in
 	hashed.Password = ""
-	ids, adopted, journalDone, err := journal.Create("bmc_instance", hashed, zenlayer.NewCreateToken,
+	ids, adopted, journalDone, err := journal.Create("bmc_instance", hashed, journal.NewToken,
 		func(string) ([]string, error) {
 			started := time.Now()
 			return zenlayer.CreateOnce(ctx, "BMC instance", 3,

@@ -220,7 +220,7 @@ func (r *diskResource) Create(ctx context.Context, req resource.CreateRequest, r
 	// The create token makes the create safe to repeat: after an answer
 	// that never came, or a provider process that died, the disk is looked
 	// up by it instead of made twice.
-	ids, adopted, journalDone, err := journal.Create("zec_disk", in, zenlayer.NewCreateToken,
+	ids, adopted, journalDone, err := journal.Create("zec_disk", in, journal.NewToken,
 		func(token string) ([]string, error) {
 			in := in
 			in.Tags = &zenlayer.TagAssociation{Tags: []zenlayer.Tag{{Key: zenlayer.CreateTokenTagKey, Value: token}}}

@@ -314,7 +314,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	var out *zenlayer.CreateZecInstancesResult
 	hashed := in
 	hashed.Password = ""
-	ids, adopted, journalDone, err := journal.Create("zec_instance", hashed, zenlayer.NewCreateToken,
+	ids, adopted, journalDone, err := journal.Create("zec_instance", hashed, journal.NewToken,
 		func(token string) ([]string, error) {
 			in := in
 			in.Tags = &zenlayer.TagAssociation{Tags: []zenlayer.Tag{{Key: zenlayer.CreateTokenTagKey, Value: token}}}
