@@ -58,6 +58,23 @@ const secret = "fault-suite-Secret-Passw0rd"
 
 const keyID = "FAULTSUITEKEY"
 
+// cdcPassword is the CloudDC instances' administrator password (a
+// write-only attribute, set through a variable): it must appear in no log.
+const cdcPassword = "FaultSuite-Adm1n-pw"
+
+// options are the emulator's options for a suite run: the Zenlayer key, and
+// enough physical servers for the CloudDC instances of any run size (one
+// instance per server; a failed create holds its server until deleted).
+func options(size int) emulator.Options {
+	var servers []emulator.HuaweiServer
+	for i := range 2*size + 2 {
+		servers = append(servers, emulator.HuaweiServer{
+			ID: fmt.Sprintf("%08x-0000-4000-8000-%012x", i+1, i+1), Name: fmt.Sprintf("fault-rack-node%02d", i+1), ManageState: "ready",
+		})
+	}
+	return emulator.Options{Credentials: map[string]string{keyID: secret}, Huawei: emulator.HuaweiOptions{Servers: servers}}
+}
+
 type workspace struct {
 	t   *testing.T
 	dir string
@@ -80,6 +97,9 @@ func newWorkspace(t *testing.T, emu *emulator.Server, config string) *workspace 
 		"TF_CLI_CONFIG_FILE="+rc, "TF_IN_AUTOMATION=1", "TF_LOG=TRACE", "TF_LOG_PATH="+w.log,
 		"ZENLAYERCLOUD_DOMAIN="+emu.Endpoint(), "ZENLAYERCLOUD_SCHEME=HTTP",
 		"ZENLAYERCLOUD_ACCESS_KEY_ID="+keyID, "ZENLAYERCLOUD_ACCESS_KEY_PASSWORD="+secret,
+		"HW_REGION_NAME="+emulator.HuaweiRegion, "HW_PROJECT_ID="+emulator.HuaweiProjectID,
+		"HW_ACCESS_KEY="+emulator.HuaweiAccessKey, "HW_SECRET_KEY="+emulator.HuaweiSecretKey,
+		"HW_CLOUDDC_ENDPOINT=http://"+emu.Endpoint(), "TF_VAR_clouddc_password="+cdcPassword,
 	)
 	return w
 }
@@ -203,11 +223,17 @@ func (w *workspace) noSecretsLogged() {
 	if err != nil {
 		w.t.Fatalf("reading the trace log: %v", err)
 	}
-	if !bytes.Contains(b, []byte("Zenlayer API call")) {
-		w.t.Fatal("the trace log has no provider lines: the secret check would prove nothing")
+	for _, line := range []string{"Zenlayer API call", "Huawei Cloud API call"} {
+		if !bytes.Contains(b, []byte(line)) {
+			w.t.Fatalf("the trace log has no %q lines: the secret check would prove nothing", line)
+		}
 	}
-	if bytes.Contains(b, []byte(secret)) {
-		w.t.Fatal("the access key password appears in the TF_LOG=trace output")
+	for name, s := range map[string]string{
+		"the Zenlayer access key password": secret, "the Huawei secret key": emulator.HuaweiSecretKey, "the CloudDC administrator password": cdcPassword,
+	} {
+		if bytes.Contains(b, []byte(s)) {
+			w.t.Fatalf("%s appears in the TF_LOG=trace output", name)
+		}
 	}
 }
 
@@ -221,6 +247,12 @@ terraform {
 
 provider "cloudcompute" {
   zenlayer {}
+  huaweicloud {}
+}
+
+variable "clouddc_password" {
+  type      = string
+  sensitive = true
 }
 
 resource "cloudcompute_zenlayer_zec_instance" "app" {
@@ -250,7 +282,17 @@ resource "cloudcompute_zenlayer_bmc_instance" "metal" {
   name             = "fault-metal-${count.index}"
   ssh_keys         = ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFaultSuiteKeyOnly faults@example"]
 }
-`, n)
+
+resource "cloudcompute_huaweicloud_clouddc_instance" "dc" {
+  count              = %[1]d
+  name               = "fault-dc-${count.index}"
+  image_id           = %[2]q
+  vpc_id             = %[3]q
+  network_interfaces = [{ subnet_id = %[4]q }]
+  password_wo        = var.clouddc_password
+  metadata           = { suite = "faults" }
+}
+`, n, emulator.HuaweiImageID, emulator.HuaweiVPCID, emulator.HuaweiSubnetID)
 }
 
 // faultRules spreads rate over every kind of fault.
@@ -290,10 +332,9 @@ func TestFaultSuite(t *testing.T) {
 	for seed := 1; seed <= seeds; seed++ {
 		t.Run("seed-"+strconv.Itoa(seed), func(t *testing.T) {
 			t.Parallel()
-			emu, err := emulator.Start(emulator.Options{
-				Seed: uint64(seed), Faults: faultRules(rate), CreateFailRate: 0.1,
-				Credentials: map[string]string{keyID: secret},
-			})
+			opts := options(size)
+			opts.Seed, opts.Faults, opts.CreateFailRate = uint64(seed), faultRules(rate), 0.1
+			emu, err := emulator.Start(opts)
 			must(t, err)
 			defer func() { _ = emu.Close() }()
 			w := newWorkspace(t, emu, mixedConfig(size))
@@ -318,6 +359,8 @@ func TestFaultSuite(t *testing.T) {
 				for _, id := range left {
 					if v, ok := emu.BMCInstance(id); ok {
 						detail = append(detail, fmt.Sprintf("%s %s", id, v.Status))
+					} else if v, ok := emu.CloudDCInstance(id); ok {
+						detail = append(detail, fmt.Sprintf("%s %s", id, v.State))
 					} else {
 						detail = append(detail, id)
 					}
@@ -367,10 +410,9 @@ func TestInterruptedApply(t *testing.T) {
 	for _, how := range []string{"sigint-terraform", "kill-provider"} {
 		t.Run(how, func(t *testing.T) {
 			t.Parallel()
-			emu, err := emulator.Start(emulator.Options{
-				Credentials: map[string]string{keyID: secret},
-				Durations:   emulator.Durations{InstanceCreate: 3 * time.Second, BMCCreate: 2 * time.Second, BMCInstall: 2 * time.Second},
-			})
+			opts := options(2)
+			opts.Durations = emulator.Durations{InstanceCreate: 3 * time.Second, BMCCreate: 2 * time.Second, BMCInstall: 2 * time.Second, CloudDCCreate: 3 * time.Second}
+			emu, err := emulator.Start(opts)
 			must(t, err)
 			defer func() { _ = emu.Close() }()
 			w := newWorkspace(t, emu, mixedConfig(2))
@@ -383,7 +425,8 @@ func TestInterruptedApply(t *testing.T) {
 			must(t, cmd.Start())
 			// Interrupt while the creates are in flight.
 			deadline := time.Now().Add(time.Minute)
-			for emu.CallCount("zec.CreateZecInstances")+emu.CallCount("bmc.CreateInstances") < 3 && time.Now().Before(deadline) {
+			for (emu.CallCount("zec.CreateZecInstances")+emu.CallCount("bmc.CreateInstances") < 3 || emu.CallCount("clouddc.CreateInstance") < 1) &&
+				time.Now().Before(deadline) {
 				time.Sleep(20 * time.Millisecond)
 			}
 			time.Sleep(500 * time.Millisecond)
@@ -400,12 +443,17 @@ func TestInterruptedApply(t *testing.T) {
 				t.Fatalf("the interrupted apply succeeded; the test interrupted nothing:\n%s", tail(out.String(), 2000))
 			}
 			journal, _ := filepath.Glob(filepath.Join(w.dir, ".terraform", "cloudcompute-creates", "*"))
-			t.Logf("interrupted apply (%s) left %d objects in the emulator, %d in the state, %d creates in the journal", how, len(inventory(emu)), len(w.stateIDs()), len(journal))
+			kinds := map[string]int{}
+			for kind, ids := range emu.Inventory() {
+				kinds[kind] = len(ids)
+			}
+			t.Logf("interrupted apply (%s) left %d objects in the emulator %v, %d in the state, %d creates in the journal",
+				how, len(inventory(emu)), kinds, len(w.stateIDs()), len(journal))
 
 			w.until(3, "apply", "-auto-approve")
 			w.converged(emu)
-			if got := len(inventory(emu)); got != 6 {
-				t.Fatalf("the emulator holds %d objects after the re-apply, want 6", got)
+			if got := len(inventory(emu)); got != 8 {
+				t.Fatalf("the emulator holds %d objects after the re-apply, want 8", got)
 			}
 			w.until(3, "destroy", "-auto-approve")
 			if left := drained(emu); len(left) != 0 {
