@@ -36,6 +36,9 @@ const (
 	defaultTokenRenewBefore = 5 * time.Minute
 )
 
+// InsecureSwitch is the provider setting behind Config.InsecureSkipVerify.
+var InsecureSwitch = transport.InsecureSwitch{Attr: "huaweicloud.insecure", Env: "HW_INSECURE"}
+
 // AuthMethod is how the client authenticates.
 type AuthMethod string
 
@@ -103,8 +106,12 @@ type Config struct {
 	IAMEndpoint     string
 	Credentials     Credentials
 	// Timeout bounds one HTTP exchange (default 60s).
-	Timeout   time.Duration
-	UserAgent string
+	Timeout time.Duration
+	// InsecureSkipVerify turns the check of the servers' TLS certificates
+	// off; New refuses it unless every endpoint in use (CloudDC, and IAM
+	// with password authentication) is a loopback address.
+	InsecureSkipVerify bool
+	UserAgent          string
 	// HTTPClient, if set, is used as it is (tests).
 	HTTPClient *http.Client
 	Retry      transport.Policy
@@ -156,6 +163,17 @@ func New(cfg Config) (*Client, error) {
 		}
 		c.tokens = newTokenSource(c)
 	}
+	if cfg.InsecureSkipVerify {
+		for _, ep := range []struct {
+			name string
+			u    *url.URL
+			raw  string
+		}{{"CloudDC", c.clouddc, cfg.CloudDCEndpoint}, {"IAM", c.iam, cfg.IAMEndpoint}} {
+			if ep.u != nil && !transport.IsLoopbackHost(ep.u.Host) {
+				return nil, &transport.InsecureRefusedError{Switch: InsecureSwitch, What: fmt.Sprintf("the %s endpoint %q", ep.name, ep.raw)}
+			}
+		}
+	}
 	if c.cfg.Timeout <= 0 {
 		c.cfg.Timeout = 60 * time.Second
 	}
@@ -170,7 +188,7 @@ func New(cfg Config) (*Client, error) {
 	}
 	c.http = cfg.HTTPClient
 	if c.http == nil {
-		c.http = &http.Client{Timeout: c.cfg.Timeout}
+		c.http = &http.Client{Timeout: c.cfg.Timeout, Transport: transport.NewHTTPTransport(cfg.InsecureSkipVerify)}
 	}
 	return c, nil
 }
@@ -297,10 +315,9 @@ func (c *Client) once(ctx context.Context, r request, body []byte, out any, atte
 		apiErr.Hint = c.hint(ans.status)
 		return statusVerdict(ans, r.idempotent, apiErr.Code), apiErr
 	}
-	if out != nil && len(bytes.TrimSpace(ans.body)) > 0 {
-		if err := json.Unmarshal(ans.body, out); err != nil {
-			return transport.Verdict{}, &APIError{Service: r.service, Operation: r.operation, HTTPStatus: ans.status, Code: CodeMalformedResponse,
-				Message: "decoding response: " + err.Error() + ": " + snippet(ans.body), RequestID: ans.header.Get("X-Request-Id")}
+	if out != nil {
+		if err := decodeBody(r.service, r.operation, ans, out); err != nil {
+			return transport.Verdict{}, err
 		}
 	}
 	return transport.Verdict{}, nil
@@ -334,11 +351,14 @@ func (c *Client) exchange(ctx context.Context, req *http.Request, service, opera
 	start := time.Now()
 	resp, err := c.http.Do(req)
 	if err != nil {
-		v := transport.TransportVerdict(ctx, err, idempotent)
-		if !idempotent && !v.Retry && ctx.Err() == nil {
-			err = fmt.Errorf("%w; the request may or may not have been applied, so it is not sent again", err)
-		}
+		v, err := transport.SendFailure(ctx, req, err, idempotent, InsecureSwitch)
 		return answer{}, v, fmt.Errorf("huaweicloud %s %s: %w", service, operation, err)
+	}
+	if resp.ContentLength > maxResponseBytes {
+		// Announced too large: refused before a byte of it is read.
+		_ = resp.Body.Close()
+		return answer{}, transport.Verdict{}, &APIError{Service: service, Operation: operation, HTTPStatus: resp.StatusCode, Code: CodeMalformedResponse,
+			Message: transport.TooLarge(operation, maxResponseBytes), RequestID: resp.Header.Get("X-Request-Id")}
 	}
 	raw, readErr := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes+1))
 	_ = resp.Body.Close()
@@ -353,7 +373,7 @@ func (c *Client) exchange(ctx context.Context, req *http.Request, service, opera
 	}
 	if len(raw) > maxResponseBytes {
 		return answer{}, transport.Verdict{}, &APIError{Service: service, Operation: operation, HTTPStatus: ans.status, Code: CodeMalformedResponse,
-			Message: fmt.Sprintf("response larger than %d bytes", maxResponseBytes), RequestID: ans.header.Get("X-Request-Id")}
+			Message: transport.TooLarge(operation, maxResponseBytes), RequestID: ans.header.Get("X-Request-Id")}
 	}
 	return ans, transport.Verdict{}, nil
 }

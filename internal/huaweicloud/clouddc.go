@@ -8,6 +8,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/transport"
 )
 
 // CloudDC instance states. The API's sources disagree: the SDK lists the
@@ -128,8 +130,8 @@ const MaxUserMetadata = MaxMetadata - 1
 // ended), or the server failed after it may have acted (5xx, an answer we
 // cannot read). A 4xx refusal is not ambiguous.
 func Ambiguous(err error) bool {
-	if err == nil {
-		return false
+	if err == nil || transport.IsCertificateError(err) {
+		return false // an untrusted certificate: the request was never sent
 	}
 	var ae *APIError
 	if errors.As(err, &ae) {
@@ -226,7 +228,9 @@ type ListInstancesRequest struct {
 }
 
 type listInstancesResponse struct {
-	Instances []Instance `json:"instances"`
+	// Instances is a pointer so that an answer without the list (which
+	// would read as "no instances", and so as "not found") is told apart.
+	Instances *[]Instance `json:"instances"`
 	PageInfo  struct {
 		NextMarker   string `json:"next_marker"`
 		CurrentCount int    `json:"current_count"`
@@ -281,7 +285,11 @@ func (c *Client) ListInstances(ctx context.Context, in ListInstancesRequest) ([]
 		if err := c.call(ctx, request{service: "clouddc", operation: "ListInstances", method: http.MethodGet, path: "/instances", query: q, idempotent: true}, &out); err != nil {
 			return nil, err
 		}
-		for _, inst := range out.Instances {
+		if out.Instances == nil {
+			return nil, &APIError{Service: "clouddc", Operation: "ListInstances", HTTPStatus: http.StatusOK, Code: CodeMalformedResponse,
+				Message: "the answer has no instances list"}
+		}
+		for _, inst := range *out.Instances {
 			inst.takeCreateToken()
 			if !seen[inst.ID] {
 				seen[inst.ID] = true
@@ -289,7 +297,7 @@ func (c *Client) ListInstances(ctx context.Context, in ListInstancesRequest) ([]
 			}
 		}
 		next := out.PageInfo.NextMarker
-		if next == "" || len(out.Instances) == 0 || next == q.Get("marker") || page > 10000 {
+		if next == "" || len(*out.Instances) == 0 || next == q.Get("marker") || page > 10000 {
 			return all, nil
 		}
 		q.Set("marker", next)

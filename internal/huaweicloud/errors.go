@@ -1,6 +1,7 @@
 package huaweicloud
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -8,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/transport"
 )
 
 // APIError is an error answer of a Huawei Cloud API (or of its gateway), or
@@ -109,6 +112,8 @@ func decodeError(service, operation string, status int, header http.Header, body
 			}
 		}
 	}
+	// A hostile body must not flood the diagnostics.
+	e.Code, e.Message, e.RequestID = transport.Clip(e.Code, 100), transport.Clip(e.Message, 1000), transport.Clip(e.RequestID, 100)
 	if e.Code == "" {
 		e.Code = "HTTP_" + strconv.Itoa(status)
 		if e.Message == "" {
@@ -116,6 +121,33 @@ func decodeError(service, operation string, status int, header http.Header, body
 		}
 	}
 	return e
+}
+
+// decodeBody decodes a 2xx answer into out. An answer it cannot use (no
+// body, not JSON, cut short, fields of the wrong type) is a
+// CodeMalformedResponse error naming the call, the status, the request id
+// and the start of the body. Callers do not retry it, reads included: such
+// an answer comes from something between the client and the API (a proxy)
+// or from an API change, which a second try does not fix; for a create it
+// is ambiguous (the API may have acted), so the create is looked up by its
+// token, never re-sent. The same goes for an answer over maxResponseBytes
+// (exchange).
+func decodeBody(service, operation string, ans answer, out any) error {
+	problem := ""
+	if len(bytes.TrimSpace(ans.body)) == 0 {
+		problem = "the answer has no body"
+	} else if err := json.Unmarshal(ans.body, out); err != nil {
+		problem = transport.DecodeProblem(err)
+	}
+	if problem == "" {
+		return nil
+	}
+	excerpt := snippet(ans.body)
+	if excerpt == "" {
+		excerpt = "(empty body)"
+	}
+	return &APIError{Service: service, Operation: operation, HTTPStatus: ans.status, Code: CodeMalformedResponse,
+		Message: problem + ": " + excerpt, RequestID: ans.header.Get("X-Request-Id")}
 }
 
 // findCodeMessage looks for error_code/error_msg, then code/message, then

@@ -174,15 +174,14 @@ func (c *Client) createToken(ctx context.Context) (token, projectID string, expi
 			}
 			return statusVerdict(ans, true, apiErr.Code), apiErr
 		}
+		var out tokenResponse
+		if err := decodeBody("iam", "CreateToken", ans, &out); err != nil {
+			return transport.Verdict{}, err
+		}
 		token = ans.header.Get(HeaderSubjectToken)
 		if token == "" {
 			return transport.Verdict{}, &APIError{Service: "iam", Operation: "CreateToken", HTTPStatus: ans.status, Code: CodeMalformedResponse,
 				Message: "the answer has no " + HeaderSubjectToken + " header", RequestID: ans.header.Get("X-Request-Id")}
-		}
-		var out tokenResponse
-		if err := json.Unmarshal(ans.body, &out); err != nil {
-			return transport.Verdict{}, &APIError{Service: "iam", Operation: "CreateToken", HTTPStatus: ans.status, Code: CodeMalformedResponse,
-				Message: "decoding response: " + err.Error(), RequestID: ans.header.Get("X-Request-Id")}
 		}
 		projectID = out.Token.Project.ID
 		if t, perr := time.Parse(time.RFC3339Nano, out.Token.ExpiresAt); perr == nil {

@@ -4,7 +4,9 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"os"
+	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -26,6 +28,7 @@ const (
 	EnvZenlayerDomain            = "ZENLAYERCLOUD_DOMAIN"
 	EnvZenlayerScheme            = "ZENLAYERCLOUD_SCHEME"
 	EnvZenlayerClientTimeout     = "ZENLAYERCLOUD_CLIENT_TIMEOUT"
+	EnvZenlayerInsecure          = "ZENLAYERCLOUD_INSECURE"
 )
 
 var _ provider.Provider = &CloudComputeProvider{}
@@ -51,6 +54,7 @@ type zenlayerModel struct {
 	Domain            types.String `tfsdk:"domain"`
 	Scheme            types.String `tfsdk:"scheme"`
 	Timeout           types.Int64  `tfsdk:"timeout"`
+	Insecure          types.Bool   `tfsdk:"insecure"`
 }
 
 func (p *CloudComputeProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -115,4 +119,21 @@ func stringOr(v types.String, env, def string) string {
 		return e
 	}
 	return def
+}
+
+// boolOr returns the configured value, else the environment variable read
+// with strconv.ParseBool, else false.
+func boolOr(v types.Bool, env string) (bool, error) {
+	if !v.IsNull() && !v.IsUnknown() {
+		return v.ValueBool(), nil
+	}
+	e := os.Getenv(env)
+	if e == "" {
+		return false, nil
+	}
+	b, err := strconv.ParseBool(e)
+	if err != nil {
+		return false, fmt.Errorf("%s must be true or false (or 1 or 0), got %q", env, e)
+	}
+	return b, nil
 }

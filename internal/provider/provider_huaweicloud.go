@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"sort"
@@ -36,6 +37,7 @@ const (
 	EnvHuaweiAuthURL         = "HW_AUTH_URL"
 	EnvHuaweiCloudDCEndpoint = "HW_CLOUDDC_ENDPOINT"
 	EnvHuaweiMaxRetries      = "HW_MAX_RETRIES"
+	EnvHuaweiInsecure        = "HW_INSECURE"
 )
 
 // huaweiDefaultMaxRetries is the Huawei Cloud provider's default.
@@ -51,6 +53,7 @@ type huaweicloudModel struct {
 	Password   types.String              `tfsdk:"password"`
 	DomainName types.String              `tfsdk:"domain_name"`
 	MaxRetries types.Int64               `tfsdk:"max_retries"`
+	Insecure   types.Bool                `tfsdk:"insecure"`
 	Endpoints  *huaweicloudEndpointModel `tfsdk:"endpoints"`
 }
 
@@ -111,6 +114,13 @@ func huaweicloudBlock() schema.Block {
 					"(creates only after a refusal). Default %d.", huaweiDefaultMaxRetries) + envDoc(EnvHuaweiMaxRetries),
 				Validators: []validator.Int64{int64validator.Between(0, 20)},
 			},
+			"insecure": schema.BoolAttribute{
+				Optional: true,
+				MarkdownDescription: "Skip the check of the servers' TLS certificates, for a local emulator or test server with a self-signed " +
+					"certificate. Allowed only when every endpoint in use (CloudDC, and IAM with password authentication) is a loopback address " +
+					"(`127.0.0.1`, `::1`, `localhost`); any other endpoint is an error. Default `false`: certificates are always verified." +
+					envDoc(EnvHuaweiInsecure),
+			},
 		},
 		Blocks: map[string]schema.Block{
 			"endpoints": schema.SingleNestedBlock{
@@ -168,7 +178,7 @@ func configureHuaweiCloud(ctx context.Context, m *huaweicloudModel, userAgent st
 	for name, v := range map[string]interface{ IsUnknown() bool }{
 		"region": m.Region, "project_id": m.ProjectID, "access_key": m.AccessKey, "secret_key": m.SecretKey, "token": m.Token,
 		"user_name": m.UserName, "password": m.Password, "domain_name": m.DomainName, "max_retries": m.MaxRetries,
-		"endpoints.clouddc": m.Endpoints.CloudDC, "endpoints.iam": m.Endpoints.IAM,
+		"insecure": m.Insecure, "endpoints.clouddc": m.Endpoints.CloudDC, "endpoints.iam": m.Endpoints.IAM,
 	} {
 		if v.IsUnknown() {
 			diags.AddAttributeError(base.AtName(strings.Split(name, ".")[0]), "Unknown Huawei Cloud setting",
@@ -275,6 +285,11 @@ func configureHuaweiCloud(ctx context.Context, m *huaweicloudModel, userAgent st
 	}
 	policy := transport.DefaultPolicy()
 	policy.MaxAttempts = int(retries) + 1
+	insecure, err := boolOr(m.Insecure, EnvHuaweiInsecure)
+	if err != nil {
+		diags.AddError("Invalid "+EnvHuaweiInsecure, err.Error()+".")
+		return
+	}
 
 	hc, err := huaweicloud.New(huaweicloud.Config{
 		Region:          region.value,
@@ -285,12 +300,23 @@ func configureHuaweiCloud(ctx context.Context, m *huaweicloudModel, userAgent st
 			Token: token.value, AccessKey: ak.value, SecretKey: sk.value,
 			UserName: user.value, Password: password.value, DomainName: domain.value,
 		},
-		UserAgent: userAgent,
-		Retry:     policy,
+		InsecureSkipVerify: insecure,
+		UserAgent:          userAgent,
+		Retry:              policy,
 	})
+	var refused *transport.InsecureRefusedError
+	if errors.As(err, &refused) {
+		diags.AddAttributeError(base.AtName("insecure"), "TLS certificate checks cannot be skipped", err.Error()+".")
+		return
+	}
 	if err != nil {
 		diags.AddAttributeError(base, "Invalid Huawei Cloud configuration", err.Error())
 		return
+	}
+	if insecure {
+		tflog.Warn(ctx, "TLS certificate verification is off for the loopback endpoint", map[string]any{
+			"endpoint": clouddcURL.value, "iam_endpoint": iamURL.value, "setting": "huaweicloud.insecure",
+		})
 	}
 	client.HuaweiCloud = hc
 	tflog.Debug(ctx, "Huawei Cloud client configured", map[string]any{

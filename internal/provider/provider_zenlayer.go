@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -48,6 +49,12 @@ func zenlayerBlock() schema.Block {
 				Optional:            true,
 				MarkdownDescription: "Seconds one HTTP exchange may take. Falls back to `" + EnvZenlayerClientTimeout + "`, then 60.",
 			},
+			"insecure": schema.BoolAttribute{
+				Optional: true,
+				MarkdownDescription: "Skip the check of the API server's TLS certificate, for a local emulator or test server with a self-signed " +
+					"certificate. Allowed only when `domain` is a loopback address (`127.0.0.1`, `::1`, `localhost`); any other domain is an error. " +
+					"Falls back to `" + EnvZenlayerInsecure + "`, then `false`: certificates are always verified.",
+			},
 		},
 	}
 }
@@ -62,6 +69,7 @@ func configureZenlayer(ctx context.Context, zl *zenlayerModel, userAgent string,
 	base := path.Root("zenlayer")
 	for name, v := range map[string]interface{ IsUnknown() bool }{
 		"access_key_id": zl.AccessKeyID, "access_key_password": zl.AccessKeyPassword, "domain": zl.Domain, "scheme": zl.Scheme, "timeout": zl.Timeout,
+		"insecure": zl.Insecure,
 	} {
 		if v.IsUnknown() {
 			diags.AddAttributeError(base.AtName(name), "Unknown Zenlayer Cloud setting",
@@ -105,6 +113,11 @@ func configureZenlayer(ctx context.Context, zl *zenlayerModel, userAgent string,
 			diags.AddAttributeError(base.AtName("timeout"), "Invalid timeout", "zenlayer.timeout must be a positive number of seconds.")
 			return
 		}
+		insecure, err := boolOr(zl.Insecure, EnvZenlayerInsecure)
+		if err != nil {
+			diags.AddError("Invalid "+EnvZenlayerInsecure, err.Error()+".")
+			return
+		}
 		window := zenlayer.DefaultBatchWindow
 		if v := os.Getenv(EnvBatchWindow); v != "" {
 			d, err := time.ParseDuration(v)
@@ -114,19 +127,31 @@ func configureZenlayer(ctx context.Context, zl *zenlayerModel, userAgent string,
 			}
 			window = d
 		}
+		domain := stringOr(zl.Domain, EnvZenlayerDomain, zenlayer.DefaultDomain)
 		zc, err := zenlayer.New(zenlayer.Config{
-			BatchWindow:       window,
-			AccessKeyID:       keyID,
-			AccessKeyPassword: password,
-			Domain:            stringOr(zl.Domain, EnvZenlayerDomain, zenlayer.DefaultDomain),
-			Scheme:            stringOr(zl.Scheme, EnvZenlayerScheme, "HTTPS"),
-			Timeout:           timeout,
-			UserAgent:         userAgent,
-			Retry:             transport.DefaultPolicy(),
+			BatchWindow:        window,
+			AccessKeyID:        keyID,
+			AccessKeyPassword:  password,
+			Domain:             domain,
+			Scheme:             stringOr(zl.Scheme, EnvZenlayerScheme, "HTTPS"),
+			Timeout:            timeout,
+			InsecureSkipVerify: insecure,
+			UserAgent:          userAgent,
+			Retry:              transport.DefaultPolicy(),
 		})
+		var refused *transport.InsecureRefusedError
+		if errors.As(err, &refused) {
+			diags.AddAttributeError(base.AtName("insecure"), "TLS certificate checks cannot be skipped", err.Error()+".")
+			return
+		}
 		if err != nil {
 			diags.AddAttributeError(base, "Invalid Zenlayer Cloud configuration", err.Error())
 			return
+		}
+		if insecure {
+			tflog.Warn(ctx, "TLS certificate verification is off for the loopback endpoint", map[string]any{
+				"endpoint": domain, "setting": "zenlayer.insecure",
+			})
 		}
 		client.Zenlayer = zc
 		tflog.Debug(ctx, "Zenlayer Cloud client configured", map[string]any{"access_key_id": keyID})

@@ -143,9 +143,10 @@ func NotSent(err error) bool {
 
 // TransportVerdict classifies an error from http.Client.Do. A read is
 // always retried (unless ctx ended); a non-idempotent request only when it
-// surely never left.
+// surely never left. An untrusted TLS certificate is never retried: it
+// does not heal.
 func TransportVerdict(ctx context.Context, err error, idempotent bool) Verdict {
-	if ctx.Err() != nil {
+	if ctx.Err() != nil || IsCertificateError(err) {
 		return Verdict{}
 	}
 	if NotSent(err) {

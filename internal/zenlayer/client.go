@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -43,6 +44,9 @@ const (
 	maxResponseBytes = 16 << 20
 )
 
+// InsecureSwitch is the provider setting behind Config.InsecureSkipVerify.
+var InsecureSwitch = transport.InsecureSwitch{Attr: "zenlayer.insecure", Env: "ZENLAYERCLOUD_INSECURE"}
+
 // Config configures a Client.
 type Config struct {
 	AccessKeyID       string
@@ -52,8 +56,11 @@ type Config struct {
 	// Scheme is "https" (default) or "http"; plain HTTP only to a loopback domain.
 	Scheme string
 	// Timeout bounds one HTTP exchange (default 60s).
-	Timeout   time.Duration
-	UserAgent string
+	Timeout time.Duration
+	// InsecureSkipVerify turns the check of the server's TLS certificate
+	// off; New refuses it unless Domain is a loopback address.
+	InsecureSkipVerify bool
+	UserAgent          string
 	// HTTPClient, if set, is used as it is (tests).
 	HTTPClient *http.Client
 	Retry      transport.Policy
@@ -107,6 +114,9 @@ func New(cfg Config) (*Client, error) {
 	default:
 		return nil, fmt.Errorf("zenlayer: scheme %q is not HTTP or HTTPS", cfg.Scheme)
 	}
+	if cfg.InsecureSkipVerify && !transport.IsLoopbackHost(cfg.Domain) {
+		return nil, &transport.InsecureRefusedError{Switch: InsecureSwitch, What: strconv.Quote(cfg.Domain)}
+	}
 	if cfg.Timeout <= 0 {
 		cfg.Timeout = 60 * time.Second
 	}
@@ -118,7 +128,7 @@ func New(cfg Config) (*Client, error) {
 	}
 	hc := cfg.HTTPClient
 	if hc == nil {
-		hc = &http.Client{Timeout: cfg.Timeout}
+		hc = &http.Client{Timeout: cfg.Timeout, Transport: transport.NewHTTPTransport(cfg.InsecureSkipVerify)}
 	}
 	c := &Client{cfg: cfg, http: hc, endpoint: cfg.Scheme + "://" + cfg.Domain + "/api/v2/"}
 	c.initLookups()
@@ -194,13 +204,15 @@ func (c *Client) do(ctx context.Context, svc Service, action string, body []byte
 	start := time.Now()
 	resp, err := c.http.Do(req)
 	if err != nil {
-		v := transport.TransportVerdict(ctx, err, o.idempotent)
-		if !o.idempotent && !v.Retry && ctx.Err() == nil {
-			err = fmt.Errorf("%w; the request may or may not have been applied, so it is not sent again", err)
-		}
+		v, err := transport.SendFailure(ctx, req, err, o.idempotent, InsecureSwitch)
 		return v, fmt.Errorf("zenlayer %s %s: %w", svc.Name, action, err)
 	}
 	defer func() { _ = resp.Body.Close() }()
+	if resp.ContentLength > maxResponseBytes {
+		// Announced too large: refused before a byte of it is read.
+		return transport.Verdict{}, &APIError{Service: svc.Name, Action: action, HTTPStatus: resp.StatusCode, Code: CodeMalformedResponse,
+			Message: transport.TooLarge(action, maxResponseBytes), RequestID: resp.Header.Get("X-ZC-Request-Id")}
+	}
 	raw, readErr := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes+1))
 	fields := map[string]any{
 		"service": svc.Name, "action": action, "attempt": attempt, "http_status": resp.StatusCode,
@@ -220,23 +232,40 @@ func (c *Client) do(ctx context.Context, svc Service, action string, body []byte
 // decodeAnswer turns one HTTP answer into the action's output or a typed
 // error, and says whether the call may be retried. It never panics on
 // hostile input (fuzzed in client_fuzz_test.go).
+//
+// A 200 answer it cannot use (larger than maxResponseBytes, not JSON, cut
+// short, fields of the wrong type) is a CodeMalformedResponse error naming
+// the action, the status, the requestId if one can be found and the start
+// of the body. It is not retried, reads included: such an answer comes from
+// something between the client and the API (a proxy, a captive portal) or
+// from an API change, which a second try does not fix. For a create it is
+// ambiguous (see Ambiguous): the API may have acted before its answer went
+// wrong, so the object is looked up by its create token, never re-sent.
+// Any other status the API does not document (418, an HTML page) is an
+// HTTP_<status> error, retried only as its status allows (429, 5xx).
 func decodeAnswer(svc Service, action string, status int, header http.Header, raw []byte, out any, idempotent bool) (transport.Verdict, error) {
 	if len(raw) > maxResponseBytes {
 		return transport.Verdict{}, &APIError{Service: svc.Name, Action: action, HTTPStatus: status, Code: CodeMalformedResponse,
-			Message: fmt.Sprintf("response larger than %d bytes", maxResponseBytes)}
+			Message: transport.TooLarge(action, maxResponseBytes), RequestID: firstNonEmpty(header.Get("X-ZC-Request-Id"), scrapeRequestID(raw))}
 	}
 
 	var env envelope
 	jsonErr := json.Unmarshal(raw, &env)
 	if env.RequestID == "" {
-		env.RequestID = header.Get("X-ZC-Request-Id")
+		env.RequestID = firstNonEmpty(header.Get("X-ZC-Request-Id"), scrapeRequestID(raw))
 	}
+	// A hostile body must not flood the diagnostics.
+	env.RequestID, env.Code, env.Message = transport.Clip(env.RequestID, 100), transport.Clip(env.Code, 100), transport.Clip(env.Message, 1000)
 
 	if status != http.StatusOK || env.Code != "" {
 		apiErr := &APIError{Service: svc.Name, Action: action, HTTPStatus: status, Code: env.Code, Message: env.Message, RequestID: env.RequestID}
 		if jsonErr != nil || env.Code == "" {
 			apiErr.Code = "HTTP_" + strconv.Itoa(status)
-			apiErr.Message = "unexpected answer: " + snippet(raw)
+			apiErr.Message = "unexpected answer"
+			if ct := header.Get("Content-Type"); ct != "" && !strings.HasPrefix(ct, contentType) {
+				apiErr.Message += " (" + http.StatusText(status) + ", Content-Type " + snippet([]byte(ct)) + ")"
+			}
+			apiErr.Message += ": " + snippet(raw)
 		}
 		v := transport.Verdict{Reason: apiErr.Code}
 		switch {
@@ -250,21 +279,50 @@ func decodeAnswer(svc Service, action string, status int, header http.Header, ra
 		}
 		return v, apiErr
 	}
-	if jsonErr != nil {
-		return transport.Verdict{}, &APIError{Service: svc.Name, Action: action, HTTPStatus: status, Code: CodeMalformedResponse,
-			Message: "response is not valid JSON: " + snippet(raw), RequestID: env.RequestID}
+	malformed := func(problem string, body []byte) error {
+		return &APIError{Service: svc.Name, Action: action, HTTPStatus: status, Code: CodeMalformedResponse,
+			Message: problem + ": " + snippet(body), RequestID: env.RequestID}
 	}
-	if out != nil {
-		if len(env.Response) == 0 || string(env.Response) == "null" {
-			return transport.Verdict{}, &APIError{Service: svc.Name, Action: action, HTTPStatus: status, Code: CodeMalformedResponse,
-				Message: "response has no \"response\" object", RequestID: env.RequestID}
-		}
+	if jsonErr != nil {
+		return transport.Verdict{}, malformed(transport.DecodeProblem(jsonErr), raw)
+	}
+	hasResponse := len(env.Response) > 0 && string(env.Response) != "null"
+	switch {
+	case out != nil && !hasResponse:
+		return transport.Verdict{}, malformed("the answer has no \"response\" object", raw)
+	case out != nil:
 		if err := json.Unmarshal(env.Response, out); err != nil {
-			return transport.Verdict{}, &APIError{Service: svc.Name, Action: action, HTTPStatus: status, Code: CodeMalformedResponse,
-				Message: "decoding response: " + err.Error(), RequestID: env.RequestID}
+			return transport.Verdict{}, malformed(transport.DecodeProblem(err)+" (in \"response\")", env.Response)
+		}
+	case hasResponse:
+		// Even an answer whose fields the caller does not read must be the
+		// envelope of a success: an object, its requestId a string.
+		var inner struct {
+			RequestID string `json:"requestId"`
+		}
+		if err := json.Unmarshal(env.Response, &inner); err != nil {
+			return transport.Verdict{}, malformed(transport.DecodeProblem(err)+" (in \"response\")", env.Response)
 		}
 	}
 	return transport.Verdict{}, nil
+}
+
+// requestIDPattern finds a requestId in an answer that is not valid JSON
+// (cut short, say), for the error message.
+var requestIDPattern = regexp.MustCompile(`"requestId"\s*:\s*"([A-Za-z0-9._:-]{1,80})"`)
+
+func scrapeRequestID(raw []byte) string {
+	if m := requestIDPattern.FindSubmatch(raw[:min(len(raw), 4096)]); m != nil {
+		return string(m[1])
+	}
+	return ""
+}
+
+func firstNonEmpty(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
 }
 
 // requestIDOf finds the request id of an answer for the logs.

@@ -6,6 +6,7 @@ import (
 	"net/http"
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/journal"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/transport"
 )
 
 // CreateTokenTagKey is the tag the provider puts on every object it creates,
@@ -20,8 +21,8 @@ const CreateTokenTagKey = "cloudcompute-create-token" //nolint:gosec // a tag ke
 // ended), or the server failed after it may have acted (5xx, an answer we
 // cannot read). A 4xx refusal is not ambiguous.
 func Ambiguous(err error) bool {
-	if err == nil {
-		return false
+	if err == nil || transport.IsCertificateError(err) {
+		return false // an untrusted certificate: the request was never sent
 	}
 	var ae *APIError
 	if errors.As(err, &ae) {

@@ -34,8 +34,13 @@ func HuaweiProviderConfig(emu *emulator.Server, method huaweicloud.AuthMethod) s
 // HuaweiProviderConfigWith is HuaweiProviderConfig with the given
 // huaweicloud block attributes (credentials, project_id, max_retries)
 // beside the region and the emulator's endpoints. A value is written as
-// it is when it is a number, quoted otherwise.
+// it is when it is a number or a bool (max_retries, insecure), quoted otherwise.
 func HuaweiProviderConfigWith(emu *emulator.Server, attrs map[string]string) string {
+	return huaweiProviderConfigAt(emu.URL(), attrs)
+}
+
+// huaweiProviderConfigAt is HuaweiProviderConfigWith for the emulator at baseURL.
+func huaweiProviderConfigAt(baseURL string, attrs map[string]string) string {
 	keys := make([]string, 0, len(attrs))
 	for k := range attrs {
 		keys = append(keys, k)
@@ -44,7 +49,7 @@ func HuaweiProviderConfigWith(emu *emulator.Server, attrs map[string]string) str
 	var b strings.Builder
 	for _, k := range keys {
 		v := attrs[k]
-		if k == "max_retries" {
+		if k == "max_retries" || k == "insecure" {
 			fmt.Fprintf(&b, "    %s = %s\n", k, v)
 		} else {
 			fmt.Fprintf(&b, "    %s = %q\n", k, v)
@@ -61,5 +66,5 @@ provider %[1]q {
     }
   }
 }
-`, ProviderName, emulator.HuaweiRegion, b.String(), emu.URL(), emu.URL()+"/v3")
+`, ProviderName, emulator.HuaweiRegion, b.String(), baseURL, baseURL+"/v3")
 }
