@@ -33,7 +33,7 @@ func main() {
 	d := durationFlags(fast)
 	failRate := flag.Float64("create-fail-rate", envFloat("EMULATOR_CREATE_FAIL_RATE", 0), "share (0..1) of instance creates that end in a failure status (env EMULATOR_CREATE_FAIL_RATE)")
 	seed := flag.Uint64("seed", uint64(envFloat("EMULATOR_SEED", 1)), "seed of every random choice (env EMULATOR_SEED)")
-	faults := flag.String("faults", os.Getenv("EMULATOR_FAULTS"), "inject faults: kind=rate[@action|api...][~latency],... kinds 429, 429-bare, 500, 502, 503, latency, cut-before, cut-after (env EMULATOR_FAULTS)")
+	faults := flag.String("faults", os.Getenv("EMULATOR_FAULTS"), "inject faults: kind=rate[@action|api...][~latency],... kinds "+emulator.FaultKindNames()+" (env EMULATOR_FAULTS)")
 	scale := flag.Float64("duration-scale", envFloat("EMULATOR_DURATION_SCALE", 1), "multiply every duration (env EMULATOR_DURATION_SCALE)")
 	flag.Parse()
 

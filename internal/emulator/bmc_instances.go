@@ -263,11 +263,16 @@ func bmcZoneIndex(zone string) int {
 }
 
 // scheduleCreate plays PENDING → CREATING → INSTALLING → RUNNING, ending in
-// CREATE_FAILED or INSTALL_FAILED for a share of Options.CreateFailRate.
+// CREATE_FAILED or INSTALL_FAILED for a share of Options.CreateFailRate
+// and under an async-fail fault.
 func (b *bmcState) scheduleCreate(i *bmcInstance, now time.Time, image bool) {
 	d := b.s.opts.Durations
 	failed := ""
-	if b.s.randFloat() < b.s.opts.CreateFailRate {
+	fail := b.s.randFloat() < b.s.opts.CreateFailRate
+	if b.s.asyncFailHere(i.InstanceID) {
+		fail = true
+	}
+	if fail {
 		failed = bmcStatusCreateFailed
 		if image && b.s.randFloat() < 0.5 {
 			failed = bmcStatusInstallFailed

@@ -179,6 +179,10 @@ type Server struct {
 	// faultSeq counts requests per key; faultCounts the faults injected.
 	faultSeq    map[string]uint64
 	faultCounts map[FaultKind]int
+	// asyncFail is the key of the request being handled if it drew an
+	// async-fail fault; asyncFailLog the index of its log entry, once logged.
+	asyncFail    string
+	asyncFailLog int
 	// backends are the other APIs (BMC, Huawei CloudDC), by name.
 	backends map[string]backend
 	rand     *rand.Rand

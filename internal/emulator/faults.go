@@ -2,12 +2,15 @@ package emulator
 
 import (
 	"bufio"
+	"context"
 	"encoding/binary"
 	"encoding/json"
 	"hash/fnv"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -32,10 +35,51 @@ const (
 	FaultCutBefore FaultKind = "cut-before"
 	// FaultCutAfter does the action, then closes the connection without an answer.
 	FaultCutAfter FaultKind = "cut-after"
+	// FaultAsyncFail lets a create of an object with an asynchronous
+	// failure status (zec.CreateZecInstances, bmc.CreateInstances, CloudDC
+	// POST .../instances) succeed, and makes what it created end in that
+	// status (CREATE_FAILED; for BMC with an image also INSTALL_FAILED; CloudDC
+	// failed or error) instead of the success status. Other requests never
+	// draw it. It is counted when a create applies it. ZEC disks have no
+	// failure status in the emulator, so CreateDisks is not affected.
+	FaultAsyncFail FaultKind = "async-fail"
+
+	// The hostile kinds answer instead of the action (which is not done),
+	// with an answer no API documents. Clients must fail with a clear error
+	// and never panic; a create that gets one does not know whether it was
+	// applied (it was not).
+
+	// FaultMalformedJSON answers 200, Content-Type application/json, with a
+	// truncated JSON body (the envelope's start, then nothing).
+	FaultMalformedJSON FaultKind = "malformed-json"
+	// FaultWrongTypes answers 200 with valid JSON whose fields have the wrong
+	// types: Zenlayer {"requestId":"FAULT-WRONG-TYPES","response":{"requestId":7,
+	// "totalCount":"many","dataSet":"nope",...}}, Huawei {"instance_id":42,
+	// "instances":"nope","state":7,...}.
+	FaultWrongTypes FaultKind = "wrong-types"
+	// FaultHugeBody answers 200 with a valid-looking JSON body of 64 MiB
+	// (whitespace inside an array), streamed without being built in memory:
+	// more than any client should read.
+	FaultHugeBody FaultKind = "huge-body"
+	// FaultUnexpectedStatus answers 418 I'm a teapot with an HTML page, a
+	// status and a body neither API documents.
+	FaultUnexpectedStatus FaultKind = "unexpected-status"
 )
 
-// FaultKinds lists every kind, for flags and suites.
-var FaultKinds = []FaultKind{FaultRateLimit, FaultRateLimitBare, Fault500, Fault502, Fault503, FaultLatency, FaultCutBefore, FaultCutAfter}
+// FaultKinds lists the kinds a converging run survives, for flags and
+// suites: each is retried by the clients, or leaves at most an object that
+// the next apply adopts (cut-after) or replaces (async-fail: a tainted
+// object in a failure status, which is still deletable).
+var FaultKinds = []FaultKind{FaultRateLimit, FaultRateLimitBare, Fault500, Fault502, Fault503, FaultLatency, FaultCutBefore, FaultCutAfter, FaultAsyncFail}
+
+// HostileFaultKinds answer what no API documents (see FaultMalformedJSON).
+// They are not in FaultKinds: a client fails on them with a clear error
+// rather than retrying, so they belong in tests of the error paths, not in
+// the default mix of a suite that expects every run to converge.
+var HostileFaultKinds = []FaultKind{FaultMalformedJSON, FaultWrongTypes, FaultHugeBody, FaultUnexpectedStatus}
+
+// HugeBodyBytes is the size of a huge-body answer.
+const HugeBodyBytes = 64 << 20
 
 // FaultRule injects one kind of fault into a share of the matching requests.
 type FaultRule struct {
@@ -104,7 +148,7 @@ func (s *Server) pickFault(key string) (FaultRule, bool) {
 	n := s.faultSeq[key]
 	s.faultSeq[key]++
 	for i, rule := range s.opts.Faults {
-		if rule.Rate <= 0 || !rule.matches(key) {
+		if rule.Rate <= 0 || !rule.matches(key) || (rule.Kind == FaultAsyncFail && !asyncCreateKey(key)) {
 			continue
 		}
 		h := fnv.New64a()
@@ -131,6 +175,12 @@ func (s *Server) withFaults(next http.Handler) http.Handler {
 		key := requestKey(r)
 		s.mu.Lock()
 		rule, hit := s.pickFault(key)
+		if hit && rule.Kind == FaultAsyncFail {
+			// Counted and logged by the backend when it applies it (asyncFailHere).
+			s.mu.Unlock()
+			next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), asyncFailKey{}, key)))
+			return
+		}
 		if hit {
 			if s.faultCounts == nil {
 				s.faultCounts = map[FaultKind]int{}
@@ -187,10 +237,132 @@ func (s *Server) withFaults(next http.Handler) http.Handler {
 			rec := httptest.NewRecorder()
 			next.ServeHTTP(rec, r)
 			cut(w)
+		case FaultMalformedJSON, FaultWrongTypes, FaultUnexpectedStatus:
+			writeHostile(w, rule.Kind, zenlayerAPI)
+		case FaultHugeBody:
+			writeHuge(r.Context(), w, zenlayerAPI)
 		default:
 			next.ServeHTTP(w, r)
 		}
 	})
+}
+
+// Request ids of the hostile answers (Zenlayer in the body, Huawei in X-Request-Id).
+const (
+	FaultRequestIDMalformed  = "FAULT-MALFORMED-JSON"
+	FaultRequestIDWrongTypes = "FAULT-WRONG-TYPES"
+	FaultRequestIDHugeBody   = "FAULT-HUGE-BODY"
+)
+
+// writeHostile answers a malformed-json, wrong-types or unexpected-status fault.
+func writeHostile(w http.ResponseWriter, kind FaultKind, zenlayerAPI bool) {
+	var body, requestID string
+	switch kind {
+	case FaultMalformedJSON:
+		requestID = FaultRequestIDMalformed
+		body = `{"instances":[{"id":"` // cut short, as by a proxy that lost the rest
+		if zenlayerAPI {
+			body = `{"requestId":"` + requestID + `","response":{"requestId":"` + requestID + `","totalCount":1,"dataSet":[{"diskId":`
+		}
+	case FaultWrongTypes:
+		requestID = FaultRequestIDWrongTypes
+		// Every field a client reads of a listing, a status or a create, with a wrong type.
+		body = `{"instance_id":42,"instances":"nope","count":"many","page_info":[],"state":7,"status":[],` +
+			`"operation_state":false,"servers":"nope","token":"nope"}`
+		if zenlayerAPI {
+			body = `{"requestId":"` + requestID + `","response":{"requestId":7,"totalCount":"many","dataSet":"nope",` +
+				`"diskIds":7,"instanceIdSet":{"0":"x"},"instances":"none","orderNumber":42,"failedDiskIds":"x","instanceIds":true}}`
+		}
+	default: // FaultUnexpectedStatus
+		w.Header().Set("Content-Type", "text/html")
+		w.WriteHeader(http.StatusTeapot)
+		_, _ = io.WriteString(w, "<html><head><title>418 I'm a teapot</title></head><body><h1>I'm a teapot</h1>"+
+			"<p>The emulator answers a status the API never documents (injected).</p></body></html>")
+		return
+	}
+	if !zenlayerAPI {
+		w.Header().Set("X-Request-Id", requestID)
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(http.StatusOK)
+	_, _ = io.WriteString(w, body)
+}
+
+// writeHuge streams a 200 JSON answer of HugeBodyBytes, a list padded with
+// whitespace, until the client hangs up.
+func writeHuge(ctx context.Context, w http.ResponseWriter, zenlayerAPI bool) {
+	head, tail := `{"instances":[`, `],"count":0}`
+	if zenlayerAPI {
+		head = `{"requestId":"` + FaultRequestIDHugeBody + `","response":{"requestId":"` + FaultRequestIDHugeBody + `","totalCount":0,"dataSet":[`
+		tail = `]}}`
+	} else {
+		w.Header().Set("X-Request-Id", FaultRequestIDHugeBody)
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(http.StatusOK)
+	if _, err := io.WriteString(w, head); err != nil {
+		return
+	}
+	pad := make([]byte, 64<<10)
+	for i := range pad {
+		pad[i] = ' '
+	}
+	for left := HugeBodyBytes - len(head) - len(tail); left > 0 && ctx.Err() == nil; left -= len(pad) {
+		if _, err := w.Write(pad[:min(left, len(pad))]); err != nil {
+			return // the client stopped reading
+		}
+	}
+	_, _ = io.WriteString(w, tail)
+}
+
+// asyncFailKey marks the context of a request that drew an async-fail fault
+// (the value is the request's key).
+type asyncFailKey struct{}
+
+// asyncCreateKey reports whether a request key is a create whose objects
+// have an asynchronous failure status (what async-fail applies to).
+func asyncCreateKey(key string) bool {
+	switch key {
+	case "zec.CreateZecInstances", "bmc.CreateInstances":
+		return true
+	}
+	project, ok := strings.CutPrefix(key, "clouddc.POST /v1/")
+	if !ok {
+		return false
+	}
+	project, ok = strings.CutSuffix(project, "/instances")
+	return ok && project != "" && !strings.Contains(project, "/")
+}
+
+// beginAsyncFail notes, for the handler about to run, whether its request
+// drew an async-fail fault. Called with s.mu held; the handler runs under
+// the same hold, and endAsyncFail clears it after.
+func (s *Server) beginAsyncFail(r *http.Request) {
+	key, _ := r.Context().Value(asyncFailKey{}).(string)
+	s.asyncFail = key
+	s.asyncFailLog = -1
+}
+
+func (s *Server) endAsyncFail() { s.asyncFail, s.asyncFailLog = "", -1 }
+
+// asyncFailHere reports whether the object id that the running create
+// makes must end in its failure status. The first object counts the fault
+// and logs it ("fault.async-fail"); later ones add their ids to that entry.
+// Called with s.mu held.
+func (s *Server) asyncFailHere(id string) bool {
+	if s.asyncFail == "" {
+		return false
+	}
+	if s.asyncFailLog < 0 || s.asyncFailLog >= len(s.log) {
+		if s.faultCounts == nil {
+			s.faultCounts = map[FaultKind]int{}
+		}
+		s.faultCounts[FaultAsyncFail]++
+		s.record(LogEntry{Time: s.now(), API: "fault", Action: string(FaultAsyncFail), Message: s.asyncFail, Code: "FAULT_" + string(FaultAsyncFail)})
+		s.asyncFailLog = len(s.log) - 1
+	}
+	s.log[s.asyncFailLog].IDs = append(s.log[s.asyncFailLog].IDs, id)
+	return true
 }
 
 // cut closes the client's connection without an answer.
@@ -235,16 +407,22 @@ func (s *Server) serveFaults(w http.ResponseWriter, r *http.Request) {
 }
 
 func validFaultKind(k FaultKind) bool {
-	for _, x := range FaultKinds {
-		if x == k {
-			return true
-		}
+	return slices.Contains(FaultKinds, k) || slices.Contains(HostileFaultKinds, k)
+}
+
+// FaultKindNames lists every kind a rule may name, for help texts.
+func FaultKindNames() string {
+	var names []string
+	for _, k := range slices.Concat(FaultKinds, HostileFaultKinds) {
+		names = append(names, string(k))
 	}
-	return false
+	return strings.Join(names, ", ")
 }
 
 // ParseFaults reads rules from "kind=rate[@actions][~latency],..." for
 // flags: "429=0.05,cut-after=0.02@zec.CreateDisks|bmc,latency=0.1~500ms".
+// Every kind of FaultKinds and HostileFaultKinds may be named:
+// "async-fail=0.2", "malformed-json=0.1@zec.DescribeDisks".
 func ParseFaults(spec string) ([]FaultRule, error) {
 	var rules []FaultRule
 	for _, part := range strings.Split(spec, ",") {
@@ -282,5 +460,5 @@ func ParseFaults(spec string) ([]FaultRule, error) {
 type faultSpecError struct{ part string }
 
 func (e *faultSpecError) Error() string {
-	return "bad fault rule " + strconv.Quote(e.part) + ": want kind=rate[@action|api...][~latency], kind one of 429, 429-bare, 500, 502, 503, latency, cut-before, cut-after"
+	return "bad fault rule " + strconv.Quote(e.part) + ": want kind=rate[@action|api...][~latency], kind one of " + FaultKindNames()
 }

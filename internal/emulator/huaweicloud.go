@@ -288,7 +288,9 @@ func (h *huaweiState) handle(action string, fn cdcHandler) http.HandlerFunc {
 			return
 		}
 		s.advanceAll()
+		s.beginAsyncFail(r)
 		ans, herr := fn(cdcRequest{r: r, body: body, id: r.PathValue("id")})
+		s.endAsyncFail()
 		s.mu.Unlock()
 		if herr != nil {
 			fail(herr)

@@ -17,7 +17,7 @@ import (
 // The CloudDC emulator: instances (an OS installed on one of the
 // customer's physical servers) with the API's state machine
 //
-//	CreateInstance         pending → running (Durations.CloudDCCreate), or failed / error (CreateFailRate)
+//	CreateInstance         pending → running (Durations.CloudDCCreate), or failed / error (CreateFailRate, async-fail fault)
 //	ModifyInstanceIp       running → modifyIping → running (Durations.CloudDCStop)
 //	ReinstallOs            running | stopped | failed → reinstalling → running (Durations.CloudDCReinstall)
 //	ChangeServerPowerState power off: running → stopping → stopped; power on: stopped → running;
@@ -369,6 +369,9 @@ func (h *huaweiState) createInstance(req cdcRequest) (cdcAnswer, *errAPI) {
 	server.ManageState = "in-use"
 	h.instances[inst.ID] = inst
 	fail := s.randFloat() < s.opts.CreateFailRate
+	if s.asyncFailHere(inst.ID) {
+		fail = true
+	}
 	failState := huaweicloud.StateFailed
 	if s.randFloat() < 0.5 {
 		failState = huaweicloud.StateError // the documents' spelling

@@ -252,7 +252,7 @@ var nicNetworkTypes = []string{"Auto", "FailOver", "VirtioOnly", "VfOnly"}
 
 // createZecInstances follows CreateZecInstances: each instance starts
 // PENDING, is DEPLOYING and ends RUNNING (or CREATE_FAILED for a share of
-// Options.CreateFailRate), with a system disk and the data disks asked for.
+// Options.CreateFailRate, or under an async-fail fault), with a system disk and the data disks asked for.
 func (z *zecState) createZecInstances(body []byte) (map[string]any, []string, error) {
 	var req createZecInstancesReq
 	if e := decodeStrict(body, &req); e != nil {
@@ -431,6 +431,8 @@ func (z *zecState) createZecInstances(body []byte) (map[string]any, []string, er
 		final := instStatusRunning
 		if z.forcedCreateFailures > 0 {
 			z.forcedCreateFailures--
+			final = instStatusCreateFailed
+		} else if z.s.asyncFailHere(id) {
 			final = instStatusCreateFailed
 		} else if z.s.opts.CreateFailRate > 0 && z.s.randFloat() < z.s.opts.CreateFailRate {
 			final = instStatusCreateFailed

@@ -93,7 +93,9 @@ func (s *Server) serveZenlayer(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.advanceAll()
+	s.beginAsyncFail(r)
 	out, ids, herr := handler(body)
+	s.endAsyncFail()
 	entry.IDs = ids
 	s.mu.Unlock()
 	if herr != nil {

@@ -1,6 +1,7 @@
 package huaweicloud
 
 import (
+	"errors"
 	"net/http"
 	"net/url"
 	"testing"
@@ -26,6 +27,36 @@ func FuzzDecodeError(f *testing.F) {
 		}
 		if len(e.Error()) > 4000 {
 			t.Fatalf("error message of %d bytes", len(e.Error()))
+		}
+	})
+}
+
+// FuzzDecodeBody feeds any 2xx body to the answer decoder: it must never
+// panic, and must fail with a bounded MALFORMED_RESPONSE error on anything
+// it cannot decode.
+func FuzzDecodeBody(f *testing.F) {
+	f.Add(200, []byte(`{"instances":[{"id":"i","state":"running"}],"page_info":{"next_marker":""},"count":1}`))
+	f.Add(200, []byte(`{"instances":[{"id":"`))
+	f.Add(200, []byte(`{"instance_id":42,"instances":"nope","count":"many","page_info":[],"state":7}`))
+	f.Add(202, []byte(``))
+	f.Add(200, []byte("<html>\x00\xff</html>"))
+	f.Fuzz(func(t *testing.T, status int, body []byte) {
+		if status < 0 {
+			status = -status
+		}
+		status = 200 + status%100
+		ans := answer{status: status, header: http.Header{"X-Request-Id": []string{"r"}}, body: body}
+		var out listInstancesResponse
+		err := decodeBody("clouddc", "ListInstances", ans, &out)
+		if err == nil {
+			return
+		}
+		var ae *APIError
+		if !errors.As(err, &ae) || ae.Code != CodeMalformedResponse || ae.HTTPStatus != status || ae.RequestID != "r" {
+			t.Fatalf("decodeBody(%d, %q) = %v", status, body, err)
+		}
+		if len(err.Error()) > 1000 {
+			t.Fatalf("error message of %d bytes", len(err.Error()))
 		}
 	})
 }

@@ -19,6 +19,9 @@ func FuzzDecodeAnswer(f *testing.F) {
 	f.Add(200, []byte(`{"response":{"dataSet":[{"diskId":1}]}}`))
 	f.Add(200, []byte(`[1,2,3]`))
 	f.Add(451, []byte(`{"code":7}`))
+	f.Add(200, []byte(`{"requestId":"r","response":{"requestId":"r","totalCount":1,"dataSet":[{"diskId":`))
+	f.Add(200, []byte(`{"requestId":"r","response":{"requestId":7,"totalCount":"many","dataSet":"nope"}}`))
+	f.Add(418, []byte(`<html><head><title>418 I'm a teapot</title></head></html>`))
 	f.Fuzz(func(t *testing.T, status int, body []byte) {
 		status = 100 + abs(status)%500
 		var out describeDisksResponse
