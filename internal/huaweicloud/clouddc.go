@@ -126,19 +126,12 @@ const CreateTokenMetadataKey = "cloudcompute-create-token" //nolint:gosec // a m
 const MaxUserMetadata = MaxMetadata - 1
 
 // Ambiguous reports whether a failed create may nevertheless have been
-// applied: the answer never came (a transport error, the caller's ctx
-// ended), or the server failed after it may have acted (5xx, an answer we
-// cannot read). A 4xx refusal is not ambiguous.
-func Ambiguous(err error) bool {
-	if err == nil || transport.IsCertificateError(err) {
-		return false // an untrusted certificate: the request was never sent
-	}
-	var ae *APIError
-	if errors.As(err, &ae) {
-		return ae.HTTPStatus >= http.StatusInternalServerError || ae.Code == CodeMalformedResponse
-	}
-	return true
-}
+// applied (transport.Ambiguous): after such an error the object is looked
+// up by its create token before the create is ever sent again.
+func Ambiguous(err error) bool { return transport.Ambiguous(err) }
+
+// AnswerStatus is the HTTP status of the answer, and whether it could not be read.
+func (e *APIError) AnswerStatus() (int, bool) { return e.HTTPStatus, e.Code == CodeMalformedResponse }
 
 // takeCreateToken moves the provider's create token out of inst.Metadata.
 func (inst *Instance) takeCreateToken() {

@@ -2,10 +2,13 @@ package huaweicloud
 
 import (
 	"context"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"net/http"
 	"testing"
+
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/transport"
 )
 
 func TestAmbiguous(t *testing.T) {
@@ -22,6 +25,8 @@ func TestAmbiguous(t *testing.T) {
 		{fmt.Errorf("wrapped: %w", &APIError{HTTPStatus: http.StatusServiceUnavailable}), true},
 		{errors.New("connection reset by peer"), true},
 		{context.Canceled, true},
+		// An untrusted certificate: the request never left.
+		{&transport.CertificateError{Origin: "https://x", Err: x509.UnknownAuthorityError{}}, false},
 	} {
 		if got := Ambiguous(tc.err); got != tc.want {
 			t.Errorf("Ambiguous(%v) = %v, want %v", tc.err, got, tc.want)

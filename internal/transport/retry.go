@@ -194,3 +194,27 @@ func IsLoopbackHost(hostport string) bool {
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
 }
+
+// Answer is an error that is an API's answer: its HTTP status, and whether
+// the client could not read it (a malformed 2xx).
+type Answer interface {
+	error
+	AnswerStatus() (status int, unreadable bool)
+}
+
+// Ambiguous reports whether a failed create may nevertheless have been
+// applied: the answer never came (a transport error, the caller's ctx
+// ended), or the server failed after it may have acted (5xx, an answer the
+// client cannot read). A 4xx refusal is not ambiguous, and neither is an
+// untrusted certificate (the request was never sent).
+func Ambiguous(err error) bool {
+	if err == nil || IsCertificateError(err) {
+		return false
+	}
+	var ans Answer
+	if errors.As(err, &ans) {
+		status, unreadable := ans.AnswerStatus()
+		return status >= http.StatusInternalServerError || unreadable
+	}
+	return true
+}

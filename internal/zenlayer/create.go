@@ -2,8 +2,6 @@ package zenlayer
 
 import (
 	"context"
-	"errors"
-	"net/http"
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/journal"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/transport"
@@ -17,19 +15,12 @@ import (
 const CreateTokenTagKey = "cloudcompute-create-token" //nolint:gosec // a tag key, not a credential
 
 // Ambiguous reports whether a failed create may nevertheless have been
-// applied: the answer never came (a transport error, the caller's ctx
-// ended), or the server failed after it may have acted (5xx, an answer we
-// cannot read). A 4xx refusal is not ambiguous.
-func Ambiguous(err error) bool {
-	if err == nil || transport.IsCertificateError(err) {
-		return false // an untrusted certificate: the request was never sent
-	}
-	var ae *APIError
-	if errors.As(err, &ae) {
-		return ae.HTTPStatus >= http.StatusInternalServerError || ae.Code == CodeMalformedResponse
-	}
-	return true
-}
+// applied (transport.Ambiguous): after such an error the object is looked
+// up by its create token before the create is ever sent again.
+func Ambiguous(err error) bool { return transport.Ambiguous(err) }
+
+// AnswerStatus is the HTTP status of the answer, and whether it could not be read.
+func (e *APIError) AnswerStatus() (int, bool) { return e.HTTPStatus, e.Code == CodeMalformedResponse }
 
 // CreateOnce makes a create that must not happen twice (journal.CreateOnce
 // with this API's ambiguity rule): after an ambiguous failure the objects
