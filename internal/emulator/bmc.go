@@ -138,6 +138,7 @@ type bmcInstance struct {
 	Nic                    *bmcNic         `json:"nic"`
 	AutoRenew              bool            `json:"autoRenew"`
 	ClusterID              *string         `json:"clusterId,omitempty"`
+	Tags                   *tagSet         `json:"tags"`
 
 	tl timeline
 }

@@ -32,6 +32,9 @@ type bmcCreateReq struct {
 	Partitions              []bmcPartition `json:"partitions"`
 	Nic                     *bmcNic        `json:"nic"`
 	ClusterID               *string        `json:"clusterId"`
+	// Tags (SDK bmc20221120 CreateInstancesRequest.Tags, a TagAssociation:
+	// {"tags": [{"key", "value"}]}), as the official provider sends them.
+	Tags *tagSet `json:"tags"`
 }
 
 func (b *bmcState) createInstances(body []byte) (map[string]any, []string, error) {
@@ -41,6 +44,9 @@ func (b *bmcState) createInstances(body []byte) (map[string]any, []string, error
 	}
 	c, e := b.checkCreate(&req)
 	if e != nil {
+		return nil, nil, e
+	}
+	if e := checkTags(req.Tags.list()); e != nil {
 		return nil, nil, e
 	}
 	now := b.s.now()
@@ -206,6 +212,7 @@ func (b *bmcState) newInstance(req bmcCreateReq, zone string, t *bmcInstanceType
 		InstanceStatus: bmcStatusPending, Partitions: req.Partitions, RaidConfig: req.RaidConfig, ClusterID: req.ClusterID,
 	}
 	i.PublicIPAddresses = []string{i.PrimaryPublicIPAddress}
+	i.Tags = wrapTags(req.Tags.list())
 	if img != nil {
 		id, name := img.ImageID, img.ImageName
 		i.ImageID, i.ImageName = &id, &name
@@ -308,8 +315,12 @@ type bmcDescribeReq struct {
 	Hostname           *string  `json:"hostname"`
 	PublicIPAddresses  []string `json:"publicIpAddresses"`
 	PrivateIPAddresses []string `json:"privateIpAddresses"`
-	PageNum            *int     `json:"pageNum"`
-	PageSize           *int     `json:"pageSize"`
+	// TagKeys and Tags filter by tag (SDK DescribeInstancesRequest.TagKeys,
+	// .Tags: at most 20 each; an instance must carry every one).
+	TagKeys  []string `json:"tagKeys"`
+	Tags     []Tag    `json:"tags"`
+	PageNum  *int     `json:"pageNum"`
+	PageSize *int     `json:"pageSize"`
 }
 
 // bmcNameMatches is the API's name filter: exact, or a prefix with a trailing "*".
@@ -353,6 +364,9 @@ func (b *bmcState) describeInstances(body []byte) (map[string]any, []string, err
 	if req.ImageID != nil && bmcImageByID(*req.ImageID) == nil {
 		return nil, nil, bmcImageNotFound(*req.ImageID)
 	}
+	if e := checkTagFilters(req.TagKeys, req.Tags); e != nil {
+		return nil, nil, e
+	}
 	if req.InstanceStatus != nil && !slices.Contains(bmcStatuses, *req.InstanceStatus) {
 		return nil, nil, apiErr(http.StatusBadRequest, codeInvalidValue, "instanceStatus %q is not one of %s.", *req.InstanceStatus, strings.Join(bmcStatuses, ", "))
 	}
@@ -376,6 +390,7 @@ func (b *bmcState) describeInstances(body []byte) (map[string]any, []string, err
 		case req.SubnetID != nil && !slices.Contains(i.SubnetIDs, *req.SubnetID):
 		case !bmcNameMatches(req.InstanceName, i.InstanceName), !bmcNameMatches(req.Hostname, i.Hostname):
 		case !anyIn(req.PublicIPAddresses, i.PublicIPAddresses), !anyIn(req.PrivateIPAddresses, i.PrivateIPAddresses):
+		case !hasTags(i.Tags.list(), req.TagKeys, req.Tags):
 		default:
 			match = append(match, i)
 		}

@@ -498,7 +498,7 @@ func TestBMCCreateValidation(t *testing.T) {
 		})
 	}
 	// Unknown fields are refused, as the API refuses them.
-	bmcWantCode(t, h.call("CreateInstances", map[string]any{"zoneId": "SEL-A", "tags": map[string]any{}}), http.StatusBadRequest, "INVALID_PARAMETER")
+	bmcWantCode(t, h.call("CreateInstances", map[string]any{"zoneId": "SEL-A", "tagz": map[string]any{}}), http.StatusBadRequest, "INVALID_PARAMETER")
 }
 
 func TestBMCCatalogue(t *testing.T) {

@@ -179,6 +179,8 @@ type Server struct {
 	// faultSeq counts requests per key; faultCounts the faults injected.
 	faultSeq    map[string]uint64
 	faultCounts map[FaultKind]int
+	// faultHits counts the hits of rules with a Max, per rule and key.
+	faultHits map[string]int
 	// asyncFail is the key of the request being handled if it drew an
 	// async-fail fault; asyncFailLog the index of its log entry, once logged.
 	asyncFail    string

@@ -31,6 +31,12 @@ const (
 	Fault503 FaultKind = "503"
 	// FaultLatency delays the request by the rule's Latency (default 2s).
 	FaultLatency FaultKind = "latency"
+	// FaultSlow is a slow server: it holds the request for the rule's
+	// Latency (default 2s) and then carries the action out even if the
+	// client has given up waiting meanwhile (its answer is then lost), as a
+	// real server that accepted a request does. A client timeout shorter
+	// than the latency turns a create into one whose object appears later.
+	FaultSlow FaultKind = "slow"
 	// FaultCutBefore closes the connection without doing the action.
 	FaultCutBefore FaultKind = "cut-before"
 	// FaultCutAfter does the action, then closes the connection without an answer.
@@ -70,7 +76,7 @@ const (
 // suites: each is retried by the clients, or leaves at most an object that
 // the next apply adopts (cut-after) or replaces (async-fail: a tainted
 // object in a failure status, which is still deletable).
-var FaultKinds = []FaultKind{FaultRateLimit, FaultRateLimitBare, Fault500, Fault502, Fault503, FaultLatency, FaultCutBefore, FaultCutAfter, FaultAsyncFail}
+var FaultKinds = []FaultKind{FaultRateLimit, FaultRateLimitBare, Fault500, Fault502, Fault503, FaultLatency, FaultSlow, FaultCutBefore, FaultCutAfter, FaultAsyncFail}
 
 // HostileFaultKinds answer what no API documents (see FaultMalformedJSON).
 // They are not in FaultKinds: a client fails on them with a clear error
@@ -90,8 +96,11 @@ type FaultRule struct {
 	// action), "zec" (one API). Huawei requests are named "clouddc.<METHOD>
 	// <path>" and "iam.<METHOD> <path>". Empty: every request.
 	Actions []string `json:"actions,omitempty"`
-	// Latency is the delay of a latency fault.
+	// Latency is the delay of a latency or slow fault.
 	Latency time.Duration `json:"latency,omitempty"`
+	// Max, if positive, is how many requests the rule hits at most
+	// ("the first create of each type": Rate 1, Max 1).
+	Max int `json:"max,omitempty"`
 }
 
 func (r FaultRule) matches(key string) bool {
@@ -111,6 +120,7 @@ func (s *Server) SetFaults(rules []FaultRule) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.opts.Faults = append([]FaultRule(nil), rules...)
+	s.faultHits = nil
 }
 
 // FaultCounts is how many faults of each kind were injected.
@@ -151,6 +161,9 @@ func (s *Server) pickFault(key string) (FaultRule, bool) {
 		if rule.Rate <= 0 || !rule.matches(key) || (rule.Kind == FaultAsyncFail && !asyncCreateKey(key)) {
 			continue
 		}
+		if rule.Max > 0 && s.faultHits[ruleHitKey(i, key)] >= rule.Max {
+			continue
+		}
 		h := fnv.New64a()
 		var buf [24]byte
 		binary.LittleEndian.PutUint64(buf[0:], s.opts.Seed)
@@ -159,11 +172,21 @@ func (s *Server) pickFault(key string) (FaultRule, bool) {
 		_, _ = h.Write(buf[:])
 		_, _ = h.Write([]byte(key))
 		if float64(h.Sum64()>>11)/float64(1<<53) < rule.Rate {
+			if rule.Max > 0 {
+				if s.faultHits == nil {
+					s.faultHits = map[string]int{}
+				}
+				s.faultHits[ruleHitKey(i, key)]++
+			}
 			return rule, true
 		}
 	}
 	return FaultRule{}, false
 }
+
+// ruleHitKey counts a rule's hits per request key, so that Max applies to
+// each action the rule names ("the first create of each type").
+func ruleHitKey(rule int, key string) string { return strconv.Itoa(rule) + " " + key }
 
 // withFaults wraps the API handlers with the fault rules.
 func (s *Server) withFaults(next http.Handler) http.Handler {
@@ -205,6 +228,19 @@ func (s *Server) withFaults(next http.Handler) http.Handler {
 			select {
 			case <-time.After(d):
 			case <-r.Context().Done():
+				return
+			}
+			next.ServeHTTP(w, r)
+		case FaultSlow:
+			d := rule.Latency
+			if d <= 0 {
+				d = 2 * time.Second
+			}
+			time.Sleep(d)
+			if r.Context().Err() != nil {
+				// The client gave up: the action happens all the same, and
+				// its answer goes nowhere.
+				next.ServeHTTP(httptest.NewRecorder(), r.WithContext(context.WithoutCancel(r.Context())))
 				return
 			}
 			next.ServeHTTP(w, r)
@@ -419,8 +455,9 @@ func FaultKindNames() string {
 	return strings.Join(names, ", ")
 }
 
-// ParseFaults reads rules from "kind=rate[@actions][~latency],..." for
-// flags: "429=0.05,cut-after=0.02@zec.CreateDisks|bmc,latency=0.1~500ms".
+// ParseFaults reads rules from "kind=rate[@actions][~latency][#max],..."
+// for flags: "429=0.05,cut-after=0.02@zec.CreateDisks|bmc,latency=0.1~500ms",
+// "slow=1@zec.CreateDisks~4s#1" (the first CreateDisks takes 4 s).
 // Every kind of FaultKinds and HostileFaultKinds may be named:
 // "async-fail=0.2", "malformed-json=0.1@zec.DescribeDisks".
 func ParseFaults(spec string) ([]FaultRule, error) {
@@ -435,6 +472,14 @@ func ParseFaults(spec string) ([]FaultRule, error) {
 			return nil, &faultSpecError{part}
 		}
 		rule := FaultRule{Kind: FaultKind(kind)}
+		rest, most, hasMax := strings.Cut(rest, "#")
+		if hasMax {
+			n, err := strconv.Atoi(most)
+			if err != nil || n < 1 {
+				return nil, &faultSpecError{part}
+			}
+			rule.Max = n
+		}
 		body, lat, hasLatency := strings.Cut(rest, "~")
 		if hasLatency {
 			d, err := time.ParseDuration(lat)
@@ -460,5 +505,5 @@ func ParseFaults(spec string) ([]FaultRule, error) {
 type faultSpecError struct{ part string }
 
 func (e *faultSpecError) Error() string {
-	return "bad fault rule " + strconv.Quote(e.part) + ": want kind=rate[@action|api...][~latency], kind one of " + FaultKindNames()
+	return "bad fault rule " + strconv.Quote(e.part) + ": want kind=rate[@action|api...][~latency][#max], kind one of " + FaultKindNames()
 }
