@@ -100,6 +100,7 @@ func newWorkspace(t *testing.T, emu *emulator.Server, config string) *workspace 
 		"HW_REGION_NAME="+emulator.HuaweiRegion, "HW_PROJECT_ID="+emulator.HuaweiProjectID,
 		"HW_ACCESS_KEY="+emulator.HuaweiAccessKey, "HW_SECRET_KEY="+emulator.HuaweiSecretKey,
 		"HW_CLOUDDC_ENDPOINT=http://"+emu.Endpoint(), "TF_VAR_clouddc_password="+cdcPassword,
+		"ZENLAYERCLOUD_CLIENT_TIMEOUT="+strconv.Itoa(clientTimeout), "HW_CLIENT_TIMEOUT="+strconv.Itoa(clientTimeout),
 	)
 	return w
 }
@@ -196,16 +197,53 @@ func inventory(emu *emulator.Server) []string {
 
 // drained waits for objects that a destroy left in an irreversible release
 // (RELEASING, DELETING: a refresh rightly counts them as gone) to vanish,
-// and returns what is still there after that.
-func drained(emu *emulator.Server) []string {
+// and returns what is still there after that besides keep (the objects
+// that release_on_destroy = false leaves in a recycle bin).
+func drained(emu *emulator.Server, keep ...string) []string {
 	deadline := time.Now().Add(15 * time.Second)
 	for {
-		left := inventory(emu)
+		var left []string
+		for _, id := range inventory(emu) {
+			if !slices.Contains(keep, id) {
+				left = append(left, id)
+			}
+		}
 		if len(left) == 0 || time.Now().After(deadline) {
 			return left
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
+}
+
+// keptIDs are the ids in the state of the resources whose destroy keeps
+// the object in a recycle bin (named "kept" in mixedConfig).
+func (w *workspace) keptIDs() []string {
+	w.t.Helper()
+	code, out := w.run("show", "-json")
+	if code != 0 {
+		w.t.Fatalf("terraform show: %s", out)
+	}
+	var doc struct {
+		Values struct {
+			RootModule struct {
+				Resources []struct {
+					Name   string         `json:"name"`
+					Values map[string]any `json:"values"`
+				} `json:"resources"`
+			} `json:"root_module"`
+		} `json:"values"`
+	}
+	if err := json.Unmarshal([]byte(out[strings.Index(out, "{"):]), &doc); err != nil {
+		w.t.Fatalf("terraform show -json: %v", err)
+	}
+	var ids []string
+	for _, r := range doc.Values.RootModule.Resources {
+		if r.Name == "kept" {
+			ids = append(ids, fmt.Sprint(r.Values["id"]))
+		}
+	}
+	slices.Sort(ids)
+	return ids
 }
 
 // converged checks that the emulator holds exactly what the state lists.
@@ -237,8 +275,46 @@ func (w *workspace) noSecretsLogged() {
 	}
 }
 
-func mixedConfig(n int) string {
-	return fmt.Sprintf(`
+// mixedConfig is n of each machine and disk. Creates have a short timeout:
+// a create whose answer is lost is looked up by its token for that long.
+// With keep, it also holds a ZEC instance, a ZEC disk and a BMC machine
+// with release_on_destroy = false, which a destroy leaves in the recycle
+// bin (the emulator's ZEC release mode must then be "recycle").
+func mixedConfig(n int, keep ...bool) string {
+	kept := ""
+	if len(keep) > 0 && keep[0] {
+		kept = `
+resource "cloudcompute_zenlayer_zec_instance" "kept" {
+  zone_id            = "asia-east-1a"
+  instance_type      = "z2a.cpu.1"
+  image_id           = "ubuntu-22.04"
+  subnet_id          = "subnet-faults"
+  name               = "fault-kept"
+  key_id             = "key-faults"
+  release_on_destroy = false
+  timeouts           = { create = "20s" }
+}
+
+resource "cloudcompute_zenlayer_zec_disk" "kept" {
+  zone_id            = "asia-east-1a"
+  name               = "fault-kept"
+  size               = 20
+  release_on_destroy = false
+  timeouts           = { create = "20s" }
+}
+
+resource "cloudcompute_zenlayer_bmc_instance" "kept" {
+  zone_id            = "SEL-A"
+  instance_type_id   = "S9I"
+  image_id           = "img-ubuntu-2204"
+  name               = "fault-kept"
+  ssh_keys           = ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFaultSuiteKeyOnly faults@example"]
+  release_on_destroy = false
+  timeouts           = { create = "20s" }
+}
+`
+	}
+	return kept + fmt.Sprintf(`
 terraform {
   required_providers {
     cloudcompute = { source = "cloudcompute/cloudcompute" }
@@ -263,6 +339,7 @@ resource "cloudcompute_zenlayer_zec_instance" "app" {
   subnet_id     = "subnet-faults"
   name          = "fault-app-${count.index}"
   key_id        = "key-faults"
+  timeouts      = { create = "20s" }
 }
 
 resource "cloudcompute_zenlayer_zec_disk" "data" {
@@ -272,6 +349,7 @@ resource "cloudcompute_zenlayer_zec_disk" "data" {
   size         = 20
   instance_id  = cloudcompute_zenlayer_zec_instance.app[count.index].id
   force_detach = true
+  timeouts     = { create = "20s" }
 }
 
 resource "cloudcompute_zenlayer_bmc_instance" "metal" {
@@ -281,6 +359,7 @@ resource "cloudcompute_zenlayer_bmc_instance" "metal" {
   image_id         = "img-ubuntu-2204"
   name             = "fault-metal-${count.index}"
   ssh_keys         = ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFaultSuiteKeyOnly faults@example"]
+  timeouts         = { create = "20s" }
 }
 
 resource "cloudcompute_huaweicloud_clouddc_instance" "dc" {
@@ -291,6 +370,7 @@ resource "cloudcompute_huaweicloud_clouddc_instance" "dc" {
   network_interfaces = [{ subnet_id = %[4]q }]
   password_wo        = var.clouddc_password
   metadata           = { suite = "faults" }
+  timeouts           = { create = "20s" }
 }
 `, n, emulator.HuaweiImageID, emulator.HuaweiVPCID, emulator.HuaweiSubnetID)
 }
@@ -305,10 +385,22 @@ func faultRules(rate float64) []emulator.FaultRule {
 	}
 	var rules []emulator.FaultRule
 	for _, kind := range emulator.FaultKinds {
+		if kind == emulator.FaultSlow {
+			continue
+		}
 		rules = append(rules, emulator.FaultRule{Kind: kind, Rate: rate * shares[kind], Latency: 300 * time.Millisecond})
 	}
+	// A slow server on creates: answered after the provider's client
+	// timeout (clientTimeout), carried out all the same.
+	rules = append(rules, emulator.FaultRule{Kind: emulator.FaultSlow, Rate: rate * 0.5, Latency: (clientTimeout + 1) * time.Second, Actions: createActions})
 	return rules
 }
+
+// clientTimeout is the providers' HTTP timeout in the suite (seconds).
+const clientTimeout = 2
+
+// createActions are the create requests of every resource type.
+var createActions = []string{"zec.CreateZecInstances", "zec.CreateDisks", "bmc.CreateInstances", "clouddc.POST /v1/" + emulator.HuaweiProjectID + "/instances"}
 
 // report collects the suite's figures.
 type report struct {
@@ -321,7 +413,11 @@ type report struct {
 	Leaks     int                        `json:"leaks"`
 	// Duplicates are objects beyond the state's after a successful apply
 	// (converged fails the run on any).
-	Duplicates  int `json:"duplicates"`
+	Duplicates int `json:"duplicates"`
+	// Kept are objects that release_on_destroy = false leaves in a recycle
+	// bin; Freed, those of them that a destroy freed all the same.
+	Kept        int `json:"kept_in_recycle_bin"`
+	Freed       int `json:"freed_though_kept"`
 	ApplyRuns   int `json:"apply_runs"`
 	DestroyRuns int `json:"destroy_runs"`
 }
@@ -336,10 +432,16 @@ func TestFaultSuite(t *testing.T) {
 			t.Parallel()
 			opts := options(size)
 			opts.Seed, opts.Faults = uint64(seed), faultRules(rate)
+			// Even seeds run on an account with a recycle bin, with
+			// resources whose destroy must leave them there.
+			recycle := seed%2 == 0
+			if recycle {
+				opts.ZECReleaseMode = emulator.ReleaseRecycle
+			}
 			emu, err := emulator.Start(opts)
 			must(t, err)
 			defer func() { _ = emu.Close() }()
-			w := newWorkspace(t, emu, mixedConfig(size))
+			w := newWorkspace(t, emu, mixedConfig(size, recycle))
 
 			applies := w.until(8, "apply", "-auto-approve")
 			if extra := len(inventory(emu)) - len(w.stateIDs()); extra > 0 {
@@ -354,8 +456,19 @@ func TestFaultSuite(t *testing.T) {
 					t.Fatalf("plan after apply is not empty (exit %d):\n%s", code, tail(out, 3000))
 				}
 			}
+			kept := w.keptIDs()
 			destroys := w.until(5, "destroy", "-auto-approve")
-			left := drained(emu)
+			left := drained(emu, kept...)
+			inv := inventory(emu)
+			var freed []string
+			for _, id := range kept {
+				if !slices.Contains(inv, id) {
+					freed = append(freed, id)
+				}
+			}
+			if len(freed) > 0 {
+				t.Errorf("objects freed that the configuration keeps (release_on_destroy = false): %v\nemulator log of them: %v", freed, actionsOf(emu, freed))
+			}
 			if len(left) != 0 {
 				var detail []string
 				for _, id := range left {
@@ -378,6 +491,8 @@ func TestFaultSuite(t *testing.T) {
 			rep.DestroyRuns += destroys
 			rep.Created += created
 			rep.Leaks += len(left)
+			rep.Kept += len(kept)
+			rep.Freed += len(freed)
 			for k, v := range emu.FaultCounts() {
 				rep.Faults[k] += v
 			}
@@ -396,8 +511,8 @@ func TestFaultSuite(t *testing.T) {
 		for _, k := range kinds {
 			parts = append(parts, fmt.Sprintf("%s=%d", k, rep.Faults[k]))
 		}
-		t.Logf("fault suite: %d runs at %.0f%% faults, %d faults injected (%s), %d objects created, %d leaks, %d duplicates, %d apply runs, %d destroy runs",
-			rep.Runs, rate*100, total, strings.Join(parts, " "), rep.Created, rep.Leaks, rep.Duplicates, rep.ApplyRuns, rep.DestroyRuns)
+		t.Logf("fault suite: %d runs at %.0f%% faults, %d faults injected (%s), %d objects created, %d leaks, %d duplicates, %d kept in a recycle bin, %d of them freed, %d apply runs, %d destroy runs",
+			rep.Runs, rate*100, total, strings.Join(parts, " "), rep.Created, rep.Leaks, rep.Duplicates, rep.Kept, rep.Freed, rep.ApplyRuns, rep.DestroyRuns)
 		if path := os.Getenv("FAULT_REPORT"); path != "" {
 			b, _ := json.MarshalIndent(rep, "", "  ")
 			_ = os.WriteFile(path, b, 0o600)

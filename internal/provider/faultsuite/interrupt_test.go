@@ -1,0 +1,162 @@
+package faultsuite_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/emulator"
+)
+
+// instanceCreates are the create actions of the machines in mixedConfig
+// (the disk's create waits for its instance).
+var instanceCreates = []string{"zec.CreateZecInstances", "bmc.CreateInstances", "clouddc.CreateInstance"}
+
+// startApply starts terraform apply in w and returns a function that
+// interrupts it with SIGINT (Ctrl-C) and waits for it to end.
+func (w *workspace) startApply(t *testing.T) (interrupt func() string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	cmd := w.command(ctx, "apply", "-auto-approve", "-no-color", "-input=false")
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	must(t, cmd.Start())
+	return func() string {
+		defer cancel()
+		must(t, cmd.Process.Signal(os.Interrupt))
+		_ = cmd.Wait()
+		if cmd.ProcessState.ExitCode() == 0 {
+			t.Fatalf("the interrupted apply succeeded; the test interrupted nothing:\n%s", tail(out.String(), 2000))
+		}
+		return out.String()
+	}
+}
+
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(time.Minute)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// Ctrl-C while creates are in flight at a slow server: the creates are
+// carried out after the interrupt, so neither this run nor (at first) the
+// next one finds them. The journal keeps their tokens until the outcome is
+// known, so the next apply adopts each object when it appears instead of
+// ordering another: with the journal in .terraform, and in a working
+// directory without one (dev_overrides without terraform init), where the
+// provider makes it.
+func TestInterruptedCreatesInFlight(t *testing.T) {
+	for _, how := range []string{"with-dot-terraform", "without-dot-terraform"} {
+		t.Run(how, func(t *testing.T) {
+			t.Parallel()
+			opts := options(1)
+			opts.Faults = []emulator.FaultRule{{Kind: emulator.FaultSlow, Rate: 1, Max: 1, Latency: 3 * time.Second,
+				Actions: []string{"zec.CreateZecInstances", "bmc.CreateInstances", "clouddc.POST /v1/" + emulator.HuaweiProjectID + "/instances"}}}
+			emu, err := emulator.Start(opts)
+			must(t, err)
+			defer func() { _ = emu.Close() }()
+			w := newWorkspace(t, emu, mixedConfig(1))
+			if how == "without-dot-terraform" {
+				must(t, os.RemoveAll(filepath.Join(w.dir, ".terraform")))
+			}
+			interrupt := w.startApply(t)
+			waitFor(t, "three creates to reach the slow server", func() bool { return emu.FaultCounts()[emulator.FaultSlow] >= 3 })
+			time.Sleep(300 * time.Millisecond)
+			out := interrupt()
+			if n := len(inventory(emu)); n != 0 {
+				t.Fatalf("the slow creates were carried out before the interrupt ended the run (%d objects): the test proves nothing\n%s", n, tail(out, 2000))
+			}
+			records, _ := filepath.Glob(filepath.Join(w.dir, ".terraform", "cloudcompute-creates", "*.json"))
+			t.Logf("interrupted apply left %d create records", len(records))
+			if len(records) != 3 {
+				t.Fatalf("%d create records after the interrupt, want 3 (one per create in flight)", len(records))
+			}
+
+			w.until(2, "apply", "-auto-approve")
+			w.converged(emu)
+			if got := len(inventory(emu)); got != 4 {
+				t.Fatalf("the emulator holds %d objects after the re-apply, want 4", got)
+			}
+			for _, action := range instanceCreates {
+				if n := emu.CallCount(action); n != 1 {
+					t.Errorf("%s carried out %d times, want once", action, n)
+				}
+			}
+			w.until(3, "destroy", "-auto-approve")
+			if left := drained(emu); len(left) != 0 {
+				t.Fatalf("objects leaked: %v", left)
+			}
+		})
+	}
+}
+
+// Ctrl-C while the new machines are being built: they are kept in the
+// state untainted, and the next apply waits for their builds in place
+// (an update) instead of destroying them and ordering new ones.
+func TestInterruptedBuild(t *testing.T) {
+	opts := options(1)
+	opts.Durations = emulator.Durations{InstanceCreate: 6 * time.Second, BMCCreate: 3 * time.Second, BMCInstall: 3 * time.Second, CloudDCCreate: 6 * time.Second}
+	emu, err := emulator.Start(opts)
+	must(t, err)
+	defer func() { _ = emu.Close() }()
+	w := newWorkspace(t, emu, mixedConfig(1))
+	interrupt := w.startApply(t)
+	waitFor(t, "the three machines to be ordered", func() bool {
+		for _, a := range instanceCreates {
+			if emu.CallCount(a) < 1 {
+				return false
+			}
+		}
+		return true
+	})
+	time.Sleep(500 * time.Millisecond)
+	out := interrupt()
+	if !strings.Contains(out, "waiting for it was interrupted") {
+		t.Fatalf("no warning that the builds go on:\n%s", tail(out, 3000))
+	}
+	if n := len(w.stateIDs()); n != 3 {
+		t.Fatalf("%d objects in the state after the interrupt, want the 3 machines", n)
+	}
+
+	code, plan := w.run("plan", "-detailed-exitcode")
+	if code != 2 {
+		t.Fatalf("plan exit %d, want 2 (changes):\n%s", code, tail(plan, 3000))
+	}
+	for _, bad := range []string{"must be replaced", "tainted", "will be destroyed"} {
+		if strings.Contains(plan, bad) {
+			t.Fatalf("the plan after the interrupt says %q: the machines would be rebuilt\n%s", bad, tail(plan, 4000))
+		}
+	}
+	if !strings.Contains(plan, "updated in-place") {
+		t.Fatalf("the plan does not finish the builds in place:\n%s", tail(plan, 4000))
+	}
+
+	w.until(2, "apply", "-auto-approve")
+	w.converged(emu)
+	for _, action := range instanceCreates {
+		if n := emu.CallCount(action); n != 1 {
+			t.Errorf("%s carried out %d times, want once: a machine was re-ordered", action, n)
+		}
+	}
+	for _, action := range []string{"zec.ReleaseInstances", "bmc.TerminateInstance", "bmc.ReleaseInstances", "clouddc.DeleteInstance"} {
+		if n := emu.CallCount(action); n != 0 {
+			t.Errorf("%s called %d times before the destroy", action, n)
+		}
+	}
+	if code, out := w.run("plan", "-detailed-exitcode"); code != 0 {
+		t.Fatalf("plan after the finishing apply is not empty (exit %d):\n%s", code, tail(out, 3000))
+	}
+	w.until(3, "destroy", "-auto-approve")
+	if left := drained(emu); len(left) != 0 {
+		t.Fatalf("objects leaked: %v", left)
+	}
+}
