@@ -402,3 +402,7 @@ func (c *Client) ChangeInstancePassword(ctx context.Context, password string, id
 	}{password, ids}
 	return c.call(ctx, request{service: "clouddc", operation: "ChangeInstancePassword", method: http.MethodPut, path: "/instances/password", body: in, idempotent: true}, nil)
 }
+
+// Scope names the endpoint and project the client works on: a create
+// record is adopted only by a create in the same scope.
+func (c *Client) Scope() string { return "clouddc " + c.clouddc.String() + " " + c.cfg.ProjectID }

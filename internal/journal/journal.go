@@ -1,19 +1,23 @@
-// Package journal remembers the creates that are in flight, so that a
-// create cut short by a killed provider process is found by the next run
-// instead of being made twice.
+// Package journal is the one create guard of the provider: it makes sure
+// that a create whose answer is unknown is never sent again blindly, and
+// that an object a create made is found again even when the process that
+// sent it was interrupted or killed.
 //
-// Terraform records a resource's id only when the provider's Create returns.
-// If the provider process dies while a create is in flight (killed, OOM,
-// machine lost), the object exists in the cloud but in no state. Before it
-// sends a create, the provider writes an entry (kind, a hash of the create's
-// arguments, the create token the object is tagged with) into the working
-// directory's .terraform directory, and removes it when Create returns. A
-// later Create with the same arguments that finds an entry left behind
-// looks the object up by its token and adopts it. Objects created from the
-// same arguments are interchangeable, so any such Create may adopt it.
+// None of the APIs takes an idempotency token, so every create carries a
+// create token of the provider's own (a tag or a metadata pair) and every
+// guarded create is written to a durable record before it is sent: a small
+// file per create under the Terraform data directory (TF_DATA_DIR, else
+// .terraform, made if it does not exist; CLOUDCOMPUTE_JOURNAL_DIR
+// overrides it). The record is removed only when the outcome is known:
+// the object's id is in Terraform's hands, or the server refused the create
+// outright. A create whose outcome is unknown keeps its record, so the next
+// apply looks for that token before it creates anything.
 //
-// The journal is used only when the working directory has a .terraform
-// directory (terraform init makes it), or CLOUDCOMPUTE_JOURNAL_DIR names one.
+// A record belongs to the process that wrote it (its pid and start time are
+// in the file name): a live process's record is never adopted by another.
+//
+// This package owns the records and the rule (see Create). It imports no
+// API client: the resources pass it their send and lookup functions.
 package journal
 
 import (
@@ -21,6 +25,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -31,34 +36,87 @@ import (
 // EnvDir overrides where the journal lives.
 const EnvDir = "CLOUDCOMPUTE_JOURNAL_DIR"
 
-// Entry is one create in flight.
+// subdir is the journal's directory inside the Terraform data directory.
+const subdir = "cloudcompute-creates"
+
+// Record states.
+const (
+	// StateSending: the create is being sent; if its writer died, the
+	// outcome is unknown.
+	StateSending = "sending"
+	// StateUnresolved: the answer was lost and the object had not appeared
+	// when its writer stopped looking.
+	StateUnresolved = "unresolved"
+)
+
+// Entry is one create whose outcome is not yet in Terraform's hands.
 type Entry struct {
 	Kind    string    `json:"kind"`
 	Hash    string    `json:"hash"`
 	Token   string    `json:"token"`
 	Started time.Time `json:"started"`
+	// LookUntil is how long an object of this create may still appear:
+	// the create's own deadline (its timeout). A later run that finds the
+	// record looks for the object until then before it gives up on it.
+	LookUntil time.Time `json:"look_until"`
+	State     string    `json:"state"`
 
+	// path is the record's file; empty when it could not be written.
 	path string
 }
 
-// Journal is a directory of entries; a nil *Journal does nothing.
+// Journal is a directory of records; a nil *Journal keeps nothing.
 type Journal struct {
 	dir string
 }
 
-// Open returns the journal of the working directory, or nil if there is none.
-func Open() *Journal {
-	dir := os.Getenv(EnvDir)
-	if dir == "" {
-		if fi, err := os.Stat(".terraform"); err != nil || !fi.IsDir() {
-			return nil
+var (
+	warnMu     sync.Mutex
+	warnedDirs = map[string]bool{}
+)
+
+// Dir is where the journal of the working directory lives.
+func Dir() string {
+	if d := os.Getenv(EnvDir); d != "" {
+		return d
+	}
+	data := os.Getenv("TF_DATA_DIR")
+	if data == "" {
+		data = ".terraform"
+	}
+	return filepath.Join(data, subdir)
+}
+
+// Open returns the journal of the working directory, making its directory
+// if needed. When that fails it returns nil and, the first time in this
+// process for that directory, a warning to show the user.
+func Open() (*Journal, string) {
+	dir := Dir()
+	err := os.MkdirAll(filepath.Clean(dir), 0o700)
+	if err == nil {
+		// Writable? A read-only directory is found out now, not mid-create.
+		probe := filepath.Join(dir, ".probe-"+currentOwner().String())
+		if err = os.WriteFile(probe, nil, 0o600); err == nil {
+			_ = os.Remove(probe)
+			return &Journal{dir: dir}, ""
 		}
-		dir = filepath.Join(".terraform", "cloudcompute-creates")
 	}
-	if err := os.MkdirAll(filepath.Clean(dir), 0o700); err != nil { //nolint:gosec // the operator's or the working directory's own path
-		return nil
+	return nil, writeWarning(dir, err)
+}
+
+// writeWarning is the warning for a journal that cannot be written, once
+// per directory and process.
+func writeWarning(dir string, err error) string {
+	warnMu.Lock()
+	defer warnMu.Unlock()
+	if warnedDirs[dir] {
+		return ""
 	}
-	return &Journal{dir: dir}
+	warnedDirs[dir] = true
+	return fmt.Sprintf("The provider could not write its record of creates in flight to %s (%v). "+
+		"Creates are still looked up by their create token within this run, but if this run is interrupted or killed "+
+		"while a create is in flight, the next run cannot find that object by itself. "+
+		"Make the directory writable, or set TF_DATA_DIR or %s to a writable one.", dir, err, EnvDir)
 }
 
 // Hash is a stable digest of a create's arguments.
@@ -68,46 +126,86 @@ func Hash(kind string, args any) string {
 	return hex.EncodeToString(sum[:16])
 }
 
-// Begin records a create about to be sent.
-func (j *Journal) Begin(kind, hash, token string) *Entry {
-	e := &Entry{Kind: kind, Hash: hash, Token: token, Started: time.Now().UTC()}
-	if j == nil {
-		return e
+// fileName is the record of token owned by o.
+func fileName(token string, o owner) string { return token + "@" + o.String() + ".json" }
+
+// parseFileName splits a record's file name into its token and owner.
+func parseFileName(name string) (string, owner, bool) {
+	base, ok := strings.CutSuffix(name, ".json")
+	if !ok {
+		return "", owner{}, false
 	}
-	b, _ := json.Marshal(e)
-	e.path = filepath.Join(j.dir, token+".json")
-	if err := os.WriteFile(e.path, b, 0o600); err != nil {
-		e.path = ""
+	token, o, ok := strings.Cut(base, "@")
+	if !ok {
+		return "", owner{}, false
 	}
-	return e
+	own, err := parseOwner(o)
+	return token, own, err == nil
 }
 
-// Done forgets the entry: Create has returned, so Terraform knows the outcome.
+// Begin records a create about to be sent. The returned entry is never
+// nil; its record is empty (nothing is kept) when the journal is nil or the
+// file could not be written, and then warning says so (once).
+func (j *Journal) Begin(kind, hash, token string, lookUntil time.Time) (e *Entry, warning string) {
+	e = &Entry{Kind: kind, Hash: hash, Token: token, Started: time.Now().UTC(), LookUntil: lookUntil.UTC(), State: StateSending}
+	if j == nil {
+		return e, ""
+	}
+	path := filepath.Join(j.dir, fileName(token, currentOwner()))
+	if err := writeFile(path, e); err != nil {
+		return e, writeWarning(j.dir, err)
+	}
+	e.path = path
+	return e, ""
+}
+
+// writeFile writes e to path through a temporary file, so that a reader
+// never sees half a record.
+func writeFile(path string, e *Entry) error {
+	b, err := json.Marshal(e)
+	if err != nil {
+		return err
+	}
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, b, 0o600); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
+}
+
+// Unresolved marks the record: the object had not appeared when this
+// process stopped looking. The record stays for the next run.
+func (e *Entry) Unresolved() {
+	if e == nil || e.path == "" {
+		return
+	}
+	e.State = StateUnresolved
+	_ = writeFile(e.path, e)
+}
+
+// Done forgets the record: the outcome is known (the id is in Terraform's
+// hands, or the create was refused).
 func (e *Entry) Done() {
 	if e != nil && e.path != "" {
 		_ = os.Remove(e.path)
-		claimMu.Lock()
-		delete(claimedHere, e.path)
-		claimMu.Unlock()
+		e.path = ""
 	}
 }
 
-// Claim takes an entry left behind by an earlier process for the same kind
-// and arguments, if there is one. Claiming is atomic: two creates never
-// claim the same entry. The caller looks the object up and calls Done.
+// Kept reports whether the entry has a durable record.
+func (e *Entry) Kept() bool { return e != nil && e.path != "" }
+
+// Claim takes a record of the same kind and arguments that a process no
+// longer alive left behind, if there is one, and makes it this process's.
+// Claiming is atomic (a rename): two processes never claim the same record.
 func (j *Journal) Claim(kind, hash string) *Entry {
 	if j == nil {
 		return nil
 	}
-	files, _ := filepath.Glob(filepath.Join(j.dir, "*.json"))
-	// A claimed entry whose claimer died (its adoption cut short too) is
-	// an orphan again; one claimed by this process is not.
-	claimedFiles, _ := filepath.Glob(filepath.Join(j.dir, "*.claimed"))
-	files = append(files, claimedFiles...)
-	claimMu.Lock()
-	defer claimMu.Unlock()
+	files, _ := filepath.Glob(filepath.Join(j.dir, "*@*.json"))
 	for _, f := range files {
-		if claimedHere[f] {
+		token, own, ok := parseFileName(filepath.Base(f))
+		if !ok || alive(own) {
 			continue
 		}
 		b, err := os.ReadFile(f) //nolint:gosec // our own directory
@@ -115,57 +213,39 @@ func (j *Journal) Claim(kind, hash string) *Entry {
 			continue
 		}
 		var e Entry
-		if json.Unmarshal(b, &e) != nil || e.Kind != kind || e.Hash != hash {
+		if json.Unmarshal(b, &e) != nil || e.Kind != kind || e.Hash != hash || e.Token != token {
 			continue
 		}
-		// Entries of this process's own creates in flight are not orphans:
-		// only those older than this process can be.
-		if !e.Started.Before(processStart) {
-			continue
+		mine := filepath.Join(j.dir, fileName(token, currentOwner()))
+		if err := os.Rename(f, mine); err != nil {
+			continue // another process took it first
 		}
-		claimed := strings.TrimSuffix(strings.TrimSuffix(f, ".json"), ".claimed") + ".claimed"
-		if f != claimed {
-			if err := os.Rename(f, claimed); err != nil {
-				continue // another create took it
-			}
-		}
-		claimedHere[claimed] = true
-		e.path = claimed
+		e.path = mine
 		return &e
 	}
 	return nil
 }
 
-var (
-	processStart = time.Now().UTC()
-	claimMu      sync.Mutex
-	claimedHere  = map[string]bool{}
-)
-
-// ErrAmbiguous is returned by an adoption that found more than one object.
-var ErrAmbiguous = errors.New("more than one object carries the create token")
-
-// Create runs a create that survives a killed provider: it first adopts
-// the object of an earlier create of the same arguments that a dead process
-// left unfinished (looked up by that create's token), and otherwise sends a
-// new create under a journal entry. newToken makes a token; create sends
-// the create tagged with it; lookup finds the objects tagged with a token
-// that are still usable. The caller calls done when the resource's Create
-// returns (Terraform then has the id), and not before: a process killed
-// while it waits for the object must leave the entry behind.
-func Create(kind string, args any, newToken func() string,
-	create func(token string) ([]string, error), lookup func(token string, started time.Time) ([]string, error)) (ids []string, adopted bool, done func(), err error) {
-	j := Open()
-	hash := Hash(kind, args)
-	if orphan := j.Claim(kind, hash); orphan != nil {
-		found, lerr := lookup(orphan.Token, orphan.Started)
-		if lerr == nil && len(found) == 1 {
-			return found, true, orphan.Done, nil
-		}
-		orphan.Done()
+// Entries lists the records in the journal (tests and diagnostics).
+func (j *Journal) Entries() ([]Entry, error) {
+	if j == nil {
+		return nil, errors.New("no journal")
 	}
-	token := newToken()
-	entry := j.Begin(kind, hash, token)
-	ids, err = create(token)
-	return ids, false, entry.Done, err
+	files, err := filepath.Glob(filepath.Join(j.dir, "*@*.json"))
+	if err != nil {
+		return nil, err
+	}
+	var out []Entry
+	for _, f := range files {
+		b, err := os.ReadFile(f) //nolint:gosec // our own directory
+		if err != nil {
+			continue
+		}
+		var e Entry
+		if json.Unmarshal(b, &e) == nil {
+			e.path = f
+			out = append(out, e)
+		}
+	}
+	return out, nil
 }

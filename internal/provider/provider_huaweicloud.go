@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -38,6 +39,7 @@ const (
 	EnvHuaweiCloudDCEndpoint = "HW_CLOUDDC_ENDPOINT"
 	EnvHuaweiMaxRetries      = "HW_MAX_RETRIES"
 	EnvHuaweiInsecure        = "HW_INSECURE"
+	EnvHuaweiClientTimeout   = "HW_CLIENT_TIMEOUT"
 )
 
 // huaweiDefaultMaxRetries is the Huawei Cloud provider's default.
@@ -53,6 +55,7 @@ type huaweicloudModel struct {
 	Password   types.String              `tfsdk:"password"`
 	DomainName types.String              `tfsdk:"domain_name"`
 	MaxRetries types.Int64               `tfsdk:"max_retries"`
+	Timeout    types.Int64               `tfsdk:"timeout"`
 	Insecure   types.Bool                `tfsdk:"insecure"`
 	Endpoints  *huaweicloudEndpointModel `tfsdk:"endpoints"`
 }
@@ -113,6 +116,12 @@ func huaweicloudBlock() schema.Block {
 				MarkdownDescription: fmt.Sprintf("How often a call refused with 429, or failed with a 5xx or a connection error, is retried "+
 					"(creates only after a refusal). Default %d.", huaweiDefaultMaxRetries) + envDoc(EnvHuaweiMaxRetries),
 				Validators: []validator.Int64{int64validator.Between(0, 20)},
+			},
+			"timeout": schema.Int64Attribute{
+				Optional: true,
+				MarkdownDescription: "Seconds one HTTP exchange may take. Default 60. A create that gets no answer in time is " +
+					"looked up by its create token, never sent again." + envDoc(EnvHuaweiClientTimeout),
+				Validators: []validator.Int64{int64validator.AtLeast(1)},
 			},
 			"insecure": schema.BoolAttribute{
 				Optional: true,
@@ -177,7 +186,7 @@ func configureHuaweiCloud(ctx context.Context, m *huaweicloudModel, userAgent st
 	base := path.Root("huaweicloud")
 	for name, v := range map[string]interface{ IsUnknown() bool }{
 		"region": m.Region, "project_id": m.ProjectID, "access_key": m.AccessKey, "secret_key": m.SecretKey, "token": m.Token,
-		"user_name": m.UserName, "password": m.Password, "domain_name": m.DomainName, "max_retries": m.MaxRetries,
+		"user_name": m.UserName, "password": m.Password, "domain_name": m.DomainName, "max_retries": m.MaxRetries, "timeout": m.Timeout,
 		"insecure": m.Insecure, "endpoints.clouddc": m.Endpoints.CloudDC, "endpoints.iam": m.Endpoints.IAM,
 	} {
 		if v.IsUnknown() {
@@ -290,6 +299,17 @@ func configureHuaweiCloud(ctx context.Context, m *huaweicloudModel, userAgent st
 		diags.AddError("Invalid "+EnvHuaweiInsecure, err.Error()+".")
 		return
 	}
+	var timeout time.Duration
+	if !m.Timeout.IsNull() {
+		timeout = time.Duration(m.Timeout.ValueInt64()) * time.Second
+	} else if v := os.Getenv(EnvHuaweiClientTimeout); v != "" {
+		secs, err := strconv.Atoi(v)
+		if err != nil || secs < 1 {
+			diags.AddError("Invalid "+EnvHuaweiClientTimeout, fmt.Sprintf("%s must be a positive number of seconds, got %q.", EnvHuaweiClientTimeout, v))
+			return
+		}
+		timeout = time.Duration(secs) * time.Second
+	}
 
 	hc, err := huaweicloud.New(huaweicloud.Config{
 		Region:          region.value,
@@ -301,6 +321,7 @@ func configureHuaweiCloud(ctx context.Context, m *huaweicloudModel, userAgent st
 			UserName: user.value, Password: password.value, DomainName: domain.value,
 		},
 		InsecureSkipVerify: insecure,
+		Timeout:            timeout,
 		UserAgent:          userAgent,
 		Retry:              policy,
 	})

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"time"
 )
 
 // BMC instance statuses (DescribeInstances' instanceStatus).
@@ -122,6 +121,8 @@ type BMCInstance struct {
 	RaidConfig             *BMCRaidConfig `json:"raidConfig"`
 	Nic                    *BMCNic        `json:"nic"`
 	AutoRenew              bool           `json:"autoRenew"`
+	// Tags come wrapped, as in a create: {"tags": [...]}.
+	Tags *TagAssociation `json:"tags"`
 }
 
 // CreateBMCInstancesRequest is the input of CreateInstances.
@@ -145,6 +146,9 @@ type CreateBMCInstancesRequest struct {
 	RaidConfig              *BMCRaidConfig    `json:"raidConfig,omitempty"`
 	Partitions              []BMCPartition    `json:"partitions,omitempty"`
 	Nic                     *BMCNic           `json:"nic,omitempty"`
+	// Tags mark the instances (SDK bmc20221120 CreateInstancesRequest.Tags,
+	// wrapped as {"tags": [...]} like every API 2.0 create).
+	Tags *TagAssociation `json:"tags,omitempty"`
 }
 
 // BMCPrepaidCharge is the subscription of a PREPAID instance.
@@ -187,8 +191,11 @@ type DescribeBMCInstancesRequest struct {
 	Hostname           string   `json:"hostname,omitempty"`
 	PublicIPAddresses  []string `json:"publicIpAddresses,omitempty"`
 	PrivateIPAddresses []string `json:"privateIpAddresses,omitempty"`
-	PageNum            int      `json:"pageNum,omitempty"`
-	PageSize           int      `json:"pageSize,omitempty"`
+	// TagKeys and Tags filter by tag (each at most 20).
+	TagKeys  []string `json:"tagKeys,omitempty"`
+	Tags     []Tag    `json:"tags,omitempty"`
+	PageNum  int      `json:"pageNum,omitempty"`
+	PageSize int      `json:"pageSize,omitempty"`
 }
 
 // DescribeBMCInstances lists every instance matching in: more than 100 ids
@@ -227,26 +234,28 @@ func (c *Client) DescribeBMCInstances(ctx context.Context, in DescribeBMCInstanc
 	}
 }
 
-// FindBMCInstance returns the instance with id, or a *NotFoundError.
-// FindBMCInstancesCreatedSince finds the instances of a create whose answer
-// was lost. BMC (API 2022-11-20) takes no tags, so the create cannot carry a
-// token: the instances named name in zone, created at or after since (less a
-// minute of clock skew), stand in for it. The caller adopts only a single match.
-func (c *Client) FindBMCInstancesCreatedSince(ctx context.Context, zone, name string, since time.Time) ([]string, error) {
-	list, err := c.DescribeBMCInstances(ctx, DescribeBMCInstancesRequest{ZoneID: zone, InstanceName: name})
+// FindBMCInstancesByCreateToken returns the ids of the instances tagged with
+// a create token (DescribeInstances filtered by the tag, API 2022-11-20 SDK
+// bmc20221120 DescribeInstancesRequest.Tags) that are still usable: not in
+// the recycle bin.
+func (c *Client) FindBMCInstancesByCreateToken(ctx context.Context, token string) ([]string, error) {
+	list, err := c.DescribeBMCInstances(ctx, DescribeBMCInstancesRequest{Tags: []Tag{{Key: CreateTokenTagKey, Value: token}}})
 	if err != nil {
 		return nil, err
 	}
-	var ids []string
+	ids := make([]string, 0, len(list))
 	for _, inst := range list {
-		created, perr := time.Parse(time.RFC3339, inst.CreateTime)
-		if inst.InstanceName == name && perr == nil && !created.Before(since.Add(-time.Minute)) {
+		switch inst.InstanceStatus {
+		case BMCStatusRecycle, BMCStatusRecycling, BMCStatusReleasing:
+			// terminated since: not an object to adopt
+		default:
 			ids = append(ids, inst.InstanceID)
 		}
 	}
 	return ids, nil
 }
 
+// FindBMCInstance returns the instance with id, or a *NotFoundError.
 // Concurrent finds are sent as one DescribeInstances (see Config.BatchWindow).
 func (c *Client) FindBMCInstance(ctx context.Context, id string) (*BMCInstance, error) {
 	return c.bmcInstanceLookup.Do(ctx, id)

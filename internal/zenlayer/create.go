@@ -1,9 +1,6 @@
 package zenlayer
 
 import (
-	"context"
-
-	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/journal"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/transport"
 )
 
@@ -11,20 +8,27 @@ import (
 // with a value unique to that create. No API 2.0 create takes an
 // idempotency token, so after a create whose outcome is unknown (a cut
 // connection, a 5xx, an interrupted run) the provider looks the object up
-// by this tag instead of creating a second one.
+// by this tag instead of creating a second one (see internal/journal).
 const CreateTokenTagKey = "cloudcompute-create-token" //nolint:gosec // a tag key, not a credential
+
+// CreateTokenTags is the tag set of a create marked with token.
+func CreateTokenTags(token string) *TagAssociation {
+	return &TagAssociation{Tags: []Tag{{Key: CreateTokenTagKey, Value: token}}}
+}
+
+// CreateTokenHint tells a person how to find an object of a create.
+func CreateTokenHint(token string) string {
+	return "find it by its tag " + CreateTokenTagKey + " = " + token + " (console or DescribeInstances/DescribeDisks with that tag) and import it with terraform import, or release it"
+}
 
 // Ambiguous reports whether a failed create may nevertheless have been
 // applied (transport.Ambiguous): after such an error the object is looked
-// up by its create token before the create is ever sent again.
+// up by its create token, never sent again.
 func Ambiguous(err error) bool { return transport.Ambiguous(err) }
 
 // AnswerStatus is the HTTP status of the answer, and whether it could not be read.
 func (e *APIError) AnswerStatus() (int, bool) { return e.HTTPStatus, e.Code == CodeMalformedResponse }
 
-// CreateOnce makes a create that must not happen twice (journal.CreateOnce
-// with this API's ambiguity rule): after an ambiguous failure the objects
-// carrying the create's token are looked up and adopted before any re-send.
-func CreateOnce(ctx context.Context, kind string, attempts int, create, lookup func(context.Context) ([]string, error)) ([]string, error) {
-	return journal.CreateOnce(ctx, kind, attempts, Ambiguous, "find it by the tag "+CreateTokenTagKey+" and import it", create, lookup)
-}
+// Scope names the endpoint and account the client works on: a create
+// record is adopted only by a create in the same scope.
+func (c *Client) Scope() string { return "zenlayer " + c.endpoint + " " + c.cfg.AccessKeyID }

@@ -7,12 +7,14 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/emulator"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/journal"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/provider"
 )
 
@@ -30,6 +32,31 @@ func PreCheck(t *testing.T) {
 	if os.Getenv("TF_ACC") == "" {
 		t.Skip("acceptance tests need TF_ACC=1")
 	}
+	if err := useTestJournal(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+var (
+	journalOnce sync.Once
+	journalErr  error
+)
+
+// useTestJournal points the create journal at a directory of the test
+// run's own, once: the provider runs inside the test process, whose working
+// directory is the package's source.
+func useTestJournal() error {
+	journalOnce.Do(func() {
+		if os.Getenv(journal.EnvDir) != "" {
+			return
+		}
+		dir, err := os.MkdirTemp("", "cloudcompute-journal-")
+		if err == nil {
+			err = os.Setenv(journal.EnvDir, dir)
+		}
+		journalErr = err
+	})
+	return journalErr
 }
 
 // StartEmulator starts an emulator for one test and stops it when the test ends.

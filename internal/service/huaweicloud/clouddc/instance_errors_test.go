@@ -3,6 +3,8 @@ package clouddc_test
 import (
 	"fmt"
 	"net/http"
+	"regexp"
+	"slices"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -10,6 +12,7 @@ import (
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/emulator"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/huaweicloud"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/journal"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/provider/acctest"
 )
 
@@ -87,30 +90,56 @@ func TestAccCloudDCInstance_status500Retried(t *testing.T) {
 	})
 }
 
-// A 500 answer to CreateInstance is ambiguous: the instance is looked up
-// by its create token first, and the create is sent again only when no
-// instance carries it. The apply succeeds with one instance.
+// A 500 to CreateInstance leaves its outcome unknown (the server may have
+// acted before it failed): the create is never sent again in that apply.
+// The instance is looked up by its create token until the create timeout
+// ends, then the apply fails naming the token, which the journal keeps.
+// The next run (a new provider process) looks for the token first; since
+// that create's deadline has passed and nothing carries it, it creates anew.
 func TestAccCloudDCInstance_create500LookedUp(t *testing.T) {
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	emu.InjectHuaweiFault("clouddc.CreateInstance", http.StatusInternalServerError, 1)
+	config := acctest.ConfigCompose(acctest.HuaweiProviderConfig(emu, huaweicloud.AuthAKSK),
+		instanceConfig("tf-acc-create500", emulator.HuaweiImageID, `  timeouts = { create = "4s" }`))
+	calls := func() []string {
+		var out []string
+		for _, e := range emu.Log() {
+			if e.API == "clouddc" && (e.Action == "CreateInstance" || e.Action == "ListInstances") {
+				out = append(out, fmt.Sprintf("%s:%d", e.Action, e.Status))
+			}
+		}
+		return out
+	}
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             checkInstancesGone(emu),
 		Steps: []resource.TestStep{{
-			Config: acctest.ConfigCompose(acctest.HuaweiProviderConfig(emu, huaweicloud.AuthAKSK), instanceConfig("tf-acc-create500", emulator.HuaweiImageID, "")),
+			Config:      config,
+			ExpectError: regexp.MustCompile(`(?s)answer\s+to\s+the\s+create\s+of\s+a\s+CloudDC\s+instance\s+was\s+lost.*create\s+token\s+[0-9a-f]{32}.*not\s+sent\s+again`),
+		}, {
+			PreConfig: func() {
+				got := calls()
+				if len(got) < 3 || got[0] != "CreateInstance:500" || slices.Contains(got[1:], "CreateInstance:202") {
+					t.Fatalf("first apply: calls %v, want CreateInstance:500, then lookups only", got)
+				}
+				journal.NewProcessForTest()
+			},
+			Config: config,
 			Check: func(*terraform.State) error {
 				if n := len(emu.Inventory()["clouddc_instance"]); n != 1 {
 					return fmt.Errorf("%d instances in the emulator, want 1", n)
 				}
-				var calls []string
-				for _, e := range emu.Log() {
-					if e.API == "clouddc" && (e.Action == "CreateInstance" || e.Action == "ListInstances") {
-						calls = append(calls, fmt.Sprintf("%s:%d", e.Action, e.Status))
+				got := calls()
+				i := slices.Index(got, "CreateInstance:202")
+				made := 0
+				for _, c := range got {
+					if c == "CreateInstance:202" {
+						made++
 					}
 				}
-				if len(calls) < 3 || calls[0] != "CreateInstance:500" || calls[1] != "ListInstances:200" || calls[2] != "CreateInstance:202" {
-					return fmt.Errorf("calls %v: want CreateInstance:500, the lookup (ListInstances:200), then CreateInstance:202", calls)
+				if i < 1 || got[i-1] != "ListInstances:200" || made != 1 {
+					return fmt.Errorf("calls %v: want the second run to look the token up, then create once", got)
 				}
 				return nil
 			},

@@ -24,6 +24,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/huaweicloud"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/journal"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/wait"
@@ -194,6 +195,7 @@ func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	if req.Plan.Raw.IsNull() {
 		return
 	}
+	framework.PlanFinishCreate(ctx, req, resp, path.Root("status"))
 	var plan, config instanceResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
@@ -298,14 +300,17 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 
-	// The create token (a metadata pair) makes the create safe to repeat:
-	// after an answer that never came, or a provider process that died, the
-	// instance is looked up by it instead of made twice. The journal's hash
-	// leaves the password out: it is keyed on what the instance is.
+	// The one create guard (internal/journal): the instance carries a
+	// create token as a metadata pair; a create whose answer is lost is
+	// looked up by it, never sent again, and a create cut short is found by
+	// the next run. The journal's hash leaves the password out.
 	args := in
 	args.Password = ""
-	ids, adopted, journalDone, err := journal.Create("clouddc_instance", args, journal.NewToken,
-		func(token string) ([]string, error) {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	res, err := journal.Create(ctx, journal.Spec{
+		Kind: "clouddc_instance", Label: "CloudDC instance", Scope: conn.Scope(), Args: args, Ambiguous: huaweicloud.Ambiguous,
+		Send: func(ctx context.Context, token string) ([]string, error) {
 			in := in
 			in.Metadata = maps.Clone(in.Metadata)
 			if in.Metadata == nil {
@@ -313,23 +318,23 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 			}
 			in.Metadata[huaweicloud.CreateTokenMetadataKey] = token
 			tflog.Info(ctx, "creating CloudDC instance", map[string]any{"name": in.Name, "image_id": in.ImageID, "server_id": knownString(plan.ServerID), "create_token": token})
-			return journal.CreateOnce(ctx, "CloudDC instance", 3, huaweicloud.Ambiguous,
-				fmt.Sprintf("look for an instance named %q whose metadata has %s = %s (ListInstances or the console) and import it with terraform import, or delete it",
-					in.Name, huaweicloud.CreateTokenMetadataKey, token),
-				func(ctx context.Context) ([]string, error) {
-					id, err := conn.CreateInstance(ctx, in)
-					if err != nil {
-						return nil, err
-					}
-					return []string{id}, nil
-				},
-				func(ctx context.Context) ([]string, error) { return conn.FindInstancesByCreateToken(ctx, token) })
+			id, err := conn.CreateInstance(ctx, in)
+			if err != nil {
+				return nil, err
+			}
+			return []string{id}, nil
 		},
-		func(token string, _ time.Time) ([]string, error) { return conn.FindInstancesByCreateToken(ctx, token) })
-	defer journalDone()
-	if adopted {
-		tflog.Warn(ctx, "adopted the CloudDC instance of a create that an earlier, interrupted run left unfinished", map[string]any{"id": ids})
+		Lookup: conn.FindInstancesByCreateToken,
+		Hint: func(token string) string {
+			return fmt.Sprintf("look for an instance named %q whose metadata has %s = %s (ListInstances or the console) and import it with terraform import, or delete it",
+				in.Name, huaweicloud.CreateTokenMetadataKey, token)
+		},
+	})
+	defer res.Done()
+	for _, w := range res.Warnings {
+		resp.Diagnostics.AddWarning("The create journal is not kept", w)
 	}
+	ids := res.IDs
 	if len(ids) > 0 {
 		// Never lose an instance the cloud made: its id is in state before anything else can fail.
 		plan.ID = types.StringValue(ids[0])
@@ -350,6 +355,17 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	tflog.Info(ctx, "created CloudDC instance", map[string]any{"id": id})
 
 	if _, err := waitInstance(ctx, conn, id, "to be running", timeout, huaweicloud.StateRunning); err != nil {
+		if framework.Interrupted(ctx) {
+			// Ctrl-C while the server is provisioned: keep the instance,
+			// untainted; the next apply finishes the create instead of
+			// deleting it and provisioning the server again.
+			if inst, ferr := framework.DetachedFind(ctx, conn.FindInstance, id); ferr == nil {
+				resp.Diagnostics.Append(plan.fromAPI(inst)...)
+				resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+				framework.MarkCreateUnfinished(ctx, resp.Private, &resp.Diagnostics, "CloudDC instance", id, "being provisioned ("+inst.State+")")
+				return
+			}
+		}
 		resp.Diagnostics.AddError(fmt.Sprintf("waiting for CloudDC instance (%s) to be created", id),
 			err.Error()+"\n\nThe instance exists, so it is kept in the state and marked tainted: the next apply deletes it and creates a new one.")
 		return
@@ -417,6 +433,23 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 	defer cancel()
 	id := state.ID.ValueString()
 	password := config.PasswordWO.ValueString()
+
+	if framework.CreateUnfinished(ctx, req.Private, &resp.Diagnostics) {
+		// The create was interrupted while the server was provisioned:
+		// finish it. What is true then is the baseline of the steps below.
+		tflog.Info(ctx, "finishing the interrupted create of CloudDC instance", map[string]any{"id": id})
+		if _, err := waitInstance(ctx, conn, id, "to be running", timeout, huaweicloud.StateRunning); err != nil {
+			resp.Diagnostics.AddError(fmt.Sprintf("waiting for CloudDC instance (%s) to be created", id), err.Error())
+			return
+		}
+		inst, err := conn.FindInstance(ctx, id)
+		if err != nil {
+			resp.Diagnostics.AddError(fmt.Sprintf("reading CloudDC instance (%s) after creation", id), err.Error())
+			return
+		}
+		resp.Diagnostics.Append(state.fromAPI(inst)...)
+		framework.ClearCreateUnfinished(ctx, resp.Private, &resp.Diagnostics)
+	}
 
 	// cur is what is true in the cloud so far: each step that succeeds is
 	// recorded in it, and it is saved even when a later step fails.

@@ -31,6 +31,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/journal"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
@@ -395,6 +396,7 @@ func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	case zenlayer.BMCStatusCreateFailed, zenlayer.BMCStatusInstallFailed:
 		why = "failed to be created or installed. The plan replaces it."
 	default:
+		framework.PlanFinishCreate(ctx, req, resp, path.Root("status"))
 		return
 	}
 	resp.Diagnostics.AddWarning(fmt.Sprintf("BMC instance (%s) is %s", id, status), fmt.Sprintf("Instance %s %s", id, why))
@@ -428,31 +430,29 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	tflog.Info(ctx, "creating BMC instance", map[string]any{
 		"zone_id": in.ZoneID, "instance_type_id": in.InstanceTypeID, "image_id": in.ImageID, "charge_type": in.InstanceChargeType,
 	})
-	// BMC takes no tags, so after a create whose answer was lost the machine
-	// is looked up by its name and creation time instead of made twice.
-	// A provider process that died during a create left a journal entry:
-	// the next create of the same arguments adopts that machine.
-	findSince := func(ctx context.Context, started time.Time) ([]string, error) {
-		found, err := conn.FindBMCInstancesCreatedSince(ctx, in.ZoneID, in.InstanceName, started)
-		if len(found) > 1 {
-			return nil, fmt.Errorf("%d instances named %q were created in %s since the request, so which one it made is unknown: %v", len(found), in.InstanceName, in.ZoneID, found)
-		}
-		return found, err
-	}
+	// The one create guard (internal/journal): the machine carries a create
+	// token tag (API 2022-11-20 takes tags on CreateInstances and filters
+	// DescribeInstances by them); a create whose answer is lost is looked up
+	// by it, never sent again, and a create cut short is found by the next
+	// run. The journal's hash of the arguments leaves the password out.
 	hashed := in
 	hashed.Password = ""
-	ids, adopted, journalDone, err := journal.Create("bmc_instance", hashed, journal.NewToken,
-		func(string) ([]string, error) {
-			started := time.Now()
-			return zenlayer.CreateOnce(ctx, "BMC instance", 3,
-				func(ctx context.Context) ([]string, error) { return conn.CreateBMCInstances(ctx, in) },
-				func(ctx context.Context) ([]string, error) { return findSince(ctx, started) })
+	res, err := journal.Create(ctx, journal.Spec{
+		Kind: "bmc_instance", Label: "BMC instance", Scope: conn.Scope(), Args: hashed, Ambiguous: zenlayer.Ambiguous,
+		Send: func(ctx context.Context, token string) ([]string, error) {
+			in := in
+			in.Tags = zenlayer.CreateTokenTags(token)
+			tflog.Info(ctx, "ordering BMC instance", map[string]any{"zone_id": in.ZoneID, "create_token": token})
+			return conn.CreateBMCInstances(ctx, in)
 		},
-		func(_ string, started time.Time) ([]string, error) { return findSince(ctx, started) })
-	defer journalDone()
-	if adopted {
-		tflog.Warn(ctx, "adopted the BMC instance of a create that an earlier, interrupted run left unfinished", map[string]any{"id": ids})
+		Lookup: conn.FindBMCInstancesByCreateToken,
+		Hint:   zenlayer.CreateTokenHint,
+	})
+	defer res.Done()
+	for _, w := range res.Warnings {
+		resp.Diagnostics.AddWarning("The create journal is not kept", w)
 	}
+	ids := res.IDs
 	if len(ids) > 0 {
 		// Never lose a machine the cloud made: its id is in state before anything else can fail.
 		plan.ID = types.StringValue(ids[0])
@@ -470,7 +470,20 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 
 	const kept = "\n\nThe instance exists, so it is kept in the state and marked tainted: the next apply destroys it " +
 		"(a machine that failed to be created is deleted at once) and creates a new one."
-	if _, err := waitInstanceCreated(ctx, conn, id, timeout); err != nil {
+	_, err = waitInstanceCreated(ctx, conn, id, timeout)
+	if err != nil && framework.Interrupted(ctx) {
+		// Ctrl-C while the machine is built: keep it, untainted; the next
+		// apply finishes the create instead of ordering a new machine.
+		if inst, ferr := framework.DetachedFind(ctx, conn.FindBMCInstance, id); ferr == nil {
+			planned := plan.PowerState
+			plan.fromAPI(ctx, inst, &resp.Diagnostics)
+			plan.PowerState = planned
+			resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+			framework.MarkCreateUnfinished(ctx, resp.Private, &resp.Diagnostics, "BMC instance", id, "being built ("+inst.InstanceStatus+")")
+			return
+		}
+	}
+	if err != nil {
 		resp.Diagnostics.AddError(fmt.Sprintf("waiting for BMC instance (%s) to be created", id), err.Error()+kept)
 		return
 	}
@@ -543,6 +556,19 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	id := state.ID.ValueString()
+
+	if framework.CreateUnfinished(ctx, req.Private, &resp.Diagnostics) {
+		// The create was interrupted while the machine was built: finish it.
+		// What is true once it is built is the baseline of the steps below.
+		tflog.Info(ctx, "finishing the interrupted create of BMC instance", map[string]any{"id": id})
+		inst, err := waitInstanceCreated(ctx, conn, id, timeout)
+		if err != nil {
+			resp.Diagnostics.AddError(fmt.Sprintf("waiting for BMC instance (%s) to be created", id), err.Error())
+			return
+		}
+		state.fromAPI(ctx, inst, &resp.Diagnostics)
+		framework.ClearCreateUnfinished(ctx, resp.Private, &resp.Diagnostics)
+	}
 
 	// cur is what is true in the cloud so far: each step that succeeds is
 	// recorded in it, and it is saved even when a later step fails.

@@ -24,6 +24,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/journal"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/wait"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
@@ -191,7 +192,9 @@ func (r *diskResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 			fmt.Sprintf("Disk %s is %d GiB and the configuration asks for %d GiB. Zenlayer disks can only grow. "+
 				"To get a smaller disk, create a new one (for example with `terraform apply -replace`), copying the data you need first.",
 				state.ID.ValueString(), state.Size.ValueInt64(), plan.Size.ValueInt64()))
+		return
 	}
+	framework.PlanFinishCreate(ctx, req, resp, path.Root("status"))
 }
 
 func (r *diskResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -217,23 +220,27 @@ func (r *diskResource) Create(ctx context.Context, req resource.CreateRequest, r
 		InstanceID:      plan.InstanceID.ValueString(),
 		ResourceGroupID: plan.ResourceGroupID.ValueString(),
 	}
-	// The create token makes the create safe to repeat: after an answer
-	// that never came, or a provider process that died, the disk is looked
-	// up by it instead of made twice.
-	ids, adopted, journalDone, err := journal.Create("zec_disk", in, journal.NewToken,
-		func(token string) ([]string, error) {
+	// The one create guard (internal/journal): the disk carries a create
+	// token; a create whose answer is lost is looked up by it, never sent
+	// again, and a create cut short is found by the next run.
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	res, err := journal.Create(ctx, journal.Spec{
+		Kind: "zec_disk", Label: "ZEC disk", Scope: conn.Scope(), Args: in, Ambiguous: zenlayer.Ambiguous,
+		Send: func(ctx context.Context, token string) ([]string, error) {
 			in := in
-			in.Tags = &zenlayer.TagAssociation{Tags: []zenlayer.Tag{{Key: zenlayer.CreateTokenTagKey, Value: token}}}
+			in.Tags = zenlayer.CreateTokenTags(token)
 			tflog.Info(ctx, "creating ZEC disk", map[string]any{"zone_id": in.ZoneID, "size": in.DiskSize, "instance_id": in.InstanceID, "create_token": token})
-			return zenlayer.CreateOnce(ctx, "ZEC disk", 3,
-				func(ctx context.Context) ([]string, error) { return conn.CreateDisks(ctx, in) },
-				func(ctx context.Context) ([]string, error) { return conn.FindDisksByCreateToken(ctx, token) })
+			return conn.CreateDisks(ctx, in)
 		},
-		func(token string, _ time.Time) ([]string, error) { return conn.FindDisksByCreateToken(ctx, token) })
-	defer journalDone()
-	if adopted {
-		tflog.Warn(ctx, "adopted the ZEC disk of a create that an earlier, interrupted run left unfinished", map[string]any{"id": ids})
+		Lookup: conn.FindDisksByCreateToken,
+		Hint:   zenlayer.CreateTokenHint,
+	})
+	defer res.Done()
+	for _, w := range res.Warnings {
+		resp.Diagnostics.AddWarning("The create journal is not kept", w)
 	}
+	ids := res.IDs
 	if len(ids) > 0 {
 		// Never lose a disk the cloud made: its id is in state before anything else can fail.
 		plan.ID = types.StringValue(ids[0])
@@ -252,6 +259,18 @@ func (r *diskResource) Create(ctx context.Context, req resource.CreateRequest, r
 		target = zenlayer.DiskStatusInUse
 	}
 	disk, err := waitDisk(ctx, conn, id, "to become "+target, timeout, target)
+	if err != nil && framework.Interrupted(ctx) {
+		// Ctrl-C while the disk is made: keep it, untainted; the next apply
+		// finishes the create instead of replacing the disk.
+		if disk, ferr := framework.DetachedFind(ctx, conn.FindDisk, id); ferr == nil {
+			planned := plan.InstanceID
+			plan.fromAPI(disk)
+			plan.InstanceID = planned // attached once it is made
+			resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+			framework.MarkCreateUnfinished(ctx, resp.Private, &resp.Diagnostics, "ZEC disk", id, "being made ("+disk.DiskStatus+")")
+			return
+		}
+	}
 	if err != nil {
 		resp.Diagnostics.AddError(fmt.Sprintf("waiting for ZEC disk (%s) to be created", id),
 			err.Error()+"\n\nThe disk exists, so it is kept in the state and marked tainted: the next apply replaces it.")
@@ -314,6 +333,22 @@ func (r *diskResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	id := state.ID.ValueString()
+
+	if framework.CreateUnfinished(ctx, req.Private, &resp.Diagnostics) {
+		// The create was interrupted while the disk was made: finish it.
+		target := zenlayer.DiskStatusAvailable
+		if !state.InstanceID.IsNull() && state.InstanceID.ValueString() != "" {
+			target = zenlayer.DiskStatusInUse
+		}
+		tflog.Info(ctx, "finishing the interrupted create of ZEC disk", map[string]any{"id": id, "target": target})
+		disk, err := waitDisk(ctx, conn, id, "to become "+target, timeout, target)
+		if err != nil {
+			resp.Diagnostics.AddError(fmt.Sprintf("waiting for ZEC disk (%s) to be created", id), err.Error())
+			return
+		}
+		state.fromAPI(disk)
+		framework.ClearCreateUnfinished(ctx, resp.Private, &resp.Diagnostics)
+	}
 
 	// cur is what is true in the cloud so far: each step that succeeds is
 	// recorded in it, and it is saved even when a later step fails.

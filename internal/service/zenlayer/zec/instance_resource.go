@@ -29,6 +29,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/journal"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
@@ -261,7 +262,9 @@ func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	if status.ValueString() == zenlayer.InstanceStatusCreateFailed {
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("status"), types.StringUnknown())...)
 		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("status"))
+		return
 	}
+	framework.PlanFinishCreate(ctx, req, resp, path.Root("status"))
 }
 
 func systemDiskShrinks(_ context.Context, req planmodifier.Int64Request, resp *int64planmodifier.RequiresReplaceIfFuncResponse) {
@@ -307,36 +310,34 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	} else if sd != nil && (!sd.Size.IsUnknown() || !sd.Category.IsUnknown()) {
 		in.SystemDisk = &zenlayer.SystemDiskSpec{DiskSize: sd.Size.ValueInt64(), DiskCategory: sd.Category.ValueString()}
 	}
-	// The create token makes the create safe to repeat: after an answer
-	// that never came, or a provider process that died, the instance is
-	// looked up by it instead of made twice. The journal's hash of the
-	// arguments leaves the password out.
+	// The one create guard (internal/journal): the instance carries a
+	// create token; a create whose answer is lost is looked up by it, never
+	// sent again, and a create cut short is found by the next run. The
+	// journal's hash of the arguments leaves the password out.
 	var out *zenlayer.CreateZecInstancesResult
 	hashed := in
 	hashed.Password = ""
-	ids, adopted, journalDone, err := journal.Create("zec_instance", hashed, journal.NewToken,
-		func(token string) ([]string, error) {
+	res, err := journal.Create(ctx, journal.Spec{
+		Kind: "zec_instance", Label: "ZEC instance", Scope: conn.Scope(), Args: hashed, Ambiguous: zenlayer.Ambiguous,
+		Send: func(ctx context.Context, token string) ([]string, error) {
 			in := in
-			in.Tags = &zenlayer.TagAssociation{Tags: []zenlayer.Tag{{Key: zenlayer.CreateTokenTagKey, Value: token}}}
+			in.Tags = zenlayer.CreateTokenTags(token)
 			tflog.Info(ctx, "creating ZEC instance", map[string]any{"zone_id": in.ZoneID, "instance_type": in.InstanceType, "image_id": in.ImageID, "create_token": token})
-			return zenlayer.CreateOnce(ctx, "ZEC instance", 3,
-				func(ctx context.Context) ([]string, error) {
-					res, err := conn.CreateZecInstances(ctx, in)
-					if res != nil {
-						out = res
-						return res.InstanceIDSet, err
-					}
-					return nil, err
-				},
-				func(ctx context.Context) ([]string, error) { return conn.FindZECInstancesByCreateToken(ctx, token) })
+			r, err := conn.CreateZecInstances(ctx, in)
+			if r == nil {
+				return nil, err
+			}
+			out = r
+			return r.InstanceIDSet, err
 		},
-		func(token string, _ time.Time) ([]string, error) {
-			return conn.FindZECInstancesByCreateToken(ctx, token)
-		})
-	defer journalDone()
-	if adopted {
-		tflog.Warn(ctx, "adopted the ZEC instance of a create that an earlier, interrupted run left unfinished", map[string]any{"id": ids})
+		Lookup: conn.FindZECInstancesByCreateToken,
+		Hint:   zenlayer.CreateTokenHint,
+	})
+	defer res.Done()
+	for _, w := range res.Warnings {
+		resp.Diagnostics.AddWarning("The create journal is not kept", w)
 	}
+	ids := res.IDs
 	if len(ids) > 0 && (out == nil || len(out.InstanceIDSet) == 0) {
 		out = &zenlayer.CreateZecInstancesResult{InstanceIDSet: ids}
 	}
@@ -356,9 +357,21 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 	id := out.InstanceIDSet[0]
+	planPower := plan.PowerState.ValueString()
 	tflog.Info(ctx, "created ZEC instance", map[string]any{"id": id, "order_number": out.OrderNumber})
 
 	inst, err := waitInstanceCreated(ctx, conn, id, timeout)
+	if err != nil && framework.Interrupted(ctx) {
+		// Ctrl-C while the instance is built: keep it, untainted; the next
+		// apply finishes the create instead of replacing the instance.
+		if inst, ferr := framework.DetachedFind(ctx, conn.FindZECInstance, id); ferr == nil {
+			plan.fromAPI(ctx, inst, &resp.Diagnostics)
+			plan.PowerState = types.StringValue(planPower)
+			resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+			framework.MarkCreateUnfinished(ctx, resp.Private, &resp.Diagnostics, "ZEC instance", id, "being built ("+inst.Status+")")
+			return
+		}
+	}
 	if err != nil {
 		resp.Diagnostics.AddError(fmt.Sprintf("waiting for ZEC instance (%s) to be created", id),
 			err.Error()+"\n\nThe instance exists, so it is kept in the state and marked tainted: the next apply releases it and creates a new one.")
@@ -436,6 +449,19 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	id := state.ID.ValueString()
+
+	if framework.CreateUnfinished(ctx, req.Private, &resp.Diagnostics) {
+		// The create was interrupted while the instance was built: finish
+		// it. What is true once it is built is the baseline of the steps below.
+		tflog.Info(ctx, "finishing the interrupted create of ZEC instance", map[string]any{"id": id})
+		inst, err := waitInstanceCreated(ctx, conn, id, timeout)
+		if err != nil {
+			resp.Diagnostics.AddError(fmt.Sprintf("waiting for ZEC instance (%s) to be created", id), err.Error())
+			return
+		}
+		state.fromAPI(ctx, inst, &resp.Diagnostics)
+		framework.ClearCreateUnfinished(ctx, resp.Private, &resp.Diagnostics)
+	}
 
 	// cur is what is true in the cloud so far: each step that succeeds is
 	// recorded in it, and it is saved even when a later step fails.

@@ -1,0 +1,230 @@
+package journal
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/wait"
+)
+
+// NewToken returns a random token for one create.
+func NewToken() string {
+	b := make([]byte, 16)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// Spec is one guarded create.
+type Spec struct {
+	// Kind names the resource type in the journal ("zec_disk").
+	Kind string
+	// Label names it to people ("ZEC disk").
+	Label string
+	// Scope is where the create goes (endpoint, account): a record is
+	// adopted only by a create of the same scope and arguments.
+	Scope string
+	// Args are the create's arguments, without secrets: a record left by an
+	// earlier run is adopted only by a create of the same arguments.
+	Args any
+	// Ambiguous says whether a failed create may nevertheless have been
+	// carried out (no answer, a 5xx, an answer that cannot be read). Any
+	// other failure is a refusal: the create surely did not happen.
+	Ambiguous func(error) bool
+	// Send sends the create, marked with token.
+	Send func(ctx context.Context, token string) ([]string, error)
+	// Lookup finds the usable objects marked with token.
+	Lookup func(ctx context.Context, token string) ([]string, error)
+	// Hint tells a person how to find an object marked with token.
+	Hint func(token string) string
+}
+
+// Result is a guarded create's outcome.
+type Result struct {
+	// IDs are the objects the create made or adopted.
+	IDs []string
+	// Adopted is true when the objects were found by their token rather
+	// than answered by the create.
+	Adopted bool
+	// Warnings are for the user (the journal could not be written).
+	Warnings []string
+
+	entry *Entry
+}
+
+// Done forgets the create's record. Call it when Terraform has the ids
+// (the resource's Create returns with them in the state); after a failure
+// whose outcome is unknown the record is kept whatever Done is told.
+func (r *Result) Done() {
+	if r != nil {
+		r.entry.Done()
+	}
+}
+
+// Polling of lookups while an object may still appear. Tests shorten it.
+var (
+	LookupBase = time.Second
+	LookupMax  = 15 * time.Second
+	// InterruptedLookup bounds the lookups made after Ctrl-C.
+	InterruptedLookup = 20 * time.Second
+	// NoDeadline is how long lookups go on when the create has no deadline.
+	NoDeadline = 20 * time.Minute
+	clock      = wait.RealClock
+)
+
+// UnresolvedError is a create whose answer was lost and whose object had
+// not appeared by the deadline. Its record is kept for the next run.
+type UnresolvedError struct {
+	Label, Token, Hint, JournalDir string
+	Kept                           bool
+	Cause, LookupErr               error
+	Interrupted                    bool
+}
+
+func (e *UnresolvedError) Error() string {
+	what := "no " + e.Label + " carrying its create token " + e.Token + " appeared before the create's timeout ran out"
+	if e.Interrupted {
+		what = "the run was interrupted before a " + e.Label + " carrying its create token " + e.Token + " was found"
+	}
+	msg := fmt.Sprintf("the answer to the create of a %s was lost (%v), and %s", e.Label, e.Cause, what)
+	if e.LookupErr != nil {
+		msg += fmt.Sprintf(" (the last lookup failed: %v)", e.LookupErr)
+	}
+	msg += ". The create was not sent again, so that no second " + e.Label + " is ordered."
+	if e.Kept {
+		msg += " The token is kept in " + e.JournalDir + ": the next apply looks for it first and adopts the " + e.Label + " if it appears."
+	} else {
+		msg += " The token could not be kept on disk: if the " + e.Label + " appears later, it is not in the state."
+	}
+	if e.Hint != "" {
+		msg += " To find it yourself: " + e.Hint + "."
+	}
+	return msg
+}
+
+// Unwrap gives the create's own error.
+func (e *UnresolvedError) Unwrap() error { return e.Cause }
+
+// Create makes a create that must not happen twice. The one rule for
+// every create of every cloud:
+//
+//  1. A record that a process no longer running left for the same scope
+//     and arguments is looked up first, until the object appears or the
+//     record's own deadline has passed; a found object is adopted and
+//     nothing is sent.
+//  2. Otherwise a new token is written to the journal, then the create is
+//     sent, marked with it.
+//  3. A refusal (a 4xx with a code) is final and forgets the record: such a
+//     create surely did not happen, and may be sent again by a later run.
+//  4. A create whose answer is unknown (timeout, cut connection, 5xx,
+//     malformed answer, Ctrl-C) is never sent again in this run: the object
+//     is looked up by its token, repeatedly, for as long as the create's
+//     deadline (ctx) allows, and adopted when it appears. If it does not,
+//     Create fails with an *UnresolvedError naming the token, and the
+//     record stays, so that the next run looks for it first.
+func Create(ctx context.Context, s Spec) (*Result, error) {
+	res := &Result{}
+	j, warning := Open()
+	if warning != "" {
+		res.Warnings = append(res.Warnings, warning)
+	}
+	hash := Hash(s.Kind, struct {
+		Scope string
+		Args  any
+	}{s.Scope, s.Args})
+	deadline, ok := ctx.Deadline()
+	if !ok {
+		deadline = time.Now().Add(NoDeadline)
+	}
+
+	if orphan := j.Claim(s.Kind, hash); orphan != nil {
+		tflog.Warn(ctx, "an earlier run left a create unfinished; looking for its object first",
+			map[string]any{"kind": s.Label, "create_token": orphan.Token, "state": orphan.State, "started": orphan.Started, "look_until": orphan.LookUntil})
+		ids, lerr := lookFor(ctx, s, orphan.Token, orphan.LookUntil)
+		switch {
+		case len(ids) > 0:
+			tflog.Warn(ctx, "adopted the object of an earlier, unfinished create", map[string]any{"kind": s.Label, "ids": ids, "create_token": orphan.Token})
+			res.IDs, res.Adopted, res.entry = ids, true, orphan
+			return res, nil
+		case lerr != nil || time.Now().Before(orphan.LookUntil):
+			// Not settled: the object may still appear. Keep the record.
+			return res, &UnresolvedError{Label: s.Label, Token: orphan.Token, Hint: hint(s, orphan.Token), JournalDir: Dir(),
+				Kept: orphan.Kept(), Cause: errors.New("an earlier run was interrupted while it created it"), LookupErr: lerr, Interrupted: ctx.Err() != nil}
+		default:
+			tflog.Warn(ctx, "the object of an earlier, unfinished create never appeared within that create's timeout; creating anew",
+				map[string]any{"kind": s.Label, "create_token": orphan.Token})
+			orphan.Done()
+		}
+	}
+
+	token := NewToken()
+	entry, warning := j.Begin(s.Kind, hash, token, deadline)
+	if warning != "" {
+		res.Warnings = append(res.Warnings, warning)
+	}
+	res.entry = entry
+	ids, err := s.Send(ctx, token)
+	if err == nil {
+		res.IDs = ids
+		return res, nil
+	}
+	if !s.Ambiguous(err) {
+		entry.Done() // refused: nothing was made
+		return res, err
+	}
+	tflog.Warn(ctx, "create outcome unknown; looking it up by its token instead of sending it again",
+		map[string]any{"kind": s.Label, "create_token": token, "error": err.Error()})
+	found, lerr := lookFor(ctx, s, token, deadline)
+	if len(found) > 0 {
+		tflog.Info(ctx, "adopted the object of a create whose answer was lost", map[string]any{"kind": s.Label, "ids": found})
+		res.IDs, res.Adopted = found, true
+		return res, nil
+	}
+	entry.Unresolved()
+	res.entry = nil // the outcome is unknown: Done must not forget it
+	return res, &UnresolvedError{Label: s.Label, Token: token, Hint: hint(s, token), JournalDir: Dir(), Kept: entry.Kept(),
+		Cause: err, LookupErr: lerr, Interrupted: ctx.Err() != nil && !errors.Is(context.Cause(ctx), context.DeadlineExceeded)}
+}
+
+func hint(s Spec, token string) string {
+	if s.Hint == nil {
+		return ""
+	}
+	return s.Hint(token)
+}
+
+// lookFor looks the objects marked with token up until they appear or
+// until (bounded by ctx's deadline). A lookup that fails is tried again;
+// its error is returned only if nothing was found. Once ctx has ended
+// (Ctrl-C, or the create's timeout) it looks once more, on a short
+// detached context, so that an object made just now is not lost.
+func lookFor(ctx context.Context, s Spec, token string, until time.Time) ([]string, error) {
+	if d, ok := ctx.Deadline(); ok && d.Before(until) {
+		until = d
+	}
+	for n := 0; ; n++ {
+		lctx, cancel := ctx, context.CancelFunc(func() {})
+		if ctx.Err() != nil {
+			lctx, cancel = context.WithTimeout(context.WithoutCancel(ctx), InterruptedLookup)
+		}
+		ids, err := s.Lookup(lctx, token)
+		cancel()
+		if err == nil && len(ids) > 0 {
+			return ids, nil
+		}
+		if err != nil {
+			tflog.Debug(ctx, "create token lookup failed", map[string]any{"kind": s.Label, "create_token": token, "error": err.Error()})
+		}
+		remaining := time.Until(until)
+		if ctx.Err() != nil || remaining <= 0 {
+			return nil, err
+		}
+		// On ctx's end the sleep returns early and the loop looks once more.
+		_ = wait.Sleep(ctx, clock, min(wait.Backoff(n, LookupBase, LookupMax, 0, nil), remaining))
+	}
+}

@@ -1,0 +1,357 @@
+package journal
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+var errLost = errors.New("connection cut")
+
+func fastPolls(t *testing.T) {
+	t.Helper()
+	oldBase, oldMax, oldInt := LookupBase, LookupMax, InterruptedLookup
+	LookupBase, LookupMax, InterruptedLookup = 5*time.Millisecond, 20*time.Millisecond, time.Second
+	t.Cleanup(func() { LookupBase, LookupMax, InterruptedLookup = oldBase, oldMax, oldInt })
+}
+
+// cloud is a fake API: creates take effect after a delay, answered or not.
+type cloud struct {
+	sends   atomic.Int32
+	objects map[string]string // token -> id
+	made    chan string
+}
+
+func newCloud() *cloud { return &cloud{objects: map[string]string{}, made: make(chan string, 10)} }
+
+func (c *cloud) spec(args any, send func(ctx context.Context, token string) ([]string, error)) Spec {
+	return Spec{
+		Kind: "thing", Label: "thing", Scope: "test", Args: args,
+		Ambiguous: func(err error) bool { return !errors.Is(err, errRefused) },
+		Send: func(ctx context.Context, token string) ([]string, error) {
+			c.sends.Add(1)
+			return send(ctx, token)
+		},
+		Lookup: func(_ context.Context, token string) ([]string, error) {
+			for {
+				select {
+				case tok := <-c.made:
+					c.objects[tok] = "id-" + tok[:6]
+					continue
+				default:
+				}
+				break
+			}
+			if id, ok := c.objects[token]; ok {
+				return []string{id}, nil
+			}
+			return nil, nil
+		},
+		Hint: func(token string) string { return "look for tag " + token },
+	}
+}
+
+var errRefused = errors.New("INVALID_PARAMETER")
+
+func useDir(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	t.Setenv(EnvDir, dir)
+	return dir
+}
+
+func records(t *testing.T) []Entry {
+	t.Helper()
+	j, _ := Open()
+	es, err := j.Entries()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return es
+}
+
+// A slow server: the create's answer is lost (client timeout) and the
+// object appears later. It is adopted; the create is sent once.
+func TestCreateSlowServerAdoptsWithoutResending(t *testing.T) {
+	fastPolls(t)
+	useDir(t)
+	c := newCloud()
+	s := c.spec("a", func(_ context.Context, token string) ([]string, error) {
+		go func() { time.Sleep(80 * time.Millisecond); c.made <- token }()
+		return nil, errLost
+	})
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	res, err := Create(ctx, s)
+	if err != nil || len(res.IDs) != 1 || !res.Adopted {
+		t.Fatalf("got %+v, %v", res, err)
+	}
+	if n := c.sends.Load(); n != 1 {
+		t.Fatalf("create sent %d times, want 1", n)
+	}
+	if len(records(t)) != 1 {
+		t.Fatal("the record must stay until Done")
+	}
+	res.Done()
+	if len(records(t)) != 0 {
+		t.Fatal("Done must forget the record")
+	}
+}
+
+// The object never appears within the timeout: a clear error naming the
+// token; the record stays; the next process adopts the object when it
+// finally shows up, without sending anything.
+func TestCreateUnresolvedIsKeptForTheNextRun(t *testing.T) {
+	fastPolls(t)
+	useDir(t)
+	c := newCloud()
+	var sentToken string
+	s := c.spec("b", func(_ context.Context, token string) ([]string, error) {
+		sentToken = token
+		return nil, errLost
+	})
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	res, err := Create(ctx, s)
+	var ue *UnresolvedError
+	if !errors.As(err, &ue) || ue.Token != sentToken || !ue.Kept {
+		t.Fatalf("want an UnresolvedError naming %s, got %v", sentToken, err)
+	}
+	if !strings.Contains(err.Error(), sentToken) || !strings.Contains(err.Error(), "look for tag "+sentToken) {
+		t.Fatalf("error does not name the token: %v", err)
+	}
+	res.Done() // the resource's deferred Done must not forget an unknown outcome
+	es := records(t)
+	if len(es) != 1 || es[0].State != StateUnresolved || es[0].Token != sentToken {
+		t.Fatalf("records: %+v", es)
+	}
+
+	// Same process: its own record is never taken.
+	c.made <- sentToken
+	ctx2, cancel2 := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel2()
+	s2 := c.spec("b", func(context.Context, string) ([]string, error) { return []string{"fresh"}, nil })
+	if res, err := Create(ctx2, s2); err != nil || res.Adopted {
+		t.Fatalf("a live process's record was adopted: %+v %v", res, err)
+	} else {
+		res.Done()
+	}
+
+	// A new process adopts it.
+	NewProcessForTest()
+	sends := c.sends.Load()
+	res, err = Create(context.Background(), s2)
+	if err != nil || !res.Adopted || res.IDs[0] != "id-"+sentToken[:6] || c.sends.Load() != sends {
+		t.Fatalf("next run: %+v %v (sends %d → %d)", res, err, sends, c.sends.Load())
+	}
+	res.Done()
+	if es := records(t); len(es) != 0 {
+		t.Fatalf("records left: %+v", es)
+	}
+}
+
+// A refusal is final: the record goes, and nothing is looked up.
+func TestCreateRefusedForgetsTheRecord(t *testing.T) {
+	useDir(t)
+	c := newCloud()
+	s := c.spec("c", func(context.Context, string) ([]string, error) { return nil, errRefused })
+	res, err := Create(context.Background(), s)
+	if !errors.Is(err, errRefused) {
+		t.Fatal(err)
+	}
+	res.Done()
+	if len(records(t)) != 0 {
+		t.Fatal("a refused create left a record")
+	}
+}
+
+// Ctrl-C while the create is in flight: one detached look, then the record
+// stays (nothing in the state); the next run adopts.
+func TestCreateInterrupted(t *testing.T) {
+	fastPolls(t)
+	useDir(t)
+	c := newCloud()
+	ctx, cancel := context.WithCancel(context.Background())
+	var tok string
+	s := c.spec("d", func(ctx context.Context, token string) ([]string, error) {
+		tok = token
+		cancel() // Ctrl-C
+		<-ctx.Done()
+		go func() { time.Sleep(30 * time.Millisecond); c.made <- token }()
+		return nil, ctx.Err()
+	})
+	_, err := Create(ctx, s)
+	var ue *UnresolvedError
+	if !errors.As(err, &ue) || !ue.Interrupted {
+		t.Fatalf("want an interrupted UnresolvedError, got %v", err)
+	}
+	time.Sleep(60 * time.Millisecond)
+	NewProcessForTest()
+	res, err := Create(context.Background(), s)
+	if err != nil || !res.Adopted || res.IDs[0] != "id-"+tok[:6] || c.sends.Load() != 1 {
+		t.Fatalf("next run: %+v %v sends=%d", res, err, c.sends.Load())
+	}
+	res.Done()
+}
+
+// An orphan whose object never appeared by its own deadline is given up:
+// the next create is sent.
+func TestCreateOrphanPastItsDeadlineIsGivenUp(t *testing.T) {
+	fastPolls(t)
+	useDir(t)
+	j, _ := Open()
+	j.Begin("thing", Hash("thing", struct {
+		Scope string
+		Args  any
+	}{"test", "e"}), "dead-token", time.Now().Add(-time.Minute))
+	NewProcessForTest()
+	c := newCloud()
+	s := c.spec("e", func(context.Context, string) ([]string, error) { return []string{"new"}, nil })
+	res, err := Create(context.Background(), s)
+	if err != nil || res.Adopted || res.IDs[0] != "new" {
+		t.Fatalf("%+v %v", res, err)
+	}
+	res.Done()
+	if len(records(t)) != 0 {
+		t.Fatal("records left")
+	}
+}
+
+// An orphan still within its deadline whose object has not appeared: the
+// create is not sent; the run fails and the record stays.
+func TestCreateOrphanWithinItsDeadlineBlocksAResend(t *testing.T) {
+	fastPolls(t)
+	useDir(t)
+	j, _ := Open()
+	j.Begin("thing", Hash("thing", struct {
+		Scope string
+		Args  any
+	}{"test", "f"}), "recent-token", time.Now().Add(time.Hour))
+	NewProcessForTest()
+	c := newCloud()
+	s := c.spec("f", func(context.Context, string) ([]string, error) { return []string{"new"}, nil })
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Millisecond)
+	defer cancel()
+	_, err := Create(ctx, s)
+	var ue *UnresolvedError
+	if !errors.As(err, &ue) || ue.Token != "recent-token" || c.sends.Load() != 0 {
+		t.Fatalf("want the orphan's token in an error and no send, got %v (sends %d)", err, c.sends.Load())
+	}
+	if es := records(t); len(es) != 1 {
+		t.Fatalf("records: %+v", es)
+	}
+}
+
+// Another scope (endpoint, account) never adopts a record.
+func TestCreateOtherScopeIsNotAdopted(t *testing.T) {
+	fastPolls(t)
+	useDir(t)
+	j, _ := Open()
+	j.Begin("thing", Hash("thing", struct {
+		Scope string
+		Args  any
+	}{"other", "g"}), "tok", time.Now().Add(time.Hour))
+	NewProcessForTest()
+	c := newCloud()
+	res, err := Create(context.Background(), c.spec("g", func(context.Context, string) ([]string, error) { return []string{"new"}, nil }))
+	if err != nil || res.Adopted {
+		t.Fatal(res, err)
+	}
+}
+
+// A record of a process that still runs (pid and start time) is never
+// taken; one of a process that has ended is.
+func TestClaimRespectsLiveProcesses(t *testing.T) {
+	dir := useDir(t)
+	j, _ := Open()
+	hash := Hash("thing", 1)
+	write := func(token string, o owner) {
+		e := &Entry{Kind: "thing", Hash: hash, Token: token, Started: time.Now(), LookUntil: time.Now().Add(time.Hour), State: StateSending}
+		if err := writeFile(filepath.Join(dir, fileName(token, o)), e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ppid := os.Getppid()
+	write("parent", owner{pid: ppid, start: statStartOf(ppid), nonce: "x"})
+	if e := j.Claim("thing", hash); e != nil {
+		t.Fatalf("claimed the record of a live process (pid %d): %+v", ppid, e)
+	}
+	write("reused", owner{pid: ppid, start: "1", nonce: "x"}) // same pid, other start: a reused pid
+	write("dead", owner{pid: 1 << 22, start: "5", nonce: "x"})
+	got := map[string]bool{}
+	for e := j.Claim("thing", hash); e != nil; e = j.Claim("thing", hash) {
+		got[e.Token] = true
+	}
+	if !got["dead"] || got["parent"] {
+		t.Fatalf("claimed %v", got)
+	}
+	if processStartTime() != "0" && !got["reused"] {
+		t.Fatalf("a reused pid's record must be claimable: %v", got)
+	}
+}
+
+func statStartOf(pid int) string {
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	if err != nil {
+		return "0"
+	}
+	s := string(b)
+	f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:])
+	return f[19]
+}
+
+// The journal lives in TF_DATA_DIR (made if missing), else .terraform; an
+// unwritable one is said once.
+func TestJournalLocation(t *testing.T) {
+	t.Setenv(EnvDir, "")
+	data := filepath.Join(t.TempDir(), "data")
+	t.Setenv("TF_DATA_DIR", data)
+	if j, w := Open(); j == nil || w != "" {
+		t.Fatal("TF_DATA_DIR journal not opened:", w)
+	}
+	if _, err := os.Stat(filepath.Join(data, subdir)); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("TF_DATA_DIR", "")
+	wd := t.TempDir()
+	t.Chdir(wd)
+	if j, _ := Open(); j == nil {
+		t.Fatal("no journal without .terraform")
+	}
+	if _, err := os.Stat(filepath.Join(wd, ".terraform", subdir)); err != nil {
+		t.Fatal("the .terraform journal was not made:", err)
+	}
+	if os.Geteuid() == 0 {
+		// root writes anywhere: a file where the directory should be.
+		blocked := filepath.Join(t.TempDir(), "file")
+		if err := os.WriteFile(blocked, nil, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		t.Setenv("TF_DATA_DIR", blocked)
+	} else {
+		ro := t.TempDir()
+		if err := os.Chmod(ro, 0o500); err != nil {
+			t.Fatal(err)
+		}
+		t.Setenv("TF_DATA_DIR", ro)
+	}
+	j, w := Open()
+	if j != nil || !strings.Contains(w, "could not write") {
+		t.Fatalf("want a warning, got %v %q", j, w)
+	}
+	if _, w := Open(); w != "" {
+		t.Fatal("the warning must be said once")
+	}
+	// A create still works, and says so once.
+	res, err := Create(context.Background(), Spec{Kind: "k", Label: "k", Ambiguous: func(error) bool { return true },
+		Send: func(context.Context, string) ([]string, error) { return []string{"x"}, nil }})
+	if err != nil || res.IDs[0] != "x" {
+		t.Fatal(res, err)
+	}
+}
