@@ -78,6 +78,7 @@ func (s *Server) serveZenlayer(w http.ResponseWriter, r *http.Request) {
 	}
 
 	s.runHooks(service + "." + action)
+	s.runPageHooks(service+"."+action, body)
 	s.mu.Lock()
 	key := accessKeyOf(r)
 	if ok, wait := s.allow(key); !ok {
