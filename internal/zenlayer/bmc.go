@@ -263,10 +263,29 @@ func (c *Client) FindBMCInstance(ctx context.Context, id string) (*BMCInstance, 
 
 // ReleaseBMCInstance releases one recycled instance. Concurrent releases
 // are sent as one ReleaseInstances of up to 100 ids; each caller gets its
-// own instance's error.
+// own instance's error. It is never sent twice blindly: after a lost answer
+// the instance is read, and the release is sent again only if the instance
+// is still where the call found it (see releaseOnce).
 func (c *Client) ReleaseBMCInstance(ctx context.Context, id string) error {
-	_, err := c.bmcRelease.Do(ctx, id)
-	return err
+	return c.releaseOnce(ctx, releaseOp{
+		Action: "ReleaseInstances", Kind: "BMC instance", ID: id,
+		Send: func(ctx context.Context) error {
+			_, err := c.bmcRelease.Do(ctx, id)
+			return err
+		},
+		Status: c.bmcInstanceStatus(id),
+	})
+}
+
+// bmcInstanceStatus reads an instance's status for releaseOnce.
+func (c *Client) bmcInstanceStatus(id string) func(context.Context) (string, error) {
+	return func(ctx context.Context) (string, error) {
+		inst, err := c.FindBMCInstance(ctx, id)
+		if err != nil {
+			return "", err
+		}
+		return inst.InstanceStatus, nil
+	}
 }
 
 // releaseBMCInstancesByID is the batched call behind ReleaseBMCInstance.
@@ -330,9 +349,18 @@ func (c *Client) RenameBMCInstances(ctx context.Context, name string, ids ...str
 // TerminateBMCInstance returns an instance: a POSTPAID one goes to the
 // recycle bin (RECYCLING → RECYCLE) for 24 hours, a CREATE_FAILED one is
 // deleted at once, and a PREPAID one has its subscription cancelled and is
-// returned when it expires.
+// returned when it expires. It is never sent twice blindly: after a lost
+// answer the instance is read, and the call is sent again only if the
+// instance is still where the call found it (see releaseOnce; a PREPAID
+// instance stays RUNNING, and cancelling its renewal again is harmless).
 func (c *Client) TerminateBMCInstance(ctx context.Context, id string) error {
-	return c.Call(ctx, BMC, "TerminateInstance", map[string]any{"instanceId": id}, nil)
+	return c.releaseOnce(ctx, releaseOp{
+		Action: "TerminateInstance", Kind: "BMC instance", ID: id,
+		Send: func(ctx context.Context) error {
+			return c.Call(ctx, BMC, "TerminateInstance", map[string]any{"instanceId": id}, nil, NotIdempotent())
+		},
+		Status: c.bmcInstanceStatus(id),
+	})
 }
 
 // ReleaseBMCInstances frees instances that are in the recycle bin
@@ -340,13 +368,15 @@ func (c *Client) TerminateBMCInstance(ctx context.Context, id string) error {
 // refuses a whole call for one bad id; the client then asks id by id, so
 // that every other instance is released and the error names each failure.
 // The error is a *BMCReleaseError (For(id) gives one instance's error).
+// Calls are sent NotIdempotent, and a call whose outcome is unknown is not
+// re-sent here (ReleaseBMCInstance reads the instance to decide).
 func (c *Client) ReleaseBMCInstances(ctx context.Context, ids ...string) error {
 	if len(ids) == 0 {
 		return errors.New("zenlayer bmc ReleaseInstances: no instance ids")
 	}
 	failures := map[string]error{}
 	for part := range slices.Chunk(slices.Compact(slices.Sorted(slices.Values(ids))), MaxIDsPerCall) {
-		err := c.Call(ctx, BMC, "ReleaseInstances", map[string]any{"instanceIds": part}, nil)
+		err := c.Call(ctx, BMC, "ReleaseInstances", map[string]any{"instanceIds": part}, nil, NotIdempotent())
 		if err == nil {
 			continue
 		}
@@ -358,7 +388,7 @@ func (c *Client) ReleaseBMCInstances(ctx context.Context, ids ...string) error {
 			continue
 		}
 		for _, id := range part {
-			if err := c.Call(ctx, BMC, "ReleaseInstances", map[string]any{"instanceIds": []string{id}}, nil); err != nil {
+			if err := c.Call(ctx, BMC, "ReleaseInstances", map[string]any{"instanceIds": []string{id}}, nil, NotIdempotent()); err != nil {
 				failures[id] = err
 			}
 		}

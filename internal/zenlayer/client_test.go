@@ -104,15 +104,15 @@ func TestCallAPIErrorIsTyped(t *testing.T) {
 	c, n := newTestClient(t, func(w http.ResponseWriter, _ *http.Request) {
 		writeError(w, http.StatusBadRequest, "UNSUPPORTED_OPERATION_DISK_STATUS", "Operations on the disk with current status are not supported.")
 	})
-	err := c.ReleaseDisk(context.Background(), "disk-1")
+	err := c.ResizeDisk(context.Background(), "disk-1", 40)
 	var ae *APIError
 	if !errors.As(err, &ae) {
 		t.Fatalf("error %T %v is not an *APIError", err, err)
 	}
-	if ae.HTTPStatus != 400 || ae.Code != "UNSUPPORTED_OPERATION_DISK_STATUS" || ae.RequestID != "REQ-ERR" || ae.Action != "ReleaseDisk" || ae.Service != "zec" {
+	if ae.HTTPStatus != 400 || ae.Code != "UNSUPPORTED_OPERATION_DISK_STATUS" || ae.RequestID != "REQ-ERR" || ae.Action != "ResizeDisk" || ae.Service != "zec" {
 		t.Fatalf("APIError = %+v", ae)
 	}
-	for _, part := range []string{"ReleaseDisk", "UNSUPPORTED_OPERATION_DISK_STATUS", "HTTP 400", "current status", "REQ-ERR"} {
+	for _, part := range []string{"ResizeDisk", "UNSUPPORTED_OPERATION_DISK_STATUS", "HTTP 400", "current status", "REQ-ERR"} {
 		if !strings.Contains(err.Error(), part) {
 			t.Errorf("error %q does not mention %q", err, part)
 		}
@@ -147,7 +147,7 @@ func TestUnauthorizedIsNotRetried(t *testing.T) {
 	c, n := newTestClient(t, func(w http.ResponseWriter, _ *http.Request) {
 		writeError(w, http.StatusUnauthorized, "AUTHFAILURE_SIGNATURE_FAILURE", "The signature does not match.")
 	})
-	err := c.ReleaseDisk(context.Background(), "disk-1")
+	err := c.ResizeDisk(context.Background(), "disk-1", 40)
 	if !IsAuthError(err) || n.Load() != 1 {
 		t.Fatalf("err=%v requests=%d, want one 401", err, n.Load())
 	}
@@ -193,7 +193,7 @@ func TestServerErrorsRetriedOnlyWhenIdempotent(t *testing.T) {
 		_, _ = io.WriteString(w, "<html>bad gateway</html>")
 	}
 	c, n := newTestClient(t, handler)
-	err := c.ReleaseDisk(context.Background(), "disk-1")
+	err := c.ResizeDisk(context.Background(), "disk-1", 40)
 	if n.Load() != 3 || !strings.Contains(err.Error(), "giving up after 3 attempts") || !strings.Contains(err.Error(), "HTTP_502") {
 		t.Fatalf("idempotent: err=%v requests=%d, want 3 attempts", err, n.Load())
 	}
@@ -233,7 +233,7 @@ func TestContextCancelStopsRetries(t *testing.T) {
 	c.cfg.Retry = transport.Policy{MaxAttempts: 100, Base: time.Hour, Max: time.Hour}
 	ctx, cancel := context.WithCancel(context.Background())
 	go func() { time.Sleep(20 * time.Millisecond); cancel() }()
-	err := c.ReleaseDisk(ctx, "disk-1")
+	err := c.ResizeDisk(ctx, "disk-1", 40)
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want it to wrap context.Canceled", err)
 	}

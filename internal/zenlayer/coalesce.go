@@ -22,9 +22,11 @@ type Outcome[V any] struct {
 // Each caller gets its own outcome: its value, its own error (from the
 // per-id answer, or Missing when the call did not mention the id), or the
 // call's error. When a whole call fails and it carried several ids, each id
-// is retried on its own, so that one bad id cannot fail the others. A batch
-// that fails does not affect later ones, and a caller whose ctx ends stops
-// waiting at once (the call it joined still completes for the others).
+// is retried on its own, so that one bad id cannot fail the others, unless
+// the call's outcome is unknown (see OutcomeUnknown): the ids of such a
+// call are never sent again. A batch that fails does not affect later ones,
+// and a caller whose ctx ends stops waiting at once (the call it joined
+// still completes for the others).
 type Coalescer[V any] struct {
 	// Window is how long a batch stays open for more ids after its first
 	// (0 or less: no coalescing, every request is its own call).
@@ -40,6 +42,13 @@ type Coalescer[V any] struct {
 	// id (default: always). A failure that cannot be about one id (an
 	// authentication error, a timeout of the caller's ctx) need not be.
 	Split func(err error) bool
+	// OutcomeUnknown, if set, says that a failed call may nevertheless have
+	// been acted on (its answer was lost, or the server failed after it may
+	// have acted). It is for calls that must not be sent twice (releases):
+	// the ids of such a call are never re-sent, split or not; every caller
+	// gets the call's error and resolves it by reading its own object.
+	// Refusals that are not ambiguous are still split.
+	OutcomeUnknown func(err error) bool
 
 	mu   sync.Mutex
 	open *pendingBatch[V]
@@ -122,12 +131,12 @@ func (c *Coalescer[V]) run(b *pendingBatch[V]) {
 }
 
 // call makes one call for ids and maps every id to an outcome, splitting a
-// failed multi-id call into single-id calls.
+// failed multi-id call into single-id calls unless its outcome is unknown.
 func (c *Coalescer[V]) call(ctx context.Context, ids []string) map[string]Outcome[V] {
 	out := make(map[string]Outcome[V], len(ids))
 	got, err := c.Call(ctx, slices.Clone(ids))
 	if err != nil {
-		if len(ids) > 1 && (c.Split == nil || c.Split(err)) {
+		if len(ids) > 1 && !c.outcomeUnknown(err) && (c.Split == nil || c.Split(err)) {
 			for _, id := range ids {
 				v, err := c.single(ctx, id)
 				out[id] = Outcome[V]{Value: v, Err: err}
@@ -147,6 +156,11 @@ func (c *Coalescer[V]) call(ctx context.Context, ids []string) map[string]Outcom
 		}
 	}
 	return out
+}
+
+// outcomeUnknown reports whether a failed call's ids must not be sent again.
+func (c *Coalescer[V]) outcomeUnknown(err error) bool {
+	return c.OutcomeUnknown != nil && c.OutcomeUnknown(err)
 }
 
 func (c *Coalescer[V]) single(ctx context.Context, id string) (V, error) {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"time"
+
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/transport"
 )
 
 // DefaultBatchWindow is how long a lookup waits for others to share its
@@ -27,10 +29,13 @@ func (c *Client) initLookups() {
 // more ids costs little and saves many calls.
 func releaseWindow(w time.Duration) time.Duration { return 10 * w }
 
-// newBatchAction is a Coalescer for a batch action on ids (Start, Stop,
-// Release): every id gets its own error or success.
+// newBatchAction is a Coalescer for a batch action on ids that must not be
+// sent twice (ReleaseInstances): every id gets its own error or success. A
+// call refused by an answer that may be about one id is retried id by id;
+// a call whose outcome is unknown (transport.Ambiguous) is not: each caller
+// gets its error and reads its object (see releaseOnce).
 func newBatchAction(window time.Duration, call func(context.Context, []string) (map[string]Outcome[struct{}], error)) *Coalescer[struct{}] {
-	return &Coalescer[struct{}]{Window: window, MaxBatch: MaxIDsPerCall, Call: call, Split: splittable}
+	return &Coalescer[struct{}]{Window: window, MaxBatch: MaxIDsPerCall, Call: call, Split: splittable, OutcomeUnknown: transport.Ambiguous}
 }
 
 // batchOutcomes maps the result of a batch action to per-id outcomes: the

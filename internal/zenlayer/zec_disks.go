@@ -208,9 +208,24 @@ func (c *Client) RenameDisks(ctx context.Context, name string, diskIDs ...string
 }
 
 // ReleaseDisk releases a data disk. Depending on the account it is freed at
-// once or moved to the recycle bin; a recycled disk is freed by a second call.
+// once or moved to the recycle bin; a recycled disk is freed by a second
+// call. So it is never sent twice blindly: after a lost answer the disk is
+// read, and the call is sent again only if the disk is still where the call
+// found it (see releaseOnce).
 func (c *Client) ReleaseDisk(ctx context.Context, id string) error {
-	return c.Call(ctx, ZEC, "ReleaseDisk", map[string]any{"diskId": id}, nil)
+	return c.releaseOnce(ctx, releaseOp{
+		Action: "ReleaseDisk", Kind: "ZEC disk", ID: id,
+		Send: func(ctx context.Context) error {
+			return c.Call(ctx, ZEC, "ReleaseDisk", map[string]any{"diskId": id}, nil, NotIdempotent())
+		},
+		Status: func(ctx context.Context) (string, error) {
+			d, err := c.FindDisk(ctx, id)
+			if err != nil {
+				return "", err
+			}
+			return d.DiskStatus, nil
+		},
+	})
 }
 
 // ErrBootDisk is returned for an operation a boot (system) disk does not support.

@@ -244,10 +244,24 @@ func (c *Client) describeZECInstancesByID(ctx context.Context, ids []string) (ma
 // ReleaseZECInstance releases one instance, keeping its data disks (they
 // are detached and stay AVAILABLE). Concurrent releases are sent as one
 // ReleaseInstances of up to 100 ids; an id the API answers as failed is a
-// *BatchError for that id only.
+// *BatchError for that id only. It is never sent twice blindly: after a
+// lost answer the instance is read, and the release is sent again only if
+// the instance is still where the call found it (see releaseOnce).
 func (c *Client) ReleaseZECInstance(ctx context.Context, id string) error {
-	_, err := c.zecRelease.Do(ctx, id)
-	return err
+	return c.releaseOnce(ctx, releaseOp{
+		Action: "ReleaseInstances", Kind: "ZEC instance", ID: id,
+		Send: func(ctx context.Context) error {
+			_, err := c.zecRelease.Do(ctx, id)
+			return err
+		},
+		Status: func(ctx context.Context) (string, error) {
+			inst, err := c.FindZECInstance(ctx, id)
+			if err != nil {
+				return "", err
+			}
+			return inst.Status, nil
+		},
+	})
 }
 
 // releaseZECInstancesByID is the batched call behind ReleaseZECInstance.
@@ -298,7 +312,7 @@ func (c *Client) DescribeInstancesStatus(ctx context.Context, ids ...string) ([]
 
 // batchInstances calls a batch action on ids, at most 100 a call, and
 // turns the ids the API answers as failed into a *BatchError.
-func (c *Client) batchInstances(ctx context.Context, action string, ids []string, extra map[string]any) error {
+func (c *Client) batchInstances(ctx context.Context, action string, ids []string, extra map[string]any, opts ...CallOption) error {
 	if len(ids) == 0 {
 		return nil
 	}
@@ -313,7 +327,7 @@ func (c *Client) batchInstances(ctx context.Context, action string, ids []string
 			InstanceIDs []string `json:"instanceIds"`
 			RequestID   string   `json:"requestId"`
 		}
-		if err := c.Call(ctx, ZEC, action, in, &out); err != nil {
+		if err := c.Call(ctx, ZEC, action, in, &out, opts...); err != nil {
 			return err
 		}
 		if len(out.InstanceIDs) > 0 {
@@ -353,13 +367,15 @@ type ReleaseInstancesRequest struct {
 // ReleaseInstances releases instances. Depending on the account they are
 // freed at once or moved to the recycle bin (RECYCLING → RECYCLE); a
 // recycled instance is freed by a second call. The ids the API answers as
-// failed come back as a *BatchError.
+// failed come back as a *BatchError. It is sent NotIdempotent: a call whose
+// answer was lost is not re-sent here (ReleaseZECInstance reads the
+// instance to decide).
 func (c *Client) ReleaseInstances(ctx context.Context, in ReleaseInstancesRequest) error {
 	var extra map[string]any
 	if in.KeepDataDisks {
 		extra = map[string]any{"dependResource": false}
 	}
-	return c.batchInstances(ctx, "ReleaseInstances", in.InstanceIDs, extra)
+	return c.batchInstances(ctx, "ReleaseInstances", in.InstanceIDs, extra, NotIdempotent())
 }
 
 // ModifyInstancesAttribute renames instances (at most 100 a call; the

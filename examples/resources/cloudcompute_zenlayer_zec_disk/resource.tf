@@ -7,7 +7,9 @@ resource "cloudcompute_zenlayer_zec_disk" "data" {
   category    = "Standard NVMe SSD"
   instance_id = cloudcompute_zenlayer_zec_instance.app.id
 
-  # The API detaches a disk only from a stopped instance unless forced.
+  # Moving or removing instance_id detaches the disk in place, which the API
+  # does only while the instance is stopped unless forced. Destroy always
+  # detaches forcibly: the data goes with the release anyway.
   force_detach = false
 
   # On accounts with a recycle bin, false keeps the destroyed disk restorable there.

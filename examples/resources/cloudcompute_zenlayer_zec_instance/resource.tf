@@ -35,13 +35,12 @@ resource "cloudcompute_zenlayer_zec_instance" "worker" {
   power_state   = "stopped"
 }
 
-# A data disk attached to the web server. force_detach lets destroy detach
-# it while the server is running (the API otherwise detaches only from a
-# stopped instance); releasing the server keeps its data disks.
+# A data disk attached to the web server. Destroy detaches it forcibly while
+# the server is running (its data goes with the release anyway); releasing
+# the server keeps its data disks.
 resource "cloudcompute_zenlayer_zec_disk" "data" {
-  zone_id      = cloudcompute_zenlayer_zec_instance.web.zone_id
-  name         = "web-1-data"
-  size         = 100
-  instance_id  = cloudcompute_zenlayer_zec_instance.web.id
-  force_detach = true
+  zone_id     = cloudcompute_zenlayer_zec_instance.web.zone_id
+  name        = "web-1-data"
+  size        = 100
+  instance_id = cloudcompute_zenlayer_zec_instance.web.id
 }

@@ -67,9 +67,10 @@ func (r *diskResource) Metadata(_ context.Context, req resource.MetadataRequest,
 func (r *diskResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A Zenlayer Elastic Compute (ZEC) data disk. The disk can be renamed, grown (never shrunk) and attached to or " +
-			"detached from an instance in place. Destroying it detaches it if needed and releases it with `ReleaseDisk`, which is " +
-			"irreversible; on accounts with a recycle bin the disk passes through the bin and is released from there too, unless " +
-			"`release_on_destroy = false`. Boot (system) disks are released with their instance and cannot be destroyed on their own.",
+			"detached from an instance in place. Destroying it detaches it if needed, forcibly (even from a running instance: its data " +
+			"goes with the release anyway), and releases it with `ReleaseDisk`, which is irreversible; on accounts with a recycle bin " +
+			"the disk passes through the bin and is released from there too, unless `release_on_destroy = false`. Boot (system) disks " +
+			"are released with their instance and cannot be destroyed on their own.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,
@@ -114,8 +115,10 @@ func (r *diskResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				Optional: true,
 				Computed: true,
 				Default:  booldefault.StaticBool(false),
-				MarkdownDescription: "Detach the disk even while its instance is running (the API's `instanceCheckFlag = false`). " +
-					"By default the API detaches only from a stopped instance, which protects mounted file systems.",
+				MarkdownDescription: "For in-place detaches (`instance_id` changed or removed): detach the disk even while its instance " +
+					"is running (the API's `instanceCheckFlag = false`). By default the API detaches only from a stopped instance, which " +
+					"protects mounted file systems. Destroying the disk always detaches it forcibly, whatever this says: its data goes " +
+					"with the release anyway, and Terraform destroys a disk before the instance it is attached to.",
 			},
 			"resource_group_id": schema.StringAttribute{
 				Optional:            true,
@@ -477,13 +480,19 @@ func (r *diskResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	defer cancel()
 	id := state.ID.ValueString()
 	releaseFromBin := state.ReleaseOnDestroy.IsNull() || state.ReleaseOnDestroy.ValueBool()
-	resp.Diagnostics.Append(deleteDisk(ctx, conn, id, state.ForceDetach.ValueBool(), releaseFromBin, timeout)...)
+	resp.Diagnostics.Append(deleteDisk(ctx, conn, id, releaseFromBin, timeout)...)
 }
 
 // deleteDisk detaches (if attached), releases and waits until the disk is
 // gone, or in the recycle bin when releaseFromBin is false. Every step is
 // safe to repeat, so an interrupted destroy finishes on the next run.
-func deleteDisk(ctx context.Context, conn *zenlayer.Client, id string, force, releaseFromBin bool, timeout time.Duration) diag.Diagnostics {
+//
+// The detach is forced (instanceCheckFlag = false) whatever force_detach
+// says: the disk's data goes with the release anyway, and Terraform
+// destroys a disk before the instance it is attached to, which is most
+// often running. force_detach protects mounted file systems in in-place
+// detaches (Update) only.
+func deleteDisk(ctx context.Context, conn *zenlayer.Client, id string, releaseFromBin bool, timeout time.Duration) diag.Diagnostics {
 	var diags diag.Diagnostics
 	disk, err := wait.Until(ctx, wait.Config[*zenlayer.Disk]{
 		Operation: "ZEC disk " + id + " to settle before release",
@@ -502,7 +511,7 @@ func deleteDisk(ctx context.Context, conn *zenlayer.Client, id string, force, re
 		return diags
 	}
 	if disk.DiskStatus == zenlayer.DiskStatusInUse && disk.Portable && disk.DiskType != zenlayer.DiskTypeSystem {
-		if err := detachDisk(ctx, conn, id, disk.InstanceID, force, timeout); err != nil {
+		if err := detachDisk(ctx, conn, id, disk.InstanceID, true, timeout); err != nil {
 			diags.AddError(fmt.Sprintf("detaching ZEC disk (%s) before release", id), err.Error())
 			return diags
 		}
