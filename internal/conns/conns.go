@@ -3,11 +3,13 @@
 package conns
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/huaweicloud"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/transport"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
@@ -64,4 +66,20 @@ func (c *Client) HuaweiCloudClient(diags *diag.Diagnostics) *huaweicloud.Client 
 		return nil
 	}
 	return c.HuaweiCloud
+}
+
+// MaskLogs returns ctx whose log lines (tflog) mask the secrets of every
+// configured client (the Zenlayer access key password; the Huawei Cloud
+// secret key, IAM password and tokens) and extra (a resource's own, such
+// as an instance password). The clients mask the log lines of their calls
+// by themselves; a resource or data source uses this for the lines it logs
+// around them. It is safe on a nil *Client.
+func (c *Client) MaskLogs(ctx context.Context, extra ...string) context.Context {
+	if c != nil && c.Zenlayer != nil {
+		ctx = c.Zenlayer.MaskLogs(ctx)
+	}
+	if c != nil && c.HuaweiCloud != nil {
+		ctx = c.HuaweiCloud.MaskLogs(ctx)
+	}
+	return transport.MaskLogs(ctx, extra...)
 }

@@ -230,12 +230,47 @@ type request struct {
 	body  any
 	// idempotent calls are retried after 5xx and connection errors.
 	idempotent bool
+	// secrets are values the request carries (an instance's password) that
+	// must appear in no log line and no error of the call.
+	secrets []string
+}
+
+// secrets are the client's secrets (the secret key, the IAM password, the
+// static token and the current IAM token) and extra.
+func (c *Client) secrets(extra ...string) []string {
+	cr := c.cfg.Credentials
+	list := append([]string{cr.SecretKey, cr.Password, cr.Token}, extra...)
+	if c.tokens != nil {
+		list = append(list, c.tokens.current())
+	}
+	return list
+}
+
+// MaskLogs returns ctx whose log lines (tflog) mask the client's secrets
+// (secret key, IAM password, tokens) and extra, for code that logs around
+// its calls. Every call applies it by itself.
+func (c *Client) MaskLogs(ctx context.Context, extra ...string) context.Context {
+	return transport.MaskLogs(ctx, c.secrets(extra...)...)
+}
+
+// redact removes the client's secrets and extra from the text of an error
+// answer (a server may echo one back), which becomes a diagnostic.
+func (c *Client) redact(err error, extra ...string) error {
+	var ae *APIError
+	if errors.As(err, &ae) {
+		secrets := c.secrets(extra...)
+		ae.Code, ae.Message, ae.RequestID = transport.Redact(ae.Code, secrets...), transport.Redact(ae.Message, secrets...), transport.Redact(ae.RequestID, secrets...)
+	}
+	return err
 }
 
 // call performs r, decoding a 2xx JSON answer into out (which may be nil).
 // 429 / 5xx / connection retries happen in the transport policy; a 401
 // with an IAM token renews the token once and sends the request once more.
+// Its log lines mask the client's secrets and the request's, and so does
+// the text of an error answer, in case the server echoes one.
 func (c *Client) call(ctx context.Context, r request, out any) error {
+	ctx = c.MaskLogs(ctx, r.secrets...)
 	var body []byte
 	if r.body != nil {
 		var err error
@@ -248,12 +283,13 @@ func (c *Client) call(ctx context.Context, r request, out any) error {
 		err := c.cfg.Retry.Run(ctx, func(ctx context.Context, attempt int) (transport.Verdict, error) {
 			return c.once(ctx, r, body, out, attempt, &usedToken)
 		}, func(attempt int, delay time.Duration, reason string, err error) {
-			tflog.Warn(ctx, "retrying Huawei Cloud API call", map[string]any{
+			// Masked again: an IAM token obtained during the call is a secret too.
+			tflog.Warn(c.MaskLogs(ctx, r.secrets...), "retrying Huawei Cloud API call", map[string]any{
 				"service": r.service, "operation": r.operation, "attempt": attempt, "delay_ms": delay.Milliseconds(), "reason": reason, "error": err.Error(),
 			})
 		})
 		if err == nil || renewed || c.tokens == nil || usedToken == "" || !IsAuthError(err) {
-			return err
+			return c.redact(err, r.secrets...)
 		}
 		// The IAM token was refused (expired early, revoked): get a new
 		// one and try once more. A second 401 is final: no retry storm.

@@ -200,7 +200,7 @@ func (c *Client) CreateInstance(ctx context.Context, in CreateInstanceRequest) (
 	var out struct {
 		InstanceID string `json:"instance_id"`
 	}
-	if err := c.call(ctx, request{service: "clouddc", operation: "CreateInstance", method: http.MethodPost, path: "/instances", body: in}, &out); err != nil {
+	if err := c.call(ctx, request{service: "clouddc", operation: "CreateInstance", method: http.MethodPost, path: "/instances", body: in, secrets: []string{in.Password}}, &out); err != nil {
 		return "", err
 	}
 	if out.InstanceID == "" {
@@ -388,7 +388,7 @@ func (c *Client) ReinstallOS(ctx context.Context, in ReinstallOSRequest) error {
 	if len(in.InstanceIDs) == 0 || len(in.InstanceIDs) > MaxReinstallIDs {
 		return fmt.Errorf("huaweicloud clouddc ReinstallOs: 1 to %d instances at a time, got %d", MaxReinstallIDs, len(in.InstanceIDs))
 	}
-	return c.call(ctx, request{service: "clouddc", operation: "ReinstallOs", method: http.MethodPut, path: "/instances/reinstall", body: in}, nil)
+	return c.call(ctx, request{service: "clouddc", operation: "ReinstallOs", method: http.MethodPut, path: "/instances/reinstall", body: in, secrets: []string{in.Password}}, nil)
 }
 
 // ChangeInstancePassword sets the administrator password of instances. It
@@ -400,7 +400,7 @@ func (c *Client) ChangeInstancePassword(ctx context.Context, password string, id
 		NewPassword string   `json:"new_password"`
 		InstanceIDs []string `json:"instance_id_set"`
 	}{password, ids}
-	return c.call(ctx, request{service: "clouddc", operation: "ChangeInstancePassword", method: http.MethodPut, path: "/instances/password", body: in, idempotent: true}, nil)
+	return c.call(ctx, request{service: "clouddc", operation: "ChangeInstancePassword", method: http.MethodPut, path: "/instances/password", body: in, idempotent: true, secrets: []string{password}}, nil)
 }
 
 // Scope names the endpoint and project the client works on: a create

@@ -82,6 +82,13 @@ func (ts *tokenSource) get(ctx context.Context) (string, string, error) {
 	return tok, pid, nil
 }
 
+// current is the cached token ("" if none), whether or not it is due for renewal.
+func (ts *tokenSource) current() string {
+	ts.mu.Lock()
+	defer ts.mu.Unlock()
+	return ts.token
+}
+
 // invalidate forgets tok if it is still the current token (another caller
 // may have renewed it already).
 func (ts *tokenSource) invalidate(tok string) {

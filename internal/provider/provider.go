@@ -29,6 +29,7 @@ const (
 	EnvZenlayerScheme            = "ZENLAYERCLOUD_SCHEME"
 	EnvZenlayerClientTimeout     = "ZENLAYERCLOUD_CLIENT_TIMEOUT"
 	EnvZenlayerInsecure          = "ZENLAYERCLOUD_INSECURE"
+	EnvZenlayerMaxRetries        = "ZENLAYERCLOUD_MAX_RETRIES"
 )
 
 var _ provider.Provider = &CloudComputeProvider{}
@@ -55,6 +56,7 @@ type zenlayerModel struct {
 	Scheme            types.String `tfsdk:"scheme"`
 	Timeout           types.Int64  `tfsdk:"timeout"`
 	Insecure          types.Bool   `tfsdk:"insecure"`
+	MaxRetries        types.Int64  `tfsdk:"max_retries"`
 }
 
 func (p *CloudComputeProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {

@@ -42,9 +42,6 @@ const (
 	EnvHuaweiClientTimeout   = "HW_CLIENT_TIMEOUT"
 )
 
-// huaweiDefaultMaxRetries is the Huawei Cloud provider's default.
-const huaweiDefaultMaxRetries = 5
-
 type huaweicloudModel struct {
 	Region     types.String              `tfsdk:"region"`
 	ProjectID  types.String              `tfsdk:"project_id"`
@@ -111,12 +108,7 @@ func huaweicloudBlock() schema.Block {
 				Optional:            true,
 				MarkdownDescription: "Account (domain) name of the IAM user." + envDoc(EnvHuaweiDomainName),
 			},
-			"max_retries": schema.Int64Attribute{
-				Optional: true,
-				MarkdownDescription: fmt.Sprintf("How often a call refused with 429, or failed with a 5xx or a connection error, is retried "+
-					"(creates only after a refusal). Default %d.", huaweiDefaultMaxRetries) + envDoc(EnvHuaweiMaxRetries),
-				Validators: []validator.Int64{int64validator.Between(0, 20)},
-			},
+			"max_retries": maxRetriesAttribute(EnvHuaweiMaxRetries),
 			"timeout": schema.Int64Attribute{
 				Optional: true,
 				MarkdownDescription: "Seconds one HTTP exchange may take. Default 60. A create that gets no answer in time is " +
@@ -281,19 +273,10 @@ func configureHuaweiCloud(ctx context.Context, m *huaweicloudModel, userAgent st
 		return
 	}
 
-	retries := int64(huaweiDefaultMaxRetries)
-	if !m.MaxRetries.IsNull() {
-		retries = m.MaxRetries.ValueInt64()
-	} else if v := os.Getenv(EnvHuaweiMaxRetries); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 0 || n > 20 {
-			diags.AddError("Invalid "+EnvHuaweiMaxRetries, fmt.Sprintf("%s must be a number from 0 to 20, got %q.", EnvHuaweiMaxRetries, v))
-			return
-		}
-		retries = int64(n)
+	policy, ok := retryPolicy(m.MaxRetries, EnvHuaweiMaxRetries, diags)
+	if !ok {
+		return
 	}
-	policy := transport.DefaultPolicy()
-	policy.MaxAttempts = int(retries) + 1
 	insecure, err := boolOr(m.Insecure, EnvHuaweiInsecure)
 	if err != nil {
 		diags.AddError("Invalid "+EnvHuaweiInsecure, err.Error()+".")

@@ -55,6 +55,7 @@ func zenlayerBlock() schema.Block {
 					"certificate. Allowed only when `domain` is a loopback address (`127.0.0.1`, `::1`, `localhost`); any other domain is an error. " +
 					"Falls back to `" + EnvZenlayerInsecure + "`, then `false`: certificates are always verified.",
 			},
+			"max_retries": maxRetriesAttribute(EnvZenlayerMaxRetries),
 		},
 	}
 }
@@ -69,7 +70,7 @@ func configureZenlayer(ctx context.Context, zl *zenlayerModel, userAgent string,
 	base := path.Root("zenlayer")
 	for name, v := range map[string]interface{ IsUnknown() bool }{
 		"access_key_id": zl.AccessKeyID, "access_key_password": zl.AccessKeyPassword, "domain": zl.Domain, "scheme": zl.Scheme, "timeout": zl.Timeout,
-		"insecure": zl.Insecure,
+		"insecure": zl.Insecure, "max_retries": zl.MaxRetries,
 	} {
 		if v.IsUnknown() {
 			diags.AddAttributeError(base.AtName(name), "Unknown Zenlayer Cloud setting",
@@ -127,6 +128,10 @@ func configureZenlayer(ctx context.Context, zl *zenlayerModel, userAgent string,
 			}
 			window = d
 		}
+		policy, ok := retryPolicy(zl.MaxRetries, EnvZenlayerMaxRetries, diags)
+		if !ok {
+			return
+		}
 		domain := stringOr(zl.Domain, EnvZenlayerDomain, zenlayer.DefaultDomain)
 		zc, err := zenlayer.New(zenlayer.Config{
 			BatchWindow:        window,
@@ -137,7 +142,7 @@ func configureZenlayer(ctx context.Context, zl *zenlayerModel, userAgent string,
 			Timeout:            timeout,
 			InsecureSkipVerify: insecure,
 			UserAgent:          userAgent,
-			Retry:              transport.DefaultPolicy(),
+			Retry:              policy,
 		})
 		var refused *transport.InsecureRefusedError
 		if errors.As(err, &refused) {

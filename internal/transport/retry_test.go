@@ -49,21 +49,127 @@ func TestRunBacksOffWithCapAndRetryAfter(t *testing.T) {
 	if calls != 6 || err == nil || !strings.Contains(err.Error(), "giving up after 6 attempts") {
 		t.Fatalf("calls=%d err=%v", calls, err)
 	}
+	var re *RetryError
+	if !errors.As(err, &re) || re.Stop != StopAttempts || re.OutOfTime() {
+		t.Fatalf("want a *RetryError stopped by the count, got %#v", err)
+	}
 	if len(clock.delays) != 5 {
 		t.Fatalf("delays %v", clock.delays)
 	}
+	// The third attempt's Retry-After (10s) is capped to MaxRetryAfter, and
+	// lengthened by at most a quarter of the jitter.
+	if d := clock.delays[2]; d < time.Second || d > time.Second+time.Second/8 {
+		t.Errorf("delay after Retry-After = %s, want the 1s cap (+12.5%%)", d)
+	}
 	for i, d := range clock.delays {
-		if d > time.Second || d <= 0 {
-			t.Errorf("delay %d = %s, want in (0, 1s]", i, d)
+		if i != 2 && (d > 500*time.Millisecond || d <= 0) {
+			t.Errorf("backoff %d = %s, want in (0, Max+25%%]", i, d)
 		}
 	}
-	// The third attempt's Retry-After (10s) is capped to MaxRetryAfter.
-	if clock.delays[2] != time.Second {
-		t.Errorf("delay after Retry-After = %s, want the 1s cap", clock.delays[2])
+}
+
+// Unset, the count does not bound the retries: a call refused with 429
+// and Retry-After is retried past the old six attempts, every time no
+// sooner than the server asked, until it succeeds.
+func TestRunHonoursRetryAfterPastSixAttempts(t *testing.T) {
+	clock := &stepClock{now: time.Unix(0, 0)}
+	calls := 0
+	err := DefaultPolicy().withClock(clock).Run(context.Background(), func(context.Context, int) (Verdict, error) {
+		calls++
+		if calls <= 12 {
+			return Verdict{Retry: true, After: 2 * time.Second, Reason: "REQUEST_LIMIT_EXCEEDED"}, errors.New("429")
+		}
+		return Verdict{}, nil
+	}, nil)
+	if err != nil || calls != 13 {
+		t.Fatalf("calls=%d err=%v, want success at the 13th", calls, err)
 	}
-	// Backoff without Retry-After never exceeds Max, spread by the jitter (±25%).
-	if clock.delays[4] > 500*time.Millisecond {
-		t.Errorf("backoff %s exceeds Max", clock.delays[4])
+	for i, d := range clock.delays {
+		if d < 2*time.Second || d > 2*time.Second+2*time.Second/8 {
+			t.Errorf("delay %d = %s, want Retry-After 2s (+12.5%%)", i, d)
+		}
+	}
+}
+
+// With a deadline on ctx (the operation's timeout) a failing call is
+// retried until no time is left, never after it, and the error says so.
+func TestRunBoundedByDeadline(t *testing.T) {
+	clock := &stepClock{now: time.Unix(0, 0)}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	p := Policy{Base: 100 * time.Millisecond, Max: 2 * time.Second, Clock: clock}
+	calls := 0
+	apiErr := errors.New("HTTP 503")
+	err := p.Run(ctx, func(context.Context, int) (Verdict, error) { calls++; return Verdict{Retry: true}, apiErr }, nil)
+	var re *RetryError
+	if !errors.As(err, &re) || re.Stop != StopDeadline || !re.OutOfTime() || !errors.Is(err, apiErr) {
+		t.Fatalf("want a *RetryError at the deadline wrapping the last error, got %v", err)
+	}
+	if elapsed := clock.Now().Sub(time.Unix(0, 0)); elapsed > time.Minute || elapsed < 55*time.Second {
+		t.Fatalf("retried for %s with a 1m deadline", elapsed)
+	}
+	if calls <= 6 {
+		t.Fatalf("%d calls in a minute: the count still bounds the retries", calls)
+	}
+	if !strings.Contains(err.Error(), "the operation's deadline leaves no time for another") || !strings.Contains(err.Error(), "HTTP 503") {
+		t.Fatalf("message %q", err)
+	}
+}
+
+// Without a deadline on ctx, MaxElapsed bounds the retries.
+func TestRunBoundedByMaxElapsedWithoutDeadline(t *testing.T) {
+	clock := &stepClock{now: time.Unix(0, 0)}
+	p := Policy{MaxElapsed: 30 * time.Second, Base: 100 * time.Millisecond, Max: time.Second, Clock: clock}
+	calls := 0
+	err := p.Run(context.Background(), func(context.Context, int) (Verdict, error) {
+		calls++
+		return Verdict{Retry: true}, errors.New("connection reset")
+	}, nil)
+	var re *RetryError
+	if !errors.As(err, &re) || re.Stop != StopDeadline || !strings.Contains(err.Error(), "the 30s retry limit") {
+		t.Fatalf("want a *RetryError at the 30s limit, got %v", err)
+	}
+	if elapsed := clock.Now().Sub(time.Unix(0, 0)); elapsed > 30*time.Second || calls <= 6 {
+		t.Fatalf("%d calls in %s", calls, elapsed)
+	}
+	if DefaultPolicy().MaxElapsed != 10*time.Minute || DefaultPolicy().MaxAttempts != 0 {
+		t.Fatalf("default policy %+v: want time-bounded (10m without a deadline), no count", DefaultPolicy())
+	}
+}
+
+// A Retry-After that would end after the deadline fails at once with an
+// error that says so, instead of sleeping into the deadline.
+func TestRunRetryAfterPastDeadlineFailsAtOnce(t *testing.T) {
+	clock := &stepClock{now: time.Unix(0, 0)}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	calls := 0
+	err := DefaultPolicy().withClock(clock).Run(ctx, func(context.Context, int) (Verdict, error) {
+		calls++
+		return Verdict{Retry: true, After: time.Minute}, errors.New("REQUEST_LIMIT_EXCEEDED")
+	}, nil)
+	var re *RetryError
+	if !errors.As(err, &re) || re.Stop != StopRetryAfter || re.RetryAfter != time.Minute {
+		t.Fatalf("want a *RetryError for the Retry-After, got %v", err)
+	}
+	if calls != 1 || len(clock.delays) != 0 {
+		t.Fatalf("calls=%d sleeps=%v: it must give up at once", calls, clock.delays)
+	}
+	if want := "the server asked to retry after 1m0s, past the operation's deadline"; !strings.Contains(err.Error(), want) {
+		t.Fatalf("message %q lacks %q", err, want)
+	}
+}
+
+// A count bounds the retries only when it is set.
+func TestRunMaxAttemptsWhenSet(t *testing.T) {
+	p := Policy{MaxAttempts: 3, Base: time.Millisecond, Clock: &stepClock{}}
+	calls := 0
+	err := p.Run(context.Background(), func(context.Context, int) (Verdict, error) {
+		calls++
+		return Verdict{Retry: true, After: time.Second}, errors.New("429")
+	}, nil)
+	if calls != 3 || !strings.Contains(fmt.Sprint(err), "giving up after 3 attempts: 429") {
+		t.Fatalf("calls=%d err=%v", calls, err)
 	}
 }
 
@@ -98,6 +204,9 @@ func TestRunHonoursContext(t *testing.T) {
 		t.Fatalf("calls=%d err=%v", calls, err)
 	}
 }
+
+// withClock returns p with clock as its clock.
+func (p Policy) withClock(c *stepClock) Policy { p.Clock = c; return p }
 
 func TestParseRetryAfter(t *testing.T) {
 	now := time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)

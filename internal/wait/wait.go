@@ -2,7 +2,14 @@
 // function until the status settles, with exponential backoff (capped, with
 // jitter), a timeout, context cancellation, failure states that end the wait
 // at once, and a count of consecutive not-found answers before "gone" is
-// believed. Its clock can be replaced in tests.
+// believed. A transient failure of a status poll (a 429, a 5xx or a
+// connection error that the client's retries did not overcome, see
+// Transient) does not end a wait: it polls again until its timeout, and a
+// timeout is always a *TimeoutError naming what it waited for, the last
+// status and the last transient error. Its clock can be replaced in tests.
+//
+// It imports no API client and not internal/transport (which imports it):
+// errors classify themselves through the Transient interface.
 package wait
 
 import (
@@ -13,6 +20,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 )
 
 // Gone is the status a StatusFunc reports when the object was not found.
@@ -21,7 +30,8 @@ const Gone = "(gone)"
 
 // StatusFunc reads the object once and reports its status. It returns
 // status Gone (and a zero object) when the API says the object does not
-// exist; any error ends the wait.
+// exist. A transient error (see IsTransient) is polled through; any other
+// error ends the wait.
 type StatusFunc[T any] func(ctx context.Context) (T, string, error)
 
 // Clock is the time source of a wait; tests replace it.
@@ -97,6 +107,11 @@ type Config[T any] struct {
 	OnPoll func(attempt int, status string)
 }
 
+// finalPollReserve is how much of the time before the deadline, at most,
+// the last poll of a wait has to be answered (half the time left, if that
+// is less).
+const finalPollReserve = 2 * time.Second
+
 // Shared polling schedule of every API wait of the provider: the first
 // poll at once, then every PollMin, growing with the time waited (10% of
 // it) up to PollMax, on a clock grid shared by all waits so that the API
@@ -122,16 +137,55 @@ func (c Config[T]) WithSharedPolling() Config[T] {
 	return c
 }
 
-// TimeoutError is returned when the wait's timeout passes first.
+// Transient is implemented by errors that say whether the failure may
+// pass by itself (the retry policy's *transport.RetryError: a 429, a 5xx
+// or a connection error that its retries did not overcome).
+type Transient interface {
+	Transient() bool
+}
+
+// IsTransient reports whether err, or an error it wraps, is Transient and
+// says it is.
+func IsTransient(err error) bool {
+	var t Transient
+	return errors.As(err, &t) && t.Transient()
+}
+
+// deadlineReached is implemented by errors that ended because the
+// deadline of the ctx left no time for another try (the retry policy's
+// *transport.RetryError).
+type deadlineReached interface {
+	DeadlineReached() bool
+}
+
+// TimeoutError is returned when the wait's timeout (or the deadline of its
+// ctx) passes first.
 type TimeoutError struct {
 	Operation  string
 	LastStatus string
 	Timeout    time.Duration
+	// LastError is the last transient error of a poll, if the last poll failed
+	// with one (it is what the wait saw last).
+	LastError error
 }
 
 func (e *TimeoutError) Error() string {
-	return fmt.Sprintf("timeout after %s waiting for %s (last status: %s)", e.Timeout, e.Operation, displayStatus(e.LastStatus))
+	timeout := e.Timeout.Round(time.Millisecond)
+	if timeout >= time.Second {
+		timeout = timeout.Round(time.Second)
+	}
+	msg := fmt.Sprintf("timeout after %s waiting for %s (last status: %s)", timeout, e.Operation, displayStatus(e.LastStatus))
+	if e.LastError != nil {
+		msg += "; the last poll failed: " + e.LastError.Error()
+	}
+	return msg
 }
+
+// Unwrap returns the last transient error, if any.
+func (e *TimeoutError) Unwrap() error { return e.LastError }
+
+// Is makes errors.Is(err, context.DeadlineExceeded) true for a timeout.
+func (e *TimeoutError) Is(target error) bool { return target == context.DeadlineExceeded }
 
 // FailureError is returned when the object reaches a failure status.
 type FailureError struct {
@@ -213,6 +267,14 @@ func (c *Config[T]) defaults() {
 
 // Until polls cfg.Refresh until the status is a target, a failure, the
 // timeout passes or ctx is done. It returns the last object read.
+//
+// The timeout is cfg.Timeout, or the time left before ctx's deadline if
+// that is sooner; each poll gets the time that is left as its deadline, so
+// the client's retries inside a poll end with the wait. A poll that fails
+// with a transient error is logged and polled again; when the time runs
+// out (between polls, during one, or in the client's retries) the error
+// is a *TimeoutError, never a bare "context deadline exceeded". A ctx
+// cancelled (Ctrl-C) ends the wait with an error that wraps context.Canceled.
 func Until[T any](ctx context.Context, cfg Config[T]) (T, error) {
 	cfg.defaults()
 	var zero T
@@ -220,35 +282,86 @@ func Until[T any](ctx context.Context, cfg Config[T]) (T, error) {
 		return zero, errors.New("wait: no Refresh function")
 	}
 	start := cfg.Clock.Now()
+	if d, ok := ctx.Deadline(); ok {
+		// The ctx's deadline is wall-clock time; on cfg.Clock (a test's
+		// fake clock) it is the time left from now.
+		cfg.Timeout = min(cfg.Timeout, max(time.Until(d), 0))
+	}
 	deadline := start.Add(cfg.Timeout)
 	interval := cfg.MinInterval
 	next := cfg.Delay
 	lastStatus := ""
+	var lastErr error
 	notFound, targetSeen := 0, 0
 	var last T
+	timeout := func() error {
+		return &TimeoutError{Operation: cfg.Operation, LastStatus: lastStatus, Timeout: cfg.Timeout, LastError: lastErr}
+	}
+	// ended is the error of a wait whose ctx is done: a timeout if its
+	// deadline passed, else (Ctrl-C) the cancellation.
+	ended := func() error {
+		if errors.Is(context.Cause(ctx), context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			return timeout()
+		}
+		return fmt.Errorf("waiting for %s (last status: %s): %w", cfg.Operation, displayStatus(lastStatus), context.Cause(ctx))
+	}
 
 	for attempt := 1; ; attempt++ {
+		// final marks the last poll: the one that the next sleep would
+		// otherwise push past the deadline.
+		final := false
 		if next > 0 {
 			remaining := deadline.Sub(cfg.Clock.Now())
 			if remaining <= 0 {
-				return last, &TimeoutError{Operation: cfg.Operation, LastStatus: lastStatus, Timeout: cfg.Timeout}
+				return last, timeout()
 			}
-			if next > remaining {
-				next = remaining
+			if next >= remaining {
+				// Early enough for the poll to be answered before the deadline.
+				next, final = remaining-min(remaining/2, finalPollReserve), true
 			}
 			select {
 			case <-ctx.Done():
-				return last, fmt.Errorf("waiting for %s (last status: %s): %w", cfg.Operation, displayStatus(lastStatus), context.Cause(ctx))
+				return last, ended()
 			case <-cfg.Clock.After(next):
 			}
-		} else if err := ctx.Err(); err != nil {
-			return last, fmt.Errorf("waiting for %s (last status: %s): %w", cfg.Operation, displayStatus(lastStatus), context.Cause(ctx))
+		} else if ctx.Err() != nil {
+			return last, ended()
+		}
+		budget := deadline.Sub(cfg.Clock.Now())
+		if budget <= 0 {
+			return last, timeout()
 		}
 
-		obj, status, err := cfg.Refresh(ctx)
+		obj, status, pollTimedOut, err := cfg.poll(ctx, budget)
 		if err != nil {
+			var dr deadlineReached
+			switch {
+			case ctx.Err() != nil:
+				return last, ended()
+			case pollTimedOut && (IsTransient(err) || errors.Is(err, context.DeadlineExceeded)),
+				errors.As(err, &dr) && dr.DeadlineReached():
+				// The poll, or the client's retries inside it, ran into the
+				// wait's deadline (or a Retry-After past it). A try cut
+				// short by the deadline says nothing new: the last
+				// transient error stays the one reported.
+				if IsTransient(err) {
+					lastErr = err
+				}
+				return last, timeout()
+			case IsTransient(err):
+				lastErr = err
+				if final {
+					return last, timeout()
+				}
+				tflog.Warn(ctx, "status poll failed with a transient error; polling again", map[string]any{
+					"waiting_for": cfg.Operation, "attempt": attempt, "last_status": displayStatus(lastStatus), "error": err.Error(),
+				})
+				next, interval = cfg.nextSleep(interval, start)
+				continue
+			}
 			return last, fmt.Errorf("waiting for %s: %w", cfg.Operation, err)
 		}
+		lastErr = nil
 		if cfg.OnPoll != nil {
 			cfg.OnPoll(attempt, status)
 		}
@@ -285,10 +398,19 @@ func Until[T any](ctx context.Context, cfg Config[T]) (T, error) {
 		}
 
 		next, interval = cfg.nextSleep(interval, start)
-		if !cfg.Clock.Now().Before(deadline) {
-			return last, &TimeoutError{Operation: cfg.Operation, LastStatus: lastStatus, Timeout: cfg.Timeout}
+		if final || !cfg.Clock.Now().Before(deadline) {
+			return last, timeout()
 		}
 	}
+}
+
+// poll calls Refresh once with the time that is left as its deadline, and
+// says whether that deadline passed.
+func (c *Config[T]) poll(ctx context.Context, remaining time.Duration) (T, string, bool, error) {
+	pctx, cancel := context.WithTimeout(ctx, remaining)
+	defer cancel()
+	obj, status, err := c.Refresh(pctx)
+	return obj, status, pctx.Err() != nil, err
 }
 
 // nextSleep decides the sleep before the next poll and the interval after it.

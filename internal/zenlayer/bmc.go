@@ -165,7 +165,7 @@ func (c *Client) CreateBMCInstances(ctx context.Context, in CreateBMCInstancesRe
 		InstanceIDSet []string `json:"instanceIdSet"`
 		OrderNumber   string   `json:"orderNumber"`
 	}
-	if err := c.Call(ctx, BMC, "CreateInstances", in, &out, NotIdempotent()); err != nil {
+	if err := c.Call(ctx, BMC, "CreateInstances", in, &out, NotIdempotent(), Secret(in.Password)); err != nil {
 		return nil, err
 	}
 	want := max(in.Amount, 1)

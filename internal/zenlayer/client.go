@@ -138,6 +138,7 @@ func New(cfg Config) (*Client, error) {
 
 type callOptions struct {
 	idempotent bool
+	secrets    []string
 }
 
 // CallOption changes how one call is made.
@@ -149,6 +150,20 @@ type CallOption func(*callOptions)
 // refusal, or a connection that failed before the request was sent.
 func NotIdempotent() CallOption { return func(o *callOptions) { o.idempotent = false } }
 
+// Secret names values the request carries (an instance's password) that,
+// like the access key password, must appear in no log line and in no error
+// of the call.
+func Secret(values ...string) CallOption {
+	return func(o *callOptions) { o.secrets = append(o.secrets, values...) }
+}
+
+// MaskLogs returns ctx whose log lines (tflog) mask the client's secrets
+// (the access key password) and extra, for code that logs around its calls.
+// Call applies it to every call by itself.
+func (c *Client) MaskLogs(ctx context.Context, extra ...string) context.Context {
+	return transport.MaskLogs(ctx, append([]string{c.cfg.AccessKeyPassword}, extra...)...)
+}
+
 type envelope struct {
 	RequestID string          `json:"requestId"`
 	Response  json.RawMessage `json:"response"`
@@ -157,12 +172,25 @@ type envelope struct {
 }
 
 // Call performs action on svc with input in, decoding the response into out
-// (which may be nil). Retries happen here and nowhere else.
+// (which may be nil). Retries happen here and nowhere else. Its log lines
+// mask the client's secrets and the call's (see Secret), and so does the
+// text of an error answer, in case the server echoes one.
 func (c *Client) Call(ctx context.Context, svc Service, action string, in, out any, opts ...CallOption) error {
 	o := callOptions{idempotent: true}
 	for _, opt := range opts {
 		opt(&o)
 	}
+	ctx = c.MaskLogs(ctx, o.secrets...)
+	err := c.call(ctx, svc, action, in, out, o)
+	var ae *APIError
+	if errors.As(err, &ae) {
+		secrets := append([]string{c.cfg.AccessKeyPassword}, o.secrets...)
+		ae.Code, ae.Message, ae.RequestID = transport.Redact(ae.Code, secrets...), transport.Redact(ae.Message, secrets...), transport.Redact(ae.RequestID, secrets...)
+	}
+	return err
+}
+
+func (c *Client) call(ctx context.Context, svc Service, action string, in, out any, o callOptions) error {
 	if in == nil {
 		in = struct{}{}
 	}

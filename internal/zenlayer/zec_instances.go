@@ -149,7 +149,7 @@ func (c *Client) CreateZecInstances(ctx context.Context, in CreateZecInstancesRe
 		in.InstanceCount = 1
 	}
 	var out CreateZecInstancesResult
-	if err := c.Call(ctx, ZEC, "CreateZecInstances", in, &out, NotIdempotent()); err != nil {
+	if err := c.Call(ctx, ZEC, "CreateZecInstances", in, &out, NotIdempotent(), Secret(in.Password)); err != nil {
 		return nil, err
 	}
 	if len(out.InstanceIDSet) != in.InstanceCount {
