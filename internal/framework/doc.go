@@ -1,7 +1,16 @@
-// Package framework holds what every resource of the provider shares on the
-// terraform-plugin-framework side: how a create that an interrupt cut short
-// is finished by the next apply instead of being replaced, and the other
-// pieces each resource would otherwise write again.
+// Package framework holds what every resource and data source of the
+// provider shares on the terraform-plugin-framework side, written once:
+//
+//   - base.go: ResourceBase and DataSourceBase (type name, Configure with
+//     the provider's clients and a clear error on a wrong type) and
+//     WithImportByID (import by id, refusing an empty one);
+//   - update.go: Partial, the partial-update helper that saves what has
+//     succeeded when a later step of an Update fails;
+//   - convert.go: conversions between API values and framework values, and
+//     the sorted conversion of listing data sources;
+//   - validators.go: StringCheck, a plan-time validator from a rule function;
+//   - unfinished.go: how a create that Ctrl-C cut short is finished in place
+//     by the next apply instead of being replaced.
 //
 // It may import the framework, internal/conns and internal/wait; it must
 // not import a cloud's API client (internal/zenlayer, internal/huaweicloud)
