@@ -43,7 +43,9 @@ type DataSourceBase struct {
 }
 
 // NewDataSourceBase names a data source "<provider>_<typeSuffix>".
-func NewDataSourceBase(typeSuffix string) DataSourceBase { return DataSourceBase{typeSuffix: typeSuffix} }
+func NewDataSourceBase(typeSuffix string) DataSourceBase {
+	return DataSourceBase{typeSuffix: typeSuffix}
+}
 
 // Metadata sets the data source's type name.
 func (d *DataSourceBase) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
