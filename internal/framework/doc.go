@@ -9,6 +9,7 @@
 //   - convert.go: conversions between API values and framework values, and
 //     the sorted conversion of listing data sources;
 //   - validators.go: StringCheck, a plan-time validator from a rule function;
+//   - datasource.go: ReadList, the one Read of every listing data source;
 //   - unfinished.go: how a create that Ctrl-C cut short is finished in place
 //     by the next apply instead of being replaced.
 //
