@@ -208,8 +208,9 @@ func lookFor(ctx context.Context, s Spec, token string, until time.Time) ([]stri
 		until = d
 	}
 	for n := 0; ; n++ {
+		detached := ctx.Err() != nil
 		lctx, cancel := ctx, context.CancelFunc(func() {})
-		if ctx.Err() != nil {
+		if detached {
 			lctx, cancel = context.WithTimeout(context.WithoutCancel(ctx), InterruptedLookup)
 		}
 		ids, err := s.Lookup(lctx, token)
@@ -220,8 +221,14 @@ func lookFor(ctx context.Context, s Spec, token string, until time.Time) ([]stri
 		if err != nil {
 			tflog.Debug(ctx, "create token lookup failed", map[string]any{"kind": s.Label, "create_token": token, "error": err.Error()})
 		}
+		if detached {
+			return nil, err
+		}
+		if ctx.Err() != nil {
+			continue // ended during this lookup: the next one is detached
+		}
 		remaining := time.Until(until)
-		if ctx.Err() != nil || remaining <= 0 {
+		if remaining <= 0 {
 			return nil, err
 		}
 		// On ctx's end the sleep returns early and the loop looks once more.
