@@ -16,6 +16,7 @@ import (
 	"reflect"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -181,6 +182,8 @@ type Server struct {
 	faultCounts map[FaultKind]int
 	// faultHits counts the hits of rules with a Max, per rule and key.
 	faultHits map[string]int
+	// inFlight counts the API requests being handled.
+	inFlight atomic.Int64
 	// asyncFail is the key of the request being handled if it drew an
 	// async-fail fault; asyncFailLog the index of its log entry, once logged.
 	asyncFail    string

@@ -184,6 +184,23 @@ func (s *Server) pickFault(key string) (FaultRule, bool) {
 	return FaultRule{}, false
 }
 
+// InFlight is how many API requests the emulator is handling now,
+// including slow ones whose client has given up: a test that must see
+// what a slow server finally did waits for it to be 0.
+func (s *Server) InFlight() int { return int(s.inFlight.Load()) }
+
+// Settle waits until no API request is in flight, at most d.
+func (s *Server) Settle(d time.Duration) bool {
+	deadline := time.Now().Add(d)
+	for s.InFlight() > 0 {
+		if time.Now().After(deadline) {
+			return false
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	return true
+}
+
 // ruleHitKey counts a rule's hits per request key, so that Max applies to
 // each action the rule names ("the first create of each type").
 func ruleHitKey(rule int, key string) string { return strconv.Itoa(rule) + " " + key }
@@ -195,6 +212,8 @@ func (s *Server) withFaults(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
+		s.inFlight.Add(1)
+		defer s.inFlight.Add(-1)
 		key := requestKey(r)
 		s.mu.Lock()
 		rule, hit := s.pickFault(key)

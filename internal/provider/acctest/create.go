@@ -42,6 +42,11 @@ provider %[1]q {
 // kind, the one in the state as name, and that action was carried out once.
 func CheckCreatedOnce(emu *emulator.Server, name, kind, action string) resource.TestCheckFunc {
 	return func(s *terraform.State) error {
+		// A slow server may still be carrying out a create whose client
+		// gave up: what it finally made counts too.
+		if !emu.Settle(2 * SlowLatency) {
+			return fmt.Errorf("the emulator still has %d requests in flight", emu.InFlight())
+		}
 		rs, ok := s.RootModule().Resources[name]
 		if !ok {
 			return fmt.Errorf("%s is not in the state", name)

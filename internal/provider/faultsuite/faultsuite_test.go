@@ -444,6 +444,7 @@ func TestFaultSuite(t *testing.T) {
 			w := newWorkspace(t, emu, mixedConfig(size, recycle))
 
 			applies := w.until(8, "apply", "-auto-approve")
+			emu.Settle(10 * time.Second) // a slow create still in flight would be a duplicate too
 			if extra := len(inventory(emu)) - len(w.stateIDs()); extra > 0 {
 				rep.mu.Lock()
 				rep.Duplicates += extra
