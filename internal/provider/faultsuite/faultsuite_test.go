@@ -251,7 +251,7 @@ func (w *workspace) converged(emu *emulator.Server) {
 	w.t.Helper()
 	state, inv := w.stateIDs(), inventory(emu)
 	if !slices.Equal(state, inv) {
-		w.t.Fatalf("state and emulator differ:\n state:    %v\n emulator: %v", state, inv)
+		w.t.Fatalf("state and emulator differ: state %v, emulator %v; emulator log of the difference: %v", state, inv, actionsOf(emu, symmetricDiff(state, inv)))
 	}
 }
 
@@ -642,6 +642,22 @@ func actionsOf(emu *emulator.Server, ids []string) []string {
 				out = append(out, fmt.Sprintf("%s.%s %d %s", e.API, e.Action, e.Status, e.Code))
 				break
 			}
+		}
+	}
+	return out
+}
+
+// symmetricDiff is what only one of a and b holds.
+func symmetricDiff(a, b []string) []string {
+	var out []string
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			out = append(out, x)
+		}
+	}
+	for _, x := range b {
+		if !slices.Contains(a, x) {
+			out = append(out, x)
 		}
 	}
 	return out
