@@ -7,19 +7,9 @@ import (
 	"maps"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -52,135 +42,6 @@ type instanceResource struct {
 
 func (r *instanceResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_huaweicloud_clouddc_instance"
-}
-
-var nicAttrTypes = map[string]attr.Type{"subnet_id": types.StringType, "ipv4_address": types.StringType}
-
-func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "A Huawei Cloud CloudDC instance: an operating system installed on one of your physical servers hosted in a " +
-			"Huawei Cloud data center (iMetal). Creating it installs the OS on a server in `manage_state` `ready` and waits until the " +
-			"instance is `running`; destroying it deletes the instance (`shutting-down`, then `terminated`) and frees the server.\n\n" +
-			"The API has no rename or resize: only the network (`vpc_id`, `network_interfaces`, with ModifyInstanceIp), the image " +
-			"(`image_id`, by reinstalling the OS with ReinstallOs, which wipes the system disk) and the password (ChangeInstancePassword) " +
-			"change in place; any other change replaces the instance.",
-		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "Instance id (a UUID).",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"name": schema.StringAttribute{
-				Required: true,
-				MarkdownDescription: "Host name of the instance: 1 to 63 Chinese characters, letters, digits, `_`, `-` and `.`. " +
-					"The API cannot rename an instance: changing it creates a new instance.",
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-				Validators:    []validator.String{nameValidator()},
-			},
-			"image_id": schema.StringAttribute{
-				Required: true,
-				MarkdownDescription: "Id of the private image (IMS) to install. Changing it reinstalls the OS in place (ReinstallOs) " +
-					"with `password_wo`: the system disk is wiped, data disks are kept.",
-				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"vpc_id": schema.StringAttribute{
-				Required:            true,
-				MarkdownDescription: "VPC of the network interfaces. Changed in place, together with `network_interfaces` (ModifyInstanceIp).",
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"network_interfaces": schema.ListNestedAttribute{
-				Required: true,
-				MarkdownDescription: "Network interfaces, 1 or 2; the first is the primary one. All subnets must belong to `vpc_id`. " +
-					"Changed in place (ModifyInstanceIp), which needs a `running` instance.",
-				Validators: []validator.List{listvalidator.SizeBetween(1, huaweicloud.MaxNetworkInterfaces)},
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"subnet_id": schema.StringAttribute{
-						Required:            true,
-						MarkdownDescription: "Subnet of the interface.",
-						Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-					},
-					"ipv4_address": schema.StringAttribute{
-						Optional: true,
-						Computed: true,
-						MarkdownDescription: "Fixed IPv4 address in the subnet, which must be free. If unset, the API allocates a free " +
-							"address of the subnet, which is then kept as long as the interface's subnet does not change.",
-						Validators: []validator.String{ipv4Validator()},
-					},
-				}},
-			},
-			"password_wo": schema.StringAttribute{
-				Required:  true,
-				WriteOnly: true,
-				Sensitive: true,
-				MarkdownDescription: "Initial password of the administrator (`root` on Linux, `Administrator` on Windows). **Write-only**: " +
-					"Terraform sends it to the API and never stores it in the plan or the state (Terraform 1.11 or later). " +
-					"8 to 26 characters with at least three of: upper case letters, lower case letters, digits and `" + PasswordSpecials +
-					"`; it must not contain `root`, `Administrator` or their reverse. It is also the password of a reinstallation " +
-					"(an `image_id` change). To change the password of an existing instance, change it here and bump `password_wo_version`.",
-				Validators: []validator.String{passwordValidator()},
-			},
-			"password_wo_version": schema.Int64Attribute{
-				Optional: true,
-				MarkdownDescription: "Any number; changing it sets the administrator password to `password_wo` in place " +
-					"(ChangeInstancePassword). The new password takes effect when the server is next powered on or rebooted.",
-			},
-			"metadata": schema.MapAttribute{
-				ElementType: types.StringType,
-				Optional:    true,
-				MarkdownDescription: "Up to 9 metadata pairs. Keys are 1 to 255 letters, digits, `-`, `_`, `:`, ` ` and `.`; values at most " +
-					"255 characters. Do not put secrets in metadata. Changing it creates a new instance. The API takes 10 pairs: the provider " +
-					"uses one, `" + huaweicloud.CreateTokenMetadataKey + "`, to find an instance whose create answer was lost instead of creating a " +
-					"second one; that pair is not shown here.",
-				PlanModifiers: []planmodifier.Map{mapplanmodifier.RequiresReplace()},
-				Validators: []validator.Map{
-					mapvalidator.SizeBetween(1, huaweicloud.MaxUserMetadata),
-					mapvalidator.KeysAre(stringvalidator.NoneOf(huaweicloud.CreateTokenMetadataKey)),
-					mapvalidator.KeysAre(stringvalidator.RegexMatches(MetadataKeyPattern, "must be 1 to 255 letters, digits, '-', '_', ':', ' ' and '.'")),
-					mapvalidator.ValueStringsAre(runeLengthAtMost(MetadataValueMax)),
-				},
-			},
-			"description": schema.StringAttribute{
-				Optional:            true,
-				MarkdownDescription: "Description, at most 255 characters. Changing it creates a new instance.",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
-				Validators:          []validator.String{runeLengthAtMost(DescriptionMaxLength)},
-			},
-			"server_id": schema.StringAttribute{
-				Optional: true,
-				Computed: true,
-				MarkdownDescription: "Physical server to install on (`placement.server_id`); it must be in `manage_state` `ready`. If unset, " +
-					"CloudDC picks an idle ready server, whose id is then reported here. Changing it creates a new instance.",
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplaceIfConfigured(), stringplanmodifier.UseStateForUnknown()},
-				Validators:    []validator.String{uuidValidator()},
-			},
-			"status": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "State of the instance: `running` once created; also `stopped`, `failed` and others.",
-			},
-			"image_name": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "Name of the installed image.",
-			},
-			"os_type": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "`Linux`, `Windows` or `Other`.",
-			},
-			"primary_ip": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "IPv4 address of the primary (first) network interface.",
-			},
-			"created_at": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "When the instance was created, as the API reports it.",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"launched_at": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "When the OS was last installed and started, as the API reports it.",
-			},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
-		},
-	}
 }
 
 func (r *instanceResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
@@ -278,24 +139,8 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	if resp.Diagnostics.Append(d...); resp.Diagnostics.HasError() {
 		return
 	}
-	nics, d := nicsFrom(ctx, plan.NetworkInterfaces)
+	in, d := plan.createRequest(ctx, config.PasswordWO)
 	resp.Diagnostics.Append(d...)
-	in := huaweicloud.CreateInstanceRequest{
-		Name:        plan.Name.ValueString(),
-		ImageID:     plan.ImageID.ValueString(),
-		VpcID:       plan.VpcID.ValueString(),
-		Password:    config.PasswordWO.ValueString(),
-		Description: plan.Description.ValueString(),
-	}
-	for _, n := range nics {
-		in.NetworkInterfaces = append(in.NetworkInterfaces, huaweicloud.NetworkInterface{SubnetID: n.SubnetID.ValueString(), IPv4Address: knownString(n.IPv4Address)})
-	}
-	if !plan.Metadata.IsNull() && !plan.Metadata.IsUnknown() {
-		resp.Diagnostics.Append(plan.Metadata.ElementsAs(ctx, &in.Metadata, false)...)
-	}
-	if s := knownString(plan.ServerID); s != "" {
-		in.Placement = &huaweicloud.Placement{ServerID: s}
-	}
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -317,7 +162,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 				in.Metadata = map[string]string{}
 			}
 			in.Metadata[huaweicloud.CreateTokenMetadataKey] = token
-			tflog.Info(ctx, "creating CloudDC instance", map[string]any{"name": in.Name, "image_id": in.ImageID, "server_id": knownString(plan.ServerID), "create_token": token})
+			tflog.Info(ctx, "creating CloudDC instance", map[string]any{"name": in.Name, "image_id": in.ImageID, "server_id": framework.KnownString(plan.ServerID), "create_token": token})
 			id, err := conn.CreateInstance(ctx, in)
 			if err != nil {
 				return nil, err
@@ -468,10 +313,7 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 		return
 	}
 	if !plan.VpcID.Equal(state.VpcID) || !sameNICs(planNICs, stateNICs) {
-		in := huaweicloud.ModifyInstanceIPRequest{VpcID: plan.VpcID.ValueString()}
-		for _, n := range planNICs {
-			in.NICs = append(in.NICs, huaweicloud.NICAddress{SubnetID: n.SubnetID.ValueString(), IPAddress: knownString(n.IPv4Address)})
-		}
+		in := modifyIPRequest(plan.VpcID, planNICs)
 		tflog.Info(ctx, "changing the network of CloudDC instance", map[string]any{"id": id, "vpc_id": in.VpcID, "nics": len(in.NICs)})
 		if _, err := waitInstance(ctx, conn, id, "to be running before its IP change", timeout, huaweicloud.StateRunning); err != nil {
 			fail(fmt.Sprintf("changing the network of CloudDC instance (%s)", id), err)
@@ -616,118 +458,4 @@ func stateHint(err error) string {
 			"Wait for it to settle and apply again."
 	}
 	return ""
-}
-
-type instanceResourceModel struct {
-	ID                types.String   `tfsdk:"id"`
-	Name              types.String   `tfsdk:"name"`
-	ImageID           types.String   `tfsdk:"image_id"`
-	VpcID             types.String   `tfsdk:"vpc_id"`
-	NetworkInterfaces types.List     `tfsdk:"network_interfaces"`
-	PasswordWO        types.String   `tfsdk:"password_wo"`
-	PasswordWOVersion types.Int64    `tfsdk:"password_wo_version"`
-	Metadata          types.Map      `tfsdk:"metadata"`
-	Description       types.String   `tfsdk:"description"`
-	ServerID          types.String   `tfsdk:"server_id"`
-	Status            types.String   `tfsdk:"status"`
-	ImageName         types.String   `tfsdk:"image_name"`
-	OSType            types.String   `tfsdk:"os_type"`
-	PrimaryIP         types.String   `tfsdk:"primary_ip"`
-	CreatedAt         types.String   `tfsdk:"created_at"`
-	LaunchedAt        types.String   `tfsdk:"launched_at"`
-	Timeouts          timeouts.Value `tfsdk:"timeouts"`
-}
-
-type nicModel struct {
-	SubnetID    types.String `tfsdk:"subnet_id"`
-	IPv4Address types.String `tfsdk:"ipv4_address"`
-}
-
-func nicsFrom(ctx context.Context, l types.List) ([]nicModel, diag.Diagnostics) {
-	if l.IsNull() || l.IsUnknown() {
-		return nil, nil
-	}
-	var out []nicModel
-	d := l.ElementsAs(ctx, &out, false)
-	return out, d
-}
-
-func nicsValue(nics []nicModel) (types.List, diag.Diagnostics) {
-	elems := make([]attr.Value, 0, len(nics))
-	var diags diag.Diagnostics
-	for _, n := range nics {
-		obj, d := types.ObjectValue(nicAttrTypes, map[string]attr.Value{"subnet_id": n.SubnetID, "ipv4_address": n.IPv4Address})
-		diags.Append(d...)
-		elems = append(elems, obj)
-	}
-	l, d := types.ListValue(types.ObjectType{AttrTypes: nicAttrTypes}, elems)
-	diags.Append(d...)
-	return l, diags
-}
-
-// sameNICs compares the planned interfaces with the current ones; an
-// unknown (to be allocated) address is a change.
-func sameNICs(plan, cur []nicModel) bool {
-	if len(plan) != len(cur) {
-		return false
-	}
-	for k := range plan {
-		if !plan[k].SubnetID.Equal(cur[k].SubnetID) || !plan[k].IPv4Address.Equal(cur[k].IPv4Address) {
-			return false
-		}
-	}
-	return true
-}
-
-func (m *instanceResourceModel) fromAPI(inst *huaweicloud.Instance) diag.Diagnostics {
-	var diags diag.Diagnostics
-	m.ID = types.StringValue(inst.ID)
-	m.Name = types.StringValue(inst.Name)
-	m.VpcID = types.StringValue(inst.VpcID)
-	nics := make([]nicModel, 0, len(inst.NetworkInterfaces))
-	for _, n := range inst.NetworkInterfaces {
-		nics = append(nics, nicModel{SubnetID: types.StringValue(n.SubnetID), IPv4Address: optionalString(n.IPv4Address)})
-	}
-	var d diag.Diagnostics
-	m.NetworkInterfaces, d = nicsValue(nics)
-	diags.Append(d...)
-	m.PrimaryIP = types.StringNull()
-	if len(nics) > 0 {
-		m.PrimaryIP = nics[0].IPv4Address
-	}
-	m.ImageID, m.ImageName, m.OSType = types.StringNull(), types.StringNull(), types.StringNull()
-	if inst.Image != nil {
-		m.ImageID = types.StringValue(inst.Image.ID)
-		m.ImageName = optionalString(inst.Image.Name)
-		m.OSType = optionalString(inst.Image.OSType)
-	}
-	if len(inst.Metadata) > 0 {
-		m.Metadata, d = types.MapValueFrom(context.Background(), types.StringType, inst.Metadata)
-		diags.Append(d...)
-	} else {
-		m.Metadata = types.MapNull(types.StringType)
-	}
-	m.Description = optionalString(inst.Description)
-	m.ServerID = types.StringValue(inst.ServerID)
-	m.Status = types.StringValue(inst.State)
-	m.CreatedAt = optionalString(inst.CreatedAt)
-	m.LaunchedAt = optionalString(inst.LaunchedAt)
-	m.PasswordWO = types.StringNull() // write-only: never stored
-	return diags
-}
-
-// optionalString maps the API's empty string to null.
-func optionalString(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
-}
-
-// knownString is the value of a known string, else "".
-func knownString(v types.String) string {
-	if v.IsNull() || v.IsUnknown() {
-		return ""
-	}
-	return v.ValueString()
 }
