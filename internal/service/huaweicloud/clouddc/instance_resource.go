@@ -1,4 +1,3 @@
-// Package clouddc holds the Huawei Cloud CloudDC resources and data sources.
 package clouddc
 
 import (
@@ -7,13 +6,11 @@ import (
 	"maps"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
-	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/huaweicloud"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/journal"
@@ -34,94 +31,13 @@ const (
 )
 
 // NewInstanceResource is the constructor of cloudcompute_huaweicloud_clouddc_instance.
-func NewInstanceResource() resource.Resource { return &instanceResource{} }
+func NewInstanceResource() resource.Resource {
+	return &instanceResource{ResourceBase: framework.NewResourceBase("huaweicloud_clouddc_instance")}
+}
 
 type instanceResource struct {
-	client *conns.Client
-}
-
-func (r *instanceResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_huaweicloud_clouddc_instance"
-}
-
-func (r *instanceResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
-// ModifyPlan keeps the allocated address of an interface whose subnet is
-// unchanged (and marks it unknown when the subnet changes), derives
-// primary_ip and the image's name and OS type, and warns that a new image
-// reinstalls the OS.
-func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() {
-		return
-	}
-	framework.PlanFinishCreate(ctx, req, resp, path.Root("status"))
-	var plan, config instanceResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	var state *instanceResourceModel
-	if !req.State.Raw.IsNull() {
-		state = &instanceResourceModel{}
-		resp.Diagnostics.Append(req.State.Get(ctx, state)...)
-		if resp.Diagnostics.HasError() {
-			return
-		}
-	}
-	if state != nil && replacing(plan, *state, config) {
-		state = nil // a new instance: nothing of the old one carries over
-	}
-	planNICs, d := nicsFrom(ctx, plan.NetworkInterfaces)
-	resp.Diagnostics.Append(d...)
-	cfgNICs, d := nicsFrom(ctx, config.NetworkInterfaces)
-	resp.Diagnostics.Append(d...)
-	if resp.Diagnostics.HasError() || planNICs == nil {
-		return
-	}
-	var stateNICs []nicModel
-	if state != nil {
-		stateNICs, d = nicsFrom(ctx, state.NetworkInterfaces)
-		resp.Diagnostics.Append(d...)
-	}
-	sameVPC := state != nil && plan.VpcID.Equal(state.VpcID)
-	for k := range planNICs {
-		if k < len(cfgNICs) && !cfgNICs[k].IPv4Address.IsNull() {
-			continue // configured: the plan has it
-		}
-		if sameVPC && k < len(stateNICs) && planNICs[k].SubnetID.Equal(stateNICs[k].SubnetID) && !planNICs[k].SubnetID.IsUnknown() {
-			planNICs[k].IPv4Address = stateNICs[k].IPv4Address
-		} else {
-			planNICs[k].IPv4Address = types.StringUnknown()
-		}
-	}
-	list, d := nicsValue(planNICs)
-	resp.Diagnostics.Append(d...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("network_interfaces"), list)...)
-	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("primary_ip"), planNICs[0].IPv4Address)...)
-	if state == nil {
-		return
-	}
-	if plan.ImageID.Equal(state.ImageID) {
-		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("image_name"), state.ImageName)...)
-		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("os_type"), state.OSType)...)
-	} else if !plan.ImageID.IsUnknown() {
-		resp.Diagnostics.AddAttributeWarning(path.Root("image_id"), "The OS of the CloudDC instance will be reinstalled",
-			fmt.Sprintf("image_id changes from %s to %s: applying reinstalls the operating system of instance %s in place (ReinstallOs). "+
-				"Everything on its system disk is lost; data disks are kept.", state.ImageID.ValueString(), plan.ImageID.ValueString(), state.ID.ValueString()))
-	}
-}
-
-// replacing reports whether the plan changes an attribute that forces a
-// new instance (the RequiresReplace plan modifiers are not visible here).
-func replacing(plan, state, config instanceResourceModel) bool {
-	return !plan.Name.Equal(state.Name) || !plan.Metadata.Equal(state.Metadata) || !plan.Description.Equal(state.Description) ||
-		(!config.ServerID.IsNull() && !plan.ServerID.Equal(state.ServerID))
+	framework.ResourceBase
+	framework.WithImportByID
 }
 
 func (r *instanceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -131,7 +47,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	conn := r.client.HuaweiCloudClient(&resp.Diagnostics)
+	conn := r.Client.HuaweiCloudClient(&resp.Diagnostics)
 	if conn == nil {
 		return
 	}
@@ -230,7 +146,7 @@ func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	conn := r.client.HuaweiCloudClient(&resp.Diagnostics)
+	conn := r.Client.HuaweiCloudClient(&resp.Diagnostics)
 	if conn == nil {
 		return
 	}
@@ -253,11 +169,6 @@ func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, r
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
-// instanceGone reports whether a listed instance is deleted or being deleted.
-func instanceGone(state string) bool {
-	return huaweicloud.IsTerminated(state) || state == huaweicloud.StateShuttingDown
-}
-
 func (r *instanceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state, config instanceResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -266,7 +177,7 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	conn := r.client.HuaweiCloudClient(&resp.Diagnostics)
+	conn := r.Client.HuaweiCloudClient(&resp.Diagnostics)
 	if conn == nil {
 		return
 	}
@@ -376,13 +287,16 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
+// Delete waits for an operation in progress to end, calls DeleteInstance
+// and waits until the instance is terminated or gone. Every step is safe to
+// repeat, so an interrupted destroy finishes on the next run.
 func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state instanceResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	conn := r.client.HuaweiCloudClient(&resp.Diagnostics)
+	conn := r.Client.HuaweiCloudClient(&resp.Diagnostics)
 	if conn == nil {
 		return
 	}
@@ -392,23 +306,16 @@ func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteReques
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	resp.Diagnostics.Append(deleteInstance(ctx, conn, state.ID.ValueString(), timeout)...)
-}
-
-// deleteInstance waits for an operation in progress to end, calls
-// DeleteInstance and waits until the instance is terminated or gone. Every
-// step is safe to repeat, so an interrupted destroy finishes on the next run.
-func deleteInstance(ctx context.Context, conn *huaweicloud.Client, id string, timeout time.Duration) diag.Diagnostics {
-	var diags diag.Diagnostics
+	id := state.ID.ValueString()
 	_, status, err := waitDeletable(ctx, conn, id, timeout)
 	if err != nil {
-		diags.AddError(fmt.Sprintf("deleting CloudDC instance (%s)", id), err.Error())
-		return diags
+		resp.Diagnostics.AddError(fmt.Sprintf("deleting CloudDC instance (%s)", id), err.Error())
+		return
 	}
 	switch status {
 	case wait.Gone, huaweicloud.StateTerminated:
 		tflog.Info(ctx, "CloudDC instance already deleted", map[string]any{"id": id, "status": status})
-		return diags
+		return
 	case huaweicloud.StateShuttingDown:
 		tflog.Info(ctx, "CloudDC instance already being deleted", map[string]any{"id": id})
 	default:
@@ -416,26 +323,103 @@ func deleteInstance(ctx context.Context, conn *huaweicloud.Client, id string, ti
 		err := conn.DeleteInstance(ctx, id)
 		if huaweicloud.IsNotFound(err) {
 			tflog.Info(ctx, "CloudDC instance was deleted meanwhile", map[string]any{"id": id})
-			return diags
+			return
 		}
 		if err != nil {
-			diags.AddError(fmt.Sprintf("deleting CloudDC instance (%s)", id), err.Error()+stateHint(err))
-			return diags
+			resp.Diagnostics.AddError(fmt.Sprintf("deleting CloudDC instance (%s)", id), err.Error()+stateHint(err))
+			return
 		}
 	}
 	if _, err := waitInstance(ctx, conn, id, "to be deleted", timeout, huaweicloud.StateTerminated, wait.Gone); err != nil {
-		diags.AddError(fmt.Sprintf("waiting for CloudDC instance (%s) to be deleted", id), err.Error())
+		resp.Diagnostics.AddError(fmt.Sprintf("waiting for CloudDC instance (%s) to be deleted", id), err.Error())
 	}
-	return diags
 }
 
+// ImportState takes the instance's UUID, refusing any other id at once
+// with an example of the form.
 func (r *instanceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	if !UUIDPattern.MatchString(req.ID) {
 		resp.Diagnostics.AddError("Invalid CloudDC instance id",
 			fmt.Sprintf("%q is not a CloudDC instance id: the import id is the instance's UUID, for example 3d0b6f8e-2a4c-4e1f-9b7a-5c6d8e9f0a1b.", req.ID))
 		return
 	}
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+	r.WithImportByID.ImportState(ctx, req, resp)
+}
+
+// ModifyPlan keeps the allocated address of an interface whose subnet is
+// unchanged (and marks it unknown when the subnet changes), derives
+// primary_ip and the image's name and OS type, and warns that a new image
+// reinstalls the OS.
+func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	framework.PlanFinishCreate(ctx, req, resp, path.Root("status"))
+	var plan, config instanceResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var state *instanceResourceModel
+	if !req.State.Raw.IsNull() {
+		state = &instanceResourceModel{}
+		resp.Diagnostics.Append(req.State.Get(ctx, state)...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+	}
+	if state != nil && replacing(plan, *state, config) {
+		state = nil // a new instance: nothing of the old one carries over
+	}
+	planNICs, d := nicsFrom(ctx, plan.NetworkInterfaces)
+	resp.Diagnostics.Append(d...)
+	cfgNICs, d := nicsFrom(ctx, config.NetworkInterfaces)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() || planNICs == nil {
+		return
+	}
+	var stateNICs []nicModel
+	if state != nil {
+		stateNICs, d = nicsFrom(ctx, state.NetworkInterfaces)
+		resp.Diagnostics.Append(d...)
+	}
+	sameVPC := state != nil && plan.VpcID.Equal(state.VpcID)
+	for k := range planNICs {
+		if k < len(cfgNICs) && !cfgNICs[k].IPv4Address.IsNull() {
+			continue // configured: the plan has it
+		}
+		if sameVPC && k < len(stateNICs) && planNICs[k].SubnetID.Equal(stateNICs[k].SubnetID) && !planNICs[k].SubnetID.IsUnknown() {
+			planNICs[k].IPv4Address = stateNICs[k].IPv4Address
+		} else {
+			planNICs[k].IPv4Address = types.StringUnknown()
+		}
+	}
+	list, d := nicsValue(planNICs)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("network_interfaces"), list)...)
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("primary_ip"), planNICs[0].IPv4Address)...)
+	if state == nil {
+		return
+	}
+	if plan.ImageID.Equal(state.ImageID) {
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("image_name"), state.ImageName)...)
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("os_type"), state.OSType)...)
+	} else if !plan.ImageID.IsUnknown() {
+		resp.Diagnostics.AddAttributeWarning(path.Root("image_id"), "The OS of the CloudDC instance will be reinstalled",
+			fmt.Sprintf("image_id changes from %s to %s: applying reinstalls the operating system of instance %s in place (ReinstallOs). "+
+				"Everything on its system disk is lost; data disks are kept.", state.ImageID.ValueString(), plan.ImageID.ValueString(), state.ID.ValueString()))
+	}
+}
+
+// replacing reports whether the plan changes an attribute that forces a
+// new instance (the RequiresReplace plan modifiers are not visible here).
+func replacing(plan, state, config instanceResourceModel) bool {
+	return !plan.Name.Equal(state.Name) || !plan.Metadata.Equal(state.Metadata) || !plan.Description.Equal(state.Description) ||
+		(!config.ServerID.IsNull() && !plan.ServerID.Equal(state.ServerID))
 }
 
 // createHint says what to do about a failed CreateInstance.

@@ -36,6 +36,11 @@ func statusInstance(conn *huaweicloud.Client, id string) wait.StatusFunc[*huawei
 	}
 }
 
+// instanceGone reports whether a listed instance is deleted or being deleted.
+func instanceGone(state string) bool {
+	return huaweicloud.IsTerminated(state) || state == huaweicloud.StateShuttingDown
+}
+
 // failureDetail is the API's account of a failure, for the error message.
 func failureDetail(st *huaweicloud.InstanceStatus) string {
 	if st == nil || st.Error == nil {
