@@ -207,14 +207,10 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 		framework.ClearCreateUnfinished(ctx, resp.Private, &resp.Diagnostics)
 	}
 
-	// cur is what is true in the cloud so far: each step that succeeds is
-	// recorded in it, and it is saved even when a later step fails.
-	cur := state
-	cur.Timeouts = plan.Timeouts
-	fail := func(summary string, err error) {
-		resp.Diagnostics.AddError(summary, err.Error()+stateHint(err))
-		resp.Diagnostics.Append(resp.State.Set(ctx, &cur)...)
-	}
+	// done.Cur is what is true in the cloud so far: each step that succeeds
+	// is recorded in it, and it is saved even when a later step fails.
+	done := framework.NewPartial(ctx, resp, state)
+	done.Cur.Timeouts = plan.Timeouts
 
 	planNICs, d := nicsFrom(ctx, plan.NetworkInterfaces)
 	resp.Diagnostics.Append(d...)
@@ -227,21 +223,21 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 		in := modifyIPRequest(plan.VpcID, planNICs)
 		tflog.Info(ctx, "changing the network of CloudDC instance", map[string]any{"id": id, "vpc_id": in.VpcID, "nics": len(in.NICs)})
 		if _, err := waitInstance(ctx, conn, id, "to be running before its IP change", timeout, huaweicloud.StateRunning); err != nil {
-			fail(fmt.Sprintf("changing the network of CloudDC instance (%s)", id), err)
+			done.Fail(fmt.Sprintf("changing the network of CloudDC instance (%s)", id), withStateHint(err))
 			return
 		}
 		if err := conn.ModifyInstanceIP(ctx, id, in); err != nil {
-			fail(fmt.Sprintf("changing the network of CloudDC instance (%s)", id), err)
+			done.Fail(fmt.Sprintf("changing the network of CloudDC instance (%s)", id), withStateHint(err))
 			return
 		}
 		if _, err := waitInstance(ctx, conn, id, "to finish its IP change", timeout, huaweicloud.StateRunning); err != nil {
-			fail(fmt.Sprintf("waiting for the network change of CloudDC instance (%s)", id), err)
+			done.Fail(fmt.Sprintf("waiting for the network change of CloudDC instance (%s)", id), withStateHint(err))
 			return
 		}
 		if inst, err := conn.FindInstance(ctx, id); err == nil {
-			resp.Diagnostics.Append(cur.fromAPI(inst)...)
+			resp.Diagnostics.Append(done.Cur.fromAPI(inst)...)
 		} else {
-			cur.VpcID, cur.NetworkInterfaces = plan.VpcID, plan.NetworkInterfaces
+			done.Cur.VpcID, done.Cur.NetworkInterfaces = plan.VpcID, plan.NetworkInterfaces
 		}
 	}
 
@@ -249,38 +245,38 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 	if !plan.ImageID.Equal(state.ImageID) {
 		tflog.Info(ctx, "reinstalling CloudDC instance", map[string]any{"id": id, "from_image": state.ImageID.ValueString(), "to_image": plan.ImageID.ValueString()})
 		if _, err := waitInstance(ctx, conn, id, "to be running before its reinstallation", timeout, huaweicloud.StateRunning); err != nil {
-			fail(fmt.Sprintf("reinstalling CloudDC instance (%s)", id), err)
+			done.Fail(fmt.Sprintf("reinstalling CloudDC instance (%s)", id), withStateHint(err))
 			return
 		}
 		err := conn.ReinstallOS(ctx, huaweicloud.ReinstallOSRequest{ImageID: plan.ImageID.ValueString(), Password: password, InstanceIDs: []string{id}})
 		if err != nil {
-			fail(fmt.Sprintf("reinstalling CloudDC instance (%s)", id), err)
+			done.Fail(fmt.Sprintf("reinstalling CloudDC instance (%s)", id), withStateHint(err))
 			return
 		}
 		if _, err := waitInstance(ctx, conn, id, "to be reinstalled", timeout, huaweicloud.StateRunning); err != nil {
-			fail(fmt.Sprintf("waiting for CloudDC instance (%s) to be reinstalled", id), err)
+			done.Fail(fmt.Sprintf("waiting for CloudDC instance (%s) to be reinstalled", id), withStateHint(err))
 			return
 		}
-		cur.ImageID = plan.ImageID
-		cur.PasswordWOVersion = plan.PasswordWOVersion // the reinstallation set password_wo
+		done.Cur.ImageID = plan.ImageID
+		done.Cur.PasswordWOVersion = plan.PasswordWOVersion // the reinstallation set password_wo
 		reinstalled = true
 	}
 
 	if !plan.PasswordWOVersion.Equal(state.PasswordWOVersion) && !reinstalled {
 		tflog.Info(ctx, "changing the password of CloudDC instance", map[string]any{"id": id})
 		if err := conn.ChangeInstancePassword(ctx, password, id); err != nil {
-			fail(fmt.Sprintf("changing the password of CloudDC instance (%s)", id), err)
+			done.Fail(fmt.Sprintf("changing the password of CloudDC instance (%s)", id), withStateHint(err))
 			return
 		}
 		resp.Diagnostics.AddWarning(fmt.Sprintf("CloudDC instance (%s): the new password takes effect at the next boot", id),
 			"ChangeInstancePassword stored the new administrator password; it takes effect when the server is next powered on or rebooted "+
 				"(ChangeServerPowerState). Until then the old password still works.")
 	}
-	cur.PasswordWOVersion = plan.PasswordWOVersion
+	done.Cur.PasswordWOVersion = plan.PasswordWOVersion
 
 	inst, err := conn.FindInstance(ctx, id)
 	if err != nil {
-		fail(fmt.Sprintf("reading CloudDC instance (%s) after update", id), err)
+		done.Fail(fmt.Sprintf("reading CloudDC instance (%s) after update", id), withStateHint(err))
 		return
 	}
 	resp.Diagnostics.Append(plan.fromAPI(inst)...)
@@ -442,4 +438,12 @@ func stateHint(err error) string {
 			"Wait for it to settle and apply again."
 	}
 	return ""
+}
+
+// withStateHint is err with stateHint's explanation added to its message.
+func withStateHint(err error) error {
+	if hint := stateHint(err); hint != "" {
+		return fmt.Errorf("%w%s", err, hint)
+	}
+	return err
 }
