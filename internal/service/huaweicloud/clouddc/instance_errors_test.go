@@ -154,20 +154,13 @@ func TestAccCloudDCInstance_createAnswerLost(t *testing.T) {
 	emu := acctest.StartEmulator(t, emulator.Options{Faults: []emulator.FaultRule{
 		{Kind: emulator.FaultCutAfter, Rate: 1, Actions: []string{"clouddc.POST /v1/" + emulator.HuaweiProjectID + "/instances"}},
 	}})
-	var id string
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             checkInstancesGone(emu),
 		Steps: []resource.TestStep{{
 			Config: acctest.ConfigCompose(acctest.HuaweiProviderConfig(emu, huaweicloud.AuthToken), instanceConfig("tf-acc-cut", emulator.HuaweiImageID, "")),
-			Check: resource.ComposeTestCheckFunc(captureID(&id), func(*terraform.State) error {
-				if got := emu.Inventory()["clouddc_instance"]; len(got) != 1 || got[0] != id {
-					return fmt.Errorf("emulator holds %v, state has %s: want exactly the one instance", got, id)
-				}
-				if n := emu.CallCount("clouddc.CreateInstance"); n != 1 {
-					return fmt.Errorf("CreateInstance sent %d times, want 1", n)
-				}
+			Check: resource.ComposeTestCheckFunc(acctest.CheckCreatedOnce(emu, instanceResourceName, "clouddc_instance", "clouddc.CreateInstance"), func(*terraform.State) error {
 				if n := emu.FaultCounts()[emulator.FaultCutAfter]; n != 1 {
 					return fmt.Errorf("%d cut-after faults injected, want 1", n)
 				}

@@ -1,4 +1,3 @@
-// Package clouddc holds the Huawei Cloud CloudDC resources and data sources.
 package clouddc
 
 import (
@@ -7,23 +6,11 @@ import (
 	"maps"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
-	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/huaweicloud"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/journal"
@@ -44,147 +31,315 @@ const (
 )
 
 // NewInstanceResource is the constructor of cloudcompute_huaweicloud_clouddc_instance.
-func NewInstanceResource() resource.Resource { return &instanceResource{} }
+func NewInstanceResource() resource.Resource {
+	return &instanceResource{ResourceBase: framework.NewResourceBase("huaweicloud_clouddc_instance")}
+}
 
 type instanceResource struct {
-	client *conns.Client
+	framework.ResourceBase
+	framework.WithImportByID
 }
 
-func (r *instanceResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_huaweicloud_clouddc_instance"
-}
+func (r *instanceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan, config instanceResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	conn := r.Client.HuaweiCloudClient(&resp.Diagnostics)
+	if conn == nil {
+		return
+	}
+	timeout, d := plan.Timeouts.Create(ctx, instanceCreateTimeout)
+	if resp.Diagnostics.Append(d...); resp.Diagnostics.HasError() {
+		return
+	}
+	in, d := plan.createRequest(ctx, config.PasswordWO)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 
-var nicAttrTypes = map[string]attr.Type{"subnet_id": types.StringType, "ipv4_address": types.StringType}
-
-func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "A Huawei Cloud CloudDC instance: an operating system installed on one of your physical servers hosted in a " +
-			"Huawei Cloud data center (iMetal). Creating it installs the OS on a server in `manage_state` `ready` and waits until the " +
-			"instance is `running`; destroying it deletes the instance (`shutting-down`, then `terminated`) and frees the server.\n\n" +
-			"The API has no rename or resize: only the network (`vpc_id`, `network_interfaces`, with ModifyInstanceIp), the image " +
-			"(`image_id`, by reinstalling the OS with ReinstallOs, which wipes the system disk) and the password (ChangeInstancePassword) " +
-			"change in place; any other change replaces the instance.",
-		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "Instance id (a UUID).",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"name": schema.StringAttribute{
-				Required: true,
-				MarkdownDescription: "Host name of the instance: 1 to 63 Chinese characters, letters, digits, `_`, `-` and `.`. " +
-					"The API cannot rename an instance: changing it creates a new instance.",
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-				Validators:    []validator.String{nameValidator()},
-			},
-			"image_id": schema.StringAttribute{
-				Required: true,
-				MarkdownDescription: "Id of the private image (IMS) to install. Changing it reinstalls the OS in place (ReinstallOs) " +
-					"with `password_wo`: the system disk is wiped, data disks are kept.",
-				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"vpc_id": schema.StringAttribute{
-				Required:            true,
-				MarkdownDescription: "VPC of the network interfaces. Changed in place, together with `network_interfaces` (ModifyInstanceIp).",
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"network_interfaces": schema.ListNestedAttribute{
-				Required: true,
-				MarkdownDescription: "Network interfaces, 1 or 2; the first is the primary one. All subnets must belong to `vpc_id`. " +
-					"Changed in place (ModifyInstanceIp), which needs a `running` instance.",
-				Validators: []validator.List{listvalidator.SizeBetween(1, huaweicloud.MaxNetworkInterfaces)},
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"subnet_id": schema.StringAttribute{
-						Required:            true,
-						MarkdownDescription: "Subnet of the interface.",
-						Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-					},
-					"ipv4_address": schema.StringAttribute{
-						Optional: true,
-						Computed: true,
-						MarkdownDescription: "Fixed IPv4 address in the subnet, which must be free. If unset, the API allocates a free " +
-							"address of the subnet, which is then kept as long as the interface's subnet does not change.",
-						Validators: []validator.String{ipv4Validator()},
-					},
-				}},
-			},
-			"password_wo": schema.StringAttribute{
-				Required:  true,
-				WriteOnly: true,
-				Sensitive: true,
-				MarkdownDescription: "Initial password of the administrator (`root` on Linux, `Administrator` on Windows). **Write-only**: " +
-					"Terraform sends it to the API and never stores it in the plan or the state (Terraform 1.11 or later). " +
-					"8 to 26 characters with at least three of: upper case letters, lower case letters, digits and `" + PasswordSpecials +
-					"`; it must not contain `root`, `Administrator` or their reverse. It is also the password of a reinstallation " +
-					"(an `image_id` change). To change the password of an existing instance, change it here and bump `password_wo_version`.",
-				Validators: []validator.String{passwordValidator()},
-			},
-			"password_wo_version": schema.Int64Attribute{
-				Optional: true,
-				MarkdownDescription: "Any number; changing it sets the administrator password to `password_wo` in place " +
-					"(ChangeInstancePassword). The new password takes effect when the server is next powered on or rebooted.",
-			},
-			"metadata": schema.MapAttribute{
-				ElementType: types.StringType,
-				Optional:    true,
-				MarkdownDescription: "Up to 9 metadata pairs. Keys are 1 to 255 letters, digits, `-`, `_`, `:`, ` ` and `.`; values at most " +
-					"255 characters. Do not put secrets in metadata. Changing it creates a new instance. The API takes 10 pairs: the provider " +
-					"uses one, `" + huaweicloud.CreateTokenMetadataKey + "`, to find an instance whose create answer was lost instead of creating a " +
-					"second one; that pair is not shown here.",
-				PlanModifiers: []planmodifier.Map{mapplanmodifier.RequiresReplace()},
-				Validators: []validator.Map{
-					mapvalidator.SizeBetween(1, huaweicloud.MaxUserMetadata),
-					mapvalidator.KeysAre(stringvalidator.NoneOf(huaweicloud.CreateTokenMetadataKey)),
-					mapvalidator.KeysAre(stringvalidator.RegexMatches(MetadataKeyPattern, "must be 1 to 255 letters, digits, '-', '_', ':', ' ' and '.'")),
-					mapvalidator.ValueStringsAre(runeLengthAtMost(MetadataValueMax)),
-				},
-			},
-			"description": schema.StringAttribute{
-				Optional:            true,
-				MarkdownDescription: "Description, at most 255 characters. Changing it creates a new instance.",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
-				Validators:          []validator.String{runeLengthAtMost(DescriptionMaxLength)},
-			},
-			"server_id": schema.StringAttribute{
-				Optional: true,
-				Computed: true,
-				MarkdownDescription: "Physical server to install on (`placement.server_id`); it must be in `manage_state` `ready`. If unset, " +
-					"CloudDC picks an idle ready server, whose id is then reported here. Changing it creates a new instance.",
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplaceIfConfigured(), stringplanmodifier.UseStateForUnknown()},
-				Validators:    []validator.String{uuidValidator()},
-			},
-			"status": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "State of the instance: `running` once created; also `stopped`, `failed` and others.",
-			},
-			"image_name": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "Name of the installed image.",
-			},
-			"os_type": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "`Linux`, `Windows` or `Other`.",
-			},
-			"primary_ip": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "IPv4 address of the primary (first) network interface.",
-			},
-			"created_at": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "When the instance was created, as the API reports it.",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"launched_at": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "When the OS was last installed and started, as the API reports it.",
-			},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+	// The one create guard (internal/journal): the instance carries a
+	// create token as a metadata pair; a create whose answer is lost is
+	// looked up by it, never sent again, and a create cut short is found by
+	// the next run. The journal's hash leaves the password out.
+	args := in
+	args.Password = ""
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	res, err := journal.Create(ctx, journal.Spec{
+		Kind: "clouddc_instance", Label: "CloudDC instance", Scope: conn.Scope(), Args: args, Ambiguous: huaweicloud.Ambiguous,
+		Send: func(ctx context.Context, token string) ([]string, error) {
+			in := in
+			in.Metadata = maps.Clone(in.Metadata)
+			if in.Metadata == nil {
+				in.Metadata = map[string]string{}
+			}
+			in.Metadata[huaweicloud.CreateTokenMetadataKey] = token
+			tflog.Info(ctx, "creating CloudDC instance", map[string]any{"name": in.Name, "image_id": in.ImageID, "server_id": framework.KnownString(plan.ServerID), "create_token": token})
+			id, err := conn.CreateInstance(ctx, in)
+			if err != nil {
+				return nil, err
+			}
+			return []string{id}, nil
 		},
+		Lookup: conn.FindInstancesByCreateToken,
+		Hint: func(token string) string {
+			return fmt.Sprintf("look for an instance named %q whose metadata has %s = %s (ListInstances or the console) and import it with terraform import, or delete it",
+				in.Name, huaweicloud.CreateTokenMetadataKey, token)
+		},
+	})
+	defer res.Done()
+	for _, w := range res.Warnings {
+		resp.Diagnostics.AddWarning("The create journal is not kept", w)
+	}
+	ids := res.IDs
+	if len(ids) > 0 {
+		// Never lose an instance the cloud made: its id is in state before anything else can fail.
+		plan.ID = types.StringValue(ids[0])
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("timeouts"), plan.Timeouts)...)
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("password_wo_version"), plan.PasswordWOVersion)...)
+	}
+	if err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("creating CloudDC instance %q", in.Name), err.Error()+createHint(err))
+		return
+	}
+	if len(ids) > 1 {
+		resp.Diagnostics.AddError(fmt.Sprintf("creating CloudDC instance %q", in.Name),
+			fmt.Sprintf("%d instances carry this create's token (%v); the first is kept in the state. Delete the others.", len(ids), ids))
+		return
+	}
+	id := ids[0]
+	tflog.Info(ctx, "created CloudDC instance", map[string]any{"id": id})
+
+	if _, err := waitInstance(ctx, conn, id, "to be running", timeout, huaweicloud.StateRunning); err != nil {
+		if framework.Interrupted(ctx) {
+			// Ctrl-C while the server is provisioned: keep the instance,
+			// untainted; the next apply finishes the create instead of
+			// deleting it and provisioning the server again.
+			if inst, ferr := framework.DetachedFind(ctx, conn.FindInstance, id); ferr == nil {
+				resp.Diagnostics.Append(plan.fromAPI(inst)...)
+				resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+				framework.MarkCreateUnfinished(ctx, resp.Private, &resp.Diagnostics, "CloudDC instance", id, "being provisioned ("+inst.State+")")
+				return
+			}
+		}
+		resp.Diagnostics.AddError(fmt.Sprintf("waiting for CloudDC instance (%s) to be created", id),
+			err.Error()+"\n\nThe instance exists, so it is kept in the state and marked tainted: the next apply deletes it and creates a new one.")
+		return
+	}
+	inst, err := conn.FindInstance(ctx, id)
+	if err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("reading CloudDC instance (%s) after creation", id), err.Error())
+		return
+	}
+	resp.Diagnostics.Append(plan.fromAPI(inst)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state instanceResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	conn := r.Client.HuaweiCloudClient(&resp.Diagnostics)
+	if conn == nil {
+		return
+	}
+	id := state.ID.ValueString()
+	inst, err := conn.FindInstance(ctx, id)
+	if huaweicloud.IsNotFound(err) || (err == nil && instanceGone(inst.State)) {
+		status := ""
+		if inst != nil {
+			status = inst.State
+		}
+		tflog.Warn(ctx, "CloudDC instance not found or deleted, removing it from state", map[string]any{"id": id, "status": status})
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("reading CloudDC instance (%s)", id), err.Error())
+		return
+	}
+	resp.Diagnostics.Append(state.fromAPI(inst)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *instanceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state, config instanceResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	conn := r.Client.HuaweiCloudClient(&resp.Diagnostics)
+	if conn == nil {
+		return
+	}
+	timeout, d := plan.Timeouts.Update(ctx, instanceUpdateTimeout)
+	if resp.Diagnostics.Append(d...); resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	id := state.ID.ValueString()
+	password := config.PasswordWO.ValueString()
+
+	if framework.CreateUnfinished(ctx, req.Private, &resp.Diagnostics) {
+		// The create was interrupted while the server was provisioned:
+		// finish it. What is true then is the baseline of the steps below.
+		tflog.Info(ctx, "finishing the interrupted create of CloudDC instance", map[string]any{"id": id})
+		if _, err := waitInstance(ctx, conn, id, "to be running", timeout, huaweicloud.StateRunning); err != nil {
+			resp.Diagnostics.AddError(fmt.Sprintf("waiting for CloudDC instance (%s) to be created", id), err.Error())
+			return
+		}
+		inst, err := conn.FindInstance(ctx, id)
+		if err != nil {
+			resp.Diagnostics.AddError(fmt.Sprintf("reading CloudDC instance (%s) after creation", id), err.Error())
+			return
+		}
+		resp.Diagnostics.Append(state.fromAPI(inst)...)
+		framework.ClearCreateUnfinished(ctx, resp.Private, &resp.Diagnostics)
+	}
+
+	// done.Cur is what is true in the cloud so far: each step that succeeds
+	// is recorded in it, and it is saved even when a later step fails.
+	done := framework.NewPartial(ctx, resp, state)
+	done.Cur.Timeouts = plan.Timeouts
+
+	planNICs, d := nicsFrom(ctx, plan.NetworkInterfaces)
+	resp.Diagnostics.Append(d...)
+	stateNICs, d := nicsFrom(ctx, state.NetworkInterfaces)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if !plan.VpcID.Equal(state.VpcID) || !sameNICs(planNICs, stateNICs) {
+		in := modifyIPRequest(plan.VpcID, planNICs)
+		tflog.Info(ctx, "changing the network of CloudDC instance", map[string]any{"id": id, "vpc_id": in.VpcID, "nics": len(in.NICs)})
+		if _, err := waitInstance(ctx, conn, id, "to be running before its IP change", timeout, huaweicloud.StateRunning); err != nil {
+			done.Fail(fmt.Sprintf("changing the network of CloudDC instance (%s)", id), withStateHint(err))
+			return
+		}
+		if err := conn.ModifyInstanceIP(ctx, id, in); err != nil {
+			done.Fail(fmt.Sprintf("changing the network of CloudDC instance (%s)", id), withStateHint(err))
+			return
+		}
+		if _, err := waitInstance(ctx, conn, id, "to finish its IP change", timeout, huaweicloud.StateRunning); err != nil {
+			done.Fail(fmt.Sprintf("waiting for the network change of CloudDC instance (%s)", id), withStateHint(err))
+			return
+		}
+		if inst, err := conn.FindInstance(ctx, id); err == nil {
+			resp.Diagnostics.Append(done.Cur.fromAPI(inst)...)
+		} else {
+			done.Cur.VpcID, done.Cur.NetworkInterfaces = plan.VpcID, plan.NetworkInterfaces
+		}
+	}
+
+	reinstalled := false
+	if !plan.ImageID.Equal(state.ImageID) {
+		tflog.Info(ctx, "reinstalling CloudDC instance", map[string]any{"id": id, "from_image": state.ImageID.ValueString(), "to_image": plan.ImageID.ValueString()})
+		if _, err := waitInstance(ctx, conn, id, "to be running before its reinstallation", timeout, huaweicloud.StateRunning); err != nil {
+			done.Fail(fmt.Sprintf("reinstalling CloudDC instance (%s)", id), withStateHint(err))
+			return
+		}
+		err := conn.ReinstallOS(ctx, huaweicloud.ReinstallOSRequest{ImageID: plan.ImageID.ValueString(), Password: password, InstanceIDs: []string{id}})
+		if err != nil {
+			done.Fail(fmt.Sprintf("reinstalling CloudDC instance (%s)", id), withStateHint(err))
+			return
+		}
+		if _, err := waitInstance(ctx, conn, id, "to be reinstalled", timeout, huaweicloud.StateRunning); err != nil {
+			done.Fail(fmt.Sprintf("waiting for CloudDC instance (%s) to be reinstalled", id), withStateHint(err))
+			return
+		}
+		done.Cur.ImageID = plan.ImageID
+		done.Cur.PasswordWOVersion = plan.PasswordWOVersion // the reinstallation set password_wo
+		reinstalled = true
+	}
+
+	if !plan.PasswordWOVersion.Equal(state.PasswordWOVersion) && !reinstalled {
+		tflog.Info(ctx, "changing the password of CloudDC instance", map[string]any{"id": id})
+		if err := conn.ChangeInstancePassword(ctx, password, id); err != nil {
+			done.Fail(fmt.Sprintf("changing the password of CloudDC instance (%s)", id), withStateHint(err))
+			return
+		}
+		resp.Diagnostics.AddWarning(fmt.Sprintf("CloudDC instance (%s): the new password takes effect at the next boot", id),
+			"ChangeInstancePassword stored the new administrator password; it takes effect when the server is next powered on or rebooted "+
+				"(ChangeServerPowerState). Until then the old password still works.")
+	}
+	done.Cur.PasswordWOVersion = plan.PasswordWOVersion
+
+	inst, err := conn.FindInstance(ctx, id)
+	if err != nil {
+		done.Fail(fmt.Sprintf("reading CloudDC instance (%s) after update", id), withStateHint(err))
+		return
+	}
+	resp.Diagnostics.Append(plan.fromAPI(inst)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// Delete waits for an operation in progress to end, calls DeleteInstance
+// and waits until the instance is terminated or gone. Every step is safe to
+// repeat, so an interrupted destroy finishes on the next run.
+func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state instanceResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	conn := r.Client.HuaweiCloudClient(&resp.Diagnostics)
+	if conn == nil {
+		return
+	}
+	timeout, d := state.Timeouts.Delete(ctx, instanceDeleteTimeout)
+	if resp.Diagnostics.Append(d...); resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	id := state.ID.ValueString()
+	_, status, err := waitDeletable(ctx, conn, id, timeout)
+	if err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("deleting CloudDC instance (%s)", id), err.Error())
+		return
+	}
+	switch status {
+	case wait.Gone, huaweicloud.StateTerminated:
+		tflog.Info(ctx, "CloudDC instance already deleted", map[string]any{"id": id, "status": status})
+		return
+	case huaweicloud.StateShuttingDown:
+		tflog.Info(ctx, "CloudDC instance already being deleted", map[string]any{"id": id})
+	default:
+		tflog.Info(ctx, "deleting CloudDC instance", map[string]any{"id": id, "status": status})
+		err := conn.DeleteInstance(ctx, id)
+		if huaweicloud.IsNotFound(err) {
+			tflog.Info(ctx, "CloudDC instance was deleted meanwhile", map[string]any{"id": id})
+			return
+		}
+		if err != nil {
+			resp.Diagnostics.AddError(fmt.Sprintf("deleting CloudDC instance (%s)", id), err.Error()+stateHint(err))
+			return
+		}
+	}
+	if _, err := waitInstance(ctx, conn, id, "to be deleted", timeout, huaweicloud.StateTerminated, wait.Gone); err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("waiting for CloudDC instance (%s) to be deleted", id), err.Error())
 	}
 }
 
-func (r *instanceResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
+// ImportState takes the instance's UUID, refusing any other id at once
+// with an example of the form.
+func (r *instanceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if !UUIDPattern.MatchString(req.ID) {
+		resp.Diagnostics.AddError("Invalid CloudDC instance id",
+			fmt.Sprintf("%q is not a CloudDC instance id: the import id is the instance's UUID, for example 3d0b6f8e-2a4c-4e1f-9b7a-5c6d8e9f0a1b.", req.ID))
+		return
+	}
+	r.WithImportByID.ImportState(ctx, req, resp)
 }
 
 // ModifyPlan keeps the allocated address of an interface whose subnet is
@@ -263,339 +418,6 @@ func replacing(plan, state, config instanceResourceModel) bool {
 		(!config.ServerID.IsNull() && !plan.ServerID.Equal(state.ServerID))
 }
 
-func (r *instanceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan, config instanceResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	conn := r.client.HuaweiCloudClient(&resp.Diagnostics)
-	if conn == nil {
-		return
-	}
-	timeout, d := plan.Timeouts.Create(ctx, instanceCreateTimeout)
-	if resp.Diagnostics.Append(d...); resp.Diagnostics.HasError() {
-		return
-	}
-	nics, d := nicsFrom(ctx, plan.NetworkInterfaces)
-	resp.Diagnostics.Append(d...)
-	in := huaweicloud.CreateInstanceRequest{
-		Name:        plan.Name.ValueString(),
-		ImageID:     plan.ImageID.ValueString(),
-		VpcID:       plan.VpcID.ValueString(),
-		Password:    config.PasswordWO.ValueString(),
-		Description: plan.Description.ValueString(),
-	}
-	for _, n := range nics {
-		in.NetworkInterfaces = append(in.NetworkInterfaces, huaweicloud.NetworkInterface{SubnetID: n.SubnetID.ValueString(), IPv4Address: knownString(n.IPv4Address)})
-	}
-	if !plan.Metadata.IsNull() && !plan.Metadata.IsUnknown() {
-		resp.Diagnostics.Append(plan.Metadata.ElementsAs(ctx, &in.Metadata, false)...)
-	}
-	if s := knownString(plan.ServerID); s != "" {
-		in.Placement = &huaweicloud.Placement{ServerID: s}
-	}
-	if resp.Diagnostics.HasError() {
-		return
-	}
-
-	// The one create guard (internal/journal): the instance carries a
-	// create token as a metadata pair; a create whose answer is lost is
-	// looked up by it, never sent again, and a create cut short is found by
-	// the next run. The journal's hash leaves the password out.
-	args := in
-	args.Password = ""
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-	res, err := journal.Create(ctx, journal.Spec{
-		Kind: "clouddc_instance", Label: "CloudDC instance", Scope: conn.Scope(), Args: args, Ambiguous: huaweicloud.Ambiguous,
-		Send: func(ctx context.Context, token string) ([]string, error) {
-			in := in
-			in.Metadata = maps.Clone(in.Metadata)
-			if in.Metadata == nil {
-				in.Metadata = map[string]string{}
-			}
-			in.Metadata[huaweicloud.CreateTokenMetadataKey] = token
-			tflog.Info(ctx, "creating CloudDC instance", map[string]any{"name": in.Name, "image_id": in.ImageID, "server_id": knownString(plan.ServerID), "create_token": token})
-			id, err := conn.CreateInstance(ctx, in)
-			if err != nil {
-				return nil, err
-			}
-			return []string{id}, nil
-		},
-		Lookup: conn.FindInstancesByCreateToken,
-		Hint: func(token string) string {
-			return fmt.Sprintf("look for an instance named %q whose metadata has %s = %s (ListInstances or the console) and import it with terraform import, or delete it",
-				in.Name, huaweicloud.CreateTokenMetadataKey, token)
-		},
-	})
-	defer res.Done()
-	for _, w := range res.Warnings {
-		resp.Diagnostics.AddWarning("The create journal is not kept", w)
-	}
-	ids := res.IDs
-	if len(ids) > 0 {
-		// Never lose an instance the cloud made: its id is in state before anything else can fail.
-		plan.ID = types.StringValue(ids[0])
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("timeouts"), plan.Timeouts)...)
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("password_wo_version"), plan.PasswordWOVersion)...)
-	}
-	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("creating CloudDC instance %q", in.Name), err.Error()+createHint(err))
-		return
-	}
-	if len(ids) > 1 {
-		resp.Diagnostics.AddError(fmt.Sprintf("creating CloudDC instance %q", in.Name),
-			fmt.Sprintf("%d instances carry this create's token (%v); the first is kept in the state. Delete the others.", len(ids), ids))
-		return
-	}
-	id := ids[0]
-	tflog.Info(ctx, "created CloudDC instance", map[string]any{"id": id})
-
-	if _, err := waitInstance(ctx, conn, id, "to be running", timeout, huaweicloud.StateRunning); err != nil {
-		if framework.Interrupted(ctx) {
-			// Ctrl-C while the server is provisioned: keep the instance,
-			// untainted; the next apply finishes the create instead of
-			// deleting it and provisioning the server again.
-			if inst, ferr := framework.DetachedFind(ctx, conn.FindInstance, id); ferr == nil {
-				resp.Diagnostics.Append(plan.fromAPI(inst)...)
-				resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-				framework.MarkCreateUnfinished(ctx, resp.Private, &resp.Diagnostics, "CloudDC instance", id, "being provisioned ("+inst.State+")")
-				return
-			}
-		}
-		resp.Diagnostics.AddError(fmt.Sprintf("waiting for CloudDC instance (%s) to be created", id),
-			err.Error()+"\n\nThe instance exists, so it is kept in the state and marked tainted: the next apply deletes it and creates a new one.")
-		return
-	}
-	inst, err := conn.FindInstance(ctx, id)
-	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("reading CloudDC instance (%s) after creation", id), err.Error())
-		return
-	}
-	resp.Diagnostics.Append(plan.fromAPI(inst)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-}
-
-func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state instanceResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	conn := r.client.HuaweiCloudClient(&resp.Diagnostics)
-	if conn == nil {
-		return
-	}
-	id := state.ID.ValueString()
-	inst, err := conn.FindInstance(ctx, id)
-	if huaweicloud.IsNotFound(err) || (err == nil && instanceGone(inst.State)) {
-		status := ""
-		if inst != nil {
-			status = inst.State
-		}
-		tflog.Warn(ctx, "CloudDC instance not found or deleted, removing it from state", map[string]any{"id": id, "status": status})
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("reading CloudDC instance (%s)", id), err.Error())
-		return
-	}
-	resp.Diagnostics.Append(state.fromAPI(inst)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-}
-
-// instanceGone reports whether a listed instance is deleted or being deleted.
-func instanceGone(state string) bool {
-	return huaweicloud.IsTerminated(state) || state == huaweicloud.StateShuttingDown
-}
-
-func (r *instanceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state, config instanceResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	conn := r.client.HuaweiCloudClient(&resp.Diagnostics)
-	if conn == nil {
-		return
-	}
-	timeout, d := plan.Timeouts.Update(ctx, instanceUpdateTimeout)
-	if resp.Diagnostics.Append(d...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-	id := state.ID.ValueString()
-	password := config.PasswordWO.ValueString()
-
-	if framework.CreateUnfinished(ctx, req.Private, &resp.Diagnostics) {
-		// The create was interrupted while the server was provisioned:
-		// finish it. What is true then is the baseline of the steps below.
-		tflog.Info(ctx, "finishing the interrupted create of CloudDC instance", map[string]any{"id": id})
-		if _, err := waitInstance(ctx, conn, id, "to be running", timeout, huaweicloud.StateRunning); err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("waiting for CloudDC instance (%s) to be created", id), err.Error())
-			return
-		}
-		inst, err := conn.FindInstance(ctx, id)
-		if err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("reading CloudDC instance (%s) after creation", id), err.Error())
-			return
-		}
-		resp.Diagnostics.Append(state.fromAPI(inst)...)
-		framework.ClearCreateUnfinished(ctx, resp.Private, &resp.Diagnostics)
-	}
-
-	// cur is what is true in the cloud so far: each step that succeeds is
-	// recorded in it, and it is saved even when a later step fails.
-	cur := state
-	cur.Timeouts = plan.Timeouts
-	fail := func(summary string, err error) {
-		resp.Diagnostics.AddError(summary, err.Error()+stateHint(err))
-		resp.Diagnostics.Append(resp.State.Set(ctx, &cur)...)
-	}
-
-	planNICs, d := nicsFrom(ctx, plan.NetworkInterfaces)
-	resp.Diagnostics.Append(d...)
-	stateNICs, d := nicsFrom(ctx, state.NetworkInterfaces)
-	resp.Diagnostics.Append(d...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if !plan.VpcID.Equal(state.VpcID) || !sameNICs(planNICs, stateNICs) {
-		in := huaweicloud.ModifyInstanceIPRequest{VpcID: plan.VpcID.ValueString()}
-		for _, n := range planNICs {
-			in.NICs = append(in.NICs, huaweicloud.NICAddress{SubnetID: n.SubnetID.ValueString(), IPAddress: knownString(n.IPv4Address)})
-		}
-		tflog.Info(ctx, "changing the network of CloudDC instance", map[string]any{"id": id, "vpc_id": in.VpcID, "nics": len(in.NICs)})
-		if _, err := waitInstance(ctx, conn, id, "to be running before its IP change", timeout, huaweicloud.StateRunning); err != nil {
-			fail(fmt.Sprintf("changing the network of CloudDC instance (%s)", id), err)
-			return
-		}
-		if err := conn.ModifyInstanceIP(ctx, id, in); err != nil {
-			fail(fmt.Sprintf("changing the network of CloudDC instance (%s)", id), err)
-			return
-		}
-		if _, err := waitInstance(ctx, conn, id, "to finish its IP change", timeout, huaweicloud.StateRunning); err != nil {
-			fail(fmt.Sprintf("waiting for the network change of CloudDC instance (%s)", id), err)
-			return
-		}
-		if inst, err := conn.FindInstance(ctx, id); err == nil {
-			resp.Diagnostics.Append(cur.fromAPI(inst)...)
-		} else {
-			cur.VpcID, cur.NetworkInterfaces = plan.VpcID, plan.NetworkInterfaces
-		}
-	}
-
-	reinstalled := false
-	if !plan.ImageID.Equal(state.ImageID) {
-		tflog.Info(ctx, "reinstalling CloudDC instance", map[string]any{"id": id, "from_image": state.ImageID.ValueString(), "to_image": plan.ImageID.ValueString()})
-		if _, err := waitInstance(ctx, conn, id, "to be running before its reinstallation", timeout, huaweicloud.StateRunning); err != nil {
-			fail(fmt.Sprintf("reinstalling CloudDC instance (%s)", id), err)
-			return
-		}
-		err := conn.ReinstallOS(ctx, huaweicloud.ReinstallOSRequest{ImageID: plan.ImageID.ValueString(), Password: password, InstanceIDs: []string{id}})
-		if err != nil {
-			fail(fmt.Sprintf("reinstalling CloudDC instance (%s)", id), err)
-			return
-		}
-		if _, err := waitInstance(ctx, conn, id, "to be reinstalled", timeout, huaweicloud.StateRunning); err != nil {
-			fail(fmt.Sprintf("waiting for CloudDC instance (%s) to be reinstalled", id), err)
-			return
-		}
-		cur.ImageID = plan.ImageID
-		cur.PasswordWOVersion = plan.PasswordWOVersion // the reinstallation set password_wo
-		reinstalled = true
-	}
-
-	if !plan.PasswordWOVersion.Equal(state.PasswordWOVersion) && !reinstalled {
-		tflog.Info(ctx, "changing the password of CloudDC instance", map[string]any{"id": id})
-		if err := conn.ChangeInstancePassword(ctx, password, id); err != nil {
-			fail(fmt.Sprintf("changing the password of CloudDC instance (%s)", id), err)
-			return
-		}
-		resp.Diagnostics.AddWarning(fmt.Sprintf("CloudDC instance (%s): the new password takes effect at the next boot", id),
-			"ChangeInstancePassword stored the new administrator password; it takes effect when the server is next powered on or rebooted "+
-				"(ChangeServerPowerState). Until then the old password still works.")
-	}
-	cur.PasswordWOVersion = plan.PasswordWOVersion
-
-	inst, err := conn.FindInstance(ctx, id)
-	if err != nil {
-		fail(fmt.Sprintf("reading CloudDC instance (%s) after update", id), err)
-		return
-	}
-	resp.Diagnostics.Append(plan.fromAPI(inst)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-}
-
-func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state instanceResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	conn := r.client.HuaweiCloudClient(&resp.Diagnostics)
-	if conn == nil {
-		return
-	}
-	timeout, d := state.Timeouts.Delete(ctx, instanceDeleteTimeout)
-	if resp.Diagnostics.Append(d...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-	resp.Diagnostics.Append(deleteInstance(ctx, conn, state.ID.ValueString(), timeout)...)
-}
-
-// deleteInstance waits for an operation in progress to end, calls
-// DeleteInstance and waits until the instance is terminated or gone. Every
-// step is safe to repeat, so an interrupted destroy finishes on the next run.
-func deleteInstance(ctx context.Context, conn *huaweicloud.Client, id string, timeout time.Duration) diag.Diagnostics {
-	var diags diag.Diagnostics
-	_, status, err := waitDeletable(ctx, conn, id, timeout)
-	if err != nil {
-		diags.AddError(fmt.Sprintf("deleting CloudDC instance (%s)", id), err.Error())
-		return diags
-	}
-	switch status {
-	case wait.Gone, huaweicloud.StateTerminated:
-		tflog.Info(ctx, "CloudDC instance already deleted", map[string]any{"id": id, "status": status})
-		return diags
-	case huaweicloud.StateShuttingDown:
-		tflog.Info(ctx, "CloudDC instance already being deleted", map[string]any{"id": id})
-	default:
-		tflog.Info(ctx, "deleting CloudDC instance", map[string]any{"id": id, "status": status})
-		err := conn.DeleteInstance(ctx, id)
-		if huaweicloud.IsNotFound(err) {
-			tflog.Info(ctx, "CloudDC instance was deleted meanwhile", map[string]any{"id": id})
-			return diags
-		}
-		if err != nil {
-			diags.AddError(fmt.Sprintf("deleting CloudDC instance (%s)", id), err.Error()+stateHint(err))
-			return diags
-		}
-	}
-	if _, err := waitInstance(ctx, conn, id, "to be deleted", timeout, huaweicloud.StateTerminated, wait.Gone); err != nil {
-		diags.AddError(fmt.Sprintf("waiting for CloudDC instance (%s) to be deleted", id), err.Error())
-	}
-	return diags
-}
-
-func (r *instanceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !UUIDPattern.MatchString(req.ID) {
-		resp.Diagnostics.AddError("Invalid CloudDC instance id",
-			fmt.Sprintf("%q is not a CloudDC instance id: the import id is the instance's UUID, for example 3d0b6f8e-2a4c-4e1f-9b7a-5c6d8e9f0a1b.", req.ID))
-		return
-	}
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
-}
-
 // createHint says what to do about a failed CreateInstance.
 func createHint(err error) string {
 	switch {
@@ -618,116 +440,10 @@ func stateHint(err error) string {
 	return ""
 }
 
-type instanceResourceModel struct {
-	ID                types.String   `tfsdk:"id"`
-	Name              types.String   `tfsdk:"name"`
-	ImageID           types.String   `tfsdk:"image_id"`
-	VpcID             types.String   `tfsdk:"vpc_id"`
-	NetworkInterfaces types.List     `tfsdk:"network_interfaces"`
-	PasswordWO        types.String   `tfsdk:"password_wo"`
-	PasswordWOVersion types.Int64    `tfsdk:"password_wo_version"`
-	Metadata          types.Map      `tfsdk:"metadata"`
-	Description       types.String   `tfsdk:"description"`
-	ServerID          types.String   `tfsdk:"server_id"`
-	Status            types.String   `tfsdk:"status"`
-	ImageName         types.String   `tfsdk:"image_name"`
-	OSType            types.String   `tfsdk:"os_type"`
-	PrimaryIP         types.String   `tfsdk:"primary_ip"`
-	CreatedAt         types.String   `tfsdk:"created_at"`
-	LaunchedAt        types.String   `tfsdk:"launched_at"`
-	Timeouts          timeouts.Value `tfsdk:"timeouts"`
-}
-
-type nicModel struct {
-	SubnetID    types.String `tfsdk:"subnet_id"`
-	IPv4Address types.String `tfsdk:"ipv4_address"`
-}
-
-func nicsFrom(ctx context.Context, l types.List) ([]nicModel, diag.Diagnostics) {
-	if l.IsNull() || l.IsUnknown() {
-		return nil, nil
+// withStateHint is err with stateHint's explanation added to its message.
+func withStateHint(err error) error {
+	if hint := stateHint(err); hint != "" {
+		return fmt.Errorf("%w%s", err, hint)
 	}
-	var out []nicModel
-	d := l.ElementsAs(ctx, &out, false)
-	return out, d
-}
-
-func nicsValue(nics []nicModel) (types.List, diag.Diagnostics) {
-	elems := make([]attr.Value, 0, len(nics))
-	var diags diag.Diagnostics
-	for _, n := range nics {
-		obj, d := types.ObjectValue(nicAttrTypes, map[string]attr.Value{"subnet_id": n.SubnetID, "ipv4_address": n.IPv4Address})
-		diags.Append(d...)
-		elems = append(elems, obj)
-	}
-	l, d := types.ListValue(types.ObjectType{AttrTypes: nicAttrTypes}, elems)
-	diags.Append(d...)
-	return l, diags
-}
-
-// sameNICs compares the planned interfaces with the current ones; an
-// unknown (to be allocated) address is a change.
-func sameNICs(plan, cur []nicModel) bool {
-	if len(plan) != len(cur) {
-		return false
-	}
-	for k := range plan {
-		if !plan[k].SubnetID.Equal(cur[k].SubnetID) || !plan[k].IPv4Address.Equal(cur[k].IPv4Address) {
-			return false
-		}
-	}
-	return true
-}
-
-func (m *instanceResourceModel) fromAPI(inst *huaweicloud.Instance) diag.Diagnostics {
-	var diags diag.Diagnostics
-	m.ID = types.StringValue(inst.ID)
-	m.Name = types.StringValue(inst.Name)
-	m.VpcID = types.StringValue(inst.VpcID)
-	nics := make([]nicModel, 0, len(inst.NetworkInterfaces))
-	for _, n := range inst.NetworkInterfaces {
-		nics = append(nics, nicModel{SubnetID: types.StringValue(n.SubnetID), IPv4Address: optionalString(n.IPv4Address)})
-	}
-	var d diag.Diagnostics
-	m.NetworkInterfaces, d = nicsValue(nics)
-	diags.Append(d...)
-	m.PrimaryIP = types.StringNull()
-	if len(nics) > 0 {
-		m.PrimaryIP = nics[0].IPv4Address
-	}
-	m.ImageID, m.ImageName, m.OSType = types.StringNull(), types.StringNull(), types.StringNull()
-	if inst.Image != nil {
-		m.ImageID = types.StringValue(inst.Image.ID)
-		m.ImageName = optionalString(inst.Image.Name)
-		m.OSType = optionalString(inst.Image.OSType)
-	}
-	if len(inst.Metadata) > 0 {
-		m.Metadata, d = types.MapValueFrom(context.Background(), types.StringType, inst.Metadata)
-		diags.Append(d...)
-	} else {
-		m.Metadata = types.MapNull(types.StringType)
-	}
-	m.Description = optionalString(inst.Description)
-	m.ServerID = types.StringValue(inst.ServerID)
-	m.Status = types.StringValue(inst.State)
-	m.CreatedAt = optionalString(inst.CreatedAt)
-	m.LaunchedAt = optionalString(inst.LaunchedAt)
-	m.PasswordWO = types.StringNull() // write-only: never stored
-	return diags
-}
-
-// optionalString maps the API's empty string to null.
-func optionalString(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
-}
-
-// knownString is the value of a known string, else "".
-func knownString(v types.String) string {
-	if v.IsNull() || v.IsUnknown() {
-		return ""
-	}
-	return v.ValueString()
+	return err
 }

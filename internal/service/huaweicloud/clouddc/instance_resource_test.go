@@ -87,7 +87,7 @@ func TestAccCloudDCInstance_basic(t *testing.T) {
 							statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("created_at"), knownvalue.NotNull()),
 							statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("launched_at"), knownvalue.NotNull()),
 						},
-						Check: resource.ComposeTestCheckFunc(captureID(&id), func(*terraform.State) error {
+						Check: resource.ComposeTestCheckFunc(acctest.CaptureID(instanceResourceName, &id), func(*terraform.State) error {
 							v, ok := emu.CloudDCInstance(id)
 							if !ok || v.State != "running" || v.Password != testPassword || v.Description != "created by an acceptance test" {
 								return fmt.Errorf("emulator has %+v (present %v)", v, ok)
@@ -109,7 +109,7 @@ func TestAccCloudDCInstance_basic(t *testing.T) {
 			if n := emu.CallCount("clouddc.CreateInstance"); n != 1 {
 				t.Errorf("CreateInstance was called %d times, want 1", n)
 			}
-			if got := deletionStates(emu, id); !containsInOrder(got, "DeleteInstance", "shutting-down", "terminated") {
+			if got := deletionStates(emu, id); !acctest.ContainsInOrder(got, "DeleteInstance", "shutting-down", "terminated") {
 				t.Errorf("destroy: emulator saw %v, want DeleteInstance, then shutting-down, then terminated", got)
 			}
 			if method == huaweicloud.AuthPassword {
@@ -157,7 +157,7 @@ func TestAccCloudDCInstance_update(t *testing.T) {
 			{
 				Config:            acctest.ConfigCompose(provider, instanceConfig("tf-acc-update", emulator.HuaweiImageID, "")),
 				ConfigStateChecks: []statecheck.StateCheck{sameID.AddStateValue(instanceResourceName, tfjsonpath.New("id"))},
-				Check:             captureID(&id),
+				Check:             acctest.CaptureID(instanceResourceName, &id),
 			},
 			{
 				// A second interface and a fixed address: ModifyInstanceIp in place.
@@ -564,28 +564,6 @@ func checkEmulator(emu *emulator.Server, id *string, f func(emulator.CloudDCInst
 		}
 		return f(v)
 	}
-}
-
-func captureID(id *string) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		rs, ok := s.RootModule().Resources[instanceResourceName]
-		if !ok {
-			return fmt.Errorf("%s not in state", instanceResourceName)
-		}
-		*id = rs.Primary.ID
-		return nil
-	}
-}
-
-// containsInOrder reports whether want appear in got in this order (not necessarily adjacent).
-func containsInOrder(got []string, want ...string) bool {
-	i := 0
-	for _, g := range got {
-		if i < len(want) && g == want[i] {
-			i++
-		}
-	}
-	return i == len(want)
 }
 
 // errRe matches the parts of an error message in order, whatever the line

@@ -10,6 +10,12 @@ import (
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/wait"
 )
 
+// find → status → wait of CloudDC instances. The finder is the client's
+// FindInstance (ListInstances by id), the one place that turns the API's
+// not-found into a *huaweicloud.NotFoundError; the status function reads
+// ShowInstanceStatus, and the waiters name their states from the client's
+// State constants.
+
 // Poll intervals: the emulator's transitions take a fraction of a second,
 // the real API's (an OS install on a physical server) many minutes; start
 // small and back off to a calm pace.
@@ -34,6 +40,11 @@ func statusInstance(conn *huaweicloud.Client, id string) wait.StatusFunc[*huawei
 		}
 		return st, st.State, nil
 	}
+}
+
+// instanceGone reports whether a listed instance is deleted or being deleted.
+func instanceGone(state string) bool {
+	return huaweicloud.IsTerminated(state) || state == huaweicloud.StateShuttingDown
 }
 
 // failureDetail is the API's account of a failure, for the error message.

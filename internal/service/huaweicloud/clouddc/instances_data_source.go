@@ -12,7 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/huaweicloud"
 )
 
@@ -22,14 +22,12 @@ var (
 )
 
 // NewInstancesDataSource is the constructor of cloudcompute_huaweicloud_clouddc_instances.
-func NewInstancesDataSource() datasource.DataSource { return &instancesDataSource{} }
-
-type instancesDataSource struct {
-	client *conns.Client
+func NewInstancesDataSource() datasource.DataSource {
+	return &instancesDataSource{DataSourceBase: framework.NewDataSourceBase("huaweicloud_clouddc_instances")}
 }
 
-func (d *instancesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_huaweicloud_clouddc_instances"
+type instancesDataSource struct {
+	framework.DataSourceBase
 }
 
 func (d *instancesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -90,10 +88,6 @@ func (d *instancesDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 	}
 }
 
-func (d *instancesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 type instancesDataSourceModel struct {
 	IDs       types.List          `tfsdk:"ids"`
 	ServerIDs types.List          `tfsdk:"server_ids"`
@@ -118,57 +112,55 @@ type instanceItemModel struct {
 	LaunchedAt        types.String `tfsdk:"launched_at"`
 }
 
+// Read lists the instances in the API's order, oldest first.
 func (d *instancesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg instancesDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	conn := d.client.HuaweiCloudClient(&resp.Diagnostics)
+	conn := d.Client.HuaweiCloudClient(&resp.Diagnostics)
 	if conn == nil {
 		return
 	}
-	in := huaweicloud.ListInstancesRequest{State: cfg.State.ValueString()}
-	for _, l := range []struct {
-		list types.List
-		dst  *[]string
-	}{{cfg.IDs, &in.IDs}, {cfg.ServerIDs, &in.ServerIDs}} {
-		if l.list.IsNull() {
-			continue
-		}
-		resp.Diagnostics.Append(l.list.ElementsAs(ctx, l.dst, false)...)
-		if resp.Diagnostics.HasError() {
-			return
-		}
-		if len(*l.dst) == 0 { // an explicitly empty filter matches nothing
-			cfg.Instances = []instanceItemModel{}
-			resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
-			return
-		}
+	framework.ReadList(ctx, req, resp, framework.ListSpec[instancesDataSourceModel, huaweicloud.Instance, instanceItemModel]{
+		What: "listing CloudDC instances",
+		// The one id filter: instance ids or server ids, which conflict.
+		// Either, set but empty, matches nothing.
+		IDs: func(cfg *instancesDataSourceModel) types.List {
+			if !cfg.IDs.IsNull() {
+				return cfg.IDs
+			}
+			return cfg.ServerIDs
+		},
+		List: func(ctx context.Context, cfg *instancesDataSourceModel, ids []string) ([]huaweicloud.Instance, error) {
+			in := huaweicloud.ListInstancesRequest{State: cfg.State.ValueString()}
+			if !cfg.IDs.IsNull() {
+				in.IDs = ids
+			} else {
+				in.ServerIDs = ids
+			}
+			return conn.ListInstances(ctx, in)
+		},
+		// Not by id: the schema documents the API's order, oldest first.
+		// Every key is the same, so the stable sort keeps that order.
+		Key:     func(*huaweicloud.Instance) string { return "" },
+		Convert: instanceItemFromAPI,
+		Set:     func(cfg *instancesDataSourceModel, items []instanceItemModel) { cfg.Instances = items },
+	})
+}
+
+// instanceItemFromAPI is a listed instance; it has no null lists or maps.
+func instanceItemFromAPI(inst *huaweicloud.Instance) instanceItemModel {
+	nics := nicsFromAPI(inst)
+	m := instanceItemModel{
+		ID:                types.StringValue(inst.ID),
+		Name:              types.StringValue(inst.Name),
+		State:             types.StringValue(inst.State),
+		VpcID:             types.StringValue(inst.VpcID),
+		ServerID:          types.StringValue(inst.ServerID),
+		Description:       framework.OptionalString(inst.Description),
+		PrimaryIP:         primaryIP(nics),
+		Metadata:          metadataValue(inst.Metadata),
+		NetworkInterfaces: nics,
+		CreatedAt:         framework.OptionalString(inst.CreatedAt),
+		LaunchedAt:        framework.OptionalString(inst.LaunchedAt),
 	}
-	list, err := conn.ListInstances(ctx, in)
-	if err != nil {
-		resp.Diagnostics.AddError("listing CloudDC instances", err.Error())
-		return
-	}
-	cfg.Instances = make([]instanceItemModel, 0, len(list))
-	for k := range list {
-		var m instanceResourceModel
-		resp.Diagnostics.Append(m.fromAPI(&list[k])...)
-		nics, dd := nicsFrom(ctx, m.NetworkInterfaces)
-		resp.Diagnostics.Append(dd...)
-		if nics == nil {
-			nics = []nicModel{}
-		}
-		metadata := m.Metadata
-		if metadata.IsNull() {
-			metadata = types.MapValueMust(types.StringType, nil)
-		}
-		cfg.Instances = append(cfg.Instances, instanceItemModel{
-			ID: m.ID, Name: m.Name, State: m.Status, ImageID: m.ImageID, ImageName: m.ImageName, OSType: m.OSType, VpcID: m.VpcID,
-			ServerID: m.ServerID, Description: m.Description, PrimaryIP: m.PrimaryIP, Metadata: metadata, NetworkInterfaces: nics,
-			CreatedAt: m.CreatedAt, LaunchedAt: m.LaunchedAt,
-		})
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+	m.ImageID, m.ImageName, m.OSType = imageFromAPI(inst)
+	return m
 }

@@ -1,7 +1,6 @@
 package clouddc
 
 import (
-	"context"
 	"fmt"
 	"net/netip"
 	"regexp"
@@ -10,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
 )
 
 // The CreateInstance document's constraints.
@@ -97,43 +98,10 @@ func reverse(s string) string {
 	return string(r)
 }
 
-// stringCheck is a string validator from a check function.
-type stringCheck struct {
-	description string
-	check       func(string) string
-	sensitive   bool
-}
-
-func (v stringCheck) Description(context.Context) string         { return v.description }
-func (v stringCheck) MarkdownDescription(context.Context) string { return v.description }
-
-func (v stringCheck) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if problem := v.check(req.ConfigValue.ValueString()); problem != "" {
-		value := fmt.Sprintf("%q ", req.ConfigValue.ValueString())
-		if v.sensitive {
-			value = ""
-		}
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+req.Path.String(), fmt.Sprintf("The value %s%s (%s).", value, problem, v.description))
-	}
-}
-
-func nameValidator() validator.String {
-	return stringCheck{description: "1 to 63 Chinese characters, letters, digits, '_', '-' and '.'", check: CheckName}
-}
-
-func passwordValidator() validator.String {
-	return stringCheck{
-		description: "the CloudDC password policy: 8 to 26 characters, at least three of upper case, lower case, digits and " + PasswordSpecials +
-			", not containing root or Administrator or their reverse",
-		check: CheckPassword, sensitive: true,
-	}
-}
-
-func runeLengthAtMost(maxLen int) validator.String {
-	return stringCheck{description: fmt.Sprintf("at most %d characters", maxLen), check: func(s string) string {
+// checkRuneLength is the rule of an optional text of at most maxLen
+// characters: set means not empty.
+func checkRuneLength(maxLen int) func(string) string {
+	return func(s string) string {
 		if n := utf8.RuneCountInString(s); n > maxLen {
 			return fmt.Sprintf("is %d characters long", n)
 		}
@@ -141,25 +109,29 @@ func runeLengthAtMost(maxLen int) validator.String {
 			return "is empty; leave the attribute out instead"
 		}
 		return ""
-	}}
+	}
 }
 
-func ipv4Validator() validator.String {
-	return stringCheck{description: "an IPv4 address such as 192.168.0.20", check: func(s string) string {
-		if a, err := netip.ParseAddr(s); err != nil || !a.Is4() {
-			return "is not an IPv4 address"
-		}
-		return ""
-	}}
+// checkIPv4 says what is wrong with a fixed IPv4 address, or "".
+func checkIPv4(s string) string {
+	if a, err := netip.ParseAddr(s); err != nil || !a.Is4() {
+		return "is not an IPv4 address"
+	}
+	return ""
 }
 
+// checkUUID says what is wrong with a CloudDC instance or server id, or "".
+func checkUUID(s string) string {
+	if !UUIDPattern.MatchString(s) {
+		return "is not a UUID"
+	}
+	return ""
+}
+
+// uuidValidator checks instance and server ids, in the resource's schema
+// and the data source's.
 func uuidValidator() validator.String {
-	return stringCheck{description: "a UUID such as 3d0b6f8e-2a4c-4e1f-9b7a-5c6d8e9f0a1b", check: func(s string) string {
-		if !UUIDPattern.MatchString(s) {
-			return "is not a UUID"
-		}
-		return ""
-	}}
+	return framework.StringCheck("a UUID such as 3d0b6f8e-2a4c-4e1f-9b7a-5c6d8e9f0a1b", checkUUID, false)
 }
 
 // UUIDPattern is the form of CloudDC instance and server ids.

@@ -1,0 +1,21 @@
+// Package clouddc holds the Huawei Cloud CloudDC resource
+// cloudcompute_huaweicloud_clouddc_instance and the data source
+// cloudcompute_huaweicloud_clouddc_instances, in the provider's one shape:
+//
+//   - instance_resource.go: the resource's type, Create, Read, Update,
+//     Delete, ImportState (instance UUIDs only) and ModifyPlan;
+//   - instance_schema.go: its schema and the validators of its attributes;
+//   - instance_model.go: its model and the conversions from the API's
+//     instances and to the API's requests;
+//   - instance_wait.go: the status function and the waiters (find → status
+//     → wait; the finder, FindInstance, is the client's);
+//   - instances_data_source.go: the listing, on framework.ReadList;
+//   - validators.go: the rules of the CreateInstance document (names,
+//     passwords, ids), written once for both schemas and their tests.
+//
+// It is built on internal/framework, internal/conns, internal/wait,
+// internal/journal and the Huawei Cloud client (internal/huaweicloud). It
+// must not import another cloud's client (internal/zenlayer), another
+// service package, the provider package, the emulator (only its tests do)
+// or terraform-plugin-sdk.
+package clouddc
