@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
-	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/journal"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
@@ -38,91 +37,15 @@ const (
 )
 
 // NewInstanceResource is the constructor of cloudcompute_zenlayer_bmc_instance.
-func NewInstanceResource() resource.Resource { return &instanceResource{} }
+func NewInstanceResource() resource.Resource {
+	return &instanceResource{ResourceBase: framework.NewResourceBase("zenlayer_bmc_instance")}
+}
 
+// instanceResource gets its type name, Configure (r.Client) and import by
+// id from the framework; the rest is its own.
 type instanceResource struct {
-	client *conns.Client
-}
-
-func (r *instanceResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_zenlayer_bmc_instance"
-}
-
-func (r *instanceResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
-func (r *instanceResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var cfg instanceResourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if !cfg.ChargeType.IsUnknown() && !cfg.Period.IsUnknown() {
-		prepaid := cfg.ChargeType.ValueString() == zenlayer.BMCChargePrepaid
-		switch {
-		case prepaid && cfg.Period.IsNull():
-			resp.Diagnostics.AddAttributeError(path.Root("period"), "period is required for a PREPAID instance",
-				"A PREPAID (subscription) instance is bought for a number of months: set period.")
-		case !prepaid && !cfg.Period.IsNull():
-			resp.Diagnostics.AddAttributeError(path.Root("period"), "period applies only to PREPAID instances",
-				"period is the length of a subscription; remove it, or set instance_charge_type = \"PREPAID\".")
-		}
-	}
-	if !cfg.InternetChargeType.IsUnknown() && !cfg.TrafficPackageSize.IsNull() &&
-		cfg.InternetChargeType.ValueString() != zenlayer.BMCInternetByTrafficPackage && !cfg.InternetChargeType.IsNull() {
-		resp.Diagnostics.AddAttributeError(path.Root("traffic_package_size"), "traffic_package_size needs ByTrafficPackage",
-			"traffic_package_size applies only to internet_charge_type = \"ByTrafficPackage\".")
-	}
-	if cfg.InternetChargeType.IsNull() && !cfg.TrafficPackageSize.IsNull() {
-		resp.Diagnostics.AddAttributeError(path.Root("traffic_package_size"), "traffic_package_size needs ByTrafficPackage",
-			"traffic_package_size applies only to internet_charge_type = \"ByTrafficPackage\" (the default is ByBandwidth).")
-	}
-	if !cfg.NicWanName.IsNull() && !cfg.NicWanName.IsUnknown() && strings.EqualFold(cfg.NicWanName.ValueString(), cfg.NicLanName.ValueString()) {
-		resp.Diagnostics.AddAttributeError(path.Root("nic_lan_name"), "nic_wan_name and nic_lan_name must differ",
-			"The public and private interfaces need different names.")
-	}
-	if cfg.ImageID.IsNull() && !cfg.SSHKeys.IsNull() {
-		resp.Diagnostics.AddAttributeWarning(path.Root("ssh_keys"), "ssh_keys have no effect without image_id",
-			"SSH keys are installed with the operating system; without image_id no system is installed.")
-	}
-}
-
-// ModifyPlan replaces an instance found in the recycle bin or failed, and
-// warns at plan time that destroying a PREPAID instance does not release it.
-func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.State.Raw.IsNull() {
-		return
-	}
-	var state instanceResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	id := state.ID.ValueString()
-	if req.Plan.Raw.IsNull() {
-		if state.ChargeType.ValueString() == zenlayer.BMCChargePrepaid {
-			resp.Diagnostics.AddWarning(prepaidSummary(id),
-				"Destroying this subscription (PREPAID) instance cancels its renewal only: it keeps running, and is billed, until "+
-					"expired_time ("+state.ExpiredTime.ValueString()+"), when Zenlayer returns it.")
-		}
-		return
-	}
-	status := state.Status.ValueString()
-	var why string
-	switch status {
-	case zenlayer.BMCStatusRecycling, zenlayer.BMCStatusRecycle:
-		why = "is in the recycle bin: it was terminated outside Terraform. The plan replaces it; the destroy releases the old machine " +
-			"(or leaves it in the bin with release_on_destroy = false)."
-	case zenlayer.BMCStatusCreateFailed, zenlayer.BMCStatusInstallFailed:
-		why = "failed to be created or installed. The plan replaces it."
-	default:
-		framework.PlanFinishCreate(ctx, req, resp, path.Root("status"))
-		return
-	}
-	resp.Diagnostics.AddWarning(fmt.Sprintf("BMC instance (%s) is %s", id, status), fmt.Sprintf("Instance %s %s", id, why))
-	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("status"), types.StringUnknown())...)
-	resp.RequiresReplace = append(resp.RequiresReplace, path.Root("status"))
+	framework.ResourceBase
+	framework.WithImportByID
 }
 
 func (r *instanceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -133,7 +56,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	conn := r.client.ZenlayerClient(&resp.Diagnostics)
+	conn := r.Client.ZenlayerClient(&resp.Diagnostics)
 	if conn == nil {
 		return
 	}
@@ -229,7 +152,7 @@ func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	conn := r.client.ZenlayerClient(&resp.Diagnostics)
+	conn := r.Client.ZenlayerClient(&resp.Diagnostics)
 	if conn == nil {
 		return
 	}
@@ -266,7 +189,7 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	conn := r.client.ZenlayerClient(&resp.Diagnostics)
+	conn := r.Client.ZenlayerClient(&resp.Diagnostics)
 	if conn == nil {
 		return
 	}
@@ -327,6 +250,99 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
+func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state instanceResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	conn := r.Client.ZenlayerClient(&resp.Diagnostics)
+	if conn == nil {
+		return
+	}
+	timeout, d := state.Timeouts.Delete(ctx, instanceDeleteTimeout)
+	if resp.Diagnostics.Append(d...); resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	release := state.ReleaseOnDestroy.IsNull() || state.ReleaseOnDestroy.ValueBool()
+	resp.Diagnostics.Append(deleteInstance(ctx, conn, state.ID.ValueString(), release, timeout)...)
+}
+
+// ModifyPlan replaces an instance found in the recycle bin or failed, and
+// warns at plan time that destroying a PREPAID instance does not release it.
+func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.State.Raw.IsNull() {
+		return
+	}
+	var state instanceResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := state.ID.ValueString()
+	if req.Plan.Raw.IsNull() {
+		if state.ChargeType.ValueString() == zenlayer.BMCChargePrepaid {
+			resp.Diagnostics.AddWarning(prepaidSummary(id),
+				"Destroying this subscription (PREPAID) instance cancels its renewal only: it keeps running, and is billed, until "+
+					"expired_time ("+state.ExpiredTime.ValueString()+"), when Zenlayer returns it.")
+		}
+		return
+	}
+	status := state.Status.ValueString()
+	var why string
+	switch status {
+	case zenlayer.BMCStatusRecycling, zenlayer.BMCStatusRecycle:
+		why = "is in the recycle bin: it was terminated outside Terraform. The plan replaces it; the destroy releases the old machine " +
+			"(or leaves it in the bin with release_on_destroy = false)."
+	case zenlayer.BMCStatusCreateFailed, zenlayer.BMCStatusInstallFailed:
+		why = "failed to be created or installed. The plan replaces it."
+	default:
+		framework.PlanFinishCreate(ctx, req, resp, path.Root("status"))
+		return
+	}
+	resp.Diagnostics.AddWarning(fmt.Sprintf("BMC instance (%s) is %s", id, status), fmt.Sprintf("Instance %s %s", id, why))
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("status"), types.StringUnknown())...)
+	resp.RequiresReplace = append(resp.RequiresReplace, path.Root("status"))
+}
+
+func (r *instanceResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var cfg instanceResourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if !cfg.ChargeType.IsUnknown() && !cfg.Period.IsUnknown() {
+		prepaid := cfg.ChargeType.ValueString() == zenlayer.BMCChargePrepaid
+		switch {
+		case prepaid && cfg.Period.IsNull():
+			resp.Diagnostics.AddAttributeError(path.Root("period"), "period is required for a PREPAID instance",
+				"A PREPAID (subscription) instance is bought for a number of months: set period.")
+		case !prepaid && !cfg.Period.IsNull():
+			resp.Diagnostics.AddAttributeError(path.Root("period"), "period applies only to PREPAID instances",
+				"period is the length of a subscription; remove it, or set instance_charge_type = \"PREPAID\".")
+		}
+	}
+	if !cfg.InternetChargeType.IsUnknown() && !cfg.TrafficPackageSize.IsNull() &&
+		cfg.InternetChargeType.ValueString() != zenlayer.BMCInternetByTrafficPackage && !cfg.InternetChargeType.IsNull() {
+		resp.Diagnostics.AddAttributeError(path.Root("traffic_package_size"), "traffic_package_size needs ByTrafficPackage",
+			"traffic_package_size applies only to internet_charge_type = \"ByTrafficPackage\".")
+	}
+	if cfg.InternetChargeType.IsNull() && !cfg.TrafficPackageSize.IsNull() {
+		resp.Diagnostics.AddAttributeError(path.Root("traffic_package_size"), "traffic_package_size needs ByTrafficPackage",
+			"traffic_package_size applies only to internet_charge_type = \"ByTrafficPackage\" (the default is ByBandwidth).")
+	}
+	if !cfg.NicWanName.IsNull() && !cfg.NicWanName.IsUnknown() && strings.EqualFold(cfg.NicWanName.ValueString(), cfg.NicLanName.ValueString()) {
+		resp.Diagnostics.AddAttributeError(path.Root("nic_lan_name"), "nic_wan_name and nic_lan_name must differ",
+			"The public and private interfaces need different names.")
+	}
+	if cfg.ImageID.IsNull() && !cfg.SSHKeys.IsNull() {
+		resp.Diagnostics.AddAttributeWarning(path.Root("ssh_keys"), "ssh_keys have no effect without image_id",
+			"SSH keys are installed with the operating system; without image_id no system is installed.")
+	}
+}
+
 // powerInstance starts or stops an instance and waits for the new state.
 // An instance already there (or on its way) is left as it is.
 func powerInstance(ctx context.Context, conn *zenlayer.Client, id, want string, timeout time.Duration) error {
@@ -347,28 +363,4 @@ func powerInstance(ctx context.Context, conn *zenlayer.Client, id, want string, 
 	}
 	_, err = waitInstancePower(ctx, conn, id, target, timeout)
 	return err
-}
-
-func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state instanceResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	conn := r.client.ZenlayerClient(&resp.Diagnostics)
-	if conn == nil {
-		return
-	}
-	timeout, d := state.Timeouts.Delete(ctx, instanceDeleteTimeout)
-	if resp.Diagnostics.Append(d...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-	release := state.ReleaseOnDestroy.IsNull() || state.ReleaseOnDestroy.ValueBool()
-	resp.Diagnostics.Append(deleteInstance(ctx, conn, state.ID.ValueString(), release, timeout)...)
-}
-
-func (r *instanceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
 }

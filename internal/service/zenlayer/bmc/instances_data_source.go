@@ -11,7 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
@@ -21,14 +21,13 @@ var (
 )
 
 // NewInstancesDataSource is the constructor of cloudcompute_zenlayer_bmc_instances.
-func NewInstancesDataSource() datasource.DataSource { return &instancesDataSource{} }
-
-type instancesDataSource struct {
-	client *conns.Client
+func NewInstancesDataSource() datasource.DataSource {
+	return &instancesDataSource{DataSourceBase: framework.NewDataSourceBase("zenlayer_bmc_instances")}
 }
 
-func (d *instancesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_zenlayer_bmc_instances"
+// instancesDataSource gets its type name and Configure (d.Client) from the framework.
+type instancesDataSource struct {
+	framework.DataSourceBase
 }
 
 func (d *instancesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -87,10 +86,6 @@ func (d *instancesDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 	}
 }
 
-func (d *instancesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 type instancesDataSourceModel struct {
 	IDs            types.List          `tfsdk:"ids"`
 	ZoneID         types.String        `tfsdk:"zone_id"`
@@ -126,7 +121,7 @@ func (d *instancesDataSource) Read(ctx context.Context, req datasource.ReadReque
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	conn := d.client.ZenlayerClient(&resp.Diagnostics)
+	conn := d.Client.ZenlayerClient(&resp.Diagnostics)
 	if conn == nil {
 		return
 	}
