@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
@@ -55,17 +56,11 @@ func (m *instanceResourceModel) createRequest(ctx context.Context, password type
 		ImageID:            m.ImageID.ValueString(),
 		InternetChargeType: m.InternetChargeType.ValueString(),
 		SubnetID:           m.SubnetID.ValueString(),
+		InstanceName:       framework.KnownString(m.Name),
+		Hostname:           framework.KnownString(m.Hostname),
+		ResourceGroupID:    framework.KnownString(m.ResourceGroupID),
 		Amount:             1,
 		Password:           password.ValueString(),
-	}
-	if known(m.Name) {
-		in.InstanceName = m.Name.ValueString()
-	}
-	if known(m.Hostname) {
-		in.Hostname = m.Hostname.ValueString()
-	}
-	if known(m.ResourceGroupID) {
-		in.ResourceGroupID = m.ResourceGroupID.ValueString()
 	}
 	if in.InstanceChargeType == zenlayer.BMCChargePrepaid {
 		in.InstanceChargePrepaid = &zenlayer.BMCPrepaidCharge{Period: m.Period.ValueInt64()}
@@ -82,18 +77,10 @@ func (m *instanceResourceModel) createRequest(ctx context.Context, password type
 		in.RaidConfig = &zenlayer.BMCRaidConfig{RaidType: &raid}
 	}
 	if known(m.NicWanName) || known(m.NicLanName) {
-		in.Nic = &zenlayer.BMCNic{}
-		if known(m.NicWanName) {
-			in.Nic.WanName = m.NicWanName.ValueString()
-		}
-		if known(m.NicLanName) {
-			in.Nic.LanName = m.NicLanName.ValueString()
-		}
+		in.Nic = &zenlayer.BMCNic{WanName: framework.KnownString(m.NicWanName), LanName: framework.KnownString(m.NicLanName)}
 	}
-	if known(m.SSHKeys) {
-		diags.Append(m.SSHKeys.ElementsAs(ctx, &in.SSHKeys, false)...)
-		slices.Sort(in.SSHKeys)
-	}
+	in.SSHKeys = framework.Strings(ctx, m.SSHKeys, &diags)
+	slices.Sort(in.SSHKeys)
 	return in, diags
 }
 
@@ -103,7 +90,7 @@ func (m *instanceResourceModel) fromAPI(ctx context.Context, inst *zenlayer.BMCI
 	m.ID = types.StringValue(inst.InstanceID)
 	m.ZoneID = types.StringValue(inst.ZoneID)
 	m.InstanceTypeID = types.StringValue(inst.InstanceTypeID)
-	m.ImageID = optionalString(inst.ImageID)
+	m.ImageID = framework.OptionalString(inst.ImageID)
 	m.Name = types.StringValue(inst.InstanceName)
 	m.Hostname = types.StringValue(inst.Hostname)
 	m.Password = types.StringNull()
@@ -128,7 +115,7 @@ func (m *instanceResourceModel) fromAPI(ctx context.Context, inst *zenlayer.BMCI
 	}
 	m.NicWanName, m.NicLanName = types.StringNull(), types.StringNull()
 	if inst.Nic != nil {
-		m.NicWanName, m.NicLanName = optionalString(inst.Nic.WanName), optionalString(inst.Nic.LanName)
+		m.NicWanName, m.NicLanName = framework.OptionalString(inst.Nic.WanName), framework.OptionalString(inst.Nic.LanName)
 	}
 	m.ResourceGroupID = types.StringValue(inst.ResourceGroupID)
 	switch inst.InstanceStatus {
@@ -143,11 +130,11 @@ func (m *instanceResourceModel) fromAPI(ctx context.Context, inst *zenlayer.BMCI
 	}
 	m.Status = types.StringValue(inst.InstanceStatus)
 	m.PrimaryIPv4 = types.StringValue(inst.PrimaryPublicIPAddress)
-	m.PublicIPv4s = stringList(ctx, inst.PublicIPAddresses, diags)
-	m.PrivateIPs = stringList(ctx, inst.PrivateIPAddresses, diags)
-	m.IPv6s = stringList(ctx, inst.IPv6Addresses, diags)
+	m.PublicIPv4s = framework.StringList(ctx, inst.PublicIPAddresses, diags)
+	m.PrivateIPs = framework.StringList(ctx, inst.PrivateIPAddresses, diags)
+	m.IPv6s = framework.StringList(ctx, inst.IPv6Addresses, diags)
 	m.CreateTime = types.StringValue(inst.CreateTime)
-	m.ExpiredTime = optionalString(inst.ExpiredTime)
+	m.ExpiredTime = framework.OptionalString(inst.ExpiredTime)
 	m.AutoRenew = types.BoolValue(inst.AutoRenew)
 }
 
@@ -158,20 +145,3 @@ type maybeKnown interface {
 
 // known reports whether a plan value is set and known.
 func known(v maybeKnown) bool { return !v.IsNull() && !v.IsUnknown() }
-
-func stringList(ctx context.Context, values []string, diags *diag.Diagnostics) types.List {
-	if values == nil {
-		values = []string{}
-	}
-	l, d := types.ListValueFrom(ctx, types.StringType, values)
-	diags.Append(d...)
-	return l
-}
-
-// optionalString maps the API's empty string to null, for optional attributes.
-func optionalString(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
-}

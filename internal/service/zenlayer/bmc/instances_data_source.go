@@ -151,13 +151,13 @@ func (d *instancesDataSource) Read(ctx context.Context, req datasource.ReadReque
 	for _, x := range list {
 		item := instanceItemModel{
 			ID: types.StringValue(x.InstanceID), Name: types.StringValue(x.InstanceName), Hostname: types.StringValue(x.Hostname),
-			ZoneID: types.StringValue(x.ZoneID), InstanceTypeID: types.StringValue(x.InstanceTypeID), ImageID: optionalString(x.ImageID),
+			ZoneID: types.StringValue(x.ZoneID), InstanceTypeID: types.StringValue(x.InstanceTypeID), ImageID: framework.OptionalString(x.ImageID),
 			Status: types.StringValue(x.InstanceStatus), ChargeType: types.StringValue(x.InstanceChargeType),
 			InternetChargeType: types.StringValue(x.InternetChargeType), Bandwidth: types.Int64Value(x.BandwidthOutMbps),
-			PrimaryIPv4: types.StringValue(x.PrimaryPublicIPAddress), PublicIPv4s: stringList(ctx, x.PublicIPAddresses, &resp.Diagnostics),
-			PrivateIPs: stringList(ctx, x.PrivateIPAddresses, &resp.Diagnostics), SubnetID: types.StringNull(),
+			PrimaryIPv4: types.StringValue(x.PrimaryPublicIPAddress), PublicIPv4s: framework.StringList(ctx, x.PublicIPAddresses, &resp.Diagnostics),
+			PrivateIPs: framework.StringList(ctx, x.PrivateIPAddresses, &resp.Diagnostics), SubnetID: types.StringNull(),
 			ResourceGroupID: types.StringValue(x.ResourceGroupID), CreateTime: types.StringValue(x.CreateTime),
-			ExpiredTime: optionalString(x.ExpiredTime),
+			ExpiredTime: framework.OptionalString(x.ExpiredTime),
 		}
 		if len(x.SubnetIDs) > 0 {
 			item.SubnetID = types.StringValue(x.SubnetIDs[0])
