@@ -214,36 +214,32 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 		framework.ClearCreateUnfinished(ctx, resp.Private, &resp.Diagnostics)
 	}
 
-	// cur is what is true in the cloud so far: each step that succeeds is
-	// recorded in it, and it is saved even when a later step fails.
-	cur := state
-	cur.ReleaseOnDestroy, cur.Timeouts = plan.ReleaseOnDestroy, plan.Timeouts
+	// p.Cur is what is true in the cloud so far: each step that succeeds is
+	// recorded in it, and it is saved when a later step fails.
+	p := framework.NewPartial(ctx, resp, state)
+	p.Cur.ReleaseOnDestroy, p.Cur.Timeouts = plan.ReleaseOnDestroy, plan.Timeouts
 	// Values the API never returns, adopted from the configuration (after an import).
-	cur.SSHKeys, cur.PasswordWOVersion = plan.SSHKeys, plan.PasswordWOVersion
-	fail := func(summary string, err error) {
-		resp.Diagnostics.AddError(summary, err.Error())
-		resp.Diagnostics.Append(resp.State.Set(ctx, &cur)...)
-	}
+	p.Cur.SSHKeys, p.Cur.PasswordWOVersion = plan.SSHKeys, plan.PasswordWOVersion
 
 	if !plan.Name.IsUnknown() && !plan.Name.Equal(state.Name) {
 		tflog.Info(ctx, "renaming BMC instance", map[string]any{"id": id, "action": "ModifyInstancesAttribute"})
 		if err := conn.RenameBMCInstances(ctx, plan.Name.ValueString(), id); err != nil {
-			fail(fmt.Sprintf("renaming BMC instance (%s)", id), err)
+			p.Fail(fmt.Sprintf("renaming BMC instance (%s)", id), err)
 			return
 		}
-		cur.Name = plan.Name
+		p.Cur.Name = plan.Name
 	}
 	if want := plan.PowerState.ValueString(); want != state.PowerState.ValueString() {
 		if err := powerInstance(ctx, conn, id, want, timeout); err != nil {
-			fail(fmt.Sprintf("changing the power state of BMC instance (%s) to %s", id, want), err)
+			p.Fail(fmt.Sprintf("changing the power state of BMC instance (%s) to %s", id, want), err)
 			return
 		}
-		cur.PowerState = plan.PowerState
+		p.Cur.PowerState = plan.PowerState
 	}
 
 	inst, err := conn.FindBMCInstance(ctx, id)
 	if err != nil {
-		fail(fmt.Sprintf("reading BMC instance (%s) after update", id), err)
+		p.Fail(fmt.Sprintf("reading BMC instance (%s) after update", id), err)
 		return
 	}
 	plan.fromAPI(ctx, inst, &resp.Diagnostics)
