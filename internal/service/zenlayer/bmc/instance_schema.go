@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
@@ -25,6 +26,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
@@ -109,7 +111,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 					"and never stores it (the API never returns it), so it needs Terraform 1.11 or later. Changing it has no effect by " +
 					"itself; change `password_wo_version` to replace the machine with one that has the new password. Conflicts with `ssh_keys`; " +
 					"with neither, Zenlayer e-mails a random password.",
-				Validators: []validator.String{passwordValidator{}, stringvalidator.ConflictsWith(path.MatchRoot("ssh_keys"))},
+				Validators: []validator.String{passwordValidator(), stringvalidator.ConflictsWith(path.MatchRoot("ssh_keys"))},
 			},
 			"password_wo_version": schema.Int64Attribute{
 				Optional: true,
@@ -291,27 +293,21 @@ func notPrefixPattern(p string) *regexp.Regexp {
 // passwordSpecials are the special characters a BMC password may hold.
 const passwordSpecials = "~!@$^*-_=+" // #nosec G101 -- the characters a password may hold, not a credential
 
-// passwordValidator checks the CreateInstances password policy at plan time.
-type passwordValidator struct{}
-
-func (passwordValidator) Description(context.Context) string {
-	return "8 to 16 characters with upper and lower case letters, digits and one of " + passwordSpecials + ", nothing else"
+// passwordValidator checks the CreateInstances password policy at plan
+// time, never repeating the password in its error.
+func passwordValidator() validator.String {
+	return framework.StringCheck("the BMC password policy: 8 to 16 characters with upper and lower case letters, digits and one of "+
+		passwordSpecials+", nothing else; the API answers INVALID_PARAMETER_VALUE_PASSWORD_MALFORMED otherwise", CheckPassword, true)
 }
 
-func (v passwordValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (v passwordValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
+// CheckPassword says what is wrong with a password under the
+// CreateInstances policy, or "": 8 to 16 characters, with at least one upper
+// case letter, lower case letter, digit and special character of
+// ~!@$^*-_=+, and nothing else. The problem never repeats the password.
+func CheckPassword(pw string) string {
+	if n := utf8.RuneCountInString(pw); n < 8 || n > 16 {
+		return "must be 8 to 16 characters long"
 	}
-	if !ValidPassword(req.ConfigValue.ValueString()) {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid BMC password",
-			"The password must be "+v.Description(ctx)+" (the API answers INVALID_PARAMETER_VALUE_PASSWORD_MALFORMED otherwise).")
-	}
-}
-
-// ValidPassword reports whether pw meets the CreateInstances password policy.
-func ValidPassword(pw string) bool {
 	var upper, lower, digit, special bool
 	for _, r := range pw {
 		switch {
@@ -324,8 +320,20 @@ func ValidPassword(pw string) bool {
 		case strings.ContainsRune(passwordSpecials, r):
 			special = true
 		default:
-			return false
+			return "may contain only letters, digits and the special characters " + passwordSpecials
 		}
 	}
-	return len(pw) >= 8 && len(pw) <= 16 && upper && lower && digit && special
+	var missing []string
+	for _, c := range []struct {
+		ok   bool
+		what string
+	}{{upper, "upper case letter"}, {lower, "lower case letter"}, {digit, "digit"}, {special, "special character of " + passwordSpecials}} {
+		if !c.ok {
+			missing = append(missing, c.what)
+		}
+	}
+	if len(missing) > 0 {
+		return "must contain at least one " + strings.Join(missing, ", one ")
+	}
+	return ""
 }
