@@ -12,6 +12,7 @@ import (
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
+// instanceResourceModel is the resource's configuration, plan and state.
 type instanceResourceModel struct {
 	ID                 types.String   `tfsdk:"id"`
 	ZoneID             types.String   `tfsdk:"zone_id"`
