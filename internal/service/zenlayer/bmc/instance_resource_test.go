@@ -447,8 +447,8 @@ resource "cloudcompute_zenlayer_bmc_instance" "test" {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			step(`password = "short1!A"`+"\n"+`name = "my web"`, `must be 1 to 64 letters, digits, '-' and '.'`),
-			step(`password = "nodigits!A"`, `Invalid BMC password`),
-			step(`password = "Passw0rd#"`, `Invalid BMC password`),
+			step(`password = "nodigits!A"`, `(?s)Invalid password.*must\s+contain\s+at\s+least\s+one\s+digit`),
+			step(`password = "Passw0rd#"`, `(?s)Invalid password.*may\s+contain\s+only\s+letters`),
 			step(`instance_charge_type = "PREPAID"`, `period is required for a PREPAID instance`),
 			step(`period = 3`, `period applies only to PREPAID instances`),
 			step(`traffic_package_size = 2`, `traffic_package_size needs ByTrafficPackage`),

@@ -8,10 +8,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
@@ -21,14 +22,13 @@ var (
 )
 
 // NewInstancesDataSource is the constructor of cloudcompute_zenlayer_bmc_instances.
-func NewInstancesDataSource() datasource.DataSource { return &instancesDataSource{} }
-
-type instancesDataSource struct {
-	client *conns.Client
+func NewInstancesDataSource() datasource.DataSource {
+	return &instancesDataSource{DataSourceBase: framework.NewDataSourceBase("zenlayer_bmc_instances")}
 }
 
-func (d *instancesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_zenlayer_bmc_instances"
+// instancesDataSource gets its type name and Configure (d.Client) from the framework.
+type instancesDataSource struct {
+	framework.DataSourceBase
 }
 
 func (d *instancesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -87,10 +87,6 @@ func (d *instancesDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 	}
 }
 
-func (d *instancesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 type instancesDataSourceModel struct {
 	IDs            types.List          `tfsdk:"ids"`
 	ZoneID         types.String        `tfsdk:"zone_id"`
@@ -121,53 +117,44 @@ type instanceItemModel struct {
 }
 
 func (d *instancesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg instancesDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	conn := d.client.ZenlayerClient(&resp.Diagnostics)
+	conn := d.Client.ZenlayerClient(&resp.Diagnostics)
 	if conn == nil {
 		return
 	}
-	in := zenlayer.DescribeBMCInstancesRequest{
-		ZoneID:         cfg.ZoneID.ValueString(),
-		InstanceName:   cfg.Name.ValueString(),
-		InstanceStatus: cfg.Status.ValueString(),
-		InstanceTypeID: cfg.InstanceTypeID.ValueString(),
+	framework.ReadList(ctx, req, resp, framework.ListSpec[instancesDataSourceModel, zenlayer.BMCInstance, instanceItemModel]{
+		What: "listing BMC instances",
+		IDs:  func(cfg *instancesDataSourceModel) types.List { return cfg.IDs },
+		List: func(ctx context.Context, cfg *instancesDataSourceModel, ids []string) ([]zenlayer.BMCInstance, error) {
+			return conn.DescribeBMCInstances(ctx, zenlayer.DescribeBMCInstancesRequest{
+				InstanceIDs:    ids,
+				ZoneID:         cfg.ZoneID.ValueString(),
+				InstanceName:   cfg.Name.ValueString(),
+				InstanceStatus: cfg.Status.ValueString(),
+				InstanceTypeID: cfg.InstanceTypeID.ValueString(),
+			})
+		},
+		Key: func(x *zenlayer.BMCInstance) string { return x.InstanceID },
+		Convert: func(x *zenlayer.BMCInstance) instanceItemModel {
+			return instanceItemFromAPI(ctx, x, &resp.Diagnostics)
+		},
+		Set: func(cfg *instancesDataSourceModel, items []instanceItemModel) { cfg.Instances = items },
+	})
+}
+
+// instanceItemFromAPI is one instance of the listing.
+func instanceItemFromAPI(ctx context.Context, x *zenlayer.BMCInstance, diags *diag.Diagnostics) instanceItemModel {
+	item := instanceItemModel{
+		ID: types.StringValue(x.InstanceID), Name: types.StringValue(x.InstanceName), Hostname: types.StringValue(x.Hostname),
+		ZoneID: types.StringValue(x.ZoneID), InstanceTypeID: types.StringValue(x.InstanceTypeID), ImageID: framework.OptionalString(x.ImageID),
+		Status: types.StringValue(x.InstanceStatus), ChargeType: types.StringValue(x.InstanceChargeType),
+		InternetChargeType: types.StringValue(x.InternetChargeType), Bandwidth: types.Int64Value(x.BandwidthOutMbps),
+		PrimaryIPv4: types.StringValue(x.PrimaryPublicIPAddress), PublicIPv4s: framework.StringList(ctx, x.PublicIPAddresses, diags),
+		PrivateIPs: framework.StringList(ctx, x.PrivateIPAddresses, diags), SubnetID: types.StringNull(),
+		ResourceGroupID: types.StringValue(x.ResourceGroupID), CreateTime: types.StringValue(x.CreateTime),
+		ExpiredTime: framework.OptionalString(x.ExpiredTime),
 	}
-	if !cfg.IDs.IsNull() {
-		resp.Diagnostics.Append(cfg.IDs.ElementsAs(ctx, &in.InstanceIDs, false)...)
-		if resp.Diagnostics.HasError() {
-			return
-		}
-		if len(in.InstanceIDs) == 0 {
-			cfg.Instances = []instanceItemModel{}
-			resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
-			return
-		}
+	if len(x.SubnetIDs) > 0 {
+		item.SubnetID = types.StringValue(x.SubnetIDs[0])
 	}
-	list, err := conn.DescribeBMCInstances(ctx, in)
-	if err != nil {
-		resp.Diagnostics.AddError("listing BMC instances", err.Error())
-		return
-	}
-	cfg.Instances = make([]instanceItemModel, 0, len(list))
-	for _, x := range list {
-		item := instanceItemModel{
-			ID: types.StringValue(x.InstanceID), Name: types.StringValue(x.InstanceName), Hostname: types.StringValue(x.Hostname),
-			ZoneID: types.StringValue(x.ZoneID), InstanceTypeID: types.StringValue(x.InstanceTypeID), ImageID: optionalString(x.ImageID),
-			Status: types.StringValue(x.InstanceStatus), ChargeType: types.StringValue(x.InstanceChargeType),
-			InternetChargeType: types.StringValue(x.InternetChargeType), Bandwidth: types.Int64Value(x.BandwidthOutMbps),
-			PrimaryIPv4: types.StringValue(x.PrimaryPublicIPAddress), PublicIPv4s: stringList(ctx, x.PublicIPAddresses, &resp.Diagnostics),
-			PrivateIPs: stringList(ctx, x.PrivateIPAddresses, &resp.Diagnostics), SubnetID: types.StringNull(),
-			ResourceGroupID: types.StringValue(x.ResourceGroupID), CreateTime: types.StringValue(x.CreateTime),
-			ExpiredTime: optionalString(x.ExpiredTime),
-		}
-		if len(x.SubnetIDs) > 0 {
-			item.SubnetID = types.StringValue(x.SubnetIDs[0])
-		}
-		cfg.Instances = append(cfg.Instances, item)
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+	return item
 }

@@ -1,0 +1,27 @@
+// Package bmc holds the Zenlayer Bare Metal Cloud (BMC) resources and data
+// sources: the cloudcompute_zenlayer_bmc_instance resource and the
+// cloudcompute_zenlayer_bmc_instances data source.
+//
+// It owns what is particular to BMC on the Terraform side, one concept a file:
+//
+//   - instance_resource.go: the resource's type, Create, Read, Update,
+//     Delete, ModifyPlan and ValidateConfig;
+//   - instance_schema.go: its schema and the BMC rules behind its validators
+//     and plan modifiers (names, NIC names, the password policy);
+//   - instance_model.go: its model and the conversions from the API
+//     (fromAPI) and to the API (createRequest);
+//   - instance_wait.go: find → status → wait, nothing else;
+//   - instance_delete.go: the destroy (terminate into the recycle bin, wait
+//     for RECYCLE, release) and its warnings;
+//   - instances_data_source.go: the listing data source.
+//
+// What every resource shares (type name, Configure, import by id, partial
+// updates, conversions, listing data sources) comes from internal/framework;
+// the API calls, their retries and the create and release guards from
+// internal/zenlayer, internal/journal and internal/wait.
+//
+// It must not import another service package (internal/service/...), the
+// Huawei Cloud client (internal/huaweicloud), internal/provider (which
+// registers it), the emulator (only its tests use it),
+// terraform-plugin-sdk or the standard log package.
+package bmc

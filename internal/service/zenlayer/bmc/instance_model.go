@@ -1,0 +1,148 @@
+package bmc
+
+import (
+	"context"
+	"slices"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
+)
+
+// instanceResourceModel is the resource's configuration, plan and state.
+type instanceResourceModel struct {
+	ID                 types.String   `tfsdk:"id"`
+	ZoneID             types.String   `tfsdk:"zone_id"`
+	InstanceTypeID     types.String   `tfsdk:"instance_type_id"`
+	ImageID            types.String   `tfsdk:"image_id"`
+	Name               types.String   `tfsdk:"name"`
+	Hostname           types.String   `tfsdk:"hostname"`
+	Password           types.String   `tfsdk:"password"`
+	PasswordWOVersion  types.Int64    `tfsdk:"password_wo_version"`
+	SSHKeys            types.Set      `tfsdk:"ssh_keys"`
+	ChargeType         types.String   `tfsdk:"instance_charge_type"`
+	Period             types.Int64    `tfsdk:"period"`
+	InternetChargeType types.String   `tfsdk:"internet_charge_type"`
+	Bandwidth          types.Int64    `tfsdk:"internet_max_bandwidth_out"`
+	TrafficPackageSize types.Float64  `tfsdk:"traffic_package_size"`
+	SubnetID           types.String   `tfsdk:"subnet_id"`
+	RaidType           types.Int64    `tfsdk:"raid_type"`
+	NicWanName         types.String   `tfsdk:"nic_wan_name"`
+	NicLanName         types.String   `tfsdk:"nic_lan_name"`
+	ResourceGroupID    types.String   `tfsdk:"resource_group_id"`
+	PowerState         types.String   `tfsdk:"power_state"`
+	ReleaseOnDestroy   types.Bool     `tfsdk:"release_on_destroy"`
+	Status             types.String   `tfsdk:"status"`
+	PrimaryIPv4        types.String   `tfsdk:"primary_ipv4_address"`
+	PublicIPv4s        types.List     `tfsdk:"public_ipv4_addresses"`
+	PrivateIPs         types.List     `tfsdk:"private_ip_addresses"`
+	IPv6s              types.List     `tfsdk:"ipv6_addresses"`
+	CreateTime         types.String   `tfsdk:"create_time"`
+	ExpiredTime        types.String   `tfsdk:"expired_time"`
+	AutoRenew          types.Bool     `tfsdk:"auto_renew"`
+	Timeouts           timeouts.Value `tfsdk:"timeouts"`
+}
+
+// createRequest builds CreateInstances' input from the plan; password comes
+// from the configuration (it is write-only).
+func (m *instanceResourceModel) createRequest(ctx context.Context, password types.String) (zenlayer.CreateBMCInstancesRequest, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	in := zenlayer.CreateBMCInstancesRequest{
+		ZoneID:             m.ZoneID.ValueString(),
+		InstanceChargeType: m.ChargeType.ValueString(),
+		InstanceTypeID:     m.InstanceTypeID.ValueString(),
+		ImageID:            m.ImageID.ValueString(),
+		InternetChargeType: m.InternetChargeType.ValueString(),
+		SubnetID:           m.SubnetID.ValueString(),
+		InstanceName:       framework.KnownString(m.Name),
+		Hostname:           framework.KnownString(m.Hostname),
+		ResourceGroupID:    framework.KnownString(m.ResourceGroupID),
+		Amount:             1,
+		Password:           password.ValueString(),
+	}
+	if in.InstanceChargeType == zenlayer.BMCChargePrepaid {
+		in.InstanceChargePrepaid = &zenlayer.BMCPrepaidCharge{Period: m.Period.ValueInt64()}
+	}
+	if known(m.Bandwidth) {
+		in.InternetMaxBandwidthOut = m.Bandwidth.ValueInt64()
+	}
+	if known(m.TrafficPackageSize) {
+		size := m.TrafficPackageSize.ValueFloat64()
+		in.TrafficPackageSize = &size
+	}
+	if known(m.RaidType) {
+		raid := int(m.RaidType.ValueInt64())
+		in.RaidConfig = &zenlayer.BMCRaidConfig{RaidType: &raid}
+	}
+	if known(m.NicWanName) || known(m.NicLanName) {
+		in.Nic = &zenlayer.BMCNic{WanName: framework.KnownString(m.NicWanName), LanName: framework.KnownString(m.NicLanName)}
+	}
+	in.SSHKeys = framework.Strings(ctx, m.SSHKeys, &diags)
+	slices.Sort(in.SSHKeys)
+	return in, diags
+}
+
+// fromAPI records what the API reports. Values the API never returns
+// (password, ssh_keys, password_wo_version) are left as they are.
+func (m *instanceResourceModel) fromAPI(ctx context.Context, inst *zenlayer.BMCInstance, diags *diag.Diagnostics) {
+	m.ID = types.StringValue(inst.InstanceID)
+	m.ZoneID = types.StringValue(inst.ZoneID)
+	m.InstanceTypeID = types.StringValue(inst.InstanceTypeID)
+	m.ImageID = framework.OptionalString(inst.ImageID)
+	m.Name = types.StringValue(inst.InstanceName)
+	m.Hostname = types.StringValue(inst.Hostname)
+	m.Password = types.StringNull()
+	m.ChargeType = types.StringValue(inst.InstanceChargeType)
+	m.Period = types.Int64Null()
+	if inst.InstanceChargeType == zenlayer.BMCChargePrepaid && inst.Period != nil {
+		m.Period = types.Int64Value(*inst.Period)
+	}
+	m.InternetChargeType = types.StringValue(inst.InternetChargeType)
+	m.Bandwidth = types.Int64Value(inst.BandwidthOutMbps)
+	m.TrafficPackageSize = types.Float64Null()
+	if inst.InternetChargeType == zenlayer.BMCInternetByTrafficPackage && inst.TrafficPackageSize != nil {
+		m.TrafficPackageSize = types.Float64Value(*inst.TrafficPackageSize)
+	}
+	m.SubnetID = types.StringNull()
+	if len(inst.SubnetIDs) > 0 {
+		m.SubnetID = types.StringValue(inst.SubnetIDs[0])
+	}
+	m.RaidType = types.Int64Null()
+	if inst.RaidConfig != nil && inst.RaidConfig.RaidType != nil {
+		m.RaidType = types.Int64Value(int64(*inst.RaidConfig.RaidType))
+	}
+	m.NicWanName, m.NicLanName = types.StringNull(), types.StringNull()
+	if inst.Nic != nil {
+		m.NicWanName, m.NicLanName = framework.OptionalString(inst.Nic.WanName), framework.OptionalString(inst.Nic.LanName)
+	}
+	m.ResourceGroupID = types.StringValue(inst.ResourceGroupID)
+	switch inst.InstanceStatus {
+	case zenlayer.BMCStatusRunning, zenlayer.BMCStatusBooting:
+		m.PowerState = types.StringValue(PowerRunning)
+	case zenlayer.BMCStatusStopped, zenlayer.BMCStatusStopping:
+		m.PowerState = types.StringValue(PowerStopped)
+	default:
+		if m.PowerState.IsNull() || m.PowerState.IsUnknown() {
+			m.PowerState = types.StringValue(PowerRunning)
+		}
+	}
+	m.Status = types.StringValue(inst.InstanceStatus)
+	m.PrimaryIPv4 = types.StringValue(inst.PrimaryPublicIPAddress)
+	m.PublicIPv4s = framework.StringList(ctx, inst.PublicIPAddresses, diags)
+	m.PrivateIPs = framework.StringList(ctx, inst.PrivateIPAddresses, diags)
+	m.IPv6s = framework.StringList(ctx, inst.IPv6Addresses, diags)
+	m.CreateTime = types.StringValue(inst.CreateTime)
+	m.ExpiredTime = framework.OptionalString(inst.ExpiredTime)
+	m.AutoRenew = types.BoolValue(inst.AutoRenew)
+}
+
+type maybeKnown interface {
+	IsNull() bool
+	IsUnknown() bool
+}
+
+// known reports whether a plan value is set and known.
+func known(v maybeKnown) bool { return !v.IsNull() && !v.IsUnknown() }

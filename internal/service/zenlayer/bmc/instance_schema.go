@@ -1,0 +1,339 @@
+package bmc
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/float64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
+)
+
+// NamePattern is the CreateInstances rule for instanceName and hostname, for
+// one instance: 1 to 64 letters, digits, "-" and "." (the API's batch
+// patterns [begin,bits] only make sense with amount > 1).
+var NamePattern = regexp.MustCompile(`^[A-Za-z0-9.-]{1,64}$`)
+
+// nicNamePattern: 4 to 10 letters and digits, starting with a letter.
+var nicNamePattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]{3,9}$`)
+
+func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
+	keepReplace := []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()}
+	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
+	keepList := []planmodifier.List{listplanmodifier.UseStateForUnknown()}
+	nameValidators := []validator.String{
+		stringvalidator.RegexMatches(NamePattern, "must be 1 to 64 letters, digits, '-' and '.'"),
+	}
+	nicValidators := func(notPrefix string) []validator.String {
+		return []validator.String{
+			stringvalidator.RegexMatches(nicNamePattern, "must be 4 to 10 letters and digits, starting with a letter"),
+			stringvalidator.RegexMatches(notPrefixPattern(notPrefix), "must not start with \""+notPrefix+"\""),
+		}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A Zenlayer Bare Metal Cloud (BMC) instance: a dedicated physical server. Creating one takes a while " +
+			"(the machine is prepared and its operating system installed: PENDING → CREATING → INSTALLING → RUNNING), so the default " +
+			"create timeout is 90 minutes. The name and the power state change in place; everything else is set when the machine is " +
+			"installed, so changing it replaces the machine.\n\n" +
+			"Destroying it calls `TerminateInstance`, which moves the machine to the recycle bin, then `ReleaseInstances`, which frees it " +
+			"for good (unless `release_on_destroy = false`). A `PREPAID` (subscription) instance cannot be released before its " +
+			"subscription ends: destroying it cancels the renewal and leaves it running until `expired_time`, with a warning.\n\n" +
+			"An instance found in the recycle bin (terminated outside Terraform) is kept in the state: the next plan replaces it, " +
+			"and a destroy releases it.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "Instance id.",
+				PlanModifiers:       keep,
+			},
+			"zone_id": schema.StringAttribute{
+				Required:            true,
+				MarkdownDescription: "Zone of the machine, for example `SEL-A` (see the API's `DescribeZones`). Changing it replaces the machine.",
+				PlanModifiers:       replace,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"instance_type_id": schema.StringAttribute{
+				Required:            true,
+				MarkdownDescription: "Instance type (hardware model), for example `M6C` (see `DescribeInstanceTypes`). Changing it replaces the machine.",
+				PlanModifiers:       replace,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"image_id": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "Operating system image (see `DescribeImages`). Without it no system is installed and the machine is " +
+					"set up later over IPMI. Changing it replaces the machine.",
+				PlanModifiers: replace,
+				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"name": schema.StringAttribute{
+				Optional:            true,
+				Computed:            true,
+				MarkdownDescription: "Instance name: 1 to 64 letters, digits, `-` and `.`; the API names it `instance` if unset. Changed in place.",
+				PlanModifiers:       keep,
+				Validators:          nameValidators,
+			},
+			"hostname": schema.StringAttribute{
+				Optional: true,
+				Computed: true,
+				MarkdownDescription: "Host name of the installed system: 1 to 64 letters, digits, `-` and `.`; the API uses `hostname` if unset. " +
+					"It is set at installation, so changing it replaces the machine.",
+				PlanModifiers: keepReplace,
+				Validators:    nameValidators,
+			},
+			"password": schema.StringAttribute{
+				Optional:  true,
+				Sensitive: true,
+				WriteOnly: true,
+				MarkdownDescription: "Password of the installed system and of IPMI: 8 to 16 characters with upper and lower case letters, " +
+					"digits and one of `" + passwordSpecials + "`, nothing else. **Write-only**: Terraform sends it when it creates the machine " +
+					"and never stores it (the API never returns it), so it needs Terraform 1.11 or later. Changing it has no effect by " +
+					"itself; change `password_wo_version` to replace the machine with one that has the new password. Conflicts with `ssh_keys`; " +
+					"with neither, Zenlayer e-mails a random password.",
+				Validators: []validator.String{passwordValidator(), stringvalidator.ConflictsWith(path.MatchRoot("ssh_keys"))},
+			},
+			"password_wo_version": schema.Int64Attribute{
+				Optional: true,
+				MarkdownDescription: "Any number; changing it replaces the machine so that it is installed with the current `password` " +
+					"(the API sets the password only at installation). Adopted without a replacement after an import.",
+				PlanModifiers: []planmodifier.Int64{int64planmodifier.RequiresReplaceIf(replaceUnlessAdoptedInt64,
+					"Changing it replaces the machine, except when the state has no value yet (after an import).",
+					"Changing it replaces the machine, except when the state has no value yet (after an import).")},
+			},
+			"ssh_keys": schema.SetAttribute{
+				ElementType: types.StringType,
+				Optional:    true,
+				MarkdownDescription: "Up to 5 SSH public keys (`ssh-rsa ...`, `ssh-ed25519 ...`) for the installed Linux system, instead of a " +
+					"password; ignored for Windows and ESXi images. The API never returns them: after an import they are adopted from the " +
+					"configuration without a change; otherwise changing them replaces the machine.",
+				PlanModifiers: []planmodifier.Set{setplanmodifier.RequiresReplaceIf(replaceUnlessAdoptedSet,
+					"Changing them replaces the machine, except when the state has none yet (after an import).",
+					"Changing them replaces the machine, except when the state has none yet (after an import).")},
+				Validators: []validator.Set{
+					setvalidator.SizeBetween(1, 5),
+					setvalidator.ValueStringsAre(stringvalidator.RegexMatches(regexp.MustCompile(`^(ssh-rsa|ssh-ed25519|ssh-dss|ecdsa-sha2-\S+) \S+`),
+						"must be an OpenSSH public key starting with ssh-rsa, ssh-ed25519, ssh-dss or ecdsa-sha2-")),
+				},
+			},
+			"instance_charge_type": schema.StringAttribute{
+				Optional: true,
+				Computed: true,
+				Default:  stringdefault.StaticString(zenlayer.BMCChargePostpaid),
+				MarkdownDescription: "`POSTPAID` (pay as you go, the default) or `PREPAID` (a subscription of `period` months, which cannot " +
+					"be released before it ends). Changing it replaces the machine.",
+				PlanModifiers: replace,
+				Validators:    []validator.String{stringvalidator.OneOf(zenlayer.BMCChargePostpaid, zenlayer.BMCChargePrepaid)},
+			},
+			"period": schema.Int64Attribute{
+				Optional:            true,
+				MarkdownDescription: "Subscription length in months; required with `instance_charge_type = \"PREPAID\"` and not allowed otherwise.",
+				PlanModifiers:       []planmodifier.Int64{int64planmodifier.RequiresReplace()},
+				Validators:          []validator.Int64{int64validator.AtLeast(1)},
+			},
+			"internet_charge_type": schema.StringAttribute{
+				Optional: true,
+				Computed: true,
+				Default:  stringdefault.StaticString(zenlayer.BMCInternetByBandwidth),
+				MarkdownDescription: "How public traffic is billed: `" + strings.Join(zenlayer.BMCInternetChargeTypes, "`, `") +
+					"` (default `ByBandwidth`). Changing it replaces the machine.",
+				PlanModifiers: replace,
+				Validators:    []validator.String{stringvalidator.OneOf(zenlayer.BMCInternetChargeTypes...)},
+			},
+			"internet_max_bandwidth_out": schema.Int64Attribute{
+				Optional: true,
+				Computed: true,
+				MarkdownDescription: "Public outbound bandwidth in Mbps, at least 1 and at most the instance type's maximum; the API's " +
+					"default (1) if unset. Changing it replaces the machine.",
+				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown(), int64planmodifier.RequiresReplace()},
+				Validators:    []validator.Int64{int64validator.AtLeast(1)},
+			},
+			"traffic_package_size": schema.Float64Attribute{
+				Optional: true,
+				Computed: true,
+				MarkdownDescription: "Traffic package in TB, only with `internet_charge_type = \"ByTrafficPackage\"`; the instance type's " +
+					"free package if unset. Changing it replaces the machine.",
+				PlanModifiers: []planmodifier.Float64{float64planmodifier.UseStateForUnknown(), float64planmodifier.RequiresReplace()},
+				Validators:    []validator.Float64{float64validator.AtLeast(0)},
+			},
+			"subnet_id": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Private subnet (same zone) for the LAN interface. Changing it replaces the machine.",
+				PlanModifiers:       replace,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"raid_type": schema.Int64Attribute{
+				Optional: true,
+				MarkdownDescription: "Fast RAID over all disks: `0`, `1`, `5` or `10`, as the instance type supports " +
+					"(`DescribeInstanceTypes`' `supportRaids`). Changing it replaces the machine.",
+				PlanModifiers: []planmodifier.Int64{int64planmodifier.RequiresReplace()},
+				Validators:    []validator.Int64{int64validator.OneOf(0, 1, 5, 10)},
+			},
+			"nic_wan_name": schema.StringAttribute{
+				Optional: true,
+				Computed: true,
+				MarkdownDescription: "Name of the public interface: 4 to 10 letters and digits starting with a letter, not starting with " +
+					"`lan`; `wan0` (`bond0` on HA types) if unset. Changing it replaces the machine.",
+				PlanModifiers: keepReplace,
+				Validators:    nicValidators("lan"),
+			},
+			"nic_lan_name": schema.StringAttribute{
+				Optional: true,
+				Computed: true,
+				MarkdownDescription: "Name of the private interface: 4 to 10 letters and digits starting with a letter, not starting with " +
+					"`wan`, different from `nic_wan_name`; `lan0` (`bond1` on HA types) if unset. Changing it replaces the machine.",
+				PlanModifiers: keepReplace,
+				Validators:    nicValidators("wan"),
+			},
+			"resource_group_id": schema.StringAttribute{
+				Optional:            true,
+				Computed:            true,
+				MarkdownDescription: "Resource group; the account's default group if unset. Changing it replaces the machine.",
+				PlanModifiers:       keepReplace,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"power_state": schema.StringAttribute{
+				Optional: true,
+				Computed: true,
+				Default:  stringdefault.StaticString(PowerRunning),
+				MarkdownDescription: "`running` (the default) or `stopped`. Changed in place with `StartInstances` / `StopInstances`; a " +
+					"machine powered off outside Terraform shows as a change back to the configured state.",
+				Validators: []validator.String{stringvalidator.OneOf(PowerRunning, PowerStopped)},
+			},
+			"release_on_destroy": schema.BoolAttribute{
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(true),
+				MarkdownDescription: "`true` (the default): destroy terminates the machine into the recycle bin and releases it from " +
+					"there, freeing it for good. `false`: destroy leaves it in the recycle bin, where it can be restored for 24 hours " +
+					"before Zenlayer releases it, and says so in a warning.",
+			},
+			"status": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "Instance status as the API reports it, for example `RUNNING`, `STOPPED` or `RECYCLE`.",
+			},
+			"primary_ipv4_address": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "Primary public IPv4 address.",
+				PlanModifiers:       keep,
+			},
+			"public_ipv4_addresses": schema.ListAttribute{
+				ElementType:         types.StringType,
+				Computed:            true,
+				MarkdownDescription: "Public IPv4 addresses.",
+				PlanModifiers:       keepList,
+			},
+			"private_ip_addresses": schema.ListAttribute{
+				ElementType:         types.StringType,
+				Computed:            true,
+				MarkdownDescription: "Private IP addresses.",
+				PlanModifiers:       keepList,
+			},
+			"ipv6_addresses": schema.ListAttribute{
+				ElementType:         types.StringType,
+				Computed:            true,
+				MarkdownDescription: "Public IPv6 addresses (may be empty).",
+				PlanModifiers:       keepList,
+			},
+			"create_time": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "When the instance was created (ISO 8601 UTC, as the API reports it).",
+				PlanModifiers:       keep,
+			},
+			"expired_time": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "When the subscription of a `PREPAID` instance ends (ISO 8601 UTC); null for `POSTPAID`.",
+			},
+			"auto_renew": schema.BoolAttribute{
+				Computed:            true,
+				MarkdownDescription: "Whether a `PREPAID` subscription renews itself; destroying the instance turns renewal off.",
+			},
+			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+// replaceUnlessAdoptedInt64 and replaceUnlessAdoptedSet replace the
+// machine when a value the API never returns changes, but not when the
+// state has none yet: after an import the configured value is adopted.
+func replaceUnlessAdoptedInt64(_ context.Context, req planmodifier.Int64Request, resp *int64planmodifier.RequiresReplaceIfFuncResponse) {
+	resp.RequiresReplace = !req.StateValue.IsNull()
+}
+
+func replaceUnlessAdoptedSet(_ context.Context, req planmodifier.SetRequest, resp *setplanmodifier.RequiresReplaceIfFuncResponse) {
+	resp.RequiresReplace = !req.StateValue.IsNull()
+}
+
+// notPrefixPattern matches a string that does not start with the
+// three-letter prefix p, in any case (Go's regexp has no lookahead).
+func notPrefixPattern(p string) *regexp.Regexp {
+	return regexp.MustCompile(fmt.Sprintf(`^(?i:[^%c]|.[^%c]|..[^%c])`, p[0], p[1], p[2]))
+}
+
+// passwordSpecials are the special characters a BMC password may hold.
+const passwordSpecials = "~!@$^*-_=+" // #nosec G101 -- the characters a password may hold, not a credential
+
+// passwordValidator checks the CreateInstances password policy at plan
+// time, never repeating the password in its error.
+func passwordValidator() validator.String {
+	return framework.StringCheck("the BMC password policy: 8 to 16 characters with upper and lower case letters, digits and one of "+
+		passwordSpecials+", nothing else; the API answers INVALID_PARAMETER_VALUE_PASSWORD_MALFORMED otherwise", CheckPassword, true)
+}
+
+// CheckPassword says what is wrong with a password under the
+// CreateInstances policy, or "": 8 to 16 characters, with at least one upper
+// case letter, lower case letter, digit and special character of
+// ~!@$^*-_=+, and nothing else. The problem never repeats the password.
+func CheckPassword(pw string) string {
+	if n := utf8.RuneCountInString(pw); n < 8 || n > 16 {
+		return "must be 8 to 16 characters long"
+	}
+	var upper, lower, digit, special bool
+	for _, r := range pw {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			upper = true
+		case r >= 'a' && r <= 'z':
+			lower = true
+		case r >= '0' && r <= '9':
+			digit = true
+		case strings.ContainsRune(passwordSpecials, r):
+			special = true
+		default:
+			return "may contain only letters, digits and the special characters " + passwordSpecials
+		}
+	}
+	var missing []string
+	for _, c := range []struct {
+		ok   bool
+		what string
+	}{{upper, "upper case letter"}, {lower, "lower case letter"}, {digit, "digit"}, {special, "special character of " + passwordSpecials}} {
+		if !c.ok {
+			missing = append(missing, c.what)
+		}
+	}
+	if len(missing) > 0 {
+		return "must contain at least one " + strings.Join(missing, ", one ")
+	}
+	return ""
+}
