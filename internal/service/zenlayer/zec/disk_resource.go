@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
-	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/journal"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
@@ -32,18 +31,13 @@ const (
 )
 
 // NewDiskResource is the constructor of cloudcompute_zenlayer_zec_disk.
-func NewDiskResource() resource.Resource { return &diskResource{} }
+func NewDiskResource() resource.Resource {
+	return &diskResource{ResourceBase: framework.NewResourceBase("zenlayer_zec_disk")}
+}
 
 type diskResource struct {
-	client *conns.Client
-}
-
-func (r *diskResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_zenlayer_zec_disk"
-}
-
-func (r *diskResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
+	framework.ResourceBase
+	framework.WithImportByID
 }
 
 func (r *diskResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
@@ -86,7 +80,7 @@ func (r *diskResource) Create(ctx context.Context, req resource.CreateRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	conn := r.client.ZenlayerClient(&resp.Diagnostics)
+	conn := r.Client.ZenlayerClient(&resp.Diagnostics)
 	if conn == nil {
 		return
 	}
@@ -169,7 +163,7 @@ func (r *diskResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	conn := r.client.ZenlayerClient(&resp.Diagnostics)
+	conn := r.Client.ZenlayerClient(&resp.Diagnostics)
 	if conn == nil {
 		return
 	}
@@ -205,7 +199,7 @@ func (r *diskResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	conn := r.client.ZenlayerClient(&resp.Diagnostics)
+	conn := r.Client.ZenlayerClient(&resp.Diagnostics)
 	if conn == nil {
 		return
 	}
@@ -327,7 +321,7 @@ func (r *diskResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	conn := r.client.ZenlayerClient(&resp.Diagnostics)
+	conn := r.Client.ZenlayerClient(&resp.Diagnostics)
 	if conn == nil {
 		return
 	}
@@ -340,8 +334,4 @@ func (r *diskResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	id := state.ID.ValueString()
 	releaseFromBin := state.ReleaseOnDestroy.IsNull() || state.ReleaseOnDestroy.ValueBool()
 	resp.Diagnostics.Append(deleteDisk(ctx, conn, id, releaseFromBin, timeout)...)
-}
-
-func (r *diskResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
 }

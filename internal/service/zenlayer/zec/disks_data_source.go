@@ -11,7 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
@@ -21,14 +21,12 @@ var (
 )
 
 // NewDisksDataSource is the constructor of cloudcompute_zenlayer_zec_disks.
-func NewDisksDataSource() datasource.DataSource { return &disksDataSource{} }
-
-type disksDataSource struct {
-	client *conns.Client
+func NewDisksDataSource() datasource.DataSource {
+	return &disksDataSource{DataSourceBase: framework.NewDataSourceBase("zenlayer_zec_disks")}
 }
 
-func (d *disksDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_zenlayer_zec_disks"
+type disksDataSource struct {
+	framework.DataSourceBase
 }
 
 var diskStatuses = []string{
@@ -82,10 +80,6 @@ func (d *disksDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 	}
 }
 
-func (d *disksDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 type disksDataSourceModel struct {
 	IDs        types.List      `tfsdk:"ids"`
 	ZoneID     types.String    `tfsdk:"zone_id"`
@@ -117,7 +111,7 @@ func (d *disksDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	conn := d.client.ZenlayerClient(&resp.Diagnostics)
+	conn := d.Client.ZenlayerClient(&resp.Diagnostics)
 	if conn == nil {
 		return
 	}

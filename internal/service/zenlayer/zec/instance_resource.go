@@ -12,7 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
-	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/journal"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
@@ -33,22 +32,17 @@ const (
 )
 
 // NewInstanceResource is the constructor of cloudcompute_zenlayer_zec_instance.
-func NewInstanceResource() resource.Resource { return &instanceResource{} }
-
-type instanceResource struct {
-	client *conns.Client
+func NewInstanceResource() resource.Resource {
+	return &instanceResource{ResourceBase: framework.NewResourceBase("zenlayer_zec_instance")}
 }
 
-func (r *instanceResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_zenlayer_zec_instance"
+type instanceResource struct {
+	framework.ResourceBase
+	framework.WithImportByID
 }
 
 func (r *instanceResource) ConfigValidators(context.Context) []resource.ConfigValidator {
 	return []resource.ConfigValidator{resourcevalidator.ExactlyOneOf(path.MatchRoot("password"), path.MatchRoot("key_id"))}
-}
-
-func (r *instanceResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
 }
 
 // ModifyPlan replaces an instance whose creation failed (CREATE_FAILED):
@@ -79,7 +73,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	conn := r.client.ZenlayerClient(&resp.Diagnostics)
+	conn := r.Client.ZenlayerClient(&resp.Diagnostics)
 	if conn == nil {
 		return
 	}
@@ -196,7 +190,7 @@ func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	conn := r.client.ZenlayerClient(&resp.Diagnostics)
+	conn := r.Client.ZenlayerClient(&resp.Diagnostics)
 	if conn == nil {
 		return
 	}
@@ -236,7 +230,7 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	conn := r.client.ZenlayerClient(&resp.Diagnostics)
+	conn := r.Client.ZenlayerClient(&resp.Diagnostics)
 	if conn == nil {
 		return
 	}
@@ -334,7 +328,7 @@ func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	conn := r.client.ZenlayerClient(&resp.Diagnostics)
+	conn := r.Client.ZenlayerClient(&resp.Diagnostics)
 	if conn == nil {
 		return
 	}
@@ -346,10 +340,6 @@ func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteReques
 	defer cancel()
 	releaseFromBin := state.ReleaseOnDestroy.IsNull() || state.ReleaseOnDestroy.ValueBool()
 	resp.Diagnostics.Append(deleteInstance(ctx, conn, state.ID.ValueString(), releaseFromBin, timeout)...)
-}
-
-func (r *instanceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
 }
 
 // startInstance starts a stopped instance and waits until it is RUNNING.

@@ -12,7 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
@@ -22,14 +22,12 @@ var (
 )
 
 // NewInstancesDataSource is the constructor of cloudcompute_zenlayer_zec_instances.
-func NewInstancesDataSource() datasource.DataSource { return &instancesDataSource{} }
-
-type instancesDataSource struct {
-	client *conns.Client
+func NewInstancesDataSource() datasource.DataSource {
+	return &instancesDataSource{DataSourceBase: framework.NewDataSourceBase("zenlayer_zec_instances")}
 }
 
-func (d *instancesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_zenlayer_zec_instances"
+type instancesDataSource struct {
+	framework.DataSourceBase
 }
 
 // instanceStatuses are the statuses the DescribeInstances filter takes (its
@@ -89,10 +87,6 @@ func (d *instancesDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 	}
 }
 
-func (d *instancesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 type instancesDataSourceModel struct {
 	IDs             types.List          `tfsdk:"ids"`
 	ZoneID          types.String        `tfsdk:"zone_id"`
@@ -131,7 +125,7 @@ func (d *instancesDataSource) Read(ctx context.Context, req datasource.ReadReque
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	conn := d.client.ZenlayerClient(&resp.Diagnostics)
+	conn := d.Client.ZenlayerClient(&resp.Diagnostics)
 	if conn == nil {
 		return
 	}
