@@ -4,6 +4,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
@@ -31,7 +32,7 @@ func (m *diskResourceModel) fromAPI(d *zenlayer.Disk) {
 	m.Name = types.StringValue(d.DiskName)
 	m.Size = types.Int64Value(d.DiskSize)
 	m.Category = types.StringValue(d.DiskCategory)
-	m.InstanceID = optionalString(d.InstanceID)
+	m.InstanceID = framework.OptionalString(d.InstanceID)
 	m.ResourceGroupID = types.StringValue(d.ResourceGroupID)
 	m.Status = types.StringValue(d.DiskStatus)
 	m.DiskType = types.StringValue(d.DiskType)
@@ -40,10 +41,15 @@ func (m *diskResourceModel) fromAPI(d *zenlayer.Disk) {
 	m.CreateTime = types.StringValue(d.CreateTime)
 }
 
-// optionalString maps the API's empty string to null, for optional attributes.
-func optionalString(s string) types.String {
-	if s == "" {
-		return types.StringNull()
+// createRequest is the CreateDisks request for the plan (without the
+// create token, which the create guard adds).
+func (m *diskResourceModel) createRequest() zenlayer.CreateDisksRequest {
+	return zenlayer.CreateDisksRequest{
+		ZoneID:          m.ZoneID.ValueString(),
+		DiskName:        m.Name.ValueString(),
+		DiskSize:        m.Size.ValueInt64(),
+		DiskCategory:    m.Category.ValueString(),
+		InstanceID:      m.InstanceID.ValueString(),
+		ResourceGroupID: m.ResourceGroupID.ValueString(),
 	}
-	return types.StringValue(s)
 }

@@ -89,14 +89,7 @@ func (r *diskResource) Create(ctx context.Context, req resource.CreateRequest, r
 		return
 	}
 
-	in := zenlayer.CreateDisksRequest{
-		ZoneID:          plan.ZoneID.ValueString(),
-		DiskName:        plan.Name.ValueString(),
-		DiskSize:        plan.Size.ValueInt64(),
-		DiskCategory:    plan.Category.ValueString(),
-		InstanceID:      plan.InstanceID.ValueString(),
-		ResourceGroupID: plan.ResourceGroupID.ValueString(),
-	}
+	in := plan.createRequest()
 	// The one create guard (internal/journal): the disk carries a create
 	// token; a create whose answer is lost is looked up by it, never sent
 	// again, and a create cut short is found by the next run.
@@ -227,66 +220,62 @@ func (r *diskResource) Update(ctx context.Context, req resource.UpdateRequest, r
 		framework.ClearCreateUnfinished(ctx, resp.Private, &resp.Diagnostics)
 	}
 
-	// cur is what is true in the cloud so far: each step that succeeds is
+	// p.Cur is what is true in the cloud so far: each step that succeeds is
 	// recorded in it, and it is saved even when a later step fails.
-	cur := state
-	cur.ReleaseOnDestroy, cur.ForceDetach, cur.Timeouts = plan.ReleaseOnDestroy, plan.ForceDetach, plan.Timeouts
-	fail := func(summary string, err error) {
-		resp.Diagnostics.AddError(summary, err.Error())
-		resp.Diagnostics.Append(resp.State.Set(ctx, &cur)...)
-	}
+	p := framework.NewPartial(ctx, resp, state)
+	p.Cur.ReleaseOnDestroy, p.Cur.ForceDetach, p.Cur.Timeouts = plan.ReleaseOnDestroy, plan.ForceDetach, plan.Timeouts
 
 	if !plan.Name.IsUnknown() && !plan.Name.Equal(state.Name) {
 		tflog.Info(ctx, "renaming ZEC disk", map[string]any{"id": id})
 		if err := conn.RenameDisks(ctx, plan.Name.ValueString(), id); err != nil {
-			fail(fmt.Sprintf("renaming ZEC disk (%s)", id), err)
+			p.Fail(fmt.Sprintf("renaming ZEC disk (%s)", id), err)
 			return
 		}
-		cur.Name = plan.Name
+		p.Cur.Name = plan.Name
 	}
 
 	oldInst, newInst := state.InstanceID.ValueString(), plan.InstanceID.ValueString()
 	if oldInst != newInst && oldInst != "" {
 		if err := detachDisk(ctx, conn, id, oldInst, plan.ForceDetach.ValueBool(), timeout); err != nil {
-			fail(fmt.Sprintf("detaching ZEC disk (%s) from instance %s", id, oldInst), err)
+			p.Fail(fmt.Sprintf("detaching ZEC disk (%s) from instance %s", id, oldInst), err)
 			return
 		}
-		cur.InstanceID = types.StringNull()
+		p.Cur.InstanceID = types.StringNull()
 	}
 
 	if plan.Size.ValueInt64() > state.Size.ValueInt64() {
 		tflog.Info(ctx, "resizing ZEC disk", map[string]any{"id": id, "from": state.Size.ValueInt64(), "to": plan.Size.ValueInt64()})
 		if _, err := waitDiskSettled(ctx, conn, id, timeout); err != nil {
-			fail(fmt.Sprintf("resizing ZEC disk (%s)", id), err)
+			p.Fail(fmt.Sprintf("resizing ZEC disk (%s)", id), err)
 			return
 		}
 		if err := conn.ResizeDisk(ctx, id, plan.Size.ValueInt64()); err != nil {
-			fail(fmt.Sprintf("resizing ZEC disk (%s)", id), err)
+			p.Fail(fmt.Sprintf("resizing ZEC disk (%s)", id), err)
 			return
 		}
 		if _, err := waitDiskResized(ctx, conn, id, plan.Size.ValueInt64(), timeout); err != nil {
-			fail(fmt.Sprintf("waiting for ZEC disk (%s) to be resized", id), err)
+			p.Fail(fmt.Sprintf("waiting for ZEC disk (%s) to be resized", id), err)
 			return
 		}
-		cur.Size = plan.Size
+		p.Cur.Size = plan.Size
 	}
 
 	if oldInst != newInst && newInst != "" {
 		tflog.Info(ctx, "attaching ZEC disk", map[string]any{"id": id, "instance_id": newInst})
 		if err := conn.AttachDisks(ctx, newInst, id); err != nil {
-			fail(fmt.Sprintf("attaching ZEC disk (%s) to instance %s", id, newInst), err)
+			p.Fail(fmt.Sprintf("attaching ZEC disk (%s) to instance %s", id, newInst), err)
 			return
 		}
 		if _, err := waitDisk(ctx, conn, id, "to be attached", timeout, zenlayer.DiskStatusInUse); err != nil {
-			fail(fmt.Sprintf("waiting for ZEC disk (%s) to be attached to %s", id, newInst), err)
+			p.Fail(fmt.Sprintf("waiting for ZEC disk (%s) to be attached to %s", id, newInst), err)
 			return
 		}
-		cur.InstanceID = plan.InstanceID
+		p.Cur.InstanceID = plan.InstanceID
 	}
 
 	disk, err := conn.FindDisk(ctx, id)
 	if err != nil {
-		fail(fmt.Sprintf("reading ZEC disk (%s) after update", id), err)
+		p.Fail(fmt.Sprintf("reading ZEC disk (%s) after update", id), err)
 		return
 	}
 	plan.fromAPI(disk)

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
@@ -74,7 +75,7 @@ func (m *instanceResourceModel) fromAPI(ctx context.Context, inst *zenlayer.Inst
 	m.ImageID = types.StringValue(inst.ImageID)
 	m.Name = types.StringValue(inst.InstanceName)
 	m.Password = types.StringNull() // write-only
-	m.KeyID = optionalString(inst.KeyID)
+	m.KeyID = framework.OptionalString(inst.KeyID)
 	m.SubnetID = types.StringValue(inst.SubnetID)
 	m.SecurityGroupID = types.StringValue(inst.SecurityGroupID)
 	m.ResourceGroupID = types.StringValue(inst.ResourceGroupID)
@@ -86,22 +87,39 @@ func (m *instanceResourceModel) fromAPI(ctx context.Context, inst *zenlayer.Inst
 	m.SystemDiskID = types.StringNull()
 	m.SystemDisk = types.ObjectNull(systemDiskAttrTypes)
 	if sd := inst.SystemDisk; sd != nil {
-		m.SystemDiskID = optionalString(sd.DiskID)
+		m.SystemDiskID = framework.OptionalString(sd.DiskID)
 		obj, d := types.ObjectValue(systemDiskAttrTypes, map[string]attr.Value{
 			"size": types.Int64Value(sd.DiskSize), "category": types.StringValue(sd.DiskCategory),
 		})
 		diags.Append(d...)
 		m.SystemDisk = obj
 	}
-	m.PublicIPAddresses = stringList(ctx, inst.PublicIPAddresses, diags)
-	m.PrivateIPAddresses = stringList(ctx, inst.PrivateIPAddresses, diags)
+	m.PublicIPAddresses = framework.StringList(ctx, inst.PublicIPAddresses, diags)
+	m.PrivateIPAddresses = framework.StringList(ctx, inst.PrivateIPAddresses, diags)
 }
 
-func stringList(ctx context.Context, s []string, diags *diag.Diagnostics) types.List {
-	if s == nil {
-		s = []string{}
+// createRequest is the CreateZecInstances request for the plan and the
+// write-only password, which only the configuration holds (without the
+// create token, which the create guard adds).
+func (m *instanceResourceModel) createRequest(ctx context.Context, password types.String) (zenlayer.CreateZecInstancesRequest, diag.Diagnostics) {
+	in := zenlayer.CreateZecInstancesRequest{
+		ZoneID:          m.ZoneID.ValueString(),
+		ImageID:         m.ImageID.ValueString(),
+		InstanceType:    m.InstanceType.ValueString(),
+		SubnetID:        m.SubnetID.ValueString(),
+		InstanceCount:   1,
+		InstanceName:    m.Name.ValueString(),
+		Password:        password.ValueString(),
+		KeyID:           m.KeyID.ValueString(),
+		SecurityGroupID: m.SecurityGroupID.ValueString(),
+		ResourceGroupID: m.ResourceGroupID.ValueString(),
 	}
-	l, d := types.ListValueFrom(ctx, types.StringType, s)
-	diags.Append(d...)
-	return l
+	sd, diags := m.systemDisk(ctx)
+	if diags.HasError() {
+		return in, diags
+	}
+	if sd != nil && (!sd.Size.IsUnknown() || !sd.Category.IsUnknown()) {
+		in.SystemDisk = &zenlayer.SystemDiskSpec{DiskSize: sd.Size.ValueInt64(), DiskCategory: sd.Category.ValueString()}
+	}
+	return in, diags
 }

@@ -84,23 +84,10 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	in := zenlayer.CreateZecInstancesRequest{
-		ZoneID:          plan.ZoneID.ValueString(),
-		ImageID:         plan.ImageID.ValueString(),
-		InstanceType:    plan.InstanceType.ValueString(),
-		SubnetID:        plan.SubnetID.ValueString(),
-		InstanceCount:   1,
-		InstanceName:    plan.Name.ValueString(),
-		Password:        password.ValueString(),
-		KeyID:           plan.KeyID.ValueString(),
-		SecurityGroupID: plan.SecurityGroupID.ValueString(),
-		ResourceGroupID: plan.ResourceGroupID.ValueString(),
-	}
-	if sd, diags := plan.systemDisk(ctx); diags.HasError() {
+	in, diags := plan.createRequest(ctx, password)
+	if diags.HasError() {
 		resp.Diagnostics.Append(diags...)
 		return
-	} else if sd != nil && (!sd.Size.IsUnknown() || !sd.Category.IsUnknown()) {
-		in.SystemDisk = &zenlayer.SystemDiskSpec{DiskSize: sd.Size.ValueInt64(), DiskCategory: sd.Category.ValueString()}
 	}
 	// The one create guard (internal/journal): the instance carries a
 	// create token; a create whose answer is lost is looked up by it, never
@@ -255,22 +242,18 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 		framework.ClearCreateUnfinished(ctx, resp.Private, &resp.Diagnostics)
 	}
 
-	// cur is what is true in the cloud so far: each step that succeeds is
+	// p.Cur is what is true in the cloud so far: each step that succeeds is
 	// recorded in it, and it is saved even when a later step fails.
-	cur := state
-	cur.ReleaseOnDestroy, cur.ForceShutdown, cur.Timeouts = plan.ReleaseOnDestroy, plan.ForceShutdown, plan.Timeouts
-	fail := func(summary string, err error) {
-		resp.Diagnostics.AddError(summary, err.Error())
-		resp.Diagnostics.Append(resp.State.Set(ctx, &cur)...)
-	}
+	p := framework.NewPartial(ctx, resp, state)
+	p.Cur.ReleaseOnDestroy, p.Cur.ForceShutdown, p.Cur.Timeouts = plan.ReleaseOnDestroy, plan.ForceShutdown, plan.Timeouts
 
 	if !plan.Name.IsUnknown() && !plan.Name.Equal(state.Name) {
 		tflog.Info(ctx, "renaming ZEC instance", map[string]any{"id": id})
 		if err := conn.ModifyInstancesAttribute(ctx, plan.Name.ValueString(), id); err != nil {
-			fail(fmt.Sprintf("renaming ZEC instance (%s)", id), err)
+			p.Fail(fmt.Sprintf("renaming ZEC instance (%s)", id), err)
 			return
 		}
-		cur.Name = plan.Name
+		p.Cur.Name = plan.Name
 	}
 
 	planDisk, diags := plan.systemDisk(ctx)
@@ -285,14 +268,14 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 		size := planDisk.Size.ValueInt64()
 		tflog.Info(ctx, "resizing ZEC instance system disk", map[string]any{"id": id, "disk_id": diskID, "from": stateDisk.Size.ValueInt64(), "to": size})
 		if err := conn.ResizeDisk(ctx, diskID, size); err != nil {
-			fail(fmt.Sprintf("resizing the system disk (%s) of ZEC instance (%s)", diskID, id), err)
+			p.Fail(fmt.Sprintf("resizing the system disk (%s) of ZEC instance (%s)", diskID, id), err)
 			return
 		}
 		if _, err := waitDiskResized(ctx, conn, diskID, size, timeout); err != nil {
-			fail(fmt.Sprintf("waiting for the system disk (%s) of ZEC instance (%s) to be resized", diskID, id), err)
+			p.Fail(fmt.Sprintf("waiting for the system disk (%s) of ZEC instance (%s) to be resized", diskID, id), err)
 			return
 		}
-		cur.SystemDisk = plan.SystemDisk
+		p.Cur.SystemDisk = plan.SystemDisk
 	}
 
 	// state.PowerState is what the last refresh saw (powerStateOf the API's status).
@@ -300,26 +283,26 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 		switch plan.PowerState.ValueString() {
 		case PowerStateRunning:
 			if err := startInstance(ctx, conn, id, timeout); err != nil {
-				fail(fmt.Sprintf("starting ZEC instance (%s)", id), err)
+				p.Fail(fmt.Sprintf("starting ZEC instance (%s)", id), err)
 				return
 			}
 		case PowerStateStopped:
 			if err := stopInstance(ctx, conn, id, plan.ForceShutdown.ValueBool(), timeout); err != nil {
-				fail(fmt.Sprintf("stopping ZEC instance (%s)", id), err)
+				p.Fail(fmt.Sprintf("stopping ZEC instance (%s)", id), err)
 				return
 			}
 		}
-		cur.PowerState = plan.PowerState
+		p.Cur.PowerState = plan.PowerState
 	}
 
 	inst, err := conn.FindZECInstance(ctx, id)
 	if err != nil {
-		fail(fmt.Sprintf("reading ZEC instance (%s) after update", id), err)
+		p.Fail(fmt.Sprintf("reading ZEC instance (%s) after update", id), err)
 		return
 	}
-	cur.fromAPI(ctx, inst, &resp.Diagnostics)
-	cur.PowerState = plan.PowerState
-	resp.Diagnostics.Append(resp.State.Set(ctx, &cur)...)
+	p.Cur.fromAPI(ctx, inst, &resp.Diagnostics)
+	p.Cur.PowerState = plan.PowerState
+	p.Save()
 }
 
 func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

@@ -159,11 +159,11 @@ func (d *instancesDataSource) Read(ctx context.Context, req datasource.ReadReque
 			ID: types.StringValue(x.InstanceID), Name: types.StringValue(x.InstanceName), ZoneID: types.StringValue(x.ZoneID),
 			InstanceType: types.StringValue(x.InstanceType), CPU: types.Int64Value(x.CPU), Memory: types.Int64Value(x.Memory),
 			ImageID: types.StringValue(x.ImageID), ImageName: types.StringValue(x.ImageName), Status: types.StringValue(x.Status),
-			KeyID: optionalString(x.KeyID), SubnetID: types.StringValue(x.SubnetID), SecurityGroupID: types.StringValue(x.SecurityGroupID),
+			KeyID: framework.OptionalString(x.KeyID), SubnetID: types.StringValue(x.SubnetID), SecurityGroupID: types.StringValue(x.SecurityGroupID),
 			ResourceGroupID: types.StringValue(x.ResourceGroupID), CreateTime: types.StringValue(x.CreateTime),
 			SystemDiskID: types.StringNull(), SystemDiskSize: types.Int64Null(),
-			PublicIPAddresses:  stringList(ctx, x.PublicIPAddresses, &resp.Diagnostics),
-			PrivateIPAddresses: stringList(ctx, x.PrivateIPAddresses, &resp.Diagnostics),
+			PublicIPAddresses:  framework.StringList(ctx, x.PublicIPAddresses, &resp.Diagnostics),
+			PrivateIPAddresses: framework.StringList(ctx, x.PrivateIPAddresses, &resp.Diagnostics),
 		}
 		if x.SystemDisk != nil {
 			item.SystemDiskID, item.SystemDiskSize = types.StringValue(x.SystemDisk.DiskID), types.Int64Value(x.SystemDisk.DiskSize)
@@ -172,7 +172,7 @@ func (d *instancesDataSource) Read(ctx context.Context, req datasource.ReadReque
 		for _, dd := range x.DataDisks {
 			dataIDs = append(dataIDs, dd.DiskID)
 		}
-		item.DataDiskIDs = stringList(ctx, dataIDs, &resp.Diagnostics)
+		item.DataDiskIDs = framework.StringList(ctx, dataIDs, &resp.Diagnostics)
 		cfg.Instances = append(cfg.Instances, item)
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
