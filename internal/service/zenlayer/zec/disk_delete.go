@@ -23,14 +23,7 @@ import (
 // detaches (Update) only.
 func deleteDisk(ctx context.Context, conn *zenlayer.Client, id string, releaseFromBin bool, timeout time.Duration) diag.Diagnostics {
 	var diags diag.Diagnostics
-	disk, err := wait.Until(ctx, wait.Config[*zenlayer.Disk]{
-		Operation: "ZEC disk " + id + " to settle before release",
-		Target: []string{zenlayer.DiskStatusAvailable, zenlayer.DiskStatusInUse, zenlayer.DiskStatusRecycled,
-			zenlayer.DiskStatusFailed, wait.Gone},
-		UnknownIsPending: true,
-		Refresh:          statusDisk(conn, id),
-		Timeout:          timeout,
-	}.WithSharedPolling())
+	disk, err := waitDiskReleasable(ctx, conn, id, timeout)
 	if err != nil {
 		diags.AddError(fmt.Sprintf("deleting ZEC disk (%s)", id), err.Error())
 		return diags
@@ -46,7 +39,7 @@ func deleteDisk(ctx context.Context, conn *zenlayer.Client, id string, releaseFr
 		}
 	}
 	if disk.DiskStatus == zenlayer.DiskStatusRecycled && !releaseFromBin {
-		diags.AddWarning(fmt.Sprintf("ZEC disk (%s) left in the recycle bin", id), recycleBinWarning(id))
+		warnLeftInRecycleBin(&diags, "disk", id)
 		return diags
 	}
 
@@ -63,7 +56,7 @@ func deleteDisk(ctx context.Context, conn *zenlayer.Client, id string, releaseFr
 	}
 	// The account has a recycle bin and the disk is in it.
 	if !releaseFromBin {
-		diags.AddWarning(fmt.Sprintf("ZEC disk (%s) left in the recycle bin", id), recycleBinWarning(id))
+		warnLeftInRecycleBin(&diags, "disk", id)
 		return diags
 	}
 	tflog.Info(ctx, "ZEC disk is in the recycle bin, releasing it from there", map[string]any{"id": id})
@@ -76,9 +69,12 @@ func deleteDisk(ctx context.Context, conn *zenlayer.Client, id string, releaseFr
 	return diags
 }
 
-func recycleBinWarning(id string) string {
-	return fmt.Sprintf("release_on_destroy is false, so disk %s was moved to the account's recycle bin and not freed. "+
-		"It can be restored from there for a limited time and is freed by Zenlayer afterwards; Terraform no longer manages it.", id)
+// warnLeftInRecycleBin says that destroy left a ZEC disk or instance (what)
+// in the recycle bin, as release_on_destroy = false asks.
+func warnLeftInRecycleBin(diags *diag.Diagnostics, what, id string) {
+	diags.AddWarning(fmt.Sprintf("ZEC %s (%s) left in the recycle bin", what, id),
+		fmt.Sprintf("release_on_destroy is false, so %s %s was moved to the account's recycle bin and not freed. "+
+			"It can be restored from there for a limited time and is freed by Zenlayer afterwards; Terraform no longer manages it.", what, id))
 }
 
 // releaseDisk calls ReleaseDisk and turns each documented error code into a

@@ -40,40 +40,6 @@ type diskResource struct {
 	framework.WithImportByID
 }
 
-func (r *diskResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var cfg diskResourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if cfg.ForceDetach.ValueBool() && cfg.InstanceID.IsNull() {
-		resp.Diagnostics.AddAttributeWarning(path.Root("force_detach"), "force_detach has no effect",
-			"force_detach only matters for a disk attached to an instance (instance_id).")
-	}
-}
-
-// ModifyPlan refuses to shrink a disk: the API only grows disks, and a
-// silent replacement would destroy the data on it.
-func (r *diskResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
-		return
-	}
-	var state, plan diskResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if !plan.Size.IsUnknown() && !state.Size.IsNull() && plan.Size.ValueInt64() < state.Size.ValueInt64() {
-		resp.Diagnostics.AddAttributeError(path.Root("size"), "ZEC disk cannot shrink",
-			fmt.Sprintf("Disk %s is %d GiB and the configuration asks for %d GiB. Zenlayer disks can only grow. "+
-				"To get a smaller disk, create a new one (for example with `terraform apply -replace`), copying the data you need first.",
-				state.ID.ValueString(), state.Size.ValueInt64(), plan.Size.ValueInt64()))
-		return
-	}
-	framework.PlanFinishCreate(ctx, req, resp, path.Root("status"))
-}
-
 func (r *diskResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan diskResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -282,6 +248,61 @@ func (r *diskResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
+func (r *diskResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state diskResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	conn := r.Client.ZenlayerClient(&resp.Diagnostics)
+	if conn == nil {
+		return
+	}
+	timeout, d := state.Timeouts.Delete(ctx, diskDeleteTimeout)
+	if resp.Diagnostics.Append(d...); resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	id := state.ID.ValueString()
+	releaseFromBin := state.ReleaseOnDestroy.IsNull() || state.ReleaseOnDestroy.ValueBool()
+	resp.Diagnostics.Append(deleteDisk(ctx, conn, id, releaseFromBin, timeout)...)
+}
+
+// ModifyPlan refuses to shrink a disk: the API only grows disks, and a
+// silent replacement would destroy the data on it.
+func (r *diskResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+		return
+	}
+	var state, plan diskResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if !plan.Size.IsUnknown() && !state.Size.IsNull() && plan.Size.ValueInt64() < state.Size.ValueInt64() {
+		resp.Diagnostics.AddAttributeError(path.Root("size"), "ZEC disk cannot shrink",
+			fmt.Sprintf("Disk %s is %d GiB and the configuration asks for %d GiB. Zenlayer disks can only grow. "+
+				"To get a smaller disk, create a new one (for example with `terraform apply -replace`), copying the data you need first.",
+				state.ID.ValueString(), state.Size.ValueInt64(), plan.Size.ValueInt64()))
+		return
+	}
+	framework.PlanFinishCreate(ctx, req, resp, path.Root("status"))
+}
+
+func (r *diskResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var cfg diskResourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if cfg.ForceDetach.ValueBool() && cfg.InstanceID.IsNull() {
+		resp.Diagnostics.AddAttributeWarning(path.Root("force_detach"), "force_detach has no effect",
+			"force_detach only matters for a disk attached to an instance (instance_id).")
+	}
+}
+
 // detachDisk detaches a disk from its instance and waits until it is AVAILABLE.
 func detachDisk(ctx context.Context, conn *zenlayer.Client, id, instanceID string, force bool, timeout time.Duration) error {
 	disk, err := waitDiskSettled(ctx, conn, id, timeout)
@@ -302,25 +323,4 @@ func detachDisk(ctx context.Context, conn *zenlayer.Client, id, instanceID strin
 	}
 	_, err = waitDisk(ctx, conn, id, "to be detached", timeout, zenlayer.DiskStatusAvailable)
 	return err
-}
-
-func (r *diskResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state diskResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	conn := r.Client.ZenlayerClient(&resp.Diagnostics)
-	if conn == nil {
-		return
-	}
-	timeout, d := state.Timeouts.Delete(ctx, diskDeleteTimeout)
-	if resp.Diagnostics.Append(d...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-	id := state.ID.ValueString()
-	releaseFromBin := state.ReleaseOnDestroy.IsNull() || state.ReleaseOnDestroy.ValueBool()
-	resp.Diagnostics.Append(deleteDisk(ctx, conn, id, releaseFromBin, timeout)...)
 }

@@ -51,6 +51,19 @@ func waitDiskSettled(ctx context.Context, conn *zenlayer.Client, id string, time
 	return waitDisk(ctx, conn, id, "to settle", timeout, diskSettledStatuses...)
 }
 
+// waitDiskReleasable waits until the disk can be released (or needs no
+// release): AVAILABLE, IN_USE (to be detached first), RECYCLED, FAILED or gone.
+func waitDiskReleasable(ctx context.Context, conn *zenlayer.Client, id string, timeout time.Duration) (*zenlayer.Disk, error) {
+	return wait.Until(ctx, wait.Config[*zenlayer.Disk]{
+		Operation: "ZEC disk " + id + " to settle before release",
+		Target: []string{zenlayer.DiskStatusAvailable, zenlayer.DiskStatusInUse, zenlayer.DiskStatusRecycled,
+			zenlayer.DiskStatusFailed, wait.Gone},
+		UnknownIsPending: true,
+		Refresh:          statusDisk(conn, id),
+		Timeout:          timeout,
+	}.WithSharedPolling())
+}
+
 // waitDiskResized waits until the resize has landed: the status is settled
 // and the size is the new one.
 func waitDiskResized(ctx context.Context, conn *zenlayer.Client, id string, size int64, timeout time.Duration) (*zenlayer.Disk, error) {

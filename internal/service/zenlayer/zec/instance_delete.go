@@ -19,9 +19,7 @@ import (
 // safe to repeat, so an interrupted destroy finishes on the next run.
 func deleteInstance(ctx context.Context, conn *zenlayer.Client, id string, releaseFromBin bool, timeout time.Duration) diag.Diagnostics {
 	var diags diag.Diagnostics
-	inst, err := waitInstance(ctx, conn, id, "to finish its current operation before release", timeout,
-		[]string{zenlayer.InstanceStatusRunning, zenlayer.InstanceStatusStopped, zenlayer.InstanceStatusCreateFailed,
-			zenlayer.InstanceStatusReinstallFailed, zenlayer.InstanceStatusRecycle, wait.Gone}, nil)
+	inst, err := waitInstanceReleasable(ctx, conn, id, timeout)
 	if err != nil {
 		diags.AddError(fmt.Sprintf("deleting ZEC instance (%s)", id), err.Error())
 		return diags
@@ -31,7 +29,7 @@ func deleteInstance(ctx context.Context, conn *zenlayer.Client, id string, relea
 		return diags
 	}
 	if inst.Status == zenlayer.InstanceStatusRecycle && !releaseFromBin {
-		diags.AddWarning(fmt.Sprintf("ZEC instance (%s) left in the recycle bin", id), instanceRecycleBinWarning(id))
+		warnLeftInRecycleBin(&diags, "instance", id)
 		return diags
 	}
 	if gone := releaseInstance(ctx, conn, id, &diags); gone || diags.HasError() {
@@ -47,7 +45,7 @@ func deleteInstance(ctx context.Context, conn *zenlayer.Client, id string, relea
 	}
 	// The account has a recycle bin and the instance is in it.
 	if !releaseFromBin {
-		diags.AddWarning(fmt.Sprintf("ZEC instance (%s) left in the recycle bin", id), instanceRecycleBinWarning(id))
+		warnLeftInRecycleBin(&diags, "instance", id)
 		return diags
 	}
 	tflog.Info(ctx, "ZEC instance is in the recycle bin, releasing it from there", map[string]any{"id": id})
@@ -58,11 +56,6 @@ func deleteInstance(ctx context.Context, conn *zenlayer.Client, id string, relea
 		diags.AddError(fmt.Sprintf("waiting for ZEC instance (%s) to be released from the recycle bin", id), err.Error())
 	}
 	return diags
-}
-
-func instanceRecycleBinWarning(id string) string {
-	return fmt.Sprintf("release_on_destroy is false, so instance %s was moved to the account's recycle bin and not freed. "+
-		"It can be restored from there for a limited time and is freed by Zenlayer afterwards; Terraform no longer manages it.", id)
 }
 
 // releaseInstance calls ReleaseInstances (keeping the data disks) and turns

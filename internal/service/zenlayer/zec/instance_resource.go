@@ -41,30 +41,6 @@ type instanceResource struct {
 	framework.WithImportByID
 }
 
-func (r *instanceResource) ConfigValidators(context.Context) []resource.ConfigValidator {
-	return []resource.ConfigValidator{resourcevalidator.ExactlyOneOf(path.MatchRoot("password"), path.MatchRoot("key_id"))}
-}
-
-// ModifyPlan replaces an instance whose creation failed (CREATE_FAILED):
-// such an instance never runs, and a tainted one is replaced anyway, but
-// an imported or refreshed one would otherwise plan no change.
-func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
-		return
-	}
-	var status types.String
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("status"), &status)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if status.ValueString() == zenlayer.InstanceStatusCreateFailed {
-		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("status"), types.StringUnknown())...)
-		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("status"))
-		return
-	}
-	framework.PlanFinishCreate(ctx, req, resp, path.Root("status"))
-}
-
 func (r *instanceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan instanceResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -323,6 +299,30 @@ func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteReques
 	defer cancel()
 	releaseFromBin := state.ReleaseOnDestroy.IsNull() || state.ReleaseOnDestroy.ValueBool()
 	resp.Diagnostics.Append(deleteInstance(ctx, conn, state.ID.ValueString(), releaseFromBin, timeout)...)
+}
+
+// ModifyPlan replaces an instance whose creation failed (CREATE_FAILED):
+// such an instance never runs, and a tainted one is replaced anyway, but
+// an imported or refreshed one would otherwise plan no change.
+func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+		return
+	}
+	var status types.String
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("status"), &status)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if status.ValueString() == zenlayer.InstanceStatusCreateFailed {
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("status"), types.StringUnknown())...)
+		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("status"))
+		return
+	}
+	framework.PlanFinishCreate(ctx, req, resp, path.Root("status"))
+}
+
+func (r *instanceResource) ConfigValidators(context.Context) []resource.ConfigValidator {
+	return []resource.ConfigValidator{resourcevalidator.ExactlyOneOf(path.MatchRoot("password"), path.MatchRoot("key_id"))}
 }
 
 // startInstance starts a stopped instance and waits until it is RUNNING.

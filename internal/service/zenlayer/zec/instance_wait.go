@@ -78,6 +78,14 @@ func waitInstanceSettled(ctx context.Context, conn *zenlayer.Client, id string, 
 		[]string{zenlayer.InstanceStatusRunning, zenlayer.InstanceStatusStopped}, instanceUnusable)
 }
 
+// waitInstanceReleasable waits until the instance can be released (or
+// needs no release): RUNNING, STOPPED, failed, in the recycle bin or gone.
+func waitInstanceReleasable(ctx context.Context, conn *zenlayer.Client, id string, timeout time.Duration) (*zenlayer.Instance, error) {
+	return waitInstance(ctx, conn, id, "to finish its current operation before release", timeout,
+		[]string{zenlayer.InstanceStatusRunning, zenlayer.InstanceStatusStopped, zenlayer.InstanceStatusCreateFailed,
+			zenlayer.InstanceStatusReinstallFailed, zenlayer.InstanceStatusRecycle, wait.Gone}, nil)
+}
+
 // currentStatus reads an instance's status for an error message.
 func currentStatus(ctx context.Context, conn *zenlayer.Client, id string) string {
 	inst, err := conn.FindZECInstance(ctx, id)
