@@ -8,6 +8,8 @@ import (
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
+// diskResourceModel is the configuration, plan and state of
+// cloudcompute_zenlayer_zec_disk.
 type diskResourceModel struct {
 	ID               types.String   `tfsdk:"id"`
 	ZoneID           types.String   `tfsdk:"zone_id"`
@@ -26,6 +28,8 @@ type diskResourceModel struct {
 	Timeouts         timeouts.Value `tfsdk:"timeouts"`
 }
 
+// fromAPI sets the model from the API's disk. The arguments the API does
+// not report (force_detach, release_on_destroy, timeouts) are left as they are.
 func (m *diskResourceModel) fromAPI(d *zenlayer.Disk) {
 	m.ID = types.StringValue(d.DiskID)
 	m.ZoneID = types.StringValue(d.ZoneID)

@@ -13,21 +13,8 @@ import (
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
-var systemDiskAttrTypes = map[string]attr.Type{"size": types.Int64Type, "category": types.StringType}
-
-// powerStateOf maps an API status to the resource's power_state: an
-// instance starting counts as running and one stopping as stopped. Other
-// statuses (deploying, rebooting, failed, ...) keep prev.
-func powerStateOf(status string, prev types.String) types.String {
-	switch {
-	case status == zenlayer.InstanceStatusRunning || instanceStarting(status):
-		return types.StringValue(PowerStateRunning)
-	case status == zenlayer.InstanceStatusStopped || status == zenlayer.InstanceStatusStopping:
-		return types.StringValue(PowerStateStopped)
-	}
-	return prev
-}
-
+// instanceResourceModel is the configuration, plan and state of
+// cloudcompute_zenlayer_zec_instance.
 type instanceResourceModel struct {
 	ID                 types.String   `tfsdk:"id"`
 	ZoneID             types.String   `tfsdk:"zone_id"`
@@ -53,10 +40,14 @@ type instanceResourceModel struct {
 	Timeouts           timeouts.Value `tfsdk:"timeouts"`
 }
 
+// systemDiskModel is the system_disk object.
 type systemDiskModel struct {
 	Size     types.Int64  `tfsdk:"size"`
 	Category types.String `tfsdk:"category"`
 }
+
+// systemDiskAttrTypes are the attribute types of the system_disk object.
+var systemDiskAttrTypes = map[string]attr.Type{"size": types.Int64Type, "category": types.StringType}
 
 // systemDisk returns the system_disk object, or nil when it is null or unknown.
 func (m *instanceResourceModel) systemDisk(ctx context.Context) (*systemDiskModel, diag.Diagnostics) {
@@ -68,6 +59,10 @@ func (m *instanceResourceModel) systemDisk(ctx context.Context) (*systemDiskMode
 	return &sd, diags
 }
 
+// fromAPI sets the model from the API's instance. The arguments the API
+// does not report (force_shutdown, release_on_destroy, timeouts) are left
+// as they are, and so is power_state while the status says neither
+// running nor stopped; the write-only password is always null.
 func (m *instanceResourceModel) fromAPI(ctx context.Context, inst *zenlayer.Instance, diags *diag.Diagnostics) {
 	m.ID = types.StringValue(inst.InstanceID)
 	m.ZoneID = types.StringValue(inst.ZoneID)
@@ -96,6 +91,19 @@ func (m *instanceResourceModel) fromAPI(ctx context.Context, inst *zenlayer.Inst
 	}
 	m.PublicIPAddresses = framework.StringList(ctx, inst.PublicIPAddresses, diags)
 	m.PrivateIPAddresses = framework.StringList(ctx, inst.PrivateIPAddresses, diags)
+}
+
+// powerStateOf maps an API status to the resource's power_state: an
+// instance starting counts as running and one stopping as stopped. Other
+// statuses (deploying, rebooting, failed, ...) keep prev.
+func powerStateOf(status string, prev types.String) types.String {
+	switch {
+	case status == zenlayer.InstanceStatusRunning || instanceStarting(status):
+		return types.StringValue(PowerStateRunning)
+	case status == zenlayer.InstanceStatusStopped || status == zenlayer.InstanceStatusStopping:
+		return types.StringValue(PowerStateStopped)
+	}
+	return prev
 }
 
 // createRequest is the CreateZecInstances request for the plan and the

@@ -200,6 +200,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 	}
 }
 
+// systemDiskShrinks plans a new instance when system_disk.size gets smaller.
 func systemDiskShrinks(_ context.Context, req planmodifier.Int64Request, resp *int64planmodifier.RequiresReplaceIfFuncResponse) {
 	if !req.StateValue.IsNull() && !req.PlanValue.IsUnknown() && !req.PlanValue.IsNull() {
 		resp.RequiresReplace = req.PlanValue.ValueInt64() < req.StateValue.ValueInt64()
