@@ -2,6 +2,7 @@ package zec
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
@@ -48,4 +49,47 @@ func waitDisk(ctx context.Context, conn *zenlayer.Client, id, what string, timeo
 // which is reported as a *wait error wrapping wait.ErrGone).
 func waitDiskSettled(ctx context.Context, conn *zenlayer.Client, id string, timeout time.Duration) (*zenlayer.Disk, error) {
 	return waitDisk(ctx, conn, id, "to settle", timeout, diskSettledStatuses...)
+}
+
+// waitDiskReleasable waits until the disk can be released (or needs no
+// release): AVAILABLE, IN_USE (to be detached first), RECYCLED, FAILED or gone.
+func waitDiskReleasable(ctx context.Context, conn *zenlayer.Client, id string, timeout time.Duration) (*zenlayer.Disk, error) {
+	return wait.Until(ctx, wait.Config[*zenlayer.Disk]{
+		Operation: "ZEC disk " + id + " to settle before release",
+		Target: []string{zenlayer.DiskStatusAvailable, zenlayer.DiskStatusInUse, zenlayer.DiskStatusRecycled,
+			zenlayer.DiskStatusFailed, wait.Gone},
+		UnknownIsPending: true,
+		Refresh:          statusDisk(conn, id),
+		Timeout:          timeout,
+	}.WithSharedPolling())
+}
+
+// waitDiskResized waits until the resize has landed: the status is settled
+// and the size is the new one.
+func waitDiskResized(ctx context.Context, conn *zenlayer.Client, id string, size int64, timeout time.Duration) (*zenlayer.Disk, error) {
+	const grown = "(resized)"
+	refresh := statusDisk(conn, id)
+	return wait.Until(ctx, wait.Config[*zenlayer.Disk]{
+		Operation:        fmt.Sprintf("ZEC disk %s to reach %d GiB", id, size),
+		Target:           []string{grown},
+		Failure:          []string{zenlayer.DiskStatusFailed},
+		UnknownIsPending: true,
+		Timeout:          timeout,
+		Refresh: func(ctx context.Context) (*zenlayer.Disk, string, error) {
+			d, status, err := refresh(ctx)
+			if err == nil && d != nil && d.DiskSize >= size && (status == zenlayer.DiskStatusAvailable || status == zenlayer.DiskStatusInUse) {
+				return d, grown, nil
+			}
+			return d, status, err
+		},
+	}.WithSharedPolling())
+}
+
+// diskReleased reports whether a disk is on its way out or in the recycle bin.
+func diskReleased(d *zenlayer.Disk) bool {
+	switch d.DiskStatus {
+	case zenlayer.DiskStatusDeleting, zenlayer.DiskStatusRecycling, zenlayer.DiskStatusRecycled:
+		return true
+	}
+	return false
 }

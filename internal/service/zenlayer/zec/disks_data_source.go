@@ -11,7 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
@@ -21,14 +21,12 @@ var (
 )
 
 // NewDisksDataSource is the constructor of cloudcompute_zenlayer_zec_disks.
-func NewDisksDataSource() datasource.DataSource { return &disksDataSource{} }
-
-type disksDataSource struct {
-	client *conns.Client
+func NewDisksDataSource() datasource.DataSource {
+	return &disksDataSource{DataSourceBase: framework.NewDataSourceBase("zenlayer_zec_disks")}
 }
 
-func (d *disksDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_zenlayer_zec_disks"
+type disksDataSource struct {
+	framework.DataSourceBase
 }
 
 var diskStatuses = []string{
@@ -82,10 +80,6 @@ func (d *disksDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 	}
 }
 
-func (d *disksDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 type disksDataSourceModel struct {
 	IDs        types.List      `tfsdk:"ids"`
 	ZoneID     types.String    `tfsdk:"zone_id"`
@@ -112,46 +106,35 @@ type diskItemModel struct {
 }
 
 func (d *disksDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg disksDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	conn := d.client.ZenlayerClient(&resp.Diagnostics)
+	conn := d.Client.ZenlayerClient(&resp.Diagnostics)
 	if conn == nil {
 		return
 	}
-	in := zenlayer.DescribeDisksRequest{
-		ZoneID:     cfg.ZoneID.ValueString(),
-		DiskName:   cfg.Name.ValueString(),
-		InstanceID: cfg.InstanceID.ValueString(),
-		DiskStatus: cfg.Status.ValueString(),
-		DiskType:   cfg.DiskType.ValueString(),
+	framework.ReadList(ctx, req, resp, framework.ListSpec[disksDataSourceModel, zenlayer.Disk, diskItemModel]{
+		What: "listing ZEC disks",
+		IDs:  func(cfg *disksDataSourceModel) types.List { return cfg.IDs },
+		List: func(ctx context.Context, cfg *disksDataSourceModel, ids []string) ([]zenlayer.Disk, error) {
+			return conn.DescribeDisks(ctx, zenlayer.DescribeDisksRequest{
+				DiskIDs:    ids,
+				ZoneID:     cfg.ZoneID.ValueString(),
+				DiskName:   cfg.Name.ValueString(),
+				InstanceID: cfg.InstanceID.ValueString(),
+				DiskStatus: cfg.Status.ValueString(),
+				DiskType:   cfg.DiskType.ValueString(),
+			})
+		},
+		Key:     func(x *zenlayer.Disk) string { return x.DiskID },
+		Convert: diskItemFromAPI,
+		Set:     func(cfg *disksDataSourceModel, items []diskItemModel) { cfg.Disks = items },
+	})
+}
+
+// diskItemFromAPI is the item of a listed disk.
+func diskItemFromAPI(x *zenlayer.Disk) diskItemModel {
+	return diskItemModel{
+		ID: types.StringValue(x.DiskID), Name: types.StringValue(x.DiskName), ZoneID: types.StringValue(x.ZoneID),
+		Size: types.Int64Value(x.DiskSize), Category: types.StringValue(x.DiskCategory), Status: types.StringValue(x.DiskStatus),
+		DiskType: types.StringValue(x.DiskType), Portable: types.BoolValue(x.Portable), InstanceID: types.StringValue(x.InstanceID),
+		ChargeType: types.StringValue(x.ChargeType), ResourceGroupID: types.StringValue(x.ResourceGroupID), CreateTime: types.StringValue(x.CreateTime),
 	}
-	if !cfg.IDs.IsNull() {
-		resp.Diagnostics.Append(cfg.IDs.ElementsAs(ctx, &in.DiskIDs, false)...)
-		if resp.Diagnostics.HasError() {
-			return
-		}
-		if len(in.DiskIDs) == 0 {
-			cfg.Disks = []diskItemModel{}
-			resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
-			return
-		}
-	}
-	disks, err := conn.DescribeDisks(ctx, in)
-	if err != nil {
-		resp.Diagnostics.AddError("listing ZEC disks", err.Error())
-		return
-	}
-	cfg.Disks = make([]diskItemModel, 0, len(disks))
-	for _, x := range disks {
-		cfg.Disks = append(cfg.Disks, diskItemModel{
-			ID: types.StringValue(x.DiskID), Name: types.StringValue(x.DiskName), ZoneID: types.StringValue(x.ZoneID),
-			Size: types.Int64Value(x.DiskSize), Category: types.StringValue(x.DiskCategory), Status: types.StringValue(x.DiskStatus),
-			DiskType: types.StringValue(x.DiskType), Portable: types.BoolValue(x.Portable), InstanceID: types.StringValue(x.InstanceID),
-			ChargeType: types.StringValue(x.ChargeType), ResourceGroupID: types.StringValue(x.ResourceGroupID), CreateTime: types.StringValue(x.CreateTime),
-		})
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
 }

@@ -2,17 +2,17 @@ package zec
 
 import (
 	"context"
-	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
@@ -22,14 +22,12 @@ var (
 )
 
 // NewInstancesDataSource is the constructor of cloudcompute_zenlayer_zec_instances.
-func NewInstancesDataSource() datasource.DataSource { return &instancesDataSource{} }
-
-type instancesDataSource struct {
-	client *conns.Client
+func NewInstancesDataSource() datasource.DataSource {
+	return &instancesDataSource{DataSourceBase: framework.NewDataSourceBase("zenlayer_zec_instances")}
 }
 
-func (d *instancesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_zenlayer_zec_instances"
+type instancesDataSource struct {
+	framework.DataSourceBase
 }
 
 // instanceStatuses are the statuses the DescribeInstances filter takes (its
@@ -89,10 +87,6 @@ func (d *instancesDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 	}
 }
 
-func (d *instancesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 type instancesDataSourceModel struct {
 	IDs             types.List          `tfsdk:"ids"`
 	ZoneID          types.String        `tfsdk:"zone_id"`
@@ -126,60 +120,50 @@ type instanceItemModel struct {
 }
 
 func (d *instancesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg instancesDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	conn := d.client.ZenlayerClient(&resp.Diagnostics)
+	conn := d.Client.ZenlayerClient(&resp.Diagnostics)
 	if conn == nil {
 		return
 	}
-	in := zenlayer.DescribeInstancesRequest{
-		ZoneID:          cfg.ZoneID.ValueString(),
-		Name:            cfg.Name.ValueString(),
-		ImageID:         cfg.ImageID.ValueString(),
-		ResourceGroupID: cfg.ResourceGroupID.ValueString(),
-		Status:          cfg.Status.ValueString(),
+	framework.ReadList(ctx, req, resp, framework.ListSpec[instancesDataSourceModel, zenlayer.Instance, instanceItemModel]{
+		What: "listing ZEC instances",
+		IDs:  func(cfg *instancesDataSourceModel) types.List { return cfg.IDs },
+		List: func(ctx context.Context, cfg *instancesDataSourceModel, ids []string) ([]zenlayer.Instance, error) {
+			return conn.DescribeInstances(ctx, zenlayer.DescribeInstancesRequest{
+				InstanceIDs:     ids,
+				ZoneID:          cfg.ZoneID.ValueString(),
+				Name:            cfg.Name.ValueString(),
+				ImageID:         cfg.ImageID.ValueString(),
+				ResourceGroupID: cfg.ResourceGroupID.ValueString(),
+				Status:          cfg.Status.ValueString(),
+			})
+		},
+		Key: func(x *zenlayer.Instance) string { return x.InstanceID },
+		Convert: func(x *zenlayer.Instance) instanceItemModel {
+			return instanceItemFromAPI(ctx, x, &resp.Diagnostics)
+		},
+		Set: func(cfg *instancesDataSourceModel, items []instanceItemModel) { cfg.Instances = items },
+	})
+}
+
+// instanceItemFromAPI is the item of a listed instance.
+func instanceItemFromAPI(ctx context.Context, x *zenlayer.Instance, diags *diag.Diagnostics) instanceItemModel {
+	item := instanceItemModel{
+		ID: types.StringValue(x.InstanceID), Name: types.StringValue(x.InstanceName), ZoneID: types.StringValue(x.ZoneID),
+		InstanceType: types.StringValue(x.InstanceType), CPU: types.Int64Value(x.CPU), Memory: types.Int64Value(x.Memory),
+		ImageID: types.StringValue(x.ImageID), ImageName: types.StringValue(x.ImageName), Status: types.StringValue(x.Status),
+		KeyID: framework.OptionalString(x.KeyID), SubnetID: types.StringValue(x.SubnetID), SecurityGroupID: types.StringValue(x.SecurityGroupID),
+		ResourceGroupID: types.StringValue(x.ResourceGroupID), CreateTime: types.StringValue(x.CreateTime),
+		SystemDiskID: types.StringNull(), SystemDiskSize: types.Int64Null(),
+		PublicIPAddresses:  framework.StringList(ctx, x.PublicIPAddresses, diags),
+		PrivateIPAddresses: framework.StringList(ctx, x.PrivateIPAddresses, diags),
 	}
-	if !cfg.IDs.IsNull() {
-		resp.Diagnostics.Append(cfg.IDs.ElementsAs(ctx, &in.InstanceIDs, false)...)
-		if resp.Diagnostics.HasError() {
-			return
-		}
-		if len(in.InstanceIDs) == 0 {
-			cfg.Instances = []instanceItemModel{}
-			resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
-			return
-		}
+	if x.SystemDisk != nil {
+		item.SystemDiskID, item.SystemDiskSize = types.StringValue(x.SystemDisk.DiskID), types.Int64Value(x.SystemDisk.DiskSize)
 	}
-	instances, err := conn.DescribeInstances(ctx, in)
-	if err != nil {
-		resp.Diagnostics.AddError("listing ZEC instances", err.Error())
-		return
+	dataIDs := make([]string, 0, len(x.DataDisks))
+	for _, dd := range x.DataDisks {
+		dataIDs = append(dataIDs, dd.DiskID)
 	}
-	slices.SortFunc(instances, func(a, b zenlayer.Instance) int { return strings.Compare(a.InstanceID, b.InstanceID) })
-	cfg.Instances = make([]instanceItemModel, 0, len(instances))
-	for _, x := range instances {
-		item := instanceItemModel{
-			ID: types.StringValue(x.InstanceID), Name: types.StringValue(x.InstanceName), ZoneID: types.StringValue(x.ZoneID),
-			InstanceType: types.StringValue(x.InstanceType), CPU: types.Int64Value(x.CPU), Memory: types.Int64Value(x.Memory),
-			ImageID: types.StringValue(x.ImageID), ImageName: types.StringValue(x.ImageName), Status: types.StringValue(x.Status),
-			KeyID: optionalString(x.KeyID), SubnetID: types.StringValue(x.SubnetID), SecurityGroupID: types.StringValue(x.SecurityGroupID),
-			ResourceGroupID: types.StringValue(x.ResourceGroupID), CreateTime: types.StringValue(x.CreateTime),
-			SystemDiskID: types.StringNull(), SystemDiskSize: types.Int64Null(),
-			PublicIPAddresses:  stringList(ctx, x.PublicIPAddresses, &resp.Diagnostics),
-			PrivateIPAddresses: stringList(ctx, x.PrivateIPAddresses, &resp.Diagnostics),
-		}
-		if x.SystemDisk != nil {
-			item.SystemDiskID, item.SystemDiskSize = types.StringValue(x.SystemDisk.DiskID), types.Int64Value(x.SystemDisk.DiskSize)
-		}
-		dataIDs := make([]string, 0, len(x.DataDisks))
-		for _, dd := range x.DataDisks {
-			dataIDs = append(dataIDs, dd.DiskID)
-		}
-		item.DataDiskIDs = stringList(ctx, dataIDs, &resp.Diagnostics)
-		cfg.Instances = append(cfg.Instances, item)
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+	item.DataDiskIDs = framework.StringList(ctx, dataIDs, diags)
+	return item
 }

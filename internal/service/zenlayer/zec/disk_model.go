@@ -1,0 +1,59 @@
+package zec
+
+import (
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
+)
+
+// diskResourceModel is the configuration, plan and state of
+// cloudcompute_zenlayer_zec_disk.
+type diskResourceModel struct {
+	ID               types.String   `tfsdk:"id"`
+	ZoneID           types.String   `tfsdk:"zone_id"`
+	Name             types.String   `tfsdk:"name"`
+	Size             types.Int64    `tfsdk:"size"`
+	Category         types.String   `tfsdk:"category"`
+	InstanceID       types.String   `tfsdk:"instance_id"`
+	ForceDetach      types.Bool     `tfsdk:"force_detach"`
+	ResourceGroupID  types.String   `tfsdk:"resource_group_id"`
+	ReleaseOnDestroy types.Bool     `tfsdk:"release_on_destroy"`
+	Status           types.String   `tfsdk:"status"`
+	DiskType         types.String   `tfsdk:"disk_type"`
+	Portable         types.Bool     `tfsdk:"portable"`
+	ChargeType       types.String   `tfsdk:"charge_type"`
+	CreateTime       types.String   `tfsdk:"create_time"`
+	Timeouts         timeouts.Value `tfsdk:"timeouts"`
+}
+
+// fromAPI sets the model from the API's disk. The arguments the API does
+// not report (force_detach, release_on_destroy, timeouts) are left as they are.
+func (m *diskResourceModel) fromAPI(d *zenlayer.Disk) {
+	m.ID = types.StringValue(d.DiskID)
+	m.ZoneID = types.StringValue(d.ZoneID)
+	m.Name = types.StringValue(d.DiskName)
+	m.Size = types.Int64Value(d.DiskSize)
+	m.Category = types.StringValue(d.DiskCategory)
+	m.InstanceID = framework.OptionalString(d.InstanceID)
+	m.ResourceGroupID = types.StringValue(d.ResourceGroupID)
+	m.Status = types.StringValue(d.DiskStatus)
+	m.DiskType = types.StringValue(d.DiskType)
+	m.Portable = types.BoolValue(d.Portable)
+	m.ChargeType = types.StringValue(d.ChargeType)
+	m.CreateTime = types.StringValue(d.CreateTime)
+}
+
+// createRequest is the CreateDisks request for the plan (without the
+// create token, which the create guard adds).
+func (m *diskResourceModel) createRequest() zenlayer.CreateDisksRequest {
+	return zenlayer.CreateDisksRequest{
+		ZoneID:          m.ZoneID.ValueString(),
+		DiskName:        m.Name.ValueString(),
+		DiskSize:        m.Size.ValueInt64(),
+		DiskCategory:    m.Category.ValueString(),
+		InstanceID:      m.InstanceID.ValueString(),
+		ResourceGroupID: m.ResourceGroupID.ValueString(),
+	}
+}

@@ -1,0 +1,125 @@
+package zec
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+)
+
+// DiskNamePattern is the CreateDisks document's rule for diskName.
+var DiskNamePattern = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9._/-]{0,62}[A-Za-z0-9])?$`)
+
+// Disk size limits of the API, in GiB.
+const (
+	DiskMinSize = 20
+	DiskMaxSize = 32768
+)
+
+func (r *diskResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A Zenlayer Elastic Compute (ZEC) data disk. The disk can be renamed, grown (never shrunk) and attached to or " +
+			"detached from an instance in place. Destroying it detaches it if needed, forcibly (even from a running instance: its data " +
+			"goes with the release anyway), and releases it with `ReleaseDisk`, which is irreversible; on accounts with a recycle bin " +
+			"the disk passes through the bin and is released from there too, unless `release_on_destroy = false`. Boot (system) disks " +
+			"are released with their instance and cannot be destroyed on their own.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "Disk id.",
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"zone_id": schema.StringAttribute{
+				Required:            true,
+				MarkdownDescription: "Zone of the disk, for example `asia-east-1a`. Changing it creates a new disk.",
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"name": schema.StringAttribute{
+				Required: true,
+				MarkdownDescription: "Disk name: 1 to 64 letters, digits, `-`, `_`, `/` and `.`, starting and ending with a letter or digit. " +
+					"Changed in place.",
+				Validators: []validator.String{
+					stringvalidator.LengthBetween(1, 64),
+					stringvalidator.RegexMatches(DiskNamePattern, "must be 1 to 64 letters, digits, '-', '_', '/' and '.', starting and ending with a letter or digit"),
+				},
+			},
+			"size": schema.Int64Attribute{
+				Required: true,
+				MarkdownDescription: fmt.Sprintf("Size in GiB, %d to %d. Growing it resizes the disk in place; "+
+					"a smaller size is refused at plan time, because a disk cannot shrink (replace the disk to get a smaller one).", DiskMinSize, DiskMaxSize),
+				Validators: []validator.Int64{int64validator.Between(DiskMinSize, DiskMaxSize)},
+			},
+			"category": schema.StringAttribute{
+				Optional:            true,
+				Computed:            true,
+				MarkdownDescription: "Disk category, for example `Standard NVMe SSD`; the API's default if unset. Changing it creates a new disk.",
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace(), stringplanmodifier.UseStateForUnknown()},
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"instance_id": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "ZEC instance to attach the disk to (same zone). Changing it detaches and attaches in place; " +
+					"removing it detaches the disk.",
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"force_detach": schema.BoolAttribute{
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(false),
+				MarkdownDescription: "For in-place detaches (`instance_id` changed or removed): detach the disk even while its instance " +
+					"is running (the API's `instanceCheckFlag = false`). By default the API detaches only from a stopped instance, which " +
+					"protects mounted file systems. Destroying the disk always detaches it forcibly, whatever this says: its data goes " +
+					"with the release anyway, and Terraform destroys a disk before the instance it is attached to.",
+			},
+			"resource_group_id": schema.StringAttribute{
+				Optional:            true,
+				Computed:            true,
+				MarkdownDescription: "Resource group of the disk; the account's default group if unset. Changing it creates a new disk.",
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplaceIfConfigured(), stringplanmodifier.UseStateForUnknown()},
+			},
+			"release_on_destroy": schema.BoolAttribute{
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(true),
+				MarkdownDescription: "On accounts with a recycle bin, `true` (the default) releases the disk from the bin as well, so that " +
+					"destroy frees it for good; `false` leaves it in the bin (restorable for a while) and says so in a warning.",
+			},
+			"status": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "Disk status: `AVAILABLE` or `IN_USE` once settled.",
+			},
+			"disk_type": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "`DATA` or `SYSTEM` (a boot disk).",
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"portable": schema.BoolAttribute{
+				Computed:            true,
+				MarkdownDescription: "Whether the disk can be detached and released on its own.",
+				PlanModifiers:       []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+			},
+			"charge_type": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "Billing method, `POSTPAID` or `PREPAID`.",
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"create_time": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "When the disk was created (ISO 8601, as the API reports it).",
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		},
+	}
+}

@@ -1,0 +1,30 @@
+// Package zec owns the Zenlayer Elastic Compute (ZEC) resources
+// cloudcompute_zenlayer_zec_disk and cloudcompute_zenlayer_zec_instance and
+// the data sources cloudcompute_zenlayer_zec_disks and
+// cloudcompute_zenlayer_zec_instances.
+//
+// Each resource <thing> (disk, instance) is the same set of files:
+//
+//   - <thing>_resource.go: the type (framework.ResourceBase and
+//     framework.WithImportByID bring Metadata, Configure and ImportState),
+//     Create, Read, Update, Delete, the plan-time checks (ModifyPlan,
+//     ValidateConfig, ConfigValidators) and the steps of Update (detach;
+//     start, stop). Updates save what succeeded with framework.Partial;
+//   - <thing>_schema.go: the schema and its own validators and plan modifiers;
+//   - <thing>_model.go: the model and its conversions, from the API (fromAPI)
+//     and to it (createRequest, the create request built from the plan);
+//   - <thing>_wait.go: status functions and waiters only (find → status →
+//     wait; the finders are the API client's);
+//   - <thing>_delete.go: the destroy orchestration (detach, release,
+//     recycle bin).
+//
+// A data source is one file, <things>_data_source.go, whose Read is
+// framework.ReadList (the result sorted by id).
+//
+// The package talks to the cloud only through the Zenlayer API client
+// (internal/zenlayer), and shares code with the rest of the provider only
+// through internal/framework, internal/conns, internal/journal and
+// internal/wait. It must not import another service package
+// (internal/service/...), nor the emulator (internal/emulator) outside its
+// tests.
+package zec

@@ -1,0 +1,133 @@
+package zec
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
+
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
+)
+
+// instanceResourceModel is the configuration, plan and state of
+// cloudcompute_zenlayer_zec_instance.
+type instanceResourceModel struct {
+	ID                 types.String   `tfsdk:"id"`
+	ZoneID             types.String   `tfsdk:"zone_id"`
+	InstanceType       types.String   `tfsdk:"instance_type"`
+	ImageID            types.String   `tfsdk:"image_id"`
+	Name               types.String   `tfsdk:"name"`
+	Password           types.String   `tfsdk:"password"`
+	KeyID              types.String   `tfsdk:"key_id"`
+	SystemDisk         types.Object   `tfsdk:"system_disk"`
+	SubnetID           types.String   `tfsdk:"subnet_id"`
+	SecurityGroupID    types.String   `tfsdk:"security_group_id"`
+	ResourceGroupID    types.String   `tfsdk:"resource_group_id"`
+	PowerState         types.String   `tfsdk:"power_state"`
+	ForceShutdown      types.Bool     `tfsdk:"force_shutdown"`
+	ReleaseOnDestroy   types.Bool     `tfsdk:"release_on_destroy"`
+	Status             types.String   `tfsdk:"status"`
+	CPU                types.Int64    `tfsdk:"cpu"`
+	Memory             types.Int64    `tfsdk:"memory"`
+	PublicIPAddresses  types.List     `tfsdk:"public_ip_addresses"`
+	PrivateIPAddresses types.List     `tfsdk:"private_ip_addresses"`
+	SystemDiskID       types.String   `tfsdk:"system_disk_id"`
+	CreateTime         types.String   `tfsdk:"create_time"`
+	Timeouts           timeouts.Value `tfsdk:"timeouts"`
+}
+
+// systemDiskModel is the system_disk object.
+type systemDiskModel struct {
+	Size     types.Int64  `tfsdk:"size"`
+	Category types.String `tfsdk:"category"`
+}
+
+// systemDiskAttrTypes are the attribute types of the system_disk object.
+var systemDiskAttrTypes = map[string]attr.Type{"size": types.Int64Type, "category": types.StringType}
+
+// systemDisk returns the system_disk object, or nil when it is null or unknown.
+func (m *instanceResourceModel) systemDisk(ctx context.Context) (*systemDiskModel, diag.Diagnostics) {
+	if m.SystemDisk.IsNull() || m.SystemDisk.IsUnknown() {
+		return nil, nil
+	}
+	var sd systemDiskModel
+	diags := m.SystemDisk.As(ctx, &sd, basetypes.ObjectAsOptions{})
+	return &sd, diags
+}
+
+// fromAPI sets the model from the API's instance. The arguments the API
+// does not report (force_shutdown, release_on_destroy, timeouts) are left
+// as they are, and so is power_state while the status says neither
+// running nor stopped; the write-only password is always null.
+func (m *instanceResourceModel) fromAPI(ctx context.Context, inst *zenlayer.Instance, diags *diag.Diagnostics) {
+	m.ID = types.StringValue(inst.InstanceID)
+	m.ZoneID = types.StringValue(inst.ZoneID)
+	m.InstanceType = types.StringValue(inst.InstanceType)
+	m.ImageID = types.StringValue(inst.ImageID)
+	m.Name = types.StringValue(inst.InstanceName)
+	m.Password = types.StringNull() // write-only
+	m.KeyID = framework.OptionalString(inst.KeyID)
+	m.SubnetID = types.StringValue(inst.SubnetID)
+	m.SecurityGroupID = types.StringValue(inst.SecurityGroupID)
+	m.ResourceGroupID = types.StringValue(inst.ResourceGroupID)
+	m.Status = types.StringValue(inst.Status)
+	m.PowerState = powerStateOf(inst.Status, m.PowerState)
+	m.CPU = types.Int64Value(inst.CPU)
+	m.Memory = types.Int64Value(inst.Memory)
+	m.CreateTime = types.StringValue(inst.CreateTime)
+	m.SystemDiskID = types.StringNull()
+	m.SystemDisk = types.ObjectNull(systemDiskAttrTypes)
+	if sd := inst.SystemDisk; sd != nil {
+		m.SystemDiskID = framework.OptionalString(sd.DiskID)
+		obj, d := types.ObjectValue(systemDiskAttrTypes, map[string]attr.Value{
+			"size": types.Int64Value(sd.DiskSize), "category": types.StringValue(sd.DiskCategory),
+		})
+		diags.Append(d...)
+		m.SystemDisk = obj
+	}
+	m.PublicIPAddresses = framework.StringList(ctx, inst.PublicIPAddresses, diags)
+	m.PrivateIPAddresses = framework.StringList(ctx, inst.PrivateIPAddresses, diags)
+}
+
+// powerStateOf maps an API status to the resource's power_state: an
+// instance starting counts as running and one stopping as stopped. Other
+// statuses (deploying, rebooting, failed, ...) keep prev.
+func powerStateOf(status string, prev types.String) types.String {
+	switch {
+	case status == zenlayer.InstanceStatusRunning || instanceStarting(status):
+		return types.StringValue(PowerStateRunning)
+	case status == zenlayer.InstanceStatusStopped || status == zenlayer.InstanceStatusStopping:
+		return types.StringValue(PowerStateStopped)
+	}
+	return prev
+}
+
+// createRequest is the CreateZecInstances request for the plan and the
+// write-only password, which only the configuration holds (without the
+// create token, which the create guard adds).
+func (m *instanceResourceModel) createRequest(ctx context.Context, password types.String) (zenlayer.CreateZecInstancesRequest, diag.Diagnostics) {
+	in := zenlayer.CreateZecInstancesRequest{
+		ZoneID:          m.ZoneID.ValueString(),
+		ImageID:         m.ImageID.ValueString(),
+		InstanceType:    m.InstanceType.ValueString(),
+		SubnetID:        m.SubnetID.ValueString(),
+		InstanceCount:   1,
+		InstanceName:    m.Name.ValueString(),
+		Password:        password.ValueString(),
+		KeyID:           m.KeyID.ValueString(),
+		SecurityGroupID: m.SecurityGroupID.ValueString(),
+		ResourceGroupID: m.ResourceGroupID.ValueString(),
+	}
+	sd, diags := m.systemDisk(ctx)
+	if diags.HasError() {
+		return in, diags
+	}
+	if sd != nil && (!sd.Size.IsUnknown() || !sd.Category.IsUnknown()) {
+		in.SystemDisk = &zenlayer.SystemDiskSpec{DiskSize: sd.Size.ValueInt64(), DiskCategory: sd.Category.ValueString()}
+	}
+	return in, diags
+}

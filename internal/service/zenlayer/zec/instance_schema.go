@@ -1,0 +1,259 @@
+package zec
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// InstanceNamePattern is the CreateZecInstances rule for instanceName: 2 to
+// 63 letters, digits, "-" and ".", starting and ending with a letter or digit.
+var InstanceNamePattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9.-]{0,61}[A-Za-z0-9]$`)
+
+// Power states of the resource.
+const (
+	PowerStateRunning = "running"
+	PowerStateStopped = "stopped"
+)
+
+func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
+	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A Zenlayer Elastic Compute (ZEC) instance with a managed power state. The name, the power state " +
+			"(`power_state`, started with `StartInstances` and stopped with `StopInstances`) and the size of the system disk change in place; " +
+			"the other arguments create a new instance. Destroying it releases it with `ReleaseInstances` together with its system disk; " +
+			"data disks attached to it (`cloudcompute_zenlayer_zec_disk`) are detached and kept. On accounts with a recycle bin the instance " +
+			"passes through the bin and is released from there too, unless `release_on_destroy = false`.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "Instance id.",
+				PlanModifiers:       keep,
+			},
+			"zone_id": schema.StringAttribute{
+				Required:            true,
+				MarkdownDescription: "Zone of the instance, for example `asia-east-1a`. Changing it creates a new instance.",
+				PlanModifiers:       replace,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"instance_type": schema.StringAttribute{
+				Required:            true,
+				MarkdownDescription: "Instance type, for example `z2a.cpu.1`. Changing it creates a new instance.",
+				PlanModifiers:       replace,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"image_id": schema.StringAttribute{
+				Required:            true,
+				MarkdownDescription: "Image the instance is installed from. Changing it creates a new instance.",
+				PlanModifiers:       replace,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"name": schema.StringAttribute{
+				Required: true,
+				MarkdownDescription: "Instance name: 2 to 63 letters, digits, `-` and `.`, starting and ending with a letter or digit. " +
+					"Changed in place.",
+				Validators: []validator.String{
+					stringvalidator.RegexMatches(InstanceNamePattern, "must be 2 to 63 letters, digits, '-' and '.', starting and ending with a letter or digit"),
+				},
+			},
+			"password": schema.StringAttribute{
+				Optional:  true,
+				Sensitive: true,
+				WriteOnly: true,
+				MarkdownDescription: "Login password, set when the instance is created. Exactly one of `password` and `key_id` is required. " +
+					"8 to 16 characters: letters, digits and `" + zenlayerPasswordSpecials + "`, with at least three of lowercase letters, " +
+					"uppercase letters, digits and special characters. **Write-only** (Terraform 1.11 or later): it is sent to the API " +
+					"once and never stored in the state or the plan, and the API never returns it. Changing it later has no effect " +
+					"on the existing instance (the API sets the password only at creation).",
+				Validators: []validator.String{passwordValidator{}},
+			},
+			"key_id": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "SSH key pair id (for example `key-YWD2QFOl`) to log in with. Exactly one of `password` and `key_id` is required. Changing it creates a new instance.",
+				PlanModifiers:       replace,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"system_disk": schema.SingleNestedAttribute{
+				Optional:            true,
+				Computed:            true,
+				MarkdownDescription: "The system (boot) disk. If unset, the API's defaults apply (the image's minimum size and the default category).",
+				PlanModifiers:       []planmodifier.Object{objectplanmodifier.UseStateForUnknown()},
+				Attributes: map[string]schema.Attribute{
+					"size": schema.Int64Attribute{
+						Optional: true,
+						Computed: true,
+						MarkdownDescription: fmt.Sprintf("Size in GiB, %d to %d, and at least the image's minimum. Growing it resizes the disk in place; "+
+							"a smaller size creates a new instance, because a disk cannot shrink.", DiskMinSize, DiskMaxSize),
+						Validators: []validator.Int64{int64validator.Between(DiskMinSize, DiskMaxSize)},
+						PlanModifiers: []planmodifier.Int64{
+							int64planmodifier.UseStateForUnknown(),
+							int64planmodifier.RequiresReplaceIf(systemDiskShrinks, "A system disk cannot shrink: a smaller size creates a new instance.",
+								"A system disk cannot shrink: a smaller size creates a new instance."),
+						},
+					},
+					"category": schema.StringAttribute{
+						Optional:            true,
+						Computed:            true,
+						MarkdownDescription: "Disk category, for example `Standard NVMe SSD`. Changing it creates a new instance.",
+						PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()},
+						Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+					},
+				},
+			},
+			"subnet_id": schema.StringAttribute{
+				Required:            true,
+				MarkdownDescription: "Subnet of the primary network interface. Changing it creates a new instance.",
+				PlanModifiers:       replace,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"security_group_id": schema.StringAttribute{
+				Optional:            true,
+				Computed:            true,
+				MarkdownDescription: "Security group of the primary network interface; the VPC's default group if unset. Changing it creates a new instance.",
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()},
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"resource_group_id": schema.StringAttribute{
+				Optional:            true,
+				Computed:            true,
+				MarkdownDescription: "Resource group of the instance; the account's default group if unset. Changing it creates a new instance.",
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()},
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"power_state": schema.StringAttribute{
+				Optional: true,
+				Computed: true,
+				Default:  stringdefault.StaticString(PowerStateRunning),
+				MarkdownDescription: "`running` (the default) or `stopped`. Changed in place with `StartInstances` / `StopInstances`, " +
+					"waiting until the instance is `RUNNING` or `STOPPED`. An instance started or stopped outside Terraform shows up in the next plan.",
+				Validators: []validator.String{stringvalidator.OneOf(PowerStateRunning, PowerStateStopped)},
+			},
+			"force_shutdown": schema.BoolAttribute{
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(false),
+				MarkdownDescription: "Stop the instance with a forced power-off instead of a shutdown through the guest operating system " +
+					"(the API's `forceShutdown`). A forced power-off may lose data that the guest has not written yet.",
+			},
+			"release_on_destroy": schema.BoolAttribute{
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(true),
+				MarkdownDescription: "On accounts with a recycle bin, `true` (the default) releases the instance from the bin as well, so that " +
+					"destroy frees it for good; `false` leaves it in the bin (restorable for a while) and says so in a warning.",
+			},
+			"status": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "Instance status as the API reports it, for example `RUNNING` or `STOPPED`.",
+			},
+			"cpu": schema.Int64Attribute{
+				Computed:            true,
+				MarkdownDescription: "Number of CPU cores.",
+				PlanModifiers:       []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+			},
+			"memory": schema.Int64Attribute{
+				Computed:            true,
+				MarkdownDescription: "Memory in GiB.",
+				PlanModifiers:       []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+			},
+			"public_ip_addresses": schema.ListAttribute{
+				Computed:            true,
+				ElementType:         types.StringType,
+				MarkdownDescription: "Public IP addresses.",
+				PlanModifiers:       []planmodifier.List{listplanmodifier.UseStateForUnknown()},
+			},
+			"private_ip_addresses": schema.ListAttribute{
+				Computed:            true,
+				ElementType:         types.StringType,
+				MarkdownDescription: "Private IP addresses.",
+				PlanModifiers:       []planmodifier.List{listplanmodifier.UseStateForUnknown()},
+			},
+			"system_disk_id": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "Id of the system disk (it appears in `cloudcompute_zenlayer_zec_disks` as a `SYSTEM` disk).",
+				PlanModifiers:       keep,
+			},
+			"create_time": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "When the instance was created (ISO 8601, as the API reports it).",
+				PlanModifiers:       keep,
+			},
+			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+// systemDiskShrinks plans a new instance when system_disk.size gets smaller.
+func systemDiskShrinks(_ context.Context, req planmodifier.Int64Request, resp *int64planmodifier.RequiresReplaceIfFuncResponse) {
+	if !req.StateValue.IsNull() && !req.PlanValue.IsUnknown() && !req.PlanValue.IsNull() {
+		resp.RequiresReplace = req.PlanValue.ValueInt64() < req.StateValue.ValueInt64()
+	}
+}
+
+// zenlayerPasswordSpecials are the special characters a ZEC password may hold.
+const zenlayerPasswordSpecials = "~!@$^*-_=+|;:,.?" // #nosec G101 -- the policy's character set, not a credential
+
+// passwordValidator checks the CreateZecInstances password policy at plan
+// time: 8 to 16 characters of letters, digits and the special characters,
+// with at least three of the four kinds.
+type passwordValidator struct{}
+
+func (passwordValidator) Description(context.Context) string {
+	return "8 to 16 characters of letters, digits and " + zenlayerPasswordSpecials + ", with at least three of lowercase, uppercase, digits and special characters"
+}
+
+func (v passwordValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v passwordValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if problem := passwordProblem(req.ConfigValue.ValueString()); problem != "" {
+		// Never echo the password itself.
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid ZEC instance password",
+			fmt.Sprintf("The password %s. It must be %s.", problem, v.Description(ctx)))
+	}
+}
+
+// passwordProblem says what is wrong with a password, or "".
+func passwordProblem(p string) string {
+	if n := len([]rune(p)); n < 8 || n > 16 {
+		return fmt.Sprintf("has %d characters", n)
+	}
+	kinds := map[string]bool{}
+	for _, r := range p {
+		switch {
+		case r >= 'a' && r <= 'z':
+			kinds["lower"] = true
+		case r >= 'A' && r <= 'Z':
+			kinds["upper"] = true
+		case r >= '0' && r <= '9':
+			kinds["digit"] = true
+		case strings.ContainsRune(zenlayerPasswordSpecials, r):
+			kinds["special"] = true
+		default:
+			return "holds a character that is not allowed"
+		}
+	}
+	if len(kinds) < 3 {
+		return fmt.Sprintf("uses only %d of the four kinds of characters", len(kinds))
+	}
+	return ""
+}
