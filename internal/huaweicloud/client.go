@@ -258,8 +258,7 @@ func (c *Client) MaskLogs(ctx context.Context, extra ...string) context.Context 
 func (c *Client) redact(err error, extra ...string) error {
 	var ae *APIError
 	if errors.As(err, &ae) {
-		secrets := c.secrets(extra...)
-		ae.Code, ae.Message, ae.RequestID = transport.Redact(ae.Code, secrets...), transport.Redact(ae.Message, secrets...), transport.Redact(ae.RequestID, secrets...)
+		ae.Code, ae.Message, ae.RequestID = transport.RedactAnswer(c.secrets(extra...), ae.Code, ae.Message, ae.RequestID)
 	}
 	return err
 }
@@ -390,26 +389,21 @@ func (c *Client) exchange(ctx context.Context, req *http.Request, service, opera
 		v, err := transport.SendFailure(ctx, req, err, idempotent, InsecureSwitch)
 		return answer{}, v, fmt.Errorf("huaweicloud %s %s: %w", service, operation, err)
 	}
-	if resp.ContentLength > maxResponseBytes {
-		// Announced too large: refused before a byte of it is read.
-		_ = resp.Body.Close()
-		return answer{}, transport.Verdict{}, &APIError{Service: service, Operation: operation, HTTPStatus: resp.StatusCode, Code: CodeMalformedResponse,
-			Message: transport.TooLarge(operation, maxResponseBytes), RequestID: resp.Header.Get("X-Request-Id")}
-	}
-	raw, readErr := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes+1))
+	raw, readErr := transport.ReadAnswer(resp, maxResponseBytes)
 	_ = resp.Body.Close()
 	ans := answer{status: resp.StatusCode, header: resp.Header, body: raw}
 	tflog.Debug(ctx, "Huawei Cloud API call", map[string]any{
 		"service": service, "operation": operation, "method": req.Method, "path": req.URL.Path, "attempt": attempt,
 		"http_status": ans.status, "request_id": ans.header.Get("X-Request-Id"), "duration_ms": time.Since(start).Milliseconds(),
 	})
-	if readErr != nil {
-		v := transport.TransportVerdict(ctx, readErr, idempotent)
-		return answer{}, v, fmt.Errorf("huaweicloud %s %s: reading response: %w", service, operation, readErr)
-	}
-	if len(raw) > maxResponseBytes {
+	switch {
+	case errors.Is(readErr, transport.ErrAnswerTooLarge):
+		// Refused, never decoded, not retried (see decodeBody).
 		return answer{}, transport.Verdict{}, &APIError{Service: service, Operation: operation, HTTPStatus: ans.status, Code: CodeMalformedResponse,
 			Message: transport.TooLarge(operation, maxResponseBytes), RequestID: ans.header.Get("X-Request-Id")}
+	case readErr != nil:
+		v := transport.TransportVerdict(ctx, readErr, idempotent)
+		return answer{}, v, fmt.Errorf("huaweicloud %s %s: reading response: %w", service, operation, readErr)
 	}
 	return ans, transport.Verdict{}, nil
 }
