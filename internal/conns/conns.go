@@ -1,5 +1,3 @@
-// Package conns holds what the provider hands to its resources and data
-// sources: the configured API clients.
 package conns
 
 import (

@@ -1,9 +1,3 @@
-// Package huaweicloud is a typed client for the Huawei Cloud REST APIs the
-// provider uses: CloudDC (iMetal bare-metal instances on customer servers)
-// and the IAM token endpoint. Requests are JSON; errors are
-// {error_code, error_msg}; authentication is a static token
-// (X-Auth-Token), an IAM token obtained with a user name and password
-// (cached and renewed), or AK/SK request signing (SDK-HMAC-SHA256).
 package huaweicloud
 
 import (

@@ -1,5 +1,3 @@
-// Package provider is the cloudcompute provider: its schema, its
-// configuration of the API clients, and the list of resources and data sources.
 package provider
 
 import (

@@ -1,6 +1,3 @@
-// Package zenlayer is a typed client for Zenlayer Cloud API 2.0: every call
-// is a signed POST of a JSON body to /api/v2/<service>, answered with a
-// {requestId, response} envelope or a {requestId, code, message} error.
 package zenlayer
 
 import (

@@ -1,6 +1,3 @@
-// Package acctest holds what every acceptance test shares: an emulator per
-// test, the provider factories, and the provider configuration that points
-// the provider at the emulator.
 package acctest
 
 import (
