@@ -16,25 +16,27 @@ type failingReader struct{}
 func (failingReader) Read([]byte) (int, error) { return 0, errors.New("connection reset") }
 
 func TestReadAnswer(t *testing.T) {
-	answer := func(body io.Reader, length int64) *http.Response {
-		return &http.Response{Body: io.NopCloser(body), ContentLength: length}
+	read := func(body io.Reader, length int64) ([]byte, error) {
+		resp := &http.Response{Body: io.NopCloser(body), ContentLength: length}
+		defer func() { _ = resp.Body.Close() }()
+		return transport.ReadAnswer(resp, 10)
 	}
-	got, err := transport.ReadAnswer(answer(strings.NewReader("0123456789"), 10), 10)
+	got, err := read(strings.NewReader("0123456789"), 10)
 	if err != nil || string(got) != "0123456789" {
 		t.Fatalf("at the limit: %q, %v", got, err)
 	}
 	// Announced too large: nothing is read.
 	body := strings.NewReader("0123456789x")
-	got, err = transport.ReadAnswer(answer(body, 11), 10)
+	got, err = read(body, 11)
 	if !errors.Is(err, transport.ErrAnswerTooLarge) || got != nil || body.Len() != 11 {
 		t.Fatalf("announced: %q, %v, %d bytes left", got, err, body.Len())
 	}
 	// Found too large: limit+1 bytes are read and returned.
-	got, err = transport.ReadAnswer(answer(strings.NewReader(strings.Repeat("y", 50)), -1), 10)
+	got, err = read(strings.NewReader(strings.Repeat("y", 50)), -1)
 	if !errors.Is(err, transport.ErrAnswerTooLarge) || len(got) != 11 {
 		t.Fatalf("found: %q, %v", got, err)
 	}
-	_, err = transport.ReadAnswer(answer(failingReader{}, -1), 10)
+	_, err = read(failingReader{}, -1)
 	if err == nil || errors.Is(err, transport.ErrAnswerTooLarge) {
 		t.Fatalf("read error: %v", err)
 	}
