@@ -4,10 +4,10 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -90,7 +90,7 @@ func TestImportRules(t *testing.T) {
 			t.Errorf("the rules name %s, which is not a package of the module: update importRules", r.pkg)
 			continue
 		}
-		for _, imp := range sortedKeys(p.imports) {
+		for _, imp := range slices.Sorted(maps.Keys(p.imports)) {
 			problem := r.check(imp)
 			if problem == "" {
 				continue
@@ -103,7 +103,7 @@ func TestImportRules(t *testing.T) {
 		}
 	}
 	for pkg, allowed := range testOnly {
-		for _, importer := range sortedKeys(pkgs) {
+		for _, importer := range slices.Sorted(maps.Keys(pkgs)) {
 			if importer == pkg || slices.Contains(allowed, importer) {
 				continue
 			}
@@ -112,7 +112,7 @@ func TestImportRules(t *testing.T) {
 			}
 		}
 	}
-	for _, name := range sortedKeys(pkgs) {
+	for _, name := range slices.Sorted(maps.Keys(pkgs)) {
 		if !pkgs[name].doc {
 			t.Errorf("%s has no package comment: say what it owns and what it must not import", name)
 		}
@@ -207,15 +207,6 @@ func readPackages(t *testing.T, root string) map[string]*goPackage {
 		t.Fatalf("found only %d packages below %s: is the test run from internal/provider?", len(pkgs), root)
 	}
 	return pkgs
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // TestImportRuleCheck shows that each kind of rule refuses what it should,
