@@ -1,4 +1,8 @@
-// Command terraform-provider-cloudcompute serves the cloudcompute Terraform provider.
+// Command terraform-provider-cloudcompute serves the cloudcompute Terraform
+// provider (providerserver.Serve with its registry address, protocol 6;
+// -debug for debuggers).
+//
+// It imports of the project only internal/provider, which wires the rest.
 package main
 
 import (

@@ -4,6 +4,9 @@
 // request coalescer on and off. It prints a table (wall time, ideal time,
 // their ratio, API calls per action, rate-limit refusals, provider peak RSS)
 // and writes the same figures as JSON. `make bench` runs it.
+//
+// It imports of the project only internal/emulator: it measures the
+// provider binary through the terraform CLI, never the provider in-process.
 package main
 
 import (

@@ -1,5 +1,3 @@
-// Package conns holds what the provider hands to its resources and data
-// sources: the configured API clients.
 package conns
 
 import (
@@ -43,29 +41,29 @@ func FromProviderData(data any, diags *diag.Diagnostics) *Client {
 // ZenlayerClient returns the Zenlayer client, or adds an error that says
 // which attribute and which environment variable to set.
 func (c *Client) ZenlayerClient(diags *diag.Diagnostics) *zenlayer.Client {
-	if c == nil {
-		diags.AddError("Provider not configured", "The cloudcompute provider was not configured. This is a bug in the provider; please report it.")
-		return nil
-	}
-	if c.Zenlayer == nil {
-		diags.AddError("Zenlayer Cloud credentials are not configured", c.ZenlayerMissing)
-		return nil
-	}
-	return c.Zenlayer
+	return configured(c, "Zenlayer Cloud", func(c *Client) (*zenlayer.Client, string) { return c.Zenlayer, c.ZenlayerMissing }, diags)
 }
 
 // HuaweiCloudClient returns the Huawei Cloud client, or adds an error that
 // says which attributes and environment variables to set.
 func (c *Client) HuaweiCloudClient(diags *diag.Diagnostics) *huaweicloud.Client {
+	return configured(c, "Huawei Cloud", func(c *Client) (*huaweicloud.Client, string) { return c.HuaweiCloud, c.HuaweiCloudMissing }, diags)
+}
+
+// configured returns the client of one cloud (pick: the client, and why it
+// is missing), or adds an error: the provider was not configured (a bug),
+// or the cloud has no credentials.
+func configured[T any](c *Client, cloud string, pick func(*Client) (*T, string), diags *diag.Diagnostics) *T {
 	if c == nil {
 		diags.AddError("Provider not configured", "The cloudcompute provider was not configured. This is a bug in the provider; please report it.")
 		return nil
 	}
-	if c.HuaweiCloud == nil {
-		diags.AddError("Huawei Cloud credentials are not configured", c.HuaweiCloudMissing)
+	client, missing := pick(c)
+	if client == nil {
+		diags.AddError(cloud+" credentials are not configured", missing)
 		return nil
 	}
-	return c.HuaweiCloud
+	return client
 }
 
 // MaskLogs returns ctx whose log lines (tflog) mask the secrets of every

@@ -1,9 +1,3 @@
-// Package huaweicloud is a typed client for the Huawei Cloud REST APIs the
-// provider uses: CloudDC (iMetal bare-metal instances on customer servers)
-// and the IAM token endpoint. Requests are JSON; errors are
-// {error_code, error_msg}; authentication is a static token
-// (X-Auth-Token), an IAM token obtained with a user name and password
-// (cached and renewed), or AK/SK request signing (SDK-HMAC-SHA256).
 package huaweicloud
 
 import (
@@ -258,8 +252,7 @@ func (c *Client) MaskLogs(ctx context.Context, extra ...string) context.Context 
 func (c *Client) redact(err error, extra ...string) error {
 	var ae *APIError
 	if errors.As(err, &ae) {
-		secrets := c.secrets(extra...)
-		ae.Code, ae.Message, ae.RequestID = transport.Redact(ae.Code, secrets...), transport.Redact(ae.Message, secrets...), transport.Redact(ae.RequestID, secrets...)
+		ae.Code, ae.Message, ae.RequestID = transport.RedactAnswer(c.secrets(extra...), ae.Code, ae.Message, ae.RequestID)
 	}
 	return err
 }
@@ -390,26 +383,21 @@ func (c *Client) exchange(ctx context.Context, req *http.Request, service, opera
 		v, err := transport.SendFailure(ctx, req, err, idempotent, InsecureSwitch)
 		return answer{}, v, fmt.Errorf("huaweicloud %s %s: %w", service, operation, err)
 	}
-	if resp.ContentLength > maxResponseBytes {
-		// Announced too large: refused before a byte of it is read.
-		_ = resp.Body.Close()
-		return answer{}, transport.Verdict{}, &APIError{Service: service, Operation: operation, HTTPStatus: resp.StatusCode, Code: CodeMalformedResponse,
-			Message: transport.TooLarge(operation, maxResponseBytes), RequestID: resp.Header.Get("X-Request-Id")}
-	}
-	raw, readErr := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes+1))
+	raw, readErr := transport.ReadAnswer(resp, maxResponseBytes)
 	_ = resp.Body.Close()
 	ans := answer{status: resp.StatusCode, header: resp.Header, body: raw}
 	tflog.Debug(ctx, "Huawei Cloud API call", map[string]any{
 		"service": service, "operation": operation, "method": req.Method, "path": req.URL.Path, "attempt": attempt,
 		"http_status": ans.status, "request_id": ans.header.Get("X-Request-Id"), "duration_ms": time.Since(start).Milliseconds(),
 	})
-	if readErr != nil {
-		v := transport.TransportVerdict(ctx, readErr, idempotent)
-		return answer{}, v, fmt.Errorf("huaweicloud %s %s: reading response: %w", service, operation, readErr)
-	}
-	if len(raw) > maxResponseBytes {
+	switch {
+	case errors.Is(readErr, transport.ErrAnswerTooLarge):
+		// Refused, never decoded, not retried (see decodeBody).
 		return answer{}, transport.Verdict{}, &APIError{Service: service, Operation: operation, HTTPStatus: ans.status, Code: CodeMalformedResponse,
 			Message: transport.TooLarge(operation, maxResponseBytes), RequestID: ans.header.Get("X-Request-Id")}
+	case readErr != nil:
+		v := transport.TransportVerdict(ctx, readErr, idempotent)
+		return answer{}, v, fmt.Errorf("huaweicloud %s %s: reading response: %w", service, operation, readErr)
 	}
 	return ans, transport.Verdict{}, nil
 }

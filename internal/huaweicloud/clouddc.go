@@ -239,22 +239,15 @@ func (c *Client) ListInstances(ctx context.Context, in ListInstancesRequest) ([]
 	}
 	for _, list := range [][]string{in.IDs, in.ServerIDs} {
 		if len(list) > MaxIDsPerList {
-			var all []Instance
-			for start := 0; start < len(list); start += MaxIDsPerList {
+			return transport.Chunked(list, MaxIDsPerList, func(chunk []string) ([]Instance, error) {
 				part := in
-				chunk := list[start:min(len(list), start+MaxIDsPerList)]
 				if len(in.IDs) > 0 {
 					part.IDs = chunk
 				} else {
 					part.ServerIDs = chunk
 				}
-				got, err := c.ListInstances(ctx, part)
-				if err != nil {
-					return nil, err
-				}
-				all = append(all, got...)
-			}
-			return all, nil
+				return c.ListInstances(ctx, part)
+			})
 		}
 	}
 	limit := in.Limit
@@ -297,16 +290,22 @@ func (c *Client) ListInstances(ctx context.Context, in ListInstancesRequest) ([]
 	}
 }
 
+// instanceNotFound is err, or a *NotFoundError for instance id if err is
+// the API's answer "no such instance" (see IsNotFoundCode).
+func instanceNotFound(id string, err error) error {
+	if IsNotFoundCode(err) {
+		return &NotFoundError{Kind: "CloudDC instance", ID: id, Cause: err}
+	}
+	return err
+}
+
 // FindInstance returns the instance with id, or a *NotFoundError. A
 // terminated instance the API still lists is returned as it is: callers
 // decide (IsTerminated).
 func (c *Client) FindInstance(ctx context.Context, id string) (*Instance, error) {
 	list, err := c.ListInstances(ctx, ListInstancesRequest{IDs: []string{id}})
 	if err != nil {
-		if IsNotFoundCode(err) {
-			return nil, &NotFoundError{Kind: "CloudDC instance", ID: id, Cause: err}
-		}
-		return nil, err
+		return nil, instanceNotFound(id, err)
 	}
 	for i := range list {
 		if list[i].ID == id {
@@ -322,10 +321,7 @@ func (c *Client) ShowInstanceStatus(ctx context.Context, id string) (*InstanceSt
 	err := c.call(ctx, request{service: "clouddc", operation: "ShowInstanceStatus", method: http.MethodGet,
 		path: "/instances/" + url.PathEscape(id) + "/status", idempotent: true}, &out)
 	if err != nil {
-		if IsNotFoundCode(err) {
-			return nil, &NotFoundError{Kind: "CloudDC instance", ID: id, Cause: err}
-		}
-		return nil, err
+		return nil, instanceNotFound(id, err)
 	}
 	if out.State == "" {
 		out.State = out.Status
@@ -343,10 +339,7 @@ func (c *Client) ShowInstanceStatus(ctx context.Context, id string) (*InstanceSt
 func (c *Client) DeleteInstance(ctx context.Context, id string) error {
 	err := c.call(ctx, request{service: "clouddc", operation: "DeleteInstance", method: http.MethodDelete,
 		path: "/instances/" + url.PathEscape(id), idempotent: true}, nil)
-	if IsNotFoundCode(err) {
-		return &NotFoundError{Kind: "CloudDC instance", ID: id, Cause: err}
-	}
-	return err
+	return instanceNotFound(id, err)
 }
 
 // NICAddress is a NIC of ModifyInstanceIP: a subnet and an IP address
@@ -368,10 +361,7 @@ type ModifyInstanceIPRequest struct {
 func (c *Client) ModifyInstanceIP(ctx context.Context, id string, in ModifyInstanceIPRequest) error {
 	err := c.call(ctx, request{service: "clouddc", operation: "ModifyInstanceIp", method: http.MethodPut,
 		path: "/instances/" + url.PathEscape(id) + "/ip", body: in}, nil)
-	if IsNotFoundCode(err) {
-		return &NotFoundError{Kind: "CloudDC instance", ID: id, Cause: err}
-	}
-	return err
+	return instanceNotFound(id, err)
 }
 
 // ReinstallOSRequest is the body of ReinstallOs.

@@ -4,11 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/transport"
 )
@@ -28,17 +26,8 @@ type APIError struct {
 }
 
 func (e *APIError) Error() string {
-	msg := fmt.Sprintf("huaweicloud %s %s: %s (HTTP %d)", e.Service, e.Operation, e.Code, e.HTTPStatus)
-	if e.Message != "" {
-		msg += ": " + e.Message
-	}
-	if e.RequestID != "" {
-		msg += " (request id " + e.RequestID + ")"
-	}
-	if e.Hint != "" {
-		msg += ". " + e.Hint
-	}
-	return msg
+	return transport.ErrorMessage{Call: "huaweicloud " + e.Service + " " + e.Operation, Status: e.HTTPStatus, Code: e.Code, Message: e.Message,
+		RequestIDLabel: "request id", RequestID: e.RequestID, Hint: e.Hint}.String()
 }
 
 // Error codes the provider treats specially (CloudDC "iMetal" codes and the API gateway's).
@@ -80,21 +69,10 @@ func IsNotFoundCode(err error) bool {
 }
 
 // NotFoundError is what finders return when the object does not exist.
-type NotFoundError struct {
-	Kind string
-	ID   string
-	// Cause is the API error, if the API answered one (nil for an empty list).
-	Cause error
-}
-
-func (e *NotFoundError) Error() string { return fmt.Sprintf("%s %s not found", e.Kind, e.ID) }
-func (e *NotFoundError) Unwrap() error { return e.Cause }
+type NotFoundError = transport.NotFoundError
 
 // IsNotFound reports whether err is (or wraps) a *NotFoundError.
-func IsNotFound(err error) bool {
-	var nf *NotFoundError
-	return errors.As(err, &nf)
-}
+func IsNotFound(err error) bool { return transport.IsNotFound(err) }
 
 // decodeError builds the APIError of a non-2xx answer. Huawei Cloud APIs
 // answer {"error_code", "error_msg"}; some use {"code", "message"}; IAM
@@ -113,7 +91,7 @@ func decodeError(service, operation string, status int, header http.Header, body
 		}
 	}
 	// A hostile body must not flood the diagnostics.
-	e.Code, e.Message, e.RequestID = transport.Clip(e.Code, 100), transport.Clip(e.Message, 1000), transport.Clip(e.RequestID, 100)
+	e.Code, e.Message, e.RequestID = transport.ClipAnswer(e.Code, e.Message, e.RequestID)
 	if e.Code == "" {
 		e.Code = "HTTP_" + strconv.Itoa(status)
 		if e.Message == "" {
@@ -142,12 +120,8 @@ func decodeBody(service, operation string, ans answer, out any) error {
 	if problem == "" {
 		return nil
 	}
-	excerpt := snippet(ans.body)
-	if excerpt == "" {
-		excerpt = "(empty body)"
-	}
 	return &APIError{Service: service, Operation: operation, HTTPStatus: ans.status, Code: CodeMalformedResponse,
-		Message: problem + ": " + excerpt, RequestID: ans.header.Get("X-Request-Id")}
+		Message: problem + ": " + transport.Excerpt(ans.body), RequestID: ans.header.Get("X-Request-Id")}
 }
 
 // findCodeMessage looks for error_code/error_msg, then code/message, then
@@ -195,24 +169,8 @@ func str(v any) string {
 
 func statusText(status int, body []byte) string {
 	text := http.StatusText(status)
-	if s := snippet(body); s != "" {
+	if s := transport.Snippet(body); s != "" {
 		return text + ": " + s
 	}
 	return text + " (empty body)"
-}
-
-// snippet returns a short, printable start of a body for an error message.
-func snippet(b []byte) string {
-	const n = 200
-	s := string(b)
-	if len(s) > n {
-		s = s[:n] + "…"
-	}
-	s = strings.Map(func(r rune) rune {
-		if r == utf8.RuneError || (r < 0x20 && r != ' ') {
-			return ' '
-		}
-		return r
-	}, s)
-	return strings.TrimSpace(s)
 }

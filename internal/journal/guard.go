@@ -191,6 +191,17 @@ func Create(ctx context.Context, s Spec) (*Result, error) {
 		Cause: err, LookupErr: lerr, Interrupted: ctx.Err() != nil && !errors.Is(context.Cause(ctx), context.DeadlineExceeded)}
 }
 
+// ended reports whether ctx is done or its deadline has passed: a sleep
+// until the deadline may return a moment before ctx itself says so, and a
+// lookup sent on it then would fail at once.
+func ended(ctx context.Context) bool {
+	if ctx.Err() != nil {
+		return true
+	}
+	d, ok := ctx.Deadline()
+	return ok && !time.Now().Before(d)
+}
+
 func hint(s Spec, token string) string {
 	if s.Hint == nil {
 		return ""
@@ -208,7 +219,7 @@ func lookFor(ctx context.Context, s Spec, token string, until time.Time) ([]stri
 		until = d
 	}
 	for n := 0; ; n++ {
-		detached := ctx.Err() != nil
+		detached := ended(ctx)
 		lctx, cancel := ctx, context.CancelFunc(func() {})
 		if detached {
 			lctx, cancel = context.WithTimeout(context.WithoutCancel(ctx), InterruptedLookup)

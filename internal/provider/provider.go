@@ -1,35 +1,18 @@
-// Package provider is the cloudcompute provider: its schema, its
-// configuration of the API clients, and the list of resources and data sources.
 package provider
 
 import (
 	"context"
-	"fmt"
-	"os"
-	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/service/huaweicloud/clouddc"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/service/zenlayer/bmc"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/service/zenlayer/zec"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/transport"
-)
-
-// Environment variables the provider reads.
-const (
-	EnvZenlayerAccessKeyID       = "ZENLAYERCLOUD_ACCESS_KEY_ID"
-	EnvZenlayerAccessKeyPassword = "ZENLAYERCLOUD_ACCESS_KEY_PASSWORD" // #nosec G101 -- a variable name, not a credential
-	EnvZenlayerDomain            = "ZENLAYERCLOUD_DOMAIN"
-	EnvZenlayerScheme            = "ZENLAYERCLOUD_SCHEME"
-	EnvZenlayerClientTimeout     = "ZENLAYERCLOUD_CLIENT_TIMEOUT"
-	EnvZenlayerInsecure          = "ZENLAYERCLOUD_INSECURE"
-	EnvZenlayerMaxRetries        = "ZENLAYERCLOUD_MAX_RETRIES"
 )
 
 var _ provider.Provider = &CloudComputeProvider{}
@@ -47,16 +30,6 @@ type CloudComputeProvider struct {
 type providerModel struct {
 	Zenlayer    *zenlayerModel    `tfsdk:"zenlayer"`
 	HuaweiCloud *huaweicloudModel `tfsdk:"huaweicloud"`
-}
-
-type zenlayerModel struct {
-	AccessKeyID       types.String `tfsdk:"access_key_id"`
-	AccessKeyPassword types.String `tfsdk:"access_key_password"`
-	Domain            types.String `tfsdk:"domain"`
-	Scheme            types.String `tfsdk:"scheme"`
-	Timeout           types.Int64  `tfsdk:"timeout"`
-	Insecure          types.Bool   `tfsdk:"insecure"`
-	MaxRetries        types.Int64  `tfsdk:"max_retries"`
 }
 
 func (p *CloudComputeProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -110,32 +83,4 @@ func (p *CloudComputeProvider) DataSources(_ context.Context) []func() datasourc
 		bmc.NewInstancesDataSource,
 		clouddc.NewInstancesDataSource,
 	}
-}
-
-// stringOr returns the configured value, else the environment variable, else def.
-func stringOr(v types.String, env, def string) string {
-	if !v.IsNull() && !v.IsUnknown() && v.ValueString() != "" {
-		return v.ValueString()
-	}
-	if e := os.Getenv(env); e != "" {
-		return e
-	}
-	return def
-}
-
-// boolOr returns the configured value, else the environment variable read
-// with strconv.ParseBool, else false.
-func boolOr(v types.Bool, env string) (bool, error) {
-	if !v.IsNull() && !v.IsUnknown() {
-		return v.ValueBool(), nil
-	}
-	e := os.Getenv(env)
-	if e == "" {
-		return false, nil
-	}
-	b, err := strconv.ParseBool(e)
-	if err != nil {
-		return false, fmt.Errorf("%s must be true or false (or 1 or 0), got %q", env, e)
-	}
-	return b, nil
 }

@@ -2,17 +2,13 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"sort"
-	"strconv"
 	"strings"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -20,7 +16,6 @@ import (
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/huaweicloud"
-	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/transport"
 )
 
 // Environment variables of the huaweicloud block: the names the Huawei
@@ -62,6 +57,9 @@ type huaweicloudEndpointModel struct {
 	IAM     types.String `tfsdk:"iam"`
 }
 
+// huaweiCloud is the provider's huaweicloud block.
+var huaweiCloud = cloudBlock{name: "huaweicloud", title: "Huawei Cloud"}
+
 func huaweicloudBlock() schema.Block {
 	envDoc := func(env string) string { return " Falls back to `" + env + "`." }
 	return schema.SingleNestedBlock{
@@ -70,44 +68,17 @@ func huaweicloudBlock() schema.Block {
 			"signed with SDK-HMAC-SHA256); `user_name` + `password` + `domain_name` (the provider obtains an IAM token, caches it and renews " +
 			"it before it expires); or a ready-made `token` (not renewed: it stops working after 24 hours). Setting more than one is an error.",
 		Attributes: map[string]schema.Attribute{
-			"region": schema.StringAttribute{
-				Optional: true,
-				MarkdownDescription: "Region, for example `cn-east-3`. It names the default endpoints and, with password authentication and no " +
-					"`project_id`, the project the token is scoped to." + envDoc(EnvHuaweiRegion),
-			},
-			"project_id": schema.StringAttribute{
-				Optional: true,
-				MarkdownDescription: "Project id of the CloudDC resources. Required with AK/SK and token authentication; with password " +
-					"authentication it defaults to the project named after the region." + envDoc(EnvHuaweiProjectID),
-			},
-			"access_key": schema.StringAttribute{
-				Optional:            true,
-				MarkdownDescription: "Access key (AK) for request signing, with `secret_key`." + envDoc(EnvHuaweiAccessKey),
-			},
-			"secret_key": schema.StringAttribute{
-				Optional:  true,
-				Sensitive: true,
-				MarkdownDescription: "Secret key (SK) that signs requests; never sent or logged. Note that Huawei Cloud locks an access key " +
-					"for 5 minutes after 5 failed signatures in a row." + envDoc(EnvHuaweiSecretKey),
-			},
-			"token": schema.StringAttribute{
-				Optional:            true,
-				Sensitive:           true,
-				MarkdownDescription: "A project-scoped IAM token, sent as `X-Auth-Token`. It is valid for 24 hours and the provider cannot renew it." + envDoc(EnvHuaweiToken),
-			},
-			"user_name": schema.StringAttribute{
-				Optional:            true,
-				MarkdownDescription: "IAM user name for password authentication, with `password` and `domain_name`." + envDoc(EnvHuaweiUserName),
-			},
-			"password": schema.StringAttribute{
-				Optional:            true,
-				Sensitive:           true,
-				MarkdownDescription: "IAM user password; sent only to IAM, never logged." + envDoc(EnvHuaweiPassword),
-			},
-			"domain_name": schema.StringAttribute{
-				Optional:            true,
-				MarkdownDescription: "Account (domain) name of the IAM user." + envDoc(EnvHuaweiDomainName),
-			},
+			"region": setting("Region, for example `cn-east-3`. It names the default endpoints and, with password authentication and no " +
+				"`project_id`, the project the token is scoped to." + envDoc(EnvHuaweiRegion)),
+			"project_id": setting("Project id of the CloudDC resources. Required with AK/SK and token authentication; with password " +
+				"authentication it defaults to the project named after the region." + envDoc(EnvHuaweiProjectID)),
+			"access_key": setting("Access key (AK) for request signing, with `secret_key`." + envDoc(EnvHuaweiAccessKey)),
+			"secret_key": secretSetting("Secret key (SK) that signs requests; never sent or logged. Note that Huawei Cloud locks an access key " +
+				"for 5 minutes after 5 failed signatures in a row." + envDoc(EnvHuaweiSecretKey)),
+			"token":       secretSetting("A project-scoped IAM token, sent as `X-Auth-Token`. It is valid for 24 hours and the provider cannot renew it." + envDoc(EnvHuaweiToken)),
+			"user_name":   setting("IAM user name for password authentication, with `password` and `domain_name`." + envDoc(EnvHuaweiUserName)),
+			"password":    secretSetting("IAM user password; sent only to IAM, never logged." + envDoc(EnvHuaweiPassword)),
+			"domain_name": setting("Account (domain) name of the IAM user." + envDoc(EnvHuaweiDomainName)),
 			"max_retries": maxRetriesAttribute(EnvHuaweiMaxRetries),
 			"timeout": schema.Int64Attribute{
 				Optional: true,
@@ -127,16 +98,10 @@ func huaweicloudBlock() schema.Block {
 			"endpoints": schema.SingleNestedBlock{
 				MarkdownDescription: "Custom endpoints (base URLs). HTTPS is required except for a loopback address (a local emulator).",
 				Attributes: map[string]schema.Attribute{
-					"clouddc": schema.StringAttribute{
-						Optional: true,
-						MarkdownDescription: "CloudDC endpoint. Default `https://clouddc.{region}.myhuaweicloud.com`." +
-							envDoc(EnvHuaweiCloudDCEndpoint),
-					},
-					"iam": schema.StringAttribute{
-						Optional: true,
-						MarkdownDescription: "IAM (Keystone v3) endpoint, for password authentication, for example " +
-							"`https://iam.cn-east-3.myhuaweicloud.com/v3`. Default `https://iam.{region}.myhuaweicloud.com/v3`." + envDoc(EnvHuaweiAuthURL),
-					},
+					"clouddc": setting("CloudDC endpoint. Default `https://clouddc.{region}.myhuaweicloud.com`." +
+						envDoc(EnvHuaweiCloudDCEndpoint)),
+					"iam": setting("IAM (Keystone v3) endpoint, for password authentication, for example " +
+						"`https://iam.cn-east-3.myhuaweicloud.com/v3`. Default `https://iam.{region}.myhuaweicloud.com/v3`." + envDoc(EnvHuaweiAuthURL)),
 				},
 			},
 		},
@@ -175,19 +140,11 @@ func configureHuaweiCloud(ctx context.Context, m *huaweicloudModel, userAgent st
 	if m.Endpoints == nil {
 		m.Endpoints = &huaweicloudEndpointModel{}
 	}
-	base := path.Root("huaweicloud")
-	for name, v := range map[string]interface{ IsUnknown() bool }{
+	if !huaweiCloud.known(map[string]interface{ IsUnknown() bool }{
 		"region": m.Region, "project_id": m.ProjectID, "access_key": m.AccessKey, "secret_key": m.SecretKey, "token": m.Token,
 		"user_name": m.UserName, "password": m.Password, "domain_name": m.DomainName, "max_retries": m.MaxRetries, "timeout": m.Timeout,
 		"insecure": m.Insecure, "endpoints.clouddc": m.Endpoints.CloudDC, "endpoints.iam": m.Endpoints.IAM,
-	} {
-		if v.IsUnknown() {
-			diags.AddAttributeError(base.AtName(strings.Split(name, ".")[0]), "Unknown Huawei Cloud setting",
-				fmt.Sprintf("The provider cannot create the Huawei Cloud client because huaweicloud.%s is not known until apply. "+
-					"Set it to a value known at plan time, or leave it unset and use the environment variable.", name))
-		}
-	}
-	if diags.HasError() {
+	}, diags) {
 		return
 	}
 	region := resolveHuawei("region", m.Region, EnvHuaweiRegion)
@@ -200,12 +157,7 @@ func configureHuaweiCloud(ctx context.Context, m *huaweicloudModel, userAgent st
 	domain := resolveHuawei("domain_name", m.DomainName, EnvHuaweiDomainName)
 	clouddcURL := resolveHuawei("endpoints.clouddc", m.Endpoints.CloudDC, EnvHuaweiCloudDCEndpoint)
 	iamURL := resolveHuawei("endpoints.iam", m.Endpoints.IAM, EnvHuaweiAuthURL)
-	for _, secret := range []string{sk.value, token.value, password.value} {
-		if secret != "" {
-			ctx = tflog.MaskAllFieldValuesStrings(ctx, secret)
-			ctx = tflog.MaskMessageStrings(ctx, secret)
-		}
-	}
+	ctx = maskSecrets(ctx, sk.value, token.value, password.value)
 
 	// Which authentication methods have any of their settings?
 	groups := map[huaweicloud.AuthMethod][]huaweiSetting{
@@ -238,7 +190,7 @@ func configureHuaweiCloud(ctx context.Context, m *huaweicloudModel, userAgent st
 	case 1:
 	default:
 		sort.Strings(found)
-		diags.AddAttributeError(base, "Conflicting Huawei Cloud credentials",
+		diags.AddAttributeError(huaweiCloud.path(), "Conflicting Huawei Cloud credentials",
 			"Settings of more than one authentication method are present: "+strings.Join(found, ", ")+". "+
 				"Use exactly one of: access_key + secret_key; user_name + password + domain_name; token. "+
 				"Remove the others from the provider's huaweicloud block or unset their environment variables.")
@@ -267,7 +219,7 @@ func configureHuaweiCloud(ctx context.Context, m *huaweicloudModel, userAgent st
 		missing = append(missing, region.wanted())
 	}
 	if len(missing) > 0 {
-		diags.AddAttributeError(base, "Incomplete Huawei Cloud configuration",
+		diags.AddAttributeError(huaweiCloud.path(), "Incomplete Huawei Cloud configuration",
 			fmt.Sprintf("Huawei Cloud %s authentication is configured (%s), but these settings are missing: %s.",
 				methodName(method), strings.Join(found, ", "), strings.Join(missing, "; ")))
 		return
@@ -277,21 +229,13 @@ func configureHuaweiCloud(ctx context.Context, m *huaweicloudModel, userAgent st
 	if !ok {
 		return
 	}
-	insecure, err := boolOr(m.Insecure, EnvHuaweiInsecure)
-	if err != nil {
-		diags.AddError("Invalid "+EnvHuaweiInsecure, err.Error()+".")
+	insecure, ok := boolOr(m.Insecure, EnvHuaweiInsecure, diags)
+	if !ok {
 		return
 	}
-	var timeout time.Duration
-	if !m.Timeout.IsNull() {
-		timeout = time.Duration(m.Timeout.ValueInt64()) * time.Second
-	} else if v := os.Getenv(EnvHuaweiClientTimeout); v != "" {
-		secs, err := strconv.Atoi(v)
-		if err != nil || secs < 1 {
-			diags.AddError("Invalid "+EnvHuaweiClientTimeout, fmt.Sprintf("%s must be a positive number of seconds, got %q.", EnvHuaweiClientTimeout, v))
-			return
-		}
-		timeout = time.Duration(secs) * time.Second
+	timeout, ok := clientTimeout(m.Timeout, EnvHuaweiClientTimeout, diags)
+	if !ok {
+		return
 	}
 
 	hc, err := huaweicloud.New(huaweicloud.Config{
@@ -308,19 +252,8 @@ func configureHuaweiCloud(ctx context.Context, m *huaweicloudModel, userAgent st
 		UserAgent:          userAgent,
 		Retry:              policy,
 	})
-	var refused *transport.InsecureRefusedError
-	if errors.As(err, &refused) {
-		diags.AddAttributeError(base.AtName("insecure"), "TLS certificate checks cannot be skipped", err.Error()+".")
+	if !huaweiCloud.built(ctx, err, insecure, map[string]any{"endpoint": clouddcURL.value, "iam_endpoint": iamURL.value}, diags) {
 		return
-	}
-	if err != nil {
-		diags.AddAttributeError(base, "Invalid Huawei Cloud configuration", err.Error())
-		return
-	}
-	if insecure {
-		tflog.Warn(ctx, "TLS certificate verification is off for the loopback endpoint", map[string]any{
-			"endpoint": clouddcURL.value, "iam_endpoint": iamURL.value, "setting": "huaweicloud.insecure",
-		})
 	}
 	client.HuaweiCloud = hc
 	tflog.Debug(ctx, "Huawei Cloud client configured", map[string]any{

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"reflect"
 	"strings"
+	"unicode/utf8"
 )
 
 // TooLarge is the message for an answer over a client's limit of limit
@@ -70,4 +72,51 @@ func Clip(s string, n int) string {
 		return s
 	}
 	return strings.ToValidUTF8(s[:n], "") + "…"
+}
+
+// ErrAnswerTooLarge is ReadAnswer's error for an answer over its limit.
+var ErrAnswerTooLarge = errors.New("the answer is larger than the client reads")
+
+// ReadAnswer reads the body of an HTTP answer whole, but never more than
+// limit bytes of it: the API clients read every answer through it. An
+// answer over the limit is ErrAnswerTooLarge: refused before a byte of it is
+// read when its Content-Length announces it, else once limit+1 bytes have
+// come (those are returned with the error: a request id may be found in
+// them). Any other error is a failure to read the answer, a transport
+// failure (TransportVerdict). It does not close the body.
+func ReadAnswer(resp *http.Response, limit int) ([]byte, error) {
+	if resp.ContentLength > int64(limit) {
+		return nil, ErrAnswerTooLarge
+	}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, int64(limit)+1))
+	if err == nil && len(body) > limit {
+		return body, ErrAnswerTooLarge
+	}
+	return body, err
+}
+
+// Snippet returns a short, printable start of a body for an error message:
+// about 200 bytes, control characters and broken UTF-8 as spaces, "" for a
+// blank body.
+func Snippet(b []byte) string {
+	const n = 200
+	s := string(b)
+	if len(s) > n {
+		s = s[:n] + "…"
+	}
+	s = strings.Map(func(r rune) rune {
+		if r == utf8.RuneError || (r < 0x20 && r != ' ') {
+			return ' '
+		}
+		return r
+	}, s)
+	return strings.TrimSpace(s)
+}
+
+// Excerpt is Snippet, or "(empty body)" for a blank body.
+func Excerpt(b []byte) string {
+	if s := Snippet(b); s != "" {
+		return s
+	}
+	return "(empty body)"
 }

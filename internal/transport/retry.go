@@ -1,8 +1,3 @@
-// Package transport holds what the API clients share on the wire: the one
-// retry policy (bounded by the ctx's deadline rather than a count; capped
-// exponential backoff with jitter; Retry-After honoured), the rule for
-// which failures are safe to retry, the masking of secrets in logs and
-// error texts (secrets.go), and the User-Agent.
 package transport
 
 import (

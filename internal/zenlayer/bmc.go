@@ -201,37 +201,13 @@ type DescribeBMCInstancesRequest struct {
 // DescribeBMCInstances lists every instance matching in: more than 100 ids
 // are asked for in several calls, and the pages are followed.
 func (c *Client) DescribeBMCInstances(ctx context.Context, in DescribeBMCInstancesRequest) ([]BMCInstance, error) {
-	if len(in.InstanceIDs) > MaxIDsPerCall {
-		var all []BMCInstance
-		for part := range slices.Chunk(in.InstanceIDs, MaxIDsPerCall) {
-			one := in
-			one.InstanceIDs = part
-			got, err := c.DescribeBMCInstances(ctx, one)
-			if err != nil {
-				return nil, err
-			}
-			all = append(all, got...)
-		}
-		return all, nil
-	}
 	if in.PageSize <= 0 {
 		in.PageSize = maxPageSize
 	}
-	var all []BMCInstance
-	for page := 1; ; page++ {
-		in.PageNum = page
-		var out struct {
-			TotalCount int           `json:"totalCount"`
-			DataSet    []BMCInstance `json:"dataSet"`
-		}
-		if err := c.Call(ctx, BMC, "DescribeInstances", in, &out); err != nil {
-			return nil, err
-		}
-		all = append(all, out.DataSet...)
-		if len(out.DataSet) == 0 || len(all) >= out.TotalCount || page > 10000 {
-			return all, nil
-		}
-	}
+	return describeAll[BMCInstance](ctx, c, BMC, "DescribeInstances", in.InstanceIDs, func(ids []string, pageNum int) any {
+		in.InstanceIDs, in.PageNum = ids, pageNum
+		return in
+	})
 }
 
 // FindBMCInstancesByCreateToken returns the ids of the instances tagged with
@@ -239,20 +215,8 @@ func (c *Client) DescribeBMCInstances(ctx context.Context, in DescribeBMCInstanc
 // bmc20221120 DescribeInstancesRequest.Tags) that are still usable: not in
 // the recycle bin.
 func (c *Client) FindBMCInstancesByCreateToken(ctx context.Context, token string) ([]string, error) {
-	list, err := c.DescribeBMCInstances(ctx, DescribeBMCInstancesRequest{Tags: []Tag{{Key: CreateTokenTagKey, Value: token}}})
-	if err != nil {
-		return nil, err
-	}
-	ids := make([]string, 0, len(list))
-	for _, inst := range list {
-		switch inst.InstanceStatus {
-		case BMCStatusRecycle, BMCStatusRecycling, BMCStatusReleasing:
-			// terminated since: not an object to adopt
-		default:
-			ids = append(ids, inst.InstanceID)
-		}
-	}
-	return ids, nil
+	list, err := c.DescribeBMCInstances(ctx, DescribeBMCInstancesRequest{Tags: createTokenFilter(token)})
+	return adoptable(list, err, bmcInstanceID, bmcInstanceStatus, BMCStatusRecycle, BMCStatusRecycling, BMCStatusReleasing)
 }
 
 // FindBMCInstance returns the instance with id, or a *NotFoundError.
@@ -267,43 +231,12 @@ func (c *Client) FindBMCInstance(ctx context.Context, id string) (*BMCInstance, 
 // the instance is read, and the release is sent again only if the instance
 // is still where the call found it (see releaseOnce).
 func (c *Client) ReleaseBMCInstance(ctx context.Context, id string) error {
-	return c.releaseOnce(ctx, releaseOp{
-		Action: "ReleaseInstances", Kind: "BMC instance", ID: id,
-		Send: func(ctx context.Context) error {
-			_, err := c.bmcRelease.Do(ctx, id)
-			return err
-		},
-		Status: c.bmcInstanceStatus(id),
-	})
-}
-
-// bmcInstanceStatus reads an instance's status for releaseOnce.
-func (c *Client) bmcInstanceStatus(id string) func(context.Context) (string, error) {
-	return func(ctx context.Context) (string, error) {
-		inst, err := c.FindBMCInstance(ctx, id)
-		if err != nil {
-			return "", err
-		}
-		return inst.InstanceStatus, nil
-	}
+	return c.releaseBatched(ctx, "BMC instance", id, c.bmcRelease, statusOf(c.FindBMCInstance, id, bmcInstanceStatus))
 }
 
 // releaseBMCInstancesByID is the batched call behind ReleaseBMCInstance.
 func (c *Client) releaseBMCInstancesByID(ctx context.Context, ids []string) (map[string]Outcome[struct{}], error) {
-	err := c.ReleaseBMCInstances(ctx, ids...)
-	var re *BMCReleaseError
-	if err != nil && !errors.As(err, &re) {
-		return nil, err
-	}
-	out := make(map[string]Outcome[struct{}], len(ids))
-	for _, id := range ids {
-		if re != nil {
-			out[id] = Outcome[struct{}]{Err: re.For(id)}
-		} else {
-			out[id] = Outcome[struct{}]{}
-		}
-	}
-	return out, nil
+	return batchOutcomes[*BMCReleaseError](ids, c.ReleaseBMCInstances(ctx, ids...))
 }
 
 // describeBMCInstancesByID is the batched call behind FindBMCInstance: one
@@ -359,7 +292,7 @@ func (c *Client) TerminateBMCInstance(ctx context.Context, id string) error {
 		Send: func(ctx context.Context) error {
 			return c.Call(ctx, BMC, "TerminateInstance", map[string]any{"instanceId": id}, nil, NotIdempotent())
 		},
-		Status: c.bmcInstanceStatus(id),
+		Status: statusOf(c.FindBMCInstance, id, bmcInstanceStatus),
 	})
 }
 

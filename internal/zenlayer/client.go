@@ -1,6 +1,3 @@
-// Package zenlayer is a typed client for Zenlayer Cloud API 2.0: every call
-// is a signed POST of a JSON body to /api/v2/<service>, answered with a
-// {requestId, response} envelope or a {requestId, code, message} error.
 package zenlayer
 
 import (
@@ -9,14 +6,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -184,8 +179,7 @@ func (c *Client) Call(ctx context.Context, svc Service, action string, in, out a
 	err := c.call(ctx, svc, action, in, out, o)
 	var ae *APIError
 	if errors.As(err, &ae) {
-		secrets := append([]string{c.cfg.AccessKeyPassword}, o.secrets...)
-		ae.Code, ae.Message, ae.RequestID = transport.Redact(ae.Code, secrets...), transport.Redact(ae.Message, secrets...), transport.Redact(ae.RequestID, secrets...)
+		ae.Code, ae.Message, ae.RequestID = transport.RedactAnswer(append([]string{c.cfg.AccessKeyPassword}, o.secrets...), ae.Code, ae.Message, ae.RequestID)
 	}
 	return err
 }
@@ -236,22 +230,26 @@ func (c *Client) do(ctx context.Context, svc Service, action string, body []byte
 		return v, fmt.Errorf("zenlayer %s %s: %w", svc.Name, action, err)
 	}
 	defer func() { _ = resp.Body.Close() }()
-	if resp.ContentLength > maxResponseBytes {
-		// Announced too large: refused before a byte of it is read.
-		return transport.Verdict{}, &APIError{Service: svc.Name, Action: action, HTTPStatus: resp.StatusCode, Code: CodeMalformedResponse,
-			Message: transport.TooLarge(action, maxResponseBytes), RequestID: resp.Header.Get("X-ZC-Request-Id")}
-	}
-	raw, readErr := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes+1))
+	raw, readErr := transport.ReadAnswer(resp, maxResponseBytes)
 	fields := map[string]any{
 		"service": svc.Name, "action": action, "attempt": attempt, "http_status": resp.StatusCode,
 		"duration_ms": time.Since(start).Milliseconds(),
 	}
-	if readErr != nil {
+	tooLarge := errors.Is(readErr, transport.ErrAnswerTooLarge)
+	if readErr != nil && !tooLarge {
 		tflog.Debug(ctx, "Zenlayer API call: reading response failed", fields)
 		v := transport.TransportVerdict(ctx, readErr, o.idempotent)
 		return v, fmt.Errorf("zenlayer %s %s: reading response: %w", svc.Name, action, readErr)
 	}
-	v, err := decodeAnswer(svc, action, resp.StatusCode, resp.Header, raw, out, o.idempotent)
+	var v transport.Verdict
+	if tooLarge {
+		// Refused, never decoded (and, like any answer the client cannot
+		// use, not retried: see decodeAnswer).
+		err = &APIError{Service: svc.Name, Action: action, HTTPStatus: resp.StatusCode, Code: CodeMalformedResponse,
+			Message: transport.TooLarge(action, maxResponseBytes), RequestID: firstNonEmpty(resp.Header.Get("X-ZC-Request-Id"), scrapeRequestID(raw))}
+	} else {
+		v, err = decodeAnswer(svc, action, resp.StatusCode, resp.Header, raw, out, o.idempotent)
+	}
 	fields["request_id"] = requestIDOf(err, resp.Header, raw)
 	tflog.Debug(ctx, "Zenlayer API call", fields)
 	return v, err
@@ -261,8 +259,9 @@ func (c *Client) do(ctx context.Context, svc Service, action string, body []byte
 // error, and says whether the call may be retried. It never panics on
 // hostile input (fuzzed in client_fuzz_test.go).
 //
-// A 200 answer it cannot use (larger than maxResponseBytes, not JSON, cut
-// short, fields of the wrong type) is a CodeMalformedResponse error naming
+// A 200 answer it cannot use (not JSON, cut short, fields of the wrong
+// type; do refuses one larger than maxResponseBytes the same way) is a
+// CodeMalformedResponse error naming
 // the action, the status, the requestId if one can be found and the start
 // of the body. It is not retried, reads included: such an answer comes from
 // something between the client and the API (a proxy, a captive portal) or
@@ -272,18 +271,13 @@ func (c *Client) do(ctx context.Context, svc Service, action string, body []byte
 // Any other status the API does not document (418, an HTML page) is an
 // HTTP_<status> error, retried only as its status allows (429, 5xx).
 func decodeAnswer(svc Service, action string, status int, header http.Header, raw []byte, out any, idempotent bool) (transport.Verdict, error) {
-	if len(raw) > maxResponseBytes {
-		return transport.Verdict{}, &APIError{Service: svc.Name, Action: action, HTTPStatus: status, Code: CodeMalformedResponse,
-			Message: transport.TooLarge(action, maxResponseBytes), RequestID: firstNonEmpty(header.Get("X-ZC-Request-Id"), scrapeRequestID(raw))}
-	}
-
 	var env envelope
 	jsonErr := json.Unmarshal(raw, &env)
 	if env.RequestID == "" {
 		env.RequestID = firstNonEmpty(header.Get("X-ZC-Request-Id"), scrapeRequestID(raw))
 	}
 	// A hostile body must not flood the diagnostics.
-	env.RequestID, env.Code, env.Message = transport.Clip(env.RequestID, 100), transport.Clip(env.Code, 100), transport.Clip(env.Message, 1000)
+	env.Code, env.Message, env.RequestID = transport.ClipAnswer(env.Code, env.Message, env.RequestID)
 
 	if status != http.StatusOK || env.Code != "" {
 		apiErr := &APIError{Service: svc.Name, Action: action, HTTPStatus: status, Code: env.Code, Message: env.Message, RequestID: env.RequestID}
@@ -291,9 +285,9 @@ func decodeAnswer(svc Service, action string, status int, header http.Header, ra
 			apiErr.Code = "HTTP_" + strconv.Itoa(status)
 			apiErr.Message = "unexpected answer"
 			if ct := header.Get("Content-Type"); ct != "" && !strings.HasPrefix(ct, contentType) {
-				apiErr.Message += " (" + http.StatusText(status) + ", Content-Type " + snippet([]byte(ct)) + ")"
+				apiErr.Message += " (" + http.StatusText(status) + ", Content-Type " + transport.Excerpt([]byte(ct)) + ")"
 			}
-			apiErr.Message += ": " + snippet(raw)
+			apiErr.Message += ": " + transport.Excerpt(raw)
 		}
 		v := transport.Verdict{Reason: apiErr.Code}
 		switch {
@@ -309,7 +303,7 @@ func decodeAnswer(svc Service, action string, status int, header http.Header, ra
 	}
 	malformed := func(problem string, body []byte) error {
 		return &APIError{Service: svc.Name, Action: action, HTTPStatus: status, Code: CodeMalformedResponse,
-			Message: problem + ": " + snippet(body), RequestID: env.RequestID}
+			Message: problem + ": " + transport.Excerpt(body), RequestID: env.RequestID}
 	}
 	if jsonErr != nil {
 		return transport.Verdict{}, malformed(transport.DecodeProblem(jsonErr), raw)
@@ -366,23 +360,4 @@ func requestIDOf(err error, header http.Header, raw []byte) string {
 		return env.RequestID
 	}
 	return header.Get("X-ZC-Request-Id")
-}
-
-// snippet returns a short, printable start of a body for an error message.
-func snippet(b []byte) string {
-	const n = 200
-	s := string(b)
-	if len(s) > n {
-		s = s[:n] + "…"
-	}
-	s = strings.Map(func(r rune) rune {
-		if r == utf8.RuneError || (r < 0x20 && r != ' ') {
-			return ' '
-		}
-		return r
-	}, s)
-	if strings.TrimSpace(s) == "" {
-		return "(empty body)"
-	}
-	return strings.TrimSpace(s)
 }

@@ -24,7 +24,7 @@ func FuzzDecodeAnswer(f *testing.F) {
 	f.Add(418, []byte(`<html><head><title>418 I'm a teapot</title></head></html>`))
 	f.Fuzz(func(t *testing.T, status int, body []byte) {
 		status = 100 + abs(status)%500
-		var out describeDisksResponse
+		var out page[Disk]
 		h := http.Header{"Retry-After": []string{"3"}}
 		v, err := decodeAnswer(ZEC, "DescribeDisks", status, h, body, &out, true)
 		if err == nil {

@@ -69,7 +69,7 @@ func TestCoalescerSplitsRefusedReleaseBatches(t *testing.T) {
 		if slices.Contains(ids, "unknown") {
 			return nil, refusal
 		}
-		return batchOutcomes(ids, nil)
+		return batchOutcomes[*BatchError](ids, nil)
 	})
 	errs := doBatch(c, "a", "unknown", "b")
 	if errs["a"] != nil || errs["b"] != nil || !errors.Is(errs["unknown"], refusal) {

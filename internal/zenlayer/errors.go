@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/transport"
 )
 
 // APIError is an error answer of the Zenlayer API, or a response the client
@@ -19,19 +21,14 @@ type APIError struct {
 }
 
 func (e *APIError) Error() string {
-	msg := fmt.Sprintf("zenlayer %s %s: %s (HTTP %d)", e.Service, e.Action, e.Code, e.HTTPStatus)
-	if e.Message != "" {
-		msg += ": " + e.Message
-	}
-	if e.RequestID != "" {
-		msg += " (requestId " + e.RequestID + ")"
-	}
+	hint := ""
 	if e.HTTPStatus == http.StatusUnauthorized {
-		msg += ". The API refused the credentials: check the access key id and password (zenlayer.access_key_id / " +
+		hint = "The API refused the credentials: check the access key id and password (zenlayer.access_key_id / " +
 			"zenlayer.access_key_password, or ZENLAYERCLOUD_ACCESS_KEY_ID / ZENLAYERCLOUD_ACCESS_KEY_PASSWORD) " +
 			"and that this machine's clock is right (signatures expire after 5 minutes)"
 	}
-	return msg
+	return transport.ErrorMessage{Call: "zenlayer " + e.Service + " " + e.Action, Status: e.HTTPStatus, Code: e.Code, Message: e.Message,
+		RequestIDLabel: "requestId", RequestID: e.RequestID, Hint: hint}.String()
 }
 
 // Error codes the provider treats specially.
@@ -75,21 +72,10 @@ func IsAuthError(err error) bool {
 }
 
 // NotFoundError is what finders return when the object does not exist.
-type NotFoundError struct {
-	Kind string
-	ID   string
-	// Cause is the API error, if the API answered one (nil for an empty list).
-	Cause error
-}
-
-func (e *NotFoundError) Error() string { return fmt.Sprintf("%s %s not found", e.Kind, e.ID) }
-func (e *NotFoundError) Unwrap() error { return e.Cause }
+type NotFoundError = transport.NotFoundError
 
 // IsNotFound reports whether err is (or wraps) a *NotFoundError.
-func IsNotFound(err error) bool {
-	var nf *NotFoundError
-	return errors.As(err, &nf)
-}
+func IsNotFound(err error) bool { return transport.IsNotFound(err) }
 
 // BatchError reports the ids a batch action answered as failed.
 type BatchError struct {
@@ -100,4 +86,13 @@ type BatchError struct {
 
 func (e *BatchError) Error() string {
 	return fmt.Sprintf("zenlayer %s failed for %v (requestId %s)", e.Action, e.FailedIDs, e.RequestID)
+}
+
+// For returns the error of one id: a *BatchError for that id alone if the
+// action failed for it, nil if it did not.
+func (e *BatchError) For(id string) error {
+	if !slices.Contains(e.FailedIDs, id) {
+		return nil
+	}
+	return &BatchError{Action: e.Action, FailedIDs: []string{id}, RequestID: e.RequestID}
 }

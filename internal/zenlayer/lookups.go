@@ -38,22 +38,29 @@ func newBatchAction(window time.Duration, call func(context.Context, []string) (
 	return &Coalescer[struct{}]{Window: window, MaxBatch: MaxIDsPerCall, Call: call, Split: splittable, OutcomeUnknown: transport.Ambiguous}
 }
 
-// batchOutcomes maps the result of a batch action to per-id outcomes: the
-// ids a *BatchError lists failed, the others succeeded; any other error
-// is the whole call's.
-func batchOutcomes(ids []string, err error) (map[string]Outcome[struct{}], error) {
-	out := make(map[string]Outcome[struct{}], len(ids))
-	var be *BatchError
-	if err != nil && !errors.As(err, &be) {
+// perIDError is the error of a batch action that failed for some of its
+// ids only (*BatchError, *BMCReleaseError): For(id) is that id's error,
+// nil if the action succeeded for it.
+type perIDError interface {
+	error
+	For(id string) error
+}
+
+// batchOutcomes maps the result of a batch action to per-id outcomes: when
+// it failed with an E, each id gets its own error (or none); any other
+// error is the whole call's.
+func batchOutcomes[E perIDError](ids []string, err error) (map[string]Outcome[struct{}], error) {
+	var pe E
+	if err != nil && !errors.As(err, &pe) {
 		return nil, err
 	}
+	out := make(map[string]Outcome[struct{}], len(ids))
 	for _, id := range ids {
-		out[id] = Outcome[struct{}]{}
-	}
-	if be != nil {
-		for _, id := range be.FailedIDs {
-			out[id] = Outcome[struct{}]{Err: &BatchError{Action: be.Action, FailedIDs: []string{id}, RequestID: be.RequestID}}
+		var o Outcome[struct{}]
+		if err != nil {
+			o.Err = pe.For(id)
 		}
+		out[id] = o
 	}
 	return out, nil
 }
@@ -78,10 +85,6 @@ func outcomes[T any](list []T, err error, id func(*T) string) (map[string]Outcom
 	}
 	return out, nil
 }
-
-func diskID(d *Disk) string               { return d.DiskID }
-func zecInstanceID(i *Instance) string    { return i.InstanceID }
-func bmcInstanceID(i *BMCInstance) string { return i.InstanceID }
 
 // newLookup is a Coalescer for a Describe by ids: an id the answer leaves
 // out is a *NotFoundError, and a not-found code for a single id is too.

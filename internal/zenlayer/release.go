@@ -89,6 +89,19 @@ func (c *Client) releaseOnce(ctx context.Context, op releaseOp) error {
 	}
 }
 
+// releaseBatched is releaseOnce of one instance's ReleaseInstances (ZEC or
+// BMC), sent through a coalescer of releases (newBatchAction) with others.
+func (c *Client) releaseBatched(ctx context.Context, kind, id string, batch *Coalescer[struct{}], status func(context.Context) (string, error)) error {
+	return c.releaseOnce(ctx, releaseOp{
+		Action: "ReleaseInstances", Kind: kind, ID: id,
+		Send: func(ctx context.Context) error {
+			_, err := batch.Do(ctx, id)
+			return err
+		},
+		Status: status,
+	})
+}
+
 // ReleaseOutcomeUnknownError is a release (or terminate) whose answer was
 // lost and whose object could not be read afterwards: whether it took effect
 // is unknown, and it was not sent again.

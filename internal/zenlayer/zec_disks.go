@@ -104,63 +104,20 @@ type DescribeDisksRequest struct {
 
 // FindDisksByCreateToken returns the ids of the disks tagged with a create token.
 func (c *Client) FindDisksByCreateToken(ctx context.Context, token string) ([]string, error) {
-	disks, err := c.DescribeDisks(ctx, DescribeDisksRequest{Tags: []Tag{{Key: CreateTokenTagKey, Value: token}}})
-	if err != nil {
-		return nil, err
-	}
-	ids := make([]string, 0, len(disks))
-	for _, d := range disks {
-		switch d.DiskStatus {
-		case DiskStatusDeleting, DiskStatusRecycling, DiskStatusRecycled:
-			// released since: not an object to adopt
-		default:
-			ids = append(ids, d.DiskID)
-		}
-	}
-	return ids, nil
+	disks, err := c.DescribeDisks(ctx, DescribeDisksRequest{Tags: createTokenFilter(token)})
+	return adoptable(disks, err, diskID, diskStatus, DiskStatusDeleting, DiskStatusRecycling, DiskStatusRecycled)
 }
 
-type describeDisksResponse struct {
-	TotalCount int    `json:"totalCount"`
-	DataSet    []Disk `json:"dataSet"`
-}
-
-// MaxIDsPerCall is the most ids one Describe or batch action takes.
-const MaxIDsPerCall = 100
-
-// maxPageSize is the page size the client asks for when it lists everything.
-const maxPageSize = 100
-
-// DescribeDisks lists every disk matching in, following the pages.
+// DescribeDisks lists every disk matching in, following the pages and
+// splitting more than 100 ids over several calls.
 func (c *Client) DescribeDisks(ctx context.Context, in DescribeDisksRequest) ([]Disk, error) {
-	if len(in.DiskIDs) > MaxIDsPerCall {
-		var all []Disk
-		for start := 0; start < len(in.DiskIDs); start += MaxIDsPerCall {
-			part := in
-			part.DiskIDs = in.DiskIDs[start:min(len(in.DiskIDs), start+MaxIDsPerCall)]
-			got, err := c.DescribeDisks(ctx, part)
-			if err != nil {
-				return nil, err
-			}
-			all = append(all, got...)
-		}
-		return all, nil
-	}
 	if in.PageSize <= 0 {
 		in.PageSize = maxPageSize
 	}
-	var all []Disk
-	for page := 1; ; page++ {
-		in.PageNum = page
-		var out describeDisksResponse
-		if err := c.Call(ctx, ZEC, "DescribeDisks", in, &out); err != nil {
-			return nil, err
-		}
-		all = append(all, out.DataSet...)
-		if len(out.DataSet) == 0 || len(all) >= out.TotalCount || page > 10000 {
-			return all, nil
-		}
-	}
+	return describeAll[Disk](ctx, c, ZEC, "DescribeDisks", in.DiskIDs, func(ids []string, pageNum int) any {
+		in.DiskIDs, in.PageNum = ids, pageNum
+		return in
+	})
 }
 
 // FindDisk returns the disk with id, or a *NotFoundError.
@@ -218,13 +175,7 @@ func (c *Client) ReleaseDisk(ctx context.Context, id string) error {
 		Send: func(ctx context.Context) error {
 			return c.Call(ctx, ZEC, "ReleaseDisk", map[string]any{"diskId": id}, nil, NotIdempotent())
 		},
-		Status: func(ctx context.Context) (string, error) {
-			d, err := c.FindDisk(ctx, id)
-			if err != nil {
-				return "", err
-			}
-			return d.DiskStatus, nil
-		},
+		Status: statusOf(c.FindDisk, id, diskStatus),
 	})
 }
 

@@ -176,58 +176,20 @@ type DescribeInstancesRequest struct {
 
 // FindZECInstancesByCreateToken returns the ids of the instances tagged with a create token.
 func (c *Client) FindZECInstancesByCreateToken(ctx context.Context, token string) ([]string, error) {
-	instances, err := c.DescribeInstances(ctx, DescribeInstancesRequest{Tags: []Tag{{Key: CreateTokenTagKey, Value: token}}})
-	if err != nil {
-		return nil, err
-	}
-	ids := make([]string, 0, len(instances))
-	for _, i := range instances {
-		switch i.Status {
-		case InstanceStatusReleasing, InstanceStatusRecycling, InstanceStatusRecycle:
-			// released since: not an object to adopt
-		default:
-			ids = append(ids, i.InstanceID)
-		}
-	}
-	return ids, nil
-}
-
-type describeInstancesResponse struct {
-	TotalCount int        `json:"totalCount"`
-	DataSet    []Instance `json:"dataSet"`
+	instances, err := c.DescribeInstances(ctx, DescribeInstancesRequest{Tags: createTokenFilter(token)})
+	return adoptable(instances, err, zecInstanceID, zecInstanceStatus, InstanceStatusReleasing, InstanceStatusRecycling, InstanceStatusRecycle)
 }
 
 // DescribeInstances lists every instance matching in, following the pages
 // and splitting more than 100 ids over several calls.
 func (c *Client) DescribeInstances(ctx context.Context, in DescribeInstancesRequest) ([]Instance, error) {
-	if len(in.InstanceIDs) > MaxIDsPerCall {
-		var all []Instance
-		for part := range slices.Chunk(in.InstanceIDs, MaxIDsPerCall) {
-			sub := in
-			sub.InstanceIDs = part
-			got, err := c.DescribeInstances(ctx, sub)
-			if err != nil {
-				return nil, err
-			}
-			all = append(all, got...)
-		}
-		return all, nil
-	}
 	if in.PageSize <= 0 {
 		in.PageSize = maxPageSize
 	}
-	var all []Instance
-	for page := 1; ; page++ {
-		in.PageNum = page
-		var out describeInstancesResponse
-		if err := c.Call(ctx, ZEC, "DescribeInstances", in, &out); err != nil {
-			return nil, err
-		}
-		all = append(all, out.DataSet...)
-		if len(out.DataSet) == 0 || len(all) >= out.TotalCount || page > 10000 {
-			return all, nil
-		}
-	}
+	return describeAll[Instance](ctx, c, ZEC, "DescribeInstances", in.InstanceIDs, func(ids []string, pageNum int) any {
+		in.InstanceIDs, in.PageNum = ids, pageNum
+		return in
+	})
 }
 
 // FindZECInstance returns the instance with id, or a *NotFoundError.
@@ -248,25 +210,12 @@ func (c *Client) describeZECInstancesByID(ctx context.Context, ids []string) (ma
 // lost answer the instance is read, and the release is sent again only if
 // the instance is still where the call found it (see releaseOnce).
 func (c *Client) ReleaseZECInstance(ctx context.Context, id string) error {
-	return c.releaseOnce(ctx, releaseOp{
-		Action: "ReleaseInstances", Kind: "ZEC instance", ID: id,
-		Send: func(ctx context.Context) error {
-			_, err := c.zecRelease.Do(ctx, id)
-			return err
-		},
-		Status: func(ctx context.Context) (string, error) {
-			inst, err := c.FindZECInstance(ctx, id)
-			if err != nil {
-				return "", err
-			}
-			return inst.Status, nil
-		},
-	})
+	return c.releaseBatched(ctx, "ZEC instance", id, c.zecRelease, statusOf(c.FindZECInstance, id, zecInstanceStatus))
 }
 
 // releaseZECInstancesByID is the batched call behind ReleaseZECInstance.
 func (c *Client) releaseZECInstancesByID(ctx context.Context, ids []string) (map[string]Outcome[struct{}], error) {
-	return batchOutcomes(ids, c.ReleaseInstances(ctx, ReleaseInstancesRequest{InstanceIDs: ids, KeepDataDisks: true}))
+	return batchOutcomes[*BatchError](ids, c.ReleaseInstances(ctx, ReleaseInstancesRequest{InstanceIDs: ids, KeepDataDisks: true}))
 }
 
 // InstanceStatus is one entry of DescribeInstancesStatus.
@@ -279,35 +228,13 @@ type InstanceStatus struct {
 // every instance when ids is empty), following the pages and splitting more
 // than 100 ids over several calls. Unknown ids are simply absent.
 func (c *Client) DescribeInstancesStatus(ctx context.Context, ids ...string) ([]InstanceStatus, error) {
-	if len(ids) > MaxIDsPerCall {
-		var all []InstanceStatus
-		for part := range slices.Chunk(ids, MaxIDsPerCall) {
-			got, err := c.DescribeInstancesStatus(ctx, part...)
-			if err != nil {
-				return nil, err
-			}
-			all = append(all, got...)
-		}
-		return all, nil
-	}
-	var all []InstanceStatus
-	for page := 1; ; page++ {
-		in := map[string]any{"pageSize": maxPageSize, "pageNum": page}
+	return describeAll[InstanceStatus](ctx, c, ZEC, "DescribeInstancesStatus", ids, func(ids []string, pageNum int) any {
+		in := map[string]any{"pageSize": maxPageSize, "pageNum": pageNum}
 		if len(ids) > 0 {
 			in["instanceIds"] = ids
 		}
-		var out struct {
-			TotalCount int              `json:"totalCount"`
-			DataSet    []InstanceStatus `json:"dataSet"`
-		}
-		if err := c.Call(ctx, ZEC, "DescribeInstancesStatus", in, &out); err != nil {
-			return nil, err
-		}
-		all = append(all, out.DataSet...)
-		if len(out.DataSet) == 0 || len(all) >= out.TotalCount || page > 10000 {
-			return all, nil
-		}
-	}
+		return in
+	})
 }
 
 // batchInstances calls a batch action on ids, at most 100 a call, and

@@ -1,11 +1,9 @@
-// Package acctest holds what every acceptance test shares: an emulator per
-// test, the provider factories, and the provider configuration that points
-// the provider at the emulator.
 package acctest
 
 import (
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -87,17 +85,24 @@ func ZenlayerProviderConfig(emu *emulator.Server) string {
 
 // ZenlayerProviderConfigWith is ZenlayerProviderConfig with other credentials.
 func ZenlayerProviderConfigWith(emu *emulator.Server, c Credentials) string {
-	return fmt.Sprintf(`
-provider %[1]q {
-  zenlayer {
-    domain              = %[2]q
-    scheme              = "HTTP"
-    access_key_id       = %[3]q
-    access_key_password = %[4]q
-  }
+	return zenlayerProvider(attr("domain", emu.Endpoint()), attr("scheme", "HTTP"), attr("access_key_id", c.AccessKeyID),
+		attr("access_key_password", c.AccessKeyPassword))
 }
-`, ProviderName, emu.Endpoint(), c.AccessKeyID, c.AccessKeyPassword)
+
+// zenlayerProvider is a provider block whose zenlayer block sets attrs
+// (name, HCL value), one a line, in order.
+func zenlayerProvider(attrs ...[2]string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "\nprovider %q {\n  zenlayer {\n", ProviderName)
+	for _, a := range attrs {
+		fmt.Fprintf(&b, "    %-19s = %s\n", a[0], a[1])
+	}
+	b.WriteString("  }\n}\n")
+	return b.String()
 }
+
+// attr is a string attribute for zenlayerProvider.
+func attr(name, value string) [2]string { return [2]string{name, strconv.Quote(value)} }
 
 // ConfigCompose joins configuration fragments.
 func ConfigCompose(parts ...string) string { return strings.Join(parts, "\n") }

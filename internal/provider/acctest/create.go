@@ -2,6 +2,7 @@ package acctest
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -25,17 +26,8 @@ func SlowFirstCreate(actions ...string) emulator.FaultRule {
 
 // ZenlayerProviderConfigTimeout is ZenlayerProviderConfig with an HTTP timeout.
 func ZenlayerProviderConfigTimeout(emu *emulator.Server, seconds int) string {
-	return fmt.Sprintf(`
-provider %[1]q {
-  zenlayer {
-    domain              = %[2]q
-    scheme              = "HTTP"
-    access_key_id       = %[3]q
-    access_key_password = %[4]q
-    timeout             = %[5]d
-  }
-}
-`, ProviderName, emu.Endpoint(), emulator.DefaultAccessKeyID, emulator.DefaultAccessKeyPassword, seconds)
+	return zenlayerProvider(attr("domain", emu.Endpoint()), attr("scheme", "HTTP"), attr("access_key_id", emulator.DefaultAccessKeyID),
+		attr("access_key_password", emulator.DefaultAccessKeyPassword), [2]string{"timeout", strconv.Itoa(seconds)})
 }
 
 // CheckCreatedOnce checks that the emulator holds exactly one object of

@@ -1,7 +1,6 @@
 package acctest
 
 import (
-	"fmt"
 	"io"
 	"log" //nolint:depguard // the test server's log of the handshakes it refuses, not a provider log
 	"net/http/httptest"
@@ -31,19 +30,12 @@ func StartTLSEmulator(t testing.TB, opts emulator.Options) (*emulator.Server, *h
 // block at srv (from StartTLSEmulator) over HTTPS with the default test
 // credentials, with insecure set to true or left out.
 func ZenlayerTLSProviderConfig(srv *httptest.Server, insecure bool) string {
-	var extra string
+	attrs := [][2]string{attr("domain", strings.TrimPrefix(srv.URL, "https://")), attr("access_key_id", emulator.DefaultAccessKeyID),
+		attr("access_key_password", emulator.DefaultAccessKeyPassword)}
 	if insecure {
-		extra = "    insecure            = true\n"
+		attrs = append(attrs, [2]string{"insecure", "true"})
 	}
-	return fmt.Sprintf(`
-provider %[1]q {
-  zenlayer {
-    domain              = %[2]q
-    access_key_id       = %[3]q
-    access_key_password = %[4]q
-%[5]s  }
-}
-`, ProviderName, strings.TrimPrefix(srv.URL, "https://"), emulator.DefaultAccessKeyID, emulator.DefaultAccessKeyPassword, extra)
+	return zenlayerProvider(attrs...)
 }
 
 // HuaweiTLSProviderConfig is HuaweiProviderConfig for srv (from

@@ -1,0 +1,23 @@
+// Package journal is the one create guard of the provider: it makes sure
+// that a create whose answer is unknown is never sent again blindly, and
+// that an object a create made is found again even when the process that
+// sent it was interrupted or killed.
+//
+// None of the APIs takes an idempotency token, so every create carries a
+// create token of the provider's own (a tag or a metadata pair) and every
+// guarded create is written to a durable record before it is sent: a small
+// file per create under the Terraform data directory (TF_DATA_DIR, else
+// .terraform, made if it does not exist; CLOUDCOMPUTE_JOURNAL_DIR
+// overrides it). The record is removed only when the outcome is known:
+// the object's id is in Terraform's hands, or the server refused the create
+// outright. A create whose outcome is unknown keeps its record, so the next
+// apply looks for that token before it creates anything.
+//
+// A record belongs to the process that wrote it (its pid and start time are
+// in the file name): a live process's record is never adopted by another.
+//
+// This package owns the records (journal.go, and owner*.go for whose they
+// are) and the rule (guard.go, see Create). It imports of the project only
+// internal/wait and internal/transport, and no API client: the resources
+// pass it their send and lookup functions.
+package journal

@@ -1,0 +1,90 @@
+package zenlayer
+
+import (
+	"context"
+	"slices"
+
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/transport"
+)
+
+// MaxIDsPerCall is the most ids one Describe or batch action takes.
+const MaxIDsPerCall = 100
+
+// maxPageSize is the page size the client asks for when it lists everything.
+const maxPageSize = 100
+
+// maxPages bounds the pages one listing follows, in case an answer's
+// totalCount never comes true.
+const maxPages = 10000
+
+// page is one page of a paged Describe answer.
+type page[T any] struct {
+	TotalCount int `json:"totalCount"`
+	DataSet    []T `json:"dataSet"`
+}
+
+// describeAll is every paged Describe of the client (DescribeDisks,
+// DescribeInstances, DescribeInstancesStatus, BMC DescribeInstances): more
+// than MaxIDsPerCall ids are asked for in several calls, and each call
+// follows the pages until it has totalCount objects or a page is empty.
+// request builds the input of one call from its ids (all of them, or a
+// part) and its page number.
+func describeAll[T any](ctx context.Context, c *Client, svc Service, action string, ids []string, request func(ids []string, pageNum int) any) ([]T, error) {
+	if len(ids) > MaxIDsPerCall {
+		return transport.Chunked(ids, MaxIDsPerCall, func(part []string) ([]T, error) {
+			return describeAll[T](ctx, c, svc, action, part, request)
+		})
+	}
+	var all []T
+	for n := 1; ; n++ {
+		var out page[T]
+		if err := c.Call(ctx, svc, action, request(ids, n), &out); err != nil {
+			return nil, err
+		}
+		all = append(all, out.DataSet...)
+		if len(out.DataSet) == 0 || len(all) >= out.TotalCount || n > maxPages {
+			return all, nil
+		}
+	}
+}
+
+// createTokenFilter is the tag filter of a Describe for the objects of one
+// create (see CreateTokenTagKey).
+func createTokenFilter(token string) []Tag {
+	return []Tag{{Key: CreateTokenTagKey, Value: token}}
+}
+
+// adoptable is the answer of a lookup by create token: the ids of the
+// objects found, less those in one of the released statuses (released
+// since the create: not objects to adopt).
+func adoptable[T any](list []T, err error, id, status func(*T) string, released ...string) ([]string, error) {
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, 0, len(list))
+	for i := range list {
+		if !slices.Contains(released, status(&list[i])) {
+			ids = append(ids, id(&list[i]))
+		}
+	}
+	return ids, nil
+}
+
+// statusOf is releaseOnce's Status of one object: find it by id (a
+// *NotFoundError when it is gone) and read its status.
+func statusOf[T any](find func(context.Context, string) (*T, error), id string, status func(*T) string) func(context.Context) (string, error) {
+	return func(ctx context.Context) (string, error) {
+		obj, err := find(ctx, id)
+		if err != nil {
+			return "", err
+		}
+		return status(obj), nil
+	}
+}
+
+func diskID(d *Disk) string                   { return d.DiskID }
+func diskStatus(d *Disk) string               { return d.DiskStatus }
+func zecInstanceID(i *Instance) string        { return i.InstanceID }
+func zecInstanceStatus(i *Instance) string    { return i.Status }
+func bmcInstanceID(i *BMCInstance) string     { return i.InstanceID }
+func bmcInstanceStatus(i *BMCInstance) string { return i.InstanceStatus }

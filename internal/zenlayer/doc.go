@@ -1,0 +1,21 @@
+// Package zenlayer is a typed client for Zenlayer Cloud API 2.0: every call
+// is a signed POST of a JSON body to /api/v2/<service>, answered with a
+// {requestId, response} envelope or a {requestId, code, message} error.
+//
+// It owns the Zenlayer wire format and every rule about Zenlayer's API:
+//   - client.go: Config, New and Call (signing, envelope, retries through
+//     internal/transport, answers it cannot use);
+//   - signer.go: the ZC2-HMAC-SHA256 signature;
+//   - errors.go, bmc_errors.go: APIError, the codes, NotFoundError,
+//     BatchError and BMCReleaseError;
+//   - zec_disks.go, zec_instances.go, bmc.go: the actions of ZEC and BMC;
+//   - describe.go: the one paged Describe loop, the create-token lookups;
+//   - coalesce.go, lookups.go: concurrent lookups and releases sent as one call;
+//   - snapshot.go: listings that answer the reads of a refresh;
+//   - release.go: the one guard of releases that must not be sent twice;
+//   - create.go: the create token that makes creates safe to repeat.
+//
+// It imports of the project only internal/transport and internal/wait:
+// never terraform-plugin-framework, a service package (internal/service/...),
+// internal/framework or the emulator. Resources use it; it knows nothing of them.
+package zenlayer
