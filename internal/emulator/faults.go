@@ -127,11 +127,7 @@ func (s *Server) SetFaults(rules []FaultRule) {
 func (s *Server) FaultCounts() map[FaultKind]int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make(map[FaultKind]int, len(s.faultCounts))
-	for k, v := range s.faultCounts {
-		out[k] = v
-	}
-	return out
+	return copyOf(s.faultCounts)
 }
 
 // requestKey names a request for fault rules: "zec.CreateDisks", "clouddc.DELETE /v1/...".

@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -378,7 +379,7 @@ func (h *huaweiState) authenticate(r *http.Request, body []byte) (huaweiPrincipa
 }
 
 func (h *huaweiState) verifySignature(r *http.Request, body []byte, signed []string, signature, sk string, now time.Time) *errAPI {
-	if !sort.StringsAreSorted(signed) || !containsString(signed, "x-sdk-date") {
+	if !sort.StringsAreSorted(signed) || !slices.Contains(signed, "x-sdk-date") {
 		return gatewayAuthErr("verify aksk signature fail, SignedHeaders must be sorted and include x-sdk-date")
 	}
 	date, err := time.Parse(huaweicloud.SdkDateFormat, r.Header.Get(huaweicloud.HeaderSdkDate))

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/netip"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -468,7 +469,7 @@ func (h *huaweiState) listInstances(req cdcRequest) (cdcAnswer, *errAPI) {
 		limit = min(max(n, cdcMinLimit), cdcMaxLimit)
 	}
 	state := q.Get("instance_state")
-	if state != "" && !containsString(huaweicloud.InstanceStates, state) {
+	if state != "" && !slices.Contains(huaweicloud.InstanceStates, state) {
 		return cdcAnswer{}, invalidParam("instance_state %q is not one of %s", state, strings.Join(huaweicloud.InstanceStates, ", "))
 	}
 	ids, e := idList("instance_id", q.Get("instance_id"))
@@ -485,8 +486,8 @@ func (h *huaweiState) listInstances(req cdcRequest) (cdcAnswer, *errAPI) {
 	var match []*cdcInstance
 	for _, i := range h.instances {
 		switch {
-		case len(ids) > 0 && !containsString(ids, i.ID):
-		case len(servers) > 0 && !containsString(servers, i.ServerID):
+		case len(ids) > 0 && !slices.Contains(ids, i.ID):
+		case len(servers) > 0 && !slices.Contains(servers, i.ServerID):
 		case state != "" && i.State != state:
 		default:
 			match = append(match, i)

@@ -2,7 +2,7 @@ package emulator
 
 import (
 	"net/http"
-	"sort"
+	"slices"
 	"time"
 )
 
@@ -208,23 +208,10 @@ func (s *Server) SetZECDiskStatus(id, status string) bool {
 
 const defaultResourceGroup = "rg-default-emulator"
 
-func validZone(zone string) bool { return containsString(zecZones, zone) }
+func validZone(zone string) bool { return slices.Contains(zecZones, zone) }
 
 func errMissing(name string) *errAPI {
 	return apiErr(http.StatusBadRequest, codeMissingParameter, "The parameter %s is required.", name)
-}
-
-func sortedValues[V any](m map[string]V) []V {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	out := make([]V, 0, len(keys))
-	for _, k := range keys {
-		out = append(out, m[k])
-	}
-	return out
 }
 
 // ZECSystemDiskID is the id of an instance's system (boot) disk, or "".

@@ -1,0 +1,37 @@
+package emulator
+
+import (
+	"maps"
+	"slices"
+)
+
+// sortedKeys are the keys of m in order.
+func sortedKeys[V any](m map[string]V) []string {
+	return slices.Sorted(maps.Keys(m))
+}
+
+// sortedValues are the values of m in the order of their keys: the order in
+// which the emulator lists and advances objects.
+func sortedValues[V any](m map[string]V) []V {
+	keys := sortedKeys(m)
+	out := make([]V, 0, len(keys))
+	for _, k := range keys {
+		out = append(out, m[k])
+	}
+	return out
+}
+
+// copyOf is a copy of m that is never nil (it answers {} in JSON, not null).
+func copyOf[K comparable, V any](m map[K]V) map[K]V {
+	out := make(map[K]V, len(m))
+	maps.Copy(out, m)
+	return out
+}
+
+// valueOr is *p, or def when p is nil (an optional request field).
+func valueOr[T any](p *T, def T) T {
+	if p != nil {
+		return *p
+	}
+	return def
+}
