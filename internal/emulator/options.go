@@ -130,7 +130,7 @@ type Options struct {
 	Huawei HuaweiOptions
 	// Seed makes every random choice of the emulator repeatable (0: 1).
 	Seed uint64
-	// Faults are injected into a share of the requests (see faults.go).
+	// Faults are injected into a share of the requests (see faults_rules.go).
 	Faults []FaultRule
 	// Now is the emulator's clock (default time.Now).
 	Now func() time.Time
