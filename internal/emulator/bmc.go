@@ -92,12 +92,9 @@ const (
 )
 
 const (
-	bmcMaxIDsPerCall   = 100
-	bmcMaxAmount       = 100
-	bmcMaxPageSize     = 1000
-	bmcDefaultPageSize = 20
-	bmcNameMaxLen      = 64
-	bmcMaxSSHKeys      = 5
+	bmcMaxAmount  = 100
+	bmcNameMaxLen = 64
+	bmcMaxSSHKeys = 5
 )
 
 type bmcState struct {
@@ -140,7 +137,7 @@ type bmcInstance struct {
 	ClusterID              *string         `json:"clusterId,omitempty"`
 	Tags                   *tagSet         `json:"tags"`
 
-	tl timeline
+	timed
 }
 
 type bmcRaidConfig struct {
@@ -187,22 +184,17 @@ func (b *bmcState) actions() map[string]zenlayerAction {
 
 // advance applies due transitions. Called with s.mu held.
 func (b *bmcState) advance(now time.Time) {
-	for _, i := range sortedValues(b.instances) {
-		i.tl.advance(now)
-	}
+	advanceEach(b.instances, now)
 }
 
 // inventory lists the instances as "bmc_instance". Called with s.mu held.
 func (b *bmcState) inventory(inv map[string][]string) {
-	for id := range b.instances {
-		inv["bmc_instance"] = append(inv["bmc_instance"], id)
-	}
+	addInventory(inv, "bmc_instance", b.instances)
 }
 
 // bmcOf is the server's BMC backend.
 func (s *Server) bmcOf() *bmcState {
-	b, _ := s.backends["bmc"].(*bmcState)
-	return b
+	return backendOf[*bmcState](s, "bmc")
 }
 
 func (b *bmcState) instance(id string) (*bmcInstance, *errAPI) {

@@ -98,30 +98,15 @@ var bmcSubnets = map[string]string{
 var bmcInternetChargeTypes = []string{"ByBandwidth", "ByTrafficPackage", "ByInstanceBandwidth95", "ByClusterBandwidth95"}
 
 func bmcZoneByID(id string) *bmcZone {
-	for i := range bmcZones {
-		if bmcZones[i].ZoneID == id {
-			return &bmcZones[i]
-		}
-	}
-	return nil
+	return findByID(bmcZones, id, func(z *bmcZone) string { return z.ZoneID })
 }
 
 func bmcTypeByID(id string) *bmcInstanceType {
-	for i := range bmcInstanceTypes {
-		if bmcInstanceTypes[i].InstanceTypeID == id {
-			return &bmcInstanceTypes[i]
-		}
-	}
-	return nil
+	return findByID(bmcInstanceTypes, id, func(t *bmcInstanceType) string { return t.InstanceTypeID })
 }
 
 func bmcImageByID(id string) *bmcImage {
-	for i := range bmcImages {
-		if bmcImages[i].ImageID == id {
-			return &bmcImages[i]
-		}
-	}
-	return nil
+	return findByID(bmcImages, id, func(i *bmcImage) string { return i.ImageID })
 }
 
 func bmcZoneNotFound(id string) *errAPI {
@@ -180,8 +165,8 @@ func (b *bmcState) describeInstanceTypes(body []byte) (map[string]any, []string,
 	if e := decodeStrict(body, &req); e != nil {
 		return nil, nil, e
 	}
-	if len(req.InstanceTypeIDs) > bmcMaxIDsPerCall {
-		return nil, nil, bmcTooManyIDs("instanceTypeIds", len(req.InstanceTypeIDs))
+	if e := checkIDFilter("instanceTypeIds", req.InstanceTypeIDs); e != nil {
+		return nil, nil, e
 	}
 	if req.ImageID != nil && bmcImageByID(*req.ImageID) == nil {
 		return nil, nil, bmcImageNotFound(*req.ImageID)
@@ -227,8 +212,8 @@ func (b *bmcState) describeImages(body []byte) (map[string]any, []string, error)
 	if e := decodeStrict(body, &req); e != nil {
 		return nil, nil, e
 	}
-	if len(req.ImageIDs) > bmcMaxIDsPerCall {
-		return nil, nil, bmcTooManyIDs("imageIds", len(req.ImageIDs))
+	if e := checkIDFilter("imageIds", req.ImageIDs); e != nil {
+		return nil, nil, e
 	}
 	if req.InstanceTypeID != nil && bmcTypeByID(*req.InstanceTypeID) == nil {
 		return nil, nil, bmcTypeNotFound(*req.InstanceTypeID)
@@ -250,8 +235,4 @@ func (b *bmcState) describeImages(body []byte) (map[string]any, []string, error)
 		}
 	}
 	return map[string]any{"images": out}, nil, nil
-}
-
-func bmcTooManyIDs(field string, n int) *errAPI {
-	return apiErr(http.StatusBadRequest, codeInvalidValue, "%s may hold at most %d ids, got %d.", field, bmcMaxIDsPerCall, n)
 }

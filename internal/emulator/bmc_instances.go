@@ -339,21 +339,12 @@ func (b *bmcState) describeInstances(body []byte) (map[string]any, []string, err
 	if e := decodeStrict(body, &req); e != nil {
 		return nil, nil, e
 	}
-	if len(req.InstanceIDs) > bmcMaxIDsPerCall {
-		return nil, nil, bmcTooManyIDs("instanceIds", len(req.InstanceIDs))
+	if e := checkIDFilter("instanceIds", req.InstanceIDs); e != nil {
+		return nil, nil, e
 	}
-	pageSize, pageNum := bmcDefaultPageSize, 1
-	if req.PageSize != nil {
-		pageSize = *req.PageSize
-	}
-	if req.PageNum != nil {
-		pageNum = *req.PageNum
-	}
-	if pageSize < 1 || pageSize > bmcMaxPageSize {
-		return nil, nil, apiErr(http.StatusBadRequest, codeInvalidValue, "pageSize must be between 1 and %d, got %d.", bmcMaxPageSize, pageSize)
-	}
-	if pageNum < 1 {
-		return nil, nil, apiErr(http.StatusBadRequest, codeInvalidValue, "pageNum must be at least 1, got %d.", pageNum)
+	pageSize, pageNum, e := paging(req.PageSize, req.PageNum)
+	if e != nil {
+		return nil, nil, e
 	}
 	if req.ZoneID != nil && bmcZoneByID(*req.ZoneID) == nil {
 		return nil, nil, bmcZoneNotFound(*req.ZoneID)
@@ -377,8 +368,7 @@ func (b *bmcState) describeInstances(body []byte) (map[string]any, []string, err
 	anyIn := func(filter, values []string) bool {
 		return len(filter) == 0 || slices.ContainsFunc(values, func(v string) bool { return slices.Contains(filter, v) })
 	}
-	var match []*bmcInstance
-	for _, i := range sortedValues(b.instances) {
+	match := filterSorted(b.instances, func(i *bmcInstance) bool {
 		image := ""
 		if i.ImageID != nil {
 			image = *i.ImageID
@@ -392,15 +382,11 @@ func (b *bmcState) describeInstances(body []byte) (map[string]any, []string, err
 		case !anyIn(req.PublicIPAddresses, i.PublicIPAddresses), !anyIn(req.PrivateIPAddresses, i.PrivateIPAddresses):
 		case !hasTags(i.Tags.list(), req.TagKeys, req.Tags):
 		default:
-			match = append(match, i)
+			return true
 		}
-	}
-	page := pageOf(match, pageSize, pageNum)
-	data := make([]bmcInstance, 0, len(page))
-	for _, i := range page {
-		data = append(data, *i)
-	}
-	return map[string]any{"totalCount": len(match), "dataSet": data}, req.InstanceIDs, nil
+		return false
+	})
+	return describeAnswer(match, pageSize, pageNum, func(i *bmcInstance) bmcInstance { return *i }), req.InstanceIDs, nil
 }
 
 // bmcIDsReq is the input of the batch actions.
@@ -419,25 +405,8 @@ func (b *bmcState) checkIDs(body []byte) ([]*bmcInstance, []string, *errAPI) {
 }
 
 func (b *bmcState) instancesOf(ids []string) ([]*bmcInstance, []string, *errAPI) {
-	if len(ids) == 0 {
-		return nil, ids, errMissing("instanceIds")
-	}
-	if len(ids) > bmcMaxIDsPerCall {
-		return nil, ids, bmcTooManyIDs("instanceIds", len(ids))
-	}
-	var out []*bmcInstance
-	seen := map[string]bool{}
-	for _, id := range ids {
-		i, e := b.instance(id)
-		if e != nil {
-			return nil, ids, e
-		}
-		if !seen[id] {
-			seen[id] = true
-			out = append(out, i)
-		}
-	}
-	return out, ids, nil
+	list, e := batchOf("instanceIds", ids, b.instance)
+	return list, ids, e
 }
 
 func bmcRecycledErr(id string) *errAPI {

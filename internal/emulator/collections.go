@@ -35,3 +35,24 @@ func valueOr[T any](p *T, def T) T {
 	}
 	return def
 }
+
+// filterSorted is the values of m that keep accepts, in the order of their keys.
+func filterSorted[V any](m map[string]V, keep func(V) bool) []V {
+	var out []V
+	for _, v := range sortedValues(m) {
+		if keep(v) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// findByID is the entry of a catalogue whose id (idOf) is id, or nil.
+func findByID[T any](list []T, id string, idOf func(*T) string) *T {
+	for k := range list {
+		if idOf(&list[k]) == id {
+			return &list[k]
+		}
+	}
+	return nil
+}

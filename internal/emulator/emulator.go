@@ -22,6 +22,7 @@ type Server struct {
 	buckets map[string]*bucket
 	seq     int
 
+	// zec is the ZEC backend (backends["zec"]), which tests reach directly.
 	zec   *zecState
 	hooks map[string][]func()
 	// faultSeq counts requests per key; faultCounts the faults injected.
@@ -33,7 +34,7 @@ type Server struct {
 	// async-fail fault; asyncFailLog the index of its log entry, once logged.
 	asyncFail    string
 	asyncFailLog int
-	// backends are the other APIs (BMC, Huawei CloudDC), by name.
+	// backends are the emulated APIs (ZEC, BMC, Huawei Cloud), by name.
 	backends map[string]backend
 	rand     *rand.Rand
 }
@@ -64,6 +65,23 @@ var backendConstructors = map[string]func(*Server) backend{}
 
 func registerBackend(name string, ctor func(*Server) backend) { backendConstructors[name] = ctor }
 
+// backendOf is the backend registered as name, of its own type.
+func backendOf[B backend](s *Server, name string) B {
+	b, ok := s.backends[name].(B)
+	if !ok {
+		panic("emulator: the " + name + " backend is not registered")
+	}
+	return b
+}
+
+// advanceAll applies the transitions that are due. Called with s.mu held.
+func (s *Server) advanceAll() {
+	now := s.now()
+	for _, name := range sortedKeys(s.backends) {
+		s.backends[name].advance(now)
+	}
+}
+
 // randFloat is a repeatable random number in [0,1). Called with s.mu held.
 func (s *Server) randFloat() float64 { return s.rand.Float64() }
 
@@ -79,7 +97,6 @@ func Start(opts Options) (*Server, error) {
 	}
 	s := &Server{opts: opts, listener: ln, counts: map[string]int{}, buckets: map[string]*bucket{},
 		backends: map[string]backend{}, rand: rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15))}
-	s.zec = newZECState(s)
 	mux := http.NewServeMux()
 	for _, name := range sortedKeys(backendConstructors) {
 		b := backendConstructors[name](s)
@@ -88,6 +105,7 @@ func Start(opts Options) (*Server, error) {
 			rb.routes(mux)
 		}
 	}
+	s.zec = backendOf[*zecState](s, "zec")
 	mux.HandleFunc("POST /api/v2/{service}", s.serveZenlayer)
 	mux.HandleFunc("GET /_emulator/calls", s.serveCalls)
 	mux.HandleFunc("GET /_emulator/log", s.serveLog)

@@ -171,18 +171,12 @@ func newHuaweiState(s *Server) *huaweiState {
 }
 
 func (s *Server) huawei() *huaweiState {
-	h, ok := s.backends["huaweicloud"].(*huaweiState)
-	if !ok {
-		panic("emulator: the huaweicloud backend is not registered")
-	}
-	return h
+	return backendOf[*huaweiState](s, "huaweicloud")
 }
 
 // advance applies due transitions. Called with s.mu held.
 func (h *huaweiState) advance(now time.Time) {
-	for _, i := range sortedValues(h.instances) {
-		i.tl.advance(now)
-	}
+	advanceEach(h.instances, now)
 }
 
 // inventory lists the instances that are not terminated. Called with s.mu held.

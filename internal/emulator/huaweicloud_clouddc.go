@@ -86,7 +86,7 @@ type cdcInstance struct {
 	Password       string
 
 	seq int
-	tl  timeline
+	timed
 }
 
 func (h *huaweiState) initCatalogue() {

@@ -85,12 +85,6 @@ func (s *Server) Inventory() map[string][]string {
 	defer s.mu.Unlock()
 	s.advanceAll()
 	inv := map[string][]string{}
-	for id := range s.zec.disks {
-		inv["zec_disk"] = append(inv["zec_disk"], id)
-	}
-	for id := range s.zec.instances {
-		inv["zec_instance"] = append(inv["zec_instance"], id)
-	}
 	for _, name := range sortedKeys(s.backends) {
 		s.backends[name].inventory(inv)
 	}
@@ -98,6 +92,13 @@ func (s *Server) Inventory() map[string][]string {
 		sort.Strings(ids)
 	}
 	return inv
+}
+
+// addInventory adds the ids of m to inv under kind (nothing when m is empty).
+func addInventory[V any](inv map[string][]string, kind string, m map[string]V) {
+	for id := range m {
+		inv[kind] = append(inv[kind], id)
+	}
 }
 
 func (s *Server) serveInventory(w http.ResponseWriter, _ *http.Request) {

@@ -1,7 +1,6 @@
 package emulator
 
 import (
-	"net/http"
 	"slices"
 	"time"
 )
@@ -19,11 +18,8 @@ const (
 	zecDiskMaxSize      = 32768
 	zecMaxDisksPerCall  = 10 // AttachDisks / DetachDisks
 	zecMaxCreateDisks   = 50 // CreateDisks diskAmount
-	zecMaxIDsPerCall    = 100
 	zecMaxDataDisks     = 10 // per instance
 	zecDiskNameMaxLen   = 64
-	zecMaxPageSize      = 1000
-	zecDefaultPageSize  = 20
 	diskStatusCreating  = "CREATING"
 	diskStatusAvailable = "AVAILABLE"
 	diskStatusAttaching = "ATTACHING"
@@ -59,26 +55,7 @@ type zecDisk struct {
 	ResourceGroupID string  `json:"resourceGroupId"`
 	Tags            *tagSet `json:"tags,omitempty"`
 
-	tl timeline
-}
-
-// tagSet is the wrapped form API 2.0 uses for tags: {"tags": [...]}.
-type tagSet struct {
-	Tags []Tag `json:"tags"`
-}
-
-// list is the tags of a set that may be absent.
-func (t *tagSet) list() []Tag {
-	if t == nil {
-		return nil
-	}
-	return t.Tags
-}
-
-// Tag is a key/value pair as API 2.0 spells it.
-type Tag struct {
-	Key   string `json:"key"`
-	Value string `json:"value"`
+	timed
 }
 
 // zecInstance is the part of a ZEC instance the disk actions need; the
@@ -92,12 +69,18 @@ type zecInstance struct {
 
 	zecInstanceDetail // the instance actions' fields (zec_instances.go)
 
-	tl timeline
+	timed
+}
+
+func init() {
+	registerBackend("zec", func(s *Server) backend { return newZECState(s) })
 }
 
 func newZECState(s *Server) *zecState {
 	return &zecState{s: s, disks: map[string]*zecDisk{}, instances: map[string]*zecInstance{}}
 }
+
+func (z *zecState) zenlayerService() string { return "zec" }
 
 func (z *zecState) actions() map[string]zenlayerAction {
 	return map[string]zenlayerAction{
@@ -122,12 +105,14 @@ func (z *zecState) actions() map[string]zenlayerAction {
 
 // advance applies due transitions. Called with s.mu held.
 func (z *zecState) advance(now time.Time) {
-	for _, d := range sortedValues(z.disks) {
-		d.tl.advance(now)
-	}
-	for _, i := range sortedValues(z.instances) {
-		i.tl.advance(now)
-	}
+	advanceEach(z.disks, now)
+	advanceEach(z.instances, now)
+}
+
+// inventory lists the disks and instances. Called with s.mu held.
+func (z *zecState) inventory(inv map[string][]string) {
+	addInventory(inv, "zec_disk", z.disks)
+	addInventory(inv, "zec_instance", z.instances)
 }
 
 // AddZECInstance places a running ZEC instance, with its system disk, in
@@ -209,10 +194,6 @@ func (s *Server) SetZECDiskStatus(id, status string) bool {
 const defaultResourceGroup = "rg-default-emulator"
 
 func validZone(zone string) bool { return slices.Contains(zecZones, zone) }
-
-func errMissing(name string) *errAPI {
-	return apiErr(http.StatusBadRequest, codeMissingParameter, "The parameter %s is required.", name)
-}
 
 // ZECSystemDiskID is the id of an instance's system (boot) disk, or "".
 func (s *Server) ZECSystemDiskID(instanceID string) string {

@@ -124,30 +124,6 @@ func checkDiskName(name string) *errAPI {
 	return nil
 }
 
-func wrapTags(tags []Tag) *tagSet {
-	if len(tags) == 0 {
-		return nil
-	}
-	return &tagSet{Tags: slices.Clone(tags)}
-}
-
-func checkTags(tags []Tag) *errAPI {
-	if len(tags) > 20 {
-		return apiErr(http.StatusBadRequest, "INVALID_TAG_LIMIT_EXCEEDED", "At most 20 tags are allowed.")
-	}
-	seen := map[string]bool{}
-	for _, t := range tags {
-		if t.Key == "" || len(t.Key) > 64 || len(t.Value) > 64 {
-			return apiErr(http.StatusBadRequest, "INVALID_TAG_KEY", "Tag keys must be 1 to 64 characters and values at most 64.")
-		}
-		if seen[t.Key] {
-			return apiErr(http.StatusBadRequest, "INVALID_TAG_KEY_DUPLICATED", "Tag key %q appears twice.", t.Key)
-		}
-		seen[t.Key] = true
-	}
-	return nil
-}
-
 func (z *zecState) dataDiskCount(instanceID string) int {
 	n := 0
 	for _, d := range z.disks {
@@ -173,20 +149,13 @@ type describeDisksReq struct {
 	PageNum         *int     `json:"pageNum"`
 }
 
-func checkTagFilters(keys []string, tags []Tag) *errAPI {
-	if len(keys) > 20 || len(tags) > 20 {
-		return apiErr(http.StatusBadRequest, codeInvalidValue, "tagKeys and tags may hold at most 20 entries each.")
-	}
-	return nil
-}
-
 func (z *zecState) describeDisks(body []byte) (map[string]any, []string, error) {
 	var req describeDisksReq
 	if e := decodeStrict(body, &req); e != nil {
 		return nil, nil, e
 	}
-	if len(req.DiskIDs) > zecMaxIDsPerCall {
-		return nil, nil, apiErr(http.StatusBadRequest, codeInvalidValue, "diskIds may hold at most %d ids, got %d.", zecMaxIDsPerCall, len(req.DiskIDs))
+	if e := checkIDFilter("diskIds", req.DiskIDs); e != nil {
+		return nil, nil, e
 	}
 	if e := checkTagFilters(req.TagKeys, req.Tags); e != nil {
 		return nil, nil, e
@@ -195,8 +164,7 @@ func (z *zecState) describeDisks(body []byte) (map[string]any, []string, error) 
 	if e != nil {
 		return nil, nil, e
 	}
-	var match []*zecDisk
-	for _, d := range sortedValues(z.disks) {
+	match := filterSorted(z.disks, func(d *zecDisk) bool {
 		switch {
 		case len(req.DiskIDs) > 0 && !slices.Contains(req.DiskIDs, d.DiskID):
 		case req.DiskName != nil && !strings.Contains(d.DiskName, *req.DiskName):
@@ -208,41 +176,11 @@ func (z *zecState) describeDisks(body []byte) (map[string]any, []string, error) 
 		case req.ResourceGroupID != nil && d.ResourceGroupID != *req.ResourceGroupID:
 		case !hasTags(d.Tags.list(), req.TagKeys, req.Tags):
 		default:
-			match = append(match, d)
+			return true
 		}
-	}
-	page := pageOf(match, pageSize, pageNum)
-	data := make([]zecDisk, 0, len(page))
-	for _, d := range page {
-		data = append(data, *d)
-	}
-	return map[string]any{"totalCount": len(match), "dataSet": data}, req.DiskIDs, nil
-}
-
-// paging checks pageSize/pageNum and applies the defaults.
-func paging(size, num *int) (int, int, *errAPI) {
-	pageSize, pageNum := zecDefaultPageSize, 1
-	if size != nil {
-		pageSize = *size
-	}
-	if num != nil {
-		pageNum = *num
-	}
-	if pageSize < 1 || pageSize > zecMaxPageSize {
-		return 0, 0, apiErr(http.StatusBadRequest, codeInvalidValue, "pageSize must be between 1 and %d, got %d.", zecMaxPageSize, pageSize)
-	}
-	if pageNum < 1 {
-		return 0, 0, apiErr(http.StatusBadRequest, codeInvalidValue, "pageNum must be at least 1, got %d.", pageNum)
-	}
-	return pageSize, pageNum, nil
-}
-
-func pageOf[T any](all []T, size, num int) []T {
-	start := (num - 1) * size
-	if start >= len(all) {
-		return nil
-	}
-	return all[start:min(len(all), start+size)]
+		return false
+	})
+	return describeAnswer(match, pageSize, pageNum, func(d *zecDisk) zecDisk { return *d }), req.DiskIDs, nil
 }
 
 // diskBusy reports whether a disk is in the middle of an operation.
@@ -262,15 +200,8 @@ func (z *zecState) disk(id string) (*zecDisk, *errAPI) {
 	return d, nil
 }
 
-func checkDiskIDs(ids []string) *errAPI {
-	if len(ids) == 0 {
-		return errMissing("diskIds")
-	}
-	if len(ids) > zecMaxDisksPerCall {
-		return apiErr(http.StatusBadRequest, codeInvalidValue, "diskIds may hold at most %d ids, got %d.", zecMaxDisksPerCall, len(ids))
-	}
-	return nil
-}
+// checkDiskIDs checks the diskIds of AttachDisks and DetachDisks.
+func checkDiskIDs(ids []string) *errAPI { return checkBatchIDs("diskIds", ids, zecMaxDisksPerCall) }
 
 func (z *zecState) attachDisks(body []byte) (map[string]any, []string, error) {
 	var req struct {
@@ -421,8 +352,8 @@ func (z *zecState) modifyDisksAttributes(body []byte) (map[string]any, []string,
 	if len(req.DiskIDs) == 0 {
 		return nil, nil, errMissing("diskIds")
 	}
-	if len(req.DiskIDs) > zecMaxIDsPerCall {
-		return nil, req.DiskIDs, apiErr(http.StatusBadRequest, codeInvalidValue, "diskIds may hold at most %d ids.", zecMaxIDsPerCall)
+	if len(req.DiskIDs) > maxIDsPerCall {
+		return nil, req.DiskIDs, apiErr(http.StatusBadRequest, codeInvalidValue, "diskIds may hold at most %d ids.", maxIDsPerCall)
 	}
 	if req.DiskName == nil {
 		return nil, req.DiskIDs, errMissing("diskName")

@@ -537,8 +537,8 @@ func (z *zecState) describeInstances(body []byte) (map[string]any, []string, err
 	if e := decodeStrict(body, &req); e != nil {
 		return nil, nil, e
 	}
-	if len(req.InstanceIDs) > zecMaxIDsPerCall {
-		return nil, nil, apiErr(http.StatusBadRequest, codeInvalidValue, "instanceIds may hold at most %d ids, got %d.", zecMaxIDsPerCall, len(req.InstanceIDs))
+	if e := checkIDFilter("instanceIds", req.InstanceIDs); e != nil {
+		return nil, nil, e
 	}
 	if e := checkTagFilters(req.TagKeys, req.Tags); e != nil {
 		return nil, nil, e
@@ -547,8 +547,7 @@ func (z *zecState) describeInstances(body []byte) (map[string]any, []string, err
 	if e != nil {
 		return nil, nil, e
 	}
-	var match []*zecInstance
-	for _, i := range sortedValues(z.instances) {
+	match := filterSorted(z.instances, func(i *zecInstance) bool {
 		switch {
 		case len(req.InstanceIDs) > 0 && !slices.Contains(req.InstanceIDs, i.InstanceID):
 		case req.ZoneID != nil && i.ZoneID != *req.ZoneID:
@@ -561,30 +560,11 @@ func (z *zecState) describeInstances(body []byte) (map[string]any, []string, err
 		case req.ResourceGroupID != nil && i.ResourceGroupID != *req.ResourceGroupID:
 		case !hasTags(i.Tags, req.TagKeys, req.Tags):
 		default:
-			match = append(match, i)
+			return true
 		}
-	}
-	page := pageOf(match, pageSize, pageNum)
-	data := make([]instanceInfo, 0, len(page))
-	for _, i := range page {
-		data = append(data, z.instanceInfo(i))
-	}
-	return map[string]any{"totalCount": len(match), "dataSet": data}, req.InstanceIDs, nil
-}
-
-// hasTags applies the tagKeys and tags filters of a Describe.
-func hasTags(have []Tag, keys []string, tags []Tag) bool {
-	for _, k := range keys {
-		if !slices.ContainsFunc(have, func(t Tag) bool { return t.Key == k }) {
-			return false
-		}
-	}
-	for _, want := range tags {
-		if !slices.Contains(have, want) {
-			return false
-		}
-	}
-	return true
+		return false
+	})
+	return describeAnswer(match, pageSize, pageNum, z.instanceInfo), req.InstanceIDs, nil
 }
 
 func (z *zecState) describeInstancesStatus(body []byte) (map[string]any, []string, error) {
@@ -597,47 +577,35 @@ func (z *zecState) describeInstancesStatus(body []byte) (map[string]any, []strin
 	if e := decodeStrict(body, &req); e != nil {
 		return nil, nil, e
 	}
-	if len(req.InstanceIDs) > zecMaxIDsPerCall {
-		return nil, nil, apiErr(http.StatusBadRequest, codeInvalidValue, "instanceIds may hold at most %d ids, got %d.", zecMaxIDsPerCall, len(req.InstanceIDs))
+	if e := checkIDFilter("instanceIds", req.InstanceIDs); e != nil {
+		return nil, nil, e
 	}
 	pageSize, pageNum, e := paging(req.PageSize, req.PageNum)
 	if e != nil {
 		return nil, nil, e
 	}
-	var match []*zecInstance
-	for _, i := range sortedValues(z.instances) {
-		if (len(req.InstanceIDs) == 0 || slices.Contains(req.InstanceIDs, i.InstanceID)) &&
-			(req.ResourceGroupID == nil || i.ResourceGroupID == *req.ResourceGroupID) {
-			match = append(match, i)
-		}
-	}
-	data := []map[string]string{}
-	for _, i := range pageOf(match, pageSize, pageNum) {
-		data = append(data, map[string]string{"instanceId": i.InstanceID, "instanceStatus": i.Status})
-	}
-	return map[string]any{"totalCount": len(match), "dataSet": data}, req.InstanceIDs, nil
+	match := filterSorted(z.instances, func(i *zecInstance) bool {
+		return (len(req.InstanceIDs) == 0 || slices.Contains(req.InstanceIDs, i.InstanceID)) &&
+			(req.ResourceGroupID == nil || i.ResourceGroupID == *req.ResourceGroupID)
+	})
+	return describeAnswer(match, pageSize, pageNum, func(i *zecInstance) map[string]string {
+		return map[string]string{"instanceId": i.InstanceID, "instanceStatus": i.Status}
+	}), req.InstanceIDs, nil
 }
 
 // instanceIDs checks the instanceIds of a batch action (1 to 100 ids, all
 // existing) and returns them without duplicates.
 func (z *zecState) instanceIDs(ids []string) ([]*zecInstance, *errAPI) {
-	if len(ids) == 0 {
-		return nil, errMissing("instanceIds")
+	return batchOf("instanceIds", ids, z.instance)
+}
+
+// instance finds an instance by id.
+func (z *zecState) instance(id string) (*zecInstance, *errAPI) {
+	i := z.instances[id]
+	if i == nil {
+		return nil, apiErr(http.StatusNotFound, codeInstanceNotFound, "Instance %s does not exist.", id)
 	}
-	if len(ids) > zecMaxIDsPerCall {
-		return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "instanceIds may hold at most %d ids, got %d.", zecMaxIDsPerCall, len(ids))
-	}
-	var out []*zecInstance
-	for _, id := range ids {
-		i := z.instances[id]
-		if i == nil {
-			return nil, apiErr(http.StatusNotFound, codeInstanceNotFound, "Instance %s does not exist.", id)
-		}
-		if !slices.Contains(out, i) {
-			out = append(out, i)
-		}
-	}
-	return out, nil
+	return i, nil
 }
 
 func instanceInOperation(i *zecInstance) bool {

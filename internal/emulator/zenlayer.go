@@ -40,9 +40,6 @@ type zenlayerAction func(body []byte) (map[string]any, []string, error)
 var zenlayerVersions = map[string]string{"zec": zenlayer.ZEC.Version, "bmc": zenlayer.BMC.Version}
 
 func (s *Server) zenlayerActions(service string) map[string]zenlayerAction {
-	if service == "zec" {
-		return s.zec.actions()
-	}
 	for _, b := range s.backends {
 		if zb, ok := b.(zenlayerBackend); ok && zb.zenlayerService() == service {
 			return zb.actions()
@@ -219,11 +216,6 @@ func decodeStrict(body []byte, v any) *errAPI {
 	return nil
 }
 
-// advanceAll applies the transitions that are due. Called with s.mu held.
-func (s *Server) advanceAll() {
-	now := s.now()
-	s.zec.advance(now)
-	for _, name := range sortedKeys(s.backends) {
-		s.backends[name].advance(now)
-	}
+func errMissing(name string) *errAPI {
+	return apiErr(http.StatusBadRequest, codeMissingParameter, "The parameter %s is required.", name)
 }
