@@ -36,6 +36,14 @@ func valueOr[T any](p *T, def T) T {
 	return def
 }
 
+// stringOr is *p, or def when p is nil or empty.
+func stringOr(p *string, def string) string {
+	if p != nil && *p != "" {
+		return *p
+	}
+	return def
+}
+
 // filterSorted is the values of m that keep accepts, in the order of their keys.
 func filterSorted[V any](m map[string]V, keep func(V) bool) []V {
 	var out []V

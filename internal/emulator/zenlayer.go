@@ -219,3 +219,5 @@ func decodeStrict(body []byte, v any) *errAPI {
 func errMissing(name string) *errAPI {
 	return apiErr(http.StatusBadRequest, codeMissingParameter, "The parameter %s is required.", name)
 }
+
+const defaultResourceGroup = "rg-default-emulator"

@@ -28,6 +28,19 @@ func paging(size, num *int) (int, int, *errAPI) {
 	return pageSize, pageNum, nil
 }
 
+// checkDescribe checks what the ZEC Describe actions share, in the order
+// the API does: the id filter (idField), the tag filters and the paging,
+// whose size and number it returns.
+func checkDescribe(idField string, ids, tagKeys []string, tags []Tag, size, num *int) (int, int, *errAPI) {
+	if e := checkIDFilter(idField, ids); e != nil {
+		return 0, 0, e
+	}
+	if e := checkTagFilters(tagKeys, tags); e != nil {
+		return 0, 0, e
+	}
+	return paging(size, num)
+}
+
 // pageOf is page num of all, size a page.
 func pageOf[T any](all []T, size, num int) []T {
 	start := (num - 1) * size
