@@ -121,13 +121,9 @@ func bmcImageNotFound(id string) *errAPI {
 	return apiErr(http.StatusNotFound, bmcCodeImageNotFound, "The specified imageId `%s` is not found.", id)
 }
 
-func (b *bmcState) describeZones(body []byte) (map[string]any, []string, error) {
-	var req struct {
-		AcceptLanguage *string `json:"acceptLanguage"`
-	}
-	if e := decodeStrict(body, &req); e != nil {
-		return nil, nil, e
-	}
+func (b *bmcState) describeZones(req *struct {
+	AcceptLanguage *string `json:"acceptLanguage"`
+}) (map[string]any, []string, error) {
 	lang := "en-US"
 	if req.AcceptLanguage != nil {
 		lang = *req.AcceptLanguage
@@ -160,11 +156,7 @@ type bmcDescribeTypesReq struct {
 	IsHA                *bool    `json:"isHA"`
 }
 
-func (b *bmcState) describeInstanceTypes(body []byte) (map[string]any, []string, error) {
-	var req bmcDescribeTypesReq
-	if e := decodeStrict(body, &req); e != nil {
-		return nil, nil, e
-	}
+func (b *bmcState) describeInstanceTypes(req *bmcDescribeTypesReq) (map[string]any, []string, error) {
 	if e := checkIDFilter("instanceTypeIds", req.InstanceTypeIDs); e != nil {
 		return nil, nil, e
 	}
@@ -200,18 +192,14 @@ func bmcImageIDs() []string {
 	return ids
 }
 
-func (b *bmcState) describeImages(body []byte) (map[string]any, []string, error) {
-	var req struct {
-		ImageIDs       []string `json:"imageIds"`
-		ImageName      *string  `json:"imageName"`
-		Catalog        *string  `json:"catalog"`
-		ImageType      *string  `json:"imageType"`
-		OSType         *string  `json:"osType"`
-		InstanceTypeID *string  `json:"instanceTypeId"`
-	}
-	if e := decodeStrict(body, &req); e != nil {
-		return nil, nil, e
-	}
+func (b *bmcState) describeImages(req *struct {
+	ImageIDs       []string `json:"imageIds"`
+	ImageName      *string  `json:"imageName"`
+	Catalog        *string  `json:"catalog"`
+	ImageType      *string  `json:"imageType"`
+	OSType         *string  `json:"osType"`
+	InstanceTypeID *string  `json:"instanceTypeId"`
+}) (map[string]any, []string, error) {
 	if e := checkIDFilter("imageIds", req.ImageIDs); e != nil {
 		return nil, nil, e
 	}
@@ -235,4 +223,13 @@ func (b *bmcState) describeImages(body []byte) (map[string]any, []string, error)
 		}
 	}
 	return map[string]any{"images": out}, nil, nil
+}
+
+func bmcZoneIndex(zone string) int {
+	for i, z := range bmcZones {
+		if z.ZoneID == zone {
+			return i
+		}
+	}
+	return 0
 }

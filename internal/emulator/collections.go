@@ -64,3 +64,12 @@ func findByID[T any](list []T, id string, idOf func(*T) string) *T {
 	}
 	return nil
 }
+
+// mapEach is f of each element of list, in order (never nil).
+func mapEach[T, U any](list []T, f func(T) U) []U {
+	out := make([]U, 0, len(list))
+	for _, v := range list {
+		out = append(out, f(v))
+	}
+	return out
+}

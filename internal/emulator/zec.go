@@ -27,22 +27,22 @@ func (z *zecState) zenlayerService() string { return "zec" }
 
 func (z *zecState) actions() map[string]zenlayerAction {
 	return map[string]zenlayerAction{
-		"CreateDisks":           z.createDisks,
-		"DescribeDisks":         z.describeDisks,
-		"AttachDisks":           z.attachDisks,
-		"DetachDisks":           z.detachDisks,
-		"ResizeDisk":            z.resizeDisk,
-		"ModifyDisksAttributes": z.modifyDisksAttributes,
-		"ReleaseDisk":           z.releaseDisk,
-		"DescribeDiskCategory":  z.describeDiskCategory,
+		"CreateDisks":           action(z.createDisks),
+		"DescribeDisks":         action(z.describeDisks),
+		"AttachDisks":           action(z.attachDisks),
+		"DetachDisks":           action(z.detachDisks),
+		"ResizeDisk":            action(z.resizeDisk),
+		"ModifyDisksAttributes": action(z.modifyDisksAttributes),
+		"ReleaseDisk":           action(z.releaseDisk),
+		"DescribeDiskCategory":  action(z.describeDiskCategory),
 
-		"CreateZecInstances":       z.createZecInstances,
-		"DescribeInstances":        z.describeInstances,
-		"DescribeInstancesStatus":  z.describeInstancesStatus,
-		"StartInstances":           z.startInstances,
-		"StopInstances":            z.stopInstances,
-		"ModifyInstancesAttribute": z.modifyInstancesAttribute,
-		"ReleaseInstances":         z.releaseInstances,
+		"CreateZecInstances":       action(z.createZecInstances),
+		"DescribeInstances":        action(z.describeInstances),
+		"DescribeInstancesStatus":  action(z.describeInstancesStatus),
+		"StartInstances":           action(z.startInstances),
+		"StopInstances":            action(z.stopInstances),
+		"ModifyInstancesAttribute": action(z.modifyInstancesAttribute),
+		"ReleaseInstances":         action(z.releaseInstances),
 	}
 }
 

@@ -56,13 +56,9 @@ const (
 
 var nicNetworkTypes = []string{"Auto", "FailOver", "VirtioOnly", "VfOnly"}
 
-func (z *zecState) describeDiskCategory(body []byte) (map[string]any, []string, error) {
-	var req struct {
-		ZoneID *string `json:"zoneId"`
-	}
-	if e := decodeStrict(body, &req); e != nil {
-		return nil, nil, e
-	}
+func (z *zecState) describeDiskCategory(req *struct {
+	ZoneID *string `json:"zoneId"`
+}) (map[string]any, []string, error) {
 	set := []map[string]any{}
 	for _, zone := range zecZones {
 		if req.ZoneID == nil || *req.ZoneID == zone {

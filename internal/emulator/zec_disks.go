@@ -14,6 +14,15 @@ const (
 	zecDiskNameMaxLen  = 64
 )
 
+// ZEC disks live through lazy status machines:
+//
+//	CreateDisks  CREATING → AVAILABLE, or → ATTACHING → IN_USE with an instanceId
+//	AttachDisks  AVAILABLE → ATTACHING → IN_USE
+//	DetachDisks  IN_USE → DETACHING → AVAILABLE
+//	ResizeDisk   AVAILABLE/IN_USE → CHANGING → as before, larger
+//	ReleaseDisk  AVAILABLE → RECYCLING → RECYCLED (ReleaseRecycle);
+//	             otherwise, and from RECYCLED, DELETING → gone
+
 // Disk statuses.
 const (
 	diskStatusCreating  = "CREATING"

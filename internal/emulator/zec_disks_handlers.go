@@ -9,12 +9,8 @@ import (
 
 // createDisks follows CreateDisks: each disk is CREATING, then AVAILABLE,
 // or ATTACHING and IN_USE when it is made for an instance.
-func (z *zecState) createDisks(body []byte) (map[string]any, []string, error) {
-	var req createDisksReq
-	if e := decodeStrict(body, &req); e != nil {
-		return nil, nil, e
-	}
-	c, e := z.checkCreateDisks(&req)
+func (z *zecState) createDisks(req *createDisksReq) (map[string]any, []string, error) {
+	c, e := z.checkCreateDisks(req)
 	if e != nil {
 		return nil, nil, e
 	}
@@ -55,11 +51,7 @@ type describeDisksReq struct {
 	PageNum         *int     `json:"pageNum"`
 }
 
-func (z *zecState) describeDisks(body []byte) (map[string]any, []string, error) {
-	var req describeDisksReq
-	if e := decodeStrict(body, &req); e != nil {
-		return nil, nil, e
-	}
+func (z *zecState) describeDisks(req *describeDisksReq) (map[string]any, []string, error) {
 	pageSize, pageNum, e := checkDescribe("diskIds", req.DiskIDs, req.TagKeys, req.Tags, req.PageSize, req.PageNum)
 	if e != nil {
 		return nil, nil, e
@@ -83,14 +75,10 @@ func (z *zecState) describeDisks(body []byte) (map[string]any, []string, error) 
 	return describeAnswer(match, pageSize, pageNum, func(d *zecDisk) zecDisk { return *d }), req.DiskIDs, nil
 }
 
-func (z *zecState) attachDisks(body []byte) (map[string]any, []string, error) {
-	var req struct {
-		DiskIDs    []string `json:"diskIds"`
-		InstanceID *string  `json:"instanceId"`
-	}
-	if e := decodeStrict(body, &req); e != nil {
-		return nil, nil, e
-	}
+func (z *zecState) attachDisks(req *struct {
+	DiskIDs    []string `json:"diskIds"`
+	InstanceID *string  `json:"instanceId"`
+}) (map[string]any, []string, error) {
 	if e := checkDiskIDs(req.DiskIDs); e != nil {
 		return nil, req.DiskIDs, e
 	}
@@ -135,14 +123,10 @@ func (z *zecState) attachDisks(body []byte) (map[string]any, []string, error) {
 	return nil, req.DiskIDs, nil
 }
 
-func (z *zecState) detachDisks(body []byte) (map[string]any, []string, error) {
-	var req struct {
-		DiskIDs           []string `json:"diskIds"`
-		InstanceCheckFlag *bool    `json:"instanceCheckFlag"`
-	}
-	if e := decodeStrict(body, &req); e != nil {
-		return nil, nil, e
-	}
+func (z *zecState) detachDisks(req *struct {
+	DiskIDs           []string `json:"diskIds"`
+	InstanceCheckFlag *bool    `json:"instanceCheckFlag"`
+}) (map[string]any, []string, error) {
 	if e := checkDiskIDs(req.DiskIDs); e != nil {
 		return nil, req.DiskIDs, e
 	}
@@ -187,14 +171,10 @@ func (z *zecState) detachDisks(body []byte) (map[string]any, []string, error) {
 	return map[string]any{"failedDiskIds": failed}, req.DiskIDs, nil
 }
 
-func (z *zecState) resizeDisk(body []byte) (map[string]any, []string, error) {
-	var req struct {
-		DiskID   *string `json:"diskId"`
-		DiskSize *int    `json:"diskSize"`
-	}
-	if e := decodeStrict(body, &req); e != nil {
-		return nil, nil, e
-	}
+func (z *zecState) resizeDisk(req *struct {
+	DiskID   *string `json:"diskId"`
+	DiskSize *int    `json:"diskSize"`
+}) (map[string]any, []string, error) {
 	if req.DiskID == nil || *req.DiskID == "" {
 		return nil, nil, errMissing("diskId")
 	}
@@ -221,14 +201,10 @@ func (z *zecState) resizeDisk(body []byte) (map[string]any, []string, error) {
 	return nil, ids, nil
 }
 
-func (z *zecState) modifyDisksAttributes(body []byte) (map[string]any, []string, error) {
-	var req struct {
-		DiskIDs  []string `json:"diskIds"`
-		DiskName *string  `json:"diskName"`
-	}
-	if e := decodeStrict(body, &req); e != nil {
-		return nil, nil, e
-	}
+func (z *zecState) modifyDisksAttributes(req *struct {
+	DiskIDs  []string `json:"diskIds"`
+	DiskName *string  `json:"diskName"`
+}) (map[string]any, []string, error) {
 	if len(req.DiskIDs) == 0 {
 		return nil, nil, errMissing("diskIds")
 	}
@@ -257,13 +233,9 @@ func (z *zecState) modifyDisksAttributes(body []byte) (map[string]any, []string,
 // is refused (UNSUPPORTED_OPERATION_DISK_STATUS), an unknown one is
 // INVALID_DISK_NOT_FOUND. In recycle mode the first release moves an
 // AVAILABLE disk to the recycle bin; a release of a RECYCLED disk frees it.
-func (z *zecState) releaseDisk(body []byte) (map[string]any, []string, error) {
-	var req struct {
-		DiskID *string `json:"diskId"`
-	}
-	if e := decodeStrict(body, &req); e != nil {
-		return nil, nil, e
-	}
+func (z *zecState) releaseDisk(req *struct {
+	DiskID *string `json:"diskId"`
+}) (map[string]any, []string, error) {
 	if req.DiskID == nil || *req.DiskID == "" {
 		return nil, nil, errMissing("diskId")
 	}

@@ -11,12 +11,8 @@ import (
 // PENDING, is DEPLOYING and ends RUNNING (or CREATE_FAILED for a share of
 // Options.CreateFailRate, or under an async-fail fault), with a system disk
 // and the data disks asked for.
-func (z *zecState) createZecInstances(body []byte) (map[string]any, []string, error) {
-	var req createZecInstancesReq
-	if e := decodeStrict(body, &req); e != nil {
-		return nil, nil, e
-	}
-	c, e := checkCreateInstances(&req)
+func (z *zecState) createZecInstances(req *createZecInstancesReq) (map[string]any, []string, error) {
+	c, e := checkCreateInstances(req)
 	if e != nil {
 		return nil, nil, e
 	}
@@ -83,11 +79,7 @@ type describeInstancesReq struct {
 	Tags            []Tag    `json:"tags"`
 }
 
-func (z *zecState) describeInstances(body []byte) (map[string]any, []string, error) {
-	var req describeInstancesReq
-	if e := decodeStrict(body, &req); e != nil {
-		return nil, nil, e
-	}
+func (z *zecState) describeInstances(req *describeInstancesReq) (map[string]any, []string, error) {
 	pageSize, pageNum, e := checkDescribe("instanceIds", req.InstanceIDs, req.TagKeys, req.Tags, req.PageSize, req.PageNum)
 	if e != nil {
 		return nil, nil, e
@@ -112,16 +104,12 @@ func (z *zecState) describeInstances(body []byte) (map[string]any, []string, err
 	return describeAnswer(match, pageSize, pageNum, z.instanceInfo), req.InstanceIDs, nil
 }
 
-func (z *zecState) describeInstancesStatus(body []byte) (map[string]any, []string, error) {
-	var req struct {
-		InstanceIDs     []string `json:"instanceIds"`
-		PageSize        *int     `json:"pageSize"`
-		PageNum         *int     `json:"pageNum"`
-		ResourceGroupID *string  `json:"resourceGroupId"`
-	}
-	if e := decodeStrict(body, &req); e != nil {
-		return nil, nil, e
-	}
+func (z *zecState) describeInstancesStatus(req *struct {
+	InstanceIDs     []string `json:"instanceIds"`
+	PageSize        *int     `json:"pageSize"`
+	PageNum         *int     `json:"pageNum"`
+	ResourceGroupID *string  `json:"resourceGroupId"`
+}) (map[string]any, []string, error) {
 	pageSize, pageNum, e := checkDescribe("instanceIds", req.InstanceIDs, nil, nil, req.PageSize, req.PageNum)
 	if e != nil {
 		return nil, nil, e
@@ -181,27 +169,19 @@ func (z *zecState) batch(action string, rawIDs []string, check func(*zecInstance
 
 // startInstances follows the StartInstances document (seed 002): only
 // STOPPED instances outside the recycle bin start; STARTING, then RUNNING.
-func (z *zecState) startInstances(body []byte) (map[string]any, []string, error) {
-	var req struct {
-		InstanceIDs []string `json:"instanceIds"`
-	}
-	if e := decodeStrict(body, &req); e != nil {
-		return nil, nil, e
-	}
+func (z *zecState) startInstances(req *struct {
+	InstanceIDs []string `json:"instanceIds"`
+}) (map[string]any, []string, error) {
 	return z.batch("StartInstances", req.InstanceIDs, acceptsFrom(instStatusStopped),
 		z.moveTo(instStatusStarting, instStatusRunning, z.s.opts.Durations.InstanceStart))
 }
 
 // stopInstances follows StopInstances: only RUNNING instances stop;
 // STOPPING, then STOPPED. forceShutdown only changes how the guest is told.
-func (z *zecState) stopInstances(body []byte) (map[string]any, []string, error) {
-	var req struct {
-		InstanceIDs   []string `json:"instanceIds"`
-		ForceShutdown *bool    `json:"forceShutdown"`
-	}
-	if e := decodeStrict(body, &req); e != nil {
-		return nil, nil, e
-	}
+func (z *zecState) stopInstances(req *struct {
+	InstanceIDs   []string `json:"instanceIds"`
+	ForceShutdown *bool    `json:"forceShutdown"`
+}) (map[string]any, []string, error) {
 	return z.batch("StopInstances", req.InstanceIDs, acceptsFrom(instStatusRunning),
 		z.moveTo(instStatusStopping, instStatusStopped, z.s.opts.Durations.InstanceStop))
 }
@@ -209,14 +189,10 @@ func (z *zecState) stopInstances(body []byte) (map[string]any, []string, error) 
 // releaseInstances follows ReleaseInstances: running, stopped, recycled and
 // CREATE_FAILED instances are released (see release). dependResource
 // (default true) says whether their data disks go with them.
-func (z *zecState) releaseInstances(body []byte) (map[string]any, []string, error) {
-	var req struct {
-		InstanceIDs    []string `json:"instanceIds"`
-		DependResource *bool    `json:"dependResource"`
-	}
-	if e := decodeStrict(body, &req); e != nil {
-		return nil, nil, e
-	}
+func (z *zecState) releaseInstances(req *struct {
+	InstanceIDs    []string `json:"instanceIds"`
+	DependResource *bool    `json:"dependResource"`
+}) (map[string]any, []string, error) {
 	dependents := req.DependResource == nil || *req.DependResource
 	return z.batch("ReleaseInstances", req.InstanceIDs,
 		acceptsFrom(instStatusRunning, instStatusStopped, instStatusRecycle, instStatusCreateFailed),
@@ -225,14 +201,10 @@ func (z *zecState) releaseInstances(body []byte) (map[string]any, []string, erro
 
 // modifyInstancesAttribute renames instances. "If any of the instance IDs
 // does not exist, the operation will fail immediately."
-func (z *zecState) modifyInstancesAttribute(body []byte) (map[string]any, []string, error) {
-	var req struct {
-		InstanceIDs  []string `json:"instanceIds"`
-		InstanceName *string  `json:"instanceName"`
-	}
-	if e := decodeStrict(body, &req); e != nil {
-		return nil, nil, e
-	}
+func (z *zecState) modifyInstancesAttribute(req *struct {
+	InstanceIDs  []string `json:"instanceIds"`
+	InstanceName *string  `json:"instanceName"`
+}) (map[string]any, []string, error) {
 	insts, e := z.instanceIDs(req.InstanceIDs)
 	if e != nil {
 		return nil, req.InstanceIDs, e

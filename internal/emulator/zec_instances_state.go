@@ -5,6 +5,18 @@ import (
 	"time"
 )
 
+// ZEC instances live through lazy status machines:
+//
+//	CreateZecInstances PENDING → DEPLOYING → RUNNING, or CREATE_FAILED
+//	                   (Options.CreateFailRate, an async-fail fault,
+//	                   FailNextZECInstanceCreates); their disks CREATING → IN_USE
+//	StopInstances      RUNNING → STOPPING → STOPPED
+//	StartInstances     STOPPED → STARTING → RUNNING
+//	ReleaseInstances   RUNNING/STOPPED → RECYCLING → RECYCLE (ReleaseRecycle);
+//	                   otherwise, and from RECYCLE or CREATE_FAILED,
+//	                   RELEASING → gone, with the system disk (and the data
+//	                   disks, unless dependResource is false)
+
 // ZEC instance statuses. The StartInstances document calls the starting
 // state STARTING (the DescribeInstances enum says BOOTING); the emulator
 // answers STARTING, as the seed document says.

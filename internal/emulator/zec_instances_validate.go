@@ -65,29 +65,8 @@ const passwordSpecials = "~!@$^*-_=+|;:,.?"
 // characters of letters, digits and ~!@$^*-_=+|;:,.? with at least three of
 // the four kinds (lowercase, uppercase, digits, special).
 func checkPassword(p string) *errAPI {
-	var lower, upper, digit, special bool
-	ok := len(p) >= 8 && len(p) <= 16
-	for _, r := range p {
-		switch {
-		case r >= 'a' && r <= 'z':
-			lower = true
-		case r >= 'A' && r <= 'Z':
-			upper = true
-		case r >= '0' && r <= '9':
-			digit = true
-		case strings.ContainsRune(passwordSpecials, r):
-			special = true
-		default:
-			ok = false
-		}
-	}
-	kinds := 0
-	for _, b := range []bool{lower, upper, digit, special} {
-		if b {
-			kinds++
-		}
-	}
-	if !ok || kinds < 3 {
+	kinds, clean := passwordKinds(p, passwordSpecials)
+	if len(p) < 8 || len(p) > 16 || !clean || kinds < 3 {
 		return apiErr(http.StatusBadRequest, codePasswordMalformed,
 			"Invalid password. The specified password does not meet the requirements: 8 to 16 characters with at least three of lowercase letters, uppercase letters, digits and %s.", passwordSpecials)
 	}
