@@ -11,6 +11,7 @@ func init() {
 	registerBackend("bmc", func(s *Server) backend { return newBMCState(s) })
 }
 
+// Charge types of BMC instances.
 const (
 	bmcChargePrepaid  = "PREPAID"
 	bmcChargePostpaid = "POSTPAID"
@@ -56,12 +57,7 @@ const (
 	bmcCodePartitionOrder        = "INVALID_PARTITION_INVALID_ORDER"
 )
 
-const (
-	bmcMaxAmount  = 100
-	bmcNameMaxLen = 64
-	bmcMaxSSHKeys = 5
-)
-
+// bmcState is the BMC backend.
 type bmcState struct {
 	s         *Server
 	instances map[string]*bmcInstance

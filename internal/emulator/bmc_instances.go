@@ -64,6 +64,7 @@ type bmcNic struct {
 	LanName *string `json:"lanName,omitempty"`
 }
 
+// instance finds an instance by id.
 func (b *bmcState) instance(id string) (*bmcInstance, *errAPI) {
 	i := b.instances[id]
 	if i == nil {
@@ -119,10 +120,7 @@ func (b *bmcState) newInstance(req bmcCreateReq, zone string, t *bmcInstanceType
 		i.SubnetIDs = []string{*req.SubnetID}
 	}
 	if internet == "ByTrafficPackage" {
-		size := t.defaultTrafficPackage
-		if req.TrafficPackageSize != nil {
-			size = *req.TrafficPackageSize
-		}
+		size := valueOr(req.TrafficPackageSize, t.defaultTrafficPackage)
 		i.TrafficPackageSize = &size
 	}
 	if charge == bmcChargePrepaid && req.InstanceChargePrepaid != nil && req.InstanceChargePrepaid.Period != nil {

@@ -9,6 +9,165 @@ import (
 
 // Validation of CreateInstances' parameters, as the BMC documents state them.
 
+// Limits of CreateInstances.
+const (
+	bmcMaxAmount  = 100
+	bmcNameMaxLen = 64 // instanceName and hostname, a pattern counting as its bits
+	bmcMaxSSHKeys = 5
+)
+
+type bmcCreateReq struct {
+	ZoneID                *string `json:"zoneId"`
+	InstanceChargeType    *string `json:"instanceChargeType"`
+	InstanceChargePrepaid *struct {
+		Period *int `json:"period"`
+	} `json:"instanceChargePrepaid"`
+	InstanceTypeID          *string        `json:"instanceTypeId"`
+	ImageID                 *string        `json:"imageId"`
+	IpxeURL                 *string        `json:"ipxeUrl"`
+	ResourceGroupID         *string        `json:"resourceGroupId"`
+	InstanceName            *string        `json:"instanceName"`
+	Hostname                *string        `json:"hostname"`
+	Amount                  *int           `json:"amount"`
+	Password                *string        `json:"password"`
+	SSHKeys                 []string       `json:"sshKeys"`
+	InternetChargeType      *string        `json:"internetChargeType"`
+	InternetMaxBandwidthOut *int           `json:"internetMaxBandwidthOut"`
+	TrafficPackageSize      *float64       `json:"trafficPackageSize"`
+	SubnetID                *string        `json:"subnetId"`
+	RaidConfig              *bmcRaidConfig `json:"raidConfig"`
+	Partitions              []bmcPartition `json:"partitions"`
+	Nic                     *bmcNic        `json:"nic"`
+	ClusterID               *string        `json:"clusterId"`
+	// Tags (SDK bmc20221120 CreateInstancesRequest.Tags, a TagAssociation:
+	// {"tags": [{"key", "value"}]}), as the official provider sends them.
+	Tags *tagSet `json:"tags"`
+}
+
+// bmcCreate is a checked CreateInstances request.
+type bmcCreate struct {
+	zone              string
+	typ               *bmcInstanceType
+	img               *bmcImage
+	name, host        []bmcNamePart
+	charge, internet  string
+	bandwidth, amount int
+}
+
+// checkCreate enforces every documented constraint of CreateInstances.
+func (b *bmcState) checkCreate(req *bmcCreateReq) (*bmcCreate, *errAPI) {
+	c := &bmcCreate{amount: 1, bandwidth: 1}
+	if req.ZoneID == nil || *req.ZoneID == "" {
+		return nil, errMissing("zoneId")
+	}
+	if bmcZoneByID(*req.ZoneID) == nil {
+		return nil, bmcZoneNotFound(*req.ZoneID)
+	}
+	c.zone = *req.ZoneID
+	if req.InstanceChargeType == nil || *req.InstanceChargeType == "" {
+		return nil, errMissing("instanceChargeType")
+	}
+	c.charge = *req.InstanceChargeType
+	switch c.charge {
+	case bmcChargePrepaid:
+		if req.InstanceChargePrepaid == nil || req.InstanceChargePrepaid.Period == nil {
+			return nil, errMissing("instanceChargePrepaid.period")
+		}
+		if *req.InstanceChargePrepaid.Period < 1 {
+			return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "instanceChargePrepaid.period is a number of months, at least 1, got %d.", *req.InstanceChargePrepaid.Period)
+		}
+	case bmcChargePostpaid:
+	default:
+		return nil, apiErr(http.StatusBadRequest, bmcCodeChargeTypeNotSupport, "instanceChargeType %q is not supported: use PREPAID or POSTPAID.", c.charge)
+	}
+	if req.InstanceTypeID == nil || *req.InstanceTypeID == "" {
+		return nil, errMissing("instanceTypeId")
+	}
+	if c.typ = bmcTypeByID(*req.InstanceTypeID); c.typ == nil {
+		return nil, bmcTypeNotFound(*req.InstanceTypeID)
+	}
+	if req.ImageID != nil && *req.ImageID != "" {
+		if c.img = bmcImageByID(*req.ImageID); c.img == nil {
+			return nil, bmcImageNotFound(*req.ImageID)
+		}
+		if req.IpxeURL != nil && *req.IpxeURL != "" {
+			return nil, apiErr(http.StatusBadRequest, codeInvalidParameter, "ipxeUrl installs the machine over iPXE: leave imageId empty when you set it.")
+		}
+	}
+	c.amount = valueOr(req.Amount, c.amount)
+	if c.amount < 1 || c.amount > bmcMaxAmount {
+		return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "amount must be between 1 and %d, got %d.", bmcMaxAmount, c.amount)
+	}
+	var e *errAPI
+	if c.name, e = checkBMCInstanceName(valueOr(req.InstanceName, "instance"), true); e != nil {
+		return nil, e
+	}
+	if c.host, e = checkBMCHostname(valueOr(req.Hostname, "hostname")); e != nil {
+		return nil, e
+	}
+	if req.Password != nil && len(req.SSHKeys) > 0 {
+		return nil, apiErr(http.StatusBadRequest, bmcCodeLoginConflict, "Set either password or sshKeys, not both.")
+	}
+	if req.Password != nil {
+		if e := checkBMCPassword(*req.Password); e != nil {
+			return nil, e
+		}
+	}
+	if e := checkBMCSSHKeys(req.SSHKeys); e != nil {
+		return nil, e
+	}
+	if req.InternetChargeType == nil || *req.InternetChargeType == "" {
+		return nil, errMissing("internetChargeType")
+	}
+	c.internet = *req.InternetChargeType
+	if !slices.Contains(bmcInternetChargeTypes, c.internet) {
+		return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "internetChargeType must be one of %s, got %q.", strings.Join(bmcInternetChargeTypes, ", "), c.internet)
+	}
+	c.bandwidth = valueOr(req.InternetMaxBandwidthOut, c.bandwidth)
+	if c.bandwidth < 1 {
+		return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "internetMaxBandwidthOut is in Mbps, at least 1, got %d.", c.bandwidth)
+	}
+	if c.bandwidth > c.typ.MaximumBandwidth {
+		return nil, apiErr(http.StatusBadRequest, bmcCodeBandwidthExceed, "internetMaxBandwidthOut %d Mbps exceeds the maximum of instance type %s (%d Mbps).", c.bandwidth, c.typ.InstanceTypeID, c.typ.MaximumBandwidth)
+	}
+	if req.TrafficPackageSize != nil {
+		if c.internet != "ByTrafficPackage" {
+			return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "trafficPackageSize applies only to internetChargeType ByTrafficPackage.")
+		}
+		if *req.TrafficPackageSize < 0 {
+			return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "trafficPackageSize is in TB and may not be negative.")
+		}
+	}
+	if req.SubnetID != nil && *req.SubnetID != "" {
+		zone, ok := bmcSubnets[*req.SubnetID]
+		if !ok {
+			return nil, apiErr(http.StatusNotFound, bmcCodeSubnetNotFound, "The subnet %s does not exist.", *req.SubnetID)
+		}
+		if zone != c.zone {
+			return nil, apiErr(http.StatusBadRequest, bmcCodeSubnetZoneMismatch, "The subnet %s is in zone %s, not %s.", *req.SubnetID, zone, c.zone)
+		}
+	}
+	if req.RaidConfig != nil {
+		if e := checkBMCRaid(req.RaidConfig, c.typ); e != nil {
+			return nil, e
+		}
+	}
+	if len(req.Partitions) > 0 {
+		if e := checkBMCPartitions(req.Partitions, c.img, c.typ); e != nil {
+			return nil, e
+		}
+	}
+	if req.Nic != nil {
+		if e := checkBMCNic(req.Nic); e != nil {
+			return nil, e
+		}
+	}
+	if e := checkTags(req.Tags.list()); e != nil {
+		return nil, e
+	}
+	return c, nil
+}
+
 // bmcPasswordSpecials are the special characters a password may hold.
 const bmcPasswordSpecials = "~!@$^*-_=+"
 
@@ -212,167 +371,4 @@ func checkBMCNic(n *bmcNic) *errAPI {
 		return apiErr(http.StatusBadRequest, bmcCodeNicNameConflict, "nic.wanName and nic.lanName must differ.")
 	}
 	return nil
-}
-
-type bmcCreateReq struct {
-	ZoneID                *string `json:"zoneId"`
-	InstanceChargeType    *string `json:"instanceChargeType"`
-	InstanceChargePrepaid *struct {
-		Period *int `json:"period"`
-	} `json:"instanceChargePrepaid"`
-	InstanceTypeID          *string        `json:"instanceTypeId"`
-	ImageID                 *string        `json:"imageId"`
-	IpxeURL                 *string        `json:"ipxeUrl"`
-	ResourceGroupID         *string        `json:"resourceGroupId"`
-	InstanceName            *string        `json:"instanceName"`
-	Hostname                *string        `json:"hostname"`
-	Amount                  *int           `json:"amount"`
-	Password                *string        `json:"password"`
-	SSHKeys                 []string       `json:"sshKeys"`
-	InternetChargeType      *string        `json:"internetChargeType"`
-	InternetMaxBandwidthOut *int           `json:"internetMaxBandwidthOut"`
-	TrafficPackageSize      *float64       `json:"trafficPackageSize"`
-	SubnetID                *string        `json:"subnetId"`
-	RaidConfig              *bmcRaidConfig `json:"raidConfig"`
-	Partitions              []bmcPartition `json:"partitions"`
-	Nic                     *bmcNic        `json:"nic"`
-	ClusterID               *string        `json:"clusterId"`
-	// Tags (SDK bmc20221120 CreateInstancesRequest.Tags, a TagAssociation:
-	// {"tags": [{"key", "value"}]}), as the official provider sends them.
-	Tags *tagSet `json:"tags"`
-}
-
-// bmcCreate is a checked CreateInstances request.
-type bmcCreate struct {
-	zone              string
-	typ               *bmcInstanceType
-	img               *bmcImage
-	name, host        []bmcNamePart
-	charge, internet  string
-	bandwidth, amount int
-}
-
-// checkCreate enforces every documented constraint of CreateInstances.
-func (b *bmcState) checkCreate(req *bmcCreateReq) (*bmcCreate, *errAPI) {
-	c := &bmcCreate{amount: 1, bandwidth: 1}
-	if req.ZoneID == nil || *req.ZoneID == "" {
-		return nil, errMissing("zoneId")
-	}
-	if bmcZoneByID(*req.ZoneID) == nil {
-		return nil, bmcZoneNotFound(*req.ZoneID)
-	}
-	c.zone = *req.ZoneID
-	if req.InstanceChargeType == nil || *req.InstanceChargeType == "" {
-		return nil, errMissing("instanceChargeType")
-	}
-	c.charge = *req.InstanceChargeType
-	switch c.charge {
-	case bmcChargePrepaid:
-		if req.InstanceChargePrepaid == nil || req.InstanceChargePrepaid.Period == nil {
-			return nil, errMissing("instanceChargePrepaid.period")
-		}
-		if *req.InstanceChargePrepaid.Period < 1 {
-			return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "instanceChargePrepaid.period is a number of months, at least 1, got %d.", *req.InstanceChargePrepaid.Period)
-		}
-	case bmcChargePostpaid:
-	default:
-		return nil, apiErr(http.StatusBadRequest, bmcCodeChargeTypeNotSupport, "instanceChargeType %q is not supported: use PREPAID or POSTPAID.", c.charge)
-	}
-	if req.InstanceTypeID == nil || *req.InstanceTypeID == "" {
-		return nil, errMissing("instanceTypeId")
-	}
-	if c.typ = bmcTypeByID(*req.InstanceTypeID); c.typ == nil {
-		return nil, bmcTypeNotFound(*req.InstanceTypeID)
-	}
-	if req.ImageID != nil && *req.ImageID != "" {
-		if c.img = bmcImageByID(*req.ImageID); c.img == nil {
-			return nil, bmcImageNotFound(*req.ImageID)
-		}
-		if req.IpxeURL != nil && *req.IpxeURL != "" {
-			return nil, apiErr(http.StatusBadRequest, codeInvalidParameter, "ipxeUrl installs the machine over iPXE: leave imageId empty when you set it.")
-		}
-	}
-	if req.Amount != nil {
-		c.amount = *req.Amount
-	}
-	if c.amount < 1 || c.amount > bmcMaxAmount {
-		return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "amount must be between 1 and %d, got %d.", bmcMaxAmount, c.amount)
-	}
-	var e *errAPI
-	name, host := "instance", "hostname"
-	if req.InstanceName != nil {
-		name = *req.InstanceName
-	}
-	if req.Hostname != nil {
-		host = *req.Hostname
-	}
-	if c.name, e = checkBMCInstanceName(name, true); e != nil {
-		return nil, e
-	}
-	if c.host, e = checkBMCHostname(host); e != nil {
-		return nil, e
-	}
-	if req.Password != nil && len(req.SSHKeys) > 0 {
-		return nil, apiErr(http.StatusBadRequest, bmcCodeLoginConflict, "Set either password or sshKeys, not both.")
-	}
-	if req.Password != nil {
-		if e := checkBMCPassword(*req.Password); e != nil {
-			return nil, e
-		}
-	}
-	if e := checkBMCSSHKeys(req.SSHKeys); e != nil {
-		return nil, e
-	}
-	if req.InternetChargeType == nil || *req.InternetChargeType == "" {
-		return nil, errMissing("internetChargeType")
-	}
-	c.internet = *req.InternetChargeType
-	if !slices.Contains(bmcInternetChargeTypes, c.internet) {
-		return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "internetChargeType must be one of %s, got %q.", strings.Join(bmcInternetChargeTypes, ", "), c.internet)
-	}
-	if req.InternetMaxBandwidthOut != nil {
-		c.bandwidth = *req.InternetMaxBandwidthOut
-	}
-	if c.bandwidth < 1 {
-		return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "internetMaxBandwidthOut is in Mbps, at least 1, got %d.", c.bandwidth)
-	}
-	if c.bandwidth > c.typ.MaximumBandwidth {
-		return nil, apiErr(http.StatusBadRequest, bmcCodeBandwidthExceed, "internetMaxBandwidthOut %d Mbps exceeds the maximum of instance type %s (%d Mbps).", c.bandwidth, c.typ.InstanceTypeID, c.typ.MaximumBandwidth)
-	}
-	if req.TrafficPackageSize != nil {
-		if c.internet != "ByTrafficPackage" {
-			return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "trafficPackageSize applies only to internetChargeType ByTrafficPackage.")
-		}
-		if *req.TrafficPackageSize < 0 {
-			return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "trafficPackageSize is in TB and may not be negative.")
-		}
-	}
-	if req.SubnetID != nil && *req.SubnetID != "" {
-		zone, ok := bmcSubnets[*req.SubnetID]
-		if !ok {
-			return nil, apiErr(http.StatusNotFound, bmcCodeSubnetNotFound, "The subnet %s does not exist.", *req.SubnetID)
-		}
-		if zone != c.zone {
-			return nil, apiErr(http.StatusBadRequest, bmcCodeSubnetZoneMismatch, "The subnet %s is in zone %s, not %s.", *req.SubnetID, zone, c.zone)
-		}
-	}
-	if req.RaidConfig != nil {
-		if e := checkBMCRaid(req.RaidConfig, c.typ); e != nil {
-			return nil, e
-		}
-	}
-	if len(req.Partitions) > 0 {
-		if e := checkBMCPartitions(req.Partitions, c.img, c.typ); e != nil {
-			return nil, e
-		}
-	}
-	if req.Nic != nil {
-		if e := checkBMCNic(req.Nic); e != nil {
-			return nil, e
-		}
-	}
-	if e := checkTags(req.Tags.list()); e != nil {
-		return nil, e
-	}
-	return c, nil
 }

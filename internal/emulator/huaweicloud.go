@@ -124,7 +124,8 @@ func init() {
 }
 
 // huaweiState is the emulated Huawei Cloud: IAM tokens, the gateway's
-// authentication, and CloudDC (huaweicloud_clouddc.go).
+// authentication (huaweicloud_auth.go, huaweicloud_iam.go), and CloudDC
+// (clouddc*.go).
 type huaweiState struct {
 	s    *Server
 	opts HuaweiOptions
