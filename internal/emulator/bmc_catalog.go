@@ -141,21 +141,6 @@ func (b *bmcState) describeZones(req *struct {
 	return map[string]any{"zoneSet": set}, nil, nil
 }
 
-type bmcDescribeTypesReq struct {
-	ImageID             *string  `json:"imageId"`
-	InstanceTypeIDs     []string `json:"instanceTypeIds"`
-	MinimumCPUCoreCount *int     `json:"minimumCpuCoreCount"`
-	MaximumCPUCoreCount *int     `json:"maximumCpuCoreCount"`
-	MinimumMemorySize   *int     `json:"minimumMemorySize"`
-	MaximumMemorySize   *int     `json:"maximumMemorySize"`
-	MinimumBandwidth    *int     `json:"minimumBandwidth"`
-	SupportRaids        []int    `json:"supportRaids"`
-	SupportSubnet       *bool    `json:"supportSubnet"`
-	MinimumDiskSize     *int     `json:"minimumDiskSize"`
-	MaximumDiskSize     *int     `json:"maximumDiskSize"`
-	IsHA                *bool    `json:"isHA"`
-}
-
 func (b *bmcState) describeInstanceTypes(req *bmcDescribeTypesReq) (map[string]any, []string, error) {
 	if e := checkIDFilter("instanceTypeIds", req.InstanceTypeIDs); e != nil {
 		return nil, nil, e

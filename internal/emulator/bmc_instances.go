@@ -43,27 +43,6 @@ type bmcInstance struct {
 	timed
 }
 
-type bmcRaidConfig struct {
-	RaidType    *int            `json:"raidType,omitempty"`
-	CustomRaids []bmcCustomRaid `json:"customRaids,omitempty"`
-}
-
-type bmcCustomRaid struct {
-	RaidType     *int  `json:"raidType"`
-	DiskSequence []int `json:"diskSequence"`
-}
-
-type bmcPartition struct {
-	FsPath *string `json:"fsPath"`
-	FsType *string `json:"fsType"`
-	Size   *int    `json:"size"`
-}
-
-type bmcNic struct {
-	WanName *string `json:"wanName,omitempty"`
-	LanName *string `json:"lanName,omitempty"`
-}
-
 // instance finds an instance by id.
 func (b *bmcState) instance(id string) (*bmcInstance, *errAPI) {
 	i := b.instances[id]

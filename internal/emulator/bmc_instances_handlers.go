@@ -26,27 +26,6 @@ func (b *bmcState) createInstances(req *bmcCreateReq) (map[string]any, []string,
 	return map[string]any{"instanceIdSet": ids, "orderNumber": "order-" + ids[0]}, ids, nil
 }
 
-type bmcDescribeReq struct {
-	InstanceIDs        []string `json:"instanceIds"`
-	ZoneID             *string  `json:"zoneId"`
-	ResourceGroupID    *string  `json:"resourceGroupId"`
-	InstanceTypeID     *string  `json:"instanceTypeId"`
-	InternetChargeType *string  `json:"internetChargeType"`
-	ImageID            *string  `json:"imageId"`
-	SubnetID           *string  `json:"subnetId"`
-	InstanceStatus     *string  `json:"instanceStatus"`
-	InstanceName       *string  `json:"instanceName"`
-	Hostname           *string  `json:"hostname"`
-	PublicIPAddresses  []string `json:"publicIpAddresses"`
-	PrivateIPAddresses []string `json:"privateIpAddresses"`
-	// TagKeys and Tags filter by tag (SDK DescribeInstancesRequest.TagKeys,
-	// .Tags: at most 20 each; an instance must carry every one).
-	TagKeys  []string `json:"tagKeys"`
-	Tags     []Tag    `json:"tags"`
-	PageNum  *int     `json:"pageNum"`
-	PageSize *int     `json:"pageSize"`
-}
-
 // bmcNameMatches is the API's name filter: exact, or a prefix with a trailing "*".
 func bmcNameMatches(filter *string, v string) bool {
 	if filter == nil {
@@ -107,11 +86,6 @@ func (b *bmcState) describeInstances(req *bmcDescribeReq) (map[string]any, []str
 		return false
 	})
 	return describeAnswer(match, pageSize, pageNum, func(i *bmcInstance) bmcInstance { return *i }), req.InstanceIDs, nil
-}
-
-// bmcIDsReq is the input of the batch actions.
-type bmcIDsReq struct {
-	InstanceIDs []string `json:"instanceIds"`
 }
 
 func (b *bmcState) instancesOf(ids []string) ([]*bmcInstance, []string, *errAPI) {

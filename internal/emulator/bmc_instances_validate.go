@@ -16,34 +16,6 @@ const (
 	bmcMaxSSHKeys = 5
 )
 
-type bmcCreateReq struct {
-	ZoneID                *string `json:"zoneId"`
-	InstanceChargeType    *string `json:"instanceChargeType"`
-	InstanceChargePrepaid *struct {
-		Period *int `json:"period"`
-	} `json:"instanceChargePrepaid"`
-	InstanceTypeID          *string        `json:"instanceTypeId"`
-	ImageID                 *string        `json:"imageId"`
-	IpxeURL                 *string        `json:"ipxeUrl"`
-	ResourceGroupID         *string        `json:"resourceGroupId"`
-	InstanceName            *string        `json:"instanceName"`
-	Hostname                *string        `json:"hostname"`
-	Amount                  *int           `json:"amount"`
-	Password                *string        `json:"password"`
-	SSHKeys                 []string       `json:"sshKeys"`
-	InternetChargeType      *string        `json:"internetChargeType"`
-	InternetMaxBandwidthOut *int           `json:"internetMaxBandwidthOut"`
-	TrafficPackageSize      *float64       `json:"trafficPackageSize"`
-	SubnetID                *string        `json:"subnetId"`
-	RaidConfig              *bmcRaidConfig `json:"raidConfig"`
-	Partitions              []bmcPartition `json:"partitions"`
-	Nic                     *bmcNic        `json:"nic"`
-	ClusterID               *string        `json:"clusterId"`
-	// Tags (SDK bmc20221120 CreateInstancesRequest.Tags, a TagAssociation:
-	// {"tags": [{"key", "value"}]}), as the official provider sends them.
-	Tags *tagSet `json:"tags"`
-}
-
 // bmcCreate is a checked CreateInstances request.
 type bmcCreate struct {
 	zone              string

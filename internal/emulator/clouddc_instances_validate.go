@@ -71,22 +71,6 @@ func checkCDCMetadata(md map[string]string) *errAPI {
 	return nil
 }
 
-type cdcCreateReq struct {
-	Name              *string `json:"name"`
-	ImageID           *string `json:"image_id"`
-	VpcID             *string `json:"vpc_id"`
-	NetworkInterfaces []struct {
-		SubnetID    string `json:"subnet_id"`
-		IPv4Address string `json:"ipv4_address"`
-	} `json:"network_interfaces"`
-	Password    *string           `json:"password"`
-	Metadata    map[string]string `json:"metadata"`
-	Description *string           `json:"description"`
-	Placement   *struct {
-		ServerID string `json:"server_id"`
-	} `json:"placement"`
-}
-
 // cdcCreate is a checked CreateInstance request.
 type cdcCreate struct {
 	nics        []cdcNIC

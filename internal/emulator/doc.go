@@ -23,9 +23,10 @@
 //
 // The files of each API (zec, bmc, clouddc) follow one shape: <api>.go is
 // the backend (its state, action table or routes); <api>_catalog.go the
-// fixed catalogue; <api>_<objects>.go an object and its wire form, with
-// _state.go its status machine, _handlers.go its actions and _validate.go
-// the checks of their requests; <api>_fixtures.go the exported test knobs.
+// fixed catalogue; <api>_requests.go the request bodies; <api>_<objects>.go
+// an object and its wire form, with _state.go its status machine,
+// _handlers.go its actions and _validate.go the checks of their requests;
+// <api>_fixtures.go the exported test knobs.
 // zenlayer*.go are what ZEC and BMC share (envelope, signature, Describe
 // paging and id filters, tags), huaweicloud*.go the gateway, IAM and the
 // Huawei options; faults_*.go the fault kinds and rules, their injection,

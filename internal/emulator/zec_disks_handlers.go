@@ -36,21 +36,6 @@ func (z *zecState) createDisks(req *createDisksReq) (map[string]any, []string, e
 	return map[string]any{"diskIds": ids, "orderNumber": "order-" + ids[0]}, ids, nil
 }
 
-type describeDisksReq struct {
-	DiskIDs         []string `json:"diskIds"`
-	DiskName        *string  `json:"diskName"`
-	DiskStatus      *string  `json:"diskStatus"`
-	DiskType        *string  `json:"diskType"`
-	DiskCategory    *string  `json:"diskCategory"`
-	InstanceID      *string  `json:"instanceId"`
-	ZoneID          *string  `json:"zoneId"`
-	ResourceGroupID *string  `json:"resourceGroupId"`
-	TagKeys         []string `json:"tagKeys"`
-	Tags            []Tag    `json:"tags"`
-	PageSize        *int     `json:"pageSize"`
-	PageNum         *int     `json:"pageNum"`
-}
-
 func (z *zecState) describeDisks(req *describeDisksReq) (map[string]any, []string, error) {
 	pageSize, pageNum, e := checkDescribe("diskIds", req.DiskIDs, req.TagKeys, req.Tags, req.PageSize, req.PageNum)
 	if e != nil {

@@ -7,21 +7,6 @@ import (
 
 // Validation of the disk actions' parameters, as the ZEC documents state them.
 
-type createDisksReq struct {
-	ZoneID          *string `json:"zoneId"`
-	DiskName        *string `json:"diskName"`
-	DiskSize        *int    `json:"diskSize"`
-	DiskAmount      *int    `json:"diskAmount"`
-	DiskCategory    *string `json:"diskCategory"`
-	InstanceID      *string `json:"instanceId"`
-	SnapshotID      *string `json:"snapshotId"`
-	ResourceGroupID *string `json:"resourceGroupId"`
-	ChargeType      *string `json:"chargeType"`
-	Tags            *struct {
-		Tags []Tag `json:"tags"`
-	} `json:"tags"`
-}
-
 // diskCreate is a checked CreateDisks request.
 type diskCreate struct {
 	zone, name, category, chargeType, resourceGroup string

@@ -64,21 +64,6 @@ func (z *zecState) newInstance(c *zecCreate, n int, now time.Time) *zecInstance 
 	return inst
 }
 
-type describeInstancesReq struct {
-	InstanceIDs     []string `json:"instanceIds"`
-	ZoneID          *string  `json:"zoneId"`
-	ImageID         *string  `json:"imageId"`
-	IPv4Address     *string  `json:"ipv4Address"`
-	IPv6Address     *string  `json:"ipv6Address"`
-	Status          *string  `json:"status"`
-	Name            *string  `json:"name"`
-	PageSize        *int     `json:"pageSize"`
-	PageNum         *int     `json:"pageNum"`
-	ResourceGroupID *string  `json:"resourceGroupId"`
-	TagKeys         []string `json:"tagKeys"`
-	Tags            []Tag    `json:"tags"`
-}
-
 func (z *zecState) describeInstances(req *describeInstancesReq) (map[string]any, []string, error) {
 	pageSize, pageNum, e := checkDescribe("instanceIds", req.InstanceIDs, req.TagKeys, req.Tags, req.PageSize, req.PageNum)
 	if e != nil {

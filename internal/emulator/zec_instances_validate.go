@@ -1,7 +1,6 @@
 package emulator
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"regexp"
@@ -71,48 +70,6 @@ func checkPassword(p string) *errAPI {
 			"Invalid password. The specified password does not meet the requirements: 8 to 16 characters with at least three of lowercase letters, uppercase letters, digits and %s.", passwordSpecials)
 	}
 	return nil
-}
-
-type zecDiskSpec struct {
-	DiskSize        *int    `json:"diskSize"`
-	DiskAmount      *int    `json:"diskAmount"`
-	DiskCategory    *string `json:"diskCategory"`
-	BurstingEnabled *bool   `json:"burstingEnabled"`
-}
-
-type createZecInstancesReq struct {
-	ZoneID             *string         `json:"zoneId"`
-	ImageID            *string         `json:"imageId"`
-	InstanceType       *string         `json:"instanceType"`
-	SubnetID           *string         `json:"subnetId"`
-	InstanceCount      *int            `json:"instanceCount"`
-	InstanceName       *string         `json:"instanceName"`
-	TimeZone           *string         `json:"timeZone"`
-	Password           *string         `json:"password"`
-	KeyID              *string         `json:"keyId"`
-	NicNetworkType     *string         `json:"nicNetworkType"`
-	SystemDisk         *zecDiskSpec    `json:"systemDisk"`
-	DataDisks          []zecDiskSpec   `json:"dataDisks"`
-	SecurityGroupID    *string         `json:"securityGroupId"`
-	LanIP              *string         `json:"lanIp"`
-	EnableAgent        *bool           `json:"enableAgent"`
-	EnableIPForward    *bool           `json:"enableIpForward"`
-	InternetChargeType *string         `json:"internetChargeType"`
-	TrafficPackageSize *float64        `json:"trafficPackageSize"`
-	Bandwidth          *int            `json:"bandwidth"`
-	EipBindType        *string         `json:"eipBindType"`
-	EipV4Type          *string         `json:"eipV4Type"`
-	NetworkLineType    *string         `json:"networkLineType"`
-	IPStackType        *string         `json:"ipStackType"`
-	ClusterID          *string         `json:"clusterId"`
-	IPv6ClusterID      *string         `json:"ipv6ClusterId"`
-	ResourceGroupID    *string         `json:"resourceGroupId"`
-	MarketingOptions   json.RawMessage `json:"marketingOptions"`
-	Tags               *tagSet         `json:"tags"`
-	UserData           *string         `json:"userData"`
-	InstanceOptions    *struct {
-		NestedVirtualization *bool `json:"nestedVirtualization"`
-	} `json:"instanceOptions"`
 }
 
 // zecCreate is a checked CreateZecInstances request.
