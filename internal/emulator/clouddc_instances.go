@@ -6,17 +6,21 @@ import (
 	"time"
 )
 
+// cdcNIC is one network interface of an instance.
 type cdcNIC struct {
 	SubnetID    string `json:"subnet_id"`
 	IPv4Address string `json:"ipv4_address,omitempty"`
 }
 
+// cdcError is the error of an instance whose installation failed.
 type cdcError struct {
 	ErrorCode string `json:"error_code"`
 	ErrorMsg  string `json:"error_msg"`
 	ErrorType string `json:"error_type"`
 }
 
+// cdcInstance is a CloudDC instance as the emulator keeps it; instanceJSON
+// is its wire form.
 type cdcInstance struct {
 	ID             string
 	Name           string
@@ -34,10 +38,12 @@ type cdcInstance struct {
 	Error          *cdcError
 	Password       string
 
+	// seq orders the listing: instances are listed in creation order.
 	seq int
 	timed
 }
 
+// instanceJSON is an instance as ListInstances answers it.
 func (h *huaweiState) instanceJSON(i *cdcInstance) map[string]any {
 	img := h.images[i.ImageID]
 	nics := append([]cdcNIC{}, i.NICs...)
