@@ -98,30 +98,15 @@ var bmcSubnets = map[string]string{
 var bmcInternetChargeTypes = []string{"ByBandwidth", "ByTrafficPackage", "ByInstanceBandwidth95", "ByClusterBandwidth95"}
 
 func bmcZoneByID(id string) *bmcZone {
-	for i := range bmcZones {
-		if bmcZones[i].ZoneID == id {
-			return &bmcZones[i]
-		}
-	}
-	return nil
+	return findByID(bmcZones, id, func(z *bmcZone) string { return z.ZoneID })
 }
 
 func bmcTypeByID(id string) *bmcInstanceType {
-	for i := range bmcInstanceTypes {
-		if bmcInstanceTypes[i].InstanceTypeID == id {
-			return &bmcInstanceTypes[i]
-		}
-	}
-	return nil
+	return findByID(bmcInstanceTypes, id, func(t *bmcInstanceType) string { return t.InstanceTypeID })
 }
 
 func bmcImageByID(id string) *bmcImage {
-	for i := range bmcImages {
-		if bmcImages[i].ImageID == id {
-			return &bmcImages[i]
-		}
-	}
-	return nil
+	return findByID(bmcImages, id, func(i *bmcImage) string { return i.ImageID })
 }
 
 func bmcZoneNotFound(id string) *errAPI {
@@ -136,13 +121,9 @@ func bmcImageNotFound(id string) *errAPI {
 	return apiErr(http.StatusNotFound, bmcCodeImageNotFound, "The specified imageId `%s` is not found.", id)
 }
 
-func (b *bmcState) describeZones(body []byte) (map[string]any, []string, error) {
-	var req struct {
-		AcceptLanguage *string `json:"acceptLanguage"`
-	}
-	if e := decodeStrict(body, &req); e != nil {
-		return nil, nil, e
-	}
+func (b *bmcState) describeZones(req *struct {
+	AcceptLanguage *string `json:"acceptLanguage"`
+}) (map[string]any, []string, error) {
 	lang := "en-US"
 	if req.AcceptLanguage != nil {
 		lang = *req.AcceptLanguage
@@ -160,28 +141,9 @@ func (b *bmcState) describeZones(body []byte) (map[string]any, []string, error) 
 	return map[string]any{"zoneSet": set}, nil, nil
 }
 
-type bmcDescribeTypesReq struct {
-	ImageID             *string  `json:"imageId"`
-	InstanceTypeIDs     []string `json:"instanceTypeIds"`
-	MinimumCPUCoreCount *int     `json:"minimumCpuCoreCount"`
-	MaximumCPUCoreCount *int     `json:"maximumCpuCoreCount"`
-	MinimumMemorySize   *int     `json:"minimumMemorySize"`
-	MaximumMemorySize   *int     `json:"maximumMemorySize"`
-	MinimumBandwidth    *int     `json:"minimumBandwidth"`
-	SupportRaids        []int    `json:"supportRaids"`
-	SupportSubnet       *bool    `json:"supportSubnet"`
-	MinimumDiskSize     *int     `json:"minimumDiskSize"`
-	MaximumDiskSize     *int     `json:"maximumDiskSize"`
-	IsHA                *bool    `json:"isHA"`
-}
-
-func (b *bmcState) describeInstanceTypes(body []byte) (map[string]any, []string, error) {
-	var req bmcDescribeTypesReq
-	if e := decodeStrict(body, &req); e != nil {
+func (b *bmcState) describeInstanceTypes(req *bmcDescribeTypesReq) (map[string]any, []string, error) {
+	if e := checkIDFilter("instanceTypeIds", req.InstanceTypeIDs); e != nil {
 		return nil, nil, e
-	}
-	if len(req.InstanceTypeIDs) > bmcMaxIDsPerCall {
-		return nil, nil, bmcTooManyIDs("instanceTypeIds", len(req.InstanceTypeIDs))
 	}
 	if req.ImageID != nil && bmcImageByID(*req.ImageID) == nil {
 		return nil, nil, bmcImageNotFound(*req.ImageID)
@@ -215,20 +177,16 @@ func bmcImageIDs() []string {
 	return ids
 }
 
-func (b *bmcState) describeImages(body []byte) (map[string]any, []string, error) {
-	var req struct {
-		ImageIDs       []string `json:"imageIds"`
-		ImageName      *string  `json:"imageName"`
-		Catalog        *string  `json:"catalog"`
-		ImageType      *string  `json:"imageType"`
-		OSType         *string  `json:"osType"`
-		InstanceTypeID *string  `json:"instanceTypeId"`
-	}
-	if e := decodeStrict(body, &req); e != nil {
+func (b *bmcState) describeImages(req *struct {
+	ImageIDs       []string `json:"imageIds"`
+	ImageName      *string  `json:"imageName"`
+	Catalog        *string  `json:"catalog"`
+	ImageType      *string  `json:"imageType"`
+	OSType         *string  `json:"osType"`
+	InstanceTypeID *string  `json:"instanceTypeId"`
+}) (map[string]any, []string, error) {
+	if e := checkIDFilter("imageIds", req.ImageIDs); e != nil {
 		return nil, nil, e
-	}
-	if len(req.ImageIDs) > bmcMaxIDsPerCall {
-		return nil, nil, bmcTooManyIDs("imageIds", len(req.ImageIDs))
 	}
 	if req.InstanceTypeID != nil && bmcTypeByID(*req.InstanceTypeID) == nil {
 		return nil, nil, bmcTypeNotFound(*req.InstanceTypeID)
@@ -252,6 +210,11 @@ func (b *bmcState) describeImages(body []byte) (map[string]any, []string, error)
 	return map[string]any{"images": out}, nil, nil
 }
 
-func bmcTooManyIDs(field string, n int) *errAPI {
-	return apiErr(http.StatusBadRequest, codeInvalidValue, "%s may hold at most %d ids, got %d.", field, bmcMaxIDsPerCall, n)
+func bmcZoneIndex(zone string) int {
+	for i, z := range bmcZones {
+		if z.ZoneID == zone {
+			return i
+		}
+	}
+	return 0
 }

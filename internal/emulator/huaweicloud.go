@@ -1,12 +1,9 @@
 package emulator
 
 import (
-	"crypto/hmac"
 	"fmt"
-	"io"
 	"net/http"
 	"regexp"
-	"sort"
 	"strings"
 	"time"
 
@@ -127,7 +124,8 @@ func init() {
 }
 
 // huaweiState is the emulated Huawei Cloud: IAM tokens, the gateway's
-// authentication, and CloudDC (huaweicloud_clouddc.go).
+// authentication (huaweicloud_auth.go, huaweicloud_iam.go), and CloudDC
+// (clouddc*.go).
 type huaweiState struct {
 	s    *Server
 	opts HuaweiOptions
@@ -151,11 +149,6 @@ type huaweiToken struct {
 	static    bool
 }
 
-type huaweiFault struct {
-	status    int
-	remaining int // < 0: forever
-}
-
 func newHuaweiState(s *Server) *huaweiState {
 	h := &huaweiState{
 		s: s, opts: s.opts.Huawei.withDefaults(),
@@ -170,18 +163,12 @@ func newHuaweiState(s *Server) *huaweiState {
 }
 
 func (s *Server) huawei() *huaweiState {
-	h, ok := s.backends["huaweicloud"].(*huaweiState)
-	if !ok {
-		panic("emulator: the huaweicloud backend is not registered")
-	}
-	return h
+	return backendOf[*huaweiState](s, "huaweicloud")
 }
 
 // advance applies due transitions. Called with s.mu held.
 func (h *huaweiState) advance(now time.Time) {
-	for _, i := range sortedValues(h.instances) {
-		i.tl.advance(now)
-	}
+	advanceEach(h.instances, now)
 }
 
 // inventory lists the instances that are not terminated. Called with s.mu held.
@@ -220,97 +207,6 @@ func (h *huaweiState) requestID() string {
 	return fmt.Sprintf("%08x%08x%016x", uint32(h.s.now().UnixNano()), uint32(h.s.seq), h.s.rand.Uint64())
 }
 
-// cdcRequest is what a CloudDC handler sees of a request.
-type cdcRequest struct {
-	r    *http.Request
-	body []byte
-	id   string // the {id} path value, if any
-}
-
-// cdcAnswer is what a handler answers: a status, a JSON body (nil: none),
-// the ids it touched and a note for the log (the state a status read answered).
-type cdcAnswer struct {
-	status int
-	body   any
-	ids    []string
-	note   string
-}
-
-// cdcHandler handles one CloudDC operation. It is called with s.mu held
-// and the state advanced to now.
-type cdcHandler func(req cdcRequest) (cdcAnswer, *errAPI)
-
-// handle wraps a CloudDC operation: it reads the body, authenticates the
-// request like the API gateway, checks the project, runs the test hooks,
-// injected faults and the rate limit, and logs the answer.
-func (h *huaweiState) handle(action string, fn cdcHandler) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		s := h.s
-		requestID := h.requestID()
-		w.Header().Set("X-Request-Id", requestID)
-		entry := LogEntry{API: "clouddc", Action: action}
-		if id := r.PathValue("id"); id != "" {
-			entry.IDs = []string{id}
-		}
-		fail := func(e *errAPI) {
-			s.mu.Lock()
-			entry.Time, entry.Status, entry.Code, entry.Message = s.now(), e.status, e.code, e.message
-			s.record(entry)
-			s.mu.Unlock()
-			writeHuaweiError(w, e, requestID)
-		}
-		body, err := io.ReadAll(io.LimitReader(r.Body, 1<<20+1))
-		if err != nil || len(body) > 1<<20 {
-			fail(apiErr(http.StatusBadRequest, huaweicloud.CodeInvalidParameter, "A request parameter contains invalid or unsupported value: the body could not be read or is larger than 1 MiB"))
-			return
-		}
-		s.mu.Lock()
-		principal, e := h.authenticate(r, body)
-		if e == nil && r.PathValue("project_id") != principal.projectID {
-			e = apiErr(http.StatusForbidden, huaweicloud.CodeForbidden, "Insufficient permissions: project %s is not the project of these credentials", r.PathValue("project_id"))
-		}
-		s.mu.Unlock()
-		if e != nil {
-			fail(e)
-			return
-		}
-
-		s.runHooks("clouddc." + action)
-		s.mu.Lock()
-		if e := h.takeFault("clouddc." + action); e != nil {
-			s.mu.Unlock()
-			fail(e)
-			return
-		}
-		if ok, _ := s.allow("huawei:" + principal.key); !ok {
-			s.mu.Unlock()
-			fail(&errAPI{status: http.StatusTooManyRequests}) // the API's 429 has no body
-			return
-		}
-		s.advanceAll()
-		s.beginAsyncFail(r)
-		ans, herr := fn(cdcRequest{r: r, body: body, id: r.PathValue("id")})
-		s.endAsyncFail()
-		s.mu.Unlock()
-		if herr != nil {
-			fail(herr)
-			return
-		}
-		s.mu.Lock()
-		if len(ans.ids) > 0 {
-			entry.IDs = ans.ids
-		}
-		entry.Time, entry.Status, entry.Message = s.now(), ans.status, ans.note
-		s.record(entry)
-		s.mu.Unlock()
-		if ans.body == nil {
-			w.WriteHeader(ans.status)
-			return
-		}
-		writeJSON(w, ans.status, ans.body)
-	}
-}
-
 // writeHuaweiError writes {error_code, error_msg} (gateway errors add
 // request_id); a 429 without a code has no body, as the API documents.
 func writeHuaweiError(w http.ResponseWriter, e *errAPI, requestID string) {
@@ -323,157 +219,6 @@ func writeHuaweiError(w http.ResponseWriter, e *errAPI, requestID string) {
 		body["request_id"] = requestID
 	}
 	writeJSON(w, e.status, body)
-}
-
-// huaweiPrincipal is who a request authenticated as.
-type huaweiPrincipal struct {
-	projectID string
-	// key names the caller for the rate limit.
-	key string
-}
-
-func gatewayAuthErr(format string, args ...any) *errAPI {
-	return apiErr(http.StatusUnauthorized, huaweicloud.CodeGatewayAuthFailure, "Incorrect IAM authentication information: "+format, args...)
-}
-
-// authenticate checks X-Auth-Token or the SDK-HMAC-SHA256 signature as the
-// API gateway does. Called with s.mu held.
-func (h *huaweiState) authenticate(r *http.Request, body []byte) (huaweiPrincipal, *errAPI) {
-	now := h.s.now()
-	if tok := r.Header.Get("X-Auth-Token"); tok != "" {
-		t := h.tokens[tok]
-		if t == nil {
-			return huaweiPrincipal{}, gatewayAuthErr("decrypt token fail")
-		}
-		if !t.static && !now.Before(t.expiresAt) {
-			return huaweiPrincipal{}, gatewayAuthErr("token expires, expires_at: %s", t.expiresAt.UTC().Format("2006-01-02T15:04:05.000000Z"))
-		}
-		return huaweiPrincipal{projectID: t.projectID, key: "user:" + t.user}, nil
-	}
-	auth := r.Header.Get("Authorization")
-	if auth == "" {
-		return huaweiPrincipal{}, gatewayAuthErr("x-auth-token not found")
-	}
-	ak, signed, signature, ok := huaweicloud.ParseAuthorization(auth)
-	if !ok {
-		return huaweiPrincipal{}, gatewayAuthErr("verify aksk signature fail, the Authorization header is not SDK-HMAC-SHA256 Access=..., SignedHeaders=..., Signature=...")
-	}
-	if until, locked := h.akLocked[ak]; locked && now.Before(until) {
-		return huaweiPrincipal{}, gatewayAuthErr("AK access failed to reach the limit,forbidden")
-	}
-	sk, known := h.opts.AccessKeys[ak]
-	if !known {
-		return huaweiPrincipal{}, gatewayAuthErr("Get secretKey failed,ak:%s,err:ak not exist", ak)
-	}
-	if e := h.verifySignature(r, body, signed, signature, sk, now); e != nil {
-		h.akFailures[ak]++
-		if h.akFailures[ak] >= huaweiAKLockAfter {
-			h.akLocked[ak] = now.Add(huaweiAKLockFor)
-			h.akFailures[ak] = 0
-		}
-		return huaweiPrincipal{}, e
-	}
-	h.akFailures[ak] = 0
-	return huaweiPrincipal{projectID: h.opts.ProjectID, key: "ak:" + ak}, nil
-}
-
-func (h *huaweiState) verifySignature(r *http.Request, body []byte, signed []string, signature, sk string, now time.Time) *errAPI {
-	if !sort.StringsAreSorted(signed) || !containsString(signed, "x-sdk-date") {
-		return gatewayAuthErr("verify aksk signature fail, SignedHeaders must be sorted and include x-sdk-date")
-	}
-	date, err := time.Parse(huaweicloud.SdkDateFormat, r.Header.Get(huaweicloud.HeaderSdkDate))
-	if err != nil {
-		return gatewayAuthErr("verify aksk signature fail, X-Sdk-Date is missing or not in the format YYYYMMDDTHHMMSSZ")
-	}
-	if skew := now.Sub(date); skew > huaweiMaxSdkDateSkew || skew < -huaweiMaxSdkDateSkew {
-		return gatewayAuthErr("verify aksk signature fail, the signature expired: X-Sdk-Date is %s off the server time (at most %s allowed)", skew.Round(time.Second), huaweiMaxSdkDateSkew)
-	}
-	hdr := r.Header.Clone()
-	hdr.Set("Host", r.Host)
-	for _, name := range signed {
-		if hdr.Get(name) == "" && name != "host" {
-			return gatewayAuthErr("verify aksk signature fail, the signed header %s is not in the request", name)
-		}
-	}
-	in := huaweicloud.SignInput{Method: r.Method, Path: r.URL.Path, Query: r.URL.Query(), Header: hdr, Body: body}
-	want, err := huaweicloud.SignHeaders(in, signed, sk)
-	if err != nil {
-		return gatewayAuthErr("verify aksk signature fail, %v", err)
-	}
-	if !hmac.Equal([]byte(want.Value), []byte(signature)) {
-		return gatewayAuthErr("verify aksk signature fail, the signature does not match")
-	}
-	return nil
-}
-
-// takeFault returns the injected error for action, if any. Called with s.mu held.
-func (h *huaweiState) takeFault(action string) *errAPI {
-	f := h.faults[action]
-	if f == nil || f.remaining == 0 {
-		return nil
-	}
-	if f.remaining > 0 {
-		f.remaining--
-	}
-	switch f.status {
-	case http.StatusBadRequest:
-		return apiErr(f.status, huaweicloud.CodeInvalidParameter, "A request parameter contains invalid or unsupported value: injected fault")
-	case http.StatusUnauthorized:
-		return gatewayAuthErr("decrypt token fail")
-	case http.StatusForbidden:
-		return apiErr(f.status, huaweicloud.CodeForbidden, "Insufficient permissions")
-	case http.StatusTooManyRequests:
-		return &errAPI{status: f.status}
-	case http.StatusInternalServerError:
-		return apiErr(f.status, huaweicloud.CodeInternalError, "Internal server error")
-	default:
-		return apiErr(f.status, fmt.Sprintf("HTTP.%d", f.status), "%s", http.StatusText(f.status))
-	}
-}
-
-// InjectHuaweiFault makes the next times calls of action ("clouddc.DeleteInstance",
-// "iam.CreateToken") fail with status before they are handled (times < 0:
-// every call until cleared with times 0). The answers are the API's: 400
-// iMetal.0001, 401 APIGW.0301, 403 iMetal.0004, 429 without a body, 500
-// iMetal.0099. Authentication is checked first.
-func (s *Server) InjectHuaweiFault(action string, status, times int) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	h := s.huawei()
-	if times == 0 {
-		delete(h.faults, action)
-		return
-	}
-	h.faults[action] = &huaweiFault{status: status, remaining: times}
-}
-
-// ExpireHuaweiTokens makes every IAM token issued so far expire now (a
-// token that runs out in the middle of an apply). It returns how many.
-func (s *Server) ExpireHuaweiTokens() int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	n := 0
-	for _, t := range s.huawei().tokens {
-		if !t.static && s.now().Before(t.expiresAt) {
-			t.expiresAt = s.now()
-			n++
-		}
-	}
-	return n
-}
-
-// HuaweiIssuedTokens returns the IAM tokens issued so far (tests: no token in logs).
-func (s *Server) HuaweiIssuedTokens() []string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	var out []string
-	for tok, t := range s.huawei().tokens {
-		if !t.static {
-			out = append(out, tok)
-		}
-	}
-	sort.Strings(out)
-	return out
 }
 
 var uuidPattern = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)

@@ -33,3 +33,17 @@ func (t *timeline) busy() bool { return len(t.steps) > 0 }
 
 // clear drops every change still to come.
 func (t *timeline) clear() { t.steps = nil }
+
+// timed is embedded in every object with a status machine: its timeline
+// (the field tl), and the method the generic helpers reach it through.
+type timed struct{ tl timeline }
+
+func (t *timed) timeline() *timeline { return &t.tl }
+
+// advanceEach applies the due steps of every object of m, in the order of
+// their ids. Called with s.mu held.
+func advanceEach[V interface{ timeline() *timeline }](m map[string]V, now time.Time) {
+	for _, v := range sortedValues(m) {
+		v.timeline().advance(now)
+	}
+}

@@ -1,238 +1,59 @@
 package emulator
 
 import (
-	"net/http"
-	"sort"
 	"time"
 )
 
-// Zones and disk categories the ZEC emulator knows.
-var (
-	zecZones          = []string{"asia-east-1a", "asia-southeast-1a", "na-west-1a", "eu-west-1a"}
-	zecDiskCategories = []string{"Basic NVMe SSD", "Standard NVMe SSD"}
-)
-
-const zecDefaultDiskCategory = "Standard NVMe SSD"
-
-const (
-	zecDiskMinSize      = 20
-	zecDiskMaxSize      = 32768
-	zecMaxDisksPerCall  = 10 // AttachDisks / DetachDisks
-	zecMaxCreateDisks   = 50 // CreateDisks diskAmount
-	zecMaxIDsPerCall    = 100
-	zecMaxDataDisks     = 10 // per instance
-	zecDiskNameMaxLen   = 64
-	zecMaxPageSize      = 1000
-	zecDefaultPageSize  = 20
-	diskStatusCreating  = "CREATING"
-	diskStatusAvailable = "AVAILABLE"
-	diskStatusAttaching = "ATTACHING"
-	diskStatusInUse     = "IN_USE"
-	diskStatusDetaching = "DETACHING"
-	diskStatusChanging  = "CHANGING"
-	diskStatusDeleting  = "DELETING"
-	diskStatusRecycling = "RECYCLING"
-	diskStatusRecycled  = "RECYCLED"
-)
-
+// zecState is the ZEC backend: Zenlayer API 2.0 service "zec", disks and
+// instances (zec_disks*.go, zec_instances*.go) over a fixed catalogue
+// (zec_catalog.go).
 type zecState struct {
 	s         *Server
 	disks     map[string]*zecDisk
 	instances map[string]*zecInstance
 
-	zecInstanceKnobs // test knobs of the instance actions (zec_instances.go)
+	zecInstanceKnobs // the test knobs of the instance actions (zec_fixtures.go)
 }
 
-type zecDisk struct {
-	DiskID          string  `json:"diskId"`
-	DiskName        string  `json:"diskName"`
-	ZoneID          string  `json:"zoneId"`
-	DiskType        string  `json:"diskType"`
-	Portable        bool    `json:"portable"`
-	DiskCategory    string  `json:"diskCategory"`
-	DiskSize        int     `json:"diskSize"`
-	DiskStatus      string  `json:"diskStatus"`
-	InstanceID      string  `json:"instanceId,omitempty"`
-	InstanceName    string  `json:"instanceName,omitempty"`
-	ChargeType      string  `json:"chargeType"`
-	CreateTime      string  `json:"createTime"`
-	ResourceGroupID string  `json:"resourceGroupId"`
-	Tags            *tagSet `json:"tags,omitempty"`
-
-	tl timeline
-}
-
-// tagSet is the wrapped form API 2.0 uses for tags: {"tags": [...]}.
-type tagSet struct {
-	Tags []Tag `json:"tags"`
-}
-
-// list is the tags of a set that may be absent.
-func (t *tagSet) list() []Tag {
-	if t == nil {
-		return nil
-	}
-	return t.Tags
-}
-
-// Tag is a key/value pair as API 2.0 spells it.
-type Tag struct {
-	Key   string `json:"key"`
-	Value string `json:"value"`
-}
-
-// zecInstance is the part of a ZEC instance the disk actions need; the
-// instance actions extend it.
-type zecInstance struct {
-	InstanceID   string `json:"instanceId"`
-	InstanceName string `json:"instanceName"`
-	ZoneID       string `json:"zoneId"`
-	Status       string `json:"status"`
-	SystemDiskID string `json:"-"`
-
-	zecInstanceDetail // the instance actions' fields (zec_instances.go)
-
-	tl timeline
+func init() {
+	registerBackend("zec", func(s *Server) backend { return newZECState(s) })
 }
 
 func newZECState(s *Server) *zecState {
 	return &zecState{s: s, disks: map[string]*zecDisk{}, instances: map[string]*zecInstance{}}
 }
 
+func (z *zecState) zenlayerService() string { return "zec" }
+
 func (z *zecState) actions() map[string]zenlayerAction {
 	return map[string]zenlayerAction{
-		"CreateDisks":           z.createDisks,
-		"DescribeDisks":         z.describeDisks,
-		"AttachDisks":           z.attachDisks,
-		"DetachDisks":           z.detachDisks,
-		"ResizeDisk":            z.resizeDisk,
-		"ModifyDisksAttributes": z.modifyDisksAttributes,
-		"ReleaseDisk":           z.releaseDisk,
-		"DescribeDiskCategory":  z.describeDiskCategory,
+		"CreateDisks":           action(z.createDisks),
+		"DescribeDisks":         action(z.describeDisks),
+		"AttachDisks":           action(z.attachDisks),
+		"DetachDisks":           action(z.detachDisks),
+		"ResizeDisk":            action(z.resizeDisk),
+		"ModifyDisksAttributes": action(z.modifyDisksAttributes),
+		"ReleaseDisk":           action(z.releaseDisk),
+		"DescribeDiskCategory":  action(z.describeDiskCategory),
 
-		"CreateZecInstances":       z.createZecInstances,
-		"DescribeInstances":        z.describeInstances,
-		"DescribeInstancesStatus":  z.describeInstancesStatus,
-		"StartInstances":           z.startInstances,
-		"StopInstances":            z.stopInstances,
-		"ModifyInstancesAttribute": z.modifyInstancesAttribute,
-		"ReleaseInstances":         z.releaseInstances,
+		"CreateZecInstances":       action(z.createZecInstances),
+		"DescribeInstances":        action(z.describeInstances),
+		"DescribeInstancesStatus":  action(z.describeInstancesStatus),
+		"StartInstances":           action(z.startInstances),
+		"StopInstances":            action(z.stopInstances),
+		"ModifyInstancesAttribute": action(z.modifyInstancesAttribute),
+		"ReleaseInstances":         action(z.releaseInstances),
 	}
 }
 
 // advance applies due transitions. Called with s.mu held.
 func (z *zecState) advance(now time.Time) {
-	for _, d := range sortedValues(z.disks) {
-		d.tl.advance(now)
-	}
-	for _, i := range sortedValues(z.instances) {
-		i.tl.advance(now)
-	}
+	advanceEach(z.disks, now)
+	advanceEach(z.instances, now)
 }
 
-// AddZECInstance places a running ZEC instance, with its system disk, in
-// the emulator (a fixture for tests and the demo) and returns its id.
-func (s *Server) AddZECInstance(zoneID, name string) string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.zec.addInstance(zoneID, name, "RUNNING", 20, zecDefaultDiskCategory)
-}
-
-func (z *zecState) addInstance(zoneID, name, status string, systemDiskSize int, category string) string {
-	id := z.s.newID("zec")
-	diskID := z.s.newID("disk")
-	z.instances[id] = &zecInstance{InstanceID: id, InstanceName: name, ZoneID: zoneID, Status: status, SystemDiskID: diskID}
-	z.fillInstanceDefaults(z.instances[id])
-	z.disks[diskID] = &zecDisk{
-		DiskID: diskID, DiskName: name + "-system", ZoneID: zoneID, DiskType: "SYSTEM", Portable: false,
-		DiskCategory: category, DiskSize: systemDiskSize, DiskStatus: diskStatusInUse, InstanceID: id, InstanceName: name,
-		ChargeType: "POSTPAID", CreateTime: z.s.now().UTC().Format(time.RFC3339), ResourceGroupID: defaultResourceGroup,
-	}
-	return id
-}
-
-// SetZECInstanceStatus changes an instance's status behind the provider's back (tests).
-func (s *Server) SetZECInstanceStatus(id, status string) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	i := s.zec.instances[id]
-	if i == nil {
-		return false
-	}
-	i.tl.clear()
-	i.Status = status
-	return true
-}
-
-// ZECDisk returns a copy of a disk's public fields, or false if it is gone.
-func (s *Server) ZECDisk(id string) (ZECDiskView, bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.advanceAll()
-	d := s.zec.disks[id]
-	if d == nil {
-		return ZECDiskView{}, false
-	}
-	return ZECDiskView{ID: d.DiskID, Name: d.DiskName, Size: d.DiskSize, Status: d.DiskStatus, InstanceID: d.InstanceID, Type: d.DiskType}, true
-}
-
-// ZECDiskView is what tests read of a disk.
-type ZECDiskView struct {
-	ID, Name, Status, InstanceID, Type string
-	Size                               int
-}
-
-// DeleteZECDisk removes a disk behind the provider's back (tests: "disappears").
-func (s *Server) DeleteZECDisk(id string) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if _, ok := s.zec.disks[id]; !ok {
-		return false
-	}
-	delete(s.zec.disks, id)
-	return true
-}
-
-// SetZECDiskStatus forces a disk's status (tests: a disk stuck or recycled behind Terraform's back).
-func (s *Server) SetZECDiskStatus(id, status string) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	d := s.zec.disks[id]
-	if d == nil {
-		return false
-	}
-	d.tl.clear()
-	d.DiskStatus = status
-	return true
-}
-
-const defaultResourceGroup = "rg-default-emulator"
-
-func validZone(zone string) bool { return containsString(zecZones, zone) }
-
-func errMissing(name string) *errAPI {
-	return apiErr(http.StatusBadRequest, codeMissingParameter, "The parameter %s is required.", name)
-}
-
-func sortedValues[V any](m map[string]V) []V {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	out := make([]V, 0, len(keys))
-	for _, k := range keys {
-		out = append(out, m[k])
-	}
-	return out
-}
-
-// ZECSystemDiskID is the id of an instance's system (boot) disk, or "".
-func (s *Server) ZECSystemDiskID(instanceID string) string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if i := s.zec.instances[instanceID]; i != nil {
-		return i.SystemDiskID
-	}
-	return ""
+// inventory lists the disks and instances. Called with s.mu held.
+func (z *zecState) inventory(inv map[string][]string) {
+	addInventory(inv, "zec_disk", z.disks)
+	addInventory(inv, "zec_instance", z.instances)
 }

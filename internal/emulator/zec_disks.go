@@ -2,150 +2,57 @@ package emulator
 
 import (
 	"net/http"
-	"regexp"
-	"slices"
-	"strings"
-	"time"
 )
 
-type createDisksReq struct {
-	ZoneID          *string `json:"zoneId"`
-	DiskName        *string `json:"diskName"`
-	DiskSize        *int    `json:"diskSize"`
-	DiskAmount      *int    `json:"diskAmount"`
-	DiskCategory    *string `json:"diskCategory"`
-	InstanceID      *string `json:"instanceId"`
-	SnapshotID      *string `json:"snapshotId"`
-	ResourceGroupID *string `json:"resourceGroupId"`
-	ChargeType      *string `json:"chargeType"`
-	Tags            *struct {
-		Tags []Tag `json:"tags"`
-	} `json:"tags"`
-}
+// Limits of the disk actions.
+const (
+	zecDiskMinSize     = 20
+	zecDiskMaxSize     = 32768
+	zecMaxDisksPerCall = 10 // AttachDisks / DetachDisks
+	zecMaxCreateDisks  = 50 // CreateDisks diskAmount
+	zecMaxDataDisks    = 10 // per instance
+	zecDiskNameMaxLen  = 64
+)
 
-func (z *zecState) createDisks(body []byte) (map[string]any, []string, error) {
-	var req createDisksReq
-	if e := decodeStrict(body, &req); e != nil {
-		return nil, nil, e
-	}
-	if req.ZoneID == nil || *req.ZoneID == "" {
-		return nil, nil, errMissing("zoneId")
-	}
-	if !validZone(*req.ZoneID) {
-		return nil, nil, apiErr(http.StatusBadRequest, "INVALID_ZONE_NOT_FOUND", "The zone %q does not exist.", *req.ZoneID)
-	}
-	if req.DiskSize == nil {
-		return nil, nil, errMissing("diskSize")
-	}
-	if *req.DiskSize < zecDiskMinSize || *req.DiskSize > zecDiskMaxSize {
-		return nil, nil, apiErr(http.StatusBadRequest, "INVALID_DISK_SIZE", "diskSize must be between %d and %d GiB, got %d.", zecDiskMinSize, zecDiskMaxSize, *req.DiskSize)
-	}
-	amount := 1
-	if req.DiskAmount != nil {
-		amount = *req.DiskAmount
-	}
-	if amount < 1 || amount > zecMaxCreateDisks {
-		return nil, nil, apiErr(http.StatusBadRequest, codeInvalidValue, "diskAmount must be between 1 and %d, got %d.", zecMaxCreateDisks, amount)
-	}
-	category := zecDefaultDiskCategory
-	if req.DiskCategory != nil {
-		category = *req.DiskCategory
-	}
-	if !slices.Contains(zecDiskCategories, category) {
-		return nil, nil, apiErr(http.StatusBadRequest, "INVALID_DISK_CATEGORY", "diskCategory %q is not one of %s.", category, strings.Join(zecDiskCategories, ", "))
-	}
-	if req.DiskName == nil {
-		return nil, nil, errMissing("diskName")
-	}
-	name := *req.DiskName
-	if e := checkDiskName(name); e != nil {
-		return nil, nil, e
-	}
-	chargeType := "POSTPAID"
-	if req.ChargeType != nil {
-		if *req.ChargeType != "POSTPAID" && *req.ChargeType != "PREPAID" {
-			return nil, nil, apiErr(http.StatusBadRequest, codeInvalidValue, "chargeType must be POSTPAID or PREPAID.")
-		}
-		chargeType = *req.ChargeType
-	}
-	rg := defaultResourceGroup
-	if req.ResourceGroupID != nil && *req.ResourceGroupID != "" {
-		rg = *req.ResourceGroupID
-	}
-	var inst *zecInstance
-	if req.InstanceID != nil && *req.InstanceID != "" {
-		inst = z.instances[*req.InstanceID]
-		if inst == nil {
-			return nil, nil, apiErr(http.StatusNotFound, "INVALID_INSTANCE_NOT_FOUND", "Instance %s does not exist.", *req.InstanceID)
-		}
-		if inst.ZoneID != *req.ZoneID {
-			return nil, nil, apiErr(http.StatusBadRequest, "INVALID_DISK_AND_INSTANCE_ZONE_MISMATCHED", "Instance %s is in zone %s, not %s.", inst.InstanceID, inst.ZoneID, *req.ZoneID)
-		}
-		if z.dataDiskCount(inst.InstanceID)+amount > zecMaxDataDisks {
-			return nil, nil, apiErr(http.StatusBadRequest, "LIMIT_EXCEEDED_INSTANCE_CAN_ATTACH", "An instance can have at most %d data disks.", zecMaxDataDisks)
-		}
-	}
-	var tags []Tag
-	if req.Tags != nil {
-		tags = req.Tags.Tags
-		if e := checkTags(tags); e != nil {
-			return nil, nil, e
-		}
-	}
-	now := z.s.now()
-	ids := make([]string, 0, amount)
-	for i := 0; i < amount; i++ {
-		d := &zecDisk{
-			DiskID: z.s.newID("disk"), DiskName: name, ZoneID: *req.ZoneID, DiskType: "DATA", Portable: true,
-			DiskCategory: category, DiskSize: *req.DiskSize, DiskStatus: diskStatusCreating, ChargeType: chargeType,
-			CreateTime: now.UTC().Format(time.RFC3339), ResourceGroupID: rg, Tags: wrapTags(tags),
-		}
-		if inst != nil {
-			d.InstanceID, d.InstanceName = inst.InstanceID, inst.InstanceName
-			d.tl.after(now, z.s.opts.Durations.DiskCreate, func() { d.DiskStatus = diskStatusAttaching })
-			d.tl.after(now, z.s.opts.Durations.DiskCreate+z.s.opts.Durations.DiskAttach, func() { d.DiskStatus = diskStatusInUse })
-		} else {
-			d.tl.after(now, z.s.opts.Durations.DiskCreate, func() { d.DiskStatus = diskStatusAvailable })
-		}
-		z.disks[d.DiskID] = d
-		ids = append(ids, d.DiskID)
-	}
-	return map[string]any{"diskIds": ids, "orderNumber": "order-" + ids[0]}, ids, nil
-}
+// ZEC disks live through lazy status machines:
+//
+//	CreateDisks  CREATING → AVAILABLE, or → ATTACHING → IN_USE with an instanceId
+//	AttachDisks  AVAILABLE → ATTACHING → IN_USE
+//	DetachDisks  IN_USE → DETACHING → AVAILABLE
+//	ResizeDisk   AVAILABLE/IN_USE → CHANGING → as before, larger
+//	ReleaseDisk  AVAILABLE → RECYCLING → RECYCLED (ReleaseRecycle);
+//	             otherwise, and from RECYCLED, DELETING → gone
 
-// diskNamePattern: 1 to 64 letters, digits, "-", "_", "/" and ".", starting
-// and ending with a letter or digit (the CreateDisks document).
-var diskNamePattern = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9._/-]{0,62}[A-Za-z0-9])?$`)
+// Disk statuses.
+const (
+	diskStatusCreating  = "CREATING"
+	diskStatusAvailable = "AVAILABLE"
+	diskStatusAttaching = "ATTACHING"
+	diskStatusInUse     = "IN_USE"
+	diskStatusDetaching = "DETACHING"
+	diskStatusChanging  = "CHANGING"
+	diskStatusDeleting  = "DELETING"
+	diskStatusRecycling = "RECYCLING"
+	diskStatusRecycled  = "RECYCLED"
+)
 
-func checkDiskName(name string) *errAPI {
-	if !diskNamePattern.MatchString(name) {
-		return apiErr(http.StatusBadRequest, "INVALID_PARAMETER_DISK_NAME", "diskName %q is invalid: 1 to %d characters of letters, digits, '-', '_', '/' and '.', starting and ending with a letter or digit.", name, zecDiskNameMaxLen)
-	}
-	return nil
-}
+type zecDisk struct {
+	DiskID          string  `json:"diskId"`
+	DiskName        string  `json:"diskName"`
+	ZoneID          string  `json:"zoneId"`
+	DiskType        string  `json:"diskType"`
+	Portable        bool    `json:"portable"`
+	DiskCategory    string  `json:"diskCategory"`
+	DiskSize        int     `json:"diskSize"`
+	DiskStatus      string  `json:"diskStatus"`
+	InstanceID      string  `json:"instanceId,omitempty"`
+	InstanceName    string  `json:"instanceName,omitempty"`
+	ChargeType      string  `json:"chargeType"`
+	CreateTime      string  `json:"createTime"`
+	ResourceGroupID string  `json:"resourceGroupId"`
+	Tags            *tagSet `json:"tags,omitempty"`
 
-func wrapTags(tags []Tag) *tagSet {
-	if len(tags) == 0 {
-		return nil
-	}
-	return &tagSet{Tags: slices.Clone(tags)}
-}
-
-func checkTags(tags []Tag) *errAPI {
-	if len(tags) > 20 {
-		return apiErr(http.StatusBadRequest, "INVALID_TAG_LIMIT_EXCEEDED", "At most 20 tags are allowed.")
-	}
-	seen := map[string]bool{}
-	for _, t := range tags {
-		if t.Key == "" || len(t.Key) > 64 || len(t.Value) > 64 {
-			return apiErr(http.StatusBadRequest, "INVALID_TAG_KEY", "Tag keys must be 1 to 64 characters and values at most 64.")
-		}
-		if seen[t.Key] {
-			return apiErr(http.StatusBadRequest, "INVALID_TAG_KEY_DUPLICATED", "Tag key %q appears twice.", t.Key)
-		}
-		seen[t.Key] = true
-	}
-	return nil
+	timed
 }
 
 func (z *zecState) dataDiskCount(instanceID string) int {
@@ -156,93 +63,6 @@ func (z *zecState) dataDiskCount(instanceID string) int {
 		}
 	}
 	return n
-}
-
-type describeDisksReq struct {
-	DiskIDs         []string `json:"diskIds"`
-	DiskName        *string  `json:"diskName"`
-	DiskStatus      *string  `json:"diskStatus"`
-	DiskType        *string  `json:"diskType"`
-	DiskCategory    *string  `json:"diskCategory"`
-	InstanceID      *string  `json:"instanceId"`
-	ZoneID          *string  `json:"zoneId"`
-	ResourceGroupID *string  `json:"resourceGroupId"`
-	TagKeys         []string `json:"tagKeys"`
-	Tags            []Tag    `json:"tags"`
-	PageSize        *int     `json:"pageSize"`
-	PageNum         *int     `json:"pageNum"`
-}
-
-func checkTagFilters(keys []string, tags []Tag) *errAPI {
-	if len(keys) > 20 || len(tags) > 20 {
-		return apiErr(http.StatusBadRequest, codeInvalidValue, "tagKeys and tags may hold at most 20 entries each.")
-	}
-	return nil
-}
-
-func (z *zecState) describeDisks(body []byte) (map[string]any, []string, error) {
-	var req describeDisksReq
-	if e := decodeStrict(body, &req); e != nil {
-		return nil, nil, e
-	}
-	if len(req.DiskIDs) > zecMaxIDsPerCall {
-		return nil, nil, apiErr(http.StatusBadRequest, codeInvalidValue, "diskIds may hold at most %d ids, got %d.", zecMaxIDsPerCall, len(req.DiskIDs))
-	}
-	if e := checkTagFilters(req.TagKeys, req.Tags); e != nil {
-		return nil, nil, e
-	}
-	pageSize, pageNum, e := paging(req.PageSize, req.PageNum)
-	if e != nil {
-		return nil, nil, e
-	}
-	var match []*zecDisk
-	for _, d := range sortedValues(z.disks) {
-		switch {
-		case len(req.DiskIDs) > 0 && !slices.Contains(req.DiskIDs, d.DiskID):
-		case req.DiskName != nil && !strings.Contains(d.DiskName, *req.DiskName):
-		case req.DiskStatus != nil && d.DiskStatus != *req.DiskStatus:
-		case req.DiskType != nil && d.DiskType != *req.DiskType:
-		case req.DiskCategory != nil && d.DiskCategory != *req.DiskCategory:
-		case req.InstanceID != nil && d.InstanceID != *req.InstanceID:
-		case req.ZoneID != nil && d.ZoneID != *req.ZoneID:
-		case req.ResourceGroupID != nil && d.ResourceGroupID != *req.ResourceGroupID:
-		case !hasTags(d.Tags.list(), req.TagKeys, req.Tags):
-		default:
-			match = append(match, d)
-		}
-	}
-	page := pageOf(match, pageSize, pageNum)
-	data := make([]zecDisk, 0, len(page))
-	for _, d := range page {
-		data = append(data, *d)
-	}
-	return map[string]any{"totalCount": len(match), "dataSet": data}, req.DiskIDs, nil
-}
-
-// paging checks pageSize/pageNum and applies the defaults.
-func paging(size, num *int) (int, int, *errAPI) {
-	pageSize, pageNum := zecDefaultPageSize, 1
-	if size != nil {
-		pageSize = *size
-	}
-	if num != nil {
-		pageNum = *num
-	}
-	if pageSize < 1 || pageSize > zecMaxPageSize {
-		return 0, 0, apiErr(http.StatusBadRequest, codeInvalidValue, "pageSize must be between 1 and %d, got %d.", zecMaxPageSize, pageSize)
-	}
-	if pageNum < 1 {
-		return 0, 0, apiErr(http.StatusBadRequest, codeInvalidValue, "pageNum must be at least 1, got %d.", pageNum)
-	}
-	return pageSize, pageNum, nil
-}
-
-func pageOf[T any](all []T, size, num int) []T {
-	start := (num - 1) * size
-	if start >= len(all) {
-		return nil
-	}
-	return all[start:min(len(all), start+size)]
 }
 
 // diskBusy reports whether a disk is in the middle of an operation.
@@ -262,235 +82,14 @@ func (z *zecState) disk(id string) (*zecDisk, *errAPI) {
 	return d, nil
 }
 
-func checkDiskIDs(ids []string) *errAPI {
-	if len(ids) == 0 {
-		return errMissing("diskIds")
+// addLinkedDisk adds a disk of instance i, its system disk or a data disk
+// made with it: POSTPAID, in i's zone and resource group, created with it.
+func (z *zecState) addLinkedDisk(i *zecInstance, name, diskType, category string, size int, status string) *zecDisk {
+	d := &zecDisk{
+		DiskID: z.s.newID("disk"), DiskName: name, ZoneID: i.ZoneID, DiskType: diskType, Portable: diskType == "DATA",
+		DiskCategory: category, DiskSize: size, DiskStatus: status, InstanceID: i.InstanceID, InstanceName: i.InstanceName,
+		ChargeType: "POSTPAID", CreateTime: i.CreateTime, ResourceGroupID: i.ResourceGroupID,
 	}
-	if len(ids) > zecMaxDisksPerCall {
-		return apiErr(http.StatusBadRequest, codeInvalidValue, "diskIds may hold at most %d ids, got %d.", zecMaxDisksPerCall, len(ids))
-	}
-	return nil
-}
-
-func (z *zecState) attachDisks(body []byte) (map[string]any, []string, error) {
-	var req struct {
-		DiskIDs    []string `json:"diskIds"`
-		InstanceID *string  `json:"instanceId"`
-	}
-	if e := decodeStrict(body, &req); e != nil {
-		return nil, nil, e
-	}
-	if e := checkDiskIDs(req.DiskIDs); e != nil {
-		return nil, req.DiskIDs, e
-	}
-	if req.InstanceID == nil || *req.InstanceID == "" {
-		return nil, req.DiskIDs, errMissing("instanceId")
-	}
-	inst := z.instances[*req.InstanceID]
-	if inst == nil {
-		return nil, req.DiskIDs, apiErr(http.StatusNotFound, "INVALID_INSTANCE_NOT_FOUND", "Instance %s does not exist.", *req.InstanceID)
-	}
-	if inst.Status != "RUNNING" && inst.Status != "STOPPED" {
-		return nil, req.DiskIDs, apiErr(http.StatusBadRequest, "UNSUPPORTED_OPERATION_INSTANCE_STATUS", "Disks cannot be attached to an instance in status %s.", inst.Status)
-	}
-	if z.dataDiskCount(inst.InstanceID)+len(req.DiskIDs) > zecMaxDataDisks {
-		return nil, req.DiskIDs, apiErr(http.StatusBadRequest, "LIMIT_EXCEEDED_INSTANCE_CAN_ATTACH", "An instance can have at most %d data disks.", zecMaxDataDisks)
-	}
-	disks := make([]*zecDisk, 0, len(req.DiskIDs))
-	for _, id := range req.DiskIDs {
-		d, e := z.disk(id)
-		if e != nil {
-			return nil, req.DiskIDs, e
-		}
-		if !d.Portable {
-			return nil, req.DiskIDs, apiErr(http.StatusBadRequest, "INVALID_DISK_NOT_PORTABLE", "Disk %s is not detachable.", id)
-		}
-		if d.InstanceID != "" {
-			return nil, req.DiskIDs, apiErr(http.StatusBadRequest, "UNSUPPORTED_OPERATION_DISK_ATTACHED", "Disk %s is already attached to instance %s.", id, d.InstanceID)
-		}
-		if d.DiskStatus != diskStatusAvailable || diskBusy(d) {
-			return nil, req.DiskIDs, apiErr(http.StatusBadRequest, "UNSUPPORTED_OPERATION_DISK_STATUS", "Disk %s is %s; only AVAILABLE disks can be attached.", id, d.DiskStatus)
-		}
-		if d.ZoneID != inst.ZoneID {
-			return nil, req.DiskIDs, apiErr(http.StatusBadRequest, "INVALID_DISK_AND_INSTANCE_ZONE_MISMATCHED", "Disk %s is in zone %s and instance %s in zone %s.", id, d.ZoneID, inst.InstanceID, inst.ZoneID)
-		}
-		disks = append(disks, d)
-	}
-	now := z.s.now()
-	for _, d := range disks {
-		d.DiskStatus, d.InstanceID, d.InstanceName = diskStatusAttaching, inst.InstanceID, inst.InstanceName
-		d.tl.after(now, z.s.opts.Durations.DiskAttach, func() { d.DiskStatus = diskStatusInUse })
-	}
-	return nil, req.DiskIDs, nil
-}
-
-func (z *zecState) detachDisks(body []byte) (map[string]any, []string, error) {
-	var req struct {
-		DiskIDs           []string `json:"diskIds"`
-		InstanceCheckFlag *bool    `json:"instanceCheckFlag"`
-	}
-	if e := decodeStrict(body, &req); e != nil {
-		return nil, nil, e
-	}
-	if e := checkDiskIDs(req.DiskIDs); e != nil {
-		return nil, req.DiskIDs, e
-	}
-	// instanceCheckFlag defaults to true: detach only from a stopped instance.
-	check := req.InstanceCheckFlag == nil || *req.InstanceCheckFlag
-	failed := []string{}
-	disks := make([]*zecDisk, 0, len(req.DiskIDs))
-	owner := ""
-	for _, id := range req.DiskIDs {
-		d, e := z.disk(id)
-		if e != nil {
-			return nil, req.DiskIDs, e
-		}
-		if !d.Portable || d.DiskType == "SYSTEM" {
-			return nil, req.DiskIDs, apiErr(http.StatusBadRequest, "INVALID_DISK_NOT_PORTABLE", "Disk %s is not detachable.", id)
-		}
-		if owner != "" && d.InstanceID != owner {
-			return nil, req.DiskIDs, apiErr(http.StatusBadRequest, codeInvalidParameter, "All disks of one DetachDisks call must be attached to the same instance.")
-		}
-		owner = d.InstanceID
-		inst := z.instances[d.InstanceID]
-		switch {
-		case d.DiskStatus != diskStatusInUse || diskBusy(d):
-			failed = append(failed, id)
-		case check && inst != nil && inst.Status != "STOPPED":
-			failed = append(failed, id)
-		default:
-			disks = append(disks, d)
-		}
-	}
-	// If any disk cannot be detached, nothing is done.
-	if len(failed) > 0 {
-		return map[string]any{"failedDiskIds": failed}, req.DiskIDs, nil
-	}
-	now := z.s.now()
-	for _, d := range disks {
-		d.DiskStatus = diskStatusDetaching
-		d.tl.after(now, z.s.opts.Durations.DiskDetach, func() {
-			d.DiskStatus, d.InstanceID, d.InstanceName = diskStatusAvailable, "", ""
-		})
-	}
-	return map[string]any{"failedDiskIds": failed}, req.DiskIDs, nil
-}
-
-func (z *zecState) resizeDisk(body []byte) (map[string]any, []string, error) {
-	var req struct {
-		DiskID   *string `json:"diskId"`
-		DiskSize *int    `json:"diskSize"`
-	}
-	if e := decodeStrict(body, &req); e != nil {
-		return nil, nil, e
-	}
-	if req.DiskID == nil || *req.DiskID == "" {
-		return nil, nil, errMissing("diskId")
-	}
-	ids := []string{*req.DiskID}
-	if req.DiskSize == nil {
-		return nil, ids, errMissing("diskSize")
-	}
-	d, e := z.disk(*req.DiskID)
-	if e != nil {
-		return nil, ids, e
-	}
-	if *req.DiskSize <= d.DiskSize {
-		return nil, ids, apiErr(http.StatusBadRequest, "INVALID_DISK_SIZE", "diskSize must be larger than the current size %d GiB (disks only grow), got %d.", d.DiskSize, *req.DiskSize)
-	}
-	if *req.DiskSize > zecDiskMaxSize {
-		return nil, ids, apiErr(http.StatusBadRequest, "INVALID_DISK_SIZE", "diskSize must be at most %d GiB, got %d.", zecDiskMaxSize, *req.DiskSize)
-	}
-	if (d.DiskStatus != diskStatusAvailable && d.DiskStatus != diskStatusInUse) || diskBusy(d) {
-		return nil, ids, apiErr(http.StatusBadRequest, "UNSUPPORTED_OPERATION_DISK_STATUS", "Disk %s is %s and cannot be resized now.", d.DiskID, d.DiskStatus)
-	}
-	prev, size := d.DiskStatus, *req.DiskSize
-	d.DiskStatus = diskStatusChanging
-	d.tl.after(z.s.now(), z.s.opts.Durations.DiskResize, func() { d.DiskStatus, d.DiskSize = prev, size })
-	return nil, ids, nil
-}
-
-func (z *zecState) modifyDisksAttributes(body []byte) (map[string]any, []string, error) {
-	var req struct {
-		DiskIDs  []string `json:"diskIds"`
-		DiskName *string  `json:"diskName"`
-	}
-	if e := decodeStrict(body, &req); e != nil {
-		return nil, nil, e
-	}
-	if len(req.DiskIDs) == 0 {
-		return nil, nil, errMissing("diskIds")
-	}
-	if len(req.DiskIDs) > zecMaxIDsPerCall {
-		return nil, req.DiskIDs, apiErr(http.StatusBadRequest, codeInvalidValue, "diskIds may hold at most %d ids.", zecMaxIDsPerCall)
-	}
-	if req.DiskName == nil {
-		return nil, req.DiskIDs, errMissing("diskName")
-	}
-	if e := checkDiskName(*req.DiskName); e != nil {
-		return nil, req.DiskIDs, e
-	}
-	for _, id := range req.DiskIDs {
-		if _, e := z.disk(id); e != nil {
-			return nil, req.DiskIDs, e
-		}
-	}
-	for _, id := range req.DiskIDs {
-		z.disks[id].DiskName = *req.DiskName
-	}
-	return nil, req.DiskIDs, nil
-}
-
-// releaseDisk follows the ReleaseDisk document: a boot disk is refused
-// (INVALID_DISK_NOT_PORTABLE), a disk that is not AVAILABLE (or RECYCLED)
-// is refused (UNSUPPORTED_OPERATION_DISK_STATUS), an unknown one is
-// INVALID_DISK_NOT_FOUND. In recycle mode the first release moves an
-// AVAILABLE disk to the recycle bin; a release of a RECYCLED disk frees it.
-func (z *zecState) releaseDisk(body []byte) (map[string]any, []string, error) {
-	var req struct {
-		DiskID *string `json:"diskId"`
-	}
-	if e := decodeStrict(body, &req); e != nil {
-		return nil, nil, e
-	}
-	if req.DiskID == nil || *req.DiskID == "" {
-		return nil, nil, errMissing("diskId")
-	}
-	ids := []string{*req.DiskID}
-	d, e := z.disk(*req.DiskID)
-	if e != nil {
-		return nil, ids, e
-	}
-	if !d.Portable || d.DiskType == "SYSTEM" {
-		return nil, ids, apiErr(http.StatusBadRequest, "INVALID_DISK_NOT_PORTABLE", "Disk is not detachable.")
-	}
-	now := z.s.now()
-	switch {
-	case d.DiskStatus == diskStatusAvailable && !diskBusy(d) && z.s.opts.ZECReleaseMode == ReleaseRecycle:
-		d.DiskStatus = diskStatusRecycling
-		d.tl.after(now, z.s.opts.Durations.DiskRecycle, func() { d.DiskStatus = diskStatusRecycled })
-	case (d.DiskStatus == diskStatusAvailable || d.DiskStatus == diskStatusRecycled) && !diskBusy(d):
-		d.DiskStatus = diskStatusDeleting
-		id := d.DiskID
-		d.tl.after(now, z.s.opts.Durations.DiskRelease, func() { delete(z.disks, id) })
-	default:
-		return nil, ids, apiErr(http.StatusBadRequest, "UNSUPPORTED_OPERATION_DISK_STATUS", "Operations on the disk with current status are not supported.")
-	}
-	return nil, ids, nil
-}
-
-func (z *zecState) describeDiskCategory(body []byte) (map[string]any, []string, error) {
-	var req struct {
-		ZoneID *string `json:"zoneId"`
-	}
-	if e := decodeStrict(body, &req); e != nil {
-		return nil, nil, e
-	}
-	set := []map[string]any{}
-	for _, zone := range zecZones {
-		if req.ZoneID == nil || *req.ZoneID == zone {
-			set = append(set, map[string]any{"zoneId": zone, "categorySet": zecDiskCategories})
-		}
-	}
-	return map[string]any{"categoryZoneSet": set}, nil, nil
+	z.disks[d.DiskID] = d
+	return d
 }

@@ -2,7 +2,6 @@ package emulator
 
 import (
 	"crypto/hmac"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -32,17 +31,15 @@ const (
 	codeInternal           = "INTERNAL_SERVER_ERROR"
 )
 
-// zenlayerAction handles one action: it decodes body itself and returns the
-// action's output (the fields beside requestId in "response").
+// zenlayerAction handles one action: it takes the request body (action
+// decodes it for the handlers) and returns the action's output (the fields
+// beside requestId in "response") and the ids it touched, for the log.
 // It is called with s.mu held and the state advanced to now.
 type zenlayerAction func(body []byte) (map[string]any, []string, error)
 
 var zenlayerVersions = map[string]string{"zec": zenlayer.ZEC.Version, "bmc": zenlayer.BMC.Version}
 
 func (s *Server) zenlayerActions(service string) map[string]zenlayerAction {
-	if service == "zec" {
-		return s.zec.actions()
-	}
 	for _, b := range s.backends {
 		if zb, ok := b.(zenlayerBackend); ok && zb.zenlayerService() == service {
 			return zb.actions()
@@ -208,22 +205,29 @@ func accessKeyOf(r *http.Request) string {
 	return "bearer"
 }
 
+// action makes a zenlayerAction of a handler that takes its request
+// decoded: the body is decoded into a new T first, as decodeStrict does.
+func action[T any](handle func(req *T) (map[string]any, []string, error)) zenlayerAction {
+	return func(body []byte) (map[string]any, []string, error) {
+		req := new(T)
+		if e := decodeStrict(body, req); e != nil {
+			return nil, nil, e
+		}
+		return handle(req)
+	}
+}
+
 // decodeStrict decodes an action's body, refusing unknown fields and wrong
 // types as the API does (INVALID_PARAMETER).
 func decodeStrict(body []byte, v any) *errAPI {
-	dec := json.NewDecoder(strings.NewReader(string(body)))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
+	if err := decodeJSON(body, v); err != nil {
 		return apiErr(http.StatusBadRequest, codeInvalidParameter, "The request body is invalid: %v.", err)
 	}
 	return nil
 }
 
-// advanceAll applies the transitions that are due. Called with s.mu held.
-func (s *Server) advanceAll() {
-	now := s.now()
-	s.zec.advance(now)
-	for _, name := range sortedKeys(s.backends) {
-		s.backends[name].advance(now)
-	}
+func errMissing(name string) *errAPI {
+	return apiErr(http.StatusBadRequest, codeMissingParameter, "The parameter %s is required.", name)
 }
+
+const defaultResourceGroup = "rg-default-emulator"

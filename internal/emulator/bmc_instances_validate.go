@@ -1,120 +1,143 @@
 package emulator
 
 import (
-	"fmt"
 	"net/http"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 )
 
 // Validation of CreateInstances' parameters, as the BMC documents state them.
 
-// bmcNamePatternRe is one batch pattern of instanceName / hostname:
-// [begin_number,bits], begin 0–99999 (default 0), bits 1–6 (default 6).
-var bmcNamePatternRe = regexp.MustCompile(`^\[(\d{0,5})(?:,(\d?))?\]`)
+// Limits of CreateInstances.
+const (
+	bmcMaxAmount  = 100
+	bmcNameMaxLen = 64 // instanceName and hostname, a pattern counting as its bits
+	bmcMaxSSHKeys = 5
+)
 
-// bmcNameChar reports whether r may appear in a name outside patterns:
-// letters, digits, "-" and ".".
-func bmcNameChar(r byte) bool {
-	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '.'
+// bmcCreate is a checked CreateInstances request.
+type bmcCreate struct {
+	zone              string
+	typ               *bmcInstanceType
+	img               *bmcImage
+	name, host        []bmcNamePart
+	charge, internet  string
+	bandwidth, amount int
 }
 
-type bmcNamePart struct {
-	literal     string
-	begin, bits int
-	pattern     bool
-}
-
-// parseBMCName splits a name into literal runs and batch patterns. ok is
-// false for a character outside the allowed set or a malformed pattern.
-func parseBMCName(name string) (parts []bmcNamePart, ok bool) {
-	for i := 0; i < len(name); {
-		if name[i] == '[' {
-			m := bmcNamePatternRe.FindStringSubmatch(name[i:])
-			if m == nil {
-				return nil, false
-			}
-			begin, bits := 0, 6
-			if m[1] != "" {
-				begin, _ = strconv.Atoi(m[1])
-			}
-			if m[2] != "" {
-				bits, _ = strconv.Atoi(m[2])
-			}
-			if bits < 1 || bits > 6 {
-				return nil, false
-			}
-			parts = append(parts, bmcNamePart{begin: begin, bits: bits, pattern: true})
-			i += len(m[0])
-			continue
-		}
-		if !bmcNameChar(name[i]) {
-			return nil, false
-		}
-		j := i
-		for j < len(name) && name[j] != '[' && bmcNameChar(name[j]) {
-			j++
-		}
-		if j == i {
-			return nil, false
-		}
-		parts = append(parts, bmcNamePart{literal: name[i:j]})
-		i = j
+// checkCreate enforces every documented constraint of CreateInstances.
+func (b *bmcState) checkCreate(req *bmcCreateReq) (*bmcCreate, *errAPI) {
+	c := &bmcCreate{amount: 1, bandwidth: 1}
+	if req.ZoneID == nil || *req.ZoneID == "" {
+		return nil, errMissing("zoneId")
 	}
-	return parts, len(parts) > 0
-}
-
-// bmcNameLen is the length the API counts: literals plus the bits of each pattern.
-func bmcNameLen(parts []bmcNamePart) int {
-	n := 0
-	for _, p := range parts {
-		if p.pattern {
-			n += p.bits
-		} else {
-			n += len(p.literal)
+	if bmcZoneByID(*req.ZoneID) == nil {
+		return nil, bmcZoneNotFound(*req.ZoneID)
+	}
+	c.zone = *req.ZoneID
+	if req.InstanceChargeType == nil || *req.InstanceChargeType == "" {
+		return nil, errMissing("instanceChargeType")
+	}
+	c.charge = *req.InstanceChargeType
+	switch c.charge {
+	case bmcChargePrepaid:
+		if req.InstanceChargePrepaid == nil || req.InstanceChargePrepaid.Period == nil {
+			return nil, errMissing("instanceChargePrepaid.period")
+		}
+		if *req.InstanceChargePrepaid.Period < 1 {
+			return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "instanceChargePrepaid.period is a number of months, at least 1, got %d.", *req.InstanceChargePrepaid.Period)
+		}
+	case bmcChargePostpaid:
+	default:
+		return nil, apiErr(http.StatusBadRequest, bmcCodeChargeTypeNotSupport, "instanceChargeType %q is not supported: use PREPAID or POSTPAID.", c.charge)
+	}
+	if req.InstanceTypeID == nil || *req.InstanceTypeID == "" {
+		return nil, errMissing("instanceTypeId")
+	}
+	if c.typ = bmcTypeByID(*req.InstanceTypeID); c.typ == nil {
+		return nil, bmcTypeNotFound(*req.InstanceTypeID)
+	}
+	if req.ImageID != nil && *req.ImageID != "" {
+		if c.img = bmcImageByID(*req.ImageID); c.img == nil {
+			return nil, bmcImageNotFound(*req.ImageID)
+		}
+		if req.IpxeURL != nil && *req.IpxeURL != "" {
+			return nil, apiErr(http.StatusBadRequest, codeInvalidParameter, "ipxeUrl installs the machine over iPXE: leave imageId empty when you set it.")
 		}
 	}
-	return n
-}
-
-// expandBMCName is the name of the index-th instance of a batch.
-func expandBMCName(parts []bmcNamePart, index int) string {
-	var sb strings.Builder
-	for _, p := range parts {
-		if p.pattern {
-			fmt.Fprintf(&sb, "%0*d", p.bits, p.begin+index)
-		} else {
-			sb.WriteString(p.literal)
+	c.amount = valueOr(req.Amount, c.amount)
+	if c.amount < 1 || c.amount > bmcMaxAmount {
+		return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "amount must be between 1 and %d, got %d.", bmcMaxAmount, c.amount)
+	}
+	var e *errAPI
+	if c.name, e = checkBMCInstanceName(valueOr(req.InstanceName, "instance"), true); e != nil {
+		return nil, e
+	}
+	if c.host, e = checkBMCHostname(valueOr(req.Hostname, "hostname")); e != nil {
+		return nil, e
+	}
+	if req.Password != nil && len(req.SSHKeys) > 0 {
+		return nil, apiErr(http.StatusBadRequest, bmcCodeLoginConflict, "Set either password or sshKeys, not both.")
+	}
+	if req.Password != nil {
+		if e := checkBMCPassword(*req.Password); e != nil {
+			return nil, e
 		}
 	}
-	return sb.String()
-}
-
-// checkBMCInstanceName checks an instanceName (patterns allowed when batch is true).
-func checkBMCInstanceName(name string, batch bool) ([]bmcNamePart, *errAPI) {
-	parts, ok := parseBMCName(name)
-	if !ok || (!batch && slices.ContainsFunc(parts, func(p bmcNamePart) bool { return p.pattern })) {
-		return nil, apiErr(http.StatusBadRequest, codeInvalidValue,
-			"instanceName %q is invalid: use letters, digits, '-' and '.', and batch patterns [begin,bits] (begin 0-99999, bits 1-6) only when creating.", name)
+	if e := checkBMCSSHKeys(req.SSHKeys); e != nil {
+		return nil, e
 	}
-	if bmcNameLen(parts) > bmcNameMaxLen {
-		return nil, apiErr(http.StatusBadRequest, bmcCodeNameExceed, "instanceName may be at most %d characters (a pattern counts as its bits), got %d.", bmcNameMaxLen, bmcNameLen(parts))
+	if req.InternetChargeType == nil || *req.InternetChargeType == "" {
+		return nil, errMissing("internetChargeType")
 	}
-	return parts, nil
-}
-
-func checkBMCHostname(name string) ([]bmcNamePart, *errAPI) {
-	parts, ok := parseBMCName(name)
-	if !ok {
-		return nil, apiErr(http.StatusBadRequest, bmcCodeHostnameMalformed,
-			"hostname %q is invalid: use letters, digits, '-' and '.', and batch patterns [begin,bits] (begin 0-99999, bits 1-6).", name)
+	c.internet = *req.InternetChargeType
+	if !slices.Contains(bmcInternetChargeTypes, c.internet) {
+		return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "internetChargeType must be one of %s, got %q.", strings.Join(bmcInternetChargeTypes, ", "), c.internet)
 	}
-	if bmcNameLen(parts) > bmcNameMaxLen {
-		return nil, apiErr(http.StatusBadRequest, bmcCodeHostnameExceed, "hostname may be at most %d characters (a pattern counts as its bits), got %d.", bmcNameMaxLen, bmcNameLen(parts))
+	c.bandwidth = valueOr(req.InternetMaxBandwidthOut, c.bandwidth)
+	if c.bandwidth < 1 {
+		return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "internetMaxBandwidthOut is in Mbps, at least 1, got %d.", c.bandwidth)
 	}
-	return parts, nil
+	if c.bandwidth > c.typ.MaximumBandwidth {
+		return nil, apiErr(http.StatusBadRequest, bmcCodeBandwidthExceed, "internetMaxBandwidthOut %d Mbps exceeds the maximum of instance type %s (%d Mbps).", c.bandwidth, c.typ.InstanceTypeID, c.typ.MaximumBandwidth)
+	}
+	if req.TrafficPackageSize != nil {
+		if c.internet != "ByTrafficPackage" {
+			return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "trafficPackageSize applies only to internetChargeType ByTrafficPackage.")
+		}
+		if *req.TrafficPackageSize < 0 {
+			return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "trafficPackageSize is in TB and may not be negative.")
+		}
+	}
+	if req.SubnetID != nil && *req.SubnetID != "" {
+		zone, ok := bmcSubnets[*req.SubnetID]
+		if !ok {
+			return nil, apiErr(http.StatusNotFound, bmcCodeSubnetNotFound, "The subnet %s does not exist.", *req.SubnetID)
+		}
+		if zone != c.zone {
+			return nil, apiErr(http.StatusBadRequest, bmcCodeSubnetZoneMismatch, "The subnet %s is in zone %s, not %s.", *req.SubnetID, zone, c.zone)
+		}
+	}
+	if req.RaidConfig != nil {
+		if e := checkBMCRaid(req.RaidConfig, c.typ); e != nil {
+			return nil, e
+		}
+	}
+	if len(req.Partitions) > 0 {
+		if e := checkBMCPartitions(req.Partitions, c.img, c.typ); e != nil {
+			return nil, e
+		}
+	}
+	if req.Nic != nil {
+		if e := checkBMCNic(req.Nic); e != nil {
+			return nil, e
+		}
+	}
+	if e := checkTags(req.Tags.list()); e != nil {
+		return nil, e
+	}
+	return c, nil
 }
 
 // bmcPasswordSpecials are the special characters a password may hold.
@@ -123,30 +146,11 @@ const bmcPasswordSpecials = "~!@$^*-_=+"
 // checkBMCPassword: 8 to 16 characters with at least one upper case letter,
 // one lower case letter, one digit and one of ~!@$^*-_=+, and nothing else.
 func checkBMCPassword(pw string) *errAPI {
-	var upper, lower, digit, special bool
-	for _, r := range pw {
-		switch {
-		case r >= 'A' && r <= 'Z':
-			upper = true
-		case r >= 'a' && r <= 'z':
-			lower = true
-		case r >= '0' && r <= '9':
-			digit = true
-		case strings.ContainsRune(bmcPasswordSpecials, r):
-			special = true
-		default:
-			return bmcPasswordErr()
-		}
-	}
-	if len(pw) < 8 || len(pw) > 16 || !upper || !lower || !digit || !special {
-		return bmcPasswordErr()
+	if kinds, clean := passwordKinds(pw, bmcPasswordSpecials); len(pw) < 8 || len(pw) > 16 || !clean || kinds < 4 {
+		return apiErr(http.StatusBadRequest, bmcCodePasswordMalformed,
+			"The password must be 8 to 16 characters and contain upper and lower case letters, digits and one of %s, and no other characters.", bmcPasswordSpecials)
 	}
 	return nil
-}
-
-func bmcPasswordErr() *errAPI {
-	return apiErr(http.StatusBadRequest, bmcCodePasswordMalformed,
-		"The password must be 8 to 16 characters and contain upper and lower case letters, digits and one of %s, and no other characters.", bmcPasswordSpecials)
 }
 
 var bmcSSHKeyPrefixes = []string{"ssh-rsa ", "ssh-ed25519 ", "ssh-dss ", "ecdsa-sha2-"}

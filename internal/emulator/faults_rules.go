@@ -1,15 +1,10 @@
 package emulator
 
 import (
-	"bufio"
-	"context"
 	"encoding/binary"
 	"encoding/json"
 	"hash/fnv"
-	"io"
-	"net"
 	"net/http"
-	"net/http/httptest"
 	"slices"
 	"strconv"
 	"strings"
@@ -84,9 +79,6 @@ var FaultKinds = []FaultKind{FaultRateLimit, FaultRateLimitBare, Fault500, Fault
 // the default mix of a suite that expects every run to converge.
 var HostileFaultKinds = []FaultKind{FaultMalformedJSON, FaultWrongTypes, FaultHugeBody, FaultUnexpectedStatus}
 
-// HugeBodyBytes is the size of a huge-body answer.
-const HugeBodyBytes = 64 << 20
-
 // FaultRule injects one kind of fault into a share of the matching requests.
 type FaultRule struct {
 	Kind FaultKind `json:"kind"`
@@ -103,6 +95,15 @@ type FaultRule struct {
 	Max int `json:"max,omitempty"`
 }
 
+// latency is the delay of a latency or slow fault (default 2s).
+func (r FaultRule) latency() time.Duration {
+	if r.Latency <= 0 {
+		return 2 * time.Second
+	}
+	return r.Latency
+}
+
+// matches reports whether the rule applies to a request key.
 func (r FaultRule) matches(key string) bool {
 	if len(r.Actions) == 0 {
 		return true
@@ -127,23 +128,7 @@ func (s *Server) SetFaults(rules []FaultRule) {
 func (s *Server) FaultCounts() map[FaultKind]int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make(map[FaultKind]int, len(s.faultCounts))
-	for k, v := range s.faultCounts {
-		out[k] = v
-	}
-	return out
-}
-
-// requestKey names a request for fault rules: "zec.CreateDisks", "clouddc.DELETE /v1/...".
-func requestKey(r *http.Request) string {
-	if svc, ok := strings.CutPrefix(r.URL.Path, "/api/v2/"); ok {
-		return svc + "." + r.Header.Get("X-ZC-Action")
-	}
-	api := "clouddc"
-	if strings.HasPrefix(r.URL.Path, "/v3/") {
-		api = "iam"
-	}
-	return api + "." + r.Method + " " + r.URL.Path
+	return copyOf(s.faultCounts)
 }
 
 // pickFault decides, repeatably for a seed, whether the n-th request with
@@ -204,241 +189,6 @@ func (s *Server) Settle(d time.Duration) bool {
 // ruleHitKey counts a rule's hits per request key, so that Max applies to
 // each action the rule names ("the first create of each type").
 func ruleHitKey(rule int, key string) string { return strconv.Itoa(rule) + " " + key }
-
-// withFaults wraps the API handlers with the fault rules.
-func (s *Server) withFaults(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasPrefix(r.URL.Path, "/_emulator/") {
-			next.ServeHTTP(w, r)
-			return
-		}
-		s.inFlight.Add(1)
-		defer s.inFlight.Add(-1)
-		key := requestKey(r)
-		s.mu.Lock()
-		rule, hit := s.pickFault(key)
-		if hit && rule.Kind == FaultAsyncFail {
-			// Counted and logged by the backend when it applies it (asyncFailHere).
-			s.mu.Unlock()
-			next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), asyncFailKey{}, key)))
-			return
-		}
-		if hit {
-			if s.faultCounts == nil {
-				s.faultCounts = map[FaultKind]int{}
-			}
-			s.faultCounts[rule.Kind]++
-			// Logged apart from the actions ("fault.<kind>"), so that action
-			// counts say what the API did, not what it was asked.
-			s.record(LogEntry{Time: s.now(), API: "fault", Action: string(rule.Kind), Message: key, Code: "FAULT_" + string(rule.Kind)})
-		}
-		s.mu.Unlock()
-		if !hit {
-			next.ServeHTTP(w, r)
-			return
-		}
-		zenlayerAPI := strings.HasPrefix(r.URL.Path, "/api/v2/")
-		switch rule.Kind {
-		case FaultLatency:
-			d := rule.Latency
-			if d <= 0 {
-				d = 2 * time.Second
-			}
-			select {
-			case <-time.After(d):
-			case <-r.Context().Done():
-				return
-			}
-			next.ServeHTTP(w, r)
-		case FaultSlow:
-			d := rule.Latency
-			if d <= 0 {
-				d = 2 * time.Second
-			}
-			time.Sleep(d)
-			if r.Context().Err() != nil {
-				// The client gave up: the action happens all the same, and
-				// its answer goes nowhere.
-				next.ServeHTTP(httptest.NewRecorder(), r.WithContext(context.WithoutCancel(r.Context())))
-				return
-			}
-			next.ServeHTTP(w, r)
-		case FaultRateLimit, FaultRateLimitBare:
-			if rule.Kind == FaultRateLimit {
-				w.Header().Set("Retry-After", "1")
-			}
-			if zenlayerAPI && rule.Kind == FaultRateLimit {
-				writeJSON(w, http.StatusTooManyRequests, map[string]any{"requestId": "FAULT", "code": codeRateLimit, "message": "Request rate limit exceeded (injected)."})
-				return
-			}
-			w.WriteHeader(http.StatusTooManyRequests)
-		case Fault500, Fault502, Fault503:
-			status, _ := strconv.Atoi(string(rule.Kind))
-			if zenlayerAPI && status == http.StatusInternalServerError {
-				writeJSON(w, status, map[string]any{"requestId": "FAULT", "code": codeInternal, "message": "Internal error (injected)."})
-				return
-			}
-			if status == http.StatusInternalServerError {
-				writeJSON(w, status, map[string]any{"error_code": "iMetal.0099", "error_msg": "Internal error (injected)."})
-				return
-			}
-			// Gateways answer with their own page, not the API's body.
-			w.Header().Set("Content-Type", "text/html")
-			w.WriteHeader(status)
-			_, _ = w.Write([]byte("<html><body><h1>" + strconv.Itoa(status) + " " + http.StatusText(status) + "</h1></body></html>"))
-		case FaultCutBefore:
-			cut(w)
-		case FaultCutAfter:
-			rec := httptest.NewRecorder()
-			next.ServeHTTP(rec, r)
-			cut(w)
-		case FaultMalformedJSON, FaultWrongTypes, FaultUnexpectedStatus:
-			writeHostile(w, rule.Kind, zenlayerAPI)
-		case FaultHugeBody:
-			writeHuge(r.Context(), w, zenlayerAPI)
-		default:
-			next.ServeHTTP(w, r)
-		}
-	})
-}
-
-// Request ids of the hostile answers (Zenlayer in the body, Huawei in X-Request-Id).
-const (
-	FaultRequestIDMalformed  = "FAULT-MALFORMED-JSON"
-	FaultRequestIDWrongTypes = "FAULT-WRONG-TYPES"
-	FaultRequestIDHugeBody   = "FAULT-HUGE-BODY"
-)
-
-// writeHostile answers a malformed-json, wrong-types or unexpected-status fault.
-func writeHostile(w http.ResponseWriter, kind FaultKind, zenlayerAPI bool) {
-	var body, requestID string
-	switch kind {
-	case FaultMalformedJSON:
-		requestID = FaultRequestIDMalformed
-		body = `{"instances":[{"id":"` // cut short, as by a proxy that lost the rest
-		if zenlayerAPI {
-			body = `{"requestId":"` + requestID + `","response":{"requestId":"` + requestID + `","totalCount":1,"dataSet":[{"diskId":`
-		}
-	case FaultWrongTypes:
-		requestID = FaultRequestIDWrongTypes
-		// Every field a client reads of a listing, a status or a create, with a wrong type.
-		body = `{"instance_id":42,"instances":"nope","count":"many","page_info":[],"state":7,"status":[],` +
-			`"operation_state":false,"servers":"nope","token":"nope"}`
-		if zenlayerAPI {
-			body = `{"requestId":"` + requestID + `","response":{"requestId":7,"totalCount":"many","dataSet":"nope",` +
-				`"diskIds":7,"instanceIdSet":{"0":"x"},"instances":"none","orderNumber":42,"failedDiskIds":"x","instanceIds":true}}`
-		}
-	default: // FaultUnexpectedStatus
-		w.Header().Set("Content-Type", "text/html")
-		w.WriteHeader(http.StatusTeapot)
-		_, _ = io.WriteString(w, "<html><head><title>418 I'm a teapot</title></head><body><h1>I'm a teapot</h1>"+
-			"<p>The emulator answers a status the API never documents (injected).</p></body></html>")
-		return
-	}
-	if !zenlayerAPI {
-		w.Header().Set("X-Request-Id", requestID)
-	}
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(http.StatusOK)
-	_, _ = io.WriteString(w, body)
-}
-
-// writeHuge streams a 200 JSON answer of HugeBodyBytes, a list padded with
-// whitespace, until the client hangs up.
-func writeHuge(ctx context.Context, w http.ResponseWriter, zenlayerAPI bool) {
-	head, tail := `{"instances":[`, `],"count":0}`
-	if zenlayerAPI {
-		head = `{"requestId":"` + FaultRequestIDHugeBody + `","response":{"requestId":"` + FaultRequestIDHugeBody + `","totalCount":0,"dataSet":[`
-		tail = `]}}`
-	} else {
-		w.Header().Set("X-Request-Id", FaultRequestIDHugeBody)
-	}
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(http.StatusOK)
-	if _, err := io.WriteString(w, head); err != nil {
-		return
-	}
-	pad := make([]byte, 64<<10)
-	for i := range pad {
-		pad[i] = ' '
-	}
-	for left := HugeBodyBytes - len(head) - len(tail); left > 0 && ctx.Err() == nil; left -= len(pad) {
-		if _, err := w.Write(pad[:min(left, len(pad))]); err != nil {
-			return // the client stopped reading
-		}
-	}
-	_, _ = io.WriteString(w, tail)
-}
-
-// asyncFailKey marks the context of a request that drew an async-fail fault
-// (the value is the request's key).
-type asyncFailKey struct{}
-
-// asyncCreateKey reports whether a request key is a create whose objects
-// have an asynchronous failure status (what async-fail applies to).
-func asyncCreateKey(key string) bool {
-	switch key {
-	case "zec.CreateZecInstances", "bmc.CreateInstances":
-		return true
-	}
-	project, ok := strings.CutPrefix(key, "clouddc.POST /v1/")
-	if !ok {
-		return false
-	}
-	project, ok = strings.CutSuffix(project, "/instances")
-	return ok && project != "" && !strings.Contains(project, "/")
-}
-
-// beginAsyncFail notes, for the handler about to run, whether its request
-// drew an async-fail fault. Called with s.mu held; the handler runs under
-// the same hold, and endAsyncFail clears it after.
-func (s *Server) beginAsyncFail(r *http.Request) {
-	key, _ := r.Context().Value(asyncFailKey{}).(string)
-	s.asyncFail = key
-	s.asyncFailLog = -1
-}
-
-func (s *Server) endAsyncFail() { s.asyncFail, s.asyncFailLog = "", -1 }
-
-// asyncFailHere reports whether the object id that the running create
-// makes must end in its failure status. The first object counts the fault
-// and logs it ("fault.async-fail"); later ones add their ids to that entry.
-// Called with s.mu held.
-func (s *Server) asyncFailHere(id string) bool {
-	if s.asyncFail == "" {
-		return false
-	}
-	if s.asyncFailLog < 0 || s.asyncFailLog >= len(s.log) {
-		if s.faultCounts == nil {
-			s.faultCounts = map[FaultKind]int{}
-		}
-		s.faultCounts[FaultAsyncFail]++
-		s.record(LogEntry{Time: s.now(), API: "fault", Action: string(FaultAsyncFail), Message: s.asyncFail, Code: "FAULT_" + string(FaultAsyncFail)})
-		s.asyncFailLog = len(s.log) - 1
-	}
-	s.log[s.asyncFailLog].IDs = append(s.log[s.asyncFailLog].IDs, id)
-	return true
-}
-
-// cut closes the client's connection without an answer.
-func cut(w http.ResponseWriter) {
-	hj, ok := w.(http.Hijacker)
-	if !ok {
-		panic(http.ErrAbortHandler)
-	}
-	conn, buf, err := hj.Hijack()
-	if err != nil {
-		panic(http.ErrAbortHandler)
-	}
-	closeNow(conn, buf)
-}
-
-func closeNow(conn net.Conn, _ *bufio.ReadWriter) {
-	if tc, ok := conn.(*net.TCPConn); ok {
-		_ = tc.SetLinger(0) // a reset, as a dropped connection looks to the client
-	}
-	_ = conn.Close()
-}
 
 func (s *Server) serveFaults(w http.ResponseWriter, r *http.Request) {
 	if r.Method == http.MethodPut {

@@ -1,0 +1,96 @@
+package emulator
+
+import (
+	"crypto/hmac"
+	"net/http"
+	"slices"
+	"sort"
+	"time"
+
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/huaweicloud"
+)
+
+// The API gateway's authentication: IAM tokens (X-Auth-Token) and
+// SDK-HMAC-SHA256 signatures, with the lock of an access key after repeated
+// signature failures.
+
+// huaweiPrincipal is who a request authenticated as.
+type huaweiPrincipal struct {
+	projectID string
+	// key names the caller for the rate limit.
+	key string
+}
+
+func gatewayAuthErr(format string, args ...any) *errAPI {
+	return apiErr(http.StatusUnauthorized, huaweicloud.CodeGatewayAuthFailure, "Incorrect IAM authentication information: "+format, args...)
+}
+
+// authenticate checks X-Auth-Token or the SDK-HMAC-SHA256 signature as the
+// API gateway does. Called with s.mu held.
+func (h *huaweiState) authenticate(r *http.Request, body []byte) (huaweiPrincipal, *errAPI) {
+	now := h.s.now()
+	if tok := r.Header.Get("X-Auth-Token"); tok != "" {
+		t := h.tokens[tok]
+		if t == nil {
+			return huaweiPrincipal{}, gatewayAuthErr("decrypt token fail")
+		}
+		if !t.static && !now.Before(t.expiresAt) {
+			return huaweiPrincipal{}, gatewayAuthErr("token expires, expires_at: %s", t.expiresAt.UTC().Format("2006-01-02T15:04:05.000000Z"))
+		}
+		return huaweiPrincipal{projectID: t.projectID, key: "user:" + t.user}, nil
+	}
+	auth := r.Header.Get("Authorization")
+	if auth == "" {
+		return huaweiPrincipal{}, gatewayAuthErr("x-auth-token not found")
+	}
+	ak, signed, signature, ok := huaweicloud.ParseAuthorization(auth)
+	if !ok {
+		return huaweiPrincipal{}, gatewayAuthErr("verify aksk signature fail, the Authorization header is not SDK-HMAC-SHA256 Access=..., SignedHeaders=..., Signature=...")
+	}
+	if until, locked := h.akLocked[ak]; locked && now.Before(until) {
+		return huaweiPrincipal{}, gatewayAuthErr("AK access failed to reach the limit,forbidden")
+	}
+	sk, known := h.opts.AccessKeys[ak]
+	if !known {
+		return huaweiPrincipal{}, gatewayAuthErr("Get secretKey failed,ak:%s,err:ak not exist", ak)
+	}
+	if e := h.verifySignature(r, body, signed, signature, sk, now); e != nil {
+		h.akFailures[ak]++
+		if h.akFailures[ak] >= huaweiAKLockAfter {
+			h.akLocked[ak] = now.Add(huaweiAKLockFor)
+			h.akFailures[ak] = 0
+		}
+		return huaweiPrincipal{}, e
+	}
+	h.akFailures[ak] = 0
+	return huaweiPrincipal{projectID: h.opts.ProjectID, key: "ak:" + ak}, nil
+}
+
+func (h *huaweiState) verifySignature(r *http.Request, body []byte, signed []string, signature, sk string, now time.Time) *errAPI {
+	if !sort.StringsAreSorted(signed) || !slices.Contains(signed, "x-sdk-date") {
+		return gatewayAuthErr("verify aksk signature fail, SignedHeaders must be sorted and include x-sdk-date")
+	}
+	date, err := time.Parse(huaweicloud.SdkDateFormat, r.Header.Get(huaweicloud.HeaderSdkDate))
+	if err != nil {
+		return gatewayAuthErr("verify aksk signature fail, X-Sdk-Date is missing or not in the format YYYYMMDDTHHMMSSZ")
+	}
+	if skew := now.Sub(date); skew > huaweiMaxSdkDateSkew || skew < -huaweiMaxSdkDateSkew {
+		return gatewayAuthErr("verify aksk signature fail, the signature expired: X-Sdk-Date is %s off the server time (at most %s allowed)", skew.Round(time.Second), huaweiMaxSdkDateSkew)
+	}
+	hdr := r.Header.Clone()
+	hdr.Set("Host", r.Host)
+	for _, name := range signed {
+		if hdr.Get(name) == "" && name != "host" {
+			return gatewayAuthErr("verify aksk signature fail, the signed header %s is not in the request", name)
+		}
+	}
+	in := huaweicloud.SignInput{Method: r.Method, Path: r.URL.Path, Query: r.URL.Query(), Header: hdr, Body: body}
+	want, err := huaweicloud.SignHeaders(in, signed, sk)
+	if err != nil {
+		return gatewayAuthErr("verify aksk signature fail, %v", err)
+	}
+	if !hmac.Equal([]byte(want.Value), []byte(signature)) {
+		return gatewayAuthErr("verify aksk signature fail, the signature does not match")
+	}
+	return nil
+}

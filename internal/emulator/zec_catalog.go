@@ -1,0 +1,77 @@
+package emulator
+
+import (
+	"net/http"
+	"slices"
+	"strings"
+)
+
+// The ZEC emulator's fixed catalogue: zones, disk categories, instance
+// types and images. Every zone sells every category, type and image.
+
+// Zones and disk categories the ZEC emulator knows.
+var (
+	zecZones          = []string{"asia-east-1a", "asia-southeast-1a", "na-west-1a", "eu-west-1a"}
+	zecDiskCategories = []string{"Basic NVMe SSD", "Standard NVMe SSD"}
+)
+
+const zecDefaultDiskCategory = "Standard NVMe SSD"
+
+func validZone(zone string) bool { return slices.Contains(zecZones, zone) }
+
+// zecInstanceType is one entry of the emulator's instance type catalogue.
+type zecInstanceType struct{ CPU, Memory int }
+
+// zecImage is one entry of the emulator's image catalogue.
+type zecImage struct {
+	Name string
+	// MinDisk is the smallest system disk the image fits on, in GiB.
+	MinDisk int
+}
+
+// ZECInstanceTypes and ZECImages are the instance types and images the
+// emulator accepts (tests, examples and the demo use them).
+var (
+	ZECInstanceTypes = map[string]zecInstanceType{
+		"z2a.cpu.1": {1, 2}, "z2a.cpu.2": {2, 4}, "z2a.cpu.4": {4, 8}, "z2a.cpu.8": {8, 16},
+		"z2a.mem.2": {2, 16}, "z2a.mem.4": {4, 32},
+	}
+	ZECImages = map[string]zecImage{
+		"ubuntu-22.04": {"Ubuntu 22.04 LTS 64bit", 20},
+		"ubuntu-24.04": {"Ubuntu 24.04 LTS 64bit", 20},
+		"debian-12":    {"Debian 12 64bit", 20},
+		"rocky-9":      {"Rocky Linux 9 64bit", 30},
+		// The form of the API document's example.
+		"ubuntu2404_20240712": {"Ubuntu Server 24.04 LTS", 20},
+	}
+)
+
+// What an instance placed by a fixture, or created without them, gets.
+const (
+	zecDefaultInstanceType = "z2a.cpu.1"
+	zecDefaultImage        = "ubuntu-22.04"
+	zecDefaultSubnet       = "subnet-default-emulator"
+	zecDefaultSG           = "sg-default-emulator"
+)
+
+var nicNetworkTypes = []string{"Auto", "FailOver", "VirtioOnly", "VfOnly"}
+
+func (z *zecState) describeDiskCategory(req *struct {
+	ZoneID *string `json:"zoneId"`
+}) (map[string]any, []string, error) {
+	set := []map[string]any{}
+	for _, zone := range zecZones {
+		if req.ZoneID == nil || *req.ZoneID == zone {
+			set = append(set, map[string]any{"zoneId": zone, "categorySet": zecDiskCategories})
+		}
+	}
+	return map[string]any{"categoryZoneSet": set}, nil, nil
+}
+
+// checkDiskCategory refuses a disk category the catalogue does not have.
+func checkDiskCategory(category string) *errAPI {
+	if !slices.Contains(zecDiskCategories, category) {
+		return apiErr(http.StatusBadRequest, "INVALID_DISK_CATEGORY", "diskCategory %q is not one of %s.", category, strings.Join(zecDiskCategories, ", "))
+	}
+	return nil
+}

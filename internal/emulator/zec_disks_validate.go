@@ -1,0 +1,99 @@
+package emulator
+
+import (
+	"net/http"
+	"regexp"
+)
+
+// Validation of the disk actions' parameters, as the ZEC documents state them.
+
+// diskCreate is a checked CreateDisks request.
+type diskCreate struct {
+	zone, name, category, chargeType, resourceGroup string
+	size, amount                                    int
+	// inst is the instance the disks are made for, or nil.
+	inst *zecInstance
+	tags []Tag
+}
+
+// checkCreateDisks enforces every documented constraint of CreateDisks.
+func (z *zecState) checkCreateDisks(req *createDisksReq) (*diskCreate, *errAPI) {
+	if req.ZoneID == nil || *req.ZoneID == "" {
+		return nil, errMissing("zoneId")
+	}
+	if !validZone(*req.ZoneID) {
+		return nil, apiErr(http.StatusBadRequest, "INVALID_ZONE_NOT_FOUND", "The zone %q does not exist.", *req.ZoneID)
+	}
+	if req.DiskSize == nil {
+		return nil, errMissing("diskSize")
+	}
+	if e := checkDiskSize("diskSize", *req.DiskSize); e != nil {
+		return nil, e
+	}
+	amount := valueOr(req.DiskAmount, 1)
+	if amount < 1 || amount > zecMaxCreateDisks {
+		return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "diskAmount must be between 1 and %d, got %d.", zecMaxCreateDisks, amount)
+	}
+	category := valueOr(req.DiskCategory, zecDefaultDiskCategory)
+	if e := checkDiskCategory(category); e != nil {
+		return nil, e
+	}
+	if req.DiskName == nil {
+		return nil, errMissing("diskName")
+	}
+	name := *req.DiskName
+	if e := checkDiskName(name); e != nil {
+		return nil, e
+	}
+	chargeType := "POSTPAID"
+	if req.ChargeType != nil {
+		if *req.ChargeType != "POSTPAID" && *req.ChargeType != "PREPAID" {
+			return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "chargeType must be POSTPAID or PREPAID.")
+		}
+		chargeType = *req.ChargeType
+	}
+	var inst *zecInstance
+	if req.InstanceID != nil && *req.InstanceID != "" {
+		var e *errAPI
+		if inst, e = z.instance(*req.InstanceID); e != nil {
+			return nil, e
+		}
+		if inst.ZoneID != *req.ZoneID {
+			return nil, apiErr(http.StatusBadRequest, "INVALID_DISK_AND_INSTANCE_ZONE_MISMATCHED", "Instance %s is in zone %s, not %s.", inst.InstanceID, inst.ZoneID, *req.ZoneID)
+		}
+		if z.dataDiskCount(inst.InstanceID)+amount > zecMaxDataDisks {
+			return nil, apiErr(http.StatusBadRequest, "LIMIT_EXCEEDED_INSTANCE_CAN_ATTACH", "An instance can have at most %d data disks.", zecMaxDataDisks)
+		}
+	}
+	var tags []Tag
+	if req.Tags != nil {
+		tags = req.Tags.Tags
+		if e := checkTags(tags); e != nil {
+			return nil, e
+		}
+	}
+	return &diskCreate{zone: *req.ZoneID, name: name, category: category, chargeType: chargeType,
+		resourceGroup: stringOr(req.ResourceGroupID, defaultResourceGroup), size: *req.DiskSize, amount: amount, inst: inst, tags: tags}, nil
+}
+
+// diskNamePattern: 1 to 64 letters, digits, "-", "_", "/" and ".", starting
+// and ending with a letter or digit (the CreateDisks document).
+var diskNamePattern = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9._/-]{0,62}[A-Za-z0-9])?$`)
+
+func checkDiskName(name string) *errAPI {
+	if !diskNamePattern.MatchString(name) {
+		return apiErr(http.StatusBadRequest, "INVALID_PARAMETER_DISK_NAME", "diskName %q is invalid: 1 to %d characters of letters, digits, '-', '_', '/' and '.', starting and ending with a letter or digit.", name, zecDiskNameMaxLen)
+	}
+	return nil
+}
+
+// checkDiskIDs checks the diskIds of AttachDisks and DetachDisks.
+func checkDiskIDs(ids []string) *errAPI { return checkBatchIDs("diskIds", ids, zecMaxDisksPerCall) }
+
+// checkDiskSize refuses a data disk size outside zecDiskMinSize..zecDiskMaxSize GiB.
+func checkDiskSize(field string, size int) *errAPI {
+	if size < zecDiskMinSize || size > zecDiskMaxSize {
+		return apiErr(http.StatusBadRequest, "INVALID_DISK_SIZE", "%s must be between %d and %d GiB, got %d.", field, zecDiskMinSize, zecDiskMaxSize, size)
+	}
+	return nil
+}

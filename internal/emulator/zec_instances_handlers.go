@@ -1,0 +1,218 @@
+package emulator
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// createZecInstances follows CreateZecInstances: each instance starts
+// PENDING, is DEPLOYING and ends RUNNING (or CREATE_FAILED for a share of
+// Options.CreateFailRate, or under an async-fail fault), with a system disk
+// and the data disks asked for.
+func (z *zecState) createZecInstances(req *createZecInstancesReq) (map[string]any, []string, error) {
+	c, e := checkCreateInstances(req)
+	if e != nil {
+		return nil, nil, e
+	}
+	now := z.s.now()
+	ids := make([]string, 0, len(c.names))
+	created := make([]map[string]any, 0, len(c.names))
+	for n := range c.names {
+		inst := z.newInstance(c, n, now)
+		sys := z.addLinkedDisk(inst, inst.InstanceName+"-system", "SYSTEM", c.sysCategory, c.sysSize, diskStatusCreating)
+		inst.SystemDiskID = sys.DiskID
+		linked := []*zecDisk{sys}
+		dataIDs := []string{}
+		for k, spec := range c.dataDisks {
+			dd := z.addLinkedDisk(inst, fmt.Sprintf("%s-data-%d", inst.InstanceName, k+1), "DATA", spec.category, spec.size, diskStatusCreating)
+			linked = append(linked, dd)
+			dataIDs = append(dataIDs, dd.DiskID)
+		}
+		z.scheduleCreate(inst, linked, now)
+		ids = append(ids, inst.InstanceID)
+		created = append(created, map[string]any{"instanceId": inst.InstanceID, "diskIdSet": dataIDs})
+	}
+	return map[string]any{"orderNumber": "order-" + ids[0], "instanceIdSet": ids, "instances": created}, ids, nil
+}
+
+// newInstance adds the n-th instance of a checked create, PENDING.
+func (z *zecState) newInstance(c *zecCreate, n int, now time.Time) *zecInstance {
+	req := c.req
+	id := z.s.newID("zec")
+	inst := &zecInstance{InstanceID: id, InstanceName: c.names[n], ZoneID: *req.ZoneID, Status: instStatusPending}
+	inst.InstanceType, inst.ImageID, inst.CPU, inst.Memory = *req.InstanceType, *req.ImageID, c.itype.CPU, c.itype.Memory
+	inst.TimeZone, inst.NicNetworkType = stringOr(req.TimeZone, "America/Los_Angeles"), c.nicType
+	inst.SubnetID, inst.SecurityGroupID = *req.SubnetID, stringOr(req.SecurityGroupID, zecDefaultSG)
+	if c.hasKey {
+		inst.KeyID = *req.KeyID
+	}
+	if n == 0 {
+		inst.PrivateIPs = []string{z.privateIP(stringOr(req.LanIP, ""))}
+	} else {
+		inst.PrivateIPs = []string{z.privateIP("")}
+	}
+	if req.InternetChargeType != nil && *req.InternetChargeType != "" {
+		inst.PublicIPs = []string{fmt.Sprintf("203.0.113.%d", (z.s.seq%250)+2)}
+	}
+	inst.EnableAgent, inst.EnableIPForward = valueOr(req.EnableAgent, true), valueOr(req.EnableIPForward, false)
+	inst.CreateTime = now.UTC().Format(time.RFC3339)
+	inst.ResourceGroupID = stringOr(req.ResourceGroupID, defaultResourceGroup)
+	inst.Tags = slices.Clone(c.tags)
+	z.instances[id] = inst
+	return inst
+}
+
+func (z *zecState) describeInstances(req *describeInstancesReq) (map[string]any, []string, error) {
+	pageSize, pageNum, e := checkDescribe("instanceIds", req.InstanceIDs, req.TagKeys, req.Tags, req.PageSize, req.PageNum)
+	if e != nil {
+		return nil, nil, e
+	}
+	match := filterSorted(z.instances, func(i *zecInstance) bool {
+		switch {
+		case len(req.InstanceIDs) > 0 && !slices.Contains(req.InstanceIDs, i.InstanceID):
+		case req.ZoneID != nil && i.ZoneID != *req.ZoneID:
+		case req.ImageID != nil && i.ImageID != *req.ImageID:
+		case req.IPv4Address != nil && !slices.Contains(i.PrivateIPs, *req.IPv4Address) && !slices.Contains(i.PublicIPs, *req.IPv4Address):
+		case req.IPv6Address != nil:
+			// The emulator assigns no IPv6 addresses.
+		case req.Status != nil && i.Status != *req.Status:
+		case req.Name != nil && !strings.Contains(i.InstanceName, *req.Name):
+		case req.ResourceGroupID != nil && i.ResourceGroupID != *req.ResourceGroupID:
+		case !hasTags(i.Tags, req.TagKeys, req.Tags):
+		default:
+			return true
+		}
+		return false
+	})
+	return describeAnswer(match, pageSize, pageNum, z.instanceInfo), req.InstanceIDs, nil
+}
+
+func (z *zecState) describeInstancesStatus(req *struct {
+	InstanceIDs     []string `json:"instanceIds"`
+	PageSize        *int     `json:"pageSize"`
+	PageNum         *int     `json:"pageNum"`
+	ResourceGroupID *string  `json:"resourceGroupId"`
+}) (map[string]any, []string, error) {
+	pageSize, pageNum, e := checkDescribe("instanceIds", req.InstanceIDs, nil, nil, req.PageSize, req.PageNum)
+	if e != nil {
+		return nil, nil, e
+	}
+	match := filterSorted(z.instances, func(i *zecInstance) bool {
+		return (len(req.InstanceIDs) == 0 || slices.Contains(req.InstanceIDs, i.InstanceID)) &&
+			(req.ResourceGroupID == nil || i.ResourceGroupID == *req.ResourceGroupID)
+	})
+	return describeAnswer(match, pageSize, pageNum, func(i *zecInstance) map[string]string {
+		return map[string]string{"instanceId": i.InstanceID, "instanceStatus": i.Status}
+	}), req.InstanceIDs, nil
+}
+
+// instanceIDs checks the instanceIds of a batch action (1 to 100 ids, all
+// existing) and returns them without duplicates.
+func (z *zecState) instanceIDs(ids []string) ([]*zecInstance, *errAPI) {
+	return batchOf("instanceIds", ids, z.instance)
+}
+
+// batch runs a batch action (StartInstances, StopInstances, ReleaseInstances).
+// check says why an instance cannot take the action (nil: it can). When
+// every instance asked for is refused, the request fails with the first
+// refusal's error code (so a single-instance request gets the code); when
+// some are accepted, the action is applied to them and the refused ones are
+// answered in instanceIds, "the ids that failed". An instance marked with
+// FailZECInstanceOnce is answered as failed either way.
+func (z *zecState) batch(action string, rawIDs []string, check func(*zecInstance) *errAPI, apply func(*zecInstance)) (map[string]any, []string, error) {
+	insts, e := z.instanceIDs(rawIDs)
+	if e != nil {
+		return nil, rawIDs, e
+	}
+	var accepted []*zecInstance
+	failed := []string{}
+	var firstRefusal *errAPI
+	for _, i := range insts {
+		if z.takeForcedFailure(action, i.InstanceID) {
+			failed = append(failed, i.InstanceID)
+			continue
+		}
+		if e := check(i); e != nil {
+			if firstRefusal == nil {
+				firstRefusal = e
+			}
+			failed = append(failed, i.InstanceID)
+			continue
+		}
+		accepted = append(accepted, i)
+	}
+	if len(accepted) == 0 && firstRefusal != nil {
+		return nil, rawIDs, firstRefusal
+	}
+	for _, i := range accepted {
+		apply(i)
+	}
+	return map[string]any{"instanceIds": failed}, rawIDs, nil
+}
+
+// startInstances follows the StartInstances document (seed 002): only
+// STOPPED instances outside the recycle bin start; STARTING, then RUNNING.
+func (z *zecState) startInstances(req *struct {
+	InstanceIDs []string `json:"instanceIds"`
+}) (map[string]any, []string, error) {
+	return z.batch("StartInstances", req.InstanceIDs, acceptsFrom(instStatusStopped),
+		z.moveTo(instStatusStarting, instStatusRunning, z.s.opts.Durations.InstanceStart))
+}
+
+// stopInstances follows StopInstances: only RUNNING instances stop;
+// STOPPING, then STOPPED. forceShutdown only changes how the guest is told.
+func (z *zecState) stopInstances(req *struct {
+	InstanceIDs   []string `json:"instanceIds"`
+	ForceShutdown *bool    `json:"forceShutdown"`
+}) (map[string]any, []string, error) {
+	return z.batch("StopInstances", req.InstanceIDs, acceptsFrom(instStatusRunning),
+		z.moveTo(instStatusStopping, instStatusStopped, z.s.opts.Durations.InstanceStop))
+}
+
+// releaseInstances follows ReleaseInstances: running, stopped, recycled and
+// CREATE_FAILED instances are released (see release). dependResource
+// (default true) says whether their data disks go with them.
+func (z *zecState) releaseInstances(req *struct {
+	InstanceIDs    []string `json:"instanceIds"`
+	DependResource *bool    `json:"dependResource"`
+}) (map[string]any, []string, error) {
+	dependents := req.DependResource == nil || *req.DependResource
+	return z.batch("ReleaseInstances", req.InstanceIDs,
+		acceptsFrom(instStatusRunning, instStatusStopped, instStatusRecycle, instStatusCreateFailed),
+		func(i *zecInstance) { z.release(i, dependents) })
+}
+
+// modifyInstancesAttribute renames instances. "If any of the instance IDs
+// does not exist, the operation will fail immediately."
+func (z *zecState) modifyInstancesAttribute(req *struct {
+	InstanceIDs  []string `json:"instanceIds"`
+	InstanceName *string  `json:"instanceName"`
+}) (map[string]any, []string, error) {
+	insts, e := z.instanceIDs(req.InstanceIDs)
+	if e != nil {
+		return nil, req.InstanceIDs, e
+	}
+	if req.InstanceName == nil {
+		return nil, req.InstanceIDs, errMissing("instanceName")
+	}
+	if e := checkInstanceName(*req.InstanceName); e != nil {
+		return nil, req.InstanceIDs, e
+	}
+	for _, i := range insts {
+		switch i.Status {
+		case instStatusReleasing, instStatusRecycling, instStatusRecycle:
+			return nil, req.InstanceIDs, errInstanceStatus(i)
+		}
+	}
+	for _, i := range insts {
+		i.InstanceName = *req.InstanceName
+		for _, d := range z.disks {
+			if d.InstanceID == i.InstanceID {
+				d.InstanceName = i.InstanceName
+			}
+		}
+	}
+	return nil, req.InstanceIDs, nil
+}

@@ -1,0 +1,183 @@
+package emulator
+
+import (
+	"fmt"
+	"net/http"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Validation of the instance actions' parameters, as the ZEC documents state them.
+
+// Limits of CreateZecInstances.
+const (
+	zecMaxCreateInstances   = 100
+	zecMaxDataDisksAtCreate = 1 // "only 1 disk can be attached along with the instance for now"
+)
+
+// instanceNamePattern: 2 to 63 letters, digits, "-" and ".", starting and
+// ending with a letter or digit (CreateZecInstances / ModifyInstancesAttribute).
+var instanceNamePattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9.-]{0,61}[A-Za-z0-9]$`)
+
+// batchNamePattern is the "[begin_number,bits]" suffix of a batch create.
+var batchNamePattern = regexp.MustCompile(`\[(\d+),(\d+)\]`)
+
+func checkInstanceName(name string) *errAPI {
+	if !instanceNamePattern.MatchString(name) {
+		return apiErr(http.StatusBadRequest, "INVALID_PARAMETER_INSTANCE_NAME",
+			"instanceName %q is invalid: 2 to 63 letters, digits, '-' and '.', starting and ending with a letter or digit.", name)
+	}
+	return nil
+}
+
+// expandInstanceNames applies the batch naming pattern to count instances.
+func expandInstanceNames(pattern string, count int) ([]string, *errAPI) {
+	names := make([]string, count)
+	var bad *errAPI
+	for n := range count {
+		names[n] = batchNamePattern.ReplaceAllStringFunc(pattern, func(m string) string {
+			p := batchNamePattern.FindStringSubmatch(m)
+			begin, _ := strconv.Atoi(p[1])
+			bits, _ := strconv.Atoi(p[2])
+			if begin > 99999 || bits < 1 || bits > 6 {
+				bad = apiErr(http.StatusBadRequest, "INVALID_PARAMETER_INSTANCE_NAME",
+					"instanceName pattern %s is invalid: begin_number must be 0 to 99999 and bits 1 to 6.", m)
+				return m
+			}
+			return fmt.Sprintf("%0*d", bits, begin+n)
+		})
+		if bad != nil {
+			return nil, bad
+		}
+		if e := checkInstanceName(names[n]); e != nil {
+			return nil, e
+		}
+	}
+	return names, nil
+}
+
+const passwordSpecials = "~!@$^*-_=+|;:,.?"
+
+// checkPassword follows the CreateZecInstances document: 8 to 16
+// characters of letters, digits and ~!@$^*-_=+|;:,.? with at least three of
+// the four kinds (lowercase, uppercase, digits, special).
+func checkPassword(p string) *errAPI {
+	kinds, clean := passwordKinds(p, passwordSpecials)
+	if len(p) < 8 || len(p) > 16 || !clean || kinds < 3 {
+		return apiErr(http.StatusBadRequest, codePasswordMalformed,
+			"Invalid password. The specified password does not meet the requirements: 8 to 16 characters with at least three of lowercase letters, uppercase letters, digits and %s.", passwordSpecials)
+	}
+	return nil
+}
+
+// zecCreate is a checked CreateZecInstances request.
+type zecCreate struct {
+	req         *createZecInstancesReq
+	names       []string
+	itype       zecInstanceType
+	nicType     string
+	hasKey      bool
+	sysSize     int
+	sysCategory string
+	dataDisks   []zecDataDisk
+	tags        []Tag
+}
+
+// zecDataDisk is one data disk to create with each instance.
+type zecDataDisk struct {
+	size     int
+	category string
+}
+
+// checkCreateInstances enforces every documented constraint of CreateZecInstances.
+func checkCreateInstances(req *createZecInstancesReq) (*zecCreate, *errAPI) {
+	for name, v := range map[string]*string{"zoneId": req.ZoneID, "imageId": req.ImageID, "instanceType": req.InstanceType, "subnetId": req.SubnetID} {
+		if v == nil || *v == "" {
+			return nil, errMissing(name)
+		}
+	}
+	if !validZone(*req.ZoneID) {
+		return nil, apiErr(http.StatusBadRequest, "INVALID_ZONE_NOT_FOUND", "The specified zoneId `%s` is not found.", *req.ZoneID)
+	}
+	image, ok := ZECImages[*req.ImageID]
+	if !ok {
+		return nil, apiErr(http.StatusNotFound, "INVALID_IMAGE_NOT_FOUND", "The specified image %s does not exist.", *req.ImageID)
+	}
+	itype, ok := ZECInstanceTypes[*req.InstanceType]
+	if !ok {
+		return nil, apiErr(http.StatusNotFound, "INVALID_INSTANCE_TYPE_NOT_FOUND", "The specified instance type %s does not exist.", *req.InstanceType)
+	}
+	count := valueOr(req.InstanceCount, 1)
+	if count < 1 || count > zecMaxCreateInstances {
+		return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "instanceCount must be between 1 and %d, got %d.", zecMaxCreateInstances, count)
+	}
+	names, e := expandInstanceNames(valueOr(req.InstanceName, "instance"), count)
+	if e != nil {
+		return nil, e
+	}
+	hasPassword, hasKey := req.Password != nil && *req.Password != "", req.KeyID != nil && *req.KeyID != ""
+	switch {
+	case hasPassword && hasKey:
+		return nil, apiErr(http.StatusBadRequest, codeInvalidParameter, "password and keyId cannot both be given.")
+	case !hasPassword && !hasKey:
+		return nil, errMissing("password or keyId")
+	case hasPassword:
+		if e := checkPassword(*req.Password); e != nil {
+			return nil, e
+		}
+	}
+	nicType := "Auto"
+	if req.NicNetworkType != nil {
+		nicType = *req.NicNetworkType
+		if !slices.Contains(nicNetworkTypes, nicType) {
+			return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "nicNetworkType must be one of %s.", strings.Join(nicNetworkTypes, ", "))
+		}
+	}
+	sysSize, sysCategory := image.MinDisk, zecDefaultDiskCategory
+	if sd := req.SystemDisk; sd != nil {
+		if sd.DiskAmount != nil {
+			return nil, apiErr(http.StatusBadRequest, codeInvalidParameter, "systemDisk takes no diskAmount.")
+		}
+		sysSize, sysCategory = valueOr(sd.DiskSize, sysSize), valueOr(sd.DiskCategory, sysCategory)
+	}
+	if sysSize < image.MinDisk || sysSize > zecDiskMaxSize {
+		return nil, apiErr(http.StatusBadRequest, "INVALID_DISK_SIZE", "systemDisk.diskSize must be between %d (the image's minimum) and %d GiB, got %d.", image.MinDisk, zecDiskMaxSize, sysSize)
+	}
+	if e := checkDiskCategory(sysCategory); e != nil {
+		return nil, e
+	}
+	var dataDisks []zecDataDisk
+	for _, dd := range req.DataDisks {
+		if dd.DiskSize == nil {
+			return nil, errMissing("dataDisks.diskSize")
+		}
+		if e := checkDiskSize("dataDisks.diskSize", *dd.DiskSize); e != nil {
+			return nil, e
+		}
+		cat := valueOr(dd.DiskCategory, zecDefaultDiskCategory)
+		if e := checkDiskCategory(cat); e != nil {
+			return nil, e
+		}
+		amount := valueOr(dd.DiskAmount, 1)
+		if amount < 1 {
+			return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "dataDisks.diskAmount must be at least 1, got %d.", amount)
+		}
+		for range amount {
+			dataDisks = append(dataDisks, zecDataDisk{*dd.DiskSize, cat})
+		}
+	}
+	if len(dataDisks) > zecMaxDataDisksAtCreate {
+		return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "Only %d data disk can be created with an instance, got %d.", zecMaxDataDisksAtCreate, len(dataDisks))
+	}
+	if req.InternetChargeType != nil && *req.InternetChargeType == "BandwidthCluster" && (req.ClusterID == nil || *req.ClusterID == "") {
+		return nil, errMissing("clusterId")
+	}
+	tags := req.Tags.list()
+	if e := checkTags(tags); e != nil {
+		return nil, e
+	}
+	return &zecCreate{req: req, names: names, itype: itype, nicType: nicType, hasKey: hasKey,
+		sysSize: sysSize, sysCategory: sysCategory, dataDisks: dataDisks, tags: tags}, nil
+}

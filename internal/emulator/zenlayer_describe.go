@@ -1,0 +1,105 @@
+package emulator
+
+import (
+	"net/http"
+	"slices"
+)
+
+// The parts every Describe and batch action of API 2.0 shares (ZEC and BMC):
+// page-number paging, the id filters and batches and their limits, and the
+// {"totalCount", "dataSet"} answer.
+
+// The limits the ZEC and BMC documents give alike.
+const (
+	maxIDsPerCall   = 100 // an id filter or a batch action's ids
+	defaultPageSize = 20
+	maxPageSize     = 1000
+)
+
+// paging checks pageSize/pageNum and applies the defaults.
+func paging(size, num *int) (int, int, *errAPI) {
+	pageSize, pageNum := valueOr(size, defaultPageSize), valueOr(num, 1)
+	if pageSize < 1 || pageSize > maxPageSize {
+		return 0, 0, apiErr(http.StatusBadRequest, codeInvalidValue, "pageSize must be between 1 and %d, got %d.", maxPageSize, pageSize)
+	}
+	if pageNum < 1 {
+		return 0, 0, apiErr(http.StatusBadRequest, codeInvalidValue, "pageNum must be at least 1, got %d.", pageNum)
+	}
+	return pageSize, pageNum, nil
+}
+
+// checkDescribe checks what the ZEC Describe actions share, in the order
+// the API does: the id filter (idField), the tag filters and the paging,
+// whose size and number it returns.
+func checkDescribe(idField string, ids, tagKeys []string, tags []Tag, size, num *int) (int, int, *errAPI) {
+	if e := checkIDFilter(idField, ids); e != nil {
+		return 0, 0, e
+	}
+	if e := checkTagFilters(tagKeys, tags); e != nil {
+		return 0, 0, e
+	}
+	return paging(size, num)
+}
+
+// pageOf is page num of all, size a page.
+func pageOf[T any](all []T, size, num int) []T {
+	start := (num - 1) * size
+	if start >= len(all) {
+		return nil
+	}
+	return all[start:min(len(all), start+size)]
+}
+
+// describeAnswer is the answer of a Describe: how many objects match, and
+// the page asked for, each object in its wire form.
+func describeAnswer[O, W any](match []O, size, num int, wire func(O) W) map[string]any {
+	page := pageOf(match, size, num)
+	data := make([]W, 0, len(page))
+	for _, o := range page {
+		data = append(data, wire(o))
+	}
+	return map[string]any{"totalCount": len(match), "dataSet": data}
+}
+
+func tooManyIDs(field string, n, most int) *errAPI {
+	return apiErr(http.StatusBadRequest, codeInvalidValue, "%s may hold at most %d ids, got %d.", field, most, n)
+}
+
+// checkIDFilter refuses an id filter of more than maxIDsPerCall ids.
+func checkIDFilter(field string, ids []string) *errAPI {
+	if len(ids) > maxIDsPerCall {
+		return tooManyIDs(field, len(ids), maxIDsPerCall)
+	}
+	return nil
+}
+
+// checkBatchIDs refuses a batch action without ids or with more than most.
+func checkBatchIDs(field string, ids []string, most int) *errAPI {
+	if len(ids) == 0 {
+		return errMissing(field)
+	}
+	if len(ids) > most {
+		return tooManyIDs(field, len(ids), most)
+	}
+	return nil
+}
+
+// batchOf checks the ids of an all-or-nothing lookup (1 to maxIDsPerCall
+// ids, each found by find) and returns their objects, once each, in the
+// order asked.
+func batchOf[O comparable](field string, ids []string, find func(id string) (O, *errAPI)) ([]O, *errAPI) {
+	if e := checkBatchIDs(field, ids, maxIDsPerCall); e != nil {
+		return nil, e
+	}
+	var out []O
+	for _, id := range ids {
+		o, e := find(id)
+		if e != nil {
+			return nil, e
+		}
+		if !slices.Contains(out, o) {
+			out = append(out, o)
+		}
+	}
+	return out, nil
+}
