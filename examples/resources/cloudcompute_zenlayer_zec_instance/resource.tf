@@ -12,6 +12,7 @@ resource "cloudcompute_zenlayer_zec_instance" "web" {
   subnet_id     = "subnet-example"
   name          = "web-1"
   key_id        = "key-example"
+  time_zone     = "Asia/Singapore"
 
   system_disk = {
     size     = 40

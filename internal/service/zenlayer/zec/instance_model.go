@@ -27,6 +27,7 @@ type instanceResourceModel struct {
 	SubnetID           types.String   `tfsdk:"subnet_id"`
 	SecurityGroupID    types.String   `tfsdk:"security_group_id"`
 	ResourceGroupID    types.String   `tfsdk:"resource_group_id"`
+	TimeZone           types.String   `tfsdk:"time_zone"`
 	PowerState         types.String   `tfsdk:"power_state"`
 	ForceShutdown      types.Bool     `tfsdk:"force_shutdown"`
 	ReleaseOnDestroy   types.Bool     `tfsdk:"release_on_destroy"`
@@ -74,6 +75,7 @@ func (m *instanceResourceModel) fromAPI(ctx context.Context, inst *zenlayer.Inst
 	m.SubnetID = types.StringValue(inst.SubnetID)
 	m.SecurityGroupID = types.StringValue(inst.SecurityGroupID)
 	m.ResourceGroupID = types.StringValue(inst.ResourceGroupID)
+	m.TimeZone = framework.OptionalString(inst.TimeZone)
 	m.Status = types.StringValue(inst.Status)
 	m.PowerState = powerStateOf(inst.Status, m.PowerState)
 	m.CPU = types.Int64Value(inst.CPU)
@@ -121,6 +123,7 @@ func (m *instanceResourceModel) createRequest(ctx context.Context, password type
 		KeyID:           m.KeyID.ValueString(),
 		SecurityGroupID: m.SecurityGroupID.ValueString(),
 		ResourceGroupID: m.ResourceGroupID.ValueString(),
+		TimeZone:        framework.KnownString(m.TimeZone),
 	}
 	sd, diags := m.systemDisk(ctx)
 	if diags.HasError() {

@@ -130,6 +130,15 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()},
 				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
+			"time_zone": schema.StringAttribute{
+				Optional: true,
+				Computed: true,
+				MarkdownDescription: "Time zone of the instance's operating system, an IANA name such as `Asia/Singapore` " +
+					"(`CreateZecInstances` `timeZone`); the API's default (`America/Los_Angeles`) if unset. Changing it creates a new instance.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()},
+				Validators: []validator.String{stringvalidator.RegexMatches(timeZonePattern,
+					"must be an IANA time zone name such as Asia/Singapore or UTC")},
+			},
 			"resource_group_id": schema.StringAttribute{
 				Optional:            true,
 				Computed:            true,
@@ -257,3 +266,7 @@ func passwordProblem(p string) string {
 	}
 	return ""
 }
+
+// timeZonePattern is the form of an IANA time zone name ("UTC",
+// "Asia/Singapore", "America/Argentina/Buenos_Aires", "Etc/GMT+8").
+var timeZonePattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+){0,2}$`)
