@@ -22,6 +22,24 @@ const Gone = "(gone)"
 // error ends the wait.
 type StatusFunc[T any] func(ctx context.Context) (T, string, error)
 
+// StatusOf is the status function of the object id, read by find (the
+// client's finder): what find reports as not found (isNotFound) is Gone,
+// any other error is the poll's, and status reads the status of what was
+// found. Every status function of the provider is one of these.
+func StatusOf[T any](find func(ctx context.Context, id string) (T, error), id string, isNotFound func(error) bool, status func(T) string) StatusFunc[T] {
+	return func(ctx context.Context) (T, string, error) {
+		var zero T
+		obj, err := find(ctx, id)
+		if isNotFound(err) {
+			return zero, Gone, nil
+		}
+		if err != nil {
+			return zero, "", err
+		}
+		return obj, status(obj), nil
+	}
+}
+
 // Clock is the time source of a wait; tests replace it.
 type Clock interface {
 	Now() time.Time

@@ -27,19 +27,12 @@ var (
 // statusInstance reads an instance's state with ShowInstanceStatus; a
 // NotFound is wait.Gone, and the old "teminated" spelling is terminated.
 func statusInstance(conn *huaweicloud.Client, id string) wait.StatusFunc[*huaweicloud.InstanceStatus] {
-	return func(ctx context.Context) (*huaweicloud.InstanceStatus, string, error) {
-		st, err := conn.ShowInstanceStatus(ctx, id)
-		if huaweicloud.IsNotFound(err) {
-			return nil, wait.Gone, nil
-		}
-		if err != nil {
-			return nil, "", err
-		}
+	return wait.StatusOf(conn.ShowInstanceStatus, id, huaweicloud.IsNotFound, func(st *huaweicloud.InstanceStatus) string {
 		if huaweicloud.IsTerminated(st.State) {
-			return st, huaweicloud.StateTerminated, nil
+			return huaweicloud.StateTerminated
 		}
-		return st, st.State, nil
-	}
+		return st.State
+	})
 }
 
 // instanceGone reports whether a listed instance is deleted or being deleted.

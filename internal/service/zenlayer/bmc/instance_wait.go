@@ -17,17 +17,11 @@ import (
 
 // statusInstance reads an instance's status; NotFound is wait.Gone.
 func statusInstance(conn *zenlayer.Client, id string) wait.StatusFunc[*zenlayer.BMCInstance] {
-	return func(ctx context.Context) (*zenlayer.BMCInstance, string, error) {
-		inst, err := conn.FindBMCInstance(ctx, id)
-		if zenlayer.IsNotFound(err) {
-			return nil, wait.Gone, nil
-		}
-		if err != nil {
-			return nil, "", err
-		}
-		return inst, inst.InstanceStatus, nil
-	}
+	return wait.StatusOf(conn.FindBMCInstance, id, zenlayer.IsNotFound, instanceStatus)
 }
+
+// instanceStatus is an instance's status.
+func instanceStatus(inst *zenlayer.BMCInstance) string { return inst.InstanceStatus }
 
 // waitInstance waits until the instance reaches one of target. With
 // pending nil, every status outside target and failure counts as in

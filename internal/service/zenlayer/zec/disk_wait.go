@@ -13,17 +13,11 @@ import (
 
 // statusDisk reads a disk's status; NotFound is wait.Gone.
 func statusDisk(conn *zenlayer.Client, id string) wait.StatusFunc[*zenlayer.Disk] {
-	return func(ctx context.Context) (*zenlayer.Disk, string, error) {
-		d, err := conn.FindDisk(ctx, id)
-		if zenlayer.IsNotFound(err) {
-			return nil, wait.Gone, nil
-		}
-		if err != nil {
-			return nil, "", err
-		}
-		return d, d.DiskStatus, nil
-	}
+	return wait.StatusOf(conn.FindDisk, id, zenlayer.IsNotFound, diskStatus)
 }
+
+// diskStatus is a disk's status.
+func diskStatus(d *zenlayer.Disk) string { return d.DiskStatus }
 
 // diskSettledStatuses are the statuses in which a disk accepts operations.
 var diskSettledStatuses = []string{zenlayer.DiskStatusAvailable, zenlayer.DiskStatusInUse}

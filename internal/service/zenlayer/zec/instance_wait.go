@@ -13,17 +13,11 @@ import (
 
 // statusInstance reads an instance's status; NotFound is wait.Gone.
 func statusInstance(conn *zenlayer.Client, id string) wait.StatusFunc[*zenlayer.Instance] {
-	return func(ctx context.Context) (*zenlayer.Instance, string, error) {
-		inst, err := conn.FindZECInstance(ctx, id)
-		if zenlayer.IsNotFound(err) {
-			return nil, wait.Gone, nil
-		}
-		if err != nil {
-			return nil, "", err
-		}
-		return inst, inst.Status, nil
-	}
+	return wait.StatusOf(conn.FindZECInstance, id, zenlayer.IsNotFound, instanceStatus)
 }
+
+// instanceStatus is an instance's status.
+func instanceStatus(inst *zenlayer.Instance) string { return inst.Status }
 
 // instanceGoneStatuses are the statuses of an instance on its way out or in
 // the recycle bin: Terraform no longer manages such an instance.
