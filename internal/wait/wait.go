@@ -40,6 +40,26 @@ func StatusOf[T any](find func(ctx context.Context, id string) (T, error), id st
 	}
 }
 
+// Object is the usual wait for one object of an API: label names its kind
+// ("ZEC disk"), refresh reads its status (see StatusOf). The Operation is
+// "<label> <id> <what>", each poll is logged at debug level ("polled
+// <label>", with the id, the status, the attempt and what is awaited), and
+// a status outside target and failure counts as in progress: the APIs add
+// statuses over time. Set any other field on the result.
+func Object[T any](ctx context.Context, label, id, what string, refresh StatusFunc[T], timeout time.Duration, target, failure []string) Config[T] {
+	return Config[T]{
+		Operation:        label + " " + id + " " + what,
+		Target:           target,
+		Failure:          failure,
+		UnknownIsPending: true,
+		Refresh:          refresh,
+		Timeout:          timeout,
+		OnPoll: func(attempt int, status string) {
+			tflog.Debug(ctx, "polled "+label, map[string]any{"id": id, "status": status, "attempt": attempt, "waiting_for": what})
+		},
+	}
+}
+
 // Clock is the time source of a wait; tests replace it.
 type Clock interface {
 	Now() time.Time

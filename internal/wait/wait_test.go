@@ -293,3 +293,24 @@ func TestStatusOf(t *testing.T) {
 		}
 	}
 }
+
+func TestObject(t *testing.T) {
+	polls := 0
+	refresh := func(context.Context) (*int, string, error) {
+		polls++
+		if polls < 3 {
+			return nil, "SOMETHING_NEW", nil // unknown statuses are in progress
+		}
+		n := polls
+		return &n, "RUNNING", nil
+	}
+	c := Object(context.Background(), "ZEC disk", "d-1", "to be RUNNING", refresh, time.Minute, []string{"RUNNING"}, []string{"FAILED"})
+	if c.Operation != "ZEC disk d-1 to be RUNNING" || !c.UnknownIsPending || c.OnPoll == nil {
+		t.Fatalf("%+v", c)
+	}
+	c.Clock, c.Rand = newFakeClock(), func() float64 { return 0 }
+	got, err := Until(context.Background(), c)
+	if err != nil || got == nil || *got != 3 {
+		t.Fatalf("%v %v", got, err)
+	}
+}
