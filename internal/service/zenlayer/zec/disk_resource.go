@@ -42,26 +42,23 @@ type diskResource struct {
 
 func (r *diskResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan diskResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	conn := r.Client.ZenlayerClient(&resp.Diagnostics)
+	conn := framework.Load(ctx, &resp.Diagnostics, r.Client.ZenlayerClient, framework.Get(req.Plan, &plan))
 	if conn == nil {
 		return
 	}
-	timeout, d := plan.Timeouts.Create(ctx, diskCreateTimeout)
-	if resp.Diagnostics.Append(d...); resp.Diagnostics.HasError() {
+	ctx, cancel, timeout, ok := framework.Timeout(ctx, plan.Timeouts.Create, diskCreateTimeout, &resp.Diagnostics)
+	if !ok {
 		return
 	}
+	defer cancel()
 
 	in := plan.createRequest()
 	// The one create guard (internal/journal): the disk carries a create
 	// token; a create whose answer is lost is looked up by it, never sent
-	// again, and a create cut short is found by the next run.
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-	res, err := journal.Create(ctx, journal.Spec{
+	// again, and a create cut short is found by the next run. Its id is in
+	// the state before anything else can fail: a disk the cloud made is
+	// never lost.
+	ids, done, err := framework.GuardedCreate(ctx, resp, journal.Spec{
 		Kind: "zec_disk", Label: "ZEC disk", Scope: conn.Scope(), Args: in, Ambiguous: zenlayer.Ambiguous,
 		Send: func(ctx context.Context, token string) ([]string, error) {
 			in := in
@@ -71,18 +68,8 @@ func (r *diskResource) Create(ctx context.Context, req resource.CreateRequest, r
 		},
 		Lookup: conn.FindDisksByCreateToken,
 		Hint:   zenlayer.CreateTokenHint,
-	})
-	defer res.Done()
-	for _, w := range res.Warnings {
-		resp.Diagnostics.AddWarning("The create journal is not kept", w)
-	}
-	ids := res.IDs
-	if len(ids) > 0 {
-		// Never lose a disk the cloud made: its id is in state before anything else can fail.
-		plan.ID = types.StringValue(ids[0])
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("timeouts"), plan.Timeouts)...)
-	}
+	}, plan.Timeouts)
+	defer done()
 	if err != nil {
 		resp.Diagnostics.AddError("creating ZEC disk", err.Error())
 		return
@@ -118,23 +105,13 @@ func (r *diskResource) Create(ctx context.Context, req resource.CreateRequest, r
 
 func (r *diskResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state diskResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	conn := r.Client.ZenlayerClient(&resp.Diagnostics)
+	conn := framework.Load(ctx, &resp.Diagnostics, r.Client.ZenlayerClient, framework.Get(req.State, &state))
 	if conn == nil {
 		return
 	}
 	id := state.ID.ValueString()
 	disk, err := conn.ReadDisk(ctx, id)
-	if zenlayer.IsNotFound(err) || (err == nil && diskReleased(disk)) {
-		status := ""
-		if disk != nil {
-			status = disk.DiskStatus
-		}
-		tflog.Warn(ctx, "ZEC disk not found or released, removing it from state", map[string]any{"id": id, "status": status})
-		resp.State.RemoveResource(ctx)
+	if framework.RemoveGone(ctx, resp, "ZEC disk not found or released", id, disk, err, zenlayer.IsNotFound, diskStatus, diskReleased) {
 		return
 	}
 	if err != nil {
@@ -153,20 +130,14 @@ func (r *diskResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 
 func (r *diskResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state diskResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	conn := r.Client.ZenlayerClient(&resp.Diagnostics)
+	conn := framework.Load(ctx, &resp.Diagnostics, r.Client.ZenlayerClient, framework.Get(req.Plan, &plan), framework.Get(req.State, &state))
 	if conn == nil {
 		return
 	}
-	timeout, d := plan.Timeouts.Update(ctx, diskUpdateTimeout)
-	if resp.Diagnostics.Append(d...); resp.Diagnostics.HasError() {
+	ctx, cancel, timeout, ok := framework.Timeout(ctx, plan.Timeouts.Update, diskUpdateTimeout, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	id := state.ID.ValueString()
 
@@ -250,19 +221,14 @@ func (r *diskResource) Update(ctx context.Context, req resource.UpdateRequest, r
 
 func (r *diskResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state diskResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	conn := r.Client.ZenlayerClient(&resp.Diagnostics)
+	conn := framework.Load(ctx, &resp.Diagnostics, r.Client.ZenlayerClient, framework.Get(req.State, &state))
 	if conn == nil {
 		return
 	}
-	timeout, d := state.Timeouts.Delete(ctx, diskDeleteTimeout)
-	if resp.Diagnostics.Append(d...); resp.Diagnostics.HasError() {
+	ctx, cancel, timeout, ok := framework.Timeout(ctx, state.Timeouts.Delete, diskDeleteTimeout, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	id := state.ID.ValueString()
 	releaseFromBin := state.ReleaseOnDestroy.IsNull() || state.ReleaseOnDestroy.ValueBool()

@@ -5,8 +5,6 @@ import (
 	"slices"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-log/tflog"
-
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/wait"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
@@ -23,9 +21,10 @@ func instanceStatus(inst *zenlayer.Instance) string { return inst.Status }
 // the recycle bin: Terraform no longer manages such an instance.
 var instanceGoneStatuses = []string{zenlayer.InstanceStatusReleasing, zenlayer.InstanceStatusRecycling, zenlayer.InstanceStatusRecycle}
 
-// instanceReleased reports whether an instance is being released or is in the recycle bin.
-func instanceReleased(inst *zenlayer.Instance) bool {
-	return slices.Contains(instanceGoneStatuses, inst.Status)
+// instanceReleased reports whether an instance's status says it is being
+// released or is in the recycle bin.
+func instanceReleased(status string) bool {
+	return slices.Contains(instanceGoneStatuses, status)
 }
 
 // instanceStarting reports whether a status means "starting": the
@@ -39,17 +38,7 @@ func instanceStarting(status string) bool {
 // other status counts as in progress: the API adds transitional statuses
 // over time.
 func waitInstance(ctx context.Context, conn *zenlayer.Client, id, what string, timeout time.Duration, target, failure []string) (*zenlayer.Instance, error) {
-	return wait.Until(ctx, wait.Config[*zenlayer.Instance]{
-		Operation:        "ZEC instance " + id + " " + what,
-		Target:           target,
-		Failure:          failure,
-		UnknownIsPending: true,
-		Refresh:          statusInstance(conn, id),
-		Timeout:          timeout,
-		OnPoll: func(attempt int, status string) {
-			tflog.Debug(ctx, "polled ZEC instance", map[string]any{"id": id, "status": status, "attempt": attempt, "waiting_for": what})
-		},
-	}.WithSharedPolling())
+	return wait.Until(ctx, wait.Object(ctx, "ZEC instance", id, what, statusInstance(conn, id), timeout, target, failure).WithSharedPolling())
 }
 
 // waitInstanceCreated waits for PENDING → DEPLOYING → RUNNING and fails fast on CREATE_FAILED.
