@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"reflect"
 	"testing"
 	"time"
 
@@ -79,7 +80,10 @@ func TestLoadReadsTheSourcesThenGetsTheClient(t *testing.T) {
 func TestTimeoutBoundsTheContext(t *testing.T) {
 	var diags diag.Diagnostics
 	var gotDefault time.Duration
-	get := func(_ context.Context, def time.Duration) (time.Duration, diag.Diagnostics) { gotDefault = def; return time.Hour, nil }
+	get := func(_ context.Context, def time.Duration) (time.Duration, diag.Diagnostics) {
+		gotDefault = def
+		return time.Hour, nil
+	}
 	ctx, cancel, timeout, ok := framework.Timeout(context.Background(), get, 7*time.Minute, &diags)
 	defer cancel()
 	deadline, has := ctx.Deadline()
@@ -210,5 +214,46 @@ func TestPasswordKinds(t *testing.T) {
 	}
 	if n := (framework.CharKinds{Upper: true, Digit: true, Special: true}).Count(); n != 3 {
 		t.Errorf("Count = %d", n)
+	}
+}
+
+func TestCreateWaitFailed(t *testing.T) {
+	type obj struct{ status string }
+	waitErr := errors.New("boom")
+	found := func(context.Context, string) (*obj, error) { return &obj{"BUILDING"}, nil }
+	lost := func(context.Context, string) (*obj, error) { return nil, errors.New("unreachable") }
+	interrupted, stop := context.WithCancel(context.Background())
+	stop()
+	timedOut, cancel := context.WithTimeout(context.Background(), -time.Second)
+	defer cancel()
+	for _, tc := range []struct {
+		name string
+		ctx  context.Context
+		find func(context.Context, string) (*obj, error)
+		kept bool
+	}{
+		{"wait failed", context.Background(), found, false},
+		{"timed out", timedOut, found, false},
+		{"interrupted", interrupted, found, true},
+		{"interrupted, not found again", interrupted, lost, false},
+	} {
+		var resp resource.CreateResponse
+		// The framework's private state has no exported constructor: a zero one is usable.
+		private := reflect.ValueOf(&resp).Elem().FieldByName("Private")
+		private.Set(reflect.New(private.Type().Elem()))
+		keptWhat := ""
+		framework.CreateWaitFailed(tc.ctx, &resp, "test object", "i-1", waitErr, tc.find,
+			func(o *obj) string { keptWhat = "being built (" + o.status + ")"; return keptWhat }, "It is tainted.")
+		mark, _ := resp.Private.GetKey(context.Background(), "create_unfinished")
+		if tc.kept {
+			if resp.Diagnostics.HasError() || resp.Diagnostics.WarningsCount() != 1 || keptWhat != "being built (BUILDING)" || len(mark) == 0 {
+				t.Errorf("%s: diags %v, kept %q, mark %s", tc.name, resp.Diagnostics, keptWhat, mark)
+			}
+			continue
+		}
+		if !resp.Diagnostics.HasError() || keptWhat != "" || len(mark) != 0 ||
+			resp.Diagnostics[0].Summary() != "waiting for test object (i-1) to be created" || resp.Diagnostics[0].Detail() != "boom\n\nIt is tainted." {
+			t.Errorf("%s: diags %v, kept %q, mark %s", tc.name, resp.Diagnostics, keptWhat, mark)
+		}
 	}
 }

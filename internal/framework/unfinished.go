@@ -97,3 +97,23 @@ func DetachedFind[T any](ctx context.Context, find func(context.Context, string)
 	defer cancel()
 	return find(dctx, id)
 }
+
+// CreateWaitFailed ends a Create whose wait for the new object failed
+// with err. When the run was interrupted (Ctrl-C, see Interrupted) and the
+// object can still be read (find, on a detached context), keep saves it in
+// the state as it is and says what it was doing ("being built (STATUS)"):
+// it stays untainted, with the mark that makes the next apply finish the
+// create. Otherwise the error is reported, "waiting for <label> (<id>) to
+// be created", with err and then tainted, which says why the object stays
+// in the state, tainted, and what the next apply does with it.
+func CreateWaitFailed[T any](ctx context.Context, resp *resource.CreateResponse, label, id string, err error,
+	find func(context.Context, string) (T, error), keep func(T) (what string), tainted string,
+) {
+	if Interrupted(ctx) {
+		if obj, ferr := DetachedFind(ctx, find, id); ferr == nil {
+			MarkCreateUnfinished(ctx, resp.Private, &resp.Diagnostics, label, id, keep(obj))
+			return
+		}
+	}
+	resp.Diagnostics.AddError(fmt.Sprintf("waiting for %s (%s) to be created", label, id), err.Error()+"\n\n"+tainted)
+}
