@@ -82,21 +82,17 @@ func (r *diskResource) Create(ctx context.Context, req resource.CreateRequest, r
 		target = zenlayer.DiskStatusInUse
 	}
 	disk, err := waitDisk(ctx, conn, id, "to become "+target, timeout, target)
-	if err != nil && framework.Interrupted(ctx) {
-		// Ctrl-C while the disk is made: keep it, untainted; the next apply
-		// finishes the create instead of replacing the disk.
-		if disk, ferr := framework.DetachedFind(ctx, conn.FindDisk, id); ferr == nil {
+	if err != nil {
+		// The disk is kept, tainted; but after Ctrl-C while it is made it is
+		// kept untainted: the next apply finishes the create instead of
+		// replacing the disk.
+		framework.CreateWaitFailed(ctx, resp, "ZEC disk", id, err, conn.FindDisk, func(disk *zenlayer.Disk) string {
 			planned := plan.InstanceID
 			plan.fromAPI(disk)
 			plan.InstanceID = planned // attached once it is made
 			resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-			framework.MarkCreateUnfinished(ctx, resp.Private, &resp.Diagnostics, "ZEC disk", id, "being made ("+disk.DiskStatus+")")
-			return
-		}
-	}
-	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("waiting for ZEC disk (%s) to be created", id),
-			err.Error()+"\n\nThe disk exists, so it is kept in the state and marked tainted: the next apply replaces it.")
+			return "being made (" + disk.DiskStatus + ")"
+		}, "The disk exists, so it is kept in the state and marked tainted: the next apply replaces it.")
 		return
 	}
 	plan.fromAPI(disk)
@@ -215,8 +211,8 @@ func (r *diskResource) Update(ctx context.Context, req resource.UpdateRequest, r
 		p.Fail(fmt.Sprintf("reading ZEC disk (%s) after update", id), err)
 		return
 	}
-	plan.fromAPI(disk)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	p.Cur.fromAPI(disk)
+	p.Save()
 }
 
 func (r *diskResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

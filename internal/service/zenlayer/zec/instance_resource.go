@@ -110,20 +110,16 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	tflog.Info(ctx, "created ZEC instance", map[string]any{"id": id, "order_number": orderNumber})
 
 	inst, err := waitInstanceCreated(ctx, conn, id, timeout)
-	if err != nil && framework.Interrupted(ctx) {
-		// Ctrl-C while the instance is built: keep it, untainted; the next
-		// apply finishes the create instead of replacing the instance.
-		if inst, ferr := framework.DetachedFind(ctx, conn.FindZECInstance, id); ferr == nil {
+	if err != nil {
+		// The instance is kept, tainted; but after Ctrl-C while it is built
+		// it is kept untainted: the next apply finishes the create instead
+		// of replacing the instance.
+		framework.CreateWaitFailed(ctx, resp, "ZEC instance", id, err, conn.FindZECInstance, func(inst *zenlayer.Instance) string {
 			plan.fromAPI(ctx, inst, &resp.Diagnostics)
 			plan.PowerState = types.StringValue(planPower)
 			resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-			framework.MarkCreateUnfinished(ctx, resp.Private, &resp.Diagnostics, "ZEC instance", id, "being built ("+inst.Status+")")
-			return
-		}
-	}
-	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("waiting for ZEC instance (%s) to be created", id),
-			err.Error()+"\n\nThe instance exists, so it is kept in the state and marked tainted: the next apply releases it and creates a new one.")
+			return "being built (" + inst.Status + ")"
+		}, "The instance exists, so it is kept in the state and marked tainted: the next apply releases it and creates a new one.")
 		return
 	}
 	if plan.PowerState.ValueString() == PowerStateStopped {
