@@ -99,28 +99,24 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	id := ids[0]
 	tflog.Info(ctx, "created BMC instance", map[string]any{"id": id})
 
-	const kept = "\n\nThe instance exists, so it is kept in the state and marked tainted: the next apply destroys it " +
+	const kept = "The instance exists, so it is kept in the state and marked tainted: the next apply destroys it " +
 		"(a machine that failed to be created is deleted at once) and creates a new one."
-	_, err = waitInstanceCreated(ctx, conn, id, timeout)
-	if err != nil && framework.Interrupted(ctx) {
-		// Ctrl-C while the machine is built: keep it, untainted; the next
-		// apply finishes the create instead of ordering a new machine.
-		if inst, ferr := framework.DetachedFind(ctx, conn.FindBMCInstance, id); ferr == nil {
+	if _, err := waitInstanceCreated(ctx, conn, id, timeout); err != nil {
+		// The machine is kept, tainted; but after Ctrl-C while it is built
+		// it is kept untainted: the next apply finishes the create instead
+		// of ordering a new machine.
+		framework.CreateWaitFailed(ctx, resp, "BMC instance", id, err, conn.FindBMCInstance, func(inst *zenlayer.BMCInstance) string {
 			planned := plan.PowerState
 			plan.fromAPI(ctx, inst, &resp.Diagnostics)
 			plan.PowerState = planned
 			resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-			framework.MarkCreateUnfinished(ctx, resp.Private, &resp.Diagnostics, "BMC instance", id, "being built ("+inst.InstanceStatus+")")
-			return
-		}
-	}
-	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("waiting for BMC instance (%s) to be created", id), err.Error()+kept)
+			return "being built (" + inst.InstanceStatus + ")"
+		}, kept)
 		return
 	}
 	if plan.PowerState.ValueString() == PowerStopped {
 		if err := powerInstance(ctx, conn, id, PowerStopped, timeout); err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("stopping BMC instance (%s) after its creation", id), err.Error()+kept)
+			resp.Diagnostics.AddError(fmt.Sprintf("stopping BMC instance (%s) after its creation", id), err.Error()+"\n\n"+kept)
 			return
 		}
 	}
@@ -213,8 +209,8 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 		p.Fail(fmt.Sprintf("reading BMC instance (%s) after update", id), err)
 		return
 	}
-	plan.fromAPI(ctx, inst, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	p.Cur.fromAPI(ctx, inst, &resp.Diagnostics)
+	p.Save()
 }
 
 func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
