@@ -101,19 +101,14 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	tflog.Info(ctx, "created CloudDC instance", map[string]any{"id": id})
 
 	if _, err := waitInstance(ctx, conn, id, "to be running", timeout, huaweicloud.StateRunning); err != nil {
-		if framework.Interrupted(ctx) {
-			// Ctrl-C while the server is provisioned: keep the instance,
-			// untainted; the next apply finishes the create instead of
-			// deleting it and provisioning the server again.
-			if inst, ferr := framework.DetachedFind(ctx, conn.FindInstance, id); ferr == nil {
-				resp.Diagnostics.Append(plan.fromAPI(inst)...)
-				resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-				framework.MarkCreateUnfinished(ctx, resp.Private, &resp.Diagnostics, "CloudDC instance", id, "being provisioned ("+inst.State+")")
-				return
-			}
-		}
-		resp.Diagnostics.AddError(fmt.Sprintf("waiting for CloudDC instance (%s) to be created", id),
-			err.Error()+"\n\nThe instance exists, so it is kept in the state and marked tainted: the next apply deletes it and creates a new one.")
+		// The instance is kept, tainted; but after Ctrl-C while the server
+		// is provisioned it is kept untainted: the next apply finishes the
+		// create instead of deleting it and provisioning the server again.
+		framework.CreateWaitFailed(ctx, resp, "CloudDC instance", id, err, conn.FindInstance, func(inst *huaweicloud.Instance) string {
+			resp.Diagnostics.Append(plan.fromAPI(inst)...)
+			resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+			return "being provisioned (" + inst.State + ")"
+		}, "The instance exists, so it is kept in the state and marked tainted: the next apply deletes it and creates a new one.")
 		return
 	}
 	inst, err := conn.FindInstance(ctx, id)
@@ -248,8 +243,8 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 		done.Fail(fmt.Sprintf("reading CloudDC instance (%s) after update", id), withStateHint(err))
 		return
 	}
-	resp.Diagnostics.Append(plan.fromAPI(inst)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(done.Cur.fromAPI(inst)...)
+	done.Save()
 }
 
 // Delete waits for an operation in progress to end, calls DeleteInstance
