@@ -238,9 +238,7 @@ func TestCreateWaitFailed(t *testing.T) {
 		{"interrupted, not found again", interrupted, lost, false},
 	} {
 		var resp resource.CreateResponse
-		// The framework's private state has no exported constructor: a zero one is usable.
-		private := reflect.ValueOf(&resp).Elem().FieldByName("Private")
-		private.Set(reflect.New(private.Type().Elem()))
+		newPrivate(t, &resp)
 		keptWhat := ""
 		framework.CreateWaitFailed(tc.ctx, &resp, "test object", "i-1", waitErr, tc.find,
 			func(o *obj) string { keptWhat = "being built (" + o.status + ")"; return keptWhat }, "It is tainted.")
@@ -254,6 +252,51 @@ func TestCreateWaitFailed(t *testing.T) {
 		if !resp.Diagnostics.HasError() || keptWhat != "" || len(mark) != 0 ||
 			resp.Diagnostics[0].Summary() != "waiting for test object (i-1) to be created" || resp.Diagnostics[0].Detail() != "boom\n\nIt is tainted." {
 			t.Errorf("%s: diags %v, kept %q, mark %s", tc.name, resp.Diagnostics, keptWhat, mark)
+		}
+	}
+}
+
+// newPrivate sets the framework's private state field of a request or
+// response (its type has no exported constructor; a zero one is usable).
+func newPrivate(t *testing.T, reqOrResp any) {
+	t.Helper()
+	private := reflect.ValueOf(reqOrResp).Elem().FieldByName("Private")
+	private.Set(reflect.New(private.Type().Elem()))
+}
+
+func TestFinishCreate(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name              string
+		marked            bool
+		waitErr           error
+		keepOK            bool
+		goesOn, waited    bool
+		cleared, errorMsg bool
+	}{
+		{name: "no mark", goesOn: true},
+		{name: "finished", marked: true, keepOK: true, goesOn: true, waited: true, cleared: true},
+		{name: "wait failed", marked: true, waitErr: errors.New("boom"), waited: true, errorMsg: true},
+		{name: "keep failed", marked: true, waited: true},
+	} {
+		var req resource.UpdateRequest
+		var resp resource.UpdateResponse
+		newPrivate(t, &req)
+		newPrivate(t, &resp)
+		if tc.marked {
+			framework.MarkCreateUnfinished(ctx, req.Private, &resp.Diagnostics, "test object", "i-1", "being built")
+			framework.MarkCreateUnfinished(ctx, resp.Private, &resp.Diagnostics, "test object", "i-1", "being built")
+			resp.Diagnostics = nil
+		}
+		waited := false
+		goesOn := framework.FinishCreate(ctx, req, &resp, "test object", "i-1",
+			func() (string, error) { waited = true; return "RUNNING", tc.waitErr },
+			func(s string) bool { return tc.keepOK && s == "RUNNING" })
+		mark, _ := resp.Private.GetKey(ctx, "create_unfinished")
+		if goesOn != tc.goesOn || waited != tc.waited || (tc.marked && (len(mark) == 0) != tc.cleared) ||
+			resp.Diagnostics.HasError() != tc.errorMsg ||
+			(tc.errorMsg && resp.Diagnostics[0].Summary() != "waiting for test object (i-1) to be created") {
+			t.Errorf("%s: goes on %v, waited %v, mark %s, diags %v", tc.name, goesOn, waited, mark, resp.Diagnostics)
 		}
 	}
 }

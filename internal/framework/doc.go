@@ -20,9 +20,10 @@
 //     create guard (internal/journal), which saves the id, the timeouts and
 //     what Delete needs in the state the moment the id is known;
 //   - unfinished.go: how a create that Ctrl-C cut short is finished in place
-//     by the next apply instead of being replaced (CreateWaitFailed ends a
-//     Create whose wait failed: kept untainted with the mark after Ctrl-C,
-//     else an error, and tainted).
+//     by the next apply instead of being replaced: CreateWaitFailed ends a
+//     Create whose wait failed (kept untainted with the mark after Ctrl-C,
+//     else an error, and tainted), FinishCreate starts the Update that
+//     finishes it.
 //
 // It may import the framework, internal/conns, internal/journal and
 // internal/wait; it must not import a cloud's API client
