@@ -154,21 +154,20 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 	id := state.ID.ValueString()
 	password := config.PasswordWO.ValueString()
 
-	if framework.CreateUnfinished(ctx, req.Private, &resp.Diagnostics) {
-		// The create was interrupted while the server was provisioned:
-		// finish it. What is true then is the baseline of the steps below.
-		tflog.Info(ctx, "finishing the interrupted create of CloudDC instance", map[string]any{"id": id})
-		if _, err := waitInstance(ctx, conn, id, "to be running", timeout, huaweicloud.StateRunning); err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("waiting for CloudDC instance (%s) to be created", id), err.Error())
-			return
-		}
+	// If the create was interrupted while the server was provisioned,
+	// finish it. What is true then is the baseline of the steps below.
+	if !framework.FinishCreate(ctx, req, resp, "CloudDC instance", id, func() (*huaweicloud.InstanceStatus, error) {
+		return waitInstance(ctx, conn, id, "to be running", timeout, huaweicloud.StateRunning)
+	}, func(*huaweicloud.InstanceStatus) bool {
 		inst, err := conn.FindInstance(ctx, id)
 		if err != nil {
 			resp.Diagnostics.AddError(fmt.Sprintf("reading CloudDC instance (%s) after creation", id), err.Error())
-			return
+			return false
 		}
 		resp.Diagnostics.Append(state.fromAPI(inst)...)
-		framework.ClearCreateUnfinished(ctx, resp.Private, &resp.Diagnostics)
+		return true
+	}) {
+		return
 	}
 
 	// done.Cur is what is true in the cloud so far: each step that succeeds

@@ -137,20 +137,15 @@ func (r *diskResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	defer cancel()
 	id := state.ID.ValueString()
 
-	if framework.CreateUnfinished(ctx, req.Private, &resp.Diagnostics) {
-		// The create was interrupted while the disk was made: finish it.
+	// If the create was interrupted while the disk was made, finish it.
+	if !framework.FinishCreate(ctx, req, resp, "ZEC disk", id, func() (*zenlayer.Disk, error) {
 		target := zenlayer.DiskStatusAvailable
 		if !state.InstanceID.IsNull() && state.InstanceID.ValueString() != "" {
 			target = zenlayer.DiskStatusInUse
 		}
-		tflog.Info(ctx, "finishing the interrupted create of ZEC disk", map[string]any{"id": id, "target": target})
-		disk, err := waitDisk(ctx, conn, id, "to become "+target, timeout, target)
-		if err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("waiting for ZEC disk (%s) to be created", id), err.Error())
-			return
-		}
-		state.fromAPI(disk)
-		framework.ClearCreateUnfinished(ctx, resp.Private, &resp.Diagnostics)
+		return waitDisk(ctx, conn, id, "to become "+target, timeout, target)
+	}, func(disk *zenlayer.Disk) bool { state.fromAPI(disk); return true }) {
+		return
 	}
 
 	// p.Cur is what is true in the cloud so far: each step that succeeds is

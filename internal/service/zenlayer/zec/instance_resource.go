@@ -179,17 +179,12 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 	defer cancel()
 	id := state.ID.ValueString()
 
-	if framework.CreateUnfinished(ctx, req.Private, &resp.Diagnostics) {
-		// The create was interrupted while the instance was built: finish
-		// it. What is true once it is built is the baseline of the steps below.
-		tflog.Info(ctx, "finishing the interrupted create of ZEC instance", map[string]any{"id": id})
-		inst, err := waitInstanceCreated(ctx, conn, id, timeout)
-		if err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("waiting for ZEC instance (%s) to be created", id), err.Error())
-			return
-		}
-		state.fromAPI(ctx, inst, &resp.Diagnostics)
-		framework.ClearCreateUnfinished(ctx, resp.Private, &resp.Diagnostics)
+	// If the create was interrupted while the instance was built, finish
+	// it. What is true once it is built is the baseline of the steps below.
+	if !framework.FinishCreate(ctx, req, resp, "ZEC instance", id,
+		func() (*zenlayer.Instance, error) { return waitInstanceCreated(ctx, conn, id, timeout) },
+		func(inst *zenlayer.Instance) bool { state.fromAPI(ctx, inst, &resp.Diagnostics); return true }) {
+		return
 	}
 
 	// p.Cur is what is true in the cloud so far: each step that succeeds is
