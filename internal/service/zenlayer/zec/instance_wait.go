@@ -71,12 +71,12 @@ func waitInstanceReleasable(ctx context.Context, conn *zenlayer.Client, id strin
 
 // currentStatus reads an instance's status for an error message.
 func currentStatus(ctx context.Context, conn *zenlayer.Client, id string) string {
-	inst, err := conn.FindZECInstance(ctx, id)
+	_, status, err := statusInstance(conn, id)(ctx)
 	switch {
-	case zenlayer.IsNotFound(err):
-		return "gone"
 	case err != nil:
 		return "unknown"
+	case status == wait.Gone:
+		return "gone"
 	}
-	return inst.Status
+	return status
 }
