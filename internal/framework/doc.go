@@ -8,12 +8,24 @@
 //     succeeded when a later step of an Update fails;
 //   - convert.go: conversions between API values and framework values, and
 //     the sorted conversion of listing data sources;
-//   - validators.go: StringCheck, a plan-time validator from a rule function;
+//   - validators.go: StringCheck, a plan-time validator from a rule function,
+//     and PasswordKinds, the kinds of characters a password policy counts;
 //   - datasource.go: ReadList, the one Read of every listing data source;
+//   - crud.go: how every Create, Read, Update and Delete starts (Load reads
+//     the request's plan, state or configuration and gets the API client;
+//     Timeout bounds ctx by the resource's timeouts), RemoveGone (Read of
+//     an object that is gone: warn and remove it from the state) and
+//     Deletable (the first step of a destroy: an error, or already gone);
+//   - create.go: GuardedCreate, the create of every resource through the one
+//     create guard (internal/journal), which saves the id, the timeouts and
+//     what Delete needs in the state the moment the id is known;
 //   - unfinished.go: how a create that Ctrl-C cut short is finished in place
-//     by the next apply instead of being replaced.
+//     by the next apply instead of being replaced: CreateWaitFailed ends a
+//     Create whose wait failed (kept untainted with the mark after Ctrl-C,
+//     else an error, and tainted), FinishCreate starts the Update that
+//     finishes it.
 //
-// It may import the framework, internal/conns and internal/wait; it must
-// not import a cloud's API client (internal/zenlayer, internal/huaweicloud)
-// or a service package.
+// It may import the framework, internal/conns, internal/journal and
+// internal/wait; it must not import a cloud's API client
+// (internal/zenlayer, internal/huaweicloud) or a service package.
 package framework

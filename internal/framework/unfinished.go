@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 )
 
 // A Ctrl-C while Create waits for a new machine to be built must not cost
@@ -96,4 +97,50 @@ func DetachedFind[T any](ctx context.Context, find func(context.Context, string)
 	dctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 20*time.Second)
 	defer cancel()
 	return find(dctx, id)
+}
+
+// CreateWaitFailed ends a Create whose wait for the new object failed
+// with err. When the run was interrupted (Ctrl-C, see Interrupted) and the
+// object can still be read (find, on a detached context), keep saves it in
+// the state as it is and says what it was doing ("being built (STATUS)"):
+// it stays untainted, with the mark that makes the next apply finish the
+// create. Otherwise the error is reported, "waiting for <label> (<id>) to
+// be created", with err and then tainted, which says why the object stays
+// in the state, tainted, and what the next apply does with it.
+func CreateWaitFailed[T any](ctx context.Context, resp *resource.CreateResponse, label, id string, err error,
+	find func(context.Context, string) (T, error), keep func(T) (what string), tainted string,
+) {
+	if Interrupted(ctx) {
+		if obj, ferr := DetachedFind(ctx, find, id); ferr == nil {
+			MarkCreateUnfinished(ctx, resp.Private, &resp.Diagnostics, label, id, keep(obj))
+			return
+		}
+	}
+	resp.Diagnostics.AddError(fmt.Sprintf("waiting for %s (%s) to be created", label, id), err.Error()+"\n\n"+tainted)
+}
+
+// FinishCreate, at the start of Update, finishes a create that Ctrl-C cut
+// short (see CreateWaitFailed). When the resource carries the mark, it
+// waits for the build with wait, hands what it waited for to keep, which
+// makes it the baseline of the update (false when that failed, with the
+// reason in resp), and clears the mark. A wait that fails is reported as
+// "waiting for <label> (<id>) to be created". It reports whether Update
+// goes on.
+func FinishCreate[T any](ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse, label, id string,
+	wait func() (T, error), keep func(T) bool,
+) bool {
+	if !CreateUnfinished(ctx, req.Private, &resp.Diagnostics) {
+		return true
+	}
+	tflog.Info(ctx, "finishing the interrupted create of "+label, map[string]any{"id": id})
+	obj, err := wait()
+	if err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("waiting for %s (%s) to be created", label, id), err.Error())
+		return false
+	}
+	if !keep(obj) {
+		return false
+	}
+	ClearCreateUnfinished(ctx, resp.Private, &resp.Diagnostics)
+	return true
 }

@@ -7,6 +7,9 @@
 // Transient) does not end a wait: it polls again until its timeout, and a
 // timeout is always a *TimeoutError naming what it waited for, the last
 // status and the last transient error. Its clock can be replaced in tests.
+// StatusOf makes the status function of an object from its finder, the
+// finder's not-found test and the object's status; Object is the usual
+// wait for one object (its operation's name, its poll log).
 //
 // It imports no package of the project (internal/transport imports it),
 // so no API client either: errors classify themselves through the

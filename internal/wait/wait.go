@@ -22,6 +22,44 @@ const Gone = "(gone)"
 // error ends the wait.
 type StatusFunc[T any] func(ctx context.Context) (T, string, error)
 
+// StatusOf is the status function of the object id, read by find (the
+// client's finder): what find reports as not found (isNotFound) is Gone,
+// any other error is the poll's, and status reads the status of what was
+// found. Every status function of the provider is one of these.
+func StatusOf[T any](find func(ctx context.Context, id string) (T, error), id string, isNotFound func(error) bool, status func(T) string) StatusFunc[T] {
+	return func(ctx context.Context) (T, string, error) {
+		var zero T
+		obj, err := find(ctx, id)
+		if isNotFound(err) {
+			return zero, Gone, nil
+		}
+		if err != nil {
+			return zero, "", err
+		}
+		return obj, status(obj), nil
+	}
+}
+
+// Object is the usual wait for one object of an API: label names its kind
+// ("ZEC disk"), refresh reads its status (see StatusOf). The Operation is
+// "<label> <id> <what>", each poll is logged at debug level ("polled
+// <label>", with the id, the status, the attempt and what is awaited), and
+// a status outside target and failure counts as in progress: the APIs add
+// statuses over time. Set any other field on the result.
+func Object[T any](ctx context.Context, label, id, what string, refresh StatusFunc[T], timeout time.Duration, target, failure []string) Config[T] {
+	return Config[T]{
+		Operation:        label + " " + id + " " + what,
+		Target:           target,
+		Failure:          failure,
+		UnknownIsPending: true,
+		Refresh:          refresh,
+		Timeout:          timeout,
+		OnPoll: func(attempt int, status string) {
+			tflog.Debug(ctx, "polled "+label, map[string]any{"id": id, "status": status, "attempt": attempt, "waiting_for": what})
+		},
+	}
+}
+
 // Clock is the time source of a wait; tests replace it.
 type Clock interface {
 	Now() time.Time

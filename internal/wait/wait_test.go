@@ -271,3 +271,46 @@ func TestUntilAlignedProportionalSchedule(t *testing.T) {
 		t.Fatalf("the interval did not grow: last gap %s", last)
 	}
 }
+
+func TestStatusOf(t *testing.T) {
+	type obj struct{ state string }
+	errNotFound := errors.New("not found")
+	errOther := errors.New("boom")
+	answers := map[string]struct {
+		o   *obj
+		err error
+	}{"a": {&obj{"RUNNING"}, nil}, "gone": {nil, errNotFound}, "bad": {nil, errOther}}
+	find := func(_ context.Context, id string) (*obj, error) { return answers[id].o, answers[id].err }
+	isNotFound := func(err error) bool { return errors.Is(err, errNotFound) }
+	status := func(o *obj) string { return o.state }
+	for id, want := range map[string]struct {
+		status string
+		err    error
+	}{"a": {"RUNNING", nil}, "gone": {Gone, nil}, "bad": {"", errOther}} {
+		o, s, err := StatusOf(find, id, isNotFound, status)(context.Background())
+		if s != want.status || !errors.Is(err, want.err) || (err == nil) != (want.err == nil) || (o != nil) != (id == "a") {
+			t.Errorf("%s: %v %q %v, want %q %v", id, o, s, err, want.status, want.err)
+		}
+	}
+}
+
+func TestObject(t *testing.T) {
+	polls := 0
+	refresh := func(context.Context) (*int, string, error) {
+		polls++
+		if polls < 3 {
+			return nil, "SOMETHING_NEW", nil // unknown statuses are in progress
+		}
+		n := polls
+		return &n, "RUNNING", nil
+	}
+	c := Object(context.Background(), "ZEC disk", "d-1", "to be RUNNING", refresh, time.Minute, []string{"RUNNING"}, []string{"FAILED"})
+	if c.Operation != "ZEC disk d-1 to be RUNNING" || !c.UnknownIsPending || c.OnPoll == nil {
+		t.Fatalf("%+v", c)
+	}
+	c.Clock, c.Rand = newFakeClock(), func() float64 { return 0 }
+	got, err := Until(context.Background(), c)
+	if err != nil || got == nil || *got != 3 {
+		t.Fatalf("%v %v", got, err)
+	}
+}

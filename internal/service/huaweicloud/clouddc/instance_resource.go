@@ -42,19 +42,15 @@ type instanceResource struct {
 
 func (r *instanceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan, config instanceResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	conn := r.Client.HuaweiCloudClient(&resp.Diagnostics)
+	conn := framework.Load(ctx, &resp.Diagnostics, r.Client.HuaweiCloudClient, framework.Get(req.Plan, &plan), framework.Get(req.Config, &config))
 	if conn == nil {
 		return
 	}
-	timeout, d := plan.Timeouts.Create(ctx, instanceCreateTimeout)
-	if resp.Diagnostics.Append(d...); resp.Diagnostics.HasError() {
+	ctx, cancel, timeout, ok := framework.Timeout(ctx, plan.Timeouts.Create, instanceCreateTimeout, &resp.Diagnostics)
+	if !ok {
 		return
 	}
+	defer cancel()
 	in, d := plan.createRequest(ctx, config.PasswordWO)
 	resp.Diagnostics.Append(d...)
 	if resp.Diagnostics.HasError() {
@@ -64,12 +60,12 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	// The one create guard (internal/journal): the instance carries a
 	// create token as a metadata pair; a create whose answer is lost is
 	// looked up by it, never sent again, and a create cut short is found by
-	// the next run. The journal's hash leaves the password out.
+	// the next run. The journal's hash leaves the password out. Its id is in
+	// the state before anything else can fail: an instance the cloud made
+	// is never lost.
 	args := in
 	args.Password = ""
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-	res, err := journal.Create(ctx, journal.Spec{
+	ids, done, err := framework.GuardedCreate(ctx, resp, journal.Spec{
 		Kind: "clouddc_instance", Label: "CloudDC instance", Scope: conn.Scope(), Args: args, Ambiguous: huaweicloud.Ambiguous,
 		Send: func(ctx context.Context, token string) ([]string, error) {
 			in := in
@@ -90,19 +86,8 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 			return fmt.Sprintf("look for an instance named %q whose metadata has %s = %s (ListInstances or the console) and import it with terraform import, or delete it",
 				in.Name, huaweicloud.CreateTokenMetadataKey, token)
 		},
-	})
-	defer res.Done()
-	for _, w := range res.Warnings {
-		resp.Diagnostics.AddWarning("The create journal is not kept", w)
-	}
-	ids := res.IDs
-	if len(ids) > 0 {
-		// Never lose an instance the cloud made: its id is in state before anything else can fail.
-		plan.ID = types.StringValue(ids[0])
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("timeouts"), plan.Timeouts)...)
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("password_wo_version"), plan.PasswordWOVersion)...)
-	}
+	}, plan.Timeouts, framework.Keep{Path: path.Root("password_wo_version"), Value: plan.PasswordWOVersion})
+	defer done()
 	if err != nil {
 		resp.Diagnostics.AddError(fmt.Sprintf("creating CloudDC instance %q", in.Name), err.Error()+createHint(err))
 		return
@@ -116,19 +101,14 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	tflog.Info(ctx, "created CloudDC instance", map[string]any{"id": id})
 
 	if _, err := waitInstance(ctx, conn, id, "to be running", timeout, huaweicloud.StateRunning); err != nil {
-		if framework.Interrupted(ctx) {
-			// Ctrl-C while the server is provisioned: keep the instance,
-			// untainted; the next apply finishes the create instead of
-			// deleting it and provisioning the server again.
-			if inst, ferr := framework.DetachedFind(ctx, conn.FindInstance, id); ferr == nil {
-				resp.Diagnostics.Append(plan.fromAPI(inst)...)
-				resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-				framework.MarkCreateUnfinished(ctx, resp.Private, &resp.Diagnostics, "CloudDC instance", id, "being provisioned ("+inst.State+")")
-				return
-			}
-		}
-		resp.Diagnostics.AddError(fmt.Sprintf("waiting for CloudDC instance (%s) to be created", id),
-			err.Error()+"\n\nThe instance exists, so it is kept in the state and marked tainted: the next apply deletes it and creates a new one.")
+		// The instance is kept, tainted; but after Ctrl-C while the server
+		// is provisioned it is kept untainted: the next apply finishes the
+		// create instead of deleting it and provisioning the server again.
+		framework.CreateWaitFailed(ctx, resp, "CloudDC instance", id, err, conn.FindInstance, func(inst *huaweicloud.Instance) string {
+			resp.Diagnostics.Append(plan.fromAPI(inst)...)
+			resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+			return "being provisioned (" + inst.State + ")"
+		}, "The instance exists, so it is kept in the state and marked tainted: the next apply deletes it and creates a new one.")
 		return
 	}
 	inst, err := conn.FindInstance(ctx, id)
@@ -142,23 +122,13 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 
 func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state instanceResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	conn := r.Client.HuaweiCloudClient(&resp.Diagnostics)
+	conn := framework.Load(ctx, &resp.Diagnostics, r.Client.HuaweiCloudClient, framework.Get(req.State, &state))
 	if conn == nil {
 		return
 	}
 	id := state.ID.ValueString()
 	inst, err := conn.FindInstance(ctx, id)
-	if huaweicloud.IsNotFound(err) || (err == nil && instanceGone(inst.State)) {
-		status := ""
-		if inst != nil {
-			status = inst.State
-		}
-		tflog.Warn(ctx, "CloudDC instance not found or deleted, removing it from state", map[string]any{"id": id, "status": status})
-		resp.State.RemoveResource(ctx)
+	if framework.RemoveGone(ctx, resp, "CloudDC instance not found or deleted", id, inst, err, huaweicloud.IsNotFound, instanceState, instanceGone) {
 		return
 	}
 	if err != nil {
@@ -171,40 +141,33 @@ func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, r
 
 func (r *instanceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state, config instanceResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	conn := r.Client.HuaweiCloudClient(&resp.Diagnostics)
+	conn := framework.Load(ctx, &resp.Diagnostics, r.Client.HuaweiCloudClient,
+		framework.Get(req.Plan, &plan), framework.Get(req.State, &state), framework.Get(req.Config, &config))
 	if conn == nil {
 		return
 	}
-	timeout, d := plan.Timeouts.Update(ctx, instanceUpdateTimeout)
-	if resp.Diagnostics.Append(d...); resp.Diagnostics.HasError() {
+	ctx, cancel, timeout, ok := framework.Timeout(ctx, plan.Timeouts.Update, instanceUpdateTimeout, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	id := state.ID.ValueString()
 	password := config.PasswordWO.ValueString()
 
-	if framework.CreateUnfinished(ctx, req.Private, &resp.Diagnostics) {
-		// The create was interrupted while the server was provisioned:
-		// finish it. What is true then is the baseline of the steps below.
-		tflog.Info(ctx, "finishing the interrupted create of CloudDC instance", map[string]any{"id": id})
-		if _, err := waitInstance(ctx, conn, id, "to be running", timeout, huaweicloud.StateRunning); err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("waiting for CloudDC instance (%s) to be created", id), err.Error())
-			return
-		}
+	// If the create was interrupted while the server was provisioned,
+	// finish it. What is true then is the baseline of the steps below.
+	if !framework.FinishCreate(ctx, req, resp, "CloudDC instance", id, func() (*huaweicloud.InstanceStatus, error) {
+		return waitInstance(ctx, conn, id, "to be running", timeout, huaweicloud.StateRunning)
+	}, func(*huaweicloud.InstanceStatus) bool {
 		inst, err := conn.FindInstance(ctx, id)
 		if err != nil {
 			resp.Diagnostics.AddError(fmt.Sprintf("reading CloudDC instance (%s) after creation", id), err.Error())
-			return
+			return false
 		}
 		resp.Diagnostics.Append(state.fromAPI(inst)...)
-		framework.ClearCreateUnfinished(ctx, resp.Private, &resp.Diagnostics)
+		return true
+	}) {
+		return
 	}
 
 	// done.Cur is what is true in the cloud so far: each step that succeeds
@@ -279,8 +242,8 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 		done.Fail(fmt.Sprintf("reading CloudDC instance (%s) after update", id), withStateHint(err))
 		return
 	}
-	resp.Diagnostics.Append(plan.fromAPI(inst)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(done.Cur.fromAPI(inst)...)
+	done.Save()
 }
 
 // Delete waits for an operation in progress to end, calls DeleteInstance
@@ -288,19 +251,14 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 // repeat, so an interrupted destroy finishes on the next run.
 func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state instanceResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	conn := r.Client.HuaweiCloudClient(&resp.Diagnostics)
+	conn := framework.Load(ctx, &resp.Diagnostics, r.Client.HuaweiCloudClient, framework.Get(req.State, &state))
 	if conn == nil {
 		return
 	}
-	timeout, d := state.Timeouts.Delete(ctx, instanceDeleteTimeout)
-	if resp.Diagnostics.Append(d...); resp.Diagnostics.HasError() {
+	ctx, cancel, timeout, ok := framework.Timeout(ctx, state.Timeouts.Delete, instanceDeleteTimeout, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	id := state.ID.ValueString()
 	_, status, err := waitDeletable(ctx, conn, id, timeout)

@@ -4,8 +4,6 @@ import (
 	"context"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-log/tflog"
-
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/huaweicloud"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/wait"
 )
@@ -27,22 +25,19 @@ var (
 // statusInstance reads an instance's state with ShowInstanceStatus; a
 // NotFound is wait.Gone, and the old "teminated" spelling is terminated.
 func statusInstance(conn *huaweicloud.Client, id string) wait.StatusFunc[*huaweicloud.InstanceStatus] {
-	return func(ctx context.Context) (*huaweicloud.InstanceStatus, string, error) {
-		st, err := conn.ShowInstanceStatus(ctx, id)
-		if huaweicloud.IsNotFound(err) {
-			return nil, wait.Gone, nil
-		}
-		if err != nil {
-			return nil, "", err
-		}
+	return wait.StatusOf(conn.ShowInstanceStatus, id, huaweicloud.IsNotFound, func(st *huaweicloud.InstanceStatus) string {
 		if huaweicloud.IsTerminated(st.State) {
-			return st, huaweicloud.StateTerminated, nil
+			return huaweicloud.StateTerminated
 		}
-		return st, st.State, nil
-	}
+		return st.State
+	})
 }
 
-// instanceGone reports whether a listed instance is deleted or being deleted.
+// instanceState is a listed instance's state.
+func instanceState(inst *huaweicloud.Instance) string { return inst.State }
+
+// instanceGone reports whether a listed instance's state says it is
+// deleted or being deleted.
 func instanceGone(state string) bool {
 	return huaweicloud.IsTerminated(state) || state == huaweicloud.StateShuttingDown
 }
@@ -59,20 +54,10 @@ func failureDetail(st *huaweicloud.InstanceStatus) string {
 // state outside target, failed and error counts as in progress: the API's
 // sources disagree on the state list and it grows.
 func waitInstance(ctx context.Context, conn *huaweicloud.Client, id, what string, timeout time.Duration, target ...string) (*huaweicloud.InstanceStatus, error) {
-	return wait.Until(ctx, wait.Config[*huaweicloud.InstanceStatus]{
-		Operation:        "CloudDC instance " + id + " " + what,
-		Target:           target,
-		Failure:          []string{huaweicloud.StateFailed, huaweicloud.StateError},
-		UnknownIsPending: true,
-		FailureDetail:    failureDetail,
-		Refresh:          statusInstance(conn, id),
-		Timeout:          timeout,
-		MinInterval:      pollMin,
-		MaxInterval:      pollMax,
-		OnPoll: func(attempt int, status string) {
-			tflog.Debug(ctx, "polled CloudDC instance", map[string]any{"id": id, "status": status, "attempt": attempt, "waiting_for": what})
-		},
-	})
+	c := wait.Object(ctx, "CloudDC instance", id, what, statusInstance(conn, id), timeout,
+		target, []string{huaweicloud.StateFailed, huaweicloud.StateError})
+	c.FailureDetail, c.MinInterval, c.MaxInterval = failureDetail, pollMin, pollMax
+	return wait.Until(ctx, c)
 }
 
 // deletableStates are the states in which DeleteInstance is accepted.

@@ -52,28 +52,11 @@ func CheckPassword(pw string) string {
 	if n := utf8.RuneCountInString(pw); n < PasswordMinLength || n > PasswordMaxLength {
 		return fmt.Sprintf("must be %d to %d characters long, got %d", PasswordMinLength, PasswordMaxLength, n)
 	}
-	var upper, lower, digit, special bool
-	for _, r := range pw {
-		switch {
-		case r >= 'A' && r <= 'Z':
-			upper = true
-		case r >= 'a' && r <= 'z':
-			lower = true
-		case r >= '0' && r <= '9':
-			digit = true
-		case strings.ContainsRune(PasswordSpecials, r):
-			special = true
-		default:
-			return "may contain only letters, digits and the special characters " + PasswordSpecials
-		}
+	kinds, ok := framework.PasswordKinds(pw, PasswordSpecials)
+	if !ok {
+		return "may contain only letters, digits and the special characters " + PasswordSpecials
 	}
-	classes := 0
-	for _, ok := range []bool{upper, lower, digit, special} {
-		if ok {
-			classes++
-		}
-	}
-	if classes < 3 {
+	if kinds.Count() < 3 {
 		return "must contain at least three of: upper case letters, lower case letters, digits, special characters " + PasswordSpecials
 	}
 	l := strings.ToLower(pw)

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
@@ -24,12 +25,7 @@ import (
 func deleteInstance(ctx context.Context, conn *zenlayer.Client, id string, release bool, timeout time.Duration) diag.Diagnostics {
 	var diags diag.Diagnostics
 	inst, err := waitInstanceTerminable(ctx, conn, id, timeout)
-	if err != nil {
-		diags.AddError(fmt.Sprintf("deleting BMC instance (%s)", id), err.Error())
-		return diags
-	}
-	if inst == nil {
-		tflog.Info(ctx, "BMC instance already gone", map[string]any{"id": id})
+	if !framework.Deletable(ctx, &diags, "BMC instance", id, inst, err) {
 		return diags
 	}
 

@@ -50,21 +50,16 @@ type instanceResource struct {
 
 func (r *instanceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan instanceResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	var password types.String // write-only: only in the configuration
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("password"), &password)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	conn := r.Client.ZenlayerClient(&resp.Diagnostics)
+	conn := framework.Load(ctx, &resp.Diagnostics, r.Client.ZenlayerClient,
+		framework.Get(req.Plan, &plan), framework.GetAttribute(req.Config, path.Root("password"), &password))
 	if conn == nil {
 		return
 	}
-	timeout, d := plan.Timeouts.Create(ctx, instanceCreateTimeout)
-	if resp.Diagnostics.Append(d...); resp.Diagnostics.HasError() {
+	ctx, cancel, timeout, ok := framework.Timeout(ctx, plan.Timeouts.Create, instanceCreateTimeout, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
 	in, d := plan.createRequest(ctx, password)
@@ -78,10 +73,12 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	// token tag (API 2022-11-20 takes tags on CreateInstances and filters
 	// DescribeInstances by them); a create whose answer is lost is looked up
 	// by it, never sent again, and a create cut short is found by the next
-	// run. The journal's hash of the arguments leaves the password out.
+	// run. The journal's hash of the arguments leaves the password out. Its
+	// id is in the state before anything else can fail: a machine the
+	// cloud made is never lost.
 	hashed := in
 	hashed.Password = ""
-	res, err := journal.Create(ctx, journal.Spec{
+	ids, done, err := framework.GuardedCreate(ctx, resp, journal.Spec{
 		Kind: "bmc_instance", Label: "BMC instance", Scope: conn.Scope(), Args: hashed, Ambiguous: zenlayer.Ambiguous,
 		Send: func(ctx context.Context, token string) ([]string, error) {
 			in := in
@@ -91,20 +88,10 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 		},
 		Lookup: conn.FindBMCInstancesByCreateToken,
 		Hint:   zenlayer.CreateTokenHint,
-	})
-	defer res.Done()
-	for _, w := range res.Warnings {
-		resp.Diagnostics.AddWarning("The create journal is not kept", w)
-	}
-	ids := res.IDs
-	if len(ids) > 0 {
-		// Never lose a machine the cloud made: its id is in state before anything else can fail.
-		plan.ID = types.StringValue(ids[0])
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("timeouts"), plan.Timeouts)...)
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("release_on_destroy"), plan.ReleaseOnDestroy)...)
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("instance_charge_type"), plan.ChargeType)...)
-	}
+	}, plan.Timeouts,
+		framework.Keep{Path: path.Root("release_on_destroy"), Value: plan.ReleaseOnDestroy},
+		framework.Keep{Path: path.Root("instance_charge_type"), Value: plan.ChargeType})
+	defer done()
 	if err != nil {
 		resp.Diagnostics.AddError("creating BMC instance", err.Error())
 		return
@@ -112,28 +99,24 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	id := ids[0]
 	tflog.Info(ctx, "created BMC instance", map[string]any{"id": id})
 
-	const kept = "\n\nThe instance exists, so it is kept in the state and marked tainted: the next apply destroys it " +
+	const kept = "The instance exists, so it is kept in the state and marked tainted: the next apply destroys it " +
 		"(a machine that failed to be created is deleted at once) and creates a new one."
-	_, err = waitInstanceCreated(ctx, conn, id, timeout)
-	if err != nil && framework.Interrupted(ctx) {
-		// Ctrl-C while the machine is built: keep it, untainted; the next
-		// apply finishes the create instead of ordering a new machine.
-		if inst, ferr := framework.DetachedFind(ctx, conn.FindBMCInstance, id); ferr == nil {
+	if _, err := waitInstanceCreated(ctx, conn, id, timeout); err != nil {
+		// The machine is kept, tainted; but after Ctrl-C while it is built
+		// it is kept untainted: the next apply finishes the create instead
+		// of ordering a new machine.
+		framework.CreateWaitFailed(ctx, resp, "BMC instance", id, err, conn.FindBMCInstance, func(inst *zenlayer.BMCInstance) string {
 			planned := plan.PowerState
 			plan.fromAPI(ctx, inst, &resp.Diagnostics)
 			plan.PowerState = planned
 			resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-			framework.MarkCreateUnfinished(ctx, resp.Private, &resp.Diagnostics, "BMC instance", id, "being built ("+inst.InstanceStatus+")")
-			return
-		}
-	}
-	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("waiting for BMC instance (%s) to be created", id), err.Error()+kept)
+			return "being built (" + inst.InstanceStatus + ")"
+		}, kept)
 		return
 	}
 	if plan.PowerState.ValueString() == PowerStopped {
 		if err := powerInstance(ctx, conn, id, PowerStopped, timeout); err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("stopping BMC instance (%s) after its creation", id), err.Error()+kept)
+			resp.Diagnostics.AddError(fmt.Sprintf("stopping BMC instance (%s) after its creation", id), err.Error()+"\n\n"+kept)
 			return
 		}
 	}
@@ -148,23 +131,13 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 
 func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state instanceResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	conn := r.Client.ZenlayerClient(&resp.Diagnostics)
+	conn := framework.Load(ctx, &resp.Diagnostics, r.Client.ZenlayerClient, framework.Get(req.State, &state))
 	if conn == nil {
 		return
 	}
 	id := state.ID.ValueString()
 	inst, err := conn.ReadBMCInstance(ctx, id)
-	if zenlayer.IsNotFound(err) || (err == nil && inst.InstanceStatus == zenlayer.BMCStatusReleasing) {
-		status := ""
-		if inst != nil {
-			status = inst.InstanceStatus
-		}
-		tflog.Warn(ctx, "BMC instance not found or being released, removing it from state", map[string]any{"id": id, "status": status})
-		resp.State.RemoveResource(ctx)
+	if framework.RemoveGone(ctx, resp, "BMC instance not found or being released", id, inst, err, zenlayer.IsNotFound, instanceStatus, instanceReleasing) {
 		return
 	}
 	if err != nil {
@@ -184,34 +157,23 @@ func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, r
 
 func (r *instanceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state instanceResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	conn := r.Client.ZenlayerClient(&resp.Diagnostics)
+	conn := framework.Load(ctx, &resp.Diagnostics, r.Client.ZenlayerClient, framework.Get(req.Plan, &plan), framework.Get(req.State, &state))
 	if conn == nil {
 		return
 	}
-	timeout, d := plan.Timeouts.Update(ctx, instanceUpdateTimeout)
-	if resp.Diagnostics.Append(d...); resp.Diagnostics.HasError() {
+	ctx, cancel, timeout, ok := framework.Timeout(ctx, plan.Timeouts.Update, instanceUpdateTimeout, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	id := state.ID.ValueString()
 
-	if framework.CreateUnfinished(ctx, req.Private, &resp.Diagnostics) {
-		// The create was interrupted while the machine was built: finish it.
-		// What is true once it is built is the baseline of the steps below.
-		tflog.Info(ctx, "finishing the interrupted create of BMC instance", map[string]any{"id": id})
-		inst, err := waitInstanceCreated(ctx, conn, id, timeout)
-		if err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("waiting for BMC instance (%s) to be created", id), err.Error())
-			return
-		}
-		state.fromAPI(ctx, inst, &resp.Diagnostics)
-		framework.ClearCreateUnfinished(ctx, resp.Private, &resp.Diagnostics)
+	// If the create was interrupted while the machine was built, finish it.
+	// What is true once it is built is the baseline of the steps below.
+	if !framework.FinishCreate(ctx, req, resp, "BMC instance", id,
+		func() (*zenlayer.BMCInstance, error) { return waitInstanceCreated(ctx, conn, id, timeout) },
+		func(inst *zenlayer.BMCInstance) bool { state.fromAPI(ctx, inst, &resp.Diagnostics); return true }) {
+		return
 	}
 
 	// p.Cur is what is true in the cloud so far: each step that succeeds is
@@ -242,25 +204,20 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 		p.Fail(fmt.Sprintf("reading BMC instance (%s) after update", id), err)
 		return
 	}
-	plan.fromAPI(ctx, inst, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	p.Cur.fromAPI(ctx, inst, &resp.Diagnostics)
+	p.Save()
 }
 
 func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state instanceResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	conn := r.Client.ZenlayerClient(&resp.Diagnostics)
+	conn := framework.Load(ctx, &resp.Diagnostics, r.Client.ZenlayerClient, framework.Get(req.State, &state))
 	if conn == nil {
 		return
 	}
-	timeout, d := state.Timeouts.Delete(ctx, instanceDeleteTimeout)
-	if resp.Diagnostics.Append(d...); resp.Diagnostics.HasError() {
+	ctx, cancel, timeout, ok := framework.Timeout(ctx, state.Timeouts.Delete, instanceDeleteTimeout, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	release := state.ReleaseOnDestroy.IsNull() || state.ReleaseOnDestroy.ValueBool()
 	resp.Diagnostics.Append(deleteInstance(ctx, conn, state.ID.ValueString(), release, timeout)...)

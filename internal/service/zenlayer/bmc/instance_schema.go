@@ -308,26 +308,15 @@ func CheckPassword(pw string) string {
 	if n := utf8.RuneCountInString(pw); n < 8 || n > 16 {
 		return "must be 8 to 16 characters long"
 	}
-	var upper, lower, digit, special bool
-	for _, r := range pw {
-		switch {
-		case r >= 'A' && r <= 'Z':
-			upper = true
-		case r >= 'a' && r <= 'z':
-			lower = true
-		case r >= '0' && r <= '9':
-			digit = true
-		case strings.ContainsRune(passwordSpecials, r):
-			special = true
-		default:
-			return "may contain only letters, digits and the special characters " + passwordSpecials
-		}
+	kinds, ok := framework.PasswordKinds(pw, passwordSpecials)
+	if !ok {
+		return "may contain only letters, digits and the special characters " + passwordSpecials
 	}
 	var missing []string
 	for _, c := range []struct {
 		ok   bool
 		what string
-	}{{upper, "upper case letter"}, {lower, "lower case letter"}, {digit, "digit"}, {special, "special character of " + passwordSpecials}} {
+	}{{kinds.Upper, "upper case letter"}, {kinds.Lower, "lower case letter"}, {kinds.Digit, "digit"}, {kinds.Special, "special character of " + passwordSpecials}} {
 		if !c.ok {
 			missing = append(missing, c.what)
 		}

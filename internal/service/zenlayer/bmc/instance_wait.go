@@ -4,8 +4,6 @@ import (
 	"context"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-log/tflog"
-
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/wait"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
@@ -17,35 +15,25 @@ import (
 
 // statusInstance reads an instance's status; NotFound is wait.Gone.
 func statusInstance(conn *zenlayer.Client, id string) wait.StatusFunc[*zenlayer.BMCInstance] {
-	return func(ctx context.Context) (*zenlayer.BMCInstance, string, error) {
-		inst, err := conn.FindBMCInstance(ctx, id)
-		if zenlayer.IsNotFound(err) {
-			return nil, wait.Gone, nil
-		}
-		if err != nil {
-			return nil, "", err
-		}
-		return inst, inst.InstanceStatus, nil
-	}
+	return wait.StatusOf(conn.FindBMCInstance, id, zenlayer.IsNotFound, instanceStatus)
 }
+
+// instanceStatus is an instance's status.
+func instanceStatus(inst *zenlayer.BMCInstance) string { return inst.InstanceStatus }
+
+// instanceReleasing reports whether a status says the instance is on its
+// way out (RELEASING): Terraform no longer manages it. An instance in the
+// recycle bin is kept, so that a destroy releases it.
+func instanceReleasing(status string) bool { return status == zenlayer.BMCStatusReleasing }
 
 // waitInstance waits until the instance reaches one of target. With
 // pending nil, every status outside target and failure counts as in
 // progress (the API adds statuses over time); otherwise any other status
 // ends the wait with an error naming it.
 func waitInstance(ctx context.Context, conn *zenlayer.Client, id, what string, timeout time.Duration, target, pending, failure []string) (*zenlayer.BMCInstance, error) {
-	return wait.Until(ctx, wait.Config[*zenlayer.BMCInstance]{
-		Operation:        "BMC instance " + id + " " + what,
-		Target:           target,
-		Pending:          pending,
-		Failure:          failure,
-		UnknownIsPending: pending == nil,
-		Refresh:          statusInstance(conn, id),
-		Timeout:          timeout,
-		OnPoll: func(attempt int, status string) {
-			tflog.Debug(ctx, "polled BMC instance", map[string]any{"id": id, "status": status, "attempt": attempt, "waiting_for": what})
-		},
-	}.WithSharedPolling())
+	c := wait.Object(ctx, "BMC instance", id, what, statusInstance(conn, id), timeout, target, failure)
+	c.Pending, c.UnknownIsPending = pending, pending == nil
+	return wait.Until(ctx, c.WithSharedPolling())
 }
 
 // brokenStatuses end a wait for a usable machine: it failed to be built, or

@@ -8,7 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
-	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/wait"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
@@ -24,12 +24,7 @@ import (
 func deleteDisk(ctx context.Context, conn *zenlayer.Client, id string, releaseFromBin bool, timeout time.Duration) diag.Diagnostics {
 	var diags diag.Diagnostics
 	disk, err := waitDiskReleasable(ctx, conn, id, timeout)
-	if err != nil {
-		diags.AddError(fmt.Sprintf("deleting ZEC disk (%s)", id), err.Error())
-		return diags
-	}
-	if disk == nil {
-		tflog.Info(ctx, "ZEC disk already gone", map[string]any{"id": id})
+	if !framework.Deletable(ctx, &diags, "ZEC disk", id, disk, err) {
 		return diags
 	}
 	if disk.DiskStatus == zenlayer.DiskStatusInUse && disk.Portable && disk.DiskType != zenlayer.DiskTypeSystem {
@@ -38,43 +33,12 @@ func deleteDisk(ctx context.Context, conn *zenlayer.Client, id string, releaseFr
 			return diags
 		}
 	}
-	if disk.DiskStatus == zenlayer.DiskStatusRecycled && !releaseFromBin {
-		warnLeftInRecycleBin(&diags, "disk", id)
-		return diags
-	}
-
-	if err := releaseDisk(ctx, conn, id, &diags); err != nil || diags.HasError() {
-		return diags
-	}
-	disk, err = waitDisk(ctx, conn, id, "to be released", timeout, wait.Gone, zenlayer.DiskStatusRecycled)
-	if err != nil {
-		diags.AddError(fmt.Sprintf("waiting for ZEC disk (%s) to be released", id), err.Error())
-		return diags
-	}
-	if disk == nil {
-		return diags
-	}
-	// The account has a recycle bin and the disk is in it.
-	if !releaseFromBin {
-		warnLeftInRecycleBin(&diags, "disk", id)
-		return diags
-	}
-	tflog.Info(ctx, "ZEC disk is in the recycle bin, releasing it from there", map[string]any{"id": id})
-	if err := releaseDisk(ctx, conn, id, &diags); err != nil || diags.HasError() {
-		return diags
-	}
-	if _, err := waitDisk(ctx, conn, id, "to be released from the recycle bin", timeout, wait.Gone); err != nil {
-		diags.AddError(fmt.Sprintf("waiting for ZEC disk (%s) to be released from the recycle bin", id), err.Error())
-	}
+	releaseThroughBin(ctx, &diags, "disk", id, disk.DiskStatus == zenlayer.DiskStatusRecycled, releaseFromBin, zenlayer.DiskStatusRecycled,
+		func() bool { return releaseDisk(ctx, conn, id, &diags) != nil || diags.HasError() },
+		func(what string, target ...string) (*zenlayer.Disk, error) {
+			return waitDisk(ctx, conn, id, what, timeout, target...)
+		})
 	return diags
-}
-
-// warnLeftInRecycleBin says that destroy left a ZEC disk or instance (what)
-// in the recycle bin, as release_on_destroy = false asks.
-func warnLeftInRecycleBin(diags *diag.Diagnostics, what, id string) {
-	diags.AddWarning(fmt.Sprintf("ZEC %s (%s) left in the recycle bin", what, id),
-		fmt.Sprintf("release_on_destroy is false, so %s %s was moved to the account's recycle bin and not freed. "+
-			"It can be restored from there for a limited time and is freed by Zenlayer afterwards; Terraform no longer manages it.", what, id))
 }
 
 // releaseDisk calls ReleaseDisk and turns each documented error code into a

@@ -42,26 +42,23 @@ type diskResource struct {
 
 func (r *diskResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan diskResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	conn := r.Client.ZenlayerClient(&resp.Diagnostics)
+	conn := framework.Load(ctx, &resp.Diagnostics, r.Client.ZenlayerClient, framework.Get(req.Plan, &plan))
 	if conn == nil {
 		return
 	}
-	timeout, d := plan.Timeouts.Create(ctx, diskCreateTimeout)
-	if resp.Diagnostics.Append(d...); resp.Diagnostics.HasError() {
+	ctx, cancel, timeout, ok := framework.Timeout(ctx, plan.Timeouts.Create, diskCreateTimeout, &resp.Diagnostics)
+	if !ok {
 		return
 	}
+	defer cancel()
 
 	in := plan.createRequest()
 	// The one create guard (internal/journal): the disk carries a create
 	// token; a create whose answer is lost is looked up by it, never sent
-	// again, and a create cut short is found by the next run.
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-	res, err := journal.Create(ctx, journal.Spec{
+	// again, and a create cut short is found by the next run. Its id is in
+	// the state before anything else can fail: a disk the cloud made is
+	// never lost.
+	ids, done, err := framework.GuardedCreate(ctx, resp, journal.Spec{
 		Kind: "zec_disk", Label: "ZEC disk", Scope: conn.Scope(), Args: in, Ambiguous: zenlayer.Ambiguous,
 		Send: func(ctx context.Context, token string) ([]string, error) {
 			in := in
@@ -71,18 +68,8 @@ func (r *diskResource) Create(ctx context.Context, req resource.CreateRequest, r
 		},
 		Lookup: conn.FindDisksByCreateToken,
 		Hint:   zenlayer.CreateTokenHint,
-	})
-	defer res.Done()
-	for _, w := range res.Warnings {
-		resp.Diagnostics.AddWarning("The create journal is not kept", w)
-	}
-	ids := res.IDs
-	if len(ids) > 0 {
-		// Never lose a disk the cloud made: its id is in state before anything else can fail.
-		plan.ID = types.StringValue(ids[0])
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("timeouts"), plan.Timeouts)...)
-	}
+	}, plan.Timeouts)
+	defer done()
 	if err != nil {
 		resp.Diagnostics.AddError("creating ZEC disk", err.Error())
 		return
@@ -95,21 +82,17 @@ func (r *diskResource) Create(ctx context.Context, req resource.CreateRequest, r
 		target = zenlayer.DiskStatusInUse
 	}
 	disk, err := waitDisk(ctx, conn, id, "to become "+target, timeout, target)
-	if err != nil && framework.Interrupted(ctx) {
-		// Ctrl-C while the disk is made: keep it, untainted; the next apply
-		// finishes the create instead of replacing the disk.
-		if disk, ferr := framework.DetachedFind(ctx, conn.FindDisk, id); ferr == nil {
+	if err != nil {
+		// The disk is kept, tainted; but after Ctrl-C while it is made it is
+		// kept untainted: the next apply finishes the create instead of
+		// replacing the disk.
+		framework.CreateWaitFailed(ctx, resp, "ZEC disk", id, err, conn.FindDisk, func(disk *zenlayer.Disk) string {
 			planned := plan.InstanceID
 			plan.fromAPI(disk)
 			plan.InstanceID = planned // attached once it is made
 			resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-			framework.MarkCreateUnfinished(ctx, resp.Private, &resp.Diagnostics, "ZEC disk", id, "being made ("+disk.DiskStatus+")")
-			return
-		}
-	}
-	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("waiting for ZEC disk (%s) to be created", id),
-			err.Error()+"\n\nThe disk exists, so it is kept in the state and marked tainted: the next apply replaces it.")
+			return "being made (" + disk.DiskStatus + ")"
+		}, "The disk exists, so it is kept in the state and marked tainted: the next apply replaces it.")
 		return
 	}
 	plan.fromAPI(disk)
@@ -118,23 +101,13 @@ func (r *diskResource) Create(ctx context.Context, req resource.CreateRequest, r
 
 func (r *diskResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state diskResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	conn := r.Client.ZenlayerClient(&resp.Diagnostics)
+	conn := framework.Load(ctx, &resp.Diagnostics, r.Client.ZenlayerClient, framework.Get(req.State, &state))
 	if conn == nil {
 		return
 	}
 	id := state.ID.ValueString()
 	disk, err := conn.ReadDisk(ctx, id)
-	if zenlayer.IsNotFound(err) || (err == nil && diskReleased(disk)) {
-		status := ""
-		if disk != nil {
-			status = disk.DiskStatus
-		}
-		tflog.Warn(ctx, "ZEC disk not found or released, removing it from state", map[string]any{"id": id, "status": status})
-		resp.State.RemoveResource(ctx)
+	if framework.RemoveGone(ctx, resp, "ZEC disk not found or released", id, disk, err, zenlayer.IsNotFound, diskStatus, diskReleased) {
 		return
 	}
 	if err != nil {
@@ -153,37 +126,26 @@ func (r *diskResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 
 func (r *diskResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state diskResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	conn := r.Client.ZenlayerClient(&resp.Diagnostics)
+	conn := framework.Load(ctx, &resp.Diagnostics, r.Client.ZenlayerClient, framework.Get(req.Plan, &plan), framework.Get(req.State, &state))
 	if conn == nil {
 		return
 	}
-	timeout, d := plan.Timeouts.Update(ctx, diskUpdateTimeout)
-	if resp.Diagnostics.Append(d...); resp.Diagnostics.HasError() {
+	ctx, cancel, timeout, ok := framework.Timeout(ctx, plan.Timeouts.Update, diskUpdateTimeout, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	id := state.ID.ValueString()
 
-	if framework.CreateUnfinished(ctx, req.Private, &resp.Diagnostics) {
-		// The create was interrupted while the disk was made: finish it.
+	// If the create was interrupted while the disk was made, finish it.
+	if !framework.FinishCreate(ctx, req, resp, "ZEC disk", id, func() (*zenlayer.Disk, error) {
 		target := zenlayer.DiskStatusAvailable
 		if !state.InstanceID.IsNull() && state.InstanceID.ValueString() != "" {
 			target = zenlayer.DiskStatusInUse
 		}
-		tflog.Info(ctx, "finishing the interrupted create of ZEC disk", map[string]any{"id": id, "target": target})
-		disk, err := waitDisk(ctx, conn, id, "to become "+target, timeout, target)
-		if err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("waiting for ZEC disk (%s) to be created", id), err.Error())
-			return
-		}
-		state.fromAPI(disk)
-		framework.ClearCreateUnfinished(ctx, resp.Private, &resp.Diagnostics)
+		return waitDisk(ctx, conn, id, "to become "+target, timeout, target)
+	}, func(disk *zenlayer.Disk) bool { state.fromAPI(disk); return true }) {
+		return
 	}
 
 	// p.Cur is what is true in the cloud so far: each step that succeeds is
@@ -244,25 +206,20 @@ func (r *diskResource) Update(ctx context.Context, req resource.UpdateRequest, r
 		p.Fail(fmt.Sprintf("reading ZEC disk (%s) after update", id), err)
 		return
 	}
-	plan.fromAPI(disk)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	p.Cur.fromAPI(disk)
+	p.Save()
 }
 
 func (r *diskResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state diskResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	conn := r.Client.ZenlayerClient(&resp.Diagnostics)
+	conn := framework.Load(ctx, &resp.Diagnostics, r.Client.ZenlayerClient, framework.Get(req.State, &state))
 	if conn == nil {
 		return
 	}
-	timeout, d := state.Timeouts.Delete(ctx, diskDeleteTimeout)
-	if resp.Diagnostics.Append(d...); resp.Diagnostics.HasError() {
+	ctx, cancel, timeout, ok := framework.Timeout(ctx, state.Timeouts.Delete, diskDeleteTimeout, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	id := state.ID.ValueString()
 	releaseFromBin := state.ReleaseOnDestroy.IsNull() || state.ReleaseOnDestroy.ValueBool()

@@ -5,25 +5,17 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-log/tflog"
-
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/wait"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
 // statusDisk reads a disk's status; NotFound is wait.Gone.
 func statusDisk(conn *zenlayer.Client, id string) wait.StatusFunc[*zenlayer.Disk] {
-	return func(ctx context.Context) (*zenlayer.Disk, string, error) {
-		d, err := conn.FindDisk(ctx, id)
-		if zenlayer.IsNotFound(err) {
-			return nil, wait.Gone, nil
-		}
-		if err != nil {
-			return nil, "", err
-		}
-		return d, d.DiskStatus, nil
-	}
+	return wait.StatusOf(conn.FindDisk, id, zenlayer.IsNotFound, diskStatus)
 }
+
+// diskStatus is a disk's status.
+func diskStatus(d *zenlayer.Disk) string { return d.DiskStatus }
 
 // diskSettledStatuses are the statuses in which a disk accepts operations.
 var diskSettledStatuses = []string{zenlayer.DiskStatusAvailable, zenlayer.DiskStatusInUse}
@@ -32,17 +24,8 @@ var diskSettledStatuses = []string{zenlayer.DiskStatusAvailable, zenlayer.DiskSt
 // target and not FAILED counts as in progress: the API adds transitional
 // statuses (SNAPSHOT_CREATING, ROLLING_BACK, ...) over time.
 func waitDisk(ctx context.Context, conn *zenlayer.Client, id, what string, timeout time.Duration, target ...string) (*zenlayer.Disk, error) {
-	return wait.Until(ctx, wait.Config[*zenlayer.Disk]{
-		Operation:        "ZEC disk " + id + " " + what,
-		Target:           target,
-		Failure:          []string{zenlayer.DiskStatusFailed},
-		UnknownIsPending: true,
-		Refresh:          statusDisk(conn, id),
-		Timeout:          timeout,
-		OnPoll: func(attempt int, status string) {
-			tflog.Debug(ctx, "polled ZEC disk", map[string]any{"id": id, "status": status, "attempt": attempt, "waiting_for": what})
-		},
-	}.WithSharedPolling())
+	return wait.Until(ctx, wait.Object(ctx, "ZEC disk", id, what, statusDisk(conn, id), timeout,
+		target, []string{zenlayer.DiskStatusFailed}).WithSharedPolling())
 }
 
 // waitDiskSettled waits until the disk is AVAILABLE or IN_USE (or gone,
@@ -85,9 +68,10 @@ func waitDiskResized(ctx context.Context, conn *zenlayer.Client, id string, size
 	}.WithSharedPolling())
 }
 
-// diskReleased reports whether a disk is on its way out or in the recycle bin.
-func diskReleased(d *zenlayer.Disk) bool {
-	switch d.DiskStatus {
+// diskReleased reports whether a disk's status says it is on its way out
+// or in the recycle bin.
+func diskReleased(status string) bool {
+	switch status {
 	case zenlayer.DiskStatusDeleting, zenlayer.DiskStatusRecycling, zenlayer.DiskStatusRecycled:
 		return true
 	}

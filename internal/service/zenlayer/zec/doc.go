@@ -16,7 +16,8 @@
 //   - <thing>_wait.go: status functions and waiters only (find → status →
 //     wait; the finders are the API client's);
 //   - <thing>_delete.go: the destroy orchestration (detach, release,
-//     recycle bin).
+//     recycle bin); recycle_bin.go holds the release through the recycle
+//     bin that both destroys share.
 //
 // A data source is one file, <things>_data_source.go, whose Read is
 // framework.ReadList (the result sorted by id).

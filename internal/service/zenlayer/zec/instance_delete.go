@@ -9,7 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
-	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/wait"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
@@ -20,41 +20,14 @@ import (
 func deleteInstance(ctx context.Context, conn *zenlayer.Client, id string, releaseFromBin bool, timeout time.Duration) diag.Diagnostics {
 	var diags diag.Diagnostics
 	inst, err := waitInstanceReleasable(ctx, conn, id, timeout)
-	if err != nil {
-		diags.AddError(fmt.Sprintf("deleting ZEC instance (%s)", id), err.Error())
+	if !framework.Deletable(ctx, &diags, "ZEC instance", id, inst, err) {
 		return diags
 	}
-	if inst == nil {
-		tflog.Info(ctx, "ZEC instance already gone", map[string]any{"id": id})
-		return diags
-	}
-	if inst.Status == zenlayer.InstanceStatusRecycle && !releaseFromBin {
-		warnLeftInRecycleBin(&diags, "instance", id)
-		return diags
-	}
-	if gone := releaseInstance(ctx, conn, id, &diags); gone || diags.HasError() {
-		return diags
-	}
-	inst, err = waitInstance(ctx, conn, id, "to be released", timeout, []string{wait.Gone, zenlayer.InstanceStatusRecycle}, nil)
-	if err != nil {
-		diags.AddError(fmt.Sprintf("waiting for ZEC instance (%s) to be released", id), err.Error())
-		return diags
-	}
-	if inst == nil {
-		return diags
-	}
-	// The account has a recycle bin and the instance is in it.
-	if !releaseFromBin {
-		warnLeftInRecycleBin(&diags, "instance", id)
-		return diags
-	}
-	tflog.Info(ctx, "ZEC instance is in the recycle bin, releasing it from there", map[string]any{"id": id})
-	if gone := releaseInstance(ctx, conn, id, &diags); gone || diags.HasError() {
-		return diags
-	}
-	if _, err := waitInstance(ctx, conn, id, "to be released from the recycle bin", timeout, []string{wait.Gone}, nil); err != nil {
-		diags.AddError(fmt.Sprintf("waiting for ZEC instance (%s) to be released from the recycle bin", id), err.Error())
-	}
+	releaseThroughBin(ctx, &diags, "instance", id, inst.Status == zenlayer.InstanceStatusRecycle, releaseFromBin, zenlayer.InstanceStatusRecycle,
+		func() bool { return releaseInstance(ctx, conn, id, &diags) || diags.HasError() },
+		func(what string, target ...string) (*zenlayer.Instance, error) {
+			return waitInstance(ctx, conn, id, what, timeout, target, nil)
+		})
 	return diags
 }
 

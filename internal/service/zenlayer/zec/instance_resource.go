@@ -43,21 +43,16 @@ type instanceResource struct {
 
 func (r *instanceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan instanceResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	var password types.String // write-only: only in the configuration
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("password"), &password)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	conn := r.Client.ZenlayerClient(&resp.Diagnostics)
+	conn := framework.Load(ctx, &resp.Diagnostics, r.Client.ZenlayerClient,
+		framework.Get(req.Plan, &plan), framework.GetAttribute(req.Config, path.Root("password"), &password))
 	if conn == nil {
 		return
 	}
-	timeout, d := plan.Timeouts.Create(ctx, instanceCreateTimeout)
-	if resp.Diagnostics.Append(d...); resp.Diagnostics.HasError() {
+	ctx, cancel, timeout, ok := framework.Timeout(ctx, plan.Timeouts.Create, instanceCreateTimeout, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
 	in, diags := plan.createRequest(ctx, password)
@@ -68,11 +63,14 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	// The one create guard (internal/journal): the instance carries a
 	// create token; a create whose answer is lost is looked up by it, never
 	// sent again, and a create cut short is found by the next run. The
-	// journal's hash of the arguments leaves the password out.
+	// journal's hash of the arguments leaves the password out. Its id is in
+	// the state before anything else can fail: an instance the cloud made
+	// is never lost.
 	var out *zenlayer.CreateZecInstancesResult
 	hashed := in
 	hashed.Password = ""
-	res, err := journal.Create(ctx, journal.Spec{
+	keep := framework.Keep{Path: path.Root("release_on_destroy"), Value: plan.ReleaseOnDestroy}
+	ids, done, err := framework.GuardedCreate(ctx, resp, journal.Spec{
 		Kind: "zec_instance", Label: "ZEC instance", Scope: conn.Scope(), Args: hashed, Ambiguous: zenlayer.Ambiguous,
 		Send: func(ctx context.Context, token string) ([]string, error) {
 			in := in
@@ -87,21 +85,13 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 		},
 		Lookup: conn.FindZECInstancesByCreateToken,
 		Hint:   zenlayer.CreateTokenHint,
-	})
-	defer res.Done()
-	for _, w := range res.Warnings {
-		resp.Diagnostics.AddWarning("The create journal is not kept", w)
-	}
-	ids := res.IDs
-	if len(ids) > 0 && (out == nil || len(out.InstanceIDSet) == 0) {
-		out = &zenlayer.CreateZecInstancesResult{InstanceIDSet: ids}
-	}
-	if out != nil && len(out.InstanceIDSet) > 0 {
-		// Never lose an instance the cloud made: its id is in state before anything else can fail.
-		plan.ID = types.StringValue(out.InstanceIDSet[0])
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("timeouts"), plan.Timeouts)...)
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("release_on_destroy"), plan.ReleaseOnDestroy)...)
+	}, plan.Timeouts, keep)
+	defer done()
+	if out != nil && len(out.InstanceIDSet) > 0 && (len(ids) == 0 || ids[0] != out.InstanceIDSet[0]) {
+		// CreateZecInstances answered ids along with its error (not as many
+		// as asked for): the first it answered is the instance to keep.
+		ids = out.InstanceIDSet
+		framework.SaveCreated(ctx, resp, ids[0], plan.Timeouts, keep)
 	}
 	if err != nil {
 		detail := err.Error()
@@ -111,25 +101,25 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 		resp.Diagnostics.AddError("creating ZEC instance", detail)
 		return
 	}
-	id := out.InstanceIDSet[0]
+	id := ids[0]
 	planPower := plan.PowerState.ValueString()
-	tflog.Info(ctx, "created ZEC instance", map[string]any{"id": id, "order_number": out.OrderNumber})
+	orderNumber := ""
+	if out != nil {
+		orderNumber = out.OrderNumber
+	}
+	tflog.Info(ctx, "created ZEC instance", map[string]any{"id": id, "order_number": orderNumber})
 
 	inst, err := waitInstanceCreated(ctx, conn, id, timeout)
-	if err != nil && framework.Interrupted(ctx) {
-		// Ctrl-C while the instance is built: keep it, untainted; the next
-		// apply finishes the create instead of replacing the instance.
-		if inst, ferr := framework.DetachedFind(ctx, conn.FindZECInstance, id); ferr == nil {
+	if err != nil {
+		// The instance is kept, tainted; but after Ctrl-C while it is built
+		// it is kept untainted: the next apply finishes the create instead
+		// of replacing the instance.
+		framework.CreateWaitFailed(ctx, resp, "ZEC instance", id, err, conn.FindZECInstance, func(inst *zenlayer.Instance) string {
 			plan.fromAPI(ctx, inst, &resp.Diagnostics)
 			plan.PowerState = types.StringValue(planPower)
 			resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-			framework.MarkCreateUnfinished(ctx, resp.Private, &resp.Diagnostics, "ZEC instance", id, "being built ("+inst.Status+")")
-			return
-		}
-	}
-	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("waiting for ZEC instance (%s) to be created", id),
-			err.Error()+"\n\nThe instance exists, so it is kept in the state and marked tainted: the next apply releases it and creates a new one.")
+			return "being built (" + inst.Status + ")"
+		}, "The instance exists, so it is kept in the state and marked tainted: the next apply releases it and creates a new one.")
 		return
 	}
 	if plan.PowerState.ValueString() == PowerStateStopped {
@@ -149,23 +139,13 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 
 func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state instanceResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	conn := r.Client.ZenlayerClient(&resp.Diagnostics)
+	conn := framework.Load(ctx, &resp.Diagnostics, r.Client.ZenlayerClient, framework.Get(req.State, &state))
 	if conn == nil {
 		return
 	}
 	id := state.ID.ValueString()
 	inst, err := conn.ReadZECInstance(ctx, id)
-	if zenlayer.IsNotFound(err) || (err == nil && instanceReleased(inst)) {
-		status := ""
-		if inst != nil {
-			status = inst.Status
-		}
-		tflog.Warn(ctx, "ZEC instance not found or released, removing it from state", map[string]any{"id": id, "status": status})
-		resp.State.RemoveResource(ctx)
+	if framework.RemoveGone(ctx, resp, "ZEC instance not found or released", id, inst, err, zenlayer.IsNotFound, instanceStatus, instanceReleased) {
 		return
 	}
 	if err != nil {
@@ -188,34 +168,23 @@ func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, r
 
 func (r *instanceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state instanceResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	conn := r.Client.ZenlayerClient(&resp.Diagnostics)
+	conn := framework.Load(ctx, &resp.Diagnostics, r.Client.ZenlayerClient, framework.Get(req.Plan, &plan), framework.Get(req.State, &state))
 	if conn == nil {
 		return
 	}
-	timeout, d := plan.Timeouts.Update(ctx, instanceUpdateTimeout)
-	if resp.Diagnostics.Append(d...); resp.Diagnostics.HasError() {
+	ctx, cancel, timeout, ok := framework.Timeout(ctx, plan.Timeouts.Update, instanceUpdateTimeout, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	id := state.ID.ValueString()
 
-	if framework.CreateUnfinished(ctx, req.Private, &resp.Diagnostics) {
-		// The create was interrupted while the instance was built: finish
-		// it. What is true once it is built is the baseline of the steps below.
-		tflog.Info(ctx, "finishing the interrupted create of ZEC instance", map[string]any{"id": id})
-		inst, err := waitInstanceCreated(ctx, conn, id, timeout)
-		if err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("waiting for ZEC instance (%s) to be created", id), err.Error())
-			return
-		}
-		state.fromAPI(ctx, inst, &resp.Diagnostics)
-		framework.ClearCreateUnfinished(ctx, resp.Private, &resp.Diagnostics)
+	// If the create was interrupted while the instance was built, finish
+	// it. What is true once it is built is the baseline of the steps below.
+	if !framework.FinishCreate(ctx, req, resp, "ZEC instance", id,
+		func() (*zenlayer.Instance, error) { return waitInstanceCreated(ctx, conn, id, timeout) },
+		func(inst *zenlayer.Instance) bool { state.fromAPI(ctx, inst, &resp.Diagnostics); return true }) {
+		return
 	}
 
 	// p.Cur is what is true in the cloud so far: each step that succeeds is
@@ -283,19 +252,14 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 
 func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state instanceResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	conn := r.Client.ZenlayerClient(&resp.Diagnostics)
+	conn := framework.Load(ctx, &resp.Diagnostics, r.Client.ZenlayerClient, framework.Get(req.State, &state))
 	if conn == nil {
 		return
 	}
-	timeout, d := state.Timeouts.Delete(ctx, instanceDeleteTimeout)
-	if resp.Diagnostics.Append(d...); resp.Diagnostics.HasError() {
+	ctx, cancel, timeout, ok := framework.Timeout(ctx, state.Timeouts.Delete, instanceDeleteTimeout, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	releaseFromBin := state.ReleaseOnDestroy.IsNull() || state.ReleaseOnDestroy.ValueBool()
 	resp.Diagnostics.Append(deleteInstance(ctx, conn, state.ID.ValueString(), releaseFromBin, timeout)...)

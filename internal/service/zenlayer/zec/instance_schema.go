@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"regexp"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -20,6 +19,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
 )
 
 // InstanceNamePattern is the CreateZecInstances rule for instanceName: 2 to
@@ -246,23 +247,12 @@ func passwordProblem(p string) string {
 	if n := len([]rune(p)); n < 8 || n > 16 {
 		return fmt.Sprintf("has %d characters", n)
 	}
-	kinds := map[string]bool{}
-	for _, r := range p {
-		switch {
-		case r >= 'a' && r <= 'z':
-			kinds["lower"] = true
-		case r >= 'A' && r <= 'Z':
-			kinds["upper"] = true
-		case r >= '0' && r <= '9':
-			kinds["digit"] = true
-		case strings.ContainsRune(zenlayerPasswordSpecials, r):
-			kinds["special"] = true
-		default:
-			return "holds a character that is not allowed"
-		}
+	kinds, ok := framework.PasswordKinds(p, zenlayerPasswordSpecials)
+	if !ok {
+		return "holds a character that is not allowed"
 	}
-	if len(kinds) < 3 {
-		return fmt.Sprintf("uses only %d of the four kinds of characters", len(kinds))
+	if n := kinds.Count(); n < 3 {
+		return fmt.Sprintf("uses only %d of the four kinds of characters", n)
 	}
 	return ""
 }

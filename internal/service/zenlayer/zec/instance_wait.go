@@ -5,33 +5,26 @@ import (
 	"slices"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-log/tflog"
-
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/wait"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
 // statusInstance reads an instance's status; NotFound is wait.Gone.
 func statusInstance(conn *zenlayer.Client, id string) wait.StatusFunc[*zenlayer.Instance] {
-	return func(ctx context.Context) (*zenlayer.Instance, string, error) {
-		inst, err := conn.FindZECInstance(ctx, id)
-		if zenlayer.IsNotFound(err) {
-			return nil, wait.Gone, nil
-		}
-		if err != nil {
-			return nil, "", err
-		}
-		return inst, inst.Status, nil
-	}
+	return wait.StatusOf(conn.FindZECInstance, id, zenlayer.IsNotFound, instanceStatus)
 }
+
+// instanceStatus is an instance's status.
+func instanceStatus(inst *zenlayer.Instance) string { return inst.Status }
 
 // instanceGoneStatuses are the statuses of an instance on its way out or in
 // the recycle bin: Terraform no longer manages such an instance.
 var instanceGoneStatuses = []string{zenlayer.InstanceStatusReleasing, zenlayer.InstanceStatusRecycling, zenlayer.InstanceStatusRecycle}
 
-// instanceReleased reports whether an instance is being released or is in the recycle bin.
-func instanceReleased(inst *zenlayer.Instance) bool {
-	return slices.Contains(instanceGoneStatuses, inst.Status)
+// instanceReleased reports whether an instance's status says it is being
+// released or is in the recycle bin.
+func instanceReleased(status string) bool {
+	return slices.Contains(instanceGoneStatuses, status)
 }
 
 // instanceStarting reports whether a status means "starting": the
@@ -45,17 +38,7 @@ func instanceStarting(status string) bool {
 // other status counts as in progress: the API adds transitional statuses
 // over time.
 func waitInstance(ctx context.Context, conn *zenlayer.Client, id, what string, timeout time.Duration, target, failure []string) (*zenlayer.Instance, error) {
-	return wait.Until(ctx, wait.Config[*zenlayer.Instance]{
-		Operation:        "ZEC instance " + id + " " + what,
-		Target:           target,
-		Failure:          failure,
-		UnknownIsPending: true,
-		Refresh:          statusInstance(conn, id),
-		Timeout:          timeout,
-		OnPoll: func(attempt int, status string) {
-			tflog.Debug(ctx, "polled ZEC instance", map[string]any{"id": id, "status": status, "attempt": attempt, "waiting_for": what})
-		},
-	}.WithSharedPolling())
+	return wait.Until(ctx, wait.Object(ctx, "ZEC instance", id, what, statusInstance(conn, id), timeout, target, failure).WithSharedPolling())
 }
 
 // waitInstanceCreated waits for PENDING → DEPLOYING → RUNNING and fails fast on CREATE_FAILED.
@@ -88,12 +71,12 @@ func waitInstanceReleasable(ctx context.Context, conn *zenlayer.Client, id strin
 
 // currentStatus reads an instance's status for an error message.
 func currentStatus(ctx context.Context, conn *zenlayer.Client, id string) string {
-	inst, err := conn.FindZECInstance(ctx, id)
+	_, status, err := statusInstance(conn, id)(ctx)
 	switch {
-	case zenlayer.IsNotFound(err):
-		return "gone"
 	case err != nil:
 		return "unknown"
+	case status == wait.Gone:
+		return "gone"
 	}
-	return inst.Status
+	return status
 }

@@ -1,0 +1,106 @@
+package framework
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+)
+
+// How every Create, Read, Update and Delete of a resource starts and what
+// its Read does with an object that is gone, written once.
+
+// A Source reads part of a request (its plan, state or configuration) into
+// a model: see Get and GetAttribute.
+type Source func(ctx context.Context) diag.Diagnostics
+
+// Get reads all of from (req.Plan, req.State or req.Config) into the model into.
+func Get(from interface {
+	Get(ctx context.Context, target any) diag.Diagnostics
+}, into any) Source {
+	return func(ctx context.Context) diag.Diagnostics { return from.Get(ctx, into) }
+}
+
+// GetAttribute reads the attribute at p of from into into (a write-only
+// attribute, which only the configuration holds).
+func GetAttribute(from interface {
+	GetAttribute(ctx context.Context, p path.Path, target any) diag.Diagnostics
+}, p path.Path, into any) Source {
+	return func(ctx context.Context) diag.Diagnostics { return from.GetAttribute(ctx, p, into) }
+}
+
+// Load is how every Create, Read, Update and Delete of a resource starts:
+// it reads each source of the request in turn, then gets the resource's
+// API client with client (conns.Client's ZenlayerClient or
+// HuaweiCloudClient). It returns nil, with the reason in diags, when a
+// read failed (the client is then not asked for) or the client is missing.
+func Load[C any](ctx context.Context, diags *diag.Diagnostics, client func(*diag.Diagnostics) *C, sources ...Source) *C {
+	for _, read := range sources {
+		diags.Append(read(ctx)...)
+	}
+	if diags.HasError() {
+		return nil
+	}
+	return client(diags)
+}
+
+// Timeout bounds a Create, Update or Delete by the resource's timeouts
+// attribute: get is the model's timeouts method for the operation
+// (Timeouts.Create, .Update or .Delete) and def the resource's default. It
+// returns ctx with that deadline, its cancel function, the timeout (for
+// the waiters) and true; or false, with the reason in diags, when the
+// attribute cannot be read (cancel is then a no-op).
+func Timeout(ctx context.Context, get func(context.Context, time.Duration) (time.Duration, diag.Diagnostics), def time.Duration,
+	diags *diag.Diagnostics,
+) (context.Context, context.CancelFunc, time.Duration, bool) {
+	timeout, d := get(ctx, def)
+	if diags.Append(d...); diags.HasError() {
+		return ctx, func() {}, timeout, false
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	return ctx, cancel, timeout, true
+}
+
+// RemoveGone ends a Read whose object is gone: the read's error is the
+// finder's not found (notFound), or the object was read and its status is
+// one that gone says is on its way out (released, deleted, in the recycle
+// bin). It then logs the warning "<what>, removing it from state" with the
+// id and the status, removes the resource from the state (the next plan
+// creates it again) and reports true. Otherwise it does nothing and
+// reports false.
+func RemoveGone[T any](ctx context.Context, resp *resource.ReadResponse, what, id string, obj *T, err error,
+	notFound func(error) bool, status func(*T) string, gone func(status string) bool,
+) bool {
+	if !notFound(err) && (err != nil || !gone(status(obj))) {
+		return false
+	}
+	s := ""
+	if obj != nil {
+		s = status(obj)
+	}
+	tflog.Warn(ctx, what+", removing it from state", map[string]any{"id": id, "status": s})
+	resp.State.RemoveResource(ctx)
+	return true
+}
+
+// Deletable ends the first step of a destroy: the wait until the object
+// can be destroyed, which answered obj and err. An error fails the destroy
+// ("deleting <label> (<id>)"); an object already gone (the zero T, which a
+// wait with wait.Gone among its targets answers) needs nothing more and is
+// logged. It reports whether the destroy goes on.
+func Deletable[T comparable](ctx context.Context, diags *diag.Diagnostics, label, id string, obj T, err error) bool {
+	if err != nil {
+		diags.AddError(fmt.Sprintf("deleting %s (%s)", label, id), err.Error())
+		return false
+	}
+	var gone T
+	if obj == gone {
+		tflog.Info(ctx, label+" already gone", map[string]any{"id": id})
+		return false
+	}
+	return true
+}

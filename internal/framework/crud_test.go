@@ -1,0 +1,302 @@
+package framework_test
+
+import (
+	"context"
+	"errors"
+	"os"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/journal"
+)
+
+// testSchema is a resource schema with an id, timeouts (a string here: the
+// helpers take any value) and one more attribute.
+var testSchema = schema.Schema{Attributes: map[string]schema.Attribute{
+	"id":       schema.StringAttribute{Computed: true},
+	"timeouts": schema.StringAttribute{Optional: true},
+	"keep":     schema.StringAttribute{Optional: true},
+}}
+
+type testModel struct {
+	ID       types.String `tfsdk:"id"`
+	Timeouts types.String `tfsdk:"timeouts"`
+	Keep     types.String `tfsdk:"keep"`
+}
+
+// testState is a state of testSchema holding m (nil: no object yet).
+func testState(t *testing.T, m *testModel) tfsdk.State {
+	t.Helper()
+	s := tfsdk.State{Schema: testSchema, Raw: tftypes.NewValue(testSchema.Type().TerraformType(context.Background()), nil)}
+	if m != nil {
+		if d := s.Set(context.Background(), m); d.HasError() {
+			t.Fatal(d)
+		}
+	}
+	return s
+}
+
+type testClient struct{}
+
+func TestLoadReadsTheSourcesThenGetsTheClient(t *testing.T) {
+	ctx := context.Background()
+	state := testState(t, &testModel{ID: types.StringValue("i-1")})
+	asked := 0
+	client := func(diags *diag.Diagnostics) *testClient { asked++; return &testClient{} }
+
+	var m testModel
+	var keep types.String
+	var diags diag.Diagnostics
+	conn := framework.Load(ctx, &diags, client, framework.Get(state, &m), framework.GetAttribute(state, path.Root("id"), &keep))
+	if conn == nil || diags.HasError() || asked != 1 || m.ID.ValueString() != "i-1" || keep.ValueString() != "i-1" {
+		t.Fatalf("conn %v, diags %v, asked %d, model %+v, keep %v", conn, diags, asked, m, keep)
+	}
+
+	// A read that fails: no client is asked for.
+	var wrong struct{ X types.String }
+	diags = nil
+	if conn := framework.Load(ctx, &diags, client, framework.Get(state, &wrong)); conn != nil || !diags.HasError() || asked != 1 {
+		t.Fatalf("conn %v, diags %v, asked %d", conn, diags, asked)
+	}
+
+	// A missing client.
+	diags = nil
+	missing := func(diags *diag.Diagnostics) *testClient { diags.AddError("no client", ""); return nil }
+	if conn := framework.Load(ctx, &diags, missing, framework.Get(state, &m)); conn != nil || !diags.HasError() {
+		t.Fatalf("conn %v, diags %v", conn, diags)
+	}
+}
+
+func TestTimeoutBoundsTheContext(t *testing.T) {
+	var diags diag.Diagnostics
+	var gotDefault time.Duration
+	get := func(_ context.Context, def time.Duration) (time.Duration, diag.Diagnostics) {
+		gotDefault = def
+		return time.Hour, nil
+	}
+	ctx, cancel, timeout, ok := framework.Timeout(context.Background(), get, 7*time.Minute, &diags)
+	defer cancel()
+	deadline, has := ctx.Deadline()
+	if !ok || timeout != time.Hour || gotDefault != 7*time.Minute || !has || time.Until(deadline) < 59*time.Minute {
+		t.Fatalf("ok %v, timeout %v, default %v, deadline %v", ok, timeout, gotDefault, deadline)
+	}
+
+	bad := func(context.Context, time.Duration) (time.Duration, diag.Diagnostics) {
+		var d diag.Diagnostics
+		d.AddError("bad timeouts", "")
+		return 0, d
+	}
+	ctx, cancel, _, ok = framework.Timeout(context.Background(), bad, time.Minute, &diags)
+	cancel() // a no-op, but callable
+	if _, has := ctx.Deadline(); ok || has || !diags.HasError() {
+		t.Fatalf("ok %v, deadline %v, diags %v", ok, has, diags)
+	}
+}
+
+func TestGuardedCreateSavesTheIDTheMomentItIsKnown(t *testing.T) {
+	t.Setenv(journal.EnvDir, t.TempDir())
+	ctx := context.Background()
+	spec := func(ids []string, err error) journal.Spec {
+		return journal.Spec{
+			Kind: "test", Label: "test object", Scope: "test", Args: t.Name(), Ambiguous: func(error) bool { return false },
+			Send:   func(context.Context, string) ([]string, error) { return ids, err },
+			Lookup: func(context.Context, string) ([]string, error) { return nil, nil },
+		}
+	}
+	keep := framework.Keep{Path: path.Root("keep"), Value: types.StringValue("kept")}
+
+	resp := resource.CreateResponse{State: testState(t, nil)}
+	ids, done, err := framework.GuardedCreate(ctx, &resp, spec([]string{"i-1"}, nil), types.StringValue("30m"), keep)
+	done()
+	var got testModel
+	resp.Diagnostics.Append(resp.State.Get(ctx, &got)...)
+	if err != nil || len(ids) != 1 || ids[0] != "i-1" || resp.Diagnostics.HasError() ||
+		got.ID.ValueString() != "i-1" || got.Timeouts.ValueString() != "30m" || got.Keep.ValueString() != "kept" {
+		t.Fatalf("ids %v, err %v, diags %v, state %+v", ids, err, resp.Diagnostics, got)
+	}
+	if entries, _ := os.ReadDir(os.Getenv(journal.EnvDir)); len(entries) != 0 {
+		t.Errorf("Done left the journal with %d records", len(entries))
+	}
+
+	// A refused create: nothing in the state.
+	refused := errors.New("refused")
+	resp = resource.CreateResponse{State: testState(t, nil)}
+	ids, done, err = framework.GuardedCreate(ctx, &resp, spec(nil, refused), types.StringValue("30m"))
+	done()
+	if !errors.Is(err, refused) || len(ids) != 0 || !resp.State.Raw.IsNull() {
+		t.Fatalf("ids %v, err %v, state %v", ids, err, resp.State.Raw)
+	}
+}
+
+func TestGuardedCreateWarnsWhenTheJournalIsNotKept(t *testing.T) {
+	file := t.TempDir() + "/not-a-directory"
+	if err := os.WriteFile(file, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv(journal.EnvDir, file)
+	resp := resource.CreateResponse{State: testState(t, nil)}
+	_, done, err := framework.GuardedCreate(context.Background(), &resp, journal.Spec{
+		Kind: "test", Label: "test object", Ambiguous: func(error) bool { return false },
+		Send: func(context.Context, string) ([]string, error) { return []string{"i-2"}, nil },
+	}, types.StringNull())
+	done()
+	if err != nil || resp.Diagnostics.WarningsCount() != 1 || resp.Diagnostics.Warnings()[0].Summary() != "The create journal is not kept" {
+		t.Fatalf("err %v, diags %v", err, resp.Diagnostics)
+	}
+}
+
+func TestRemoveGone(t *testing.T) {
+	type obj struct{ status string }
+	errNotFound := errors.New("not found")
+	notFound := func(err error) bool { return errors.Is(err, errNotFound) }
+	status := func(o *obj) string { return o.status }
+	gone := func(s string) bool { return s == "RELEASING" }
+	for _, tc := range []struct {
+		name    string
+		obj     *obj
+		err     error
+		removed bool
+	}{
+		{"not found", nil, errNotFound, true},
+		{"on its way out", &obj{"RELEASING"}, nil, true},
+		{"there", &obj{"RUNNING"}, nil, false},
+		{"other error", nil, errors.New("boom"), false},
+	} {
+		resp := resource.ReadResponse{State: testState(t, &testModel{ID: types.StringValue("i-1")})}
+		got := framework.RemoveGone(context.Background(), &resp, "test object not found", "i-1", tc.obj, tc.err, notFound, status, gone)
+		if got != tc.removed || resp.State.Raw.IsNull() != tc.removed {
+			t.Errorf("%s: RemoveGone %v, state removed %v", tc.name, got, resp.State.Raw.IsNull())
+		}
+	}
+}
+
+func TestDeletable(t *testing.T) {
+	type obj struct{}
+	var diags diag.Diagnostics
+	if framework.Deletable(context.Background(), &diags, "test object", "i-1", (*obj)(nil), nil) || diags.HasError() {
+		t.Fatal("an object already gone goes on")
+	}
+	if !framework.Deletable(context.Background(), &diags, "test object", "i-1", &obj{}, nil) || diags.HasError() {
+		t.Fatal("an object there does not go on")
+	}
+	if framework.Deletable(context.Background(), &diags, "test object", "i-1", (*obj)(nil), errors.New("boom")) ||
+		!diags.HasError() || diags[0].Summary() != "deleting test object (i-1)" {
+		t.Fatalf("an error: %v", diags)
+	}
+}
+
+func TestPasswordKinds(t *testing.T) {
+	for pw, want := range map[string]struct {
+		kinds framework.CharKinds
+		ok    bool
+	}{
+		"abc":    {framework.CharKinds{Lower: true}, true},
+		"Ab1!":   {framework.CharKinds{Upper: true, Lower: true, Digit: true, Special: true}, true},
+		"AB12":   {framework.CharKinds{Upper: true, Digit: true}, true},
+		"ab c":   {framework.CharKinds{Lower: true}, false},
+		"ab#":    {framework.CharKinds{Lower: true}, false},
+		"Ab1!é2": {framework.CharKinds{Upper: true, Lower: true, Digit: true, Special: true}, false},
+	} {
+		kinds, ok := framework.PasswordKinds(pw, "!")
+		if ok != want.ok || (ok && kinds != want.kinds) {
+			t.Errorf("%q: %+v %v, want %+v %v", pw, kinds, ok, want.kinds, want.ok)
+		}
+	}
+	if n := (framework.CharKinds{Upper: true, Digit: true, Special: true}).Count(); n != 3 {
+		t.Errorf("Count = %d", n)
+	}
+}
+
+func TestCreateWaitFailed(t *testing.T) {
+	type obj struct{ status string }
+	waitErr := errors.New("boom")
+	found := func(context.Context, string) (*obj, error) { return &obj{"BUILDING"}, nil }
+	lost := func(context.Context, string) (*obj, error) { return nil, errors.New("unreachable") }
+	interrupted, stop := context.WithCancel(context.Background())
+	stop()
+	timedOut, cancel := context.WithTimeout(context.Background(), -time.Second)
+	defer cancel()
+	for _, tc := range []struct {
+		name string
+		ctx  context.Context
+		find func(context.Context, string) (*obj, error)
+		kept bool
+	}{
+		{"wait failed", context.Background(), found, false},
+		{"timed out", timedOut, found, false},
+		{"interrupted", interrupted, found, true},
+		{"interrupted, not found again", interrupted, lost, false},
+	} {
+		var resp resource.CreateResponse
+		newPrivate(t, &resp)
+		keptWhat := ""
+		framework.CreateWaitFailed(tc.ctx, &resp, "test object", "i-1", waitErr, tc.find,
+			func(o *obj) string { keptWhat = "being built (" + o.status + ")"; return keptWhat }, "It is tainted.")
+		mark, _ := resp.Private.GetKey(context.Background(), "create_unfinished")
+		if tc.kept {
+			if resp.Diagnostics.HasError() || resp.Diagnostics.WarningsCount() != 1 || keptWhat != "being built (BUILDING)" || len(mark) == 0 {
+				t.Errorf("%s: diags %v, kept %q, mark %s", tc.name, resp.Diagnostics, keptWhat, mark)
+			}
+			continue
+		}
+		if !resp.Diagnostics.HasError() || keptWhat != "" || len(mark) != 0 ||
+			resp.Diagnostics[0].Summary() != "waiting for test object (i-1) to be created" || resp.Diagnostics[0].Detail() != "boom\n\nIt is tainted." {
+			t.Errorf("%s: diags %v, kept %q, mark %s", tc.name, resp.Diagnostics, keptWhat, mark)
+		}
+	}
+}
+
+// newPrivate sets the framework's private state field of a request or
+// response (its type has no exported constructor; a zero one is usable).
+func newPrivate(t *testing.T, reqOrResp any) {
+	t.Helper()
+	private := reflect.ValueOf(reqOrResp).Elem().FieldByName("Private")
+	private.Set(reflect.New(private.Type().Elem()))
+}
+
+func TestFinishCreate(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name              string
+		marked            bool
+		waitErr           error
+		keepOK            bool
+		goesOn, waited    bool
+		cleared, errorMsg bool
+	}{
+		{name: "no mark", goesOn: true},
+		{name: "finished", marked: true, keepOK: true, goesOn: true, waited: true, cleared: true},
+		{name: "wait failed", marked: true, waitErr: errors.New("boom"), waited: true, errorMsg: true},
+		{name: "keep failed", marked: true, waited: true},
+	} {
+		var req resource.UpdateRequest
+		var resp resource.UpdateResponse
+		newPrivate(t, &req)
+		newPrivate(t, &resp)
+		if tc.marked {
+			framework.MarkCreateUnfinished(ctx, req.Private, &resp.Diagnostics, "test object", "i-1", "being built")
+			framework.MarkCreateUnfinished(ctx, resp.Private, &resp.Diagnostics, "test object", "i-1", "being built")
+			resp.Diagnostics = nil
+		}
+		waited := false
+		goesOn := framework.FinishCreate(ctx, req, &resp, "test object", "i-1",
+			func() (string, error) { waited = true; return "RUNNING", tc.waitErr },
+			func(s string) bool { return tc.keepOK && s == "RUNNING" })
+		mark, _ := resp.Private.GetKey(ctx, "create_unfinished")
+		if goesOn != tc.goesOn || waited != tc.waited || (tc.marked && (len(mark) == 0) != tc.cleared) ||
+			resp.Diagnostics.HasError() != tc.errorMsg ||
+			(tc.errorMsg && resp.Diagnostics[0].Summary() != "waiting for test object (i-1) to be created") {
+			t.Errorf("%s: goes on %v, waited %v, mark %s, diags %v", tc.name, goesOn, waited, mark, resp.Diagnostics)
+		}
+	}
+}
