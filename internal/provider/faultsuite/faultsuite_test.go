@@ -149,6 +149,12 @@ func (w *workspace) until(n int, args ...string) (runs int) {
 
 // stateIDs are the ids of the managed resources in the state.
 func (w *workspace) stateIDs() []string {
+	return w.stateIDsWhere(func(string) bool { return true })
+}
+
+// stateIDsWhere are the ids of the managed resources in the state whose
+// resource name (the "app" of cloudcompute_zenlayer_zec_instance.app) keep says.
+func (w *workspace) stateIDsWhere(keep func(name string) bool) []string {
 	w.t.Helper()
 	code, out := w.run("show", "-json")
 	if code != 0 {
@@ -159,6 +165,7 @@ func (w *workspace) stateIDs() []string {
 			RootModule struct {
 				Resources []struct {
 					Mode   string         `json:"mode"`
+					Name   string         `json:"name"`
 					Values map[string]any `json:"values"`
 				} `json:"resources"`
 			} `json:"root_module"`
@@ -169,7 +176,7 @@ func (w *workspace) stateIDs() []string {
 	}
 	var ids []string
 	for _, r := range doc.Values.RootModule.Resources {
-		if r.Mode == "managed" {
+		if r.Mode == "managed" && keep(r.Name) {
 			ids = append(ids, fmt.Sprint(r.Values["id"]))
 		}
 	}
@@ -232,32 +239,7 @@ func drained(emu *emulator.Server) []string {
 // keptIDs are the ids in the state of the resources whose destroy keeps
 // the object in a recycle bin (named "kept" in mixedConfig).
 func (w *workspace) keptIDs() []string {
-	w.t.Helper()
-	code, out := w.run("show", "-json")
-	if code != 0 {
-		w.t.Fatalf("terraform show: %s", out)
-	}
-	var doc struct {
-		Values struct {
-			RootModule struct {
-				Resources []struct {
-					Name   string         `json:"name"`
-					Values map[string]any `json:"values"`
-				} `json:"resources"`
-			} `json:"root_module"`
-		} `json:"values"`
-	}
-	if err := json.Unmarshal([]byte(out[strings.Index(out, "{"):]), &doc); err != nil {
-		w.t.Fatalf("terraform show -json: %v", err)
-	}
-	var ids []string
-	for _, r := range doc.Values.RootModule.Resources {
-		if r.Name == "kept" {
-			ids = append(ids, fmt.Sprint(r.Values["id"]))
-		}
-	}
-	slices.Sort(ids)
-	return ids
+	return w.stateIDsWhere(func(name string) bool { return name == "kept" })
 }
 
 // converged checks that the emulator holds exactly what the state lists.
