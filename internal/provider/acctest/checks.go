@@ -37,3 +37,31 @@ func ContainsInOrder(got []string, want ...string) bool {
 	}
 	return i == len(want)
 }
+
+// LoseAnswersOf makes the emulator cut the connection after doing action,
+// from now on (used as a step's Check, the faults start after the apply,
+// so only the destroy meets them); with once, only the next call's answer
+// is lost. The emulator has no "500 after the action" fault, so cut-after
+// is the lost answer.
+func LoseAnswersOf(emu *emulator.Server, action string, once bool) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		emu.SetFaults([]emulator.FaultRule{{Kind: emulator.FaultCutAfter, Rate: 1, Actions: []string{action}}})
+		if once {
+			// The hook runs inside the call that already drew its fault.
+			emu.OnceBefore(action, func() { emu.SetFaults(nil) })
+		}
+		return nil
+	}
+}
+
+// CheckAnswerLostOnce checks that a non-idempotent action was sent exactly
+// once and that its answer was indeed lost.
+func CheckAnswerLostOnce(emu *emulator.Server, action string) error {
+	if emu.FaultCounts()[emulator.FaultCutAfter] == 0 {
+		return fmt.Errorf("no answer of %s was lost: the test proves nothing", action)
+	}
+	if n := emu.CallCount(action); n != 1 {
+		return fmt.Errorf("%s was sent %d times, want 1 (a call whose answer was lost is read, not re-sent)", action, n)
+	}
+	return nil
+}

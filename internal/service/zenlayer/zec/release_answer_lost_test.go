@@ -19,32 +19,6 @@ import (
 // release_on_destroy = false keeps. The provider must read the object
 // rather than send the release again, and leave it in the bin.
 
-// loseAnswersOf makes the emulator cut the connection after doing action,
-// from now on (the faults start after the apply, so only the destroy meets
-// them); with once, only the next call's answer is lost.
-func loseAnswersOf(emu *emulator.Server, action string, once bool) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		emu.SetFaults([]emulator.FaultRule{{Kind: emulator.FaultCutAfter, Rate: 1, Actions: []string{action}}})
-		if once {
-			// The hook runs inside the call that already drew its fault.
-			emu.OnceBefore(action, func() { emu.SetFaults(nil) })
-		}
-		return nil
-	}
-}
-
-// checkAnswerLostOnce is part of a CheckDestroy: the release was sent
-// exactly once, and its answer was indeed lost.
-func checkAnswerLostOnce(emu *emulator.Server, action string) error {
-	if emu.FaultCounts()[emulator.FaultCutAfter] == 0 {
-		return fmt.Errorf("no answer of %s was lost: the test proves nothing", action)
-	}
-	if n := emu.CallCount(action); n != 1 {
-		return fmt.Errorf("%s was sent %d times, want 1 (a release whose answer was lost is read, not re-sent)", action, n)
-	}
-	return nil
-}
-
 func TestAccZECDisk_keepInRecycleBinReleaseAnswerLost(t *testing.T) {
 	emu := acctest.StartEmulator(t, emulator.Options{ZECReleaseMode: emulator.ReleaseRecycle})
 	var id string
@@ -56,7 +30,7 @@ func TestAccZECDisk_keepInRecycleBinReleaseAnswerLost(t *testing.T) {
 			if !ok || d.Status != "RECYCLED" {
 				return fmt.Errorf("disk %s: %+v (present %v), want it kept in the recycle bin (RECYCLED)", id, d, ok)
 			}
-			return checkAnswerLostOnce(emu, "zec.ReleaseDisk")
+			return acctest.CheckAnswerLostOnce(emu, "zec.ReleaseDisk")
 		},
 		Steps: []resource.TestStep{{
 			Config: acctest.ConfigCompose(acctest.ZenlayerProviderConfig(emu), `
@@ -67,7 +41,7 @@ resource "cloudcompute_zenlayer_zec_disk" "test" {
   release_on_destroy = false
 }
 `),
-			Check: resource.ComposeTestCheckFunc(acctest.CaptureID(diskResourceName, &id), loseAnswersOf(emu, "zec.ReleaseDisk", true)),
+			Check: resource.ComposeTestCheckFunc(acctest.CaptureID(diskResourceName, &id), acctest.LoseAnswersOf(emu, "zec.ReleaseDisk", true)),
 		}},
 	})
 }
@@ -83,11 +57,11 @@ func TestAccZECInstance_keepInRecycleBinReleaseAnswerLost(t *testing.T) {
 			if !ok || v.Status != "RECYCLE" {
 				return fmt.Errorf("instance %s: %+v (present %v), want it kept in the recycle bin (RECYCLE)", id, v, ok)
 			}
-			return checkAnswerLostOnce(emu, "zec.ReleaseInstances")
+			return acctest.CheckAnswerLostOnce(emu, "zec.ReleaseInstances")
 		},
 		Steps: []resource.TestStep{{
 			Config: acctest.ConfigCompose(acctest.ZenlayerProviderConfig(emu), instanceConfig("tf-acc-keep-cut", "running", "  release_on_destroy = false\n")),
-			Check:  resource.ComposeTestCheckFunc(acctest.CaptureID(instanceResourceName, &id), loseAnswersOf(emu, "zec.ReleaseInstances", true)),
+			Check:  resource.ComposeTestCheckFunc(acctest.CaptureID(instanceResourceName, &id), acctest.LoseAnswersOf(emu, "zec.ReleaseInstances", true)),
 		}},
 	})
 }
@@ -111,7 +85,7 @@ func TestAccZECDisk_recycleBinReleaseAnswersLost(t *testing.T) {
 		},
 		Steps: []resource.TestStep{{
 			Config: acctest.ConfigCompose(acctest.ZenlayerProviderConfig(emu), diskConfig("tf-acc-bin-cut", 20, "")),
-			Check:  loseAnswersOf(emu, "zec.ReleaseDisk", false),
+			Check:  acctest.LoseAnswersOf(emu, "zec.ReleaseDisk", false),
 		}},
 	})
 }
