@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -18,12 +19,32 @@ import (
 // resource file then holds only what is its own.
 type ResourceBase struct {
 	typeSuffix string
+	timeouts   Timeouts
 	// Client holds the configured API clients (nil before Configure).
 	Client *conns.Client
 }
 
-// NewResourceBase names a resource "<provider>_<typeSuffix>".
-func NewResourceBase(typeSuffix string) ResourceBase { return ResourceBase{typeSuffix: typeSuffix} }
+// NewResourceBase names a resource "<provider>_<typeSuffix>" and sets its
+// default timeouts.
+func NewResourceBase(typeSuffix string, defaults Timeouts) ResourceBase {
+	return ResourceBase{typeSuffix: typeSuffix, timeouts: defaults}
+}
+
+// CreateTimeout is the deadline of a Create: attr's create value or the
+// default (attr is the model's timeouts, read by Begin's sources).
+func (r *ResourceBase) CreateTimeout(attr *timeouts.Value) Deadline {
+	return Deadline{attr: attr, get: timeouts.Value.Create, def: r.timeouts.Create}
+}
+
+// UpdateTimeout is the deadline of an Update.
+func (r *ResourceBase) UpdateTimeout(attr *timeouts.Value) Deadline {
+	return Deadline{attr: attr, get: timeouts.Value.Update, def: r.timeouts.Update}
+}
+
+// DeleteTimeout is the deadline of a Delete.
+func (r *ResourceBase) DeleteTimeout(attr *timeouts.Value) Deadline {
+	return Deadline{attr: attr, get: timeouts.Value.Delete, def: r.timeouts.Delete}
+}
 
 // Metadata sets the resource's type name.
 func (r *ResourceBase) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {

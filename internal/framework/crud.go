@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -48,21 +49,46 @@ func Load[C any](ctx context.Context, diags *diag.Diagnostics, client func(*diag
 	return client(diags)
 }
 
-// Timeout bounds a Create, Update or Delete by the resource's timeouts
-// attribute: get is the model's timeouts method for the operation
-// (Timeouts.Create, .Update or .Delete) and def the resource's default. It
-// returns ctx with that deadline, its cancel function, the timeout (for
-// the waiters) and true; or false, with the reason in diags, when the
-// attribute cannot be read (cancel is then a no-op).
-func Timeout(ctx context.Context, get func(context.Context, time.Duration) (time.Duration, diag.Diagnostics), def time.Duration,
-	diags *diag.Diagnostics,
-) (context.Context, context.CancelFunc, time.Duration, bool) {
-	timeout, d := get(ctx, def)
-	if diags.Append(d...); diags.HasError() {
-		return ctx, func() {}, timeout, false
+// Timeouts are a resource's default timeouts: those its timeouts
+// attribute falls back to when the configuration sets none.
+type Timeouts struct{ Create, Update, Delete time.Duration }
+
+// A Deadline is how long one Create, Update or Delete may take: the
+// operation's value in the model's timeouts attribute (read when Begin has
+// loaded the model), else the resource's default. ResourceBase's
+// CreateTimeout, UpdateTimeout and DeleteTimeout make them.
+type Deadline struct {
+	attr *timeouts.Value
+	get  func(timeouts.Value, context.Context, time.Duration) (time.Duration, diag.Diagnostics)
+	def  time.Duration
+}
+
+// Begin is how every Create, Update and Delete of a resource starts: Load
+// (the sources, then the API client), then ctx bounded by the operation's
+// deadline. It returns the client (nil, with the reason in diags, when a
+// read failed, the client is missing or the timeouts attribute cannot be
+// read), the bounded ctx, the timeout (for the waiters) and the cancel
+// function of ctx, always callable:
+//
+//	conn, ctx, timeout, cancel := framework.Begin(ctx, &resp.Diagnostics, r.Client.ZenlayerClient,
+//		r.CreateTimeout(&plan.Timeouts), framework.Get(req.Plan, &plan))
+//	defer cancel()
+//	if conn == nil {
+//		return
+//	}
+func Begin[C any](ctx context.Context, diags *diag.Diagnostics, client func(*diag.Diagnostics) *C, d Deadline,
+	sources ...Source,
+) (*C, context.Context, time.Duration, context.CancelFunc) {
+	conn := Load(ctx, diags, client, sources...)
+	if conn == nil {
+		return nil, ctx, 0, func() {}
+	}
+	timeout, dd := d.get(*d.attr, ctx, d.def)
+	if diags.Append(dd...); diags.HasError() {
+		return nil, ctx, timeout, func() {}
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
-	return ctx, cancel, timeout, true
+	return conn, ctx, timeout, cancel
 }
 
 // RemoveGone ends a Read whose object is gone: the read's error is the

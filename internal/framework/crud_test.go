@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -77,29 +79,62 @@ func TestLoadReadsTheSourcesThenGetsTheClient(t *testing.T) {
 	}
 }
 
-func TestTimeoutBoundsTheContext(t *testing.T) {
-	var diags diag.Diagnostics
-	var gotDefault time.Duration
-	get := func(_ context.Context, def time.Duration) (time.Duration, diag.Diagnostics) {
-		gotDefault = def
-		return time.Hour, nil
-	}
-	ctx, cancel, timeout, ok := framework.Timeout(context.Background(), get, 7*time.Minute, &diags)
-	defer cancel()
-	deadline, has := ctx.Deadline()
-	if !ok || timeout != time.Hour || gotDefault != 7*time.Minute || !has || time.Until(deadline) < 59*time.Minute {
-		t.Fatalf("ok %v, timeout %v, default %v, deadline %v", ok, timeout, gotDefault, deadline)
+func TestBeginBoundsTheContextByTheOperationsTimeout(t *testing.T) {
+	ctx := context.Background()
+	client := func(*diag.Diagnostics) *testClient { return &testClient{} }
+	base := framework.NewResourceBase("test", framework.Timeouts{Create: 7 * time.Minute, Update: 8 * time.Minute, Delete: 9 * time.Minute})
+	attrTypes := map[string]attr.Type{"create": types.StringType, "update": types.StringType, "delete": types.StringType}
+	set := func(create string) timeouts.Value {
+		return timeouts.Value{Object: types.ObjectValueMust(attrTypes, map[string]attr.Value{
+			"create": types.StringValue(create), "update": types.StringNull(), "delete": types.StringNull(),
+		})}
 	}
 
-	bad := func(context.Context, time.Duration) (time.Duration, diag.Diagnostics) {
-		var d diag.Diagnostics
-		d.AddError("bad timeouts", "")
-		return 0, d
+	for _, tc := range []struct {
+		name  string
+		attr  timeouts.Value
+		op    func(*timeouts.Value) framework.Deadline
+		want  time.Duration
+		fails bool
+	}{
+		{"create set", set("1h"), base.CreateTimeout, time.Hour, false},
+		{"update default", set("1h"), base.UpdateTimeout, 8 * time.Minute, false},
+		{"delete default, no attribute", timeouts.Value{Object: types.ObjectNull(attrTypes)}, base.DeleteTimeout, 9 * time.Minute, false},
+		{"create unreadable", set("soon"), base.CreateTimeout, 0, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			// The model is read by the sources first: Begin reads the
+			// timeouts attribute only after them.
+			var model timeouts.Value
+			var diags diag.Diagnostics
+			load := func(context.Context) diag.Diagnostics { model = tc.attr; return nil }
+			conn, bounded, timeout, cancel := framework.Begin(ctx, &diags, client, tc.op(&model), load)
+			defer cancel()
+			deadline, has := bounded.Deadline()
+			if tc.fails {
+				if conn != nil || has || !diags.HasError() {
+					t.Fatalf("conn %v, deadline %v, diags %v", conn, has, diags)
+				}
+				return
+			}
+			if conn == nil || diags.HasError() || timeout != tc.want || !has || time.Until(deadline) > tc.want || time.Until(deadline) < tc.want-time.Minute {
+				t.Fatalf("conn %v, diags %v, timeout %v, deadline in %v", conn, diags, timeout, time.Until(deadline))
+			}
+		})
 	}
-	ctx, cancel, _, ok = framework.Timeout(context.Background(), bad, time.Minute, &diags)
-	cancel() // a no-op, but callable
-	if _, has := ctx.Deadline(); ok || has || !diags.HasError() {
-		t.Fatalf("ok %v, deadline %v, diags %v", ok, has, diags)
+
+	// A source that fails: no client, no deadline, cancel callable.
+	var diags diag.Diagnostics
+	var model timeouts.Value
+	bad := func(context.Context) diag.Diagnostics {
+		var d diag.Diagnostics
+		d.AddError("bad plan", "")
+		return d
+	}
+	conn, bounded, _, cancel := framework.Begin(ctx, &diags, client, base.CreateTimeout(&model), bad)
+	cancel()
+	if _, has := bounded.Deadline(); conn != nil || has || !diags.HasError() {
+		t.Fatalf("conn %v, deadline %v, diags %v", conn, has, diags)
 	}
 }
 

@@ -164,3 +164,8 @@ func (m *instanceResourceModel) fromAPI(inst *huaweicloud.Instance) diag.Diagnos
 	m.PasswordWO = types.StringNull() // write-only: never stored
 	return diags
 }
+
+// refresh sets the model from the API's instance in Read.
+func (m *instanceResourceModel) refresh(_ context.Context, inst *huaweicloud.Instance, diags *diag.Diagnostics) {
+	diags.Append(m.fromAPI(inst)...)
+}

@@ -24,15 +24,10 @@ var (
 	_ resource.ResourceWithModifyPlan  = &instanceResource{}
 )
 
-const (
-	instanceCreateTimeout = 60 * time.Minute
-	instanceUpdateTimeout = 60 * time.Minute
-	instanceDeleteTimeout = 30 * time.Minute
-)
-
 // NewInstanceResource is the constructor of cloudcompute_huaweicloud_clouddc_instance.
 func NewInstanceResource() resource.Resource {
-	return &instanceResource{ResourceBase: framework.NewResourceBase("huaweicloud_clouddc_instance")}
+	return &instanceResource{ResourceBase: framework.NewResourceBase("huaweicloud_clouddc_instance",
+		framework.Timeouts{Create: 60 * time.Minute, Update: 60 * time.Minute, Delete: 30 * time.Minute})}
 }
 
 type instanceResource struct {
@@ -42,15 +37,12 @@ type instanceResource struct {
 
 func (r *instanceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan, config instanceResourceModel
-	conn := framework.Load(ctx, &resp.Diagnostics, r.Client.HuaweiCloudClient, framework.Get(req.Plan, &plan), framework.Get(req.Config, &config))
+	conn, ctx, timeout, cancel := framework.Begin(ctx, &resp.Diagnostics, r.Client.HuaweiCloudClient, r.CreateTimeout(&plan.Timeouts),
+		framework.Get(req.Plan, &plan), framework.Get(req.Config, &config))
+	defer cancel()
 	if conn == nil {
 		return
 	}
-	ctx, cancel, timeout, ok := framework.Timeout(ctx, plan.Timeouts.Create, instanceCreateTimeout, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	defer cancel()
 	in, d := plan.createRequest(ctx, config.PasswordWO)
 	resp.Diagnostics.Append(d...)
 	if resp.Diagnostics.HasError() {
@@ -121,36 +113,17 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 }
 
 func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state instanceResourceModel
-	conn := framework.Load(ctx, &resp.Diagnostics, r.Client.HuaweiCloudClient, framework.Get(req.State, &state))
-	if conn == nil {
-		return
-	}
-	id := state.ID.ValueString()
-	inst, err := conn.FindInstance(ctx, id)
-	if framework.RemoveGone(ctx, resp, "CloudDC instance not found or deleted", id, inst, err, huaweicloud.IsNotFound, instanceState, instanceGone) {
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("reading CloudDC instance (%s)", id), err.Error())
-		return
-	}
-	resp.Diagnostics.Append(state.fromAPI(inst)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	framework.ReadResource(ctx, req, resp, r.Client.HuaweiCloudClient, instanceFinder, (*instanceResourceModel).refresh)
 }
 
 func (r *instanceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state, config instanceResourceModel
-	conn := framework.Load(ctx, &resp.Diagnostics, r.Client.HuaweiCloudClient,
+	conn, ctx, timeout, cancel := framework.Begin(ctx, &resp.Diagnostics, r.Client.HuaweiCloudClient, r.UpdateTimeout(&plan.Timeouts),
 		framework.Get(req.Plan, &plan), framework.Get(req.State, &state), framework.Get(req.Config, &config))
+	defer cancel()
 	if conn == nil {
 		return
 	}
-	ctx, cancel, timeout, ok := framework.Timeout(ctx, plan.Timeouts.Update, instanceUpdateTimeout, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	defer cancel()
 	id := state.ID.ValueString()
 	password := config.PasswordWO.ValueString()
 
@@ -251,15 +224,12 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 // repeat, so an interrupted destroy finishes on the next run.
 func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state instanceResourceModel
-	conn := framework.Load(ctx, &resp.Diagnostics, r.Client.HuaweiCloudClient, framework.Get(req.State, &state))
+	conn, ctx, timeout, cancel := framework.Begin(ctx, &resp.Diagnostics, r.Client.HuaweiCloudClient, r.DeleteTimeout(&state.Timeouts),
+		framework.Get(req.State, &state))
+	defer cancel()
 	if conn == nil {
 		return
 	}
-	ctx, cancel, timeout, ok := framework.Timeout(ctx, state.Timeouts.Delete, instanceDeleteTimeout, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	defer cancel()
 	id := state.ID.ValueString()
 	_, status, err := waitDeletable(ctx, conn, id, timeout)
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/huaweicloud"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/wait"
 )
@@ -80,4 +81,9 @@ func waitDeletable(ctx context.Context, conn *huaweicloud.Client, id string, tim
 		OnPoll:           func(_ int, status string) { last = status },
 	})
 	return st, last, err
+}
+
+// instanceFinder reads an instance back for Read.
+var instanceFinder = framework.Finder[huaweicloud.Client, huaweicloud.Instance]{
+	Label: "CloudDC instance", Read: (*huaweicloud.Client).FindInstance, NotFound: huaweicloud.IsNotFound, Status: instanceState, Gone: instanceGone,
 }

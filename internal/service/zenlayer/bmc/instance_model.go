@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
@@ -146,3 +147,16 @@ type maybeKnown interface {
 
 // known reports whether a plan value is set and known.
 func known(v maybeKnown) bool { return !v.IsNull() && !v.IsUnknown() }
+
+// refresh sets the model from the API's instance in Read; after an import
+// release_on_destroy takes its default. An instance in the recycle bin is
+// kept (with a warning), so that a destroy releases it and a plan replaces it.
+func (m *instanceResourceModel) refresh(ctx context.Context, inst *zenlayer.BMCInstance, diags *diag.Diagnostics) {
+	if inst.InstanceStatus == zenlayer.BMCStatusRecycle || inst.InstanceStatus == zenlayer.BMCStatusRecycling {
+		tflog.Warn(ctx, "BMC instance is in the recycle bin", map[string]any{"id": inst.InstanceID, "status": inst.InstanceStatus})
+	}
+	m.fromAPI(ctx, inst, diags)
+	if m.ReleaseOnDestroy.IsNull() {
+		m.ReleaseOnDestroy = types.BoolValue(true)
+	}
+}

@@ -30,15 +30,10 @@ const (
 	PowerStopped = "stopped"
 )
 
-const (
-	instanceCreateTimeout = 90 * time.Minute
-	instanceUpdateTimeout = 30 * time.Minute
-	instanceDeleteTimeout = 30 * time.Minute
-)
-
 // NewInstanceResource is the constructor of cloudcompute_zenlayer_bmc_instance.
 func NewInstanceResource() resource.Resource {
-	return &instanceResource{ResourceBase: framework.NewResourceBase("zenlayer_bmc_instance")}
+	return &instanceResource{ResourceBase: framework.NewResourceBase("zenlayer_bmc_instance",
+		framework.Timeouts{Create: 90 * time.Minute, Update: 30 * time.Minute, Delete: 30 * time.Minute})}
 }
 
 // instanceResource gets its type name, Configure (r.Client) and import by
@@ -51,16 +46,12 @@ type instanceResource struct {
 func (r *instanceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan instanceResourceModel
 	var password types.String // write-only: only in the configuration
-	conn := framework.Load(ctx, &resp.Diagnostics, r.Client.ZenlayerClient,
+	conn, ctx, timeout, cancel := framework.Begin(ctx, &resp.Diagnostics, r.Client.ZenlayerClient, r.CreateTimeout(&plan.Timeouts),
 		framework.Get(req.Plan, &plan), framework.GetAttribute(req.Config, path.Root("password"), &password))
+	defer cancel()
 	if conn == nil {
 		return
 	}
-	ctx, cancel, timeout, ok := framework.Timeout(ctx, plan.Timeouts.Create, instanceCreateTimeout, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	defer cancel()
 
 	in, d := plan.createRequest(ctx, password)
 	if resp.Diagnostics.Append(d...); resp.Diagnostics.HasError() {
@@ -130,42 +121,17 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 }
 
 func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state instanceResourceModel
-	conn := framework.Load(ctx, &resp.Diagnostics, r.Client.ZenlayerClient, framework.Get(req.State, &state))
-	if conn == nil {
-		return
-	}
-	id := state.ID.ValueString()
-	inst, err := conn.ReadBMCInstance(ctx, id)
-	if framework.RemoveGone(ctx, resp, "BMC instance not found or being released", id, inst, err, zenlayer.IsNotFound, instanceStatus, instanceReleasing) {
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("reading BMC instance (%s)", id), err.Error())
-		return
-	}
-	if inst.InstanceStatus == zenlayer.BMCStatusRecycle || inst.InstanceStatus == zenlayer.BMCStatusRecycling {
-		// Kept so that a destroy releases it (and a plan replaces it).
-		tflog.Warn(ctx, "BMC instance is in the recycle bin", map[string]any{"id": id, "status": inst.InstanceStatus})
-	}
-	state.fromAPI(ctx, inst, &resp.Diagnostics)
-	if state.ReleaseOnDestroy.IsNull() {
-		state.ReleaseOnDestroy = types.BoolValue(true) // after import
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	framework.ReadResource(ctx, req, resp, r.Client.ZenlayerClient, instanceFinder, (*instanceResourceModel).refresh)
 }
 
 func (r *instanceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state instanceResourceModel
-	conn := framework.Load(ctx, &resp.Diagnostics, r.Client.ZenlayerClient, framework.Get(req.Plan, &plan), framework.Get(req.State, &state))
+	conn, ctx, timeout, cancel := framework.Begin(ctx, &resp.Diagnostics, r.Client.ZenlayerClient, r.UpdateTimeout(&plan.Timeouts),
+		framework.Get(req.Plan, &plan), framework.Get(req.State, &state))
+	defer cancel()
 	if conn == nil {
 		return
 	}
-	ctx, cancel, timeout, ok := framework.Timeout(ctx, plan.Timeouts.Update, instanceUpdateTimeout, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	defer cancel()
 	id := state.ID.ValueString()
 
 	// If the create was interrupted while the machine was built, finish it.
@@ -210,15 +176,12 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 
 func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state instanceResourceModel
-	conn := framework.Load(ctx, &resp.Diagnostics, r.Client.ZenlayerClient, framework.Get(req.State, &state))
+	conn, ctx, timeout, cancel := framework.Begin(ctx, &resp.Diagnostics, r.Client.ZenlayerClient, r.DeleteTimeout(&state.Timeouts),
+		framework.Get(req.State, &state))
+	defer cancel()
 	if conn == nil {
 		return
 	}
-	ctx, cancel, timeout, ok := framework.Timeout(ctx, state.Timeouts.Delete, instanceDeleteTimeout, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	defer cancel()
 	release := state.ReleaseOnDestroy.IsNull() || state.ReleaseOnDestroy.ValueBool()
 	resp.Diagnostics.Append(deleteInstance(ctx, conn, state.ID.ValueString(), release, timeout)...)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/wait"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
@@ -86,4 +87,10 @@ func waitInstanceReleased(ctx context.Context, conn *zenlayer.Client, id string,
 	_, err := waitInstance(ctx, conn, id, "to be released", timeout, []string{wait.Gone},
 		[]string{zenlayer.BMCStatusReleasing, zenlayer.BMCStatusRecycle, zenlayer.BMCStatusCreateFailed}, nil)
 	return err
+}
+
+// instanceFinder reads an instance back for Read: one in the recycle bin is
+// kept (its destroy releases it), one being released is gone.
+var instanceFinder = framework.Finder[zenlayer.Client, zenlayer.BMCInstance]{
+	Label: "BMC instance", Read: (*zenlayer.Client).ReadBMCInstance, NotFound: zenlayer.IsNotFound, Status: instanceStatus, Gone: instanceReleasing,
 }

@@ -1,7 +1,10 @@
 package zec
 
 import (
+	"context"
+
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
@@ -55,5 +58,17 @@ func (m *diskResourceModel) createRequest() zenlayer.CreateDisksRequest {
 		DiskCategory:    m.Category.ValueString(),
 		InstanceID:      m.InstanceID.ValueString(),
 		ResourceGroupID: m.ResourceGroupID.ValueString(),
+	}
+}
+
+// refresh sets the model from the API's disk in Read; after an import the
+// arguments the API does not report take their defaults.
+func (m *diskResourceModel) refresh(_ context.Context, d *zenlayer.Disk, _ *diag.Diagnostics) {
+	m.fromAPI(d)
+	if m.ReleaseOnDestroy.IsNull() {
+		m.ReleaseOnDestroy = types.BoolValue(true)
+	}
+	if m.ForceDetach.IsNull() {
+		m.ForceDetach = types.BoolValue(false)
 	}
 }

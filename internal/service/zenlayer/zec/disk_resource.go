@@ -24,15 +24,10 @@ var (
 	_ resource.ResourceWithValidateConfig = &diskResource{}
 )
 
-const (
-	diskCreateTimeout = 10 * time.Minute
-	diskUpdateTimeout = 10 * time.Minute
-	diskDeleteTimeout = 10 * time.Minute
-)
-
 // NewDiskResource is the constructor of cloudcompute_zenlayer_zec_disk.
 func NewDiskResource() resource.Resource {
-	return &diskResource{ResourceBase: framework.NewResourceBase("zenlayer_zec_disk")}
+	return &diskResource{ResourceBase: framework.NewResourceBase("zenlayer_zec_disk",
+		framework.Timeouts{Create: 10 * time.Minute, Update: 10 * time.Minute, Delete: 10 * time.Minute})}
 }
 
 type diskResource struct {
@@ -42,15 +37,12 @@ type diskResource struct {
 
 func (r *diskResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan diskResourceModel
-	conn := framework.Load(ctx, &resp.Diagnostics, r.Client.ZenlayerClient, framework.Get(req.Plan, &plan))
+	conn, ctx, timeout, cancel := framework.Begin(ctx, &resp.Diagnostics, r.Client.ZenlayerClient, r.CreateTimeout(&plan.Timeouts),
+		framework.Get(req.Plan, &plan))
+	defer cancel()
 	if conn == nil {
 		return
 	}
-	ctx, cancel, timeout, ok := framework.Timeout(ctx, plan.Timeouts.Create, diskCreateTimeout, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	defer cancel()
 
 	in := plan.createRequest()
 	// The one create guard (internal/journal): the disk carries a create
@@ -100,41 +92,17 @@ func (r *diskResource) Create(ctx context.Context, req resource.CreateRequest, r
 }
 
 func (r *diskResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state diskResourceModel
-	conn := framework.Load(ctx, &resp.Diagnostics, r.Client.ZenlayerClient, framework.Get(req.State, &state))
-	if conn == nil {
-		return
-	}
-	id := state.ID.ValueString()
-	disk, err := conn.ReadDisk(ctx, id)
-	if framework.RemoveGone(ctx, resp, "ZEC disk not found or released", id, disk, err, zenlayer.IsNotFound, diskStatus, diskReleased) {
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("reading ZEC disk (%s)", id), err.Error())
-		return
-	}
-	state.fromAPI(disk)
-	if state.ReleaseOnDestroy.IsNull() {
-		state.ReleaseOnDestroy = types.BoolValue(true) // after import
-	}
-	if state.ForceDetach.IsNull() {
-		state.ForceDetach = types.BoolValue(false)
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	framework.ReadResource(ctx, req, resp, r.Client.ZenlayerClient, diskFinder, (*diskResourceModel).refresh)
 }
 
 func (r *diskResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state diskResourceModel
-	conn := framework.Load(ctx, &resp.Diagnostics, r.Client.ZenlayerClient, framework.Get(req.Plan, &plan), framework.Get(req.State, &state))
+	conn, ctx, timeout, cancel := framework.Begin(ctx, &resp.Diagnostics, r.Client.ZenlayerClient, r.UpdateTimeout(&plan.Timeouts),
+		framework.Get(req.Plan, &plan), framework.Get(req.State, &state))
+	defer cancel()
 	if conn == nil {
 		return
 	}
-	ctx, cancel, timeout, ok := framework.Timeout(ctx, plan.Timeouts.Update, diskUpdateTimeout, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	defer cancel()
 	id := state.ID.ValueString()
 
 	// If the create was interrupted while the disk was made, finish it.
@@ -212,15 +180,12 @@ func (r *diskResource) Update(ctx context.Context, req resource.UpdateRequest, r
 
 func (r *diskResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state diskResourceModel
-	conn := framework.Load(ctx, &resp.Diagnostics, r.Client.ZenlayerClient, framework.Get(req.State, &state))
+	conn, ctx, timeout, cancel := framework.Begin(ctx, &resp.Diagnostics, r.Client.ZenlayerClient, r.DeleteTimeout(&state.Timeouts),
+		framework.Get(req.State, &state))
+	defer cancel()
 	if conn == nil {
 		return
 	}
-	ctx, cancel, timeout, ok := framework.Timeout(ctx, state.Timeouts.Delete, diskDeleteTimeout, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	defer cancel()
 	id := state.ID.ValueString()
 	releaseFromBin := state.ReleaseOnDestroy.IsNull() || state.ReleaseOnDestroy.ValueBool()
 	resp.Diagnostics.Append(deleteDisk(ctx, conn, id, releaseFromBin, timeout)...)

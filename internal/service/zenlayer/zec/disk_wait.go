@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/wait"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
@@ -76,4 +77,9 @@ func diskReleased(status string) bool {
 		return true
 	}
 	return false
+}
+
+// diskFinder reads a disk back for Read: a RECYCLED disk is on its way out.
+var diskFinder = framework.Finder[zenlayer.Client, zenlayer.Disk]{
+	Label: "ZEC disk", Read: (*zenlayer.Client).ReadDisk, NotFound: zenlayer.IsNotFound, Status: diskStatus, Gone: diskReleased,
 }

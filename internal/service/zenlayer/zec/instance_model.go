@@ -134,3 +134,18 @@ func (m *instanceResourceModel) createRequest(ctx context.Context, password type
 	}
 	return in, diags
 }
+
+// refresh sets the model from the API's instance in Read; after an import
+// the arguments the API does not report take their defaults.
+func (m *instanceResourceModel) refresh(ctx context.Context, inst *zenlayer.Instance, diags *diag.Diagnostics) {
+	m.fromAPI(ctx, inst, diags)
+	if m.ReleaseOnDestroy.IsNull() {
+		m.ReleaseOnDestroy = types.BoolValue(true)
+	}
+	if m.ForceShutdown.IsNull() {
+		m.ForceShutdown = types.BoolValue(false)
+	}
+	if m.PowerState.IsNull() {
+		m.PowerState = types.StringValue(PowerStateRunning)
+	}
+}

@@ -25,15 +25,10 @@ var (
 	_ resource.ResourceWithConfigValidators = &instanceResource{}
 )
 
-const (
-	instanceCreateTimeout = 20 * time.Minute
-	instanceUpdateTimeout = 20 * time.Minute
-	instanceDeleteTimeout = 20 * time.Minute
-)
-
 // NewInstanceResource is the constructor of cloudcompute_zenlayer_zec_instance.
 func NewInstanceResource() resource.Resource {
-	return &instanceResource{ResourceBase: framework.NewResourceBase("zenlayer_zec_instance")}
+	return &instanceResource{ResourceBase: framework.NewResourceBase("zenlayer_zec_instance",
+		framework.Timeouts{Create: 20 * time.Minute, Update: 20 * time.Minute, Delete: 20 * time.Minute})}
 }
 
 type instanceResource struct {
@@ -44,16 +39,12 @@ type instanceResource struct {
 func (r *instanceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan instanceResourceModel
 	var password types.String // write-only: only in the configuration
-	conn := framework.Load(ctx, &resp.Diagnostics, r.Client.ZenlayerClient,
+	conn, ctx, timeout, cancel := framework.Begin(ctx, &resp.Diagnostics, r.Client.ZenlayerClient, r.CreateTimeout(&plan.Timeouts),
 		framework.Get(req.Plan, &plan), framework.GetAttribute(req.Config, path.Root("password"), &password))
+	defer cancel()
 	if conn == nil {
 		return
 	}
-	ctx, cancel, timeout, ok := framework.Timeout(ctx, plan.Timeouts.Create, instanceCreateTimeout, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	defer cancel()
 
 	in, diags := plan.createRequest(ctx, password)
 	if diags.HasError() {
@@ -138,45 +129,17 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 }
 
 func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state instanceResourceModel
-	conn := framework.Load(ctx, &resp.Diagnostics, r.Client.ZenlayerClient, framework.Get(req.State, &state))
-	if conn == nil {
-		return
-	}
-	id := state.ID.ValueString()
-	inst, err := conn.ReadZECInstance(ctx, id)
-	if framework.RemoveGone(ctx, resp, "ZEC instance not found or released", id, inst, err, zenlayer.IsNotFound, instanceStatus, instanceReleased) {
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("reading ZEC instance (%s)", id), err.Error())
-		return
-	}
-	state.fromAPI(ctx, inst, &resp.Diagnostics)
-	// After an import, the arguments the API does not report take their defaults.
-	if state.ReleaseOnDestroy.IsNull() {
-		state.ReleaseOnDestroy = types.BoolValue(true)
-	}
-	if state.ForceShutdown.IsNull() {
-		state.ForceShutdown = types.BoolValue(false)
-	}
-	if state.PowerState.IsNull() {
-		state.PowerState = types.StringValue(PowerStateRunning)
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	framework.ReadResource(ctx, req, resp, r.Client.ZenlayerClient, instanceFinder, (*instanceResourceModel).refresh)
 }
 
 func (r *instanceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state instanceResourceModel
-	conn := framework.Load(ctx, &resp.Diagnostics, r.Client.ZenlayerClient, framework.Get(req.Plan, &plan), framework.Get(req.State, &state))
+	conn, ctx, timeout, cancel := framework.Begin(ctx, &resp.Diagnostics, r.Client.ZenlayerClient, r.UpdateTimeout(&plan.Timeouts),
+		framework.Get(req.Plan, &plan), framework.Get(req.State, &state))
+	defer cancel()
 	if conn == nil {
 		return
 	}
-	ctx, cancel, timeout, ok := framework.Timeout(ctx, plan.Timeouts.Update, instanceUpdateTimeout, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	defer cancel()
 	id := state.ID.ValueString()
 
 	// If the create was interrupted while the instance was built, finish
@@ -252,15 +215,12 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 
 func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state instanceResourceModel
-	conn := framework.Load(ctx, &resp.Diagnostics, r.Client.ZenlayerClient, framework.Get(req.State, &state))
+	conn, ctx, timeout, cancel := framework.Begin(ctx, &resp.Diagnostics, r.Client.ZenlayerClient, r.DeleteTimeout(&state.Timeouts),
+		framework.Get(req.State, &state))
+	defer cancel()
 	if conn == nil {
 		return
 	}
-	ctx, cancel, timeout, ok := framework.Timeout(ctx, state.Timeouts.Delete, instanceDeleteTimeout, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	defer cancel()
 	releaseFromBin := state.ReleaseOnDestroy.IsNull() || state.ReleaseOnDestroy.ValueBool()
 	resp.Diagnostics.Append(deleteInstance(ctx, conn, state.ID.ValueString(), releaseFromBin, timeout)...)
 }

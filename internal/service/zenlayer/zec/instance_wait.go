@@ -5,6 +5,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/wait"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
@@ -79,4 +80,9 @@ func currentStatus(ctx context.Context, conn *zenlayer.Client, id string) string
 		return "gone"
 	}
 	return status
+}
+
+// instanceFinder reads an instance back for Read.
+var instanceFinder = framework.Finder[zenlayer.Client, zenlayer.Instance]{
+	Label: "ZEC instance", Read: (*zenlayer.Client).ReadZECInstance, NotFound: zenlayer.IsNotFound, Status: instanceStatus, Gone: instanceReleased,
 }

@@ -1,0 +1,59 @@
+package framework
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// A Finder is how a resource's object is read back from its API (conn is
+// the cloud's client C, T the API's object): one per resource, beside its
+// status and wait functions, used by its Read (and by whatever else reads
+// the object by id).
+type Finder[C, T any] struct {
+	// Label names the object's kind in messages ("ZEC disk").
+	Label string
+	// Read reads the object id: a method expression of the client, such as
+	// (*zenlayer.Client).ReadDisk.
+	Read func(conn *C, ctx context.Context, id string) (*T, error)
+	// NotFound tells the finder's not-found error.
+	NotFound func(error) bool
+	// Status is the object's status.
+	Status func(*T) string
+	// Gone tells a status of an object on its way out (released, deleted):
+	// Read then removes the resource from the state.
+	Gone func(status string) bool
+}
+
+// ReadResource is the one Read of every resource: it reads the state into
+// a model M, reads the object by the state's id with f, removes the
+// resource from the state when the object is gone (RemoveGone), else sets
+// the model from the object with set (the model's fromAPI, which also
+// gives the arguments the API does not report their defaults after an
+// import) and saves it.
+func ReadResource[M, C, T any](ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse,
+	client func(*diag.Diagnostics) *C, f Finder[C, T], set func(m *M, ctx context.Context, obj *T, diags *diag.Diagnostics),
+) {
+	var state M
+	var id types.String
+	conn := Load(ctx, &resp.Diagnostics, client, Get(req.State, &state), GetAttribute(req.State, path.Root("id"), &id))
+	if conn == nil {
+		return
+	}
+	obj, err := f.Read(conn, ctx, id.ValueString())
+	if RemoveGone(ctx, resp, f.Label+" not found or on its way out", id.ValueString(), obj, err, f.NotFound, f.Status, f.Gone) {
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("reading %s (%s)", f.Label, id.ValueString()), err.Error())
+		return
+	}
+	if set(&state, ctx, obj, &resp.Diagnostics); resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
