@@ -10,12 +10,19 @@
 //     the sorted conversion of listing data sources;
 //   - validators.go: StringCheck, a plan-time validator from a rule function,
 //     and PasswordKinds, the kinds of characters a password policy counts;
-//   - datasource.go: ReadList, the one Read of every listing data source;
-//   - crud.go: how every Create, Read, Update and Delete starts (Load reads
-//     the request's plan, state or configuration and gets the API client;
-//     Timeout bounds ctx by the resource's timeouts), RemoveGone (Read of
-//     an object that is gone: warn and remove it from the state) and
-//     Deletable (the first step of a destroy: an error, or already gone);
+//   - listing.go: Listing, every listing data source: filters, one API
+//     call, and items that are the resource's own attributes (its schema,
+//     computed, and its model conversion), so that a field added to a
+//     resource is in its data source too;
+//   - read.go: Finder (how a resource's object is read back) and
+//     ReadResource, the one Read of every resource;
+//   - crud.go: how every Create, Update and Delete starts (Begin: Load
+//     reads the request's plan, state or configuration and gets the API
+//     client, and ctx is bounded by the operation's timeout, the
+//     resource's default from ResourceBase unless its timeouts attribute
+//     sets one), RemoveGone (Read of an object that is gone: warn and
+//     remove it from the state) and Deletable (the first step of a
+//     destroy: an error, or already gone);
 //   - create.go: GuardedCreate, the create of every resource through the one
 //     create guard (internal/journal), which saves the id, the timeouts and
 //     what Delete needs in the state the moment the id is known;

@@ -9,7 +9,7 @@
 //     instances and to the API's requests;
 //   - instance_wait.go: the status function and the waiters (find → status
 //     → wait; the finder, FindInstance, is the client's);
-//   - instances_data_source.go: the listing, on framework.ReadList;
+//   - instances_data_source.go: the listing (framework.Listing: filters and the call; items are the resource's attributes);
 //   - validators.go: the rules of the CreateInstance document (names,
 //     passwords, ids), written once for both schemas and their tests.
 //

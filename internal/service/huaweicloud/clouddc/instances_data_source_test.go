@@ -78,20 +78,20 @@ data "cloudcompute_huaweicloud_clouddc_instances" "none" {
 					statecheck.ExpectKnownValue(all, tfjsonpath.New("instances").AtSliceIndex(0).AtMapKey("id"), knownvalue.StringExact(web)),
 					statecheck.ExpectKnownValue(byID, tfjsonpath.New("instances"), knownvalue.ListExact([]knownvalue.Check{
 						knownvalue.ObjectPartial(map[string]knownvalue.Check{
-							"id": knownvalue.StringExact(db), "name": knownvalue.StringExact("db-01"), "state": knownvalue.StringExact("running"),
+							"id": knownvalue.StringExact(db), "name": knownvalue.StringExact("db-01"), "status": knownvalue.StringExact("running"),
 							"image_id": knownvalue.StringExact(emulator.HuaweiImageID), "os_type": knownvalue.StringExact("Linux"),
 							"vpc_id": knownvalue.StringExact(emulator.HuaweiVPCID), "primary_ip": knownvalue.StringExact("192.168.0.11"),
 							"network_interfaces": knownvalue.ListExact([]knownvalue.Check{knownvalue.ObjectExact(map[string]knownvalue.Check{
 								"subnet_id": knownvalue.StringExact(emulator.HuaweiSubnetID), "ipv4_address": knownvalue.StringExact("192.168.0.11"),
 							})}),
-							"metadata": knownvalue.MapSizeExact(0),
+							"metadata": knownvalue.Null(), // as the resource has it: null when empty
 						}),
 					})),
 					statecheck.ExpectKnownValue(byServer, tfjsonpath.New("instances"), knownvalue.ListExact([]knownvalue.Check{
 						knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact(web), "server_id": knownvalue.StringExact(webView.ServerID)}),
 					})),
 					statecheck.ExpectKnownValue(byState, tfjsonpath.New("instances"), knownvalue.ListExact([]knownvalue.Check{
-						knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact(stopped), "state": knownvalue.StringExact("stopped")}),
+						knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact(stopped), "status": knownvalue.StringExact("stopped")}),
 					})),
 					statecheck.ExpectKnownValue(none, tfjsonpath.New("instances"), knownvalue.ListSizeExact(0)),
 				},

@@ -11,34 +11,18 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
-var (
-	_ datasource.DataSource              = &disksDataSource{}
-	_ datasource.DataSourceWithConfigure = &disksDataSource{}
-)
-
-// NewDisksDataSource is the constructor of cloudcompute_zenlayer_zec_disks.
+// NewDisksDataSource is the constructor of cloudcompute_zenlayer_zec_disks:
+// its items are cloudcompute_zenlayer_zec_disk's attributes.
 func NewDisksDataSource() datasource.DataSource {
-	return &disksDataSource{DataSourceBase: framework.NewDataSourceBase("zenlayer_zec_disks")}
-}
-
-type disksDataSource struct {
-	framework.DataSourceBase
-}
-
-var diskStatuses = []string{
-	zenlayer.DiskStatusCreating, zenlayer.DiskStatusAvailable, zenlayer.DiskStatusAttaching, zenlayer.DiskStatusInUse,
-	zenlayer.DiskStatusDetaching, zenlayer.DiskStatusChanging, zenlayer.DiskStatusDeleting, zenlayer.DiskStatusRecycling,
-	zenlayer.DiskStatusRecycled, zenlayer.DiskStatusFailed,
-}
-
-func (d *disksDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "Lists Zenlayer ZEC disks, filtered by ids, zone, name, status, instance or type. All filters are combined.",
-		Attributes: map[string]schema.Attribute{
+	return framework.NewListing(framework.Listing[disksDataSourceModel, zenlayer.Client, zenlayer.Disk, diskResourceModel]{
+		TypeSuffix:  "zenlayer_zec_disks",
+		Description: "Lists Zenlayer ZEC disks, filtered by ids, zone, name, status, instance or type. All filters are combined.",
+		Filters: map[string]schema.Attribute{
 			"ids": schema.ListAttribute{
 				ElementType:         types.StringType,
 				Optional:            true,
@@ -58,83 +42,42 @@ func (d *disksDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 				MarkdownDescription: "Only `DATA` or only `SYSTEM` disks.",
 				Validators:          []validator.String{stringvalidator.OneOf(zenlayer.DiskTypeData, zenlayer.DiskTypeSystem)},
 			},
-			"disks": schema.ListNestedAttribute{
-				Computed:            true,
-				MarkdownDescription: "The matching disks, sorted by id.",
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"id":                schema.StringAttribute{Computed: true, MarkdownDescription: "Disk id."},
-					"name":              schema.StringAttribute{Computed: true, MarkdownDescription: "Disk name."},
-					"zone_id":           schema.StringAttribute{Computed: true, MarkdownDescription: "Zone."},
-					"size":              schema.Int64Attribute{Computed: true, MarkdownDescription: "Size in GiB."},
-					"category":          schema.StringAttribute{Computed: true, MarkdownDescription: "Disk category."},
-					"status":            schema.StringAttribute{Computed: true, MarkdownDescription: "Disk status."},
-					"disk_type":         schema.StringAttribute{Computed: true, MarkdownDescription: "`DATA` or `SYSTEM`."},
-					"portable":          schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether it can be detached."},
-					"instance_id":       schema.StringAttribute{Computed: true, MarkdownDescription: "Instance it is attached to, if any."},
-					"charge_type":       schema.StringAttribute{Computed: true, MarkdownDescription: "Billing method."},
-					"resource_group_id": schema.StringAttribute{Computed: true, MarkdownDescription: "Resource group."},
-					"create_time":       schema.StringAttribute{Computed: true, MarkdownDescription: "Creation time."},
-				}},
-			},
 		},
-	}
-}
-
-type disksDataSourceModel struct {
-	IDs        types.List      `tfsdk:"ids"`
-	ZoneID     types.String    `tfsdk:"zone_id"`
-	Name       types.String    `tfsdk:"name"`
-	InstanceID types.String    `tfsdk:"instance_id"`
-	Status     types.String    `tfsdk:"status"`
-	DiskType   types.String    `tfsdk:"disk_type"`
-	Disks      []diskItemModel `tfsdk:"disks"`
-}
-
-type diskItemModel struct {
-	ID              types.String `tfsdk:"id"`
-	Name            types.String `tfsdk:"name"`
-	ZoneID          types.String `tfsdk:"zone_id"`
-	Size            types.Int64  `tfsdk:"size"`
-	Category        types.String `tfsdk:"category"`
-	Status          types.String `tfsdk:"status"`
-	DiskType        types.String `tfsdk:"disk_type"`
-	Portable        types.Bool   `tfsdk:"portable"`
-	InstanceID      types.String `tfsdk:"instance_id"`
-	ChargeType      types.String `tfsdk:"charge_type"`
-	ResourceGroupID types.String `tfsdk:"resource_group_id"`
-	CreateTime      types.String `tfsdk:"create_time"`
-}
-
-func (d *disksDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	conn := d.Client.ZenlayerClient(&resp.Diagnostics)
-	if conn == nil {
-		return
-	}
-	framework.ReadList(ctx, req, resp, framework.ListSpec[disksDataSourceModel, zenlayer.Disk, diskItemModel]{
-		What: "listing ZEC disks",
-		IDs:  func(cfg *disksDataSourceModel) types.List { return cfg.IDs },
-		List: func(ctx context.Context, cfg *disksDataSourceModel, ids []string) ([]zenlayer.Disk, error) {
+		What:             "listing ZEC disks",
+		Items:            "disks",
+		ItemsDescription: "The matching disks, sorted by id.",
+		Resource:         framework.SchemaOf(NewDiskResource),
+		Leave:            []string{"force_detach", "release_on_destroy", "timeouts"},
+		Describe:         map[string]string{"instance_id": "Instance the disk is attached to, if any."},
+		Client:           (*conns.Client).ZenlayerClient,
+		IDs:              func(f *disksDataSourceModel) types.List { return f.IDs },
+		List: func(ctx context.Context, conn *zenlayer.Client, f *disksDataSourceModel, ids []string) ([]zenlayer.Disk, error) {
 			return conn.DescribeDisks(ctx, zenlayer.DescribeDisksRequest{
 				DiskIDs:    ids,
-				ZoneID:     cfg.ZoneID.ValueString(),
-				DiskName:   cfg.Name.ValueString(),
-				InstanceID: cfg.InstanceID.ValueString(),
-				DiskStatus: cfg.Status.ValueString(),
-				DiskType:   cfg.DiskType.ValueString(),
+				ZoneID:     f.ZoneID.ValueString(),
+				DiskName:   f.Name.ValueString(),
+				InstanceID: f.InstanceID.ValueString(),
+				DiskStatus: f.Status.ValueString(),
+				DiskType:   f.DiskType.ValueString(),
 			})
 		},
-		Key:     func(x *zenlayer.Disk) string { return x.DiskID },
-		Convert: diskItemFromAPI,
-		Set:     func(cfg *disksDataSourceModel, items []diskItemModel) { cfg.Disks = items },
+		Key:   func(x *zenlayer.Disk) string { return x.DiskID },
+		Model: (*diskResourceModel).refresh,
 	})
 }
 
-// diskItemFromAPI is the item of a listed disk.
-func diskItemFromAPI(x *zenlayer.Disk) diskItemModel {
-	return diskItemModel{
-		ID: types.StringValue(x.DiskID), Name: types.StringValue(x.DiskName), ZoneID: types.StringValue(x.ZoneID),
-		Size: types.Int64Value(x.DiskSize), Category: types.StringValue(x.DiskCategory), Status: types.StringValue(x.DiskStatus),
-		DiskType: types.StringValue(x.DiskType), Portable: types.BoolValue(x.Portable), InstanceID: types.StringValue(x.InstanceID),
-		ChargeType: types.StringValue(x.ChargeType), ResourceGroupID: types.StringValue(x.ResourceGroupID), CreateTime: types.StringValue(x.CreateTime),
-	}
+var diskStatuses = []string{
+	zenlayer.DiskStatusCreating, zenlayer.DiskStatusAvailable, zenlayer.DiskStatusAttaching, zenlayer.DiskStatusInUse,
+	zenlayer.DiskStatusDetaching, zenlayer.DiskStatusChanging, zenlayer.DiskStatusDeleting, zenlayer.DiskStatusRecycling,
+	zenlayer.DiskStatusRecycled, zenlayer.DiskStatusFailed,
+}
+
+type disksDataSourceModel struct {
+	IDs        types.List   `tfsdk:"ids"`
+	ZoneID     types.String `tfsdk:"zone_id"`
+	Name       types.String `tfsdk:"name"`
+	InstanceID types.String `tfsdk:"instance_id"`
+	Status     types.String `tfsdk:"status"`
+	DiskType   types.String `tfsdk:"disk_type"`
+	Disks      types.List   `tfsdk:"disks"`
 }

@@ -19,8 +19,9 @@
 //     recycle bin); recycle_bin.go holds the release through the recycle
 //     bin that both destroys share.
 //
-// A data source is one file, <things>_data_source.go, whose Read is
-// framework.ReadList (the result sorted by id).
+// A data source is one file, <things>_data_source.go: a framework.Listing
+// of its filters and its one API call; its items are the resource's own
+// attributes, made by the resource's fromAPI (sorted by id).
 //
 // The package talks to the cloud only through the Zenlayer API client
 // (internal/zenlayer), and shares code with the rest of the provider only

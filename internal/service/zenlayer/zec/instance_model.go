@@ -36,6 +36,8 @@ type instanceResourceModel struct {
 	Memory             types.Int64    `tfsdk:"memory"`
 	PublicIPAddresses  types.List     `tfsdk:"public_ip_addresses"`
 	PrivateIPAddresses types.List     `tfsdk:"private_ip_addresses"`
+	ImageName          types.String   `tfsdk:"image_name"`
+	DataDiskIDs        types.List     `tfsdk:"data_disk_ids"`
 	SystemDiskID       types.String   `tfsdk:"system_disk_id"`
 	CreateTime         types.String   `tfsdk:"create_time"`
 	Timeouts           timeouts.Value `tfsdk:"timeouts"`
@@ -93,6 +95,12 @@ func (m *instanceResourceModel) fromAPI(ctx context.Context, inst *zenlayer.Inst
 	}
 	m.PublicIPAddresses = framework.StringList(ctx, inst.PublicIPAddresses, diags)
 	m.PrivateIPAddresses = framework.StringList(ctx, inst.PrivateIPAddresses, diags)
+	m.ImageName = types.StringValue(inst.ImageName)
+	dataIDs := make([]string, 0, len(inst.DataDisks))
+	for _, dd := range inst.DataDisks {
+		dataIDs = append(dataIDs, dd.DiskID)
+	}
+	m.DataDiskIDs = framework.StringList(ctx, dataIDs, diags)
 }
 
 // powerStateOf maps an API status to the resource's power_state: an

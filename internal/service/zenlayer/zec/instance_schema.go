@@ -195,6 +195,16 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				MarkdownDescription: "Private IP addresses.",
 				PlanModifiers:       []planmodifier.List{listplanmodifier.UseStateForUnknown()},
 			},
+			"image_name": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "Name of the image the instance was installed from.",
+				PlanModifiers:       keep,
+			},
+			"data_disk_ids": schema.ListAttribute{
+				Computed:            true,
+				ElementType:         types.StringType,
+				MarkdownDescription: "Ids of the data disks attached to the instance, as the API lists them.",
+			},
 			"system_disk_id": schema.StringAttribute{
 				Computed:            true,
 				MarkdownDescription: "Id of the system disk (it appears in `cloudcompute_zenlayer_zec_disks` as a `SYSTEM` disk).",
