@@ -1,5 +1,7 @@
 package emulator
 
+import "time"
+
 // The ZEC test knobs: fixtures, views and changes behind the provider's back.
 
 // AddZECInstance places a running ZEC instance, with its system disk, in
@@ -8,6 +10,20 @@ func (s *Server) AddZECInstance(zoneID, name string) string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.zec.addInstance(zoneID, name, "RUNNING", 20, zecDefaultDiskCategory)
+}
+
+// AddZECDisk places an AVAILABLE data disk of size GiB in the emulator
+// (a fixture for tests: an object to import) and returns its id.
+func (s *Server) AddZECDisk(zoneID, name string, size int) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	d := &zecDisk{
+		DiskID: s.zec.s.newID("disk"), DiskName: name, ZoneID: zoneID, DiskType: "DATA", Portable: true,
+		DiskCategory: zecDefaultDiskCategory, DiskSize: size, DiskStatus: diskStatusAvailable,
+		ChargeType: "POSTPAID", CreateTime: s.now().UTC().Format(time.RFC3339), ResourceGroupID: defaultResourceGroup,
+	}
+	s.zec.disks[d.DiskID] = d
+	return d.DiskID
 }
 
 func (z *zecState) addInstance(zoneID, name, status string, systemDiskSize int, category string) string {

@@ -80,7 +80,8 @@ func (d *DataSourceBase) Configure(_ context.Context, req datasource.ConfigureRe
 
 // WithImportByID brings ImportState by the object's id ("terraform import
 // ADDRESS ID", or an import block's id), refusing an empty or blank id
-// with a clear error instead of a provider-internal one.
+// with a clear error instead of a provider-internal one. It marks the
+// resource as imported (see AdoptImported).
 type WithImportByID struct{}
 
 // ImportState sets "id" from the import id.
@@ -91,4 +92,5 @@ func (WithImportByID) ImportState(ctx context.Context, req resource.ImportStateR
 		return
 	}
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+	MarkImported(ctx, resp.Private, &resp.Diagnostics)
 }

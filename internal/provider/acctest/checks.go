@@ -3,6 +3,7 @@ package acctest
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
@@ -64,4 +65,20 @@ func CheckAnswerLostOnce(emu *emulator.Server, action string) error {
 		return fmt.Errorf("%s was sent %d times, want 1 (a call whose answer was lost is read, not re-sent)", action, n)
 	}
 	return nil
+}
+
+// CheckOnlyReads fails if the emulator saw any call since its log was last
+// reset (emu.ResetLog, for example in the step's PreConfig) other than a
+// read (Describe*, List*, Show*) or an IAM token: the step changed nothing
+// in the cloud.
+func CheckOnlyReads(emu *emulator.Server) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		for _, e := range emu.Log() {
+			read := strings.HasPrefix(e.Action, "Describe") || strings.HasPrefix(e.Action, "List") || strings.HasPrefix(e.Action, "Show")
+			if !read && !(e.API == "iam" && e.Action == "CreateToken") {
+				return fmt.Errorf("the emulator saw %s.%s (ids %v): want only reads", e.API, e.Action, e.IDs)
+			}
+		}
+		return nil
+	}
 }

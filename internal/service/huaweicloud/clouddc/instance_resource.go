@@ -117,6 +117,12 @@ func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, r
 }
 
 func (r *instanceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	// After an import, the arguments the API never reports are adopted
+	// from the configuration without a call.
+	adopted, imported := framework.AdoptImported(ctx, req, resp, path.Root("password_wo_version"), path.Root("timeouts"))
+	if adopted {
+		return
+	}
 	var plan, state, config instanceResourceModel
 	conn, ctx, timeout, cancel := framework.Begin(ctx, &resp.Diagnostics, r.Client.HuaweiCloudClient, r.UpdateTimeout(&plan.Timeouts),
 		framework.Get(req.Plan, &plan), framework.Get(req.State, &state), framework.Get(req.Config, &config))
@@ -198,7 +204,9 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 		reinstalled = true
 	}
 
-	if !plan.PasswordWOVersion.Equal(state.PasswordWOVersion) && !reinstalled {
+	// The first version after an import is adopted: the password the
+	// machine has is not reset.
+	if !plan.PasswordWOVersion.Equal(state.PasswordWOVersion) && !reinstalled && !imported {
 		tflog.Info(ctx, "changing the password of CloudDC instance", map[string]any{"id": id})
 		if err := conn.ChangeInstancePassword(ctx, password, id); err != nil {
 			done.Fail(fmt.Sprintf("changing the password of CloudDC instance (%s)", id), withStateHint(err))

@@ -118,8 +118,8 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				MarkdownDescription: "Any number; changing it replaces the machine so that it is installed with the current `password` " +
 					"(the API sets the password only at installation). Adopted without a replacement after an import.",
 				PlanModifiers: []planmodifier.Int64{int64planmodifier.RequiresReplaceIf(replaceUnlessAdoptedInt64,
-					"Changing it replaces the machine, except when the state has no value yet (after an import).",
-					"Changing it replaces the machine, except when the state has no value yet (after an import).")},
+					"Changing it replaces the machine, except on an imported machine, which adopts the configured value.",
+					"Changing it replaces the machine, except on an imported machine, which adopts the configured value.")},
 			},
 			"ssh_keys": schema.SetAttribute{
 				ElementType: types.StringType,
@@ -128,8 +128,8 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 					"password; ignored for Windows and ESXi images. The API never returns them: after an import they are adopted from the " +
 					"configuration without a change; otherwise changing them replaces the machine.",
 				PlanModifiers: []planmodifier.Set{setplanmodifier.RequiresReplaceIf(replaceUnlessAdoptedSet,
-					"Changing them replaces the machine, except when the state has none yet (after an import).",
-					"Changing them replaces the machine, except when the state has none yet (after an import).")},
+					"Changing them replaces the machine, except on an imported machine, which adopts the configured value.",
+					"Changing them replaces the machine, except on an imported machine, which adopts the configured value.")},
 				Validators: []validator.Set{
 					setvalidator.SizeBetween(1, 5),
 					setvalidator.ValueStringsAre(stringvalidator.RegexMatches(regexp.MustCompile(`^(ssh-rsa|ssh-ed25519|ssh-dss|ecdsa-sha2-\S+) \S+`),
@@ -274,14 +274,15 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 }
 
 // replaceUnlessAdoptedInt64 and replaceUnlessAdoptedSet replace the
-// machine when a value the API never returns changes, but not when the
-// state has none yet: after an import the configured value is adopted.
-func replaceUnlessAdoptedInt64(_ context.Context, req planmodifier.Int64Request, resp *int64planmodifier.RequiresReplaceIfFuncResponse) {
-	resp.RequiresReplace = !req.StateValue.IsNull()
+// machine when a value the API never returns changes, but not on an
+// imported machine (framework.AdoptImported): the configured value is
+// adopted then.
+func replaceUnlessAdoptedInt64(ctx context.Context, req planmodifier.Int64Request, resp *int64planmodifier.RequiresReplaceIfFuncResponse) {
+	resp.RequiresReplace = !framework.Imported(ctx, req.Private)
 }
 
-func replaceUnlessAdoptedSet(_ context.Context, req planmodifier.SetRequest, resp *setplanmodifier.RequiresReplaceIfFuncResponse) {
-	resp.RequiresReplace = !req.StateValue.IsNull()
+func replaceUnlessAdoptedSet(ctx context.Context, req planmodifier.SetRequest, resp *setplanmodifier.RequiresReplaceIfFuncResponse) {
+	resp.RequiresReplace = !framework.Imported(ctx, req.Private)
 }
 
 // notPrefixPattern matches a string that does not start with the

@@ -96,6 +96,11 @@ func (r *diskResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 }
 
 func (r *diskResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	// After an import, the arguments the API never reports are adopted
+	// from the configuration without a call.
+	if done, _ := framework.AdoptImported(ctx, req, resp, path.Root("force_detach"), path.Root("release_on_destroy"), path.Root("timeouts")); done {
+		return
+	}
 	var plan, state diskResourceModel
 	conn, ctx, timeout, cancel := framework.Begin(ctx, &resp.Diagnostics, r.Client.ZenlayerClient, r.UpdateTimeout(&plan.Timeouts),
 		framework.Get(req.Plan, &plan), framework.Get(req.State, &state))

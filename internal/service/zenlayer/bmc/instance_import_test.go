@@ -1,0 +1,110 @@
+package bmc_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/emulator"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/provider/acctest"
+)
+
+// An import changes nothing: with an import block, a configuration that
+// sets only the write-only password plans a no-op import; the arguments
+// the API never reports (password_wo_version, ssh_keys, release_on_destroy,
+// timeouts) are then adopted by an update that calls no API and replaces
+// nothing, and the plan after it is empty.
+func TestAccBMCInstance_importAdoptsWithoutChanges(t *testing.T) {
+	emu := acctest.StartEmulator(t, emulator.Options{})
+	id := emu.AddBMCInstance(testZone, "tf-acc-imported")
+	config := func(extra string) string {
+		return acctest.ConfigCompose(acctest.ZenlayerProviderConfig(emu), fmt.Sprintf(`
+data "cloudcompute_zenlayer_bmc_instances" "seed" {
+  ids = [%[1]q]
+}
+
+locals {
+  seed = data.cloudcompute_zenlayer_bmc_instances.seed.instances[0]
+}
+
+import {
+  to = cloudcompute_zenlayer_bmc_instance.test
+  id = %[1]q
+}
+
+resource "cloudcompute_zenlayer_bmc_instance" "test" {
+  zone_id          = local.seed.zone_id
+  instance_type_id = local.seed.instance_type_id
+  image_id         = local.seed.image_id
+  name             = local.seed.name
+  hostname         = local.seed.hostname
+  password         = "Tf-acc-Passw0rd"
+%[2]s
+}
+`, id, extra))
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				PreConfig: emu.ResetLog,
+				Config:    config(""),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(instanceResourceName, plancheck.ResourceActionNoop),
+				}},
+				Check: acctest.CheckOnlyReads(emu),
+			},
+			{
+				PreConfig: emu.ResetLog,
+				Config: config(`  password_wo_version = 3
+  release_on_destroy  = false
+  timeouts = {
+    delete = "45m"
+  }`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(instanceResourceName, plancheck.ResourceActionUpdate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("id"), knownvalue.StringExact(id)),
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("password_wo_version"), knownvalue.Int64Exact(3)),
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("release_on_destroy"), knownvalue.Bool(false)),
+				},
+				Check: acctest.CheckOnlyReads(emu),
+			},
+			{
+				// The adoption was the import's last: a new version now
+				// replaces the machine, as documented.
+				Config: config(`  password_wo_version = 4
+  release_on_destroy  = false
+  timeouts = {
+    delete = "45m"
+  }`),
+				PlanOnly:           true,
+				ExpectNonEmptyPlan: true,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(instanceResourceName, plancheck.ResourceActionReplace),
+				}},
+			},
+			{
+				// Forget it rather than destroy it: the test ends here.
+				Config: acctest.ZenlayerProviderConfig(emu) + `
+removed {
+  from = cloudcompute_zenlayer_bmc_instance.test
+  lifecycle {
+    destroy = false
+  }
+}
+`,
+			},
+		},
+	})
+	if _, ok := emu.BMCInstance(id); !ok {
+		t.Errorf("the imported machine %s is gone", id)
+	}
+}
