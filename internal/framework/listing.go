@@ -62,7 +62,18 @@ type Listing[F, C, T, M any] struct {
 	Key func(*T) string
 	// Model sets a resource model from an object (the resource's fromAPI).
 	Model func(m *M, ctx context.Context, obj *T, diags *diag.Diagnostics)
+
+	// A listing of objects that are no resource's (zones, images, ...)
+	// names its items' attributes (computed) and makes each item, a
+	// struct with tfsdk tags, instead of Resource, Leave, Describe and
+	// Model.
+	Attributes map[string]dschema.Attribute
+	Item       func(obj *T) any
 }
+
+// A Lookup is a Listing of objects that are no resource's: its items are
+// Attributes, made by Item.
+type Lookup[F, C, T any] = Listing[F, C, T, struct{}]
 
 // NewListing makes the data source l describes.
 func NewListing[F, C, T, M any](l Listing[F, C, T, M]) datasource.DataSource {
@@ -86,9 +97,18 @@ func (d *listing[F, C, T, M]) Schema(ctx context.Context, _ datasource.SchemaReq
 	attrs[d.spec.Items] = dschema.ListNestedAttribute{
 		Computed:            true,
 		MarkdownDescription: d.spec.ItemsDescription,
-		NestedObject:        dschema.NestedAttributeObject{Attributes: ComputedAttributes(d.itemAttributes(ctx), d.spec.Describe)},
+		NestedObject:        dschema.NestedAttributeObject{Attributes: d.itemSchema(ctx)},
 	}
 	resp.Schema = dschema.Schema{MarkdownDescription: d.spec.Description, Attributes: attrs}
+}
+
+// itemSchema are the items' attributes: the resource's (computed), or
+// Attributes.
+func (d *listing[F, C, T, M]) itemSchema(ctx context.Context) map[string]dschema.Attribute {
+	if d.spec.Resource == nil {
+		return d.spec.Attributes
+	}
+	return ComputedAttributes(d.itemAttributes(ctx), d.spec.Describe)
 }
 
 // itemAttributes are the resource's attributes the items hold.
@@ -110,8 +130,7 @@ func (d *listing[F, C, T, M]) Read(ctx context.Context, req datasource.ReadReque
 	if conn == nil {
 		return
 	}
-	rs := d.spec.Resource(ctx)
-	itemAttrs := d.itemAttributes(ctx)
+	itemAttrs := d.itemSchema(ctx)
 	itemTypes := make(map[string]attr.Type, len(itemAttrs))
 	for name, a := range itemAttrs {
 		itemTypes[name] = a.GetType()
@@ -143,9 +162,14 @@ func (d *listing[F, C, T, M]) Read(ctx context.Context, req datasource.ReadReque
 		return
 	}
 	items := SortedBy(objs, d.spec.Key, func(obj *T) types.Object {
+		if d.spec.Resource == nil {
+			item, diags := types.ObjectValueFrom(ctx, itemTypes, d.spec.Item(obj))
+			resp.Diagnostics.Append(diags...)
+			return item
+		}
 		var m M
 		d.spec.Model(&m, ctx, obj, &resp.Diagnostics)
-		return itemObject(ctx, rs, &m, itemTypes, &resp.Diagnostics)
+		return itemObject(ctx, d.spec.Resource(ctx), &m, itemTypes, &resp.Diagnostics)
 	})
 	if !resp.Diagnostics.HasError() {
 		save(items)

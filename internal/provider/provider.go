@@ -81,6 +81,9 @@ func (p *CloudComputeProvider) DataSources(_ context.Context) []func() datasourc
 		zec.NewDisksDataSource,
 		zec.NewInstancesDataSource,
 		bmc.NewInstancesDataSource,
+		bmc.NewZonesDataSource,
+		bmc.NewImagesDataSource,
+		bmc.NewInstanceTypesDataSource,
 		clouddc.NewInstancesDataSource,
 	}
 }

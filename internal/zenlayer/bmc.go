@@ -353,8 +353,18 @@ func (c *Client) DescribeBMCZones(ctx context.Context) ([]BMCZone, error) {
 
 // DescribeBMCInstanceTypesRequest filters DescribeInstanceTypes.
 type DescribeBMCInstanceTypesRequest struct {
-	ImageID         string   `json:"imageId,omitempty"`
-	InstanceTypeIDs []string `json:"instanceTypeIds,omitempty"`
+	ImageID             string   `json:"imageId,omitempty"`
+	InstanceTypeIDs     []string `json:"instanceTypeIds,omitempty"`
+	MinimumCPUCoreCount *int64   `json:"minimumCpuCoreCount,omitempty"`
+	MaximumCPUCoreCount *int64   `json:"maximumCpuCoreCount,omitempty"`
+	MinimumMemorySize   *int64   `json:"minimumMemorySize,omitempty"`
+	MaximumMemorySize   *int64   `json:"maximumMemorySize,omitempty"`
+	MinimumBandwidth    *int64   `json:"minimumBandwidth,omitempty"`
+	SupportRaids        []int64  `json:"supportRaids,omitempty"`
+	SupportSubnet       *bool    `json:"supportSubnet,omitempty"`
+	MinimumDiskSize     *int64   `json:"minimumDiskSize,omitempty"`
+	MaximumDiskSize     *int64   `json:"maximumDiskSize,omitempty"`
+	IsHA                *bool    `json:"isHA,omitempty"`
 }
 
 // DescribeBMCInstanceTypes lists instance types.
@@ -384,6 +394,7 @@ type DescribeBMCImagesRequest struct {
 	Catalog        string   `json:"catalog,omitempty"`
 	OSType         string   `json:"osType,omitempty"`
 	InstanceTypeID string   `json:"instanceTypeId,omitempty"`
+	ImageType      string   `json:"imageType,omitempty"`
 }
 
 // DescribeBMCImages lists images.

@@ -1,0 +1,251 @@
+package bmc
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
+)
+
+// The lookups of the BMC catalogue: zones, images and instance types, so
+// that a configuration needs no ids copied from a console. Each is a
+// framework.Lookup of the API's Describe action with the filters it takes.
+
+func computedString(desc string) schema.StringAttribute {
+	return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
+}
+
+func computedInt(desc string) schema.Int64Attribute {
+	return schema.Int64Attribute{Computed: true, MarkdownDescription: desc}
+}
+
+func computedBool(desc string) schema.BoolAttribute {
+	return schema.BoolAttribute{Computed: true, MarkdownDescription: desc}
+}
+
+// idsFilter is the ids filter of a lookup.
+func idsFilter(what string) schema.ListAttribute {
+	return schema.ListAttribute{
+		ElementType: types.StringType, Optional: true,
+		MarkdownDescription: what + " ids to look up (at most 100).",
+		Validators:          []validator.List{listvalidator.SizeAtMost(zenlayer.MaxIDsPerCall), listvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
+	}
+}
+
+// NewZonesDataSource is the constructor of cloudcompute_zenlayer_bmc_zones.
+func NewZonesDataSource() datasource.DataSource {
+	return framework.NewListing(framework.Lookup[zonesModel, zenlayer.Client, zenlayer.BMCZone]{
+		TypeSuffix:  "zenlayer_bmc_zones",
+		Description: "Lists the zones that sell Zenlayer bare metal (BMC `DescribeZones`).",
+		What:        "listing BMC zones",
+		Filters: map[string]schema.Attribute{
+			"ids": schema.ListAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: "Only these zones."},
+		},
+		Items:            "zones",
+		ItemsDescription: "The zones, sorted by id.",
+		Attributes: map[string]schema.Attribute{
+			"id":        computedString("Zone id, for example `SEL-A` (a BMC instance's `zone_id`)."),
+			"name":      computedString("Zone name."),
+			"city_name": computedString("City of the zone."),
+			"area_name": computedString("Area of the zone."),
+		},
+		Client: (*conns.Client).ZenlayerClient,
+		IDs:    func(f *zonesModel) types.List { return f.IDs },
+		// The API does not filter zones: the ids filter is applied here.
+		List: func(ctx context.Context, conn *zenlayer.Client, _ *zonesModel, ids []string) ([]zenlayer.BMCZone, error) {
+			zones, err := conn.DescribeBMCZones(ctx)
+			if err != nil || ids == nil {
+				return zones, err
+			}
+			return slices.DeleteFunc(zones, func(z zenlayer.BMCZone) bool { return !slices.Contains(ids, z.ZoneID) }), nil
+		},
+		Key: func(z *zenlayer.BMCZone) string { return z.ZoneID },
+		Item: func(z *zenlayer.BMCZone) any {
+			return zoneItem{ID: z.ZoneID, Name: z.ZoneName, CityName: z.CityName, AreaName: z.AreaName}
+		},
+	})
+}
+
+type zonesModel struct {
+	IDs   types.List `tfsdk:"ids"`
+	Zones types.List `tfsdk:"zones"`
+}
+
+type zoneItem struct {
+	ID       string `tfsdk:"id"`
+	Name     string `tfsdk:"name"`
+	CityName string `tfsdk:"city_name"`
+	AreaName string `tfsdk:"area_name"`
+}
+
+// NewImagesDataSource is the constructor of cloudcompute_zenlayer_bmc_images.
+func NewImagesDataSource() datasource.DataSource {
+	return framework.NewListing(framework.Lookup[imagesModel, zenlayer.Client, zenlayer.BMCImage]{
+		TypeSuffix:  "zenlayer_bmc_images",
+		Description: "Lists the operating system images Zenlayer bare metal can install (BMC `DescribeImages`), filtered as the API filters.",
+		What:        "listing BMC images",
+		Filters: map[string]schema.Attribute{
+			"ids":              idsFilter("Image"),
+			"name":             schema.StringAttribute{Optional: true, MarkdownDescription: "Only images whose name contains this text."},
+			"catalog":          schema.StringAttribute{Optional: true, MarkdownDescription: "Only images of this catalogue, for example `ubuntu` or `windows`."},
+			"os_type":          schema.StringAttribute{Optional: true, MarkdownDescription: "Only images of this OS type, for example `linux` or `windows`."},
+			"instance_type_id": schema.StringAttribute{Optional: true, MarkdownDescription: "Only images this instance type can install."},
+			"image_type": schema.StringAttribute{
+				Optional: true, MarkdownDescription: "`PUBLIC_IMAGE` or `CUSTOM_IMAGE`.",
+				Validators: []validator.String{stringvalidator.OneOf("PUBLIC_IMAGE", "CUSTOM_IMAGE")},
+			},
+		},
+		Items:            "images",
+		ItemsDescription: "The matching images, sorted by id.",
+		Attributes: map[string]schema.Attribute{
+			"id":         computedString("Image id (a BMC instance's `image_id`)."),
+			"name":       computedString("Image name."),
+			"catalog":    computedString("Catalogue, for example `ubuntu`."),
+			"image_type": computedString("`PUBLIC_IMAGE` or `CUSTOM_IMAGE`."),
+			"os_type":    computedString("OS type, for example `linux`."),
+		},
+		Client: (*conns.Client).ZenlayerClient,
+		IDs:    func(f *imagesModel) types.List { return f.IDs },
+		List: func(ctx context.Context, conn *zenlayer.Client, f *imagesModel, ids []string) ([]zenlayer.BMCImage, error) {
+			return conn.DescribeBMCImages(ctx, zenlayer.DescribeBMCImagesRequest{
+				ImageIDs: ids, ImageName: f.Name.ValueString(), Catalog: f.Catalog.ValueString(), OSType: f.OSType.ValueString(),
+				InstanceTypeID: f.InstanceTypeID.ValueString(), ImageType: f.ImageType.ValueString(),
+			})
+		},
+		Key: func(i *zenlayer.BMCImage) string { return i.ImageID },
+		Item: func(i *zenlayer.BMCImage) any {
+			return imageItem{ID: i.ImageID, Name: i.ImageName, Catalog: i.Catalog, ImageType: i.ImageType, OSType: i.OSType}
+		},
+	})
+}
+
+type imagesModel struct {
+	IDs            types.List   `tfsdk:"ids"`
+	Name           types.String `tfsdk:"name"`
+	Catalog        types.String `tfsdk:"catalog"`
+	OSType         types.String `tfsdk:"os_type"`
+	InstanceTypeID types.String `tfsdk:"instance_type_id"`
+	ImageType      types.String `tfsdk:"image_type"`
+	Images         types.List   `tfsdk:"images"`
+}
+
+type imageItem struct {
+	ID        string `tfsdk:"id"`
+	Name      string `tfsdk:"name"`
+	Catalog   string `tfsdk:"catalog"`
+	ImageType string `tfsdk:"image_type"`
+	OSType    string `tfsdk:"os_type"`
+}
+
+// NewInstanceTypesDataSource is the constructor of cloudcompute_zenlayer_bmc_instance_types.
+func NewInstanceTypesDataSource() datasource.DataSource {
+	optInt := func(desc string) schema.Int64Attribute {
+		return schema.Int64Attribute{Optional: true, MarkdownDescription: desc}
+	}
+	return framework.NewListing(framework.Lookup[instanceTypesModel, zenlayer.Client, zenlayer.BMCInstanceType]{
+		TypeSuffix: "zenlayer_bmc_instance_types",
+		Description: "Lists Zenlayer bare-metal instance types (hardware models, BMC `DescribeInstanceTypes`), filtered by " +
+			"CPU, memory, bandwidth, disk, RAID, subnet and HA support as the API filters.",
+		What: "listing BMC instance types",
+		Filters: map[string]schema.Attribute{
+			"ids":            idsFilter("Instance type"),
+			"image_id":       schema.StringAttribute{Optional: true, MarkdownDescription: "Only types that can install this image."},
+			"min_cpu_cores":  optInt("At least this many CPU cores."),
+			"max_cpu_cores":  optInt("At most this many CPU cores."),
+			"min_memory":     optInt("At least this much memory (GB)."),
+			"max_memory":     optInt("At most this much memory (GB)."),
+			"min_bandwidth":  optInt("A maximum public bandwidth of at least this (Mbps)."),
+			"min_disk_size":  optInt("At least this much disk in total (GB)."),
+			"max_disk_size":  optInt("At most this much disk in total (GB)."),
+			"support_subnet": schema.BoolAttribute{Optional: true, MarkdownDescription: "Only types that can (`true`) or cannot join a private subnet."},
+			"is_ha":          schema.BoolAttribute{Optional: true, MarkdownDescription: "Only high-availability (bonded NIC) types, or only others."},
+			"support_raids":  schema.ListAttribute{ElementType: types.Int64Type, Optional: true, MarkdownDescription: "Only types that support every one of these fast RAID levels."},
+		},
+		Items:            "instance_types",
+		ItemsDescription: "The matching instance types, sorted by id.",
+		Attributes: map[string]schema.Attribute{
+			"id":               computedString("Instance type id (a BMC instance's `instance_type_id`)."),
+			"description":      computedString("The hardware, as the API describes it."),
+			"cpu_cores":        computedInt("CPU cores."),
+			"memory":           computedInt("Memory (GB)."),
+			"max_bandwidth":    computedInt("Maximum public bandwidth (Mbps)."),
+			"total_disk_size":  computedInt("Disk in total (GB)."),
+			"disk_description": computedString("The disks, as the API describes them."),
+			"support_subnet":   computedBool("Whether it can join a private subnet."),
+			"is_ha":            computedBool("Whether it is a high-availability (bonded NIC) type."),
+			"support_raids":    schema.ListAttribute{ElementType: types.Int64Type, Computed: true, MarkdownDescription: "Fast RAID levels it supports (`raid_type`)."},
+			"image_ids":        schema.ListAttribute{ElementType: types.StringType, Computed: true, MarkdownDescription: "Images it can install."},
+		},
+		Client: (*conns.Client).ZenlayerClient,
+		IDs:    func(f *instanceTypesModel) types.List { return f.IDs },
+		List: func(ctx context.Context, conn *zenlayer.Client, f *instanceTypesModel, ids []string) ([]zenlayer.BMCInstanceType, error) {
+			var raids []int64
+			if !f.SupportRaids.IsNull() {
+				if diags := f.SupportRaids.ElementsAs(ctx, &raids, false); diags.HasError() {
+					return nil, fmt.Errorf("support_raids: %v", diags)
+				}
+			}
+			return conn.DescribeBMCInstanceTypes(ctx, zenlayer.DescribeBMCInstanceTypesRequest{
+				InstanceTypeIDs: ids, ImageID: f.ImageID.ValueString(),
+				MinimumCPUCoreCount: f.MinCPU.ValueInt64Pointer(), MaximumCPUCoreCount: f.MaxCPU.ValueInt64Pointer(),
+				MinimumMemorySize: f.MinMemory.ValueInt64Pointer(), MaximumMemorySize: f.MaxMemory.ValueInt64Pointer(),
+				MinimumBandwidth: f.MinBandwidth.ValueInt64Pointer(), MinimumDiskSize: f.MinDisk.ValueInt64Pointer(),
+				MaximumDiskSize: f.MaxDisk.ValueInt64Pointer(), SupportSubnet: f.SupportSubnet.ValueBoolPointer(),
+				IsHA: f.IsHA.ValueBoolPointer(), SupportRaids: raids,
+			})
+		},
+		Key: func(t *zenlayer.BMCInstanceType) string { return t.InstanceTypeID },
+		Item: func(t *zenlayer.BMCInstanceType) any {
+			raids := make([]int64, 0, len(t.SupportRaids))
+			for _, r := range t.SupportRaids {
+				raids = append(raids, int64(r))
+			}
+			images := append([]string{}, t.ImageIDs...)
+			return instanceTypeItem{
+				ID: t.InstanceTypeID, Description: t.Description, CPUCores: int64(t.CPUCoreCount), Memory: int64(t.MemorySize),
+				MaxBandwidth: int64(t.MaximumBandwidth), TotalDiskSize: int64(t.DiskInfo.TotalDiskSize), DiskDescription: t.DiskInfo.DiskDescription,
+				SupportSubnet: t.SupportSubnet, IsHA: t.IsHA, SupportRaids: raids, ImageIDs: images,
+			}
+		},
+	})
+}
+
+type instanceTypesModel struct {
+	IDs           types.List   `tfsdk:"ids"`
+	ImageID       types.String `tfsdk:"image_id"`
+	MinCPU        types.Int64  `tfsdk:"min_cpu_cores"`
+	MaxCPU        types.Int64  `tfsdk:"max_cpu_cores"`
+	MinMemory     types.Int64  `tfsdk:"min_memory"`
+	MaxMemory     types.Int64  `tfsdk:"max_memory"`
+	MinBandwidth  types.Int64  `tfsdk:"min_bandwidth"`
+	MinDisk       types.Int64  `tfsdk:"min_disk_size"`
+	MaxDisk       types.Int64  `tfsdk:"max_disk_size"`
+	SupportSubnet types.Bool   `tfsdk:"support_subnet"`
+	IsHA          types.Bool   `tfsdk:"is_ha"`
+	SupportRaids  types.List   `tfsdk:"support_raids"`
+	InstanceTypes types.List   `tfsdk:"instance_types"`
+}
+
+type instanceTypeItem struct {
+	ID              string   `tfsdk:"id"`
+	Description     string   `tfsdk:"description"`
+	CPUCores        int64    `tfsdk:"cpu_cores"`
+	Memory          int64    `tfsdk:"memory"`
+	MaxBandwidth    int64    `tfsdk:"max_bandwidth"`
+	TotalDiskSize   int64    `tfsdk:"total_disk_size"`
+	DiskDescription string   `tfsdk:"disk_description"`
+	SupportSubnet   bool     `tfsdk:"support_subnet"`
+	IsHA            bool     `tfsdk:"is_ha"`
+	SupportRaids    []int64  `tfsdk:"support_raids"`
+	ImageIDs        []string `tfsdk:"image_ids"`
+}
