@@ -6,7 +6,8 @@
 # release, from what `make release-snapshot` wrote to dist/, and plan
 # examples/demo with it against the local emulator:
 #   1. check dist/: an archive per platform, the manifest, SHA256SUMS that
-#      match the files, each archive holding the binary _v{VERSION};
+#      match the files and whose GPG signature verifies, each archive
+#      holding the binary _v{VERSION};
 #   2. unzip this machine's archive into a filesystem_mirror (unpacked
 #      layout) in a temporary directory;
 #   3. terraform init (from that mirror only, no dev_overrides, no network)
@@ -68,6 +69,15 @@ expected="$( (for p in "${want[@]}"; do echo "${name}_${version}_${p}.zip"; done
 [[ "$listed" == "$expected" ]] || fail "$(basename "$sums") lists:"$'\n'"$listed"$'\n'"want:"$'\n'"$expected"
 (cd "$dist" && sha256sum --quiet -c "$(basename "$sums")") || fail "a checksum does not match"
 echo "${#want[@]} archives and the manifest; $(basename "$sums") matches them"
+
+# The detached signature of SHA256SUMS, checked as the registry checks it
+# against the namespace's public key: here the snapshot's throwaway key.
+[[ -f "$sums.sig" ]] || fail "missing $(basename "$sums").sig (was dist/ built without gpg?)"
+[[ -f "$dist/snapshot-signing-key.asc" ]] || fail "missing snapshot-signing-key.asc beside the signature"
+mkdir -m 700 "$work/gnupg"
+GNUPGHOME="$work/gnupg" gpg --batch --quiet --dearmor <"$dist/snapshot-signing-key.asc" >"$work/snapshot-key.gpg"
+GNUPGHOME="$work/gnupg" gpgv --keyring "$work/snapshot-key.gpg" "$sums.sig" "$sums" 2>"$work/gpgv.txt" || { cat "$work/gpgv.txt" >&2; fail "the signature of $(basename "$sums") does not verify"; }
+echo "$(basename "$sums").sig: $(grep -o 'Good signature.*' "$work/gpgv.txt")"
 
 # Each archive holds the binary the registry expects (.exe on Windows).
 for p in "${want[@]}"; do
