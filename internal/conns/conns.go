@@ -20,6 +20,9 @@ type Client struct {
 	HuaweiCloud     *huaweicloud.Client
 	// HuaweiCloudMissing explains why Huawei Cloud is not configured.
 	HuaweiCloudMissing string
+	// ZenlayerDefaultTags and HuaweiCloudDefaultTags are the default_tags of
+	// each cloud's block: every taggable resource of that cloud carries them.
+	ZenlayerDefaultTags, HuaweiCloudDefaultTags map[string]string
 }
 
 // FromProviderData turns the framework's provider data into *Client. It

@@ -29,6 +29,25 @@ type cloudBlock struct {
 
 func (b cloudBlock) path() path.Path { return path.Root(b.name) }
 
+// defaultTagsAttribute is the block's default_tags.
+func (b cloudBlock) defaultTagsAttribute() schema.MapAttribute {
+	return schema.MapAttribute{
+		ElementType: types.StringType,
+		Optional:    true,
+		MarkdownDescription: "Tags every taggable " + b.title + " resource of this provider carries, under its own `tags` (a key the " +
+			"resource sets wins). They show in each resource's `tags_all`, not in its `tags`.",
+	}
+}
+
+// defaultTags are the block's default_tags as a Go map (empty if unset).
+func defaultTags(ctx context.Context, v types.Map, diags *diag.Diagnostics) map[string]string {
+	out := map[string]string{}
+	if !v.IsNull() && !v.IsUnknown() {
+		diags.Append(v.ElementsAs(ctx, &out, false)...)
+	}
+	return out
+}
+
 // known adds an error for every setting not known at plan time (values by
 // attribute name, "endpoints.iam" for a nested one) and reports whether
 // diags is still free of errors.

@@ -38,18 +38,19 @@ const (
 )
 
 type huaweicloudModel struct {
-	Region     types.String              `tfsdk:"region"`
-	ProjectID  types.String              `tfsdk:"project_id"`
-	AccessKey  types.String              `tfsdk:"access_key"`
-	SecretKey  types.String              `tfsdk:"secret_key"`
-	Token      types.String              `tfsdk:"token"`
-	UserName   types.String              `tfsdk:"user_name"`
-	Password   types.String              `tfsdk:"password"`
-	DomainName types.String              `tfsdk:"domain_name"`
-	MaxRetries types.Int64               `tfsdk:"max_retries"`
-	Timeout    types.Int64               `tfsdk:"timeout"`
-	Insecure   types.Bool                `tfsdk:"insecure"`
-	Endpoints  *huaweicloudEndpointModel `tfsdk:"endpoints"`
+	Region      types.String              `tfsdk:"region"`
+	ProjectID   types.String              `tfsdk:"project_id"`
+	AccessKey   types.String              `tfsdk:"access_key"`
+	SecretKey   types.String              `tfsdk:"secret_key"`
+	Token       types.String              `tfsdk:"token"`
+	UserName    types.String              `tfsdk:"user_name"`
+	Password    types.String              `tfsdk:"password"`
+	DomainName  types.String              `tfsdk:"domain_name"`
+	MaxRetries  types.Int64               `tfsdk:"max_retries"`
+	Timeout     types.Int64               `tfsdk:"timeout"`
+	Insecure    types.Bool                `tfsdk:"insecure"`
+	Endpoints   *huaweicloudEndpointModel `tfsdk:"endpoints"`
+	DefaultTags types.Map                 `tfsdk:"default_tags"`
 }
 
 type huaweicloudEndpointModel struct {
@@ -93,6 +94,7 @@ func huaweicloudBlock() schema.Block {
 					"(`127.0.0.1`, `::1`, `localhost`); any other endpoint is an error. Default `false`: certificates are always verified." +
 					envDoc(EnvHuaweiInsecure),
 			},
+			"default_tags": huaweiCloud.defaultTagsAttribute(),
 		},
 		Blocks: map[string]schema.Block{
 			"endpoints": schema.SingleNestedBlock{
@@ -143,10 +145,11 @@ func configureHuaweiCloud(ctx context.Context, m *huaweicloudModel, userAgent st
 	if !huaweiCloud.known(map[string]interface{ IsUnknown() bool }{
 		"region": m.Region, "project_id": m.ProjectID, "access_key": m.AccessKey, "secret_key": m.SecretKey, "token": m.Token,
 		"user_name": m.UserName, "password": m.Password, "domain_name": m.DomainName, "max_retries": m.MaxRetries, "timeout": m.Timeout,
-		"insecure": m.Insecure, "endpoints.clouddc": m.Endpoints.CloudDC, "endpoints.iam": m.Endpoints.IAM,
+		"insecure": m.Insecure, "endpoints.clouddc": m.Endpoints.CloudDC, "endpoints.iam": m.Endpoints.IAM, "default_tags": m.DefaultTags,
 	}, diags) {
 		return
 	}
+	client.HuaweiCloudDefaultTags = defaultTags(ctx, m.DefaultTags, diags)
 	region := resolveHuawei("region", m.Region, EnvHuaweiRegion)
 	project := resolveHuawei("project_id", m.ProjectID, EnvHuaweiProjectID)
 	ak := resolveHuawei("access_key", m.AccessKey, EnvHuaweiAccessKey)

@@ -39,6 +39,7 @@ type zenlayerModel struct {
 	Timeout           types.Int64  `tfsdk:"timeout"`
 	Insecure          types.Bool   `tfsdk:"insecure"`
 	MaxRetries        types.Int64  `tfsdk:"max_retries"`
+	DefaultTags       types.Map    `tfsdk:"default_tags"`
 }
 
 // zenlayerCloud is the provider's zenlayer block.
@@ -63,7 +64,8 @@ func zenlayerBlock() schema.Block {
 					"certificate. Allowed only when `domain` is a loopback address (`127.0.0.1`, `::1`, `localhost`); any other domain is an error. " +
 					"Falls back to `" + EnvZenlayerInsecure + "`, then `false`: certificates are always verified.",
 			},
-			"max_retries": maxRetriesAttribute(EnvZenlayerMaxRetries),
+			"max_retries":  maxRetriesAttribute(EnvZenlayerMaxRetries),
+			"default_tags": zenlayerCloud.defaultTagsAttribute(),
 		},
 	}
 }
@@ -77,10 +79,11 @@ func configureZenlayer(ctx context.Context, zl *zenlayerModel, userAgent string,
 	}
 	if !zenlayerCloud.known(map[string]interface{ IsUnknown() bool }{
 		"access_key_id": zl.AccessKeyID, "access_key_password": zl.AccessKeyPassword, "domain": zl.Domain, "scheme": zl.Scheme, "timeout": zl.Timeout,
-		"insecure": zl.Insecure, "max_retries": zl.MaxRetries,
+		"insecure": zl.Insecure, "max_retries": zl.MaxRetries, "default_tags": zl.DefaultTags,
 	}, diags) {
 		return
 	}
+	client.ZenlayerDefaultTags = defaultTags(ctx, zl.DefaultTags, diags)
 	keyID := stringOr(zl.AccessKeyID, EnvZenlayerAccessKeyID, "")
 	password := stringOr(zl.AccessKeyPassword, EnvZenlayerAccessKeyPassword, "")
 	ctx = maskSecrets(ctx, password)
