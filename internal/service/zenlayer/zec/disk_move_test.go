@@ -37,7 +37,7 @@ func TestAccZECDiskMove_officialDefaults(t *testing.T) {
 			acctest.WorkingDirStep(provider, &dir),
 			{
 				PreConfig: func() {
-					acctest.WriteState(t, dir, acctest.StateTemplate{Path: "testdata/move/zenlayercloud_zec_disk.tfstate.tmpl", Data: map[string]any{
+					acctest.WriteState(t, dir, acctest.StateTemplate{Path: "testdata/move/zenlayercloud_zec_disk.state.tmpl", Data: map[string]any{
 						"Name": "logs", "Disk": disk, "ForceDelete": false,
 					}})
 				},

@@ -51,13 +51,13 @@ func TestAccZECInstanceMove_fromOfficial(t *testing.T) {
 			{
 				PreConfig: func() {
 					acctest.WriteState(t, dir,
-						acctest.StateTemplate{Path: "testdata/move/zenlayercloud_zec_instance.tfstate.tmpl", Data: map[string]any{
+						acctest.StateTemplate{Path: "testdata/move/zenlayercloud_zec_instance.state.tmpl", Data: map[string]any{
 							"Name": "web", "Instance": inst, "Password": officialPassword, "CreateTimeout": "30m",
 						}},
-						acctest.StateTemplate{Path: "testdata/move/zenlayercloud_zec_disk.tfstate.tmpl", Data: map[string]any{
+						acctest.StateTemplate{Path: "testdata/move/zenlayercloud_zec_disk.state.tmpl", Data: map[string]any{
 							"Name": "data", "Disk": disk, "ForceDelete": false,
 						}},
-						acctest.StateTemplate{Path: "testdata/move/zenlayercloud_zec_disk_attachment.tfstate.tmpl", Data: map[string]any{
+						acctest.StateTemplate{Path: "testdata/move/zenlayercloud_zec_disk_attachment.state.tmpl", Data: map[string]any{
 							"Name": "data", "Disk": "data", "Instance": "web", "DiskID": disk.DiskID, "InstanceID": inst.InstanceID,
 						}})
 				},
