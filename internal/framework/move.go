@@ -69,13 +69,13 @@ type MovedState struct {
 	attrs  map[string]json.RawMessage
 	used   map[string]bool
 	target tfsdk.State
-	// odd are the attributes whose JSON type was not the expected one.
+	// odd are the attributes whose JSON type was not the expected one,
+	// with the type they have (never their value: it may be a secret).
 	odd map[string]string
 }
 
-// NewMovedState reads the source state's JSON attributes (tests build one
-// from a literal).
-func NewMovedState(src []byte) (*MovedState, error) {
+// readMovedState reads the source state's JSON attributes.
+func readMovedState(src []byte) (*MovedState, error) {
 	if len(bytes.TrimSpace(src)) == 0 {
 		return nil, fmt.Errorf("the source state is empty or in the flatmap format of Terraform 0.11 and earlier")
 	}
@@ -107,7 +107,7 @@ func (s *MovedState) decode(name string, out any) bool {
 		return false
 	}
 	if err := json.Unmarshal(v, out); err != nil {
-		s.odd[name] = fmt.Sprintf("%.40s", string(v))
+		s.odd[name] = jsonKind(v)
 		return false
 	}
 	return true
@@ -132,7 +132,7 @@ func (s *MovedState) Int64(name string) types.Int64 {
 	}
 	i, err := n.Int64()
 	if err != nil {
-		s.odd[name] = n.String()
+		s.odd[name] = "a number that is not an integer"
 		return types.Int64Null()
 	}
 	return types.Int64Value(i)
@@ -213,6 +213,24 @@ func (s *MovedState) Timeouts(ctx context.Context, diags *diag.Diagnostics) time
 	return timeouts.Value{Object: obj}
 }
 
+// jsonKind names the JSON type of v.
+func jsonKind(v json.RawMessage) string {
+	switch b := bytes.TrimSpace(v); {
+	case len(b) == 0:
+		return "nothing"
+	case b[0] == '"':
+		return "a string"
+	case b[0] == '{':
+		return "an object"
+	case b[0] == '[':
+		return "an array"
+	case b[0] == 't' || b[0] == 'f':
+		return "a bool"
+	default:
+		return "a number"
+	}
+}
+
 // logLeftOut logs, at debug level, each source attribute that was not
 // carried over: with its reason when src lists it, else as unknown (an
 // attribute of a version of the other provider this one does not know).
@@ -229,7 +247,7 @@ func (s *MovedState) logLeftOut(ctx context.Context, src MoveSource) {
 	}
 	for _, name := range slices.Sorted(maps.Keys(s.odd)) {
 		tflog.Debug(ctx, "moved state: source attribute of an unexpected type read as null; the refresh sets it",
-			map[string]any{"source_type": src.TypeName, "attribute": name, "value": s.odd[name]})
+			map[string]any{"source_type": src.TypeName, "attribute": name, "found": s.odd[name]})
 	}
 }
 
@@ -248,7 +266,7 @@ func MoveStateFrom[M any](src MoveSource, move func(ctx context.Context, from *M
 			resp.Diagnostics.AddError(summary, "Terraform sent no source state.")
 			return
 		}
-		from, err := NewMovedState(req.SourceRawState.JSON)
+		from, err := readMovedState(req.SourceRawState.JSON)
 		if err != nil {
 			resp.Diagnostics.AddError(summary, err.Error()+". Refresh the source with its own provider and a current Terraform first.")
 			return

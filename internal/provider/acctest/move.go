@@ -177,7 +177,8 @@ func newLineage() string {
 	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:])
 }
 
-// Move is a resource a plan moves from another address.
+// Move is a resource a plan moves from another address (From; "" for a
+// resource that the plan does not move, such as one moved before).
 type Move struct {
 	From, To string
 	// Changed are the attributes whose known value the plan changes in
