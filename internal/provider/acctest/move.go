@@ -47,7 +47,7 @@ func UseOfficialZenlayerStub(t *testing.T) {
 	t.Helper()
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "terraform-provider-zenlayercloud")
-	build := exec.CommandContext(t.Context(), "go", "build", "-o", bin,
+	build := exec.CommandContext(t.Context(), "go", "build", "-o", bin, //#nosec G204 -- the project's own stub, into the test's directory
 		"github.com/cloudcompute/terraform-provider-cloudcompute/internal/provider/acctest/zenlayercloudstub")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("building the stand-in of the official Zenlayer provider: %v\n%s", err, out)
