@@ -4,10 +4,10 @@
 // schema of every provider whose resources the state holds, even to show a
 // plan that moves them away; this stub serves the schemas of
 // zenlayercloud_zec_disk, zenlayercloud_zec_disk_attachment,
-// zenlayercloud_zec_instance and zenlayercloud_bmc_instance exactly as terraform-plugin-sdk/v2 derives
-// them from the official v0.2.28 sources (zenlayercloud/services/zec/
-// resource_zc_zec_disk.go, resource_zc_zec_disk_attachment.go and
-// resource_zc_zec_instance.go,
+// zenlayercloud_zec_instance and zenlayercloud_bmc_instance as
+// terraform-plugin-sdk/v2 derives them from the official v0.2.28 sources
+// (zenlayercloud/services/zec/resource_zc_zec_disk.go,
+// resource_zc_zec_disk_attachment.go and resource_zc_zec_instance.go;
 // zenlayercloud/resource_zc_bmc_instance.go): the implicit id, Default
 // making an attribute optional, lists of objects as nested blocks, and the
 // timeouts block of the resources that declare Timeouts. It upgrades state
