@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,6 +17,13 @@ import (
 	"testing"
 	"text/template"
 
+	fwattr "github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	fwresource "github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
@@ -263,6 +271,46 @@ func changedAttributes(before, after any) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// MoveState runs a resource's state movers on a source state (JSON
+// attributes) of the official provider's sourceType, as Terraform would for
+// a moved block, and checks the moved state's attributes against want (by
+// name; each value's type says how to read the attribute). It returns
+// whether a mover took the source, and the diagnostics (tests of the
+// mapping, without Terraform or an API).
+func MoveState(t *testing.T, r fwresource.Resource, sourceType, stateJSON string, want map[string]fwattr.Value) (bool, diag.Diagnostics) {
+	t.Helper()
+	ctx := t.Context()
+	var sresp fwresource.SchemaResponse
+	r.Schema(ctx, fwresource.SchemaRequest{}, &sresp)
+	m, ok := r.(fwresource.ResourceWithMoveState)
+	if !ok {
+		t.Fatalf("%T does not implement MoveState", r)
+	}
+	resp := fwresource.MoveStateResponse{TargetState: tfsdk.State{Schema: sresp.Schema, Raw: tftypes.NewValue(sresp.Schema.Type().TerraformType(ctx), nil)}}
+	for _, mover := range m.MoveState(ctx) {
+		mover.StateMover(ctx, fwresource.MoveStateRequest{
+			SourceProviderAddress: OfficialZenlayerAddress, SourceTypeName: sourceType, SourceRawState: &tfprotov6.RawState{JSON: []byte(stateJSON)},
+		}, &resp)
+		if resp.Diagnostics.HasError() || !resp.TargetState.Raw.IsNull() {
+			break
+		}
+	}
+	if resp.Diagnostics.HasError() || resp.TargetState.Raw.IsNull() {
+		return false, resp.Diagnostics
+	}
+	for _, name := range slices.Sorted(maps.Keys(want)) {
+		got := reflect.New(reflect.TypeOf(want[name]))
+		if d := resp.TargetState.GetAttribute(ctx, path.Root(name), got.Interface()); d.HasError() {
+			t.Errorf("%s: %v", name, d)
+			continue
+		}
+		if g, ok := got.Elem().Interface().(fwattr.Value); !ok || !g.Equal(want[name]) {
+			t.Errorf("%s = %v, want %v", name, got.Elem().Interface(), want[name])
+		}
+	}
+	return true, resp.Diagnostics
 }
 
 // AllActionsStartWith checks that every action the emulator logged since

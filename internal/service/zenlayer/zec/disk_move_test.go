@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -13,6 +15,7 @@ import (
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/emulator"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/provider/acctest"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/service/zenlayer/zec"
 )
 
 // A detached zenlayercloud_zec_disk with the official default
@@ -73,4 +76,24 @@ resource "cloudcompute_zenlayer_zec_disk" "logs" {
 			},
 		},
 	})
+}
+
+// The mapping of the official disk's state, without Terraform: force_delete
+// = true keeps releasing from the recycle bin; what the official disk has no
+// attribute for (instance_id, status) waits for the refresh.
+func TestZECDiskMoveState_mapsTheOfficialAttributes(t *testing.T) {
+	moved, d := acctest.MoveState(t, zec.NewDiskResource(), "zenlayercloud_zec_disk", `{
+		"availability_zone": "asia-east-1a", "create_time": "2024-05-01T00:00:00Z", "disk_category": "Standard NVMe SSD",
+		"disk_name": "data", "disk_size": 80, "disk_type": "DATA", "force_delete": true, "id": "disk-7",
+		"resource_group_id": "rg-1", "snapshot_policy_id": "sp-1"
+	}`, map[string]attr.Value{
+		"id": types.StringValue("disk-7"), "zone_id": types.StringValue("asia-east-1a"), "name": types.StringValue("data"),
+		"size": types.Int64Value(80), "category": types.StringValue("Standard NVMe SSD"), "disk_type": types.StringValue("DATA"),
+		"resource_group_id": types.StringValue("rg-1"), "create_time": types.StringValue("2024-05-01T00:00:00Z"),
+		"release_on_destroy": types.BoolValue(true), "force_detach": types.BoolValue(false),
+		"instance_id": types.StringNull(), "status": types.StringNull(),
+	})
+	if !moved || d.HasError() {
+		t.Fatalf("moved %v: %v", moved, d)
+	}
 }

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -15,6 +17,7 @@ import (
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/emulator"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/provider/acctest"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/service/zenlayer/zec"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
@@ -172,6 +175,48 @@ func seedOfficialDisk(t *testing.T, conn *zenlayer.Client, name string, size int
 		case <-ctx.Done():
 			t.Fatalf("disk %s did not become %s: %v %v", ids[0], want, d, err)
 		case <-time.After(50 * time.Millisecond):
+		}
+	}
+}
+
+// The mapping of every attribute of the official state, without Terraform:
+// a stopped instance with a key pair (and the password's empty string),
+// force_delete = false and a custom timeout, plus an attribute of a later
+// official version, which is ignored.
+func TestZECInstanceMoveState_mapsTheOfficialAttributes(t *testing.T) {
+	moved, d := acctest.MoveState(t, zec.NewInstanceResource(), "zenlayercloud_zec_instance", `{
+		"availability_zone": "asia-east-1a", "cpu": 2, "create_time": "2024-05-01T00:00:00Z", "disable_qga_agent": true,
+		"enable_ip_forwarding": true, "force_delete": false, "id": "zec-42", "image_id": "ubuntu-22.04",
+		"image_name": "Ubuntu 22.04", "instance_name": "web", "instance_status": "STOPPED", "instance_type": "z2a.cpu.2",
+		"key_id": "key-1", "memory": 4, "password": "", "private_ip_addresses": ["10.0.0.2"], "public_ip_addresses": [],
+		"resource_group_id": "rg-1", "resource_group_name": "Default", "running_flag": false, "subnet_id": "subnet-1",
+		"system_disk_category": "Standard NVMe SSD", "system_disk_id": "disk-sys", "system_disk_size": 40,
+		"time_zone": "Asia/Singapore", "timeouts": {"create": "30m", "update": "10m"}, "security_group_ids": ["sg-1"]
+	}`, map[string]attr.Value{
+		"id": types.StringValue("zec-42"), "zone_id": types.StringValue("asia-east-1a"), "instance_type": types.StringValue("z2a.cpu.2"),
+		"image_id": types.StringValue("ubuntu-22.04"), "image_name": types.StringValue("Ubuntu 22.04"), "name": types.StringValue("web"),
+		"password": types.StringNull(), "key_id": types.StringValue("key-1"), "subnet_id": types.StringValue("subnet-1"),
+		"security_group_id": types.StringNull(), "resource_group_id": types.StringValue("rg-1"), "time_zone": types.StringValue("Asia/Singapore"),
+		"power_state": types.StringValue("stopped"), "force_shutdown": types.BoolValue(false), "release_on_destroy": types.BoolValue(false),
+		"status": types.StringValue("STOPPED"), "cpu": types.Int64Value(2), "memory": types.Int64Value(4),
+		"private_ip_addresses": types.ListValueMust(types.StringType, []attr.Value{types.StringValue("10.0.0.2")}),
+		"public_ip_addresses":  types.ListValueMust(types.StringType, []attr.Value{}),
+		"system_disk": types.ObjectValueMust(map[string]attr.Type{"size": types.Int64Type, "category": types.StringType}, map[string]attr.Value{
+			"size": types.Int64Value(40), "category": types.StringValue("Standard NVMe SSD"),
+		}),
+		"system_disk_id": types.StringValue("disk-sys"), "create_time": types.StringValue("2024-05-01T00:00:00Z"),
+	})
+	if !moved || d.HasError() {
+		t.Fatalf("moved %v: %v", moved, d)
+	}
+}
+
+// A source of another type, or from another provider, is not taken: the
+// framework then reports that the resource cannot move it.
+func TestZECInstanceMoveState_takesOnlyItsOwnSource(t *testing.T) {
+	for _, source := range []string{"zenlayercloud_zec_disk", "zenlayercloud_instance"} {
+		if moved, d := acctest.MoveState(t, zec.NewInstanceResource(), source, `{"id": "x-1"}`, nil); moved || d.HasError() {
+			t.Errorf("%s: moved %v (%v), want it left to the framework", source, moved, d)
 		}
 	}
 }
