@@ -16,6 +16,9 @@
 //     resource is in its data source too;
 //   - read.go: Finder (how a resource's object is read back) and
 //     ReadResource, the one Read of every resource;
+//   - move.go: MoveStateFrom, the MoveState of a resource that takes over
+//     another provider's objects (moved blocks): the source state read
+//     from its JSON, unknown attributes logged and ignored, no API call;
 //   - crud.go: how every Create, Update and Delete starts (Begin: Load
 //     reads the request's plan, state or configuration and gets the API
 //     client, and ctx is bounded by the operation's timeout, the

@@ -17,7 +17,9 @@
 //     wait; the finders are the API client's);
 //   - <thing>_delete.go: the destroy orchestration (detach, release,
 //     recycle bin); recycle_bin.go holds the release through the recycle
-//     bin that both destroys share.
+//     bin that both destroys share;
+//   - <thing>_move.go: MoveState from the official provider's
+//     zenlayercloud_zec_<thing> (moved blocks), with the attribute table.
 //
 // A data source is one file, <things>_data_source.go: a framework.Listing
 // of its filters and its one API call; its items are the resource's own

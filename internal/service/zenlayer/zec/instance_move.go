@@ -1,0 +1,114 @@
+package zec
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
+)
+
+var _ resource.ResourceWithMoveState = &instanceResource{}
+
+// Moving from the official provider's zenlayercloud_zec_instance
+// (Terraform 1.8 or later, a moved block; see framework.MoveStateFrom). Its
+// schema, from zenlayer/terraform-provider-zenlayercloud v0.2.28,
+// zenlayercloud/services/zec/resource_zc_zec_instance.go
+// (ResourceZenlayerCloudZecInstance; resourceZenlayerCloudZecInstanceRead
+// sets the attributes from DescribeInstances, except instance_type,
+// password and force_delete, which stay as configured), maps as follows.
+// The refresh right after the move reads the instance and sets everything
+// the API reports; the table matters for what it does not report.
+//
+//	zenlayercloud_zec_instance      cloudcompute_zenlayer_zec_instance
+//	id                              id
+//	availability_zone               zone_id
+//	instance_type                   instance_type
+//	image_id, image_name            image_id, image_name
+//	instance_name                   name
+//	key_id                          key_id ("" is null)
+//	subnet_id                       subnet_id
+//	resource_group_id               resource_group_id
+//	system_disk_size                system_disk.size
+//	system_disk_category            system_disk.category
+//	system_disk_id                  system_disk_id
+//	time_zone                       time_zone
+//	running_flag                    power_state: true is "running", false "stopped"
+//	force_delete (default true)     release_on_destroy (default true): the same choice, keep the
+//	                                instance in the recycle bin or release it from there too
+//	cpu, memory                     cpu, memory
+//	public_ip_addresses             public_ip_addresses
+//	private_ip_addresses            private_ip_addresses
+//	instance_status                 status
+//	create_time                     create_time
+//	timeouts {create, update}       timeouts (create, update; delete unset)
+//	password                        -  write-only here: never in the state; keep it in the
+//	                                   configuration, where it plans no change. Changing it
+//	                                   later does nothing (the official provider reset the
+//	                                   password in place)
+//	disable_qga_agent               -  the QEMU guest agent is left as it is (the API's default
+//	                                   at creation: enabled)
+//	enable_ip_forwarding            -  IP forwarding is left as it is, not managed here
+//	resource_group_name             -  computed; resource_group_id is kept
+//	-                               security_group_id, data_disk_ids: set by the refresh
+//	-                               force_shutdown: false, its default
+var officialInstance = framework.MoveSource{
+	ProviderAddress: officialProvider,
+	TypeName:        "zenlayercloud_zec_instance",
+	NoEquivalent: map[string]string{
+		"password":             "write-only here: never stored in the state; keep it in the configuration",
+		"disable_qga_agent":    "the QEMU guest agent setting is not managed here; the instance keeps it",
+		"enable_ip_forwarding": "IP forwarding is not managed here; the instance keeps it",
+		"resource_group_name":  "computed name of the resource group; resource_group_id is kept",
+	},
+}
+
+// MoveState takes over the official provider's zenlayercloud_zec_instance.
+func (r *instanceResource) MoveState(context.Context) []resource.StateMover {
+	return []resource.StateMover{framework.MoveStateFrom(officialInstance, moveInstance)}
+}
+
+// moveInstance maps the official instance's state (see the table above).
+func moveInstance(ctx context.Context, from *framework.MovedState, diags *diag.Diagnostics) *instanceResourceModel {
+	power := types.StringValue(PowerStateRunning)
+	if !from.Bool("running_flag", true).ValueBool() {
+		power = types.StringValue(PowerStateStopped)
+	}
+	systemDisk := types.ObjectNull(systemDiskAttrTypes)
+	size, category := from.Int64("system_disk_size"), from.String("system_disk_category")
+	if !size.IsNull() || !category.IsNull() {
+		obj, d := types.ObjectValue(systemDiskAttrTypes, map[string]attr.Value{"size": size, "category": category})
+		diags.Append(d...)
+		systemDisk = obj
+	}
+	return &instanceResourceModel{
+		ID:                 from.String("id"),
+		ZoneID:             from.String("availability_zone"),
+		InstanceType:       from.String("instance_type"),
+		ImageID:            from.String("image_id"),
+		Name:               from.String("instance_name"),
+		Password:           types.StringNull(),
+		KeyID:              from.String("key_id"),
+		SystemDisk:         systemDisk,
+		SubnetID:           from.String("subnet_id"),
+		SecurityGroupID:    types.StringNull(),
+		ResourceGroupID:    from.String("resource_group_id"),
+		TimeZone:           from.String("time_zone"),
+		PowerState:         power,
+		ForceShutdown:      types.BoolValue(false),
+		ReleaseOnDestroy:   from.Bool("force_delete", true),
+		Status:             from.String("instance_status"),
+		CPU:                from.Int64("cpu"),
+		Memory:             from.Int64("memory"),
+		PublicIPAddresses:  from.StringList(ctx, "public_ip_addresses", diags),
+		PrivateIPAddresses: from.StringList(ctx, "private_ip_addresses", diags),
+		ImageName:          from.String("image_name"),
+		DataDiskIDs:        types.ListNull(types.StringType),
+		SystemDiskID:       from.String("system_disk_id"),
+		CreateTime:         from.String("create_time"),
+		Timeouts:           from.Timeouts(ctx, diags),
+	}
+}
