@@ -181,7 +181,7 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 	p := framework.NewPartial(ctx, resp, state)
 	p.Cur.ReleaseOnDestroy, p.Cur.Timeouts = plan.ReleaseOnDestroy, plan.Timeouts
 	// Values the API never returns, adopted from the configuration (after an import).
-	p.Cur.SSHKeys, p.Cur.PasswordWOVersion = plan.SSHKeys, plan.PasswordWOVersion
+	p.Cur.SSHKeys, p.Cur.PasswordWOVersion, p.Cur.KeyID = plan.SSHKeys, plan.PasswordWOVersion, plan.KeyID
 
 	if !plan.Name.IsUnknown() && !plan.Name.Equal(state.Name) {
 		tflog.Info(ctx, "renaming BMC instance", map[string]any{"id": id, "action": "ModifyInstancesAttribute"})
@@ -293,6 +293,10 @@ func (r *instanceResource) ValidateConfig(ctx context.Context, req resource.Vali
 	if cfg.ImageID.IsNull() && !cfg.SSHKeys.IsNull() {
 		resp.Diagnostics.AddAttributeWarning(path.Root("ssh_keys"), "ssh_keys have no effect without image_id",
 			"SSH keys are installed with the operating system; without image_id no system is installed.")
+	}
+	if cfg.ImageID.IsNull() && !cfg.KeyID.IsNull() {
+		resp.Diagnostics.AddAttributeWarning(path.Root("key_id"), "key_id has no effect without image_id",
+			"The key pair is installed with the operating system; without image_id no system is installed.")
 	}
 }
 
