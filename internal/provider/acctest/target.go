@@ -13,6 +13,7 @@ import (
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/emulator"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/huaweicloud"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/provider"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
@@ -88,6 +89,23 @@ func (tg *Target) ZenlayerProviderConfig() string {
 	return realProvider
 }
 
+// ZenlayerProviderConfigWith is a zenlayer block with the credentials c
+// (for example a wrong one), at the emulator or at the environment's
+// endpoint (ZENLAYERCLOUD_DOMAIN and _SCHEME, else the provider's default).
+func (tg *Target) ZenlayerProviderConfigWith(c Credentials) string {
+	if !tg.Real() {
+		return ZenlayerProviderConfigWith(tg.Emu, c)
+	}
+	var attrs [][2]string
+	for _, a := range [][2]string{{"domain", os.Getenv(provider.EnvZenlayerDomain)}, {"scheme", os.Getenv(provider.EnvZenlayerScheme)},
+		{"access_key_id", c.AccessKeyID}, {"access_key_password", c.AccessKeyPassword}} {
+		if a[1] != "" {
+			attrs = append(attrs, attr(a[0], a[1]))
+		}
+	}
+	return zenlayerProvider(attrs...)
+}
+
 // HuaweiProviderConfig points the provider at the emulator with the test
 // credentials of method, or, against a real cloud, leaves it to the
 // environment, whatever its method (skipping t without Huawei Cloud
@@ -159,26 +177,29 @@ const (
 	EnvCloudDCSubnetID  = "CLOUDCOMPUTE_ACC_CLOUDDC_SUBNET_ID"
 	EnvCloudDCSubnetID2 = "CLOUDCOMPUTE_ACC_CLOUDDC_SUBNET_ID_2"
 	EnvCloudDCSubnetID3 = "CLOUDCOMPUTE_ACC_CLOUDDC_SUBNET_ID_3"
+	// EnvCloudDCSubnet2Address is a free address of the second subnet.
+	EnvCloudDCSubnet2Address = "CLOUDCOMPUTE_ACC_CLOUDDC_SUBNET_2_ADDRESS"
 )
 
 // idEnvDoc says what each id variable holds (README lists them too).
 var idEnvDoc = map[string]string{
-	EnvZECZoneID:         "a ZEC zone, for example asia-east-1a",
-	EnvZECImageID:        "a Linux image of that zone",
-	EnvZECInstanceType:   "an instance type of that zone",
-	EnvZECSubnetID:       "a subnet of that zone",
-	EnvZECKeyID:          "an SSH key pair of the account",
-	EnvBMCZoneID:         "a BMC zone, for example SEL-A",
-	EnvBMCInstanceTypeID: "an instance type on sale in that zone",
-	EnvBMCImageID:        "a Linux image for that instance type",
-	EnvBMCKeyID:          "an SSH key pair of the account",
-	EnvCloudDCImageID:    "a CloudDC Linux image",
-	EnvCloudDCImageID2:   "a second image, to reinstall with",
-	EnvCloudDCVPCID:      "a VPC of the project",
-	EnvCloudDCVPCID2:     "a second VPC",
-	EnvCloudDCSubnetID:   "a subnet of the first VPC",
-	EnvCloudDCSubnetID2:  "a second subnet of the first VPC",
-	EnvCloudDCSubnetID3:  "a subnet of the second VPC",
+	EnvZECZoneID:             "a ZEC zone, for example asia-east-1a",
+	EnvZECImageID:            "a Linux image of that zone",
+	EnvZECInstanceType:       "an instance type of that zone",
+	EnvZECSubnetID:           "a subnet of that zone",
+	EnvZECKeyID:              "an SSH key pair of the account",
+	EnvBMCZoneID:             "a BMC zone, for example SEL-A",
+	EnvBMCInstanceTypeID:     "an instance type on sale in that zone",
+	EnvBMCImageID:            "a Linux image for that instance type",
+	EnvBMCKeyID:              "an SSH key pair of the account",
+	EnvCloudDCImageID:        "a CloudDC Linux image",
+	EnvCloudDCImageID2:       "a second image, to reinstall with",
+	EnvCloudDCVPCID:          "a VPC of the project",
+	EnvCloudDCVPCID2:         "a second VPC",
+	EnvCloudDCSubnetID:       "a subnet of the first VPC",
+	EnvCloudDCSubnetID2:      "a second subnet of the first VPC",
+	EnvCloudDCSubnetID3:      "a subnet of the second VPC",
+	EnvCloudDCSubnet2Address: "a free IPv4 address of the second subnet",
 }
 
 // ZECIDs are what a ZEC instance test needs.
