@@ -14,6 +14,7 @@ import (
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/emulator"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/huaweicloud"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/provider"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/sweep"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
@@ -29,7 +30,7 @@ const (
 	EnvTarget  = "CLOUDCOMPUTE_ACC_TARGET"
 	TargetReal = "real"
 	// ResourcePrefix starts the name of every object the tests make.
-	ResourcePrefix = "tf-acc-"
+	ResourcePrefix = sweep.Prefix
 )
 
 // IsReal reports whether the acceptance tests run against a real cloud.
