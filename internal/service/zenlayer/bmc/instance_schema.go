@@ -136,7 +136,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				ElementType:        types.StringType,
 				Optional:           true,
 				DeprecationMessage: "ssh_keys sends the API's deprecated sshKeys: register the key as a key pair and set key_id instead.",
-				MarkdownDescription: "**Deprecated**: use `key_id` (the API deprecated `sshKeys` in favour of `keyId`). " +
+				MarkdownDescription: "Use `key_id` instead: the API deprecated `sshKeys` in favour of `keyId`. " +
 					"Up to 5 SSH public keys (`ssh-rsa ...`, `ssh-ed25519 ...`) for the installed Linux system, instead of a " +
 					"password; ignored for Windows and ESXi images. The API never returns them: after an import they are adopted from the " +
 					"configuration without a change; otherwise changing them replaces the machine.",
