@@ -63,7 +63,7 @@ func TestListInstancesFollowsNextMarker(t *testing.T) {
 					next = form(r.Host, ids[end-1])
 				}
 				w.Header().Set("Content-Type", "application/json")
-				fmt.Fprintf(w, `{"instances":[%s],"page_info":{"next_marker":%q,"current_count":%d},"count":%d}`, strings.Join(items, ","), next, end-start, len(ids))
+				_, _ = fmt.Fprintf(w, `{"instances":[%s],"page_info":{"next_marker":%q,"current_count":%d},"count":%d}`, strings.Join(items, ","), next, end-start, len(ids))
 			}))
 			defer srv.Close()
 			c, err := New(Config{Region: "cn-north-4", ProjectID: "p1", CloudDCEndpoint: srv.URL, Credentials: Credentials{Token: "tok"}})

@@ -312,7 +312,7 @@ func TestAccBMCInstance_recycledIsReplaced(t *testing.T) {
 						return fmt.Errorf("instance %s was not replaced", oldID)
 					}
 					if status, err := findStatus(tg)(context.Background(), oldID); !zenlayer.IsNotFound(err) && status != zenlayer.BMCStatusReleasing {
-						return fmt.Errorf("old instance %s was not released: %s, %v", oldID, status, err)
+						return fmt.Errorf("old instance %s was not released: %s, %w", oldID, status, err)
 					}
 					if tg.Emu != nil && slices.Contains(tg.Emu.Actions(oldID), "bmc.TerminateInstance") {
 						return fmt.Errorf("old instance %s was terminated again", oldID)
@@ -344,7 +344,7 @@ func TestAccBMCInstance_keepInRecycleBin(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy: func(*terraform.State) error {
 			if status, err := findStatus(tg)(context.Background(), id); err != nil || status != zenlayer.BMCStatusRecycle {
-				return fmt.Errorf("instance %s: %s, %v; want it in the recycle bin", id, status, err)
+				return fmt.Errorf("instance %s: %s, %w; want it in the recycle bin", id, status, err)
 			}
 			if tg.Emu != nil {
 				if n := tg.Emu.CallCount("bmc.ReleaseInstances"); n != 0 {

@@ -549,20 +549,6 @@ func checkInstanceInEmulator(emu *emulator.Server, f func(emulator.ZECInstanceVi
 	}
 }
 
-// emulatorClient is a Zenlayer client of the emulator, to change things
-// behind Terraform's back.
-func emulatorClient(t *testing.T, emu *emulator.Server) *zenlayer.Client {
-	t.Helper()
-	c, err := zenlayer.New(zenlayer.Config{
-		AccessKeyID: emulator.DefaultAccessKeyID, AccessKeyPassword: emulator.DefaultAccessKeyPassword,
-		Domain: emu.Endpoint(), Scheme: "http",
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
-
 // A create whose answer is lost after the instance was made (the
 // connection cut after the action) is not repeated: the instance is found
 // by its create token and adopted.
