@@ -1,15 +1,12 @@
 package acctest
 
 import (
-	"fmt"
 	"os"
 	"strings"
 	"testing"
 
 	sdkacctest "github.com/hashicorp/terraform-plugin-testing/helper/acctest"
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/emulator"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/huaweicloud"
@@ -132,17 +129,6 @@ func (tg *Target) Known(want knownvalue.Check) knownvalue.Check {
 	return want
 }
 
-// EmulatorCheck is check against the emulator, and nothing against a real
-// cloud: what it reads (the request log, the inventory) only the emulator shows.
-func (tg *Target) EmulatorCheck(check func(emu *emulator.Server) error) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		if tg.Real() {
-			return nil
-		}
-		return check(tg.Emu)
-	}
-}
-
 // ID is the id of something the test uses but does not make: the
 // emulator's fixture, or, against a real cloud, the environment variable
 // env (skipping t, naming the variable, when it is unset).
@@ -262,22 +248,4 @@ func (tg *Target) MustZenlayerClient() *zenlayer.Client {
 		tg.t.Fatalf("Zenlayer client: %v", err)
 	}
 	return c
-}
-
-// MustHuaweiClient is HuaweiClient, failing t on an error.
-func (tg *Target) MustHuaweiClient() *huaweicloud.Client {
-	tg.t.Helper()
-	c, err := tg.HuaweiClient()
-	if err != nil {
-		tg.t.Fatalf("Huawei Cloud client: %v", err)
-	}
-	return c
-}
-
-// String names the target in messages.
-func (tg *Target) String() string {
-	if tg.Real() {
-		return "the real cloud"
-	}
-	return fmt.Sprintf("the emulator at %s", tg.Emu.Endpoint())
 }
