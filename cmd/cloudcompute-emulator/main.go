@@ -61,6 +61,9 @@ func main() {
 	fmt.Printf("  Zenlayer API 2.0: %s/api/v2/{zec,bmc}\n", srv.URL())
 	fmt.Printf("  export ZENLAYERCLOUD_DOMAIN=%s ZENLAYERCLOUD_SCHEME=HTTP\n", srv.Endpoint())
 	fmt.Printf("  export ZENLAYERCLOUD_ACCESS_KEY_ID=%s ZENLAYERCLOUD_ACCESS_KEY_PASSWORD=%s\n", emulator.DefaultAccessKeyID, emulator.DefaultAccessKeyPassword)
+	fmt.Printf("  Huawei Cloud CloudDC: %s/v1/%s, IAM: %s/v3\n", srv.URL(), emulator.HuaweiProjectID, srv.URL())
+	fmt.Printf("  export HW_REGION_NAME=%s HW_PROJECT_ID=%s HW_CLOUDDC_ENDPOINT=%s HW_AUTH_URL=%s/v3\n", emulator.HuaweiRegion, emulator.HuaweiProjectID, srv.URL(), srv.URL())
+	fmt.Printf("  export HW_ACCESS_KEY=%s HW_SECRET_KEY=%s\n", emulator.HuaweiAccessKey, emulator.HuaweiSecretKey)
 	fmt.Printf("  calls: %s/_emulator/calls  log: %s/_emulator/log  inventory: %s/_emulator/inventory\n", srv.URL(), srv.URL(), srv.URL())
 	if *endpointFile != "" {
 		if err := os.WriteFile(filepath.Clean(*endpointFile), []byte(srv.Endpoint()+"\n"), 0o600); err != nil { //nolint:gosec // operator-chosen path

@@ -9,6 +9,7 @@ type BMCInstanceView struct {
 	Bandwidth, Period                                           int
 	AutoRenew                                                   bool
 	PublicIP                                                    string
+	KeyID                                                       string
 }
 
 // BMCInstance returns a copy of a BMC instance's fields, or false if it is gone.
@@ -18,7 +19,7 @@ func (s *Server) BMCInstance(id string) (BMCInstanceView, bool) {
 			ID: i.InstanceID, Name: i.InstanceName, Hostname: i.Hostname, ZoneID: i.ZoneID, InstanceTypeID: i.InstanceTypeID,
 			Status: i.InstanceStatus, ChargeType: i.InstanceChargeType, InternetChargeType: i.InternetChargeType,
 			ResourceGroupID: i.ResourceGroupID, Bandwidth: i.BandwidthOutMbps, AutoRenew: i.AutoRenew, PublicIP: i.PrimaryPublicIPAddress,
-			ImageID: valueOr(i.ImageID, ""), Period: valueOr(i.Period, 0),
+			ImageID: valueOr(i.ImageID, ""), Period: valueOr(i.Period, 0), KeyID: valueOr(i.KeyID, ""),
 		}
 		if len(i.SubnetIDs) > 0 {
 			v.SubnetID = i.SubnetIDs[0]

@@ -39,6 +39,8 @@ type bmcInstance struct {
 	AutoRenew              bool            `json:"autoRenew"`
 	ClusterID              *string         `json:"clusterId,omitempty"`
 	Tags                   *tagSet         `json:"tags"`
+	// KeyID is the key pair installed, answered when one was given.
+	KeyID *string `json:"keyId,omitempty"`
 
 	timed
 }
@@ -72,6 +74,7 @@ func (b *bmcState) newInstance(req bmcCreateReq, zone string, t *bmcInstanceType
 	}
 	i.PublicIPAddresses = []string{i.PrimaryPublicIPAddress}
 	i.Tags = wrapTags(req.Tags.list())
+	i.KeyID = req.KeyID
 	if img != nil {
 		id, name := img.ImageID, img.ImageName
 		i.ImageID, i.ImageName = &id, &name

@@ -77,8 +77,11 @@ func (b *bmcState) checkCreate(req *bmcCreateReq) (*bmcCreate, *errAPI) {
 	if c.host, e = checkBMCHostname(valueOr(req.Hostname, "hostname")); e != nil {
 		return nil, e
 	}
-	if req.Password != nil && len(req.SSHKeys) > 0 {
-		return nil, apiErr(http.StatusBadRequest, bmcCodeLoginConflict, "Set either password or sshKeys, not both.")
+	if logins := countTrue(req.Password != nil, len(req.SSHKeys) > 0, req.KeyID != nil); logins > 1 {
+		return nil, apiErr(http.StatusBadRequest, bmcCodeLoginConflict, "Set only one of password, sshKeys and keyId.")
+	}
+	if req.KeyID != nil && *req.KeyID == "" {
+		return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "keyId must not be empty.")
 	}
 	if req.Password != nil {
 		if e := checkBMCPassword(*req.Password); e != nil {
@@ -343,4 +346,15 @@ func checkBMCNic(n *bmcNic) *errAPI {
 		return apiErr(http.StatusBadRequest, bmcCodeNicNameConflict, "nic.wanName and nic.lanName must differ.")
 	}
 	return nil
+}
+
+// countTrue counts the conditions that hold.
+func countTrue(conds ...bool) int {
+	n := 0
+	for _, c := range conds {
+		if c {
+			n++
+		}
+	}
+	return n
 }

@@ -31,6 +31,10 @@ type bmcCreateReq struct {
 	// Tags (SDK bmc20221120 CreateInstancesRequest.Tags, a TagAssociation:
 	// {"tags": [{"key", "value"}]}), as the official provider sends them.
 	Tags *tagSet `json:"tags"`
+
+	// KeyID is an SSH key pair's id, the replacement of the deprecated
+	// sshKeys (at most one of password, sshKeys and keyId).
+	KeyID *string `json:"keyId"`
 }
 
 // bmcRaidConfig is the raidConfig of CreateInstances, answered as given in InstanceInfo.

@@ -282,7 +282,10 @@ func (c *Client) ListInstances(ctx context.Context, in ListInstancesRequest) ([]
 				all = append(all, inst)
 			}
 		}
-		next := out.PageInfo.NextMarker
+		next, err := nextMarker(out.PageInfo.NextMarker)
+		if err != nil {
+			return nil, &APIError{Service: "clouddc", Operation: "ListInstances", HTTPStatus: http.StatusOK, Code: CodeMalformedResponse, Message: err.Error()}
+		}
 		if next == "" || len(*out.Instances) == 0 || next == q.Get("marker") || page > 10000 {
 			return all, nil
 		}

@@ -61,6 +61,8 @@ var importRules = []importRule{
 			"internal/huaweicloud": "request types, codes and the signer, for now",
 			"internal/transport":   "shared wire helpers, for now",
 		}},
+	// The sweepers clean a real account with the API clients alone.
+	{pkg: "internal/sweep", only: []string{"internal/zenlayer", "internal/huaweicloud", "internal/wait", "internal/transport"}},
 	{pkg: "cmd/cloudcompute-bench", only: []string{"internal/emulator"}},
 	{pkg: ".", only: []string{"internal/provider"}},
 }
@@ -70,6 +72,7 @@ var importRules = []importRule{
 var testOnly = map[string][]string{
 	"internal/emulator":         {"internal/provider/acctest", "cmd/cloudcompute-bench", "cmd/cloudcompute-emulator"},
 	"internal/provider/acctest": {},
+	"internal/sweep":            {"internal/provider/acctest"},
 }
 
 // goPackage is what the test reads of one package: its non-test imports

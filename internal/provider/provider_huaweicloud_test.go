@@ -46,6 +46,7 @@ func huaweiErrRe(parts ...string) *regexp.Regexp {
 }
 
 func TestAccProviderHuawei_configureErrors(t *testing.T) {
+	acctest.SkipIfReal(t, "checks configuration errors with the emulator's endpoints, clearing the Huawei Cloud variables")
 	clearHuaweiEnv(t)
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	for _, tc := range []struct {
@@ -105,6 +106,7 @@ func TestAccProviderHuawei_configureErrors(t *testing.T) {
 // configuration of Zenlayer resources only; no Huawei settings at all (or
 // only a region) are not.
 func TestAccProviderHuawei_zenlayerOnly(t *testing.T) {
+	acctest.SkipIfReal(t, "checks the Huawei Cloud variables' effect on a Zenlayer-only configuration, with the emulator's credentials")
 	clearHuaweiEnv(t)
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	t.Setenv("HW_REGION_NAME", "cn-east-3")
@@ -133,6 +135,7 @@ func TestAccProviderHuawei_zenlayerOnly(t *testing.T) {
 // Every method configured from the environment only, with the Huawei
 // Cloud provider's variable names.
 func TestAccProviderHuawei_environment(t *testing.T) {
+	acctest.SkipIfReal(t, "seeds an instance and sets every Huawei Cloud variable to the emulator's")
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	fixture := emu.AddCloudDCInstance("env-fixture")
 	for _, tc := range []struct {
@@ -205,6 +208,7 @@ provider "cloudcompute" {
 // No secret appears in TF_LOG=trace output: not the secret key, not the
 // IAM user's password, not the IAM tokens, not the instance's password.
 func TestAccProviderHuawei_secretsNotLogged(t *testing.T) {
+	acctest.SkipIfReal(t, "gives the emulator credentials of its own")
 	const (
 		secretKey    = "s3cret-Key-that-must-not-leak-0001"
 		userPassword = "User-Passw0rd-that-must-not-leak"

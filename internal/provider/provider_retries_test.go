@@ -34,6 +34,7 @@ provider "cloudcompute" {
 // create refused with 429 every time is sent max_retries+1 times, and the
 // error says so.
 func TestAccProvider_zenlayerMaxRetries(t *testing.T) {
+	acctest.SkipIfReal(t, "answers 429 on purpose (emulator fault injection)")
 	emu := acctest.StartEmulator(t, emulator.Options{Faults: []emulator.FaultRule{
 		{Kind: emulator.FaultRateLimit, Rate: 1, Actions: []string{"zec.CreateDisks"}},
 	}})
@@ -53,6 +54,7 @@ func TestAccProvider_zenlayerMaxRetries(t *testing.T) {
 // ZENLAYERCLOUD_MAX_RETRIES sets it from the environment; a value that is
 // not a number from 0 to 20 is an error naming the variable.
 func TestAccProvider_zenlayerMaxRetriesEnv(t *testing.T) {
+	acctest.SkipIfReal(t, "answers 429 on purpose (emulator fault injection)")
 	emu := acctest.StartEmulator(t, emulator.Options{Faults: []emulator.FaultRule{
 		{Kind: emulator.FaultRateLimit, Rate: 1, Actions: []string{"zec.CreateDisks"}},
 	}})

@@ -23,6 +23,7 @@ import (
 // and is not in the diagnostic either (the plugin protocol logs those
 // outside any masked ctx), so TF_LOG=trace output never shows it.
 func TestAccProvider_echoedSecretNotLogged(t *testing.T) {
+	acctest.SkipIfReal(t, "puts a server that echoes the secret in front of the emulator")
 	const password = "Echoed-s3cret-Password-must-not-leak"
 	emu := acctest.StartEmulator(t, emulator.Options{Credentials: map[string]string{"ECHOKEY": password}})
 	var describes atomic.Int32

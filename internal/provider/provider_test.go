@@ -1,6 +1,8 @@
 package provider_test
 
 import (
+	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -21,11 +23,16 @@ resource "cloudcompute_zenlayer_zec_disk" "test" {
 }
 `
 
-// A request signed with the wrong password is refused by the emulator with
-// a 401, and the provider reports it clearly, once: no retry storm.
+// A request signed with the wrong password is refused with a 401, and the
+// provider reports it clearly, once: no retry storm.
 func TestAccProvider_wrongSignature(t *testing.T) {
-	emu := acctest.StartEmulator(t, emulator.Options{})
-	bad := acctest.ZenlayerProviderConfigWith(emu, acctest.Credentials{AccessKeyID: emulator.DefaultAccessKeyID, AccessKeyPassword: "not-the-password"})
+	tg := acctest.NewTarget(t, emulator.Options{})
+	keyID := emulator.DefaultAccessKeyID
+	if tg.Real() {
+		tg.ZenlayerProviderConfig() // skips without credentials
+		keyID = os.Getenv("ZENLAYERCLOUD_ACCESS_KEY_ID")
+	}
+	bad := tg.ZenlayerProviderConfigWith(acctest.Credentials{AccessKeyID: keyID, AccessKeyPassword: "not-the-password"})
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
@@ -34,10 +41,13 @@ func TestAccProvider_wrongSignature(t *testing.T) {
 			ExpectError: regexp.MustCompile(`(?s)creating ZEC disk.*AUTHFAILURE_SIGNATURE_FAILURE \(HTTP 401\).*check the access key id and password`),
 		}},
 	})
-	if n := emu.CallCount("zec.CreateDisks"); n != 1 {
+	if tg.Emu == nil {
+		return
+	}
+	if n := tg.Emu.CallCount("zec.CreateDisks"); n != 1 {
 		t.Errorf("CreateDisks reached the emulator %d times, want exactly 1", n)
 	}
-	for _, e := range emu.Log() {
+	for _, e := range tg.Emu.Log() {
 		if e.Status != 401 {
 			t.Errorf("unexpected request %+v", e)
 		}
@@ -45,8 +55,13 @@ func TestAccProvider_wrongSignature(t *testing.T) {
 }
 
 func TestAccProvider_unknownKey(t *testing.T) {
-	emu := acctest.StartEmulator(t, emulator.Options{})
-	bad := acctest.ZenlayerProviderConfigWith(emu, acctest.Credentials{AccessKeyID: "NOSUCHKEY", AccessKeyPassword: emulator.DefaultAccessKeyPassword})
+	tg := acctest.NewTarget(t, emulator.Options{})
+	password := emulator.DefaultAccessKeyPassword
+	if tg.Real() {
+		tg.ZenlayerProviderConfig() // skips without credentials
+		password = os.Getenv("ZENLAYERCLOUD_ACCESS_KEY_PASSWORD")
+	}
+	bad := tg.ZenlayerProviderConfigWith(acctest.Credentials{AccessKeyID: "NOSUCHKEY", AccessKeyPassword: password})
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
@@ -95,30 +110,59 @@ provider "cloudcompute" {
 }
 
 // No secret appears in TF_LOG=trace output of an acceptance run: neither
-// the Terraform CLI's log nor the provider's.
+// the Terraform CLI's log nor the provider's. Against a real cloud, the
+// secret is the environment's access key password.
 func TestAccProvider_secretsNotLogged(t *testing.T) {
-	const password = "s3cret-Password-that-must-not-leak"
-	emu := acctest.StartEmulator(t, emulator.Options{Credentials: map[string]string{"LOGTESTKEY": password}})
+	password, keyID := "s3cret-Password-that-must-not-leak", "LOGTESTKEY"
+	var tg *acctest.Target
+	provider := ""
+	if acctest.IsReal() {
+		tg = acctest.NewTarget(t, emulator.Options{})
+		tg.ZenlayerProviderConfig() // skips without credentials
+		password, keyID = os.Getenv("ZENLAYERCLOUD_ACCESS_KEY_PASSWORD"), os.Getenv("ZENLAYERCLOUD_ACCESS_KEY_ID")
+		provider = tg.ZenlayerProviderConfigWith(acctest.Credentials{AccessKeyID: keyID})
+	} else {
+		// Its own key, and the default one for the check of the destroy.
+		tg = acctest.NewTarget(t, emulator.Options{Credentials: map[string]string{keyID: password, emulator.DefaultAccessKeyID: emulator.DefaultAccessKeyPassword}})
+		provider = `
+provider "cloudcompute" {
+  zenlayer {
+    domain        = "` + tg.Emu.Endpoint() + `"
+    scheme        = "HTTP"
+    access_key_id = "` + keyID + `"
+  }
+}
+`
+	}
+	disk := fmt.Sprintf(`
+resource "cloudcompute_zenlayer_zec_disk" "test" {
+  zone_id = %q
+  name    = %q
+  size    = 20
+}
+`, tg.ID(acctest.EnvZECZoneID, "asia-east-1a"), acctest.RandomName("provider"))
 	dir := t.TempDir()
 	t.Setenv("TF_LOG", "TRACE")
 	t.Setenv("TF_LOG_PATH_MASK", filepath.Join(dir, "%s.log"))
 	// The password comes from the environment, as in a pipeline, so that the
 	// test harness's own log of the configuration cannot contain it.
 	t.Setenv("ZENLAYERCLOUD_ACCESS_KEY_PASSWORD", password)
-	config := `
-provider "cloudcompute" {
-  zenlayer {
-    domain        = "` + emu.Endpoint() + `"
-    scheme        = "HTTP"
-    access_key_id = "LOGTESTKEY"
-  }
-}
-` + diskConfig
 	resource.Test(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy: acctest.CheckGone("cloudcompute_zenlayer_zec_disk", func(ctx context.Context, id string) (string, error) {
+			c, err := tg.ZenlayerClient()
+			if err != nil {
+				return "", err
+			}
+			d, err := c.FindDisk(ctx, id)
+			if err != nil {
+				return "", err
+			}
+			return d.DiskStatus, nil
+		}),
 		Steps: []resource.TestStep{
-			{Config: config},
+			{Config: provider + disk},
 			{ResourceName: "cloudcompute_zenlayer_zec_disk.test", ImportState: true, ImportStateVerify: true},
 		},
 	})
@@ -136,7 +180,7 @@ provider "cloudcompute" {
 	}
 	logs := all.String()
 	// The logs are real: the provider's own structured lines are there.
-	for _, want := range []string{"creating ZEC disk", "Zenlayer API call", "releasing ZEC disk", "LOGTESTKEY"} {
+	for _, want := range []string{"creating ZEC disk", "Zenlayer API call", "releasing ZEC disk", keyID} {
 		if !strings.Contains(logs, want) {
 			t.Errorf("trace log lacks %q: the test would not see a leak", want)
 		}

@@ -21,6 +21,7 @@ data "cloudcompute_zenlayer_zec_disks" "all" {}
 // default with an error that names the certificate problem and the switch,
 // used with insecure = true.
 func TestAccProvider_insecureTLS(t *testing.T) {
+	acctest.SkipIfReal(t, "serves the emulator over TLS with a self-signed certificate on loopback")
 	t.Setenv("ZENLAYERCLOUD_INSECURE", "")
 	emu, srv := acctest.StartTLSEmulator(t, emulator.Options{})
 	resource.Test(t, resource.TestCase{
@@ -47,6 +48,7 @@ func TestAccProvider_insecureTLS(t *testing.T) {
 
 // insecure = true is refused for a domain that is not a loopback address.
 func TestAccProvider_insecureRefused(t *testing.T) {
+	acctest.SkipIfReal(t, "serves the emulator over TLS with a self-signed certificate on loopback")
 	t.Setenv("ZENLAYERCLOUD_INSECURE", "")
 	resource.Test(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
@@ -69,6 +71,7 @@ provider "cloudcompute" {
 }
 
 func TestAccProviderHuawei_insecureTLS(t *testing.T) {
+	acctest.SkipIfReal(t, "serves the emulator over TLS with a self-signed certificate on loopback")
 	clearHuaweiEnv(t)
 	_, srv := acctest.StartTLSEmulator(t, emulator.Options{})
 	resource.Test(t, resource.TestCase{
@@ -88,6 +91,7 @@ func TestAccProviderHuawei_insecureTLS(t *testing.T) {
 }
 
 func TestAccProviderHuawei_insecureRefused(t *testing.T) {
+	acctest.SkipIfReal(t, "serves the emulator over TLS with a self-signed certificate on loopback")
 	clearHuaweiEnv(t)
 	resource.Test(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },

@@ -123,6 +123,9 @@ type BMCInstance struct {
 	AutoRenew              bool           `json:"autoRenew"`
 	// Tags come wrapped, as in a create: {"tags": [...]}.
 	Tags *TagAssociation `json:"tags"`
+
+	// KeyID is the key pair installed, when the API reports it.
+	KeyID string `json:"keyId"`
 }
 
 // CreateBMCInstancesRequest is the input of CreateInstances.
@@ -149,6 +152,11 @@ type CreateBMCInstancesRequest struct {
 	// Tags mark the instances (SDK bmc20221120 CreateInstancesRequest.Tags,
 	// wrapped as {"tags": [...]} like every API 2.0 create).
 	Tags *TagAssociation `json:"tags,omitempty"`
+
+	// KeyID is the id of one of the account's SSH key pairs: the API's
+	// replacement of the deprecated SSHKeys (at most one of Password,
+	// SSHKeys and KeyID).
+	KeyID string `json:"keyId,omitempty"`
 }
 
 // BMCPrepaidCharge is the subscription of a PREPAID instance.

@@ -218,7 +218,7 @@ func (c *Client) do(ctx context.Context, svc Service, action string, body []byte
 	req.Header.Set("X-ZC-Service", svc.Name)
 	req.Header.Set("X-ZC-Timestamp", strconv.FormatInt(ts, 10))
 	req.Header.Set("X-ZC-Signature-Method", SignatureMethod)
-	req.Header.Set("X-ZC-Request-Client", c.cfg.UserAgent)
+	req.Header.Set("X-ZC-Request-Client", RequestClient(c.cfg.UserAgent))
 	req.Header.Set("User-Agent", c.cfg.UserAgent)
 	sig := Sign(c.cfg.AccessKeyPassword, http.MethodPost, contentType, req.URL.Host, ts, body)
 	req.Header.Set("Authorization", Authorization(c.cfg.AccessKeyID, sig))

@@ -70,10 +70,11 @@ func TestCallSignsAndDecodes(t *testing.T) {
 		if r.URL.Path != "/api/v2/zec" || r.Method != http.MethodPost {
 			t.Errorf("request %s %s", r.Method, r.URL.Path)
 		}
-		for _, h := range []string{"User-Agent", "X-ZC-Request-Client"} {
-			if got := r.Header.Get(h); !strings.Contains(got, "terraform-provider-cloudcompute/1.2.3") {
-				t.Errorf("%s = %q, want the provider and its version", h, got)
-			}
+		if got := r.Header.Get("User-Agent"); !strings.Contains(got, "terraform-provider-cloudcompute/1.2.3") {
+			t.Errorf("User-Agent = %q, want the provider and its version", got)
+		}
+		if got := r.Header.Get("X-ZC-Request-Client"); got != "Terraform-1.11.4 terraform-provider-cloudcompute-1.2.3" || !sdkRequestClient.MatchString(got) {
+			t.Errorf("X-ZC-Request-Client = %q, want the User-Agent in the characters the API takes", got)
 		}
 		ts, err := strconv.ParseInt(r.Header.Get("X-ZC-Timestamp"), 10, 64)
 		if err != nil {

@@ -26,7 +26,8 @@ resource "cloudcompute_zenlayer_bmc_instance" "db" {
   }
 }
 
-# A build machine on a one-month subscription, logged into with SSH keys and
+# A build machine on a one-month subscription, logged into with a key pair
+# registered in the Zenlayer console (key_id; ssh_keys is deprecated) and
 # kept powered off until needed (set power_state = "running" to start it in
 # place). A PREPAID machine cannot be released early: destroying it cancels
 # the renewal and it runs until expired_time.
@@ -35,7 +36,7 @@ resource "cloudcompute_zenlayer_bmc_instance" "build" {
   instance_type_id     = "S9I"
   image_id             = "img-debian-12"
   name                 = "build-1"
-  ssh_keys             = ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExampleKeyOnly build@example"]
+  key_id               = "key-build"
   instance_charge_type = "PREPAID"
   period               = 1
   internet_charge_type = "ByTrafficPackage"

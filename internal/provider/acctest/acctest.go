@@ -59,8 +59,16 @@ func useTestJournal() error {
 
 // StartEmulator starts an emulator for one test and stops it when the test ends.
 // A zero Options gives fast durations and the default credentials.
+//
+// Against a real cloud (CLOUDCOMPUTE_ACC_TARGET=real) it fails t: a test
+// that needs an emulator says so first with SkipIfReal, and one that can
+// run against either takes a NewTarget.
 func StartEmulator(t testing.TB, opts emulator.Options) *emulator.Server {
 	t.Helper()
+	if IsReal() {
+		t.Fatalf("%s=%s, but this test starts an emulator without saying why it cannot run against a real cloud: "+
+			"call acctest.SkipIfReal first, or use acctest.NewTarget", EnvTarget, TargetReal)
+	}
 	if testing.Verbose() && opts.Logf == nil && os.Getenv("EMULATOR_LOG") != "" {
 		opts.Logf = t.Logf
 	}

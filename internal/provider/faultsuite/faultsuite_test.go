@@ -29,14 +29,25 @@ import (
 	"time"
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/emulator"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/provider/acctest"
 )
 
 var providerDir string
+
+// skipIfReal skips a fault suite test against a real cloud.
+func skipIfReal(t *testing.T) {
+	t.Helper()
+	acctest.SkipIfReal(t, "the fault suite injects faults into emulators of its own and reads their logs")
+}
 
 func TestMain(m *testing.M) {
 	if os.Getenv("TF_ACC") == "" {
 		fmt.Println("faultsuite: skipped (TF_ACC not set)")
 		os.Exit(0)
+	}
+	if acctest.IsReal() {
+		// Every test skips (skipIfReal): nothing to build.
+		os.Exit(m.Run())
 	}
 	dir, err := os.MkdirTemp("", "cloudcompute-faultsuite-bin-")
 	if err != nil {
@@ -419,6 +430,7 @@ type report struct {
 }
 
 func TestFaultSuite(t *testing.T) {
+	skipIfReal(t)
 	seeds := envInt("FAULT_SEEDS", 2)
 	rate := envFloat("FAULT_RATE", 0.2)
 	size := envInt("FAULT_SIZE", 2)
@@ -520,6 +532,7 @@ func TestFaultSuite(t *testing.T) {
 // provider process is killed: the next apply and destroy converge with no
 // duplicate and no leak.
 func TestInterruptedApply(t *testing.T) {
+	skipIfReal(t)
 	for _, how := range []string{"sigint-terraform", "kill-provider"} {
 		t.Run(how, func(t *testing.T) {
 			t.Parallel()

@@ -55,6 +55,7 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 // directory without one (dev_overrides without terraform init), where the
 // provider makes it.
 func TestInterruptedCreatesInFlight(t *testing.T) {
+	skipIfReal(t)
 	for _, how := range []string{"with-dot-terraform", "without-dot-terraform"} {
 		t.Run(how, func(t *testing.T) {
 			t.Parallel()
@@ -104,6 +105,7 @@ func TestInterruptedCreatesInFlight(t *testing.T) {
 // state untainted, and the next apply waits for their builds in place
 // (an update) instead of destroying them and ordering new ones.
 func TestInterruptedBuild(t *testing.T) {
+	skipIfReal(t)
 	opts := options(1)
 	opts.Durations = emulator.Durations{InstanceCreate: 6 * time.Second, BMCCreate: 3 * time.Second, BMCInstall: 3 * time.Second, CloudDCCreate: 6 * time.Second}
 	emu, err := emulator.Start(opts)

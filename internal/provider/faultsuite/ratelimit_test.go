@@ -19,6 +19,7 @@ const rateLimitDisks = 20
 // (terraform-plugin-testing always passes -parallelism=10 to terraform, which
 // TF_CLI_ARGS_apply cannot override: so this test runs the CLI itself.)
 func TestRateLimitedParallelApply(t *testing.T) {
+	skipIfReal(t)
 	t.Parallel()
 	opts := options(0)
 	opts.RateLimit, opts.RateBurst = 3, 3

@@ -15,6 +15,7 @@ import (
 // timeout (huaweicloud.timeout) and carried out all the same. The instance
 // is found by its create token and adopted; no second one is made.
 func TestAccCloudDCInstance_slowCreate(t *testing.T) {
+	acctest.SkipIfReal(t, "holds a create past the client timeout (emulator fault injection)")
 	emu := acctest.StartEmulator(t, emulator.Options{Faults: []emulator.FaultRule{
 		acctest.SlowFirstCreate("clouddc.POST /v1/" + emulator.HuaweiProjectID + "/instances"),
 	}})

@@ -22,6 +22,7 @@ import (
 
 // 429 is retried, even for a create: the API refused before acting.
 func TestAccCloudDCInstance_status429Retried(t *testing.T) {
+	acctest.SkipIfReal(t, "answers 429 on purpose (emulator fault injection)")
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	emu.InjectHuaweiFault("clouddc.CreateInstance", http.StatusTooManyRequests, 2)
 	resource.ParallelTest(t, resource.TestCase{
@@ -45,6 +46,7 @@ func TestAccCloudDCInstance_status429Retried(t *testing.T) {
 
 // The API's own rate limit: a 429 without a body, retried with backoff.
 func TestAccCloudDCInstance_rateLimited(t *testing.T) {
+	acctest.SkipIfReal(t, "needs the emulator's rate limit of 4 requests a second")
 	// One request every 250 ms: the first status read right after the create is refused.
 	emu := acctest.StartEmulator(t, emulator.Options{RateLimit: 4, RateBurst: 1})
 	resource.ParallelTest(t, resource.TestCase{
@@ -68,6 +70,7 @@ func TestAccCloudDCInstance_rateLimited(t *testing.T) {
 
 // 500 on reads and on DeleteInstance is retried and the apply and destroy succeed.
 func TestAccCloudDCInstance_status500Retried(t *testing.T) {
+	acctest.SkipIfReal(t, "answers 500 on purpose (emulator fault injection)")
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	emu.InjectHuaweiFault("clouddc.ShowInstanceStatus", http.StatusInternalServerError, 2)
 	emu.InjectHuaweiFault("clouddc.ListInstances", http.StatusInternalServerError, 1)
@@ -97,6 +100,7 @@ func TestAccCloudDCInstance_status500Retried(t *testing.T) {
 // The next run (a new provider process) looks for the token first; since
 // that create's deadline has passed and nothing carries it, it creates anew.
 func TestAccCloudDCInstance_create500LookedUp(t *testing.T) {
+	acctest.SkipIfReal(t, "answers 500 to a create on purpose (emulator fault injection)")
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	emu.InjectHuaweiFault("clouddc.CreateInstance", http.StatusInternalServerError, 1)
 	config := acctest.ConfigCompose(acctest.HuaweiProviderConfig(emu, huaweicloud.AuthAKSK),
@@ -151,6 +155,7 @@ func TestAccCloudDCInstance_create500LookedUp(t *testing.T) {
 // was made) is not repeated: the instance is found by its create token
 // (a metadata pair) and adopted.
 func TestAccCloudDCInstance_createAnswerLost(t *testing.T) {
+	acctest.SkipIfReal(t, "cuts the connection after a create (emulator fault injection)")
 	emu := acctest.StartEmulator(t, emulator.Options{Faults: []emulator.FaultRule{
 		{Kind: emulator.FaultCutAfter, Rate: 1, Actions: []string{"clouddc.POST /v1/" + emulator.HuaweiProjectID + "/instances"}},
 	}})
@@ -173,6 +178,7 @@ func TestAccCloudDCInstance_createAnswerLost(t *testing.T) {
 // A persistent 500 ends in a clear error once the retries (max_retries)
 // are used up; the next destroy succeeds.
 func TestAccCloudDCInstance_persistent500(t *testing.T) {
+	acctest.SkipIfReal(t, "answers 500 on purpose (emulator fault injection)")
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	creds := acctest.HuaweiCredentials(huaweicloud.AuthToken)
 	creds["max_retries"] = "1"
@@ -204,20 +210,29 @@ func TestAccCloudDCInstance_persistent500(t *testing.T) {
 // A 400 the plan cannot foresee (an image that does not exist) is the
 // API's code and message.
 func TestAccCloudDCInstance_status400(t *testing.T) {
-	emu := acctest.StartEmulator(t, emulator.Options{})
+	tg := acctest.NewTarget(t, emulator.Options{})
+	ids := tg.CloudDC()
+	ids.Image = "99999999-9999-4999-8999-999999999999"
+	name := acctest.RandomName("400")
+	want := []string{`creating CloudDC instance "` + name + `"`, "(HTTP 400)", "(request id "}
+	if !tg.Real() {
+		// The emulator's own wording of the API's answer.
+		want = []string{`creating CloudDC instance "` + name + `"`, "iMetal.0001 (HTTP 400): A request parameter contains invalid or unsupported value:",
+			"image_id 99999999-9999-4999-8999-999999999999 is not an available private image", "(request id "}
+	}
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkInstancesGone(emu),
+		CheckDestroy:             checkInstancesDestroyed(tg),
 		Steps: []resource.TestStep{{
-			Config: acctest.ConfigCompose(acctest.HuaweiProviderConfig(emu, huaweicloud.AuthToken),
-				instanceConfig("tf-acc-400", "99999999-9999-4999-8999-999999999999", "")),
-			ExpectError: errRe(`creating CloudDC instance "tf-acc-400"`, "iMetal.0001 (HTTP 400): A request parameter contains invalid or unsupported value:",
-				"image_id 99999999-9999-4999-8999-999999999999 is not an available private image", "(request id "),
+			Config:      acctest.ConfigCompose(tg.HuaweiProviderConfig(huaweicloud.AuthToken), instanceConfigAt(ids, name, "")),
+			ExpectError: errRe(want...),
 		}},
 	})
-	if n := emu.CallCount("clouddc.CreateInstance"); n != 1 {
-		t.Errorf("CreateInstance reached the emulator %d times, want 1", n)
+	if tg.Emu != nil {
+		if n := tg.Emu.CallCount("clouddc.CreateInstance"); n != 1 {
+			t.Errorf("CreateInstance reached the emulator %d times, want 1", n)
+		}
 	}
 }
 
@@ -225,6 +240,7 @@ func TestAccCloudDCInstance_status400(t *testing.T) {
 // one request for AK/SK and a static token; for an IAM token, one renewal
 // and one more try.
 func TestAccCloudDCInstance_status401(t *testing.T) {
+	acctest.SkipIfReal(t, "signs with the emulator's test credentials, altered, and refuses tokens on purpose")
 	for _, tc := range []struct {
 		name          string
 		method        huaweicloud.AuthMethod
@@ -275,6 +291,7 @@ func TestAccCloudDCInstance_status401(t *testing.T) {
 
 // Credentials of another project: 403 iMetal.0004, explained.
 func TestAccCloudDCInstance_wrongProject(t *testing.T) {
+	acctest.SkipIfReal(t, "uses the emulator's test credentials with another project")
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	creds := acctest.HuaweiCredentials(huaweicloud.AuthAKSK)
 	creds["project_id"] = "11111111111111111111111111111111"

@@ -48,36 +48,44 @@ resource "cloudcompute_huaweicloud_clouddc_instance" "test" {
 }
 
 // Create, read and import an instance, and destroy it, with each of the
-// three authentication methods. The destroy is DeleteInstance, then status
-// reads that see shutting-down, then terminated.
+// three authentication methods (against a real cloud: the environment's).
+// The destroy is DeleteInstance, then status reads that see shutting-down,
+// then terminated.
 func TestAccCloudDCInstance_basic(t *testing.T) {
 	for _, method := range []huaweicloud.AuthMethod{huaweicloud.AuthAKSK, huaweicloud.AuthPassword, huaweicloud.AuthToken} {
 		t.Run(string(method), func(t *testing.T) {
-			emu := acctest.StartEmulator(t, emulator.Options{})
+			if acctest.IsReal() {
+				if m, err := acctest.HuaweiMethodFromEnv(); err == nil && m != method {
+					t.Skipf("skipped against a real cloud: the environment's Huawei Cloud credentials are for %s authentication", m)
+				}
+			}
+			tg := acctest.NewTarget(t, emulator.Options{})
+			ids := tg.CloudDC()
+			provider := tg.HuaweiProviderConfig(method)
+			name := acctest.RandomName("basic")
 			var id string
 			resource.ParallelTest(t, resource.TestCase{
 				PreCheck:                 func() { acctest.PreCheck(t) },
 				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-				CheckDestroy:             checkInstancesGone(emu),
+				CheckDestroy:             checkInstancesDestroyed(tg),
 				Steps: []resource.TestStep{
 					{
-						Config: acctest.ConfigCompose(acctest.HuaweiProviderConfig(emu, method),
-							instanceConfig("tf-acc-basic", emulator.HuaweiImageID, `
+						Config: acctest.ConfigCompose(provider, instanceConfigAt(ids, name, `
   description = "created by an acceptance test"
   metadata    = { role = "web", "owner:team" = "platform ops" }
 `)),
 						ConfigStateChecks: []statecheck.StateCheck{
 							statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("id"), knownvalue.StringRegexp(uuidRegexp)),
-							statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("name"), knownvalue.StringExact("tf-acc-basic")),
+							statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("name"), knownvalue.StringExact(name)),
 							statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("status"), knownvalue.StringExact("running")),
-							statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("image_id"), knownvalue.StringExact(emulator.HuaweiImageID)),
-							statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("image_name"), knownvalue.StringExact("Ubuntu 22.04 server 64bit")),
-							statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("os_type"), knownvalue.StringExact("Linux")),
+							statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("image_id"), knownvalue.StringExact(ids.Image)),
+							statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("image_name"), tg.Known(knownvalue.StringExact("Ubuntu 22.04 server 64bit"))),
+							statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("os_type"), tg.Known(knownvalue.StringExact("Linux"))),
 							statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("server_id"), knownvalue.StringRegexp(uuidRegexp)),
-							statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("primary_ip"), knownvalue.StringExact("192.168.0.10")),
+							statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("primary_ip"), tg.Known(knownvalue.StringExact("192.168.0.10"))),
 							statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("network_interfaces"), knownvalue.ListExact([]knownvalue.Check{
 								knownvalue.ObjectExact(map[string]knownvalue.Check{
-									"subnet_id": knownvalue.StringExact(emulator.HuaweiSubnetID), "ipv4_address": knownvalue.StringExact("192.168.0.10"),
+									"subnet_id": knownvalue.StringExact(ids.Subnet), "ipv4_address": tg.Known(knownvalue.StringExact("192.168.0.10")),
 								}),
 							})),
 							statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("metadata"), knownvalue.MapExact(map[string]knownvalue.Check{
@@ -88,7 +96,10 @@ func TestAccCloudDCInstance_basic(t *testing.T) {
 							statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("launched_at"), knownvalue.NotNull()),
 						},
 						Check: resource.ComposeTestCheckFunc(acctest.CaptureID(instanceResourceName, &id), func(*terraform.State) error {
-							v, ok := emu.CloudDCInstance(id)
+							if tg.Emu == nil {
+								return nil
+							}
+							v, ok := tg.Emu.CloudDCInstance(id)
 							if !ok || v.State != "running" || v.Password != testPassword || v.Description != "created by an acceptance test" {
 								return fmt.Errorf("emulator has %+v (present %v)", v, ok)
 							}
@@ -106,6 +117,10 @@ func TestAccCloudDCInstance_basic(t *testing.T) {
 					},
 				},
 			})
+			if tg.Emu == nil {
+				return
+			}
+			emu := tg.Emu
 			if n := emu.CallCount("clouddc.CreateInstance"); n != 1 {
 				t.Errorf("CreateInstance was called %d times, want 1", n)
 			}
@@ -145,49 +160,64 @@ func deletionStates(emu *emulator.Server, id string) []string {
 }
 
 func TestAccCloudDCInstance_update(t *testing.T) {
-	emu := acctest.StartEmulator(t, emulator.Options{})
-	provider := acctest.HuaweiProviderConfig(emu, huaweicloud.AuthAKSK)
+	tg := acctest.NewTarget(t, emulator.Options{})
+	ids := tg.CloudDC()
+	image2 := tg.ID(acctest.EnvCloudDCImageID2, emulator.HuaweiImageID2)
+	vpc2 := tg.ID(acctest.EnvCloudDCVPCID2, emulator.HuaweiVPCID2)
+	subnet2 := tg.ID(acctest.EnvCloudDCSubnetID2, emulator.HuaweiSubnetID2)
+	subnet2IP := tg.ID(acctest.EnvCloudDCSubnet2Address, "192.168.1.50")
+	subnet3 := tg.ID(acctest.EnvCloudDCSubnetID3, emulator.HuaweiSubnetID3)
+	provider := tg.HuaweiProviderConfig(huaweicloud.AuthAKSK)
+	name, renamed := acctest.RandomName("update"), acctest.RandomName("renamed")
 	sameID := statecheck.CompareValue(compare.ValuesSame())
+	samePrimary := statecheck.CompareValue(compare.ValuesSame())
 	var id string
+	moved := func(name, image, password, extra string) string {
+		return acctest.ConfigCompose(provider, fmt.Sprintf(`
+resource "cloudcompute_huaweicloud_clouddc_instance" "test" {
+  name               = %[1]q
+  image_id           = %[2]q
+  vpc_id             = %[3]q
+  password_wo        = %[4]q
+  network_interfaces = [{ subnet_id = %[5]q }]
+%[6]s}
+`, name, image, vpc2, password, subnet3, extra))
+	}
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkInstancesGone(emu),
+		CheckDestroy:             checkInstancesDestroyed(tg),
 		Steps: []resource.TestStep{
 			{
-				Config:            acctest.ConfigCompose(provider, instanceConfig("tf-acc-update", emulator.HuaweiImageID, "")),
-				ConfigStateChecks: []statecheck.StateCheck{sameID.AddStateValue(instanceResourceName, tfjsonpath.New("id"))},
-				Check:             acctest.CaptureID(instanceResourceName, &id),
+				Config: acctest.ConfigCompose(provider, instanceConfigAt(ids, name, "")),
+				ConfigStateChecks: []statecheck.StateCheck{
+					sameID.AddStateValue(instanceResourceName, tfjsonpath.New("id")),
+					samePrimary.AddStateValue(instanceResourceName, tfjsonpath.New("primary_ip")),
+				},
+				Check: acctest.CaptureID(instanceResourceName, &id),
 			},
 			{
 				// A second interface and a fixed address: ModifyInstanceIp in place.
-				Config: acctest.ConfigCompose(provider, strings.Replace(instanceConfig("tf-acc-update", emulator.HuaweiImageID, ""),
-					fmt.Sprintf("{ subnet_id = %q },", emulator.HuaweiSubnetID),
-					fmt.Sprintf("{ subnet_id = %q },\n    { subnet_id = %q, ipv4_address = \"192.168.1.50\" },", emulator.HuaweiSubnetID, emulator.HuaweiSubnetID2), 1)),
+				Config: acctest.ConfigCompose(provider, strings.Replace(instanceConfigAt(ids, name, ""),
+					fmt.Sprintf("{ subnet_id = %q },", ids.Subnet),
+					fmt.Sprintf("{ subnet_id = %q },\n    { subnet_id = %q, ipv4_address = %q },", ids.Subnet, subnet2, subnet2IP), 1)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
 						plancheck.ExpectResourceAction(instanceResourceName, plancheck.ResourceActionUpdate),
 						// The first interface keeps its address.
-						plancheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("primary_ip"), knownvalue.StringExact("192.168.0.10")),
+						plancheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("primary_ip"), tg.Known(knownvalue.StringExact("192.168.0.10"))),
 					},
 				},
 				ConfigStateChecks: []statecheck.StateCheck{
 					sameID.AddStateValue(instanceResourceName, tfjsonpath.New("id")),
+					samePrimary.AddStateValue(instanceResourceName, tfjsonpath.New("primary_ip")),
 					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("network_interfaces").AtSliceIndex(1).AtMapKey("ipv4_address"),
-						knownvalue.StringExact("192.168.1.50")),
+						knownvalue.StringExact(subnet2IP)),
 				},
 			},
 			{
 				// Another VPC: every interface moves, the address is allocated there.
-				Config: acctest.ConfigCompose(provider, fmt.Sprintf(`
-resource "cloudcompute_huaweicloud_clouddc_instance" "test" {
-  name               = "tf-acc-update"
-  image_id           = %[1]q
-  vpc_id             = %[2]q
-  password_wo        = %[3]q
-  network_interfaces = [{ subnet_id = %[4]q }]
-}
-`, emulator.HuaweiImageID, emulator.HuaweiVPCID2, testPassword, emulator.HuaweiSubnetID3)),
+				Config: moved(name, ids.Image, testPassword, ""),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
 						plancheck.ExpectResourceAction(instanceResourceName, plancheck.ResourceActionUpdate),
@@ -196,29 +226,22 @@ resource "cloudcompute_huaweicloud_clouddc_instance" "test" {
 				},
 				ConfigStateChecks: []statecheck.StateCheck{
 					sameID.AddStateValue(instanceResourceName, tfjsonpath.New("id")),
-					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("primary_ip"), knownvalue.StringExact("10.10.0.10")),
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("primary_ip"), tg.Known(knownvalue.StringExact("10.10.0.10"))),
 				},
 			},
 			{
 				// A new image: ReinstallOs in place, with a warning at plan time.
-				Config: acctest.ConfigCompose(provider, fmt.Sprintf(`
-resource "cloudcompute_huaweicloud_clouddc_instance" "test" {
-  name               = "tf-acc-update"
-  image_id           = %[1]q
-  vpc_id             = %[2]q
-  password_wo        = "Reinstall-Passw0rd"
-  network_interfaces = [{ subnet_id = %[3]q }]
-}
-`, emulator.HuaweiImageID2, emulator.HuaweiVPCID2, emulator.HuaweiSubnetID3)),
+				Config: moved(name, image2, "Reinstall-Passw0rd", ""),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(instanceResourceName, plancheck.ResourceActionUpdate)},
 				},
 				ConfigStateChecks: []statecheck.StateCheck{
 					sameID.AddStateValue(instanceResourceName, tfjsonpath.New("id")),
-					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("image_name"), knownvalue.StringExact("Huawei Cloud EulerOS 2.0 64bit")),
-					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("primary_ip"), knownvalue.StringExact("10.10.0.10")),
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("image_id"), knownvalue.StringExact(image2)),
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("image_name"), tg.Known(knownvalue.StringExact("Huawei Cloud EulerOS 2.0 64bit"))),
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("primary_ip"), tg.Known(knownvalue.StringExact("10.10.0.10"))),
 				},
-				Check: checkEmulator(emu, &id, func(v emulator.CloudDCInstanceView) error {
+				Check: checkEmulator(tg.Emu, &id, func(v emulator.CloudDCInstanceView) error {
 					if v.ImageID != emulator.HuaweiImageID2 || v.Password != "Reinstall-Passw0rd" {
 						return fmt.Errorf("after reinstall: %+v", v)
 					}
@@ -227,16 +250,7 @@ resource "cloudcompute_huaweicloud_clouddc_instance" "test" {
 			},
 			{
 				// A new password with a new version: ChangeInstancePassword in place.
-				Config: acctest.ConfigCompose(provider, fmt.Sprintf(`
-resource "cloudcompute_huaweicloud_clouddc_instance" "test" {
-  name                = "tf-acc-update"
-  image_id            = %[1]q
-  vpc_id              = %[2]q
-  password_wo         = "Changed-Passw0rd"
-  password_wo_version = 2
-  network_interfaces  = [{ subnet_id = %[3]q }]
-}
-`, emulator.HuaweiImageID2, emulator.HuaweiVPCID2, emulator.HuaweiSubnetID3)),
+				Config: moved(name, image2, "Changed-Passw0rd", "  password_wo_version = 2\n"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(instanceResourceName, plancheck.ResourceActionUpdate)},
 				},
@@ -244,7 +258,7 @@ resource "cloudcompute_huaweicloud_clouddc_instance" "test" {
 					sameID.AddStateValue(instanceResourceName, tfjsonpath.New("id")),
 					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("password_wo_version"), knownvalue.Int64Exact(2)),
 				},
-				Check: checkEmulator(emu, &id, func(v emulator.CloudDCInstanceView) error {
+				Check: checkEmulator(tg.Emu, &id, func(v emulator.CloudDCInstanceView) error {
 					if v.Password != "Changed-Passw0rd" {
 						return fmt.Errorf("after the password change: %+v", v)
 					}
@@ -253,43 +267,40 @@ resource "cloudcompute_huaweicloud_clouddc_instance" "test" {
 			},
 			{
 				// A new name replaces the instance: the API cannot rename.
-				Config: acctest.ConfigCompose(provider, fmt.Sprintf(`
-resource "cloudcompute_huaweicloud_clouddc_instance" "test" {
-  name                = "tf-acc-renamed"
-  image_id            = %[1]q
-  vpc_id              = %[2]q
-  password_wo         = "Changed-Passw0rd"
-  password_wo_version = 2
-  network_interfaces  = [{ subnet_id = %[3]q }]
-}
-`, emulator.HuaweiImageID2, emulator.HuaweiVPCID2, emulator.HuaweiSubnetID3)),
+				Config: moved(renamed, image2, "Changed-Passw0rd", "  password_wo_version = 2\n"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(instanceResourceName, plancheck.ResourceActionDestroyBeforeCreate)},
 				},
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("name"), knownvalue.StringExact("tf-acc-renamed")),
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("name"), knownvalue.StringExact(renamed)),
 				},
 			},
 		},
 	})
+	if tg.Emu == nil {
+		return
+	}
 	for action, want := range map[string]int{"clouddc.ModifyInstanceIp": 2, "clouddc.ReinstallOs": 1, "clouddc.ChangeInstancePassword": 1, "clouddc.CreateInstance": 2} {
-		if n := emu.CallCount(action); n != want {
+		if n := tg.Emu.CallCount(action); n != want {
 			t.Errorf("%s was called %d times, want %d", action, n, want)
 		}
 	}
 }
 
 func TestAccCloudDCInstance_disappears(t *testing.T) {
-	emu := acctest.StartEmulator(t, emulator.Options{})
+	tg := acctest.NewTarget(t, emulator.Options{})
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkInstancesGone(emu),
+		CheckDestroy:             checkInstancesDestroyed(tg),
 		Steps: []resource.TestStep{{
-			Config: acctest.ConfigCompose(acctest.HuaweiProviderConfig(emu, huaweicloud.AuthToken), instanceConfig("tf-acc-gone", emulator.HuaweiImageID, "")),
+			Config: acctest.ConfigCompose(tg.HuaweiProviderConfig(huaweicloud.AuthToken), instanceConfigAt(tg.CloudDC(), acctest.RandomName("gone"), "")),
 			Check: func(s *terraform.State) error {
 				id := s.RootModule().Resources[instanceResourceName].Primary.ID
-				if !emu.DeleteCloudDCInstance(id) {
+				if tg.Emu == nil {
+					return deleteBehindBack(tg, id)
+				}
+				if !tg.Emu.DeleteCloudDCInstance(id) {
 					return fmt.Errorf("instance %s not in the emulator", id)
 				}
 				return nil
@@ -305,24 +316,27 @@ func TestAccCloudDCInstance_disappears(t *testing.T) {
 func TestAccCloudDCInstance_terminatedIsGone(t *testing.T) {
 	for _, state := range []string{"terminated", "teminated", "shutting-down"} {
 		t.Run(state, func(t *testing.T) {
-			emu := acctest.StartEmulator(t, emulator.Options{Durations: emulator.Durations{CloudDCDelete: 2 * time.Second, CloudDCTerminatedVisible: time.Minute}})
+			if state != "shutting-down" {
+				acctest.SkipIfReal(t, "forces the state "+state+" (emulator status control)")
+			}
+			tg := acctest.NewTarget(t, emulator.Options{Durations: emulator.Durations{CloudDCDelete: 2 * time.Second, CloudDCTerminatedVisible: time.Minute}})
 			resource.ParallelTest(t, resource.TestCase{
 				PreCheck:                 func() { acctest.PreCheck(t) },
 				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+				CheckDestroy:             acctest.CheckGone("cloudcompute_huaweicloud_clouddc_instance", findStatus(tg), terminated),
 				Steps: []resource.TestStep{{
-					Config: acctest.ConfigCompose(acctest.HuaweiProviderConfig(emu, huaweicloud.AuthToken), instanceConfig("tf-acc-term", emulator.HuaweiImageID, "")),
+					Config: acctest.ConfigCompose(tg.HuaweiProviderConfig(huaweicloud.AuthToken), instanceConfigAt(tg.CloudDC(), acctest.RandomName("term"), "")),
 					Check: func(s *terraform.State) error {
 						id := s.RootModule().Resources[instanceResourceName].Primary.ID
 						if state == "shutting-down" {
 							// Deleted behind Terraform's back, with the API.
-							c, err := huaweicloud.New(huaweicloud.Config{Region: emulator.HuaweiRegion, ProjectID: emulator.HuaweiProjectID,
-								CloudDCEndpoint: emu.URL(), Credentials: huaweicloud.Credentials{Token: emulator.HuaweiStaticToken}})
+							c, err := tg.HuaweiClient()
 							if err != nil {
 								return err
 							}
 							return c.DeleteInstance(context.Background(), id)
 						}
-						if !emu.SetCloudDCInstanceState(id, state) {
+						if !tg.Emu.SetCloudDCInstanceState(id, state) {
 							return fmt.Errorf("instance %s not in the emulator", id)
 						}
 						return nil
@@ -338,6 +352,7 @@ func TestAccCloudDCInstance_terminatedIsGone(t *testing.T) {
 // lifetime runs out (the client renews it ahead of time), once because IAM
 // revokes it (the 401 renews it once). The apply goes on.
 func TestAccCloudDCInstance_tokenExpiresMidApply(t *testing.T) {
+	acctest.SkipIfReal(t, "shortens token lifetimes and revokes tokens (emulator IAM control)")
 	t.Run("lifetime", func(t *testing.T) {
 		// Tokens live 2 s, the create takes 3 s: the provider renews at half-life.
 		emu := acctest.StartEmulator(t, emulator.Options{
@@ -412,6 +427,7 @@ func TestAccCloudDCInstance_tokenExpiresMidApply(t *testing.T) {
 // A share of creates ends failed/error: the apply fails with the API's
 // message, the instance stays in state tainted, and the destroy deletes it.
 func TestAccCloudDCInstance_createFails(t *testing.T) {
+	acctest.SkipIfReal(t, "fails every create on purpose (emulator fault)")
 	emu := acctest.StartEmulator(t, emulator.Options{CreateFailRate: 1})
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
@@ -439,6 +455,7 @@ func TestAccCloudDCInstance_createFails(t *testing.T) {
 // CreateInstance on a server that is not ready, or with no ready server
 // at all, is the API's iMetal.0101, explained.
 func TestAccCloudDCInstance_noReadyServer(t *testing.T) {
+	acctest.SkipIfReal(t, "seeds servers that are not ready (emulator seeding)")
 	emu := acctest.StartEmulator(t, emulator.Options{Huawei: emulator.HuaweiOptions{Servers: []emulator.HuaweiServer{
 		{ID: emulator.HuaweiServerID1, Name: "busy", ManageState: "in-use"},
 		{ID: emulator.HuaweiServerID2, Name: "frozen", ManageState: "frozen"},
@@ -473,8 +490,8 @@ func TestAccCloudDCInstance_noReadyServer(t *testing.T) {
 
 // Every documented constraint is checked at plan time, before any request.
 func TestAccCloudDCInstance_validation(t *testing.T) {
-	emu := acctest.StartEmulator(t, emulator.Options{})
-	provider := acctest.HuaweiProviderConfig(emu, huaweicloud.AuthToken)
+	tg := acctest.NewTarget(t, emulator.Options{})
+	provider := tg.HuaweiProviderConfig(huaweicloud.AuthToken)
 	withPassword := func(pw string) string {
 		return strings.Replace(instanceConfig("ok", emulator.HuaweiImageID, ""), testPassword, pw, 1)
 	}
@@ -516,8 +533,10 @@ func TestAccCloudDCInstance_validation(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps:                    testSteps,
 	})
-	if n := len(emu.Log()); n != 0 {
-		t.Errorf("plan-time validation reached the API %d times", n)
+	if tg.Emu != nil {
+		if n := len(tg.Emu.Log()); n != 0 {
+			t.Errorf("plan-time validation reached the API %d times", n)
+		}
 	}
 }
 
@@ -530,12 +549,12 @@ func metadataPairs(n int) string {
 }
 
 func TestAccCloudDCInstance_importBadID(t *testing.T) {
-	emu := acctest.StartEmulator(t, emulator.Options{})
+	tg := acctest.NewTarget(t, emulator.Options{})
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config:        acctest.ConfigCompose(acctest.HuaweiProviderConfig(emu, huaweicloud.AuthToken), instanceConfig("tf-acc-import", emulator.HuaweiImageID, "")),
+			Config:        acctest.ConfigCompose(tg.HuaweiProviderConfig(huaweicloud.AuthToken), instanceConfig("tf-acc-import", emulator.HuaweiImageID, "")),
 			ResourceName:  instanceResourceName,
 			ImportState:   true,
 			ImportStateId: "i-12345",
@@ -556,8 +575,13 @@ func checkInstancesGone(emu *emulator.Server) resource.TestCheckFunc {
 	}
 }
 
+// checkEmulator checks the emulator's view of instance *id (nothing
+// against a real cloud: emu is nil).
 func checkEmulator(emu *emulator.Server, id *string, f func(emulator.CloudDCInstanceView) error) resource.TestCheckFunc {
 	return func(*terraform.State) error {
+		if emu == nil {
+			return nil
+		}
 		v, ok := emu.CloudDCInstance(*id)
 		if !ok {
 			return fmt.Errorf("instance %s not in the emulator", *id)

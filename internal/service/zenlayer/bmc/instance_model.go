@@ -23,6 +23,7 @@ type instanceResourceModel struct {
 	Hostname           types.String   `tfsdk:"hostname"`
 	Password           types.String   `tfsdk:"password"`
 	PasswordWOVersion  types.Int64    `tfsdk:"password_wo_version"`
+	KeyID              types.String   `tfsdk:"key_id"`
 	SSHKeys            types.Set      `tfsdk:"ssh_keys"`
 	ChargeType         types.String   `tfsdk:"instance_charge_type"`
 	Period             types.Int64    `tfsdk:"period"`
@@ -63,6 +64,7 @@ func (m *instanceResourceModel) createRequest(ctx context.Context, password type
 		ResourceGroupID:    framework.KnownString(m.ResourceGroupID),
 		Amount:             1,
 		Password:           password.ValueString(),
+		KeyID:              framework.KnownString(m.KeyID),
 	}
 	if in.InstanceChargeType == zenlayer.BMCChargePrepaid {
 		in.InstanceChargePrepaid = &zenlayer.BMCPrepaidCharge{Period: m.Period.ValueInt64()}
@@ -87,7 +89,8 @@ func (m *instanceResourceModel) createRequest(ctx context.Context, password type
 }
 
 // fromAPI records what the API reports. Values the API never returns
-// (password, ssh_keys, password_wo_version) are left as they are.
+// (password, ssh_keys, password_wo_version, and key_id unless it is
+// answered) are left as they are.
 func (m *instanceResourceModel) fromAPI(ctx context.Context, inst *zenlayer.BMCInstance, diags *diag.Diagnostics) {
 	m.ID = types.StringValue(inst.InstanceID)
 	m.ZoneID = types.StringValue(inst.ZoneID)
@@ -96,6 +99,9 @@ func (m *instanceResourceModel) fromAPI(ctx context.Context, inst *zenlayer.BMCI
 	m.Name = types.StringValue(inst.InstanceName)
 	m.Hostname = types.StringValue(inst.Hostname)
 	m.Password = types.StringNull()
+	if inst.KeyID != "" {
+		m.KeyID = types.StringValue(inst.KeyID)
+	}
 	m.ChargeType = types.StringValue(inst.InstanceChargeType)
 	m.Period = types.Int64Null()
 	if inst.InstanceChargeType == zenlayer.BMCChargePrepaid && inst.Period != nil {

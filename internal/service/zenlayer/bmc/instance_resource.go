@@ -127,7 +127,7 @@ func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, r
 func (r *instanceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	// After an import, the arguments the API never reports are adopted
 	// from the configuration without a call.
-	if done, _ := framework.AdoptImported(ctx, req, resp, path.Root("password_wo_version"), path.Root("ssh_keys"), path.Root("release_on_destroy"), path.Root("timeouts")); done {
+	if done, _ := framework.AdoptImported(ctx, req, resp, path.Root("password_wo_version"), path.Root("ssh_keys"), path.Root("key_id"), path.Root("release_on_destroy"), path.Root("timeouts")); done {
 		return
 	}
 	var plan, state instanceResourceModel
@@ -152,7 +152,7 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 	p := framework.NewPartial(ctx, resp, state)
 	p.Cur.ReleaseOnDestroy, p.Cur.Timeouts = plan.ReleaseOnDestroy, plan.Timeouts
 	// Values the API never returns, adopted from the configuration (after an import).
-	p.Cur.SSHKeys, p.Cur.PasswordWOVersion = plan.SSHKeys, plan.PasswordWOVersion
+	p.Cur.SSHKeys, p.Cur.PasswordWOVersion, p.Cur.KeyID = plan.SSHKeys, plan.PasswordWOVersion, plan.KeyID
 
 	if !plan.Name.IsUnknown() && !plan.Name.Equal(state.Name) {
 		tflog.Info(ctx, "renaming BMC instance", map[string]any{"id": id, "action": "ModifyInstancesAttribute"})
@@ -261,6 +261,10 @@ func (r *instanceResource) ValidateConfig(ctx context.Context, req resource.Vali
 	if cfg.ImageID.IsNull() && !cfg.SSHKeys.IsNull() {
 		resp.Diagnostics.AddAttributeWarning(path.Root("ssh_keys"), "ssh_keys have no effect without image_id",
 			"SSH keys are installed with the operating system; without image_id no system is installed.")
+	}
+	if cfg.ImageID.IsNull() && !cfg.KeyID.IsNull() {
+		resp.Diagnostics.AddAttributeWarning(path.Root("key_id"), "key_id has no effect without image_id",
+			"The key pair is installed with the operating system; without image_id no system is installed.")
 	}
 }
 

@@ -109,9 +109,9 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				MarkdownDescription: "Password of the installed system and of IPMI: 8 to 16 characters with upper and lower case letters, " +
 					"digits and one of `" + passwordSpecials + "`, nothing else. **Write-only**: Terraform sends it when it creates the machine " +
 					"and never stores it (the API never returns it), so it needs Terraform 1.11 or later. Changing it has no effect by " +
-					"itself; change `password_wo_version` to replace the machine with one that has the new password. Conflicts with `ssh_keys`; " +
-					"with neither, Zenlayer e-mails a random password.",
-				Validators: []validator.String{passwordValidator(), stringvalidator.ConflictsWith(path.MatchRoot("ssh_keys"))},
+					"itself; change `password_wo_version` to replace the machine with one that has the new password. Conflicts with `key_id` " +
+					"and `ssh_keys`; with none of them, Zenlayer e-mails a random password.",
+				Validators: []validator.String{passwordValidator(), stringvalidator.ConflictsWith(path.MatchRoot("ssh_keys"), path.MatchRoot("key_id"))},
 			},
 			"password_wo_version": schema.Int64Attribute{
 				Optional: true,
@@ -121,10 +121,23 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 					"Changing it replaces the machine, except on an imported machine, which adopts the configured value.",
 					"Changing it replaces the machine, except on an imported machine, which adopts the configured value.")},
 			},
+			"key_id": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "Id of an SSH key pair of the account (CreateInstances `keyId`, which replaces the deprecated `sshKeys`) " +
+					"to install in the Linux system instead of a password; ignored for Windows and ESXi images and without `image_id`. " +
+					"Conflicts with `password` and `ssh_keys`. It is set at installation: after an import it is adopted from the " +
+					"configuration without a change (unless the API reports it); otherwise changing it replaces the machine.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplaceIf(replaceUnlessAdoptedString,
+					"Changing it replaces the machine, except when the state has no value yet (after an import).",
+					"Changing it replaces the machine, except when the state has no value yet (after an import).")},
+				Validators: []validator.String{stringvalidator.LengthBetween(1, 64), stringvalidator.ConflictsWith(path.MatchRoot("ssh_keys"))},
+			},
 			"ssh_keys": schema.SetAttribute{
-				ElementType: types.StringType,
-				Optional:    true,
-				MarkdownDescription: "Up to 5 SSH public keys (`ssh-rsa ...`, `ssh-ed25519 ...`) for the installed Linux system, instead of a " +
+				ElementType:        types.StringType,
+				Optional:           true,
+				DeprecationMessage: "ssh_keys sends the API's deprecated sshKeys: register the key as a key pair and set key_id instead.",
+				MarkdownDescription: "Use `key_id` instead: the API deprecated `sshKeys` in favour of `keyId`. " +
+					"Up to 5 SSH public keys (`ssh-rsa ...`, `ssh-ed25519 ...`) for the installed Linux system, instead of a " +
 					"password; ignored for Windows and ESXi images. The API never returns them: after an import they are adopted from the " +
 					"configuration without a change; otherwise changing them replaces the machine.",
 				PlanModifiers: []planmodifier.Set{setplanmodifier.RequiresReplaceIf(replaceUnlessAdoptedSet,
@@ -273,11 +286,15 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 	}
 }
 
-// replaceUnlessAdoptedInt64 and replaceUnlessAdoptedSet replace the
-// machine when a value the API never returns changes, but not on an
-// imported machine (framework.AdoptImported): the configured value is
-// adopted then.
+// replaceUnlessAdoptedInt64, replaceUnlessAdoptedString and
+// replaceUnlessAdoptedSet replace the machine when a value the API never
+// returns changes, but not on an imported machine (framework.AdoptImported):
+// the configured value is adopted then.
 func replaceUnlessAdoptedInt64(ctx context.Context, req planmodifier.Int64Request, resp *int64planmodifier.RequiresReplaceIfFuncResponse) {
+	resp.RequiresReplace = !framework.Imported(ctx, req.Private)
+}
+
+func replaceUnlessAdoptedString(ctx context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
 	resp.RequiresReplace = !framework.Imported(ctx, req.Private)
 }
 

@@ -50,6 +50,7 @@ func NewInstancesDataSource() datasource.DataSource {
 		Describe: map[string]string{
 			"instance_charge_type": "`POSTPAID` or `PREPAID`.",
 			"subnet_id":            "Private subnet of the LAN interface, if any.",
+			"key_id":               "SSH key pair installed, if any.",
 		},
 		Client: (*conns.Client).ZenlayerClient,
 		IDs:    func(f *instancesDataSourceModel) types.List { return f.IDs },

@@ -21,6 +21,7 @@ import (
 // release_on_destroy = false: destroy only terminates. A lost Terminate
 // answer leaves the machine in the recycle bin, and the destroy succeeds.
 func TestAccBMCInstance_keepInRecycleBinTerminateAnswerLost(t *testing.T) {
+	acctest.SkipIfReal(t, "loses the answer to a terminate (emulator fault injection)")
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	var id string
 	resource.ParallelTest(t, resource.TestCase{
@@ -52,6 +53,7 @@ resource "cloudcompute_zenlayer_bmc_instance" "test" {
 // A lost ReleaseInstances answer: the machine is seen on its way out
 // (RELEASING), the release is not sent again, and the destroy succeeds.
 func TestAccBMCInstance_releaseAnswerLost(t *testing.T) {
+	acctest.SkipIfReal(t, "loses the answer to a release (emulator fault injection)")
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },

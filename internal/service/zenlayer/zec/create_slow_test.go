@@ -14,6 +14,7 @@ import (
 // at first; the create is not sent again, and the object is adopted when
 // it appears. Exactly one object exists and is in the state.
 func TestAccZECDisk_slowCreate(t *testing.T) {
+	acctest.SkipIfReal(t, "holds a create past the client timeout (emulator fault injection)")
 	emu := acctest.StartEmulator(t, emulator.Options{Faults: []emulator.FaultRule{acctest.SlowFirstCreate("zec.CreateDisks")}})
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
@@ -27,6 +28,7 @@ func TestAccZECDisk_slowCreate(t *testing.T) {
 }
 
 func TestAccZECInstance_slowCreate(t *testing.T) {
+	acctest.SkipIfReal(t, "holds a create past the client timeout (emulator fault injection)")
 	emu := acctest.StartEmulator(t, emulator.Options{Faults: []emulator.FaultRule{acctest.SlowFirstCreate("zec.CreateZecInstances")}})
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/emulator"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/provider/acctest"
@@ -16,28 +15,21 @@ import (
 // the instance runs; the destroy detaches it forcibly (its data goes with
 // the release anyway), and both are destroyed without an error.
 func TestAccZECDisk_destroyAttachedToRunningInstance(t *testing.T) {
-	emu := acctest.StartEmulator(t, emulator.Options{})
+	tg := acctest.NewTarget(t, emulator.Options{})
+	ids := tg.ZEC()
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy: func(s *terraform.State) error {
-			if err := checkInstancesGone(emu)(s); err != nil {
-				return err
-			}
-			if disks := emu.Inventory()["zec_disk"]; len(disks) != 0 {
-				return fmt.Errorf("disks %v are still in the emulator", disks)
-			}
-			return nil
-		},
+		CheckDestroy:             resource.ComposeTestCheckFunc(checkInstancesDestroyed(tg), checkDisksDestroyed(tg)),
 		Steps: []resource.TestStep{{
-			Config: acctest.ConfigCompose(acctest.ZenlayerProviderConfig(emu), instanceConfig("tf-acc-host", "running", ""), `
+			Config: acctest.ConfigCompose(tg.ZenlayerProviderConfig(), instanceConfigAt(ids, acctest.RandomName("host"), "running", ""), fmt.Sprintf(`
 resource "cloudcompute_zenlayer_zec_disk" "test" {
   zone_id     = cloudcompute_zenlayer_zec_instance.test.zone_id
-  name        = "tf-acc-data"
+  name        = %q
   size        = 50
   instance_id = cloudcompute_zenlayer_zec_instance.test.id
 }
-`),
+`, acctest.RandomName("data"))),
 			Check: resource.ComposeTestCheckFunc(
 				resource.TestCheckResourceAttr(diskResourceName, "force_detach", "false"),
 				resource.TestCheckResourceAttr(diskResourceName, "status", "IN_USE"),
@@ -45,7 +37,9 @@ resource "cloudcompute_zenlayer_zec_disk" "test" {
 			),
 		}},
 	})
-	if got := emu.Actions(""); !acctest.ContainsInOrder(got, "zec.DetachDisks", "zec.ReleaseDisk", "zec.ReleaseInstances") {
-		t.Errorf("emulator saw %v, want the disk detached and released before the instance", got)
+	if tg.Emu != nil {
+		if got := tg.Emu.Actions(""); !acctest.ContainsInOrder(got, "zec.DetachDisks", "zec.ReleaseDisk", "zec.ReleaseInstances") {
+			t.Errorf("emulator saw %v, want the disk detached and released before the instance", got)
+		}
 	}
 }

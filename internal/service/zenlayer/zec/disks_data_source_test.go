@@ -1,9 +1,11 @@
 package zec_test
 
 import (
+	"fmt"
 	"regexp"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
@@ -14,19 +16,19 @@ import (
 )
 
 func TestAccZECDisksDataSource_filters(t *testing.T) {
-	emu := acctest.StartEmulator(t, emulator.Options{})
-	instance := emu.AddZECInstance(testZone, "tf-acc-ds-host")
-	boot := emu.ZECSystemDiskID(instance)
-	config := acctest.ConfigCompose(acctest.ZenlayerProviderConfig(emu), `
+	tg := acctest.NewTarget(t, emulator.Options{})
+	ids := tg.ZEC()
+	alpha, beta := acctest.RandomName("ds-alpha"), acctest.RandomName("ds-beta")
+	config := acctest.ConfigCompose(tg.ZenlayerProviderConfig(), instanceConfigAt(ids, acctest.RandomName("ds-host"), "running", ""), fmt.Sprintf(`
 resource "cloudcompute_zenlayer_zec_disk" "a" {
-  zone_id = "asia-east-1a"
-  name    = "tf-acc-ds-alpha"
+  zone_id = %[1]q
+  name    = %[2]q
   size    = 20
 }
 
 resource "cloudcompute_zenlayer_zec_disk" "b" {
-  zone_id = "asia-east-1a"
-  name    = "tf-acc-ds-beta"
+  zone_id = %[1]q
+  name    = %[3]q
   size    = 30
 }
 
@@ -35,24 +37,26 @@ data "cloudcompute_zenlayer_zec_disks" "by_ids" {
 }
 
 data "cloudcompute_zenlayer_zec_disks" "by_name" {
-  name       = "ds-alpha"
+  name       = %[2]q
   depends_on = [cloudcompute_zenlayer_zec_disk.a, cloudcompute_zenlayer_zec_disk.b]
 }
 
 data "cloudcompute_zenlayer_zec_disks" "system" {
-  zone_id    = "asia-east-1a"
-  disk_type  = "SYSTEM"
-  depends_on = [cloudcompute_zenlayer_zec_disk.a]
+  zone_id     = %[1]q
+  disk_type   = "SYSTEM"
+  instance_id = cloudcompute_zenlayer_zec_instance.test.id
+  depends_on  = [cloudcompute_zenlayer_zec_disk.a]
 }
 
 data "cloudcompute_zenlayer_zec_disks" "none" {
   ids = []
 }
-`)
+`, ids.Zone, alpha, beta))
+	system := "data.cloudcompute_zenlayer_zec_disks.system"
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkDisksGone(emu),
+		CheckDestroy:             resource.ComposeTestCheckFunc(checkDisksDestroyed(tg), checkInstancesDestroyed(tg)),
 		Steps: []resource.TestStep{
 			{
 				Config: config,
@@ -60,15 +64,17 @@ data "cloudcompute_zenlayer_zec_disks" "none" {
 					statecheck.ExpectKnownValue("data.cloudcompute_zenlayer_zec_disks.by_ids", tfjsonpath.New("disks"), knownvalue.ListSizeExact(2)),
 					statecheck.ExpectKnownValue("data.cloudcompute_zenlayer_zec_disks.by_name", tfjsonpath.New("disks"), knownvalue.ListExact([]knownvalue.Check{
 						knownvalue.ObjectPartial(map[string]knownvalue.Check{
-							"name": knownvalue.StringExact("tf-acc-ds-alpha"), "size": knownvalue.Int64Exact(20),
+							"name": knownvalue.StringExact(alpha), "size": knownvalue.Int64Exact(20),
 							"status": knownvalue.StringExact("AVAILABLE"), "disk_type": knownvalue.StringExact("DATA"),
 						}),
 					})),
-					statecheck.ExpectKnownValue("data.cloudcompute_zenlayer_zec_disks.system", tfjsonpath.New("disks"), knownvalue.ListExact([]knownvalue.Check{
-						knownvalue.ObjectPartial(map[string]knownvalue.Check{
-							"id": knownvalue.StringExact(boot), "portable": knownvalue.Bool(false), "instance_id": knownvalue.StringExact(instance),
-						}),
+					statecheck.ExpectKnownValue(system, tfjsonpath.New("disks"), knownvalue.ListExact([]knownvalue.Check{
+						knownvalue.ObjectPartial(map[string]knownvalue.Check{"portable": knownvalue.Bool(false), "disk_type": knownvalue.StringExact("SYSTEM")}),
 					})),
+					statecheck.CompareValuePairs(system, tfjsonpath.New("disks").AtSliceIndex(0).AtMapKey("id"),
+						instanceResourceName, tfjsonpath.New("system_disk_id"), compare.ValuesSame()),
+					statecheck.CompareValuePairs(system, tfjsonpath.New("disks").AtSliceIndex(0).AtMapKey("instance_id"),
+						instanceResourceName, tfjsonpath.New("id"), compare.ValuesSame()),
 					statecheck.ExpectKnownValue("data.cloudcompute_zenlayer_zec_disks.none", tfjsonpath.New("disks"), knownvalue.ListSizeExact(0)),
 				},
 			},
@@ -77,13 +83,13 @@ data "cloudcompute_zenlayer_zec_disks" "none" {
 }
 
 func TestAccZECDisksDataSource_validation(t *testing.T) {
-	emu := acctest.StartEmulator(t, emulator.Options{})
+	tg := acctest.NewTarget(t, emulator.Options{})
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				Config: acctest.ConfigCompose(acctest.ZenlayerProviderConfig(emu), `
+				Config: acctest.ConfigCompose(tg.ZenlayerProviderConfig(), `
 data "cloudcompute_zenlayer_zec_disks" "bad" {
   status = "SLEEPING"
 }

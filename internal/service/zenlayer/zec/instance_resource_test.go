@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
@@ -23,36 +24,38 @@ import (
 const instanceResourceName = "cloudcompute_zenlayer_zec_instance.test"
 
 func TestAccZECInstance_basic(t *testing.T) {
-	emu := acctest.StartEmulator(t, emulator.Options{})
+	tg := acctest.NewTarget(t, emulator.Options{})
+	ids := tg.ZEC()
+	name := acctest.RandomName("basic")
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkInstancesGone(emu),
+		CheckDestroy:             checkInstancesDestroyed(tg),
 		Steps: []resource.TestStep{
 			{
-				Config: acctest.ConfigCompose(acctest.ZenlayerProviderConfig(emu), instanceConfig("tf-acc-basic", "running", "")),
+				Config: acctest.ConfigCompose(tg.ZenlayerProviderConfig(), instanceConfigAt(ids, name, "running", "")),
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^zec-`))),
-					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("name"), knownvalue.StringExact("tf-acc-basic")),
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^\S+$`))),
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("name"), knownvalue.StringExact(name)),
 					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("status"), knownvalue.StringExact("RUNNING")),
 					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("power_state"), knownvalue.StringExact("running")),
-					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("cpu"), knownvalue.Int64Exact(1)),
-					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("memory"), knownvalue.Int64Exact(2)),
-					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("key_id"), knownvalue.StringExact("key-acc")),
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("cpu"), tg.Known(knownvalue.Int64Exact(1))),
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("memory"), tg.Known(knownvalue.Int64Exact(2))),
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("key_id"), knownvalue.StringExact(ids.KeyID)),
 					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("password"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("system_disk"), knownvalue.ObjectExact(map[string]knownvalue.Check{
-						"size": knownvalue.Int64Exact(20), "category": knownvalue.StringExact("Standard NVMe SSD"),
+						"size": knownvalue.Int64Exact(20), "category": tg.Known(knownvalue.StringExact("Standard NVMe SSD")),
 					})),
-					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("system_disk_id"), knownvalue.StringRegexp(regexp.MustCompile(`^disk-`))),
-					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("private_ip_addresses"), knownvalue.ListSizeExact(1)),
-					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("public_ip_addresses"), knownvalue.ListSizeExact(0)),
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("system_disk_id"), tg.Known(knownvalue.StringRegexp(regexp.MustCompile(`^disk-`)))),
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("private_ip_addresses"), tg.Known(knownvalue.ListSizeExact(1))),
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("public_ip_addresses"), tg.Known(knownvalue.ListSizeExact(0))),
 					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("security_group_id"), knownvalue.NotNull()),
 					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("release_on_destroy"), knownvalue.Bool(true)),
 					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("create_time"), knownvalue.NotNull()),
 				},
-				Check: checkInstanceInEmulator(emu, func(v emulator.ZECInstanceView) error {
-					if v.Status != "RUNNING" || v.Name != "tf-acc-basic" {
-						return fmt.Errorf("emulator has instance %+v, want RUNNING tf-acc-basic", v)
+				Check: checkInstanceInEmulator(tg.Emu, func(v emulator.ZECInstanceView) error {
+					if v.Status != "RUNNING" || v.Name != name || !strings.HasPrefix(v.ID, "zec-") {
+						return fmt.Errorf("emulator has instance %+v, want RUNNING %s", v, name)
 					}
 					return nil
 				}),
@@ -64,31 +67,35 @@ func TestAccZECInstance_basic(t *testing.T) {
 			},
 		},
 	})
-	if n := emu.CallCount("zec.CreateZecInstances"); n != 1 {
-		t.Errorf("CreateZecInstances was called %d times, want 1", n)
+	if tg.Emu != nil {
+		if n := tg.Emu.CallCount("zec.CreateZecInstances"); n != 1 {
+			t.Errorf("CreateZecInstances was called %d times, want 1", n)
+		}
 	}
 }
 
 // Stop, then start, in place: the id stays, the plan is an Update, and the
-// emulator sees StopInstances then StartInstances. The rename and the
+// API sees StopInstances then StartInstances. The rename and the
 // system disk growth happen in place as well.
 func TestAccZECInstance_powerState(t *testing.T) {
-	emu := acctest.StartEmulator(t, emulator.Options{})
-	provider := acctest.ZenlayerProviderConfig(emu)
+	tg := acctest.NewTarget(t, emulator.Options{})
+	ids := tg.ZEC()
+	provider := tg.ZenlayerProviderConfig()
+	name, renamed := acctest.RandomName("power"), acctest.RandomName("stopped")
 	sameID := statecheck.CompareValue(compare.ValuesSame())
 	var id string
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkInstancesGone(emu),
+		CheckDestroy:             checkInstancesDestroyed(tg),
 		Steps: []resource.TestStep{
 			{
-				Config:            acctest.ConfigCompose(provider, instanceConfig("tf-acc-power", "running", "")),
+				Config:            acctest.ConfigCompose(provider, instanceConfigAt(ids, name, "running", "")),
 				ConfigStateChecks: []statecheck.StateCheck{sameID.AddStateValue(instanceResourceName, tfjsonpath.New("id"))},
 				Check:             acctest.CaptureID(instanceResourceName, &id),
 			},
 			{
-				Config: acctest.ConfigCompose(provider, instanceConfig("tf-acc-stopped", "stopped", "  system_disk = { size = 40 }\n")),
+				Config: acctest.ConfigCompose(provider, instanceConfigAt(ids, renamed, "stopped", "  system_disk = { size = 40 }\n")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(instanceResourceName, plancheck.ResourceActionUpdate)},
 				},
@@ -96,19 +103,19 @@ func TestAccZECInstance_powerState(t *testing.T) {
 					sameID.AddStateValue(instanceResourceName, tfjsonpath.New("id")),
 					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("power_state"), knownvalue.StringExact("stopped")),
 					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("status"), knownvalue.StringExact("STOPPED")),
-					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("name"), knownvalue.StringExact("tf-acc-stopped")),
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("name"), knownvalue.StringExact(renamed)),
 					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("system_disk").AtMapKey("size"), knownvalue.Int64Exact(40)),
 				},
-				Check: checkInstanceInEmulator(emu, func(v emulator.ZECInstanceView) error {
-					d, _ := emu.ZECDisk(v.SystemDiskID)
-					if v.Status != "STOPPED" || v.Name != "tf-acc-stopped" || d.Size != 40 {
+				Check: checkInstanceInEmulator(tg.Emu, func(v emulator.ZECInstanceView) error {
+					d, _ := tg.Emu.ZECDisk(v.SystemDiskID)
+					if v.Status != "STOPPED" || v.Name != renamed || d.Size != 40 {
 						return fmt.Errorf("emulator has instance %+v with system disk %+v, want it STOPPED, renamed, 40 GiB", v, d)
 					}
 					return nil
 				}),
 			},
 			{
-				Config: acctest.ConfigCompose(provider, instanceConfig("tf-acc-stopped", "running", "  system_disk = { size = 40 }\n")),
+				Config: acctest.ConfigCompose(provider, instanceConfigAt(ids, renamed, "running", "  system_disk = { size = 40 }\n")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(instanceResourceName, plancheck.ResourceActionUpdate)},
 				},
@@ -120,7 +127,7 @@ func TestAccZECInstance_powerState(t *testing.T) {
 			},
 			{
 				// A smaller system disk replaces the instance.
-				Config:   acctest.ConfigCompose(provider, instanceConfig("tf-acc-stopped", "running", "  system_disk = { size = 30 }\n")),
+				Config:   acctest.ConfigCompose(provider, instanceConfigAt(ids, renamed, "running", "  system_disk = { size = 30 }\n")),
 				PlanOnly: true,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectResourceAction(instanceResourceName, plancheck.ResourceActionReplace)},
@@ -129,23 +136,27 @@ func TestAccZECInstance_powerState(t *testing.T) {
 			},
 		},
 	})
-	if got := emu.Actions(id); !acctest.ContainsInOrder(got, "zec.StopInstances", "zec.StartInstances") {
-		t.Errorf("emulator saw %v for %s, want StopInstances then StartInstances", got, id)
-	}
-	if n := emu.CallCount("zec.CreateZecInstances"); n != 1 {
-		t.Errorf("CreateZecInstances was called %d times, want 1 (no replacement)", n)
+	if tg.Emu != nil {
+		if got := tg.Emu.Actions(id); !acctest.ContainsInOrder(got, "zec.StopInstances", "zec.StartInstances") {
+			t.Errorf("emulator saw %v for %s, want StopInstances then StartInstances", got, id)
+		}
+		if n := tg.Emu.CallCount("zec.CreateZecInstances"); n != 1 {
+			t.Errorf("CreateZecInstances was called %d times, want 1 (no replacement)", n)
+		}
 	}
 }
 
-// An instance stopped (and renamed) behind Terraform's back is planned back.
+// An instance stopped (and renamed) behind Terraform's back, with the API,
+// is planned back.
 func TestAccZECInstance_drift(t *testing.T) {
-	emu := acctest.StartEmulator(t, emulator.Options{})
-	config := acctest.ConfigCompose(acctest.ZenlayerProviderConfig(emu), instanceConfig("tf-acc-drift", "running", ""))
+	tg := acctest.NewTarget(t, emulator.Options{})
+	name := acctest.RandomName("drift")
+	config := acctest.ConfigCompose(tg.ZenlayerProviderConfig(), instanceConfigAt(tg.ZEC(), name, "running", ""))
 	var id string
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkInstancesGone(emu),
+		CheckDestroy:             checkInstancesDestroyed(tg),
 		Steps: []resource.TestStep{
 			{
 				Config: config,
@@ -153,29 +164,33 @@ func TestAccZECInstance_drift(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
-					emu.SetZECInstanceStatus(id, "STOPPED")
-					if err := emulatorClient(t, emu).ModifyInstancesAttribute(context.Background(), "renamed-by-hand", id); err != nil {
+					if err := stopInstanceBehindBack(tg, id); err != nil {
 						t.Fatal(err)
 					}
-					emu.ResetLog()
+					if err := tg.MustZenlayerClient().ModifyInstancesAttribute(context.Background(), acctest.RandomName("by-hand"), id); err != nil {
+						t.Fatal(err)
+					}
+					if tg.Emu != nil {
+						tg.Emu.ResetLog()
+					}
 				},
 				Config: config,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
 						plancheck.ExpectResourceAction(instanceResourceName, plancheck.ResourceActionUpdate),
 						plancheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("power_state"), knownvalue.StringExact("running")),
-						plancheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("name"), knownvalue.StringExact("tf-acc-drift")),
+						plancheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("name"), knownvalue.StringExact(name)),
 					},
 				},
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("status"), knownvalue.StringExact("RUNNING")),
 				},
-				Check: checkInstanceInEmulator(emu, func(v emulator.ZECInstanceView) error {
-					if v.Status != "RUNNING" || v.Name != "tf-acc-drift" {
+				Check: checkInstanceInEmulator(tg.Emu, func(v emulator.ZECInstanceView) error {
+					if v.Status != "RUNNING" || v.Name != name {
 						return fmt.Errorf("emulator has instance %+v, want it RUNNING and named back", v)
 					}
-					if !acctest.ContainsInOrder(emu.Actions(id), "zec.ModifyInstancesAttribute", "zec.StartInstances") {
-						return fmt.Errorf("emulator saw %v, want a rename and a start", emu.Actions(id))
+					if !acctest.ContainsInOrder(tg.Emu.Actions(id), "zec.ModifyInstancesAttribute", "zec.StartInstances") {
+						return fmt.Errorf("emulator saw %v, want a rename and a start", tg.Emu.Actions(id))
 					}
 					return nil
 				}),
@@ -187,6 +202,7 @@ func TestAccZECInstance_drift(t *testing.T) {
 // A create that ends in CREATE_FAILED leaves the instance in the state,
 // tainted; the next apply releases it and creates a new one.
 func TestAccZECInstance_createFailed(t *testing.T) {
+	acctest.SkipIfReal(t, "fails a create on purpose (emulator fault)")
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	config := acctest.ConfigCompose(acctest.ZenlayerProviderConfig(emu), `
 resource "cloudcompute_zenlayer_zec_instance" "test" {
@@ -247,6 +263,7 @@ resource "cloudcompute_zenlayer_zec_instance" "test" {
 // An instance found in CREATE_FAILED by a refresh (not tainted: imported,
 // or failed after Terraform last saw it) is planned for replacement.
 func TestAccZECInstance_failedOnRefresh(t *testing.T) {
+	acctest.SkipIfReal(t, "forces CREATE_FAILED on a running instance (emulator status control)")
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	config := acctest.ConfigCompose(acctest.ZenlayerProviderConfig(emu), instanceConfig("tf-acc-refresh", "running", ""))
 	var id string
@@ -277,19 +294,15 @@ func TestAccZECInstance_failedOnRefresh(t *testing.T) {
 }
 
 func TestAccZECInstance_disappears(t *testing.T) {
-	emu := acctest.StartEmulator(t, emulator.Options{})
+	tg := acctest.NewTarget(t, emulator.Options{})
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkInstancesGone(emu),
+		CheckDestroy:             checkInstancesDestroyed(tg),
 		Steps: []resource.TestStep{{
-			Config: acctest.ConfigCompose(acctest.ZenlayerProviderConfig(emu), instanceConfig("tf-acc-gone", "running", "")),
+			Config: acctest.ConfigCompose(tg.ZenlayerProviderConfig(), instanceConfigAt(tg.ZEC(), acctest.RandomName("gone"), "running", "")),
 			Check: func(s *terraform.State) error {
-				id := s.RootModule().Resources[instanceResourceName].Primary.ID
-				if !emu.DeleteZECInstance(id) {
-					return fmt.Errorf("instance %s not in emulator", id)
-				}
-				return nil
+				return releaseInstanceBehindBack(tg, s.RootModule().Resources[instanceResourceName].Primary.ID)
 			},
 			ExpectNonEmptyPlan: true,
 		}},
@@ -300,25 +313,18 @@ func TestAccZECInstance_disappears(t *testing.T) {
 // detaches and releases the disk, then releases the instance (which takes
 // its system disk along).
 func TestAccZECInstance_withDisk(t *testing.T) {
-	emu := acctest.StartEmulator(t, emulator.Options{})
+	tg := acctest.NewTarget(t, emulator.Options{})
+	ids := tg.ZEC()
 	var id, systemDisk string
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy: func(s *terraform.State) error {
-			if err := checkInstancesGone(emu)(s); err != nil {
-				return err
-			}
-			if disks := emu.Inventory()["zec_disk"]; len(disks) != 0 {
-				return fmt.Errorf("disks %v are still in the emulator", disks)
-			}
-			return nil
-		},
+		CheckDestroy:             resource.ComposeTestCheckFunc(checkInstancesDestroyed(tg), checkDisksDestroyed(tg)),
 		Steps: []resource.TestStep{{
-			Config: acctest.ConfigCompose(acctest.ZenlayerProviderConfig(emu), instanceConfig("tf-acc-host", "running", ""), `
+			Config: acctest.ConfigCompose(tg.ZenlayerProviderConfig(), instanceConfigAt(ids, acctest.RandomName("host"), "running", ""), fmt.Sprintf(`
 resource "cloudcompute_zenlayer_zec_disk" "test" {
   zone_id      = cloudcompute_zenlayer_zec_instance.test.zone_id
-  name         = "tf-acc-data"
+  name         = %[1]q
   size         = 50
   instance_id  = cloudcompute_zenlayer_zec_instance.test.id
   force_detach = true
@@ -329,7 +335,7 @@ data "cloudcompute_zenlayer_zec_disks" "system" {
   disk_type   = "SYSTEM"
   depends_on  = [cloudcompute_zenlayer_zec_disk.test]
 }
-`),
+`, acctest.RandomName("data"))),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(diskResourceName, tfjsonpath.New("status"), knownvalue.StringExact("IN_USE")),
 				statecheck.CompareValuePairs(diskResourceName, tfjsonpath.New("instance_id"), instanceResourceName, tfjsonpath.New("id"), compare.ValuesSame()),
@@ -337,26 +343,34 @@ data "cloudcompute_zenlayer_zec_disks" "system" {
 					instanceResourceName, tfjsonpath.New("system_disk_id"), compare.ValuesSame()),
 			},
 			Check: resource.ComposeTestCheckFunc(acctest.CaptureID(instanceResourceName, &id), func(*terraform.State) error {
-				v, _ := emu.ZECInstance(id)
-				systemDisk = v.SystemDiskID
-				if len(v.DataDiskIDs) != 1 {
-					return fmt.Errorf("instance %+v, want one data disk attached", v)
+				inst, err := tg.MustZenlayerClient().FindZECInstance(context.Background(), id)
+				if err != nil {
+					return err
+				}
+				if inst.SystemDisk != nil {
+					systemDisk = inst.SystemDisk.DiskID
+				}
+				if len(inst.DataDisks) != 1 {
+					return fmt.Errorf("instance %+v, want one data disk attached", inst)
 				}
 				return nil
 			}),
 		}},
 	})
-	if got := emu.Actions(""); !acctest.ContainsInOrder(got, "zec.DetachDisks", "zec.ReleaseDisk", "zec.ReleaseInstances") {
-		t.Errorf("emulator saw %v, want the disk detached and released before the instance", got)
+	if tg.Emu != nil {
+		if got := tg.Emu.Actions(""); !acctest.ContainsInOrder(got, "zec.DetachDisks", "zec.ReleaseDisk", "zec.ReleaseInstances") {
+			t.Errorf("emulator saw %v, want the disk detached and released before the instance", got)
+		}
 	}
-	if _, ok := emu.ZECDisk(systemDisk); ok {
-		t.Errorf("system disk %s outlived its instance", systemDisk)
+	if _, err := tg.MustZenlayerClient().FindDisk(context.Background(), systemDisk); !zenlayer.IsNotFound(err) {
+		t.Errorf("system disk %s outlived its instance (lookup: %v)", systemDisk, err)
 	}
 }
 
 // In an account with a recycle bin, destroy releases the instance twice:
 // into the bin, then from it.
 func TestAccZECInstance_recycleBin(t *testing.T) {
+	acctest.SkipIfReal(t, "needs an account with a recycle bin (emulator release mode) and counts its calls")
 	emu := acctest.StartEmulator(t, emulator.Options{ZECReleaseMode: emulator.ReleaseRecycle})
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
@@ -373,6 +387,7 @@ func TestAccZECInstance_recycleBin(t *testing.T) {
 
 // release_on_destroy = false leaves the instance in the recycle bin (with a warning).
 func TestAccZECInstance_keepInRecycleBin(t *testing.T) {
+	acctest.SkipIfReal(t, "needs an account with a recycle bin (emulator release mode)")
 	emu := acctest.StartEmulator(t, emulator.Options{ZECReleaseMode: emulator.ReleaseRecycle})
 	var id string
 	resource.ParallelTest(t, resource.TestCase{
@@ -398,6 +413,7 @@ func TestAccZECInstance_keepInRecycleBin(t *testing.T) {
 // Each StartInstances answer of the seed document surfaces as a clear
 // diagnostic, and the next apply succeeds once the cause is gone.
 func TestAccZECInstance_startErrors(t *testing.T) {
+	acctest.SkipIfReal(t, "changes statuses in the middle of StartInstances (emulator hooks)")
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	provider := acctest.ZenlayerProviderConfig(emu)
 	stopped := acctest.ConfigCompose(provider, instanceConfig("tf-acc-start", "stopped", ""))
@@ -462,8 +478,8 @@ func TestAccZECInstance_startErrors(t *testing.T) {
 }
 
 func TestAccZECInstance_validation(t *testing.T) {
-	emu := acctest.StartEmulator(t, emulator.Options{})
-	provider := acctest.ZenlayerProviderConfig(emu)
+	tg := acctest.NewTarget(t, emulator.Options{})
+	provider := tg.ZenlayerProviderConfig()
 	withLogin := func(name, login, extra string) string {
 		return acctest.ConfigCompose(provider, fmt.Sprintf(`
 resource "cloudcompute_zenlayer_zec_instance" "test" {
@@ -491,23 +507,17 @@ resource "cloudcompute_zenlayer_zec_instance" "test" {
 			{Config: withLogin("ok", key, "  power_state = \"paused\"\n"), PlanOnly: true, ExpectError: regexp.MustCompile(`(?s)power_state.*value must be one of`)},
 		},
 	})
-	if n := len(emu.Log()); n != 0 {
-		t.Errorf("plan-time validation reached the API %d times", n)
+	if tg.Emu != nil {
+		if n := len(tg.Emu.Log()); n != 0 {
+			t.Errorf("plan-time validation reached the API %d times", n)
+		}
 	}
 }
 
+// instanceConfig is instanceConfigAt with the emulator's fixtures.
 func instanceConfig(name, powerState, extra string) string {
-	return fmt.Sprintf(`
-resource "cloudcompute_zenlayer_zec_instance" "test" {
-  zone_id       = %[1]q
-  instance_type = "z2a.cpu.1"
-  image_id      = "ubuntu-22.04"
-  subnet_id     = "subnet-acc"
-  name          = %[2]q
-  key_id        = "key-acc"
-  power_state   = %[3]q
-%[4]s}
-`, testZone, name, powerState, extra)
+	return instanceConfigAt(acctest.ZECIDs{Zone: testZone, InstanceType: "z2a.cpu.1", Image: "ubuntu-22.04", Subnet: "subnet-acc", KeyID: "key-acc"},
+		name, powerState, extra)
 }
 
 // checkInstancesGone is a CheckDestroy: no instance is left in the emulator.
@@ -520,8 +530,13 @@ func checkInstancesGone(emu *emulator.Server) resource.TestCheckFunc {
 	}
 }
 
+// checkInstanceInEmulator checks the emulator's view of the state's
+// instance (nothing against a real cloud: emu is nil).
 func checkInstanceInEmulator(emu *emulator.Server, f func(emulator.ZECInstanceView) error) resource.TestCheckFunc {
 	return func(s *terraform.State) error {
+		if emu == nil {
+			return nil
+		}
 		rs, ok := s.RootModule().Resources[instanceResourceName]
 		if !ok {
 			return fmt.Errorf("%s not in state", instanceResourceName)
@@ -534,24 +549,11 @@ func checkInstanceInEmulator(emu *emulator.Server, f func(emulator.ZECInstanceVi
 	}
 }
 
-// emulatorClient is a Zenlayer client of the emulator, to change things
-// behind Terraform's back.
-func emulatorClient(t *testing.T, emu *emulator.Server) *zenlayer.Client {
-	t.Helper()
-	c, err := zenlayer.New(zenlayer.Config{
-		AccessKeyID: emulator.DefaultAccessKeyID, AccessKeyPassword: emulator.DefaultAccessKeyPassword,
-		Domain: emu.Endpoint(), Scheme: "http",
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
-
 // A create whose answer is lost after the instance was made (the
 // connection cut after the action) is not repeated: the instance is found
 // by its create token and adopted.
 func TestAccZECInstance_createAnswerLost(t *testing.T) {
+	acctest.SkipIfReal(t, "cuts the connection after a create (emulator fault injection)")
 	emu := acctest.StartEmulator(t, emulator.Options{Faults: []emulator.FaultRule{
 		{Kind: emulator.FaultCutAfter, Rate: 1, Max: 1, Actions: []string{"zec.CreateZecInstances"}},
 	}})
@@ -573,6 +575,7 @@ func TestAccZECInstance_createAnswerLost(t *testing.T) {
 // earlier create's deadline has passed and nothing carries it, it creates
 // once.
 func TestAccZECInstance_createCutBefore(t *testing.T) {
+	acctest.SkipIfReal(t, "cuts the connection before a create (emulator fault injection)")
 	emu := acctest.StartEmulator(t, emulator.Options{Faults: []emulator.FaultRule{
 		{Kind: emulator.FaultCutBefore, Rate: 1, Max: 1, Actions: []string{"zec.CreateZecInstances"}},
 	}})

@@ -18,14 +18,15 @@ import (
 // DescribeInstances, imported, checked at plan time, and a change of it
 // replaces the instance (the API has no call that changes it).
 func TestAccZECInstance_timeZone(t *testing.T) {
-	emu := acctest.StartEmulator(t, emulator.Options{})
+	tg := acctest.NewTarget(t, emulator.Options{})
+	provider, ids, name := tg.ZenlayerProviderConfig(), tg.ZEC(), acctest.RandomName("tz")
 	config := func(tz string) string {
-		return acctest.ConfigCompose(acctest.ZenlayerProviderConfig(emu), instanceConfig("tf-acc-tz", "running", "  time_zone = \""+tz+"\"\n"))
+		return acctest.ConfigCompose(provider, instanceConfigAt(ids, name, "running", "  time_zone = \""+tz+"\"\n"))
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkInstancesGone(emu),
+		CheckDestroy:             checkInstancesDestroyed(tg),
 		Steps: []resource.TestStep{
 			{
 				Config:      config("not a zone"),

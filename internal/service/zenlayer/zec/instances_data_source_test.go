@@ -1,6 +1,7 @@
 package zec_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
@@ -14,8 +15,14 @@ import (
 )
 
 func TestAccZECInstancesDataSource_basic(t *testing.T) {
-	emu := acctest.StartEmulator(t, emulator.Options{})
-	other := emu.AddZECInstance("na-west-1a", "tf-acc-fixture")
+	tg := acctest.NewTarget(t, emulator.Options{})
+	ids := tg.ZEC()
+	name := acctest.RandomName("listed")
+	var other string
+	if tg.Emu != nil {
+		// Another instance, outside Terraform, that no filter may take.
+		other = tg.Emu.AddZECInstance("na-west-1a", "tf-acc-fixture")
+	}
 	byName := "data.cloudcompute_zenlayer_zec_instances.by_name"
 	byID := "data.cloudcompute_zenlayer_zec_instances.by_id"
 	stopped := "data.cloudcompute_zenlayer_zec_instances.stopped"
@@ -23,10 +30,11 @@ func TestAccZECInstancesDataSource_basic(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkInstancesNotFound(tg),
 		Steps: []resource.TestStep{{
-			Config: acctest.ConfigCompose(acctest.ZenlayerProviderConfig(emu), instanceConfig("tf-acc-listed", "stopped", ""), `
+			Config: acctest.ConfigCompose(tg.ZenlayerProviderConfig(), instanceConfigAt(ids, name, "stopped", ""), fmt.Sprintf(`
 data "cloudcompute_zenlayer_zec_instances" "by_name" {
-  name       = "acc-list"
+  name       = %[1]q
   depends_on = [cloudcompute_zenlayer_zec_instance.test]
 }
 
@@ -35,26 +43,27 @@ data "cloudcompute_zenlayer_zec_instances" "by_id" {
 }
 
 data "cloudcompute_zenlayer_zec_instances" "stopped" {
-  zone_id    = "asia-east-1a"
+  zone_id    = %[2]q
   status     = "STOPPED"
+  name       = %[1]q
   depends_on = [cloudcompute_zenlayer_zec_instance.test]
 }
 
 data "cloudcompute_zenlayer_zec_instances" "none" {
   ids = []
 }
-`),
+`, name, ids.Zone)),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(byName, tfjsonpath.New("instances"), knownvalue.ListSizeExact(1)),
 				statecheck.CompareValuePairs(byName, tfjsonpath.New("instances").AtSliceIndex(0).AtMapKey("id"), instanceResourceName, tfjsonpath.New("id"), compare.ValuesSame()),
 				statecheck.ExpectKnownValue(byName, tfjsonpath.New("instances").AtSliceIndex(0), knownvalue.ObjectPartial(map[string]knownvalue.Check{
-					"name":           knownvalue.StringExact("tf-acc-listed"),
-					"zone_id":        knownvalue.StringExact(testZone),
-					"instance_type":  knownvalue.StringExact("z2a.cpu.1"),
-					"cpu":            knownvalue.Int64Exact(1),
-					"memory":         knownvalue.Int64Exact(2),
+					"name":           knownvalue.StringExact(name),
+					"zone_id":        knownvalue.StringExact(ids.Zone),
+					"instance_type":  knownvalue.StringExact(ids.InstanceType),
+					"cpu":            tg.Known(knownvalue.Int64Exact(1)),
+					"memory":         tg.Known(knownvalue.Int64Exact(2)),
 					"status":         knownvalue.StringExact("STOPPED"),
-					"key_id":         knownvalue.StringExact("key-acc"),
+					"key_id":         knownvalue.StringExact(ids.KeyID),
 					"image_name":     knownvalue.NotNull(),
 					"data_disk_ids":  knownvalue.ListSizeExact(0),
 					"system_disk_id": knownvalue.NotNull(),
@@ -66,7 +75,9 @@ data "cloudcompute_zenlayer_zec_instances" "none" {
 			},
 		}},
 	})
-	if _, ok := emu.ZECInstance(other); !ok {
-		t.Errorf("the fixture instance %s was touched", other)
+	if tg.Emu != nil {
+		if _, ok := tg.Emu.ZECInstance(other); !ok {
+			t.Errorf("the fixture instance %s was touched", other)
+		}
 	}
 }
