@@ -34,12 +34,12 @@
 // hooks.go and options.go serve every API.
 //
 // It must not import the provider's client code (internal/zenlayer,
-// internal/huaweicloud, internal/transport, internal/service/...): an
-// emulator that shares the client's signer or constants cannot catch a
-// client that reads the documents wrong. Today zenlayer.go still takes the
-// API versions and the signer from internal/zenlayer, and huaweicloud*.go
-// and clouddc*.go take the signer, the error codes and the instance states
-// from internal/huaweicloud; a later change makes the package independent.
-// Add no new such import. Its tests may use the clients, as a provider
-// would.
+// internal/huaweicloud, internal/transport, internal/service/...), nor any
+// other package of the project: an emulator that shares the client's signer
+// or constants cannot catch a client that reads the documents wrong. It
+// verifies ZC2-HMAC-SHA256 (zenlayer_auth.go) and SDK-HMAC-SHA256
+// (huaweicloud_sign.go) with its own code, and keeps its own tables of API
+// versions, statuses and error codes, each citing the SDK file and field
+// (or the API document) it comes from. internal/provider/imports_test.go
+// enforces the rule. Its tests may use the clients, as a provider would.
 package emulator

@@ -1,16 +1,12 @@
 package emulator
 
 import (
-	"crypto/hmac"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"strconv"
 	"strings"
-	"time"
-
-	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
 // Zenlayer API 2.0 common error codes the emulator answers.
@@ -37,7 +33,10 @@ const (
 // It is called with s.mu held and the state advanced to now.
 type zenlayerAction func(body []byte) (map[string]any, []string, error)
 
-var zenlayerVersions = map[string]string{"zec": zenlayer.ZEC.Version, "bmc": zenlayer.BMC.Version}
+// zenlayerVersions are the versions each service serves: the APIVersion of
+// the SDK's package of the service (zenlayercloud-sdk-go v0.2.40,
+// zenlayercloud/zec20250901/client.go and bmc20221120/client.go, const APIVersion).
+var zenlayerVersions = map[string]string{"zec": "2025-09-01", "bmc": "2022-11-20"}
 
 func (s *Server) zenlayerActions(service string) map[string]zenlayerAction {
 	for _, b := range s.backends {
@@ -136,73 +135,7 @@ func (s *Server) checkZenlayerRequest(r *http.Request, service, action string, b
 	if !strings.HasPrefix(strings.ToLower(ct), "application/json") {
 		return apiErr(http.StatusBadRequest, codeInvalidContentType, "Content-Type must be application/json, got %q.", ct)
 	}
-	auth := r.Header.Get("Authorization")
-	if auth == "" {
-		return apiErr(http.StatusUnauthorized, codeAuthMissing, "The request has no Authorization header.")
-	}
-	if token, ok := strings.CutPrefix(auth, "Bearer "); ok {
-		for _, t := range s.opts.BearerTokens {
-			if hmac.Equal([]byte(t), []byte(token)) {
-				return nil
-			}
-		}
-		return apiErr(http.StatusUnauthorized, codeAuthInvalid, "The bearer token is invalid or expired.")
-	}
-	if m := r.Header.Get("X-ZC-Signature-Method"); m != zenlayer.SignatureMethod {
-		return apiErr(http.StatusUnauthorized, codeAuthInvalid, "X-ZC-Signature-Method must be %s, got %q.", zenlayer.SignatureMethod, m)
-	}
-	cred, signedHeaders, signature, ok := parseZenlayerAuthorization(auth)
-	if !ok {
-		return apiErr(http.StatusUnauthorized, codeAuthInvalid, "The Authorization header is malformed.")
-	}
-	ts, err := strconv.ParseInt(r.Header.Get("X-ZC-Timestamp"), 10, 64)
-	if err != nil {
-		return apiErr(http.StatusUnauthorized, codeAuthInvalid, "X-ZC-Timestamp is missing or not a number of seconds.")
-	}
-	if skew := s.now().Sub(time.Unix(ts, 0)); skew > s.opts.MaxClockSkew || skew < -s.opts.MaxClockSkew {
-		return apiErr(http.StatusUnauthorized, codeAuthExpired, "The signature expired: the request timestamp is %s off the server time (at most %s allowed).", skew.Round(time.Second), s.opts.MaxClockSkew)
-	}
-	password, known := s.opts.Credentials[cred]
-	if !known {
-		return apiErr(http.StatusUnauthorized, codeAuthSecretNotFound, "The access key id %q does not exist.", cred)
-	}
-	if signedHeaders != zenlayer.SignedHeaders {
-		return apiErr(http.StatusUnauthorized, codeAuthInvalid, "SignedHeaders must be %q.", zenlayer.SignedHeaders)
-	}
-	want := zenlayer.Sign(password, r.Method, ct, r.Host, ts, body)
-	if !hmac.Equal([]byte(want), []byte(signature)) {
-		return apiErr(http.StatusUnauthorized, codeAuthSignature, "The signature does not match.")
-	}
-	return nil
-}
-
-func parseZenlayerAuthorization(h string) (cred, signedHeaders, signature string, ok bool) {
-	rest, found := strings.CutPrefix(h, zenlayer.SignatureMethod+" ")
-	if !found {
-		return "", "", "", false
-	}
-	for _, part := range strings.Split(rest, ",") {
-		k, v, found := strings.Cut(strings.TrimSpace(part), "=")
-		if !found {
-			return "", "", "", false
-		}
-		switch k {
-		case "Credential":
-			cred = v
-		case "SignedHeaders":
-			signedHeaders = v
-		case "Signature":
-			signature = v
-		}
-	}
-	return cred, signedHeaders, signature, cred != "" && signature != ""
-}
-
-func accessKeyOf(r *http.Request) string {
-	if cred, _, _, ok := parseZenlayerAuthorization(r.Header.Get("Authorization")); ok {
-		return cred
-	}
-	return "bearer"
+	return s.authenticateZenlayer(r, ct, body)
 }
 
 // action makes a zenlayerAction of a handler that takes its request
