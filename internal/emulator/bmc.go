@@ -71,18 +71,20 @@ func newBMCState(s *Server) *bmcState {
 
 func (b *bmcState) zenlayerService() string { return "bmc" }
 
+func (b *bmcState) versions() map[string]apiVersion { return bmcVersions }
+
 func (b *bmcState) actions() map[string]zenlayerAction {
 	return map[string]zenlayerAction{
-		"CreateInstances":          action(b.createInstances),
-		"DescribeInstances":        action(b.describeInstances),
-		"StartInstances":           action(b.startInstances),
-		"StopInstances":            action(b.stopInstances),
-		"ModifyInstancesAttribute": action(b.modifyInstancesAttribute),
-		"TerminateInstance":        action(b.terminateInstance),
-		"ReleaseInstances":         action(b.releaseInstances),
-		"DescribeZones":            action(b.describeZones),
-		"DescribeInstanceTypes":    action(b.describeInstanceTypes),
-		"DescribeImages":           action(b.describeImages),
+		"CreateInstances":          b.createInstances,
+		"DescribeInstances":        b.describeInstances,
+		"StartInstances":           b.startInstances,
+		"StopInstances":            b.stopInstances,
+		"ModifyInstancesAttribute": b.modifyInstancesAttribute,
+		"TerminateInstance":        b.terminateInstance,
+		"ReleaseInstances":         b.releaseInstances,
+		"DescribeZones":            b.describeZones,
+		"DescribeInstanceTypes":    b.describeInstanceTypes,
+		"DescribeImages":           b.describeImages,
 	}
 }
 

@@ -121,13 +121,8 @@ func bmcImageNotFound(id string) *errAPI {
 	return apiErr(http.StatusNotFound, bmcCodeImageNotFound, "The specified imageId `%s` is not found.", id)
 }
 
-func (b *bmcState) describeZones(req *struct {
-	AcceptLanguage *string `json:"acceptLanguage"`
-}) (map[string]any, []string, error) {
-	lang := "en-US"
-	if req.AcceptLanguage != nil {
-		lang = *req.AcceptLanguage
-	}
+func (b *bmcState) describeZones(req *call) (any, []string, error) {
+	lang := valueOr(req.str("acceptLanguage"), "en-US")
 	if lang != "en-US" && lang != "zh-CN" {
 		return nil, nil, apiErr(http.StatusBadRequest, codeInvalidValue, "acceptLanguage must be zh-CN or en-US, got %q.", lang)
 	}
@@ -141,26 +136,30 @@ func (b *bmcState) describeZones(req *struct {
 	return map[string]any{"zoneSet": set}, nil, nil
 }
 
-func (b *bmcState) describeInstanceTypes(req *bmcDescribeTypesReq) (map[string]any, []string, error) {
-	if e := checkIDFilter("instanceTypeIds", req.InstanceTypeIDs); e != nil {
+func (b *bmcState) describeInstanceTypes(req *call) (any, []string, error) {
+	ids := req.strs("instanceTypeIds")
+	if e := checkIDFilter("instanceTypeIds", ids); e != nil {
 		return nil, nil, e
 	}
-	if req.ImageID != nil && bmcImageByID(*req.ImageID) == nil {
-		return nil, nil, bmcImageNotFound(*req.ImageID)
+	if imageID := req.str("imageId"); imageID != nil && bmcImageByID(*imageID) == nil {
+		return nil, nil, bmcImageNotFound(*imageID)
 	}
-	atLeast := func(v int, p *int) bool { return p == nil || v >= *p }
-	atMost := func(v int, p *int) bool { return p == nil || v <= *p }
+	within := func(v int, least, most string) bool {
+		lo, hi := req.integer(least), req.integer(most)
+		return (lo == nil || v >= *lo) && (hi == nil || v <= *hi)
+	}
+	subnet, ha, raids := req.flag("supportSubnet"), req.flag("isHA"), req.ints("supportRaids")
 	out := []bmcInstanceType{}
 	for _, t := range bmcInstanceTypes {
 		switch {
-		case len(req.InstanceTypeIDs) > 0 && !slices.Contains(req.InstanceTypeIDs, t.InstanceTypeID):
-		case !atLeast(t.CPUCoreCount, req.MinimumCPUCoreCount) || !atMost(t.CPUCoreCount, req.MaximumCPUCoreCount):
-		case !atLeast(t.MemorySize, req.MinimumMemorySize) || !atMost(t.MemorySize, req.MaximumMemorySize):
-		case !atLeast(t.MaximumBandwidth, req.MinimumBandwidth):
-		case !atLeast(t.DiskInfo.TotalDiskSize, req.MinimumDiskSize) || !atMost(t.DiskInfo.TotalDiskSize, req.MaximumDiskSize):
-		case req.SupportSubnet != nil && t.SupportSubnet != *req.SupportSubnet:
-		case req.IsHA != nil && t.IsHA != *req.IsHA:
-		case slices.ContainsFunc(req.SupportRaids, func(r int) bool { return !slices.Contains(t.SupportRaids, r) }):
+		case len(ids) > 0 && !slices.Contains(ids, t.InstanceTypeID):
+		case !within(t.CPUCoreCount, "minimumCpuCoreCount", "maximumCpuCoreCount"),
+			!within(t.MemorySize, "minimumMemorySize", "maximumMemorySize"),
+			!within(t.MaximumBandwidth, "minimumBandwidth", ""),
+			!within(t.DiskInfo.TotalDiskSize, "minimumDiskSize", "maximumDiskSize"):
+		case subnet != nil && t.SupportSubnet != *subnet:
+		case ha != nil && t.IsHA != *ha:
+		case slices.ContainsFunc(raids, func(r int) bool { return !slices.Contains(t.SupportRaids, r) }):
 		default:
 			t.ImageIDs = bmcImageIDs()
 			out = append(out, t)
@@ -177,22 +176,16 @@ func bmcImageIDs() []string {
 	return ids
 }
 
-func (b *bmcState) describeImages(req *struct {
-	ImageIDs       []string `json:"imageIds"`
-	ImageName      *string  `json:"imageName"`
-	Catalog        *string  `json:"catalog"`
-	ImageType      *string  `json:"imageType"`
-	OSType         *string  `json:"osType"`
-	InstanceTypeID *string  `json:"instanceTypeId"`
-}) (map[string]any, []string, error) {
-	if e := checkIDFilter("imageIds", req.ImageIDs); e != nil {
+func (b *bmcState) describeImages(req *call) (any, []string, error) {
+	ids, name, imageType := req.strs("imageIds"), req.str("imageName"), req.str("imageType")
+	if e := checkIDFilter("imageIds", ids); e != nil {
 		return nil, nil, e
 	}
-	if req.InstanceTypeID != nil && bmcTypeByID(*req.InstanceTypeID) == nil {
-		return nil, nil, bmcTypeNotFound(*req.InstanceTypeID)
+	if typeID := req.str("instanceTypeId"); typeID != nil && bmcTypeByID(*typeID) == nil {
+		return nil, nil, bmcTypeNotFound(*typeID)
 	}
-	if req.ImageType != nil && *req.ImageType != "PUBLIC_IMAGE" && *req.ImageType != "CUSTOM_IMAGE" {
-		return nil, nil, apiErr(http.StatusBadRequest, codeInvalidValue, "imageType must be PUBLIC_IMAGE or CUSTOM_IMAGE, got %q.", *req.ImageType)
+	if imageType != nil && *imageType != "PUBLIC_IMAGE" && *imageType != "CUSTOM_IMAGE" {
+		return nil, nil, apiErr(http.StatusBadRequest, codeInvalidValue, "imageType must be PUBLIC_IMAGE or CUSTOM_IMAGE, got %q.", *imageType)
 	}
 	// The documents capitalise catalog and osType and the answers are lower
 	// case: compare without case.
@@ -200,9 +193,9 @@ func (b *bmcState) describeImages(req *struct {
 	out := []bmcImage{}
 	for _, img := range bmcImages {
 		switch {
-		case len(req.ImageIDs) > 0 && !slices.Contains(req.ImageIDs, img.ImageID):
-		case req.ImageName != nil && !strings.Contains(strings.ToLower(img.ImageName), strings.ToLower(*req.ImageName)):
-		case !eq(req.Catalog, img.Catalog), !eq(req.ImageType, img.ImageType), !eq(req.OSType, img.OSType):
+		case len(ids) > 0 && !slices.Contains(ids, img.ImageID):
+		case name != nil && !strings.Contains(strings.ToLower(img.ImageName), strings.ToLower(*name)):
+		case !eq(req.str("catalog"), img.Catalog), !eq(imageType, img.ImageType), !eq(req.str("osType"), img.OSType):
 		default:
 			out = append(out, img)
 		}

@@ -52,9 +52,8 @@ func (s *Server) AddBMCInstance(zoneID, name string) string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	b := s.bmcOf()
-	t := &bmcInstanceTypes[0]
-	img := bmcImages[0]
-	i := b.newInstance(bmcCreateReq{}, zoneID, t, &img, name, name, bmcChargePostpaid, "ByBandwidth", 1)
+	c := &bmcCreate{zone: zoneID, typ: &bmcInstanceTypes[0], img: &bmcImages[0], charge: bmcChargePostpaid, internet: "ByBandwidth", bandwidth: 1}
+	i := b.newInstance(c, name, name)
 	i.InstanceStatus = bmcStatusRunning
 	b.instances[i.InstanceID] = i
 	return i.InstanceID

@@ -52,31 +52,32 @@ func (b *bmcState) instance(id string) (*bmcInstance, *errAPI) {
 	return i, nil
 }
 
-// newInstance builds an instance (PENDING) from a checked request.
-func (b *bmcState) newInstance(req bmcCreateReq, zone string, t *bmcInstanceType, img *bmcImage, name, host, charge, internet string, bandwidth int) *bmcInstance {
+// newInstance builds an instance (PENDING) of a checked create, named name with hostname host.
+func (b *bmcState) newInstance(c *bmcCreate, name, host string) *bmcInstance {
 	now := b.s.now().UTC()
 	b.ipSeq++
 	n := b.ipSeq
+	t := c.typ
 	typ := *t
 	typ.ImageIDs = nil
 	i := &bmcInstance{
-		InstanceID: b.newInstanceID(), ZoneID: zone, InstanceName: name, Hostname: host,
-		InstanceTypeID: t.InstanceTypeID, InstanceType: typ, InstanceChargeType: charge,
-		BandwidthOutMbps: bandwidth, InternetChargeType: internet,
+		InstanceID: b.newInstanceID(), ZoneID: c.zone, InstanceName: name, Hostname: host,
+		InstanceTypeID: t.InstanceTypeID, InstanceType: typ, InstanceChargeType: c.charge,
+		BandwidthOutMbps: c.bandwidth, InternetChargeType: c.internet,
 		PrimaryPublicIPAddress: fmt.Sprintf("203.0.%d.%d", 113+n/250%8, 1+n%250),
-		PrivateIPAddresses:     []string{fmt.Sprintf("10.%d.%d.%d", 10+bmcZoneIndex(zone), n/250%250, 1+n%250)},
-		IPv6Addresses:          []string{fmt.Sprintf("2001:db8:%x::%x", 10+bmcZoneIndex(zone), n)},
+		PrivateIPAddresses:     []string{fmt.Sprintf("10.%d.%d.%d", 10+bmcZoneIndex(c.zone), n/250%250, 1+n%250)},
+		IPv6Addresses:          []string{fmt.Sprintf("2001:db8:%x::%x", 10+bmcZoneIndex(c.zone), n)},
 		SubnetIDs:              []string{},
 		CreateTime:             now.Format(time.RFC3339), ResourceGroupID: defaultResourceGroup, ResourceGroupName: "Default Resource Group",
-		InstanceStatus: bmcStatusPending, Partitions: req.Partitions, RaidConfig: req.RaidConfig, ClusterID: req.ClusterID,
+		InstanceStatus: bmcStatusPending, Partitions: c.partitions, RaidConfig: c.raid, ClusterID: c.clusterID,
 	}
 	i.PublicIPAddresses = []string{i.PrimaryPublicIPAddress}
-	i.Tags = wrapTags(req.Tags.list())
-	if img != nil {
-		id, name := img.ImageID, img.ImageName
+	i.Tags = wrapTags(c.tags)
+	if c.img != nil {
+		id, name := c.img.ImageID, c.img.ImageName
 		i.ImageID, i.ImageName = &id, &name
-	} else if req.IpxeURL != nil && *req.IpxeURL != "" {
-		i.IpxeURL = req.IpxeURL
+	} else if c.ipxeURL != "" {
+		i.IpxeURL = &c.ipxeURL
 	}
 	if i.Partitions == nil {
 		i.Partitions = []bmcPartition{}
@@ -85,25 +86,25 @@ func (b *bmcState) newInstance(req bmcCreateReq, zone string, t *bmcInstanceType
 	if t.IsHA {
 		wan, lan = "bond0", "bond1"
 	}
-	if req.Nic != nil && req.Nic.WanName != nil {
-		wan = *req.Nic.WanName
+	if c.nic != nil && c.nic.WanName != nil {
+		wan = *c.nic.WanName
 	}
-	if req.Nic != nil && req.Nic.LanName != nil {
-		lan = *req.Nic.LanName
+	if c.nic != nil && c.nic.LanName != nil {
+		lan = *c.nic.LanName
 	}
 	i.Nic = &bmcNic{WanName: &wan, LanName: &lan}
-	if req.ResourceGroupID != nil && *req.ResourceGroupID != "" {
-		i.ResourceGroupID, i.ResourceGroupName = *req.ResourceGroupID, *req.ResourceGroupID
+	if c.resourceGroup != "" {
+		i.ResourceGroupID, i.ResourceGroupName = c.resourceGroup, c.resourceGroup
 	}
-	if req.SubnetID != nil && *req.SubnetID != "" {
-		i.SubnetIDs = []string{*req.SubnetID}
+	if c.subnet != "" {
+		i.SubnetIDs = []string{c.subnet}
 	}
-	if internet == "ByTrafficPackage" {
-		size := valueOr(req.TrafficPackageSize, t.defaultTrafficPackage)
+	if c.internet == "ByTrafficPackage" {
+		size := valueOr(c.trafficPackage, t.defaultTrafficPackage)
 		i.TrafficPackageSize = &size
 	}
-	if charge == bmcChargePrepaid && req.InstanceChargePrepaid != nil && req.InstanceChargePrepaid.Period != nil {
-		period := *req.InstanceChargePrepaid.Period
+	if c.charge == bmcChargePrepaid && c.period > 0 {
+		period := c.period
 		expires := now.AddDate(0, period, 0).Format(time.RFC3339)
 		i.Period, i.ExpiredTime, i.AutoRenew = &period, &expires, true
 	}

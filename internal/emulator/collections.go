@@ -73,3 +73,6 @@ func mapEach[T, U any](list []T, f func(T) U) []U {
 	}
 	return out
 }
+
+// matches is an optional equality filter of a Describe: no filter, or v.
+func matches(filter *string, v string) bool { return filter == nil || *filter == v }

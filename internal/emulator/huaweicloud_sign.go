@@ -4,6 +4,7 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"net/http"
 	"net/url"
 	"slices"
@@ -88,21 +89,22 @@ func sdkCanonicalRequest(req sdkRequest, signed []string) string {
 		strings.Join(headers, "\n") + "\n", strings.Join(signed, ";"), payload}, "\n")
 }
 
-// sdkEscape percent-encodes every byte but A-Z a-z 0-9 - _ . ~ in upper-case hex.
+// sdkEscape percent-encodes every byte but the unreserved ones (A-Z a-z
+// 0-9 - _ . ~) as %XX in upper-case hex.
 func sdkEscape(s string) string {
-	const hexDigits = "0123456789ABCDEF"
 	var b strings.Builder
-	for i := range len(s) {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || strings.IndexByte("-_.~", c) >= 0 {
+	for _, c := range []byte(s) {
+		if unreserved(c) {
 			b.WriteByte(c)
-			continue
+		} else {
+			fmt.Fprintf(&b, "%%%02X", c)
 		}
-		b.WriteByte('%')
-		b.WriteByte(hexDigits[c>>4])
-		b.WriteByte(hexDigits[c&15])
 	}
 	return b.String()
+}
+
+func unreserved(c byte) bool {
+	return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || strings.IndexByte("-_.~", c) >= 0
 }
 
 // sdkAuthorization is a parsed "SDK-HMAC-SHA256 Access=…, SignedHeaders=a;b, Signature=…".
@@ -113,26 +115,10 @@ type sdkAuthorization struct {
 }
 
 func parseSDKAuthorization(h string) (sdkAuthorization, bool) {
-	var a sdkAuthorization
-	rest, found := strings.CutPrefix(h, sdkAlgorithm+" ")
-	if !found {
-		return a, false
+	kv, ok := authParams(h, sdkAlgorithm)
+	a := sdkAuthorization{access: kv["Access"], signature: kv["Signature"]}
+	if v := kv["SignedHeaders"]; v != "" {
+		a.signed = strings.Split(v, ";")
 	}
-	for _, part := range strings.Split(rest, ",") {
-		k, v, found := strings.Cut(strings.TrimSpace(part), "=")
-		if !found {
-			return a, false
-		}
-		switch k {
-		case "Access":
-			a.access = v
-		case "SignedHeaders":
-			if v != "" {
-				a.signed = strings.Split(v, ";")
-			}
-		case "Signature":
-			a.signature = v
-		}
-	}
-	return a, a.access != "" && a.signature != "" && len(a.signed) > 0
+	return a, ok && a.access != "" && a.signature != "" && len(a.signed) > 0
 }

@@ -56,13 +56,15 @@ const (
 
 var nicNetworkTypes = []string{"Auto", "FailOver", "VirtioOnly", "VfOnly"}
 
-func (z *zecState) describeDiskCategory(req *struct {
-	ZoneID *string `json:"zoneId"`
-}) (map[string]any, []string, error) {
+func (z *zecState) describeDiskCategory(req *call) (any, []string, error) {
+	categories := zecDiskCategories
+	if c := req.str("diskCategory"); c != nil {
+		categories = slices.DeleteFunc(slices.Clone(categories), func(have string) bool { return have != *c })
+	}
 	set := []map[string]any{}
 	for _, zone := range zecZones {
-		if req.ZoneID == nil || *req.ZoneID == zone {
-			set = append(set, map[string]any{"zoneId": zone, "categorySet": zecDiskCategories})
+		if matches(req.str("zoneId"), zone) && len(categories) > 0 {
+			set = append(set, map[string]any{"zoneId": zone, "categorySet": categories})
 		}
 	}
 	return map[string]any{"categoryZoneSet": set}, nil, nil

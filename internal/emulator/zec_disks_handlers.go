@@ -9,7 +9,7 @@ import (
 
 // createDisks follows CreateDisks: each disk is CREATING, then AVAILABLE,
 // or ATTACHING and IN_USE when it is made for an instance.
-func (z *zecState) createDisks(req *createDisksReq) (map[string]any, []string, error) {
+func (z *zecState) createDisks(req *call) (any, []string, error) {
 	c, e := z.checkCreateDisks(req)
 	if e != nil {
 		return nil, nil, e
@@ -36,67 +36,65 @@ func (z *zecState) createDisks(req *createDisksReq) (map[string]any, []string, e
 	return map[string]any{"diskIds": ids, "orderNumber": "order-" + ids[0]}, ids, nil
 }
 
-func (z *zecState) describeDisks(req *describeDisksReq) (map[string]any, []string, error) {
-	pageSize, pageNum, e := checkDescribe("diskIds", req.DiskIDs, req.TagKeys, req.Tags, req.PageSize, req.PageNum)
+func (z *zecState) describeDisks(req *call) (any, []string, error) {
+	ids, keys, tags := req.strs("diskIds"), req.strs("tagKeys"), req.tags("tags")
+	pageSize, pageNum, e := checkDescribe("diskIds", ids, keys, tags, req.integer("pageSize"), req.integer("pageNum"))
 	if e != nil {
 		return nil, nil, e
 	}
+	name := req.str("diskName")
 	match := filterSorted(z.disks, func(d *zecDisk) bool {
 		switch {
-		case len(req.DiskIDs) > 0 && !slices.Contains(req.DiskIDs, d.DiskID):
-		case req.DiskName != nil && !strings.Contains(d.DiskName, *req.DiskName):
-		case req.DiskStatus != nil && d.DiskStatus != *req.DiskStatus:
-		case req.DiskType != nil && d.DiskType != *req.DiskType:
-		case req.DiskCategory != nil && d.DiskCategory != *req.DiskCategory:
-		case req.InstanceID != nil && d.InstanceID != *req.InstanceID:
-		case req.ZoneID != nil && d.ZoneID != *req.ZoneID:
-		case req.ResourceGroupID != nil && d.ResourceGroupID != *req.ResourceGroupID:
-		case !hasTags(d.Tags.list(), req.TagKeys, req.Tags):
+		case len(ids) > 0 && !slices.Contains(ids, d.DiskID):
+		case name != nil && !strings.Contains(d.DiskName, *name):
+		case !matches(req.str("diskStatus"), d.DiskStatus), !matches(req.str("diskType"), d.DiskType),
+			!matches(req.str("diskCategory"), d.DiskCategory), !matches(req.str("instanceId"), d.InstanceID),
+			!matches(req.str("zoneId"), d.ZoneID), !matches(req.str("resourceGroupId"), d.ResourceGroupID):
+		case !hasTags(d.Tags.list(), keys, tags):
 		default:
 			return true
 		}
 		return false
 	})
-	return describeAnswer(match, pageSize, pageNum, func(d *zecDisk) zecDisk { return *d }), req.DiskIDs, nil
+	return describeAnswer(match, pageSize, pageNum, func(d *zecDisk) zecDisk { return *d }), ids, nil
 }
 
-func (z *zecState) attachDisks(req *struct {
-	DiskIDs    []string `json:"diskIds"`
-	InstanceID *string  `json:"instanceId"`
-}) (map[string]any, []string, error) {
-	if e := checkDiskIDs(req.DiskIDs); e != nil {
-		return nil, req.DiskIDs, e
+func (z *zecState) attachDisks(req *call) (any, []string, error) {
+	ids := req.strs("diskIds")
+	if e := checkDiskIDs(ids); e != nil {
+		return nil, ids, e
 	}
-	if req.InstanceID == nil || *req.InstanceID == "" {
-		return nil, req.DiskIDs, errMissing("instanceId")
+	instanceID := req.str("instanceId")
+	if instanceID == nil || *instanceID == "" {
+		return nil, ids, errMissing("instanceId")
 	}
-	inst, e := z.instance(*req.InstanceID)
+	inst, e := z.instance(*instanceID)
 	if e != nil {
-		return nil, req.DiskIDs, e
+		return nil, ids, e
 	}
 	if inst.Status != "RUNNING" && inst.Status != "STOPPED" {
-		return nil, req.DiskIDs, apiErr(http.StatusBadRequest, "UNSUPPORTED_OPERATION_INSTANCE_STATUS", "Disks cannot be attached to an instance in status %s.", inst.Status)
+		return nil, ids, apiErr(http.StatusBadRequest, "UNSUPPORTED_OPERATION_INSTANCE_STATUS", "Disks cannot be attached to an instance in status %s.", inst.Status)
 	}
-	if z.dataDiskCount(inst.InstanceID)+len(req.DiskIDs) > zecMaxDataDisks {
-		return nil, req.DiskIDs, apiErr(http.StatusBadRequest, "LIMIT_EXCEEDED_INSTANCE_CAN_ATTACH", "An instance can have at most %d data disks.", zecMaxDataDisks)
+	if z.dataDiskCount(inst.InstanceID)+len(ids) > zecMaxDataDisks {
+		return nil, ids, apiErr(http.StatusBadRequest, "LIMIT_EXCEEDED_INSTANCE_CAN_ATTACH", "An instance can have at most %d data disks.", zecMaxDataDisks)
 	}
-	disks := make([]*zecDisk, 0, len(req.DiskIDs))
-	for _, id := range req.DiskIDs {
+	disks := make([]*zecDisk, 0, len(ids))
+	for _, id := range ids {
 		d, e := z.disk(id)
 		if e != nil {
-			return nil, req.DiskIDs, e
+			return nil, ids, e
 		}
 		if !d.Portable {
-			return nil, req.DiskIDs, apiErr(http.StatusBadRequest, "INVALID_DISK_NOT_PORTABLE", "Disk %s is not detachable.", id)
+			return nil, ids, apiErr(http.StatusBadRequest, "INVALID_DISK_NOT_PORTABLE", "Disk %s is not detachable.", id)
 		}
 		if d.InstanceID != "" {
-			return nil, req.DiskIDs, apiErr(http.StatusBadRequest, "UNSUPPORTED_OPERATION_DISK_ATTACHED", "Disk %s is already attached to instance %s.", id, d.InstanceID)
+			return nil, ids, apiErr(http.StatusBadRequest, "UNSUPPORTED_OPERATION_DISK_ATTACHED", "Disk %s is already attached to instance %s.", id, d.InstanceID)
 		}
 		if d.DiskStatus != diskStatusAvailable || diskBusy(d) {
-			return nil, req.DiskIDs, apiErr(http.StatusBadRequest, "UNSUPPORTED_OPERATION_DISK_STATUS", "Disk %s is %s; only AVAILABLE disks can be attached.", id, d.DiskStatus)
+			return nil, ids, apiErr(http.StatusBadRequest, "UNSUPPORTED_OPERATION_DISK_STATUS", "Disk %s is %s; only AVAILABLE disks can be attached.", id, d.DiskStatus)
 		}
 		if d.ZoneID != inst.ZoneID {
-			return nil, req.DiskIDs, apiErr(http.StatusBadRequest, "INVALID_DISK_AND_INSTANCE_ZONE_MISMATCHED", "Disk %s is in zone %s and instance %s in zone %s.", id, d.ZoneID, inst.InstanceID, inst.ZoneID)
+			return nil, ids, apiErr(http.StatusBadRequest, "INVALID_DISK_AND_INSTANCE_ZONE_MISMATCHED", "Disk %s is in zone %s and instance %s in zone %s.", id, d.ZoneID, inst.InstanceID, inst.ZoneID)
 		}
 		disks = append(disks, d)
 	}
@@ -105,31 +103,29 @@ func (z *zecState) attachDisks(req *struct {
 		d.DiskStatus, d.InstanceID, d.InstanceName = diskStatusAttaching, inst.InstanceID, inst.InstanceName
 		d.tl.after(now, z.s.opts.Durations.DiskAttach, func() { d.DiskStatus = diskStatusInUse })
 	}
-	return nil, req.DiskIDs, nil
+	return nil, ids, nil
 }
 
-func (z *zecState) detachDisks(req *struct {
-	DiskIDs           []string `json:"diskIds"`
-	InstanceCheckFlag *bool    `json:"instanceCheckFlag"`
-}) (map[string]any, []string, error) {
-	if e := checkDiskIDs(req.DiskIDs); e != nil {
-		return nil, req.DiskIDs, e
+func (z *zecState) detachDisks(req *call) (any, []string, error) {
+	ids := req.strs("diskIds")
+	if e := checkDiskIDs(ids); e != nil {
+		return nil, ids, e
 	}
 	// instanceCheckFlag defaults to true: detach only from a stopped instance.
-	check := req.InstanceCheckFlag == nil || *req.InstanceCheckFlag
+	check := valueOr(req.flag("instanceCheckFlag"), true)
 	failed := []string{}
-	disks := make([]*zecDisk, 0, len(req.DiskIDs))
+	disks := make([]*zecDisk, 0, len(ids))
 	owner := ""
-	for _, id := range req.DiskIDs {
+	for _, id := range ids {
 		d, e := z.disk(id)
 		if e != nil {
-			return nil, req.DiskIDs, e
+			return nil, ids, e
 		}
 		if !d.Portable || d.DiskType == "SYSTEM" {
-			return nil, req.DiskIDs, apiErr(http.StatusBadRequest, "INVALID_DISK_NOT_PORTABLE", "Disk %s is not detachable.", id)
+			return nil, ids, apiErr(http.StatusBadRequest, "INVALID_DISK_NOT_PORTABLE", "Disk %s is not detachable.", id)
 		}
 		if owner != "" && d.InstanceID != owner {
-			return nil, req.DiskIDs, apiErr(http.StatusBadRequest, codeInvalidParameter, "All disks of one DetachDisks call must be attached to the same instance.")
+			return nil, ids, apiErr(http.StatusBadRequest, codeInvalidParameter, "All disks of one DetachDisks call must be attached to the same instance.")
 		}
 		owner = d.InstanceID
 		inst := z.instances[d.InstanceID]
@@ -144,7 +140,7 @@ func (z *zecState) detachDisks(req *struct {
 	}
 	// If any disk cannot be detached, nothing is done.
 	if len(failed) > 0 {
-		return map[string]any{"failedDiskIds": failed}, req.DiskIDs, nil
+		return map[string]any{"failedDiskIds": failed}, ids, nil
 	}
 	now := z.s.now()
 	for _, d := range disks {
@@ -153,64 +149,50 @@ func (z *zecState) detachDisks(req *struct {
 			d.DiskStatus, d.InstanceID, d.InstanceName = diskStatusAvailable, "", ""
 		})
 	}
-	return map[string]any{"failedDiskIds": failed}, req.DiskIDs, nil
+	return map[string]any{"failedDiskIds": failed}, ids, nil
 }
 
-func (z *zecState) resizeDisk(req *struct {
-	DiskID   *string `json:"diskId"`
-	DiskSize *int    `json:"diskSize"`
-}) (map[string]any, []string, error) {
-	if req.DiskID == nil || *req.DiskID == "" {
-		return nil, nil, errMissing("diskId")
-	}
-	ids := []string{*req.DiskID}
-	if req.DiskSize == nil {
-		return nil, ids, errMissing("diskSize")
-	}
-	d, e := z.disk(*req.DiskID)
+func (z *zecState) resizeDisk(req *call) (any, []string, error) {
+	d, ids, e := z.diskOf(req)
 	if e != nil {
 		return nil, ids, e
 	}
-	if *req.DiskSize <= d.DiskSize {
-		return nil, ids, apiErr(http.StatusBadRequest, "INVALID_DISK_SIZE", "diskSize must be larger than the current size %d GiB (disks only grow), got %d.", d.DiskSize, *req.DiskSize)
+	newSize := req.integer("diskSize")
+	if newSize == nil {
+		return nil, ids, errMissing("diskSize")
 	}
-	if *req.DiskSize > zecDiskMaxSize {
-		return nil, ids, apiErr(http.StatusBadRequest, "INVALID_DISK_SIZE", "diskSize must be at most %d GiB, got %d.", zecDiskMaxSize, *req.DiskSize)
+	if *newSize <= d.DiskSize {
+		return nil, ids, apiErr(http.StatusBadRequest, "INVALID_DISK_SIZE", "diskSize must be larger than the current size %d GiB (disks only grow), got %d.", d.DiskSize, *newSize)
+	}
+	if *newSize > zecDiskMaxSize {
+		return nil, ids, apiErr(http.StatusBadRequest, "INVALID_DISK_SIZE", "diskSize must be at most %d GiB, got %d.", zecDiskMaxSize, *newSize)
 	}
 	if (d.DiskStatus != diskStatusAvailable && d.DiskStatus != diskStatusInUse) || diskBusy(d) {
 		return nil, ids, apiErr(http.StatusBadRequest, "UNSUPPORTED_OPERATION_DISK_STATUS", "Disk %s is %s and cannot be resized now.", d.DiskID, d.DiskStatus)
 	}
-	prev, size := d.DiskStatus, *req.DiskSize
+	prev, size := d.DiskStatus, *newSize
 	d.DiskStatus = diskStatusChanging
 	d.tl.after(z.s.now(), z.s.opts.Durations.DiskResize, func() { d.DiskStatus, d.DiskSize = prev, size })
 	return nil, ids, nil
 }
 
-func (z *zecState) modifyDisksAttributes(req *struct {
-	DiskIDs  []string `json:"diskIds"`
-	DiskName *string  `json:"diskName"`
-}) (map[string]any, []string, error) {
-	if len(req.DiskIDs) == 0 {
-		return nil, nil, errMissing("diskIds")
+func (z *zecState) modifyDisksAttributes(req *call) (any, []string, error) {
+	ids := req.strs("diskIds")
+	disks, e := batchOf("diskIds", ids, z.disk)
+	if e != nil {
+		return nil, ids, e
 	}
-	if len(req.DiskIDs) > maxIDsPerCall {
-		return nil, req.DiskIDs, apiErr(http.StatusBadRequest, codeInvalidValue, "diskIds may hold at most %d ids.", maxIDsPerCall)
+	name := req.str("diskName")
+	if name == nil {
+		return nil, ids, errMissing("diskName")
 	}
-	if req.DiskName == nil {
-		return nil, req.DiskIDs, errMissing("diskName")
+	if e := checkDiskName(*name); e != nil {
+		return nil, ids, e
 	}
-	if e := checkDiskName(*req.DiskName); e != nil {
-		return nil, req.DiskIDs, e
+	for _, d := range disks {
+		d.DiskName = *name
 	}
-	for _, id := range req.DiskIDs {
-		if _, e := z.disk(id); e != nil {
-			return nil, req.DiskIDs, e
-		}
-	}
-	for _, id := range req.DiskIDs {
-		z.disks[id].DiskName = *req.DiskName
-	}
-	return nil, req.DiskIDs, nil
+	return nil, ids, nil
 }
 
 // releaseDisk follows the ReleaseDisk document: a boot disk is refused
@@ -218,14 +200,8 @@ func (z *zecState) modifyDisksAttributes(req *struct {
 // is refused (UNSUPPORTED_OPERATION_DISK_STATUS), an unknown one is
 // INVALID_DISK_NOT_FOUND. In recycle mode the first release moves an
 // AVAILABLE disk to the recycle bin; a release of a RECYCLED disk frees it.
-func (z *zecState) releaseDisk(req *struct {
-	DiskID *string `json:"diskId"`
-}) (map[string]any, []string, error) {
-	if req.DiskID == nil || *req.DiskID == "" {
-		return nil, nil, errMissing("diskId")
-	}
-	ids := []string{*req.DiskID}
-	d, e := z.disk(*req.DiskID)
+func (z *zecState) releaseDisk(req *call) (any, []string, error) {
+	d, ids, e := z.diskOf(req)
 	if e != nil {
 		return nil, ids, e
 	}
@@ -245,4 +221,14 @@ func (z *zecState) releaseDisk(req *struct {
 		return nil, ids, apiErr(http.StatusBadRequest, "UNSUPPORTED_OPERATION_DISK_STATUS", "Operations on the disk with current status are not supported.")
 	}
 	return nil, ids, nil
+}
+
+// diskOf is the disk named by the diskId of a request.
+func (z *zecState) diskOf(req *call) (*zecDisk, []string, *errAPI) {
+	id := req.str("diskId")
+	if id == nil || *id == "" {
+		return nil, nil, errMissing("diskId")
+	}
+	d, e := z.disk(*id)
+	return d, []string{*id}, e
 }

@@ -17,63 +17,58 @@ type diskCreate struct {
 }
 
 // checkCreateDisks enforces every documented constraint of CreateDisks.
-func (z *zecState) checkCreateDisks(req *createDisksReq) (*diskCreate, *errAPI) {
-	if req.ZoneID == nil || *req.ZoneID == "" {
+func (z *zecState) checkCreateDisks(req *call) (*diskCreate, *errAPI) {
+	zone, size := req.str("zoneId"), req.integer("diskSize")
+	if zone == nil || *zone == "" {
 		return nil, errMissing("zoneId")
 	}
-	if !validZone(*req.ZoneID) {
-		return nil, apiErr(http.StatusBadRequest, "INVALID_ZONE_NOT_FOUND", "The zone %q does not exist.", *req.ZoneID)
+	if !validZone(*zone) {
+		return nil, apiErr(http.StatusBadRequest, "INVALID_ZONE_NOT_FOUND", "The zone %q does not exist.", *zone)
 	}
-	if req.DiskSize == nil {
+	if size == nil {
 		return nil, errMissing("diskSize")
 	}
-	if e := checkDiskSize("diskSize", *req.DiskSize); e != nil {
+	if e := checkDiskSize("diskSize", *size); e != nil {
 		return nil, e
 	}
-	amount := valueOr(req.DiskAmount, 1)
+	amount := valueOr(req.integer("diskAmount"), 1)
 	if amount < 1 || amount > zecMaxCreateDisks {
 		return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "diskAmount must be between 1 and %d, got %d.", zecMaxCreateDisks, amount)
 	}
-	category := valueOr(req.DiskCategory, zecDefaultDiskCategory)
+	category := valueOr(req.str("diskCategory"), zecDefaultDiskCategory)
 	if e := checkDiskCategory(category); e != nil {
 		return nil, e
 	}
-	if req.DiskName == nil {
+	nameP := req.str("diskName")
+	if nameP == nil {
 		return nil, errMissing("diskName")
 	}
-	name := *req.DiskName
+	name := *nameP
 	if e := checkDiskName(name); e != nil {
 		return nil, e
 	}
+	// CreateDisks has no charge type (neither version's model): disks are
+	// POSTPAID.
 	chargeType := "POSTPAID"
-	if req.ChargeType != nil {
-		if *req.ChargeType != "POSTPAID" && *req.ChargeType != "PREPAID" {
-			return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "chargeType must be POSTPAID or PREPAID.")
-		}
-		chargeType = *req.ChargeType
-	}
 	var inst *zecInstance
-	if req.InstanceID != nil && *req.InstanceID != "" {
+	if id := req.str("instanceId"); id != nil && *id != "" {
 		var e *errAPI
-		if inst, e = z.instance(*req.InstanceID); e != nil {
+		if inst, e = z.instance(*id); e != nil {
 			return nil, e
 		}
-		if inst.ZoneID != *req.ZoneID {
-			return nil, apiErr(http.StatusBadRequest, "INVALID_DISK_AND_INSTANCE_ZONE_MISMATCHED", "Instance %s is in zone %s, not %s.", inst.InstanceID, inst.ZoneID, *req.ZoneID)
+		if inst.ZoneID != *zone {
+			return nil, apiErr(http.StatusBadRequest, "INVALID_DISK_AND_INSTANCE_ZONE_MISMATCHED", "Instance %s is in zone %s, not %s.", inst.InstanceID, inst.ZoneID, *zone)
 		}
 		if z.dataDiskCount(inst.InstanceID)+amount > zecMaxDataDisks {
 			return nil, apiErr(http.StatusBadRequest, "LIMIT_EXCEEDED_INSTANCE_CAN_ATTACH", "An instance can have at most %d data disks.", zecMaxDataDisks)
 		}
 	}
-	var tags []Tag
-	if req.Tags != nil {
-		tags = req.Tags.Tags
-		if e := checkTags(tags); e != nil {
-			return nil, e
-		}
+	tags := req.tags("tags")
+	if e := checkTags(tags); e != nil {
+		return nil, e
 	}
-	return &diskCreate{zone: *req.ZoneID, name: name, category: category, chargeType: chargeType,
-		resourceGroup: stringOr(req.ResourceGroupID, defaultResourceGroup), size: *req.DiskSize, amount: amount, inst: inst, tags: tags}, nil
+	return &diskCreate{zone: *zone, name: name, category: category, chargeType: chargeType,
+		resourceGroup: stringOr(req.str("resourceGroupId"), defaultResourceGroup), size: *size, amount: amount, inst: inst, tags: tags}, nil
 }
 
 // diskNamePattern: 1 to 64 letters, digits, "-", "_", "/" and ".", starting

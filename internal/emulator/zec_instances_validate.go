@@ -74,7 +74,6 @@ func checkPassword(p string) *errAPI {
 
 // zecCreate is a checked CreateZecInstances request.
 type zecCreate struct {
-	req         *createZecInstancesReq
 	names       []string
 	itype       zecInstanceType
 	nicType     string
@@ -92,55 +91,53 @@ type zecDataDisk struct {
 }
 
 // checkCreateInstances enforces every documented constraint of CreateZecInstances.
-func checkCreateInstances(req *createZecInstancesReq) (*zecCreate, *errAPI) {
-	for name, v := range map[string]*string{"zoneId": req.ZoneID, "imageId": req.ImageID, "instanceType": req.InstanceType, "subnetId": req.SubnetID} {
-		if v == nil || *v == "" {
+func checkCreateInstances(req *call) (*zecCreate, *errAPI) {
+	for _, name := range []string{"zoneId", "imageId", "instanceType", "subnetId"} {
+		if stringOr(req.str(name), "") == "" {
 			return nil, errMissing(name)
 		}
 	}
-	if !validZone(*req.ZoneID) {
-		return nil, apiErr(http.StatusBadRequest, "INVALID_ZONE_NOT_FOUND", "The specified zoneId `%s` is not found.", *req.ZoneID)
+	zone, imageID, typeID := *req.str("zoneId"), *req.str("imageId"), *req.str("instanceType")
+	if !validZone(zone) {
+		return nil, apiErr(http.StatusBadRequest, "INVALID_ZONE_NOT_FOUND", "The specified zoneId `%s` is not found.", zone)
 	}
-	image, ok := ZECImages[*req.ImageID]
+	image, ok := ZECImages[imageID]
 	if !ok {
-		return nil, apiErr(http.StatusNotFound, "INVALID_IMAGE_NOT_FOUND", "The specified image %s does not exist.", *req.ImageID)
+		return nil, apiErr(http.StatusNotFound, "INVALID_IMAGE_NOT_FOUND", "The specified image %s does not exist.", imageID)
 	}
-	itype, ok := ZECInstanceTypes[*req.InstanceType]
+	itype, ok := ZECInstanceTypes[typeID]
 	if !ok {
-		return nil, apiErr(http.StatusNotFound, "INVALID_INSTANCE_TYPE_NOT_FOUND", "The specified instance type %s does not exist.", *req.InstanceType)
+		return nil, apiErr(http.StatusNotFound, "INVALID_INSTANCE_TYPE_NOT_FOUND", "The specified instance type %s does not exist.", typeID)
 	}
-	count := valueOr(req.InstanceCount, 1)
+	count := valueOr(req.integer("instanceCount"), 1)
 	if count < 1 || count > zecMaxCreateInstances {
 		return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "instanceCount must be between 1 and %d, got %d.", zecMaxCreateInstances, count)
 	}
-	names, e := expandInstanceNames(valueOr(req.InstanceName, "instance"), count)
+	names, e := expandInstanceNames(valueOr(req.str("instanceName"), "instance"), count)
 	if e != nil {
 		return nil, e
 	}
-	hasPassword, hasKey := req.Password != nil && *req.Password != "", req.KeyID != nil && *req.KeyID != ""
+	hasPassword, hasKey := stringOr(req.str("password"), "") != "", stringOr(req.str("keyId"), "") != ""
 	switch {
 	case hasPassword && hasKey:
 		return nil, apiErr(http.StatusBadRequest, codeInvalidParameter, "password and keyId cannot both be given.")
 	case !hasPassword && !hasKey:
 		return nil, errMissing("password or keyId")
 	case hasPassword:
-		if e := checkPassword(*req.Password); e != nil {
+		if e := checkPassword(*req.str("password")); e != nil {
 			return nil, e
 		}
 	}
 	nicType := "Auto"
-	if req.NicNetworkType != nil {
-		nicType = *req.NicNetworkType
+	if t := req.str("nicNetworkType"); t != nil {
+		nicType = *t
 		if !slices.Contains(nicNetworkTypes, nicType) {
 			return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "nicNetworkType must be one of %s.", strings.Join(nicNetworkTypes, ", "))
 		}
 	}
 	sysSize, sysCategory := image.MinDisk, zecDefaultDiskCategory
-	if sd := req.SystemDisk; sd != nil {
-		if sd.DiskAmount != nil {
-			return nil, apiErr(http.StatusBadRequest, codeInvalidParameter, "systemDisk takes no diskAmount.")
-		}
-		sysSize, sysCategory = valueOr(sd.DiskSize, sysSize), valueOr(sd.DiskCategory, sysCategory)
+	if sd := req.obj("systemDisk"); sd != nil {
+		sysSize, sysCategory = valueOr(sd.integer("diskSize"), sysSize), valueOr(sd.str("diskCategory"), sysCategory)
 	}
 	if sysSize < image.MinDisk || sysSize > zecDiskMaxSize {
 		return nil, apiErr(http.StatusBadRequest, "INVALID_DISK_SIZE", "systemDisk.diskSize must be between %d (the image's minimum) and %d GiB, got %d.", image.MinDisk, zecDiskMaxSize, sysSize)
@@ -149,35 +146,36 @@ func checkCreateInstances(req *createZecInstancesReq) (*zecCreate, *errAPI) {
 		return nil, e
 	}
 	var dataDisks []zecDataDisk
-	for _, dd := range req.DataDisks {
-		if dd.DiskSize == nil {
+	for _, dd := range req.objs("dataDisks") {
+		size := dd.integer("diskSize")
+		if size == nil {
 			return nil, errMissing("dataDisks.diskSize")
 		}
-		if e := checkDiskSize("dataDisks.diskSize", *dd.DiskSize); e != nil {
+		if e := checkDiskSize("dataDisks.diskSize", *size); e != nil {
 			return nil, e
 		}
-		cat := valueOr(dd.DiskCategory, zecDefaultDiskCategory)
+		cat := valueOr(dd.str("diskCategory"), zecDefaultDiskCategory)
 		if e := checkDiskCategory(cat); e != nil {
 			return nil, e
 		}
-		amount := valueOr(dd.DiskAmount, 1)
+		amount := valueOr(dd.integer("diskAmount"), 1)
 		if amount < 1 {
 			return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "dataDisks.diskAmount must be at least 1, got %d.", amount)
 		}
 		for range amount {
-			dataDisks = append(dataDisks, zecDataDisk{*dd.DiskSize, cat})
+			dataDisks = append(dataDisks, zecDataDisk{*size, cat})
 		}
 	}
 	if len(dataDisks) > zecMaxDataDisksAtCreate {
 		return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "Only %d data disk can be created with an instance, got %d.", zecMaxDataDisksAtCreate, len(dataDisks))
 	}
-	if req.InternetChargeType != nil && *req.InternetChargeType == "BandwidthCluster" && (req.ClusterID == nil || *req.ClusterID == "") {
+	if stringOr(req.str("internetChargeType"), "") == "BandwidthCluster" && stringOr(req.str("clusterId"), "") == "" {
 		return nil, errMissing("clusterId")
 	}
-	tags := req.Tags.list()
+	tags := req.tags("tags")
 	if e := checkTags(tags); e != nil {
 		return nil, e
 	}
-	return &zecCreate{req: req, names: names, itype: itype, nicType: nicType, hasKey: hasKey,
+	return &zecCreate{names: names, itype: itype, nicType: nicType, hasKey: hasKey,
 		sysSize: sysSize, sysCategory: sysCategory, dataDisks: dataDisks, tags: tags}, nil
 }

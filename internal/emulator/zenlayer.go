@@ -27,21 +27,25 @@ const (
 	codeInternal           = "INTERNAL_SERVER_ERROR"
 )
 
-// zenlayerAction handles one action: it takes the request body (action
-// decodes it for the handlers) and returns the action's output (the fields
-// beside requestId in "response") and the ids it touched, for the log.
-// It is called with s.mu held and the state advanced to now.
-type zenlayerAction func(body []byte) (map[string]any, []string, error)
+// zenlayerAction handles one action: it takes the checked request and
+// returns the action's output (the fields beside requestId in "response",
+// which the version's model then trims or completes) and the ids it
+// touched, for the log. It is called with s.mu held and the state advanced
+// to now.
+type zenlayerAction func(c *call) (any, []string, error)
 
-// zenlayerVersions are the versions each service serves: the APIVersion of
-// the SDK's package of the service (zenlayercloud-sdk-go v0.2.40,
-// zenlayercloud/zec20250901/client.go and bmc20221120/client.go, const APIVersion).
-var zenlayerVersions = map[string]string{"zec": "2025-09-01", "bmc": "2022-11-20"}
+// call is one request to an action: its checked body, and the version it
+// was made in with the shape of the action there.
+type call struct {
+	params
+	version string
+	shape   apiShape
+}
 
-func (s *Server) zenlayerActions(service string) map[string]zenlayerAction {
+func (s *Server) zenlayerBackend(service string) zenlayerBackend {
 	for _, b := range s.backends {
 		if zb, ok := b.(zenlayerBackend); ok && zb.zenlayerService() == service {
-			return zb.actions()
+			return zb
 		}
 	}
 	return nil
@@ -68,10 +72,12 @@ func (s *Server) serveZenlayer(w http.ResponseWriter, r *http.Request) {
 		fail(apiErr(http.StatusBadRequest, codeInvalidParameter, "The request body could not be read or is larger than 1 MiB."))
 		return
 	}
-	if e := s.checkZenlayerRequest(r, service, action, body); e != nil {
+	zb := s.zenlayerBackend(service)
+	if e := s.checkZenlayerRequest(r, zb, service, action, body); e != nil {
 		fail(e)
 		return
 	}
+	version := r.Header.Get("X-ZC-Version")
 
 	s.runHooks(service + "." + action)
 	s.runPageHooks(service+"."+action, body)
@@ -83,18 +89,28 @@ func (s *Server) serveZenlayer(w http.ResponseWriter, r *http.Request) {
 		fail(apiErr(http.StatusTooManyRequests, codeRateLimit, "Request rate limit exceeded, please try again later."))
 		return
 	}
-	handler := s.zenlayerActions(service)[action]
-	if handler == nil {
+	handler, shape, e := zenlayerActionOf(zb, version, action, service)
+	if e != nil {
 		s.mu.Unlock()
-		fail(apiErr(http.StatusBadRequest, codeInvalidAction, "The action %q is not supported by service %s.", action, service))
+		fail(e)
+		return
+	}
+	p, e := decodeParams(body, shape.request)
+	if e != nil {
+		s.mu.Unlock()
+		fail(e)
 		return
 	}
 	s.advanceAll()
 	s.beginAsyncFail(r)
-	out, ids, herr := handler(body)
+	answer, ids, herr := handler(&call{params: p, version: version, shape: shape})
 	s.endAsyncFail()
 	entry.IDs = ids
 	s.mu.Unlock()
+	var out map[string]any
+	if herr == nil {
+		out, herr = shape.response.project(answer)
+	}
 	if herr != nil {
 		var e *errAPI
 		if !errors.As(herr, &e) {
@@ -102,9 +118,6 @@ func (s *Server) serveZenlayer(w http.ResponseWriter, r *http.Request) {
 		}
 		fail(e)
 		return
-	}
-	if out == nil {
-		out = map[string]any{}
 	}
 	out["requestId"] = requestID
 	s.mu.Lock()
@@ -120,16 +133,16 @@ func (s *Server) newRequestID() string {
 }
 
 // checkZenlayerRequest verifies the common request parameters and the signature.
-func (s *Server) checkZenlayerRequest(r *http.Request, service, action string, body []byte) *errAPI {
-	version, ok := zenlayerVersions[service]
-	if !ok {
+func (s *Server) checkZenlayerRequest(r *http.Request, zb zenlayerBackend, service, action string, body []byte) *errAPI {
+	if zb == nil {
 		return apiErr(http.StatusNotFound, codeInvalidService, "The service %q does not exist.", service)
 	}
 	if action == "" {
 		return apiErr(http.StatusBadRequest, codeMissingParameter, "The header X-ZC-Action is missing.")
 	}
-	if v := r.Header.Get("X-ZC-Version"); v != version {
-		return apiErr(http.StatusBadRequest, codeInvalidVersion, "The version %q is not supported by service %s (supported: %s).", v, service, version)
+	if v := r.Header.Get("X-ZC-Version"); zb.versions()[v] == nil {
+		return apiErr(http.StatusBadRequest, codeInvalidVersion, "The version %q is not supported by service %s (supported: %s).",
+			v, service, strings.Join(sortedKeys(zb.versions()), ", "))
 	}
 	ct := r.Header.Get("Content-Type")
 	if !strings.HasPrefix(strings.ToLower(ct), "application/json") {
@@ -138,25 +151,15 @@ func (s *Server) checkZenlayerRequest(r *http.Request, service, action string, b
 	return s.authenticateZenlayer(r, ct, body)
 }
 
-// action makes a zenlayerAction of a handler that takes its request
-// decoded: the body is decoded into a new T first, as decodeStrict does.
-func action[T any](handle func(req *T) (map[string]any, []string, error)) zenlayerAction {
-	return func(body []byte) (map[string]any, []string, error) {
-		req := new(T)
-		if e := decodeStrict(body, req); e != nil {
-			return nil, nil, e
-		}
-		return handle(req)
+// zenlayerActionOf is the handler of an action and its shape in a version
+// the service serves: INVALID_ACTION if the version has no such action.
+func zenlayerActionOf(zb zenlayerBackend, version, action, service string) (zenlayerAction, apiShape, *errAPI) {
+	shape, ok := zb.versions()[version][action]
+	handler := zb.actions()[action]
+	if !ok || handler == nil {
+		return nil, apiShape{}, apiErr(http.StatusBadRequest, codeInvalidAction, "The action %q is not supported by service %s in version %s.", action, service, version)
 	}
-}
-
-// decodeStrict decodes an action's body, refusing unknown fields and wrong
-// types as the API does (INVALID_PARAMETER).
-func decodeStrict(body []byte, v any) *errAPI {
-	if err := decodeJSON(body, v); err != nil {
-		return apiErr(http.StatusBadRequest, codeInvalidParameter, "The request body is invalid: %v.", err)
-	}
-	return nil
+	return handler, shape, nil
 }
 
 func errMissing(name string) *errAPI {

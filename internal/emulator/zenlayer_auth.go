@@ -46,26 +46,27 @@ type zc2Authorization struct {
 
 // parseZC2Authorization splits "ZC2-HMAC-SHA256 Credential=…, SignedHeaders=…, Signature=…".
 func parseZC2Authorization(h string) (zc2Authorization, bool) {
-	var a zc2Authorization
-	rest, found := strings.CutPrefix(h, zc2Algorithm+" ")
+	kv, ok := authParams(h, zc2Algorithm)
+	a := zc2Authorization{credential: kv["Credential"], signedHeaders: kv["SignedHeaders"], signature: kv["Signature"]}
+	return a, ok && a.credential != "" && a.signature != ""
+}
+
+// authParams splits the "k=v, k=v" after the algorithm of an Authorization
+// header (both gateways' signatures have this form).
+func authParams(h, algorithm string) (map[string]string, bool) {
+	rest, found := strings.CutPrefix(h, algorithm+" ")
 	if !found {
-		return a, false
+		return nil, false
 	}
+	kv := map[string]string{}
 	for _, part := range strings.Split(rest, ",") {
 		k, v, found := strings.Cut(strings.TrimSpace(part), "=")
 		if !found {
-			return a, false
+			return nil, false
 		}
-		switch k {
-		case "Credential":
-			a.credential = v
-		case "SignedHeaders":
-			a.signedHeaders = v
-		case "Signature":
-			a.signature = v
-		}
+		kv[k] = v
 	}
-	return a, a.credential != "" && a.signature != ""
+	return kv, true
 }
 
 // accessKeyOf names the caller of a request for the rate limit.

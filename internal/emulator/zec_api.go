@@ -1,0 +1,52 @@
+package emulator
+
+// The versions of service zec and the shape of each action in them.
+var zecVersions = map[string]apiVersion{
+	// zenlayercloud-sdk-go v0.2.40 zenlayercloud/zec20250901 (client.go
+	// APIVersion; models.go <Action>Request and <Action>Response.Response).
+	"2025-09-01": shapes(map[string][2]string{
+		"CreateDisks": {`zoneId diskName diskSize:i diskAmount:i instanceId resourceGroupId diskCategory snapshotId` +
+			specMarketing + specTagAssociation + `instanceIds[] burstingEnabled:b`,
+			`requestId diskIds[] orderNumber`},
+		"DescribeDisks": {`diskIds[] diskName diskStatus diskType diskCategory instanceId zoneId pageNum:i pageSize:i
+			regionId snapshotAbility:b resourceGroupId` + specTagFilter,
+			`requestId totalCount:i dataSet[{diskId diskName regionId zoneId diskType portable:b diskCategory diskSize:i
+			diskStatus instanceId instanceName createTime expiredTime period:i resourceGroupId resourceGroupName serial
+			snapshotAbility:b autoSnapshotPolicyId` + specTagAssociation + `burstingEnabled:b}]`},
+		"AttachDisks":           {`diskIds[] instanceId`, specRequestID},
+		"DetachDisks":           {`diskIds[] instanceCheckFlag:b`, `requestId failedDiskIds[]`},
+		"ResizeDisk":            {`diskId diskSize:i`, specRequestID},
+		"ModifyDisksAttributes": {`diskIds[] diskName`, specRequestID},
+		"ReleaseDisk":           {`diskId`, specRequestID},
+		"DescribeDiskCategory":  {`zoneId diskCategory`, `requestId categoryZoneSet[{zoneId categorySet[]}]`},
+		"CreateZecInstances": {`zoneId imageId timeZone instanceType instanceName password keyId nicNetworkType
+			instanceCount:i systemDisk{` + specZECSystemDisk2025 + `} dataDisks[{` + specZECDataDisk2025 + `}] securityGroupId
+			subnetId lanIp enableAgent:b enableIpForward:b internetChargeType trafficPackageSize:n bandwidth:i eipBindType
+			eipV4Type ipStackType networkLineType clusterId ipv6ClusterId resourceGroupId` + specMarketing +
+			specTagAssociation + `userData instanceOptions{nestedVirtualization:b}`,
+			`requestId orderNumber instanceIdSet[] instances[{instanceId diskIdSet[]}]`},
+		"DescribeInstances": {`instanceIds[] zoneId imageId ipv4Address ipv6Address status name pageSize:i pageNum:i
+			resourceGroupId` + specTagFilter,
+			`requestId totalCount:i dataSet[{instanceId instanceName zoneId instanceType cpu:i memory:i imageId imageName
+			timeZone nicNetworkType status systemDisk{` + specZECSystemDisk2025 + `} dataDisks[{` + specZECDataDisk2025 + `}]
+			publicIpAddresses[] privateIpAddresses[] keyId subnetId securityGroupId enableAgent:b enableAgentMonitor:b
+			enableIpForward:b createTime expiredTime resourceGroupId resourceGroupName nics[{` + specZECNic2025 + `}]` +
+				specTagAssociation + `loadBalancerIds[] placementGroupId instanceOptions{nestedVirtualization:b}}]`},
+		"DescribeInstancesStatus":  {`instanceIds[] pageSize:i pageNum:i resourceGroupId`, `requestId totalCount:i dataSet[{instanceId instanceStatus}]`},
+		"StartInstances":           {`instanceIds[]`, specFailedIDs},
+		"StopInstances":            {`instanceIds[] forceShutdown:b`, specFailedIDs},
+		"ModifyInstancesAttribute": {`instanceIds[] instanceName`, specRequestID},
+		// dependResource: see zenlayerExtensions.
+		"ReleaseInstances": {`instanceIds[] dependResource:b`, specFailedIDs},
+	}),
+}
+
+// Models of zec20250901/models.go that several actions share: SystemDisk,
+// DataDisk and NicInfo.
+const (
+	specZECSystemDisk2025 = `diskId diskSize:i diskCategory burstingEnabled:b`
+	specZECDataDisk2025   = `diskId diskName diskSize:i diskAmount:i portable:b burstingEnabled:b diskCategory`
+	specZECNic2025        = `nicId name status nicType regionId nicSubnetType publicIpList[] privateIpList[] primaryIpv4
+		primaryIpv6 ipv6Cidr secondaryIpv4s[] macAddress instanceId vpcId subnetId createTime updateTime
+		resourceGroup{resourceGroupId resourceGroupName} securityGroupId` + specTagAssociation
+)
