@@ -144,7 +144,7 @@ func (b *bmcState) modifyInstancesAttribute(req *call) (any, []string, error) {
 }
 
 // terminateInstance returns an instance: a POSTPAID one goes to the recycle
-// bin (RECYCLING → RECYCLE, released 24 h later), a CREATE_FAILED one is
+// bin (RECYCLE at once, released 24 h later), a CREATE_FAILED one is
 // deleted at once, and a PREPAID one only has its renewal cancelled: it
 // keeps running until it expires.
 func (b *bmcState) terminateInstance(req *call) (any, []string, error) {
@@ -158,7 +158,7 @@ func (b *bmcState) terminateInstance(req *call) (any, []string, error) {
 		return nil, ids, e
 	}
 	switch i.InstanceStatus {
-	case bmcStatusRecycling, bmcStatusRecycle, bmcStatusReleasing:
+	case bmcStatusRecycle:
 		return nil, ids, bmcRecycledErr(i.InstanceID)
 	case bmcStatusPending, bmcStatusCreating:
 		return nil, ids, apiErr(http.StatusForbidden, bmcCodeCreating, "Instance %s is %s; operations on instances being created are not supported.", i.InstanceID, i.InstanceStatus)
@@ -179,7 +179,7 @@ func (b *bmcState) terminateInstance(req *call) (any, []string, error) {
 // releaseInstances follows the ReleaseInstances seed: at most 100 ids; an
 // unknown id is INVALID_INSTANCE_NOT_FOUND (404); an instance not in the
 // recycle bin is OPERATION_DENIED_INSTANCE_NOT_RECYCLED (403). Any failure
-// releases nothing. Released instances are RELEASING, then gone.
+// releases nothing. Released instances are gone at once.
 func (b *bmcState) releaseInstances(req *call) (any, []string, error) {
 	return b.allOrNothing(req, func(i *bmcInstance) *errAPI {
 		if i.InstanceStatus != bmcStatusRecycle {

@@ -23,19 +23,6 @@ const (
 //	ReleaseDisk  AVAILABLE → RECYCLING → RECYCLED (ReleaseRecycle);
 //	             otherwise, and from RECYCLED, DELETING → gone
 
-// Disk statuses.
-const (
-	diskStatusCreating  = "CREATING"
-	diskStatusAvailable = "AVAILABLE"
-	diskStatusAttaching = "ATTACHING"
-	diskStatusInUse     = "IN_USE"
-	diskStatusDetaching = "DETACHING"
-	diskStatusChanging  = "CHANGING"
-	diskStatusDeleting  = "DELETING"
-	diskStatusRecycling = "RECYCLING"
-	diskStatusRecycled  = "RECYCLED"
-)
-
 type zecDisk struct {
 	DiskID          string  `json:"diskId"`
 	DiskName        string  `json:"diskName"`

@@ -147,10 +147,11 @@ func (z *zecState) batch(action string, rawIDs []string, check func(*zecInstance
 }
 
 // startInstances follows the StartInstances document (seed 002): only
-// STOPPED instances outside the recycle bin start; STARTING, then RUNNING.
+// STOPPED instances outside the recycle bin start; BOOTING (the status enum;
+// STARTING, the document's word, with Options.ZECStartingStatus), then RUNNING.
 func (z *zecState) startInstances(req *call) (any, []string, error) {
 	return z.batch("StartInstances", req.strs("instanceIds"), acceptsFrom(instStatusStopped),
-		z.moveTo(instStatusStarting, instStatusRunning, z.s.opts.Durations.InstanceStart))
+		z.moveTo(z.s.opts.ZECStartingStatus, instStatusRunning, z.s.opts.Durations.InstanceStart))
 }
 
 // stopInstances follows StopInstances: only RUNNING instances stop;
