@@ -78,6 +78,11 @@ func TestContract_fieldsAreTheSDKs(t *testing.T) {
 			}
 		}
 	}
+	for key, sdk := range fixture {
+		if _, served := servedVersions[sdk.Service][sdk.Version][sdk.Action]; !served {
+			t.Errorf("%s: the SDK ships it (%s), the emulator does not serve it", key, sdk.File)
+		}
+	}
 	for ext := range zenlayerExtensions {
 		if !usedExtensions[ext] {
 			t.Errorf("extension %q is listed but no action takes it", ext)

@@ -138,8 +138,13 @@ func (z *zecState) detachDisks(req *call) (any, []string, error) {
 			disks = append(disks, d)
 		}
 	}
-	// If any disk cannot be detached, nothing is done.
-	if len(failed) > 0 {
+	// If any disk cannot be detached, nothing is done. Version 2024-04-01
+	// answers no failedDiskIds: the call fails instead.
+	switch {
+	case len(failed) > 0 && !req.answers("failedDiskIds"):
+		return nil, ids, apiErr(http.StatusBadRequest, "UNSUPPORTED_OPERATION_DISK_STATUS",
+			"Disks %v cannot be detached now: they are not IN_USE, or their instance is not STOPPED (instanceCheckFlag).", failed)
+	case len(failed) > 0:
 		return map[string]any{"failedDiskIds": failed}, ids, nil
 	}
 	now := z.s.now()

@@ -42,6 +42,10 @@ type call struct {
 	shape   apiShape
 }
 
+// answers reports whether the action's answer in this version has the
+// field at path (a version may lack a field another has).
+func (c *call) answers(path string) bool { return c.shape.response.has(path) }
+
 func (s *Server) zenlayerBackend(service string) zenlayerBackend {
 	for _, b := range s.backends {
 		if zb, ok := b.(zenlayerBackend); ok && zb.zenlayerService() == service {

@@ -123,6 +123,16 @@ func (fs fieldSet) get(name string) (field, bool) {
 	return fs[i], true
 }
 
+// has reports whether the model has the field at a dotted path.
+func (fs fieldSet) has(path string) bool {
+	name, rest, nested := strings.Cut(path, ".")
+	f, ok := fs.get(name)
+	if !ok || !nested {
+		return ok
+	}
+	return f.sub.has(rest)
+}
+
 // flatten lists the leaves of fs as "path:type", the form of the
 // contract tests' fixture: nested names joined with ".", "[]" after a list.
 func (fs fieldSet) flatten(prefix string) []string {
