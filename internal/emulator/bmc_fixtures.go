@@ -15,7 +15,7 @@ type BMCInstanceView struct {
 func (s *Server) BMCInstance(id string) (BMCInstanceView, bool) {
 	return viewOf(s, s.bmcOf().instances, id, func(i *bmcInstance) BMCInstanceView {
 		v := BMCInstanceView{
-			ID: i.InstanceID, Name: i.InstanceName, Hostname: i.Hostname, ZoneID: i.ZoneID, InstanceTypeID: i.InstanceTypeID,
+			ID: i.InstanceID, Name: i.InstanceName, Hostname: i.Hostname, ZoneID: i.ZoneID, InstanceTypeID: i.Type.InstanceTypeID,
 			Status: i.InstanceStatus, ChargeType: i.InstanceChargeType, InternetChargeType: i.InternetChargeType,
 			ResourceGroupID: i.ResourceGroupID, Bandwidth: i.BandwidthOutMbps, AutoRenew: i.AutoRenew, PublicIP: i.PrimaryPublicIPAddress,
 			ImageID: valueOr(i.ImageID, ""), Period: valueOr(i.Period, 0),

@@ -7,40 +7,58 @@ import (
 	"time"
 )
 
-// bmcInstance is an instance as DescribeInstances answers it (InstanceInfo).
+// bmcInstance is an instance as the emulator keeps it; wire is its InstanceInfo.
 type bmcInstance struct {
-	InstanceID             string          `json:"instanceId"`
-	ZoneID                 string          `json:"zoneId"`
-	InstanceName           string          `json:"instanceName"`
-	Hostname               string          `json:"hostname"`
-	InstanceTypeID         string          `json:"instanceTypeId"`
-	InstanceType           bmcInstanceType `json:"instanceType"`
-	ImageID                *string         `json:"imageId"`
-	ImageName              *string         `json:"imageName"`
-	IpxeURL                *string         `json:"ipxeUrl"`
-	InstanceChargeType     string          `json:"instanceChargeType"`
-	BandwidthOutMbps       int             `json:"bandwidthOutMbps"`
-	TrafficPackageSize     *float64        `json:"trafficPackageSize"`
-	InternetChargeType     string          `json:"internetChargeType"`
-	Period                 *int            `json:"period"`
-	PrimaryPublicIPAddress string          `json:"primaryPublicIpAddress"`
-	PublicIPAddresses      []string        `json:"publicIpAddresses"`
-	PrivateIPAddresses     []string        `json:"privateIpAddresses"`
-	IPv6Addresses          []string        `json:"ipv6Addresses"`
-	SubnetIDs              []string        `json:"subnetIds"`
-	CreateTime             string          `json:"createTime"`
-	ExpiredTime            *string         `json:"expiredTime"`
-	ResourceGroupID        string          `json:"resourceGroupId"`
-	ResourceGroupName      string          `json:"resourceGroupName"`
-	InstanceStatus         string          `json:"instanceStatus"`
-	Partitions             []bmcPartition  `json:"partitions"`
-	RaidConfig             *bmcRaidConfig  `json:"raidConfig"`
-	Nic                    *bmcNic         `json:"nic"`
-	AutoRenew              bool            `json:"autoRenew"`
-	ClusterID              *string         `json:"clusterId,omitempty"`
-	Tags                   *tagSet         `json:"tags"`
+	InstanceID, ZoneID, InstanceName, Hostname string
+	Type                                       *bmcInstanceType
+	ImageID, ImageName, IpxeURL                *string
+	InstanceChargeType                         string
+	BandwidthOutMbps                           int
+	TrafficPackageSize                         *float64
+	InternetChargeType                         string
+	Period                                     *int
+	PrimaryPublicIPAddress                     string
+	PublicIPAddresses, PrivateIPAddresses      []string
+	IPv6Addresses, SubnetIDs                   []string
+	CreateTime                                 string
+	ExpiredTime                                *string
+	ResourceGroupID, ResourceGroupName         string
+	InstanceStatus                             string
+	Partitions                                 []bmcPartition
+	RaidConfig                                 *bmcRaidConfig
+	Nic                                        *bmcNic
+	AutoRenew                                  bool
+	Tags                                       *tagSet
+	// KeyID is the key pair the instance was made with (keyId), or "".
+	KeyID             string
+	EnableGatewayMode bool
+	// Kept from the create, shown by no answer: clusterId, userData and marketingOptions.
+	ClusterID *string
+	UserData  string
+	Marketing params
 
 	timed
+}
+
+// wire is the instance as DescribeInstances answers it (InstanceInfo of
+// either version).
+func (i *bmcInstance) wire() map[string]any {
+	ipv6 := any(nil)
+	if len(i.IPv6Addresses) > 0 {
+		ipv6 = i.IPv6Addresses[0]
+	}
+	return map[string]any{
+		"instanceId": i.InstanceID, "zoneId": i.ZoneID, "instanceName": i.InstanceName, "hostname": i.Hostname,
+		"instanceTypeId": i.Type.InstanceTypeID, "instanceType": i.Type.wire(nil), "imageId": i.ImageID, "imageName": i.ImageName,
+		"ipxeUrl": i.IpxeURL, "instanceChargeType": i.InstanceChargeType, "bandwidthOutMbps": i.BandwidthOutMbps,
+		"trafficPackageSize": i.TrafficPackageSize, "internetChargeType": i.InternetChargeType, "period": i.Period,
+		"primaryPublicIpAddress": i.PrimaryPublicIPAddress, "primaryPublicIPv6Address": ipv6,
+		"publicIpAddresses": i.PublicIPAddresses, "privateIpAddresses": i.PrivateIPAddresses, "ipv6Addresses": nonNil(i.IPv6Addresses),
+		"subnetIds": i.SubnetIDs, "createTime": i.CreateTime, "expiredTime": i.ExpiredTime, "resourceGroupId": i.ResourceGroupID,
+		"resourceGroupName": i.ResourceGroupName, "instanceStatus": i.InstanceStatus, "partitions": i.Partitions,
+		"raidConfig": i.RaidConfig, "nic": i.Nic, "autoRenew": i.AutoRenew, "keyId": nilIfEmpty(i.KeyID), "tags": i.Tags,
+		"enableGatewayMode": i.EnableGatewayMode,
+	}
 }
 
 // instance finds an instance by id.
@@ -58,18 +76,18 @@ func (b *bmcState) newInstance(c *bmcCreate, name, host string) *bmcInstance {
 	b.ipSeq++
 	n := b.ipSeq
 	t := c.typ
-	typ := *t
-	typ.ImageIDs = nil
 	i := &bmcInstance{
-		InstanceID: b.newInstanceID(), ZoneID: c.zone, InstanceName: name, Hostname: host,
-		InstanceTypeID: t.InstanceTypeID, InstanceType: typ, InstanceChargeType: c.charge,
+		InstanceID: b.newInstanceID(), ZoneID: c.zone, InstanceName: name, Hostname: host, Type: t, InstanceChargeType: c.charge,
 		BandwidthOutMbps: c.bandwidth, InternetChargeType: c.internet,
 		PrimaryPublicIPAddress: fmt.Sprintf("203.0.%d.%d", 113+n/250%8, 1+n%250),
 		PrivateIPAddresses:     []string{fmt.Sprintf("10.%d.%d.%d", 10+bmcZoneIndex(c.zone), n/250%250, 1+n%250)},
-		IPv6Addresses:          []string{fmt.Sprintf("2001:db8:%x::%x", 10+bmcZoneIndex(c.zone), n)},
 		SubnetIDs:              []string{},
-		CreateTime:             now.Format(time.RFC3339), ResourceGroupID: defaultResourceGroup, ResourceGroupName: "Default Resource Group",
+		CreateTime:             now.Format(time.RFC3339), ResourceGroupID: defaultResourceGroup, ResourceGroupName: resourceGroupName(defaultResourceGroup),
 		InstanceStatus: bmcStatusPending, Partitions: c.partitions, RaidConfig: c.raid, ClusterID: c.clusterID,
+		KeyID: c.keyID, EnableGatewayMode: c.gatewayMode, UserData: c.userData, Marketing: c.marketing,
+	}
+	if c.primaryIPv6 {
+		i.IPv6Addresses = []string{fmt.Sprintf("2001:db8:%x::%x", 10+bmcZoneIndex(c.zone), n)}
 	}
 	i.PublicIPAddresses = []string{i.PrimaryPublicIPAddress}
 	i.Tags = wrapTags(c.tags)

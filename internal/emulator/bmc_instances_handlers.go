@@ -72,7 +72,7 @@ func (b *bmcState) describeInstances(req *call) (any, []string, error) {
 	match := filterSorted(b.instances, func(i *bmcInstance) bool {
 		switch {
 		case len(ids) > 0 && !slices.Contains(ids, i.InstanceID):
-		case !matches(zone, i.ZoneID), !matches(req.str("resourceGroupId"), i.ResourceGroupID), !matches(typeID, i.InstanceTypeID),
+		case !matches(zone, i.ZoneID), !matches(req.str("resourceGroupId"), i.ResourceGroupID), !matches(typeID, i.Type.InstanceTypeID),
 			!matches(internet, i.InternetChargeType), !matches(imageID, valueOr(i.ImageID, "")), !matches(status, i.InstanceStatus):
 		case subnet != nil && !slices.Contains(i.SubnetIDs, *subnet):
 		case !bmcNameMatches(req.str("instanceName"), i.InstanceName), !bmcNameMatches(req.str("hostname"), i.Hostname):
@@ -83,7 +83,7 @@ func (b *bmcState) describeInstances(req *call) (any, []string, error) {
 		}
 		return false
 	})
-	return describeAnswer(match, pageSize, pageNum, func(i *bmcInstance) bmcInstance { return *i }), ids, nil
+	return describeAnswer(match, pageSize, pageNum, (*bmcInstance).wire), ids, nil
 }
 
 func (b *bmcState) instancesOf(ids []string) ([]*bmcInstance, []string, *errAPI) {

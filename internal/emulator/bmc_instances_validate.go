@@ -33,6 +33,9 @@ type bmcCreate struct {
 	partitions                     []bmcPartition
 	nic                            *bmcNic
 	tags                           []Tag
+	keyID, userData                string
+	gatewayMode, primaryIPv6       bool
+	marketing                      params
 }
 
 // checkCreate enforces every documented constraint of CreateInstances.
@@ -40,7 +43,9 @@ func (b *bmcState) checkCreate(req *call) (*bmcCreate, *errAPI) {
 	c := &bmcCreate{amount: 1, bandwidth: 1, partitions: bmcPartitionsOf(req.objs("partitions")), raid: bmcRaidOf(req.obj("raidConfig")),
 		nic: bmcNicOf(req.obj("nic")), tags: req.tags("tags"), ipxeURL: stringOr(req.str("ipxeUrl"), ""),
 		resourceGroup: stringOr(req.str("resourceGroupId"), ""), subnet: stringOr(req.str("subnetId"), ""),
-		trafficPackage: req.number("trafficPackageSize"), clusterID: req.str("clusterId")}
+		trafficPackage: req.number("trafficPackageSize"), clusterID: req.str("clusterId"), keyID: stringOr(req.str("keyId"), ""),
+		userData: stringOr(req.str("userData"), ""), gatewayMode: valueOr(req.flag("enableGatewayMode"), false),
+		primaryIPv6: valueOr(req.flag("enablePrimaryIPv6"), true), marketing: req.obj("marketingOptions")}
 	zone := req.str("zoneId")
 	if zone == nil || *zone == "" {
 		return nil, errMissing("zoneId")
@@ -93,8 +98,8 @@ func (b *bmcState) checkCreate(req *call) (*bmcCreate, *errAPI) {
 		return nil, e
 	}
 	password, sshKeys := req.str("password"), req.strs("sshKeys")
-	if password != nil && len(sshKeys) > 0 {
-		return nil, apiErr(http.StatusBadRequest, bmcCodeLoginConflict, "Set either password or sshKeys, not both.")
+	if logins := len(sshKeys) + len(c.keyID); (password != nil && logins > 0) || (c.keyID != "" && len(sshKeys) > 0) {
+		return nil, apiErr(http.StatusBadRequest, bmcCodeLoginConflict, "Set one of password, keyId and sshKeys.")
 	}
 	if password != nil {
 		if e := checkBMCPassword(*password); e != nil {

@@ -77,3 +77,7 @@ func checkDiskCategory(category string) *errAPI {
 	}
 	return nil
 }
+
+// zecRegionOf is the region of a zone: the zone without its letter
+// ("asia-east-1a" is in "asia-east-1"), as the DescribeZones answers pair them.
+func zecRegionOf(zone string) string { return strings.TrimRight(zone, "abcdefghijklmnopqrstuvwxyz") }

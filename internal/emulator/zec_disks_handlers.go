@@ -17,14 +17,15 @@ func (z *zecState) createDisks(req *call) (any, []string, error) {
 	now := z.s.now()
 	d := z.s.opts.Durations
 	ids := make([]string, 0, c.amount)
-	for range c.amount {
+	for n := range c.amount {
 		disk := &zecDisk{
 			DiskID: z.s.newID("disk"), DiskName: c.name, ZoneID: c.zone, DiskType: "DATA", Portable: true,
 			DiskCategory: c.category, DiskSize: c.size, DiskStatus: diskStatusCreating, ChargeType: c.chargeType,
 			CreateTime: now.UTC().Format(time.RFC3339), ResourceGroupID: c.resourceGroup, Tags: wrapTags(c.tags),
+			Bursting: c.bursting, Marketing: c.marketing,
 		}
-		if c.inst != nil {
-			disk.InstanceID, disk.InstanceName = c.inst.InstanceID, c.inst.InstanceName
+		if inst := c.instanceFor(n); inst != nil {
+			disk.InstanceID, disk.InstanceName = inst.InstanceID, inst.InstanceName
 			disk.tl.after(now, d.DiskCreate, func() { disk.DiskStatus = diskStatusAttaching })
 			disk.tl.after(now, d.DiskCreate+d.DiskAttach, func() { disk.DiskStatus = diskStatusInUse })
 		} else {
@@ -42,11 +43,13 @@ func (z *zecState) describeDisks(req *call) (any, []string, error) {
 	if e != nil {
 		return nil, nil, e
 	}
-	name := req.str("diskName")
+	// Every disk can have snapshots: snapshotAbility false matches none.
+	name, snapshots := req.str("diskName"), req.flag("snapshotAbility")
 	match := filterSorted(z.disks, func(d *zecDisk) bool {
 		switch {
 		case len(ids) > 0 && !slices.Contains(ids, d.DiskID):
 		case name != nil && !strings.Contains(d.DiskName, *name):
+		case !matches(req.str("regionId"), zecRegionOf(d.ZoneID)), snapshots != nil && !*snapshots :
 		case !matches(req.str("diskStatus"), d.DiskStatus), !matches(req.str("diskType"), d.DiskType),
 			!matches(req.str("diskCategory"), d.DiskCategory), !matches(req.str("instanceId"), d.InstanceID),
 			!matches(req.str("zoneId"), d.ZoneID), !matches(req.str("resourceGroupId"), d.ResourceGroupID):
@@ -56,7 +59,7 @@ func (z *zecState) describeDisks(req *call) (any, []string, error) {
 		}
 		return false
 	})
-	return describeAnswer(match, pageSize, pageNum, func(d *zecDisk) zecDisk { return *d }), ids, nil
+	return describeAnswer(match, pageSize, pageNum, (*zecDisk).wire), ids, nil
 }
 
 func (z *zecState) attachDisks(req *call) (any, []string, error) {

@@ -11,9 +11,23 @@ import (
 type diskCreate struct {
 	zone, name, category, chargeType, resourceGroup string
 	size, amount                                    int
-	// inst is the instance the disks are made for, or nil.
-	inst *zecInstance
-	tags []Tag
+	// insts are the instances the disks are made for: none, one for all
+	// (instanceId) or one each (instanceIds).
+	insts     []*zecInstance
+	tags      []Tag
+	bursting  bool
+	marketing params
+}
+
+// instanceFor is the instance the n-th disk is made for, or nil.
+func (c *diskCreate) instanceFor(n int) *zecInstance {
+	switch len(c.insts) {
+	case 0:
+		return nil
+	case 1:
+		return c.insts[0]
+	}
+	return c.insts[n]
 }
 
 // checkCreateDisks enforces every documented constraint of CreateDisks.
@@ -50,25 +64,44 @@ func (z *zecState) checkCreateDisks(req *call) (*diskCreate, *errAPI) {
 	// CreateDisks has no charge type (neither version's model): disks are
 	// POSTPAID.
 	chargeType := "POSTPAID"
-	var inst *zecInstance
-	if id := req.str("instanceId"); id != nil && *id != "" {
-		var e *errAPI
-		if inst, e = z.instance(*id); e != nil {
+	if id := stringOr(req.str("snapshotId"), ""); id != "" {
+		// The emulator makes no snapshots, so none can be named.
+		return nil, apiErr(http.StatusNotFound, "INVALID_SNAPSHOT_NOT_FOUND", "The snapshot %s does not exist.", id)
+	}
+	instanceIDs := req.strs("instanceIds")
+	if id := stringOr(req.str("instanceId"), ""); id != "" {
+		if len(instanceIDs) > 0 {
+			return nil, apiErr(http.StatusBadRequest, codeInvalidParameter, "Give instanceId or instanceIds, not both.")
+		}
+		instanceIDs = make([]string, amount)
+		for n := range instanceIDs {
+			instanceIDs[n] = id
+		}
+	} else if len(instanceIDs) > 0 && len(instanceIDs) != amount {
+		return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "instanceIds must name one instance a disk: %d ids for diskAmount %d.", len(instanceIDs), amount)
+	}
+	var insts []*zecInstance
+	adding := map[string]int{}
+	for _, id := range instanceIDs {
+		inst, e := z.instance(id)
+		if e != nil {
 			return nil, e
 		}
 		if inst.ZoneID != *zone {
 			return nil, apiErr(http.StatusBadRequest, "INVALID_DISK_AND_INSTANCE_ZONE_MISMATCHED", "Instance %s is in zone %s, not %s.", inst.InstanceID, inst.ZoneID, *zone)
 		}
-		if z.dataDiskCount(inst.InstanceID)+amount > zecMaxDataDisks {
+		if adding[id]++; z.dataDiskCount(id)+adding[id] > zecMaxDataDisks {
 			return nil, apiErr(http.StatusBadRequest, "LIMIT_EXCEEDED_INSTANCE_CAN_ATTACH", "An instance can have at most %d data disks.", zecMaxDataDisks)
 		}
+		insts = append(insts, inst)
 	}
 	tags := req.tags("tags")
 	if e := checkTags(tags); e != nil {
 		return nil, e
 	}
 	return &diskCreate{zone: *zone, name: name, category: category, chargeType: chargeType,
-		resourceGroup: stringOr(req.str("resourceGroupId"), defaultResourceGroup), size: *size, amount: amount, inst: inst, tags: tags}, nil
+		resourceGroup: stringOr(req.str("resourceGroupId"), defaultResourceGroup), size: *size, amount: amount, insts: insts, tags: tags,
+		bursting: valueOr(req.flag("burstingEnabled"), false), marketing: req.obj("marketingOptions")}, nil
 }
 
 // diskNamePattern: 1 to 64 letters, digits, "-", "_", "/" and ".", starting

@@ -22,11 +22,14 @@ func (z *zecState) createZecInstances(req *call) (any, []string, error) {
 	for n := range c.names {
 		inst := z.newInstance(req, c, n, now)
 		sys := z.addLinkedDisk(inst, inst.InstanceName+"-system", "SYSTEM", c.sysCategory, c.sysSize, diskStatusCreating)
+		sys.Bursting = c.sysBursting
 		inst.SystemDiskID = sys.DiskID
 		linked := []*zecDisk{sys}
 		dataIDs := []string{}
 		for k, spec := range c.dataDisks {
-			dd := z.addLinkedDisk(inst, fmt.Sprintf("%s-data-%d", inst.InstanceName, k+1), "DATA", spec.category, spec.size, diskStatusCreating)
+			name := stringOr(&spec.name, fmt.Sprintf("%s-data-%d", inst.InstanceName, k+1))
+			dd := z.addLinkedDisk(inst, name, "DATA", spec.category, spec.size, diskStatusCreating)
+			dd.Bursting = spec.bursting
 			linked = append(linked, dd)
 			dataIDs = append(dataIDs, dd.DiskID)
 		}
@@ -59,6 +62,18 @@ func (z *zecState) newInstance(req *call, c *zecCreate, n int, now time.Time) *z
 	inst.CreateTime = now.UTC().Format(time.RFC3339)
 	inst.ResourceGroupID = stringOr(req.str("resourceGroupId"), defaultResourceGroup)
 	inst.Tags = slices.Clone(c.tags)
+	if c.ipStack != "IPv4" {
+		inst.IPv6 = fmt.Sprintf("2001:db8:%x::%x", len(z.instances)+1, z.s.seq)
+	}
+	inst.NestedVirtualization = valueOr(req.obj("instanceOptions").flag("nestedVirtualization"), false)
+	inst.UserData, inst.Marketing = stringOr(req.str("userData"), ""), req.obj("marketingOptions")
+	inst.Network = params{}
+	for _, k := range []string{"internetChargeType", "bandwidth", "trafficPackageSize", "eipBindType", "eipV4Type",
+		"networkLineType", "ipStackType", "clusterId", "ipv6ClusterId"} {
+		if req.has(k) {
+			inst.Network[k] = req.params[k]
+		}
+	}
 	z.instances[id] = inst
 	return inst
 }
@@ -76,8 +91,7 @@ func (z *zecState) describeInstances(req *call) (any, []string, error) {
 		case !matches(req.str("zoneId"), i.ZoneID), !matches(req.str("imageId"), i.ImageID), !matches(req.str("status"), i.Status),
 			!matches(req.str("resourceGroupId"), i.ResourceGroupID):
 		case ipv4 != nil && !slices.Contains(i.PrivateIPs, *ipv4) && !slices.Contains(i.PublicIPs, *ipv4):
-		case req.has("ipv6Address"):
-			// The emulator assigns no IPv6 addresses.
+		case !matches(req.str("ipv6Address"), i.IPv6):
 		case name != nil && !strings.Contains(i.InstanceName, *name):
 		case !hasTags(i.Tags, keys, tags):
 		default:

@@ -80,15 +80,24 @@ type zecCreate struct {
 	hasKey      bool
 	sysSize     int
 	sysCategory string
+	sysBursting bool
 	dataDisks   []zecDataDisk
 	tags        []Tag
+	// ipStack is ipStackType: IPv4 (the default), IPv6 or IPv4_IPv6.
+	ipStack string
 }
 
-// zecDataDisk is one data disk to create with each instance.
+// zecDataDisk is one data disk to create with each instance. The diskId
+// and portable of a dataDisks entry (the model is the one DescribeInstances
+// answers with) do not apply to a create and are not read.
 type zecDataDisk struct {
-	size     int
-	category string
+	size           int
+	category, name string
+	bursting       bool
 }
+
+// zecIPStacks are the values of ipStackType (CreateZecInstancesRequest.IpStackType).
+var zecIPStacks = []string{"IPv4", "IPv6", "IPv4_IPv6"}
 
 // checkCreateInstances enforces every documented constraint of CreateZecInstances.
 func checkCreateInstances(req *call) (*zecCreate, *errAPI) {
@@ -139,6 +148,10 @@ func checkCreateInstances(req *call) (*zecCreate, *errAPI) {
 	if sd := req.obj("systemDisk"); sd != nil {
 		sysSize, sysCategory = valueOr(sd.integer("diskSize"), sysSize), valueOr(sd.str("diskCategory"), sysCategory)
 	}
+	ipStack := valueOr(req.str("ipStackType"), "IPv4")
+	if !slices.Contains(zecIPStacks, ipStack) {
+		return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "ipStackType must be one of %s, got %q.", strings.Join(zecIPStacks, ", "), ipStack)
+	}
 	if sysSize < image.MinDisk || sysSize > zecDiskMaxSize {
 		return nil, apiErr(http.StatusBadRequest, "INVALID_DISK_SIZE", "systemDisk.diskSize must be between %d (the image's minimum) and %d GiB, got %d.", image.MinDisk, zecDiskMaxSize, sysSize)
 	}
@@ -162,8 +175,14 @@ func checkCreateInstances(req *call) (*zecCreate, *errAPI) {
 		if amount < 1 {
 			return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "dataDisks.diskAmount must be at least 1, got %d.", amount)
 		}
+		if name := stringOr(dd.str("diskName"), ""); name != "" {
+			if e := checkDiskName(name); e != nil {
+				return nil, e
+			}
+		}
 		for range amount {
-			dataDisks = append(dataDisks, zecDataDisk{*size, cat})
+			dataDisks = append(dataDisks, zecDataDisk{size: *size, category: cat, name: stringOr(dd.str("diskName"), ""),
+				bursting: valueOr(dd.flag("burstingEnabled"), false)})
 		}
 	}
 	if len(dataDisks) > zecMaxDataDisksAtCreate {
@@ -176,6 +195,6 @@ func checkCreateInstances(req *call) (*zecCreate, *errAPI) {
 	if e := checkTags(tags); e != nil {
 		return nil, e
 	}
-	return &zecCreate{names: names, itype: itype, nicType: nicType, hasKey: hasKey,
+	return &zecCreate{ipStack: ipStack, sysBursting: valueOr(req.obj("systemDisk").flag("burstingEnabled"), false), names: names, itype: itype, nicType: nicType, hasKey: hasKey,
 		sysSize: sysSize, sysCategory: sysCategory, dataDisks: dataDisks, tags: tags}, nil
 }

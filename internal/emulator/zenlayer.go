@@ -110,11 +110,12 @@ func (s *Server) serveZenlayer(w http.ResponseWriter, r *http.Request) {
 	answer, ids, herr := handler(&call{params: p, version: version, shape: shape})
 	s.endAsyncFail()
 	entry.IDs = ids
-	s.mu.Unlock()
 	var out map[string]any
 	if herr == nil {
+		// Shaped under the lock: the answer may share slices with the state.
 		out, herr = shape.response.project(answer)
 	}
+	s.mu.Unlock()
 	if herr != nil {
 		var e *errAPI
 		if !errors.As(herr, &e) {
@@ -171,3 +172,12 @@ func errMissing(name string) *errAPI {
 }
 
 const defaultResourceGroup = "rg-default-emulator"
+
+// resourceGroupName is the name of a resource group: the default one has a
+// name, any other is named by its id.
+func resourceGroupName(id string) string {
+	if id == defaultResourceGroup {
+		return "Default Resource Group"
+	}
+	return id
+}
