@@ -49,7 +49,7 @@ func (z *zecState) describeDisks(req *call) (any, []string, error) {
 		switch {
 		case len(ids) > 0 && !slices.Contains(ids, d.DiskID):
 		case name != nil && !strings.Contains(d.DiskName, *name):
-		case !matches(req.str("regionId"), zecRegionOf(d.ZoneID)), snapshots != nil && !*snapshots :
+		case !matches(req.str("regionId"), zecRegionOf(d.ZoneID)), snapshots != nil && !*snapshots:
 		case !matches(req.str("diskStatus"), d.DiskStatus), !matches(req.str("diskType"), d.DiskType),
 			!matches(req.str("diskCategory"), d.DiskCategory), !matches(req.str("instanceId"), d.InstanceID),
 			!matches(req.str("zoneId"), d.ZoneID), !matches(req.str("resourceGroupId"), d.ResourceGroupID):
