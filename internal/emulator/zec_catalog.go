@@ -73,7 +73,7 @@ func (z *zecState) describeDiskCategory(req *call) (any, []string, error) {
 // checkDiskCategory refuses a disk category the catalogue does not have.
 func checkDiskCategory(category string) *errAPI {
 	if !slices.Contains(zecDiskCategories, category) {
-		return apiErr(http.StatusBadRequest, "INVALID_DISK_CATEGORY", "diskCategory %q is not one of %s.", category, strings.Join(zecDiskCategories, ", "))
+		return apiErr(http.StatusBadRequest, codeDiskCategory, "diskCategory %q is not one of %s.", category, strings.Join(zecDiskCategories, ", "))
 	}
 	return nil
 }

@@ -77,7 +77,7 @@ func diskBusy(d *zecDisk) bool {
 func (z *zecState) disk(id string) (*zecDisk, *errAPI) {
 	d := z.disks[id]
 	if d == nil {
-		return nil, apiErr(http.StatusNotFound, "INVALID_DISK_NOT_FOUND", "Disk does not exist.")
+		return nil, apiErr(http.StatusNotFound, codeDiskNotFound, "Disk does not exist.")
 	}
 	return d, nil
 }

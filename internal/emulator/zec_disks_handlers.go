@@ -76,10 +76,10 @@ func (z *zecState) attachDisks(req *call) (any, []string, error) {
 		return nil, ids, e
 	}
 	if inst.Status != "RUNNING" && inst.Status != "STOPPED" {
-		return nil, ids, apiErr(http.StatusBadRequest, "UNSUPPORTED_OPERATION_INSTANCE_STATUS", "Disks cannot be attached to an instance in status %s.", inst.Status)
+		return nil, ids, apiErr(http.StatusBadRequest, codeUnsupportedInstanceStatus, "Disks cannot be attached to an instance in status %s.", inst.Status)
 	}
 	if z.dataDiskCount(inst.InstanceID)+len(ids) > zecMaxDataDisks {
-		return nil, ids, apiErr(http.StatusBadRequest, "LIMIT_EXCEEDED_INSTANCE_CAN_ATTACH", "An instance can have at most %d data disks.", zecMaxDataDisks)
+		return nil, ids, apiErr(http.StatusBadRequest, codeAttachLimit, "An instance can have at most %d data disks.", zecMaxDataDisks)
 	}
 	disks := make([]*zecDisk, 0, len(ids))
 	for _, id := range ids {
@@ -88,16 +88,16 @@ func (z *zecState) attachDisks(req *call) (any, []string, error) {
 			return nil, ids, e
 		}
 		if !d.Portable {
-			return nil, ids, apiErr(http.StatusBadRequest, "INVALID_DISK_NOT_PORTABLE", "Disk %s is not detachable.", id)
+			return nil, ids, apiErr(http.StatusBadRequest, codeDiskNotPortable, "Disk %s is not detachable.", id)
 		}
 		if d.InstanceID != "" {
-			return nil, ids, apiErr(http.StatusBadRequest, "UNSUPPORTED_OPERATION_DISK_ATTACHED", "Disk %s is already attached to instance %s.", id, d.InstanceID)
+			return nil, ids, apiErr(http.StatusBadRequest, codeDiskAttached, "Disk %s is already attached to instance %s.", id, d.InstanceID)
 		}
 		if d.DiskStatus != diskStatusAvailable || diskBusy(d) {
-			return nil, ids, apiErr(http.StatusBadRequest, "UNSUPPORTED_OPERATION_DISK_STATUS", "Disk %s is %s; only AVAILABLE disks can be attached.", id, d.DiskStatus)
+			return nil, ids, apiErr(http.StatusBadRequest, codeDiskStatus, "Disk %s is %s; only AVAILABLE disks can be attached.", id, d.DiskStatus)
 		}
 		if d.ZoneID != inst.ZoneID {
-			return nil, ids, apiErr(http.StatusBadRequest, "INVALID_DISK_AND_INSTANCE_ZONE_MISMATCHED", "Disk %s is in zone %s and instance %s in zone %s.", id, d.ZoneID, inst.InstanceID, inst.ZoneID)
+			return nil, ids, apiErr(http.StatusBadRequest, codeDiskZoneMismatch, "Disk %s is in zone %s and instance %s in zone %s.", id, d.ZoneID, inst.InstanceID, inst.ZoneID)
 		}
 		disks = append(disks, d)
 	}
@@ -125,7 +125,7 @@ func (z *zecState) detachDisks(req *call) (any, []string, error) {
 			return nil, ids, e
 		}
 		if !d.Portable || d.DiskType == "SYSTEM" {
-			return nil, ids, apiErr(http.StatusBadRequest, "INVALID_DISK_NOT_PORTABLE", "Disk %s is not detachable.", id)
+			return nil, ids, apiErr(http.StatusBadRequest, codeDiskNotPortable, "Disk %s is not detachable.", id)
 		}
 		if owner != "" && d.InstanceID != owner {
 			return nil, ids, apiErr(http.StatusBadRequest, codeInvalidParameter, "All disks of one DetachDisks call must be attached to the same instance.")
@@ -145,7 +145,7 @@ func (z *zecState) detachDisks(req *call) (any, []string, error) {
 	// answers no failedDiskIds: the call fails instead.
 	switch {
 	case len(failed) > 0 && !req.answers("failedDiskIds"):
-		return nil, ids, apiErr(http.StatusBadRequest, "UNSUPPORTED_OPERATION_DISK_STATUS",
+		return nil, ids, apiErr(http.StatusBadRequest, codeDiskStatus,
 			"Disks %v cannot be detached now: they are not IN_USE, or their instance is not STOPPED (instanceCheckFlag).", failed)
 	case len(failed) > 0:
 		return map[string]any{"failedDiskIds": failed}, ids, nil
@@ -170,13 +170,13 @@ func (z *zecState) resizeDisk(req *call) (any, []string, error) {
 		return nil, ids, errMissing("diskSize")
 	}
 	if *newSize <= d.DiskSize {
-		return nil, ids, apiErr(http.StatusBadRequest, "INVALID_DISK_SIZE", "diskSize must be larger than the current size %d GiB (disks only grow), got %d.", d.DiskSize, *newSize)
+		return nil, ids, apiErr(http.StatusBadRequest, codeDiskSize, "diskSize must be larger than the current size %d GiB (disks only grow), got %d.", d.DiskSize, *newSize)
 	}
 	if *newSize > zecDiskMaxSize {
-		return nil, ids, apiErr(http.StatusBadRequest, "INVALID_DISK_SIZE", "diskSize must be at most %d GiB, got %d.", zecDiskMaxSize, *newSize)
+		return nil, ids, apiErr(http.StatusBadRequest, codeDiskSize, "diskSize must be at most %d GiB, got %d.", zecDiskMaxSize, *newSize)
 	}
 	if (d.DiskStatus != diskStatusAvailable && d.DiskStatus != diskStatusInUse) || diskBusy(d) {
-		return nil, ids, apiErr(http.StatusBadRequest, "UNSUPPORTED_OPERATION_DISK_STATUS", "Disk %s is %s and cannot be resized now.", d.DiskID, d.DiskStatus)
+		return nil, ids, apiErr(http.StatusBadRequest, codeDiskStatus, "Disk %s is %s and cannot be resized now.", d.DiskID, d.DiskStatus)
 	}
 	prev, size := d.DiskStatus, *newSize
 	d.DiskStatus = diskStatusChanging
@@ -206,18 +206,30 @@ func (z *zecState) modifyDisksAttributes(req *call) (any, []string, error) {
 // releaseDisk follows the ReleaseDisk document: a boot disk is refused
 // (INVALID_DISK_NOT_PORTABLE), a disk that is not AVAILABLE (or RECYCLED)
 // is refused (UNSUPPORTED_OPERATION_DISK_STATUS), an unknown one is
-// INVALID_DISK_NOT_FOUND. In recycle mode the first release moves an
-// AVAILABLE disk to the recycle bin; a release of a RECYCLED disk frees it.
+// INVALID_DISK_NOT_FOUND, and one on its way into the recycle bin
+// (RECYCLING) UNSUPPORTED_OPERATION_DISK_BEING_RECYCLE. In recycle mode the
+// first release moves an AVAILABLE disk to the recycle bin; a release of a
+// RECYCLED disk frees it.
 func (z *zecState) releaseDisk(req *call) (any, []string, error) {
 	d, ids, e := z.diskOf(req)
 	if e != nil {
 		return nil, ids, e
 	}
+	if e := z.releaseDiskNow(d); e != nil {
+		return nil, ids, e
+	}
+	return nil, ids, nil
+}
+
+// releaseDiskNow is what ReleaseDisk does to a disk.
+func (z *zecState) releaseDiskNow(d *zecDisk) *errAPI {
 	if !d.Portable || d.DiskType == "SYSTEM" {
-		return nil, ids, apiErr(http.StatusBadRequest, "INVALID_DISK_NOT_PORTABLE", "Disk is not detachable.")
+		return apiErr(http.StatusBadRequest, codeDiskNotPortable, "Disk is not detachable.")
 	}
 	now := z.s.now()
 	switch {
+	case d.DiskStatus == diskStatusRecycling:
+		return apiErr(http.StatusBadRequest, codeDiskBeingRecycled, "Disk %s is being moved to the recycle bin.", d.DiskID)
 	case d.DiskStatus == diskStatusAvailable && !diskBusy(d) && z.s.opts.ZECReleaseMode == ReleaseRecycle:
 		d.DiskStatus = diskStatusRecycling
 		d.tl.after(now, z.s.opts.Durations.DiskRecycle, func() { d.DiskStatus = diskStatusRecycled })
@@ -226,9 +238,9 @@ func (z *zecState) releaseDisk(req *call) (any, []string, error) {
 		id := d.DiskID
 		d.tl.after(now, z.s.opts.Durations.DiskRelease, func() { delete(z.disks, id) })
 	default:
-		return nil, ids, apiErr(http.StatusBadRequest, "UNSUPPORTED_OPERATION_DISK_STATUS", "Operations on the disk with current status are not supported.")
+		return apiErr(http.StatusBadRequest, codeDiskStatus, "Operations on the disk with current status are not supported.")
 	}
-	return nil, ids, nil
+	return nil
 }
 
 // diskOf is the disk named by the diskId of a request.

@@ -37,7 +37,7 @@ func (z *zecState) checkCreateDisks(req *call) (*diskCreate, *errAPI) {
 		return nil, errMissing("zoneId")
 	}
 	if !validZone(*zone) {
-		return nil, apiErr(http.StatusBadRequest, "INVALID_ZONE_NOT_FOUND", "The zone %q does not exist.", *zone)
+		return nil, apiErr(http.StatusBadRequest, codeZoneNotFound, "The zone %q does not exist.", *zone)
 	}
 	if size == nil {
 		return nil, errMissing("diskSize")
@@ -66,7 +66,7 @@ func (z *zecState) checkCreateDisks(req *call) (*diskCreate, *errAPI) {
 	chargeType := "POSTPAID"
 	if id := stringOr(req.str("snapshotId"), ""); id != "" {
 		// The emulator makes no snapshots, so none can be named.
-		return nil, apiErr(http.StatusNotFound, "INVALID_SNAPSHOT_NOT_FOUND", "The snapshot %s does not exist.", id)
+		return nil, apiErr(http.StatusNotFound, codeSnapshotNotFound, "The snapshot %s does not exist.", id)
 	}
 	instanceIDs := req.strs("instanceIds")
 	if id := stringOr(req.str("instanceId"), ""); id != "" {
@@ -88,10 +88,10 @@ func (z *zecState) checkCreateDisks(req *call) (*diskCreate, *errAPI) {
 			return nil, e
 		}
 		if inst.ZoneID != *zone {
-			return nil, apiErr(http.StatusBadRequest, "INVALID_DISK_AND_INSTANCE_ZONE_MISMATCHED", "Instance %s is in zone %s, not %s.", inst.InstanceID, inst.ZoneID, *zone)
+			return nil, apiErr(http.StatusBadRequest, codeDiskZoneMismatch, "Instance %s is in zone %s, not %s.", inst.InstanceID, inst.ZoneID, *zone)
 		}
 		if adding[id]++; z.dataDiskCount(id)+adding[id] > zecMaxDataDisks {
-			return nil, apiErr(http.StatusBadRequest, "LIMIT_EXCEEDED_INSTANCE_CAN_ATTACH", "An instance can have at most %d data disks.", zecMaxDataDisks)
+			return nil, apiErr(http.StatusBadRequest, codeAttachLimit, "An instance can have at most %d data disks.", zecMaxDataDisks)
 		}
 		insts = append(insts, inst)
 	}
@@ -110,7 +110,7 @@ var diskNamePattern = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9._/-]{0,62}[A-Z
 
 func checkDiskName(name string) *errAPI {
 	if !diskNamePattern.MatchString(name) {
-		return apiErr(http.StatusBadRequest, "INVALID_PARAMETER_DISK_NAME", "diskName %q is invalid: 1 to %d characters of letters, digits, '-', '_', '/' and '.', starting and ending with a letter or digit.", name, zecDiskNameMaxLen)
+		return apiErr(http.StatusBadRequest, codeDiskName, "diskName %q is invalid: 1 to %d characters of letters, digits, '-', '_', '/' and '.', starting and ending with a letter or digit.", name, zecDiskNameMaxLen)
 	}
 	return nil
 }
@@ -121,7 +121,7 @@ func checkDiskIDs(ids []string) *errAPI { return checkBatchIDs("diskIds", ids, z
 // checkDiskSize refuses a data disk size outside zecDiskMinSize..zecDiskMaxSize GiB.
 func checkDiskSize(field string, size int) *errAPI {
 	if size < zecDiskMinSize || size > zecDiskMaxSize {
-		return apiErr(http.StatusBadRequest, "INVALID_DISK_SIZE", "%s must be between %d and %d GiB, got %d.", field, zecDiskMinSize, zecDiskMaxSize, size)
+		return apiErr(http.StatusBadRequest, codeDiskSize, "%s must be between %d and %d GiB, got %d.", field, zecDiskMinSize, zecDiskMaxSize, size)
 	}
 	return nil
 }

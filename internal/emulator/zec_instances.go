@@ -6,14 +6,6 @@ import (
 	"time"
 )
 
-// Error codes of the instance actions (StartInstances document and its siblings).
-const (
-	codeInstanceNotFound          = "INVALID_INSTANCE_NOT_FOUND"
-	codeInstanceInOperation       = "OPERATION_DENIED_INSTANCE_IN_OPERATION"
-	codeUnsupportedInstanceStatus = "UNSUPPORTED_OPERATION_INSTANCE_STATUS"
-	codePasswordMalformed         = "INVALID_PASSWORD_MALFORMED"
-)
-
 // zecInstance is a ZEC instance as the emulator keeps it; instanceInfo is
 // its wire form.
 type zecInstance struct {

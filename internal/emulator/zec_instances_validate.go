@@ -26,7 +26,7 @@ var batchNamePattern = regexp.MustCompile(`\[(\d+),(\d+)\]`)
 
 func checkInstanceName(name string) *errAPI {
 	if !instanceNamePattern.MatchString(name) {
-		return apiErr(http.StatusBadRequest, "INVALID_PARAMETER_INSTANCE_NAME",
+		return apiErr(http.StatusBadRequest, codeInstanceName,
 			"instanceName %q is invalid: 2 to 63 letters, digits, '-' and '.', starting and ending with a letter or digit.", name)
 	}
 	return nil
@@ -42,7 +42,7 @@ func expandInstanceNames(pattern string, count int) ([]string, *errAPI) {
 			begin, _ := strconv.Atoi(p[1])
 			bits, _ := strconv.Atoi(p[2])
 			if begin > 99999 || bits < 1 || bits > 6 {
-				bad = apiErr(http.StatusBadRequest, "INVALID_PARAMETER_INSTANCE_NAME",
+				bad = apiErr(http.StatusBadRequest, codeInstanceName,
 					"instanceName pattern %s is invalid: begin_number must be 0 to 99999 and bits 1 to 6.", m)
 				return m
 			}
@@ -108,15 +108,15 @@ func checkCreateInstances(req *call) (*zecCreate, *errAPI) {
 	}
 	zone, imageID, typeID := *req.str("zoneId"), *req.str("imageId"), *req.str("instanceType")
 	if !validZone(zone) {
-		return nil, apiErr(http.StatusBadRequest, "INVALID_ZONE_NOT_FOUND", "The specified zoneId `%s` is not found.", zone)
+		return nil, apiErr(http.StatusBadRequest, codeZoneNotFound, "The specified zoneId `%s` is not found.", zone)
 	}
 	image, ok := ZECImages[imageID]
 	if !ok {
-		return nil, apiErr(http.StatusNotFound, "INVALID_IMAGE_NOT_FOUND", "The specified image %s does not exist.", imageID)
+		return nil, apiErr(http.StatusNotFound, codeImageNotFound, "The specified image %s does not exist.", imageID)
 	}
 	itype, ok := ZECInstanceTypes[typeID]
 	if !ok {
-		return nil, apiErr(http.StatusNotFound, "INVALID_INSTANCE_TYPE_NOT_FOUND", "The specified instance type %s does not exist.", typeID)
+		return nil, apiErr(http.StatusNotFound, codeInstanceTypeNotFound, "The specified instance type %s does not exist.", typeID)
 	}
 	count := valueOr(req.integer("instanceCount"), 1)
 	if count < 1 || count > zecMaxCreateInstances {
@@ -153,7 +153,7 @@ func checkCreateInstances(req *call) (*zecCreate, *errAPI) {
 		return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "ipStackType must be one of %s, got %q.", strings.Join(zecIPStacks, ", "), ipStack)
 	}
 	if sysSize < image.MinDisk || sysSize > zecDiskMaxSize {
-		return nil, apiErr(http.StatusBadRequest, "INVALID_DISK_SIZE", "systemDisk.diskSize must be between %d (the image's minimum) and %d GiB, got %d.", image.MinDisk, zecDiskMaxSize, sysSize)
+		return nil, apiErr(http.StatusBadRequest, codeDiskSize, "systemDisk.diskSize must be between %d (the image's minimum) and %d GiB, got %d.", image.MinDisk, zecDiskMaxSize, sysSize)
 	}
 	if e := checkDiskCategory(sysCategory); e != nil {
 		return nil, e

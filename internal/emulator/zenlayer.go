@@ -9,24 +9,6 @@ import (
 	"strings"
 )
 
-// Zenlayer API 2.0 common error codes the emulator answers.
-const (
-	codeAuthMissing        = "AUTHFAILURE_MISSING_AUTHORIZATION"
-	codeAuthInvalid        = "AUTHFAILURE_INVALID_AUTHORIZATION"
-	codeAuthSecretNotFound = "AUTHFAILURE_SECRET_ID_NOT_FOUND"
-	codeAuthSignature      = "AUTHFAILURE_SIGNATURE_FAILURE"
-	codeAuthExpired        = "AUTHFAILURE_SIGNATURE_EXPIRED"
-	codeInvalidAction      = "INVALID_ACTION"
-	codeInvalidVersion     = "INVALID_VERSION"
-	codeInvalidService     = "INVALID_SERVICE"
-	codeMissingParameter   = "MISSING_PARAMETER"
-	codeInvalidParameter   = "INVALID_PARAMETER"
-	codeInvalidValue       = "INVALID_PARAMETER_VALUE"
-	codeInvalidContentType = "INVALID_CONTENT_TYPE"
-	codeRateLimit          = "REQUEST_LIMIT_EXCEEDED"
-	codeInternal           = "INTERNAL_SERVER_ERROR"
-)
-
 // zenlayerAction handles one action: it takes the checked request and
 // returns the action's output (the fields beside requestId in "response",
 // which the version's model then trims or completes) and the ids it
