@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 )
 
 // The contract tests: every action the emulator serves, in every version,
@@ -280,7 +279,7 @@ func startContractServer(t *testing.T) *Server {
 
 // postSigned sends an action signed with the default credentials and
 // returns the status and the decoded body.
-func postSigned(t *testing.T, s *Server, service, version, action string, body any) (int, map[string]any) {
+func postSigned(t *testing.T, s *Server, service, version, action string, body any, headers ...[2]string) (int, map[string]any) {
 	t.Helper()
 	raw, err := json.Marshal(body)
 	if err != nil {
@@ -290,7 +289,10 @@ func postSigned(t *testing.T, s *Server, service, version, action string, body a
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := time.Now().Unix()
+	ts := s.now().Unix() // the server's clock, which a test may move
+	for _, h := range headers {
+		req.Header.Set(h[0], h[1])
+	}
 	const ct = "application/json"
 	req.Header.Set("Content-Type", ct)
 	req.Header.Set("X-ZC-Action", action)
