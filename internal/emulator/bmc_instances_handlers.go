@@ -38,52 +38,31 @@ func bmcNameMatches(filter *string, v string) bool {
 }
 
 func (b *bmcState) describeInstances(req *call) (any, []string, error) {
-	ids, keys, tags := req.strs("instanceIds"), req.strs("tagKeys"), req.tags("tags")
-	if e := checkIDFilter("instanceIds", ids); e != nil {
-		return nil, nil, e
-	}
-	pageSize, pageNum, e := paging(req.integer("pageSize"), req.integer("pageNum"))
-	if e != nil {
-		return nil, nil, e
-	}
 	zone, typeID, imageID, subnet := req.str("zoneId"), req.str("instanceTypeId"), req.str("imageId"), req.str("subnetId")
 	status, internet := req.str("instanceStatus"), req.str("internetChargeType")
-	if zone != nil && bmcZoneByID(*zone) == nil {
+	switch {
+	case zone != nil && bmcZoneByID(*zone) == nil:
 		return nil, nil, bmcZoneNotFound(*zone)
-	}
-	if typeID != nil && bmcTypeByID(*typeID) == nil {
+	case typeID != nil && bmcTypeByID(*typeID) == nil:
 		return nil, nil, bmcTypeNotFound(*typeID)
-	}
-	if imageID != nil && bmcImageByID(*imageID) == nil {
+	case imageID != nil && bmcImageByID(*imageID) == nil:
 		return nil, nil, bmcImageNotFound(*imageID)
-	}
-	if e := checkTagFilters(keys, tags); e != nil {
-		return nil, nil, e
-	}
-	if status != nil && !slices.Contains(bmcStatuses, *status) {
+	case status != nil && !slices.Contains(bmcStatuses, *status):
 		return nil, nil, apiErr(http.StatusBadRequest, codeInvalidValue, "instanceStatus %q is not one of %s.", *status, strings.Join(bmcStatuses, ", "))
-	}
-	if internet != nil && !slices.Contains(bmcInternetChargeTypes, *internet) {
+	case internet != nil && !slices.Contains(bmcInternetChargeTypes, *internet):
 		return nil, nil, apiErr(http.StatusBadRequest, codeInvalidValue, "internetChargeType %q is not one of %s.", *internet, strings.Join(bmcInternetChargeTypes, ", "))
 	}
 	anyIn := func(filter, values []string) bool {
 		return len(filter) == 0 || slices.ContainsFunc(values, func(v string) bool { return slices.Contains(filter, v) })
 	}
-	match := filterSorted(b.instances, func(i *bmcInstance) bool {
-		switch {
-		case len(ids) > 0 && !slices.Contains(ids, i.InstanceID):
-		case !matches(zone, i.ZoneID), !matches(req.str("resourceGroupId"), i.ResourceGroupID), !matches(typeID, i.Type.InstanceTypeID),
-			!matches(internet, i.InternetChargeType), !matches(imageID, valueOr(i.ImageID, "")), !matches(status, i.InstanceStatus):
-		case subnet != nil && !slices.Contains(i.SubnetIDs, *subnet):
-		case !bmcNameMatches(req.str("instanceName"), i.InstanceName), !bmcNameMatches(req.str("hostname"), i.Hostname):
-		case !anyIn(req.strs("publicIpAddresses"), i.PublicIPAddresses), !anyIn(req.strs("privateIpAddresses"), i.PrivateIPAddresses):
-		case !hasTags(i.Tags.list(), keys, tags):
-		default:
-			return true
-		}
-		return false
-	})
-	return describeAnswer(match, pageSize, pageNum, (*bmcInstance).wire), ids, nil
+	return describeObjects(req, "instanceIds", b.instances, func(i *bmcInstance) string { return i.InstanceID },
+		func(i *bmcInstance) []Tag { return i.Tags.list() }, func(i *bmcInstance) bool {
+			return matches(zone, i.ZoneID) && matches(req.str("resourceGroupId"), i.ResourceGroupID) && matches(typeID, i.Type.InstanceTypeID) &&
+				matches(internet, i.InternetChargeType) && matches(imageID, valueOr(i.ImageID, "")) && matches(status, i.InstanceStatus) &&
+				(subnet == nil || slices.Contains(i.SubnetIDs, *subnet)) &&
+				bmcNameMatches(req.str("instanceName"), i.InstanceName) && bmcNameMatches(req.str("hostname"), i.Hostname) &&
+				anyIn(req.strs("publicIpAddresses"), i.PublicIPAddresses) && anyIn(req.strs("privateIpAddresses"), i.PrivateIPAddresses)
+		}, (*bmcInstance).wire)
 }
 
 func (b *bmcState) instancesOf(ids []string) ([]*bmcInstance, []string, *errAPI) {

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 )
@@ -40,8 +39,8 @@ func TestReplayOfficialProvider(t *testing.T) {
 	for _, file := range files {
 		name := strings.TrimSuffix(filepath.Base(file), ".jsonl")
 		t.Run(name, func(t *testing.T) {
-			clock := &replayClock{t: time.Now()}
-			opts := Options{Now: clock.now}
+			clock := &bmcClock{t: time.Now()}
+			opts := Options{Now: clock.Now}
 			if strings.HasSuffix(name, "-recycle") {
 				opts.ZECReleaseMode = ReleaseRecycle
 			}
@@ -55,7 +54,7 @@ func TestReplayOfficialProvider(t *testing.T) {
 				// The official provider waited for each status it wanted
 				// (the Describe calls in between): the replay lets every
 				// transition end before the next request.
-				clock.add(time.Minute)
+				clock.Add(time.Minute)
 				body := ids.mapped(req.Request)
 				status, ans := postSigned(t, s, req.Service, req.Version, req.Action, body,
 					[2]string{"X-ZC-Request-Client", req.RequestClient}, [2]string{"User-Agent", req.UserAgent})
@@ -67,7 +66,7 @@ func TestReplayOfficialProvider(t *testing.T) {
 			if strings.Contains(name, "_gw") || strings.Contains(name, "_tags") || strings.Contains(name, "_key") {
 				return // the capture is the create alone
 			}
-			clock.add(time.Minute)
+			clock.Add(time.Minute)
 			if inv := s.Inventory(); len(inv) != 0 {
 				t.Errorf("left behind after the destroy: %v", inv)
 			}
@@ -162,21 +161,4 @@ func (m *idMap) mapped(body map[string]any) map[string]any {
 		}
 	}
 	return out
-}
-
-type replayClock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *replayClock) now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *replayClock) add(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
 }

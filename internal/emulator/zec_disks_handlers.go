@@ -2,7 +2,6 @@ package emulator
 
 import (
 	"net/http"
-	"slices"
 	"strings"
 	"time"
 )
@@ -38,28 +37,16 @@ func (z *zecState) createDisks(req *call) (any, []string, error) {
 }
 
 func (z *zecState) describeDisks(req *call) (any, []string, error) {
-	ids, keys, tags := req.strs("diskIds"), req.strs("tagKeys"), req.tags("tags")
-	pageSize, pageNum, e := checkDescribe("diskIds", ids, keys, tags, req.integer("pageSize"), req.integer("pageNum"))
-	if e != nil {
-		return nil, nil, e
-	}
 	// Every disk can have snapshots: snapshotAbility false matches none.
 	name, snapshots := req.str("diskName"), req.flag("snapshotAbility")
-	match := filterSorted(z.disks, func(d *zecDisk) bool {
-		switch {
-		case len(ids) > 0 && !slices.Contains(ids, d.DiskID):
-		case name != nil && !strings.Contains(d.DiskName, *name):
-		case !matches(req.str("regionId"), zecRegionOf(d.ZoneID)), snapshots != nil && !*snapshots:
-		case !matches(req.str("diskStatus"), d.DiskStatus), !matches(req.str("diskType"), d.DiskType),
-			!matches(req.str("diskCategory"), d.DiskCategory), !matches(req.str("instanceId"), d.InstanceID),
-			!matches(req.str("zoneId"), d.ZoneID), !matches(req.str("resourceGroupId"), d.ResourceGroupID):
-		case !hasTags(d.Tags.list(), keys, tags):
-		default:
-			return true
-		}
-		return false
-	})
-	return describeAnswer(match, pageSize, pageNum, (*zecDisk).wire), ids, nil
+	return describeObjects(req, "diskIds", z.disks, func(d *zecDisk) string { return d.DiskID }, func(d *zecDisk) []Tag { return d.Tags.list() },
+		func(d *zecDisk) bool {
+			return (name == nil || strings.Contains(d.DiskName, *name)) && (snapshots == nil || *snapshots) &&
+				matches(req.str("regionId"), zecRegionOf(d.ZoneID)) && matches(req.str("diskStatus"), d.DiskStatus) &&
+				matches(req.str("diskType"), d.DiskType) && matches(req.str("diskCategory"), d.DiskCategory) &&
+				matches(req.str("instanceId"), d.InstanceID) && matches(req.str("zoneId"), d.ZoneID) &&
+				matches(req.str("resourceGroupId"), d.ResourceGroupID)
+		}, (*zecDisk).wire)
 }
 
 func (z *zecState) attachDisks(req *call) (any, []string, error) {

@@ -79,42 +79,24 @@ func (z *zecState) newInstance(req *call, c *zecCreate, n int, now time.Time) *z
 }
 
 func (z *zecState) describeInstances(req *call) (any, []string, error) {
-	ids, keys, tags := req.strs("instanceIds"), req.strs("tagKeys"), req.tags("tags")
-	pageSize, pageNum, e := checkDescribe("instanceIds", ids, keys, tags, req.integer("pageSize"), req.integer("pageNum"))
-	if e != nil {
-		return nil, nil, e
-	}
 	ipv4, name := req.str("ipv4Address"), req.str("name")
-	match := filterSorted(z.instances, func(i *zecInstance) bool {
-		switch {
-		case len(ids) > 0 && !slices.Contains(ids, i.InstanceID):
-		case !matches(req.str("zoneId"), i.ZoneID), !matches(req.str("imageId"), i.ImageID), !matches(req.str("status"), i.Status),
-			!matches(req.str("resourceGroupId"), i.ResourceGroupID):
-		case ipv4 != nil && !slices.Contains(i.PrivateIPs, *ipv4) && !slices.Contains(i.PublicIPs, *ipv4):
-		case !matches(req.str("ipv6Address"), i.IPv6):
-		case name != nil && !strings.Contains(i.InstanceName, *name):
-		case !hasTags(i.Tags, keys, tags):
-		default:
-			return true
-		}
-		return false
-	})
-	return describeAnswer(match, pageSize, pageNum, z.instanceInfo), ids, nil
+	return describeObjects(req, "instanceIds", z.instances, instanceID, func(i *zecInstance) []Tag { return i.Tags }, func(i *zecInstance) bool {
+		return matches(req.str("zoneId"), i.ZoneID) && matches(req.str("imageId"), i.ImageID) && matches(req.str("status"), i.Status) &&
+			matches(req.str("resourceGroupId"), i.ResourceGroupID) && matches(req.str("ipv6Address"), i.IPv6) &&
+			(ipv4 == nil || slices.Contains(i.PrivateIPs, *ipv4) || slices.Contains(i.PublicIPs, *ipv4)) &&
+			(name == nil || strings.Contains(i.InstanceName, *name))
+	}, z.instanceInfo)
 }
 
 func (z *zecState) describeInstancesStatus(req *call) (any, []string, error) {
-	ids := req.strs("instanceIds")
-	pageSize, pageNum, e := checkDescribe("instanceIds", ids, nil, nil, req.integer("pageSize"), req.integer("pageNum"))
-	if e != nil {
-		return nil, nil, e
-	}
-	match := filterSorted(z.instances, func(i *zecInstance) bool {
-		return (len(ids) == 0 || slices.Contains(ids, i.InstanceID)) && matches(req.str("resourceGroupId"), i.ResourceGroupID)
-	})
-	return describeAnswer(match, pageSize, pageNum, func(i *zecInstance) map[string]string {
-		return map[string]string{"instanceId": i.InstanceID, "instanceStatus": i.Status}
-	}), ids, nil
+	return describeObjects(req, "instanceIds", z.instances, instanceID, func(*zecInstance) []Tag { return nil },
+		func(i *zecInstance) bool { return matches(req.str("resourceGroupId"), i.ResourceGroupID) },
+		func(i *zecInstance) map[string]any {
+			return map[string]any{"instanceId": i.InstanceID, "instanceStatus": i.Status}
+		})
 }
+
+func instanceID(i *zecInstance) string { return i.InstanceID }
 
 // instanceIDs checks the instanceIds of a batch action (1 to 100 ids, all
 // existing) and returns them without duplicates.
