@@ -18,14 +18,18 @@
 //     inventory and the test knobs that change the world behind the
 //     provider's back.
 //
-// It follows the API documents, not the provider: every documented
-// constraint is enforced, whatever the provider happens to send.
+// It follows the API documents and the SDKs' models, not the provider:
+// every documented constraint is enforced, whatever the provider happens to
+// send, and every version of an action that the SDK ships is served with its
+// own request and answer fields.
 //
 // The files of each API (zec, bmc, clouddc) follow one shape: <api>.go is
 // the backend (its state, action table or routes); <api>_api.go (ZEC, BMC)
 // the versions it serves and the request and answer of each action in each,
 // as field tables written from the SDK's models; <api>_catalog.go the fixed
-// catalogue; <api>_<objects>.go an object and its wire form, with _state.go
+// catalogue; <api>_requests.go (BMC, CloudDC) the parts of a request an
+// object keeps, or the request bodies; <api>_<objects>.go an object and its
+// wire form, with _state.go
 // its status machine, _handlers.go its actions and _validate.go the checks
 // of their requests; <api>_fixtures.go the exported test knobs.
 // zenlayer*.go are what ZEC and BMC share: the envelope, the signature
