@@ -29,9 +29,10 @@
 // as field tables written from the SDK's models; <api>_catalog.go the fixed
 // catalogue; <api>_requests.go (BMC, CloudDC) the parts of a request an
 // object keeps, or the request bodies; <api>_<objects>.go an object and its
-// wire form, with _state.go
-// its status machine, _handlers.go its actions and _validate.go the checks
-// of their requests; <api>_fixtures.go the exported test knobs.
+// wire form, with _state.go its status machine, _handlers.go its actions
+// and _validate.go the checks of their requests; <api>_fixtures.go the
+// exported test knobs; zenlayer_states.go and zenlayer_codes.go the
+// statuses and error codes of ZEC and BMC.
 // zenlayer*.go are what ZEC and BMC share: the envelope, the signature
 // (zenlayer_auth.go), the field tables that check requests and shape
 // answers (zenlayer_fields.go, zenlayer_api.go), Describe paging and id
