@@ -28,6 +28,7 @@ func main() {
 	addr := flag.String("addr", envOr("EMULATOR_ADDR", "127.0.0.1:8780"), "listen address, loopback only (env EMULATOR_ADDR; port 0 picks a free one)")
 	endpointFile := flag.String("endpoint-file", os.Getenv("EMULATOR_ENDPOINT_FILE"), "write host:port here once listening (env EMULATOR_ENDPOINT_FILE)")
 	releaseMode := flag.String("zec-release-mode", envOr("EMULATOR_ZEC_RELEASE_MODE", string(emulator.ReleaseImmediate)), "what ReleaseDisk does: immediate or recycle (env EMULATOR_ZEC_RELEASE_MODE)")
+	starting := flag.String("zec-starting-status", envOr("EMULATOR_ZEC_STARTING_STATUS", "BOOTING"), "status of a ZEC instance being started: BOOTING (the DescribeInstances enum) or STARTING (the StartInstances document) (env EMULATOR_ZEC_STARTING_STATUS)")
 	rate := flag.Float64("rate-limit", envFloat("EMULATOR_RATE_LIMIT", 0), "requests per second per key before 429 (0: unlimited; env EMULATOR_RATE_LIMIT)")
 	quiet := flag.Bool("quiet", os.Getenv("EMULATOR_QUIET") != "", "do not print each request (env EMULATOR_QUIET)")
 	d := durationFlags(fast)
@@ -48,7 +49,8 @@ func main() {
 	opts := emulator.Options{
 		Faults: faultRules,
 		Addr:   host, Durations: d.Scale(*scale), ZECReleaseMode: emulator.ReleaseMode(*releaseMode), RateLimit: *rate,
-		CreateFailRate: *failRate, Seed: *seed,
+		ZECStartingStatus: *starting,
+		CreateFailRate:    *failRate, Seed: *seed,
 	}
 	if !*quiet {
 		opts.Logf = func(format string, args ...any) { fmt.Printf("emulator: "+format+"\n", args...) }

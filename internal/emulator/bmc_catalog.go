@@ -10,16 +10,15 @@ import (
 // subnets. Every instance type is sold in every zone and takes every image.
 
 type bmcZone struct {
-	ZoneID   string `json:"zoneId"`
-	ZoneName string `json:"zoneName"`
-	CityName string `json:"cityName"`
-	AreaName string `json:"areaName"`
+	ZoneID, ZoneName, CityName, AreaName string
+	// CloudRouter is isCloudRouterAvailable, BYOIP isByoipEnabled (2026-02-01).
+	CloudRouter, BYOIP bool
 }
 
 var bmcZones = []bmcZone{
-	{ZoneID: "SEL-A", ZoneName: "Seoul A", CityName: "Seoul", AreaName: "Asia Pacific"},
-	{ZoneID: "HKG-A", ZoneName: "Hong Kong A", CityName: "Hong Kong", AreaName: "Asia Pacific"},
-	{ZoneID: "LAX-A", ZoneName: "Los Angeles A", CityName: "Los Angeles", AreaName: "North America"},
+	{ZoneID: "SEL-A", ZoneName: "Seoul A", CityName: "Seoul", AreaName: "Asia Pacific", CloudRouter: true},
+	{ZoneID: "HKG-A", ZoneName: "Hong Kong A", CityName: "Hong Kong", AreaName: "Asia Pacific", CloudRouter: true, BYOIP: true},
+	{ZoneID: "LAX-A", ZoneName: "Los Angeles A", CityName: "Los Angeles", AreaName: "North America", BYOIP: true},
 	{ZoneID: "FRA-A", ZoneName: "Frankfurt A", CityName: "Frankfurt", AreaName: "Europe"},
 }
 
@@ -36,44 +35,56 @@ type bmcDiskInfo struct {
 	Disks           []bmcDisk `json:"disks"`
 }
 
+// bmcInstanceType is an instance type of the catalogue; wire is its InstanceType.
 type bmcInstanceType struct {
-	ImageIDs         []string    `json:"imageIds,omitempty"`
-	InstanceTypeID   string      `json:"instanceTypeId"`
-	Description      string      `json:"description"`
-	CPUCoreCount     int         `json:"cpuCoreCount"`
-	MemorySize       int         `json:"memorySize"`
-	MaximumBandwidth int         `json:"maximumBandwidth"`
-	SupportRaids     []int       `json:"supportRaids"`
-	SupportSubnet    bool        `json:"supportSubnet"`
-	IsHA             bool        `json:"isHA"`
-	DiskInfo         bmcDiskInfo `json:"diskInfo"`
+	InstanceTypeID, Description  string
+	CPUCoreCount                 int
+	CPUDetail, BaseFrequency     string
+	CPUThreads                   int
+	MemorySize, MaximumBandwidth int
+	SupportRaids                 []int
+	SupportSubnet, IsHA          bool
+	DiskInfo                     bmcDiskInfo
 
 	// defaultTrafficPackage is the free traffic package (TB) of ByTrafficPackage.
 	defaultTrafficPackage float64
 }
 
+// wire is the type as DescribeInstanceTypes (with the images it takes) and
+// DescribeInstances (imageIds nil) answer it. The catalogue has no GPU
+// types: vpuVendor, vpuCard and vpuCount (2026-02-01) are null.
+func (t *bmcInstanceType) wire(imageIDs []string) map[string]any {
+	return map[string]any{
+		"imageIds": imageIDs, "instanceTypeId": t.InstanceTypeID, "description": t.Description, "cpuCoreCount": t.CPUCoreCount,
+		"cpuDetail": t.CPUDetail, "cpuCores": t.CPUCoreCount, "cpuThreads": t.CPUThreads, "baseFrequency": t.BaseFrequency,
+		"memorySize": t.MemorySize, "maximumBandwidth": t.MaximumBandwidth, "supportRaids": t.SupportRaids,
+		"supportSubnet": t.SupportSubnet, "isHA": t.IsHA, "diskInfo": t.DiskInfo,
+	}
+}
+
 var bmcInstanceTypes = []bmcInstanceType{
 	{
 		InstanceTypeID: "S9I", Description: "Intel E-2278G, 8 cores, 32 GB, 2 x 480 GB SSD",
-		CPUCoreCount: 8, MemorySize: 32, MaximumBandwidth: 1000, SupportRaids: []int{0, 1}, SupportSubnet: true,
+		CPUCoreCount: 8, CPUDetail: "Intel Xeon E-2278G", CPUThreads: 16, BaseFrequency: "3.4GHz", MemorySize: 32, MaximumBandwidth: 1000, SupportRaids: []int{0, 1}, SupportSubnet: true,
 		DiskInfo:              bmcDiskInfo{TotalDiskSize: 960, DiskDescription: "2 x 480 GB SSD", Disks: []bmcDisk{{DiskSize: 480, DiskCount: 2}}},
 		defaultTrafficPackage: 10,
 	},
 	{
 		InstanceTypeID: "M6C", Description: "2 x Intel Silver 4214, 24 cores, 128 GB, 4 x 960 GB SSD",
-		CPUCoreCount: 24, MemorySize: 128, MaximumBandwidth: 10000, SupportRaids: []int{0, 1, 5, 10}, SupportSubnet: true,
+		CPUCoreCount: 24, CPUDetail: "2 x Intel Xeon Silver 4214", CPUThreads: 48, BaseFrequency: "2.2GHz", MemorySize: 128, MaximumBandwidth: 10000, SupportRaids: []int{0, 1, 5, 10}, SupportSubnet: true,
 		DiskInfo:              bmcDiskInfo{TotalDiskSize: 3840, DiskDescription: "4 x 960 GB SSD", Disks: []bmcDisk{{DiskSize: 960, DiskCount: 4}}},
 		defaultTrafficPackage: 20,
 	},
 	{
 		InstanceTypeID: "L6H", Description: "2 x AMD EPYC 7543, 64 cores, 512 GB, 2 x 960 GB SSD + 2 x 3840 GB NVMe, HA network",
-		CPUCoreCount: 64, MemorySize: 512, MaximumBandwidth: 20000, SupportRaids: []int{0, 1, 5, 10}, SupportSubnet: true, IsHA: true,
+		CPUCoreCount: 64, CPUDetail: "2 x AMD EPYC 7543", CPUThreads: 128, BaseFrequency: "2.8GHz", MemorySize: 512, MaximumBandwidth: 20000, SupportRaids: []int{0, 1, 5, 10}, SupportSubnet: true, IsHA: true,
 		DiskInfo: bmcDiskInfo{TotalDiskSize: 9600, DiskDescription: "2 x 960 GB SSD + 2 x 3840 GB NVMe",
 			Disks: []bmcDisk{{DiskSize: 960, DiskCount: 2}, {DiskSize: 3840, DiskCount: 2}}},
 		defaultTrafficPackage: 50,
 	},
 }
 
+// bmcImage is an image of the catalogue, as DescribeImages answers it.
 type bmcImage struct {
 	ImageID   string `json:"imageId"`
 	ImageName string `json:"imageName"`
@@ -121,49 +132,53 @@ func bmcImageNotFound(id string) *errAPI {
 	return apiErr(http.StatusNotFound, bmcCodeImageNotFound, "The specified imageId `%s` is not found.", id)
 }
 
-func (b *bmcState) describeZones(req *struct {
-	AcceptLanguage *string `json:"acceptLanguage"`
-}) (map[string]any, []string, error) {
-	lang := "en-US"
-	if req.AcceptLanguage != nil {
-		lang = *req.AcceptLanguage
-	}
+func (b *bmcState) describeZones(req *call) (any, []string, error) {
+	lang := valueOr(req.str("acceptLanguage"), "en-US")
 	if lang != "en-US" && lang != "zh-CN" {
 		return nil, nil, apiErr(http.StatusBadRequest, codeInvalidValue, "acceptLanguage must be zh-CN or en-US, got %q.", lang)
 	}
-	set := make([]bmcZone, 0, len(bmcZones))
+	cloudRouter := req.flag("isCloudRouterAvailable")
+	set := []map[string]any{}
 	for _, z := range bmcZones {
-		if lang == "zh-CN" {
-			z.ZoneName = bmcZoneNamesZH[z.ZoneID]
+		if cloudRouter != nil && z.CloudRouter != *cloudRouter {
+			continue
 		}
-		set = append(set, z)
+		name := z.ZoneName
+		if lang == "zh-CN" {
+			name = bmcZoneNamesZH[z.ZoneID]
+		}
+		set = append(set, map[string]any{"zoneId": z.ZoneID, "zoneName": name, "cityName": z.CityName, "areaName": z.AreaName,
+			"isCloudRouterAvailable": z.CloudRouter, "isByoipEnabled": z.BYOIP})
 	}
 	return map[string]any{"zoneSet": set}, nil, nil
 }
 
-func (b *bmcState) describeInstanceTypes(req *bmcDescribeTypesReq) (map[string]any, []string, error) {
-	if e := checkIDFilter("instanceTypeIds", req.InstanceTypeIDs); e != nil {
+func (b *bmcState) describeInstanceTypes(req *call) (any, []string, error) {
+	ids := req.strs("instanceTypeIds")
+	if e := checkIDFilter("instanceTypeIds", ids); e != nil {
 		return nil, nil, e
 	}
-	if req.ImageID != nil && bmcImageByID(*req.ImageID) == nil {
-		return nil, nil, bmcImageNotFound(*req.ImageID)
+	if imageID := req.str("imageId"); imageID != nil && bmcImageByID(*imageID) == nil {
+		return nil, nil, bmcImageNotFound(*imageID)
 	}
-	atLeast := func(v int, p *int) bool { return p == nil || v >= *p }
-	atMost := func(v int, p *int) bool { return p == nil || v <= *p }
-	out := []bmcInstanceType{}
+	within := func(v int, least, most string) bool {
+		lo, hi := req.integer(least), req.integer(most)
+		return (lo == nil || v >= *lo) && (hi == nil || v <= *hi)
+	}
+	subnet, ha, raids := req.flag("supportSubnet"), req.flag("isHA"), req.ints("supportRaids")
+	out := []map[string]any{}
 	for _, t := range bmcInstanceTypes {
 		switch {
-		case len(req.InstanceTypeIDs) > 0 && !slices.Contains(req.InstanceTypeIDs, t.InstanceTypeID):
-		case !atLeast(t.CPUCoreCount, req.MinimumCPUCoreCount) || !atMost(t.CPUCoreCount, req.MaximumCPUCoreCount):
-		case !atLeast(t.MemorySize, req.MinimumMemorySize) || !atMost(t.MemorySize, req.MaximumMemorySize):
-		case !atLeast(t.MaximumBandwidth, req.MinimumBandwidth):
-		case !atLeast(t.DiskInfo.TotalDiskSize, req.MinimumDiskSize) || !atMost(t.DiskInfo.TotalDiskSize, req.MaximumDiskSize):
-		case req.SupportSubnet != nil && t.SupportSubnet != *req.SupportSubnet:
-		case req.IsHA != nil && t.IsHA != *req.IsHA:
-		case slices.ContainsFunc(req.SupportRaids, func(r int) bool { return !slices.Contains(t.SupportRaids, r) }):
+		case len(ids) > 0 && !slices.Contains(ids, t.InstanceTypeID):
+		case !within(t.CPUCoreCount, "minimumCpuCoreCount", "maximumCpuCoreCount"),
+			!within(t.MemorySize, "minimumMemorySize", "maximumMemorySize"),
+			!within(t.MaximumBandwidth, "minimumBandwidth", ""),
+			!within(t.DiskInfo.TotalDiskSize, "minimumDiskSize", "maximumDiskSize"):
+		case subnet != nil && t.SupportSubnet != *subnet:
+		case ha != nil && t.IsHA != *ha:
+		case slices.ContainsFunc(raids, func(r int) bool { return !slices.Contains(t.SupportRaids, r) }):
 		default:
-			t.ImageIDs = bmcImageIDs()
-			out = append(out, t)
+			out = append(out, t.wire(bmcImageIDs()))
 		}
 	}
 	return map[string]any{"instanceTypes": out}, nil, nil
@@ -177,22 +192,16 @@ func bmcImageIDs() []string {
 	return ids
 }
 
-func (b *bmcState) describeImages(req *struct {
-	ImageIDs       []string `json:"imageIds"`
-	ImageName      *string  `json:"imageName"`
-	Catalog        *string  `json:"catalog"`
-	ImageType      *string  `json:"imageType"`
-	OSType         *string  `json:"osType"`
-	InstanceTypeID *string  `json:"instanceTypeId"`
-}) (map[string]any, []string, error) {
-	if e := checkIDFilter("imageIds", req.ImageIDs); e != nil {
+func (b *bmcState) describeImages(req *call) (any, []string, error) {
+	ids, name, imageType := req.strs("imageIds"), req.str("imageName"), req.str("imageType")
+	if e := checkIDFilter("imageIds", ids); e != nil {
 		return nil, nil, e
 	}
-	if req.InstanceTypeID != nil && bmcTypeByID(*req.InstanceTypeID) == nil {
-		return nil, nil, bmcTypeNotFound(*req.InstanceTypeID)
+	if typeID := req.str("instanceTypeId"); typeID != nil && bmcTypeByID(*typeID) == nil {
+		return nil, nil, bmcTypeNotFound(*typeID)
 	}
-	if req.ImageType != nil && *req.ImageType != "PUBLIC_IMAGE" && *req.ImageType != "CUSTOM_IMAGE" {
-		return nil, nil, apiErr(http.StatusBadRequest, codeInvalidValue, "imageType must be PUBLIC_IMAGE or CUSTOM_IMAGE, got %q.", *req.ImageType)
+	if imageType != nil && *imageType != "PUBLIC_IMAGE" && *imageType != "CUSTOM_IMAGE" {
+		return nil, nil, apiErr(http.StatusBadRequest, codeInvalidValue, "imageType must be PUBLIC_IMAGE or CUSTOM_IMAGE, got %q.", *imageType)
 	}
 	// The documents capitalise catalog and osType and the answers are lower
 	// case: compare without case.
@@ -200,9 +209,9 @@ func (b *bmcState) describeImages(req *struct {
 	out := []bmcImage{}
 	for _, img := range bmcImages {
 		switch {
-		case len(req.ImageIDs) > 0 && !slices.Contains(req.ImageIDs, img.ImageID):
-		case req.ImageName != nil && !strings.Contains(strings.ToLower(img.ImageName), strings.ToLower(*req.ImageName)):
-		case !eq(req.Catalog, img.Catalog), !eq(req.ImageType, img.ImageType), !eq(req.OSType, img.OSType):
+		case len(ids) > 0 && !slices.Contains(ids, img.ImageID):
+		case name != nil && !strings.Contains(strings.ToLower(img.ImageName), strings.ToLower(*name)):
+		case !eq(req.str("catalog"), img.Catalog), !eq(imageType, img.ImageType), !eq(req.str("osType"), img.OSType):
 		default:
 			out = append(out, img)
 		}

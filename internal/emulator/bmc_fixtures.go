@@ -16,10 +16,10 @@ type BMCInstanceView struct {
 func (s *Server) BMCInstance(id string) (BMCInstanceView, bool) {
 	return viewOf(s, s.bmcOf().instances, id, func(i *bmcInstance) BMCInstanceView {
 		v := BMCInstanceView{
-			ID: i.InstanceID, Name: i.InstanceName, Hostname: i.Hostname, ZoneID: i.ZoneID, InstanceTypeID: i.InstanceTypeID,
+			ID: i.InstanceID, Name: i.InstanceName, Hostname: i.Hostname, ZoneID: i.ZoneID, InstanceTypeID: i.Type.InstanceTypeID,
 			Status: i.InstanceStatus, ChargeType: i.InstanceChargeType, InternetChargeType: i.InternetChargeType,
 			ResourceGroupID: i.ResourceGroupID, Bandwidth: i.BandwidthOutMbps, AutoRenew: i.AutoRenew, PublicIP: i.PrimaryPublicIPAddress,
-			ImageID: valueOr(i.ImageID, ""), Period: valueOr(i.Period, 0), KeyID: valueOr(i.KeyID, ""),
+			ImageID: valueOr(i.ImageID, ""), Period: valueOr(i.Period, 0), KeyID: i.KeyID,
 		}
 		if len(i.SubnetIDs) > 0 {
 			v.SubnetID = i.SubnetIDs[0]
@@ -53,9 +53,8 @@ func (s *Server) AddBMCInstance(zoneID, name string) string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	b := s.bmcOf()
-	t := &bmcInstanceTypes[0]
-	img := bmcImages[0]
-	i := b.newInstance(bmcCreateReq{}, zoneID, t, &img, name, name, bmcChargePostpaid, "ByBandwidth", 1)
+	c := &bmcCreate{zone: zoneID, typ: &bmcInstanceTypes[0], img: &bmcImages[0], charge: bmcChargePostpaid, internet: "ByBandwidth", bandwidth: 1}
+	i := b.newInstance(c, name, name)
 	i.InstanceStatus = bmcStatusRunning
 	b.instances[i.InstanceID] = i
 	return i.InstanceID

@@ -7,42 +7,58 @@ import (
 	"time"
 )
 
-// bmcInstance is an instance as DescribeInstances answers it (InstanceInfo).
+// bmcInstance is an instance as the emulator keeps it; wire is its InstanceInfo.
 type bmcInstance struct {
-	InstanceID             string          `json:"instanceId"`
-	ZoneID                 string          `json:"zoneId"`
-	InstanceName           string          `json:"instanceName"`
-	Hostname               string          `json:"hostname"`
-	InstanceTypeID         string          `json:"instanceTypeId"`
-	InstanceType           bmcInstanceType `json:"instanceType"`
-	ImageID                *string         `json:"imageId"`
-	ImageName              *string         `json:"imageName"`
-	IpxeURL                *string         `json:"ipxeUrl"`
-	InstanceChargeType     string          `json:"instanceChargeType"`
-	BandwidthOutMbps       int             `json:"bandwidthOutMbps"`
-	TrafficPackageSize     *float64        `json:"trafficPackageSize"`
-	InternetChargeType     string          `json:"internetChargeType"`
-	Period                 *int            `json:"period"`
-	PrimaryPublicIPAddress string          `json:"primaryPublicIpAddress"`
-	PublicIPAddresses      []string        `json:"publicIpAddresses"`
-	PrivateIPAddresses     []string        `json:"privateIpAddresses"`
-	IPv6Addresses          []string        `json:"ipv6Addresses"`
-	SubnetIDs              []string        `json:"subnetIds"`
-	CreateTime             string          `json:"createTime"`
-	ExpiredTime            *string         `json:"expiredTime"`
-	ResourceGroupID        string          `json:"resourceGroupId"`
-	ResourceGroupName      string          `json:"resourceGroupName"`
-	InstanceStatus         string          `json:"instanceStatus"`
-	Partitions             []bmcPartition  `json:"partitions"`
-	RaidConfig             *bmcRaidConfig  `json:"raidConfig"`
-	Nic                    *bmcNic         `json:"nic"`
-	AutoRenew              bool            `json:"autoRenew"`
-	ClusterID              *string         `json:"clusterId,omitempty"`
-	Tags                   *tagSet         `json:"tags"`
-	// KeyID is the key pair installed, answered when one was given.
-	KeyID *string `json:"keyId,omitempty"`
+	InstanceID, ZoneID, InstanceName, Hostname string
+	Type                                       *bmcInstanceType
+	ImageID, ImageName, IpxeURL                *string
+	InstanceChargeType                         string
+	BandwidthOutMbps                           int
+	TrafficPackageSize                         *float64
+	InternetChargeType                         string
+	Period                                     *int
+	PrimaryPublicIPAddress                     string
+	PublicIPAddresses, PrivateIPAddresses      []string
+	IPv6Addresses, SubnetIDs                   []string
+	CreateTime                                 string
+	ExpiredTime                                *string
+	ResourceGroupID, ResourceGroupName         string
+	InstanceStatus                             string
+	Partitions                                 []bmcPartition
+	RaidConfig                                 *bmcRaidConfig
+	Nic                                        *bmcNic
+	AutoRenew                                  bool
+	Tags                                       *tagSet
+	// KeyID is the key pair the instance was made with (keyId), or "".
+	KeyID             string
+	EnableGatewayMode bool
+	// Kept from the create, shown by no answer: clusterId, userData and marketingOptions.
+	ClusterID *string
+	UserData  string
+	Marketing params
 
 	timed
+}
+
+// wire is the instance as DescribeInstances answers it (InstanceInfo of
+// either version).
+func (i *bmcInstance) wire() map[string]any {
+	ipv6 := any(nil)
+	if len(i.IPv6Addresses) > 0 {
+		ipv6 = i.IPv6Addresses[0]
+	}
+	return map[string]any{
+		"instanceId": i.InstanceID, "zoneId": i.ZoneID, "instanceName": i.InstanceName, "hostname": i.Hostname,
+		"instanceTypeId": i.Type.InstanceTypeID, "instanceType": i.Type.wire(nil), "imageId": i.ImageID, "imageName": i.ImageName,
+		"ipxeUrl": i.IpxeURL, "instanceChargeType": i.InstanceChargeType, "bandwidthOutMbps": i.BandwidthOutMbps,
+		"trafficPackageSize": i.TrafficPackageSize, "internetChargeType": i.InternetChargeType, "period": i.Period,
+		"primaryPublicIpAddress": i.PrimaryPublicIPAddress, "primaryPublicIPv6Address": ipv6,
+		"publicIpAddresses": i.PublicIPAddresses, "privateIpAddresses": i.PrivateIPAddresses, "ipv6Addresses": nonNil(i.IPv6Addresses),
+		"subnetIds": i.SubnetIDs, "createTime": i.CreateTime, "expiredTime": i.ExpiredTime, "resourceGroupId": i.ResourceGroupID,
+		"resourceGroupName": i.ResourceGroupName, "instanceStatus": i.InstanceStatus, "partitions": i.Partitions,
+		"raidConfig": i.RaidConfig, "nic": i.Nic, "autoRenew": i.AutoRenew, "keyId": nilIfEmpty(i.KeyID), "tags": i.Tags,
+		"enableGatewayMode": i.EnableGatewayMode,
+	}
 }
 
 // instance finds an instance by id.
@@ -54,32 +70,32 @@ func (b *bmcState) instance(id string) (*bmcInstance, *errAPI) {
 	return i, nil
 }
 
-// newInstance builds an instance (PENDING) from a checked request.
-func (b *bmcState) newInstance(req bmcCreateReq, zone string, t *bmcInstanceType, img *bmcImage, name, host, charge, internet string, bandwidth int) *bmcInstance {
+// newInstance builds an instance (PENDING) of a checked create, named name with hostname host.
+func (b *bmcState) newInstance(c *bmcCreate, name, host string) *bmcInstance {
 	now := b.s.now().UTC()
 	b.ipSeq++
 	n := b.ipSeq
-	typ := *t
-	typ.ImageIDs = nil
+	t := c.typ
 	i := &bmcInstance{
-		InstanceID: b.newInstanceID(), ZoneID: zone, InstanceName: name, Hostname: host,
-		InstanceTypeID: t.InstanceTypeID, InstanceType: typ, InstanceChargeType: charge,
-		BandwidthOutMbps: bandwidth, InternetChargeType: internet,
+		InstanceID: b.newInstanceID(), ZoneID: c.zone, InstanceName: name, Hostname: host, Type: t, InstanceChargeType: c.charge,
+		BandwidthOutMbps: c.bandwidth, InternetChargeType: c.internet,
 		PrimaryPublicIPAddress: fmt.Sprintf("203.0.%d.%d", 113+n/250%8, 1+n%250),
-		PrivateIPAddresses:     []string{fmt.Sprintf("10.%d.%d.%d", 10+bmcZoneIndex(zone), n/250%250, 1+n%250)},
-		IPv6Addresses:          []string{fmt.Sprintf("2001:db8:%x::%x", 10+bmcZoneIndex(zone), n)},
+		PrivateIPAddresses:     []string{fmt.Sprintf("10.%d.%d.%d", 10+bmcZoneIndex(c.zone), n/250%250, 1+n%250)},
 		SubnetIDs:              []string{},
-		CreateTime:             now.Format(time.RFC3339), ResourceGroupID: defaultResourceGroup, ResourceGroupName: "Default Resource Group",
-		InstanceStatus: bmcStatusPending, Partitions: req.Partitions, RaidConfig: req.RaidConfig, ClusterID: req.ClusterID,
+		CreateTime:             now.Format(time.RFC3339), ResourceGroupID: defaultResourceGroup, ResourceGroupName: resourceGroupName(defaultResourceGroup),
+		InstanceStatus: bmcStatusPending, Partitions: c.partitions, RaidConfig: c.raid, ClusterID: c.clusterID,
+		KeyID: c.keyID, EnableGatewayMode: c.gatewayMode, UserData: c.userData, Marketing: c.marketing,
+	}
+	if c.primaryIPv6 {
+		i.IPv6Addresses = []string{fmt.Sprintf("2001:db8:%x::%x", 10+bmcZoneIndex(c.zone), n)}
 	}
 	i.PublicIPAddresses = []string{i.PrimaryPublicIPAddress}
-	i.Tags = wrapTags(req.Tags.list())
-	i.KeyID = req.KeyID
-	if img != nil {
-		id, name := img.ImageID, img.ImageName
+	i.Tags = wrapTags(c.tags)
+	if c.img != nil {
+		id, name := c.img.ImageID, c.img.ImageName
 		i.ImageID, i.ImageName = &id, &name
-	} else if req.IpxeURL != nil && *req.IpxeURL != "" {
-		i.IpxeURL = req.IpxeURL
+	} else if c.ipxeURL != "" {
+		i.IpxeURL = &c.ipxeURL
 	}
 	if i.Partitions == nil {
 		i.Partitions = []bmcPartition{}
@@ -88,25 +104,25 @@ func (b *bmcState) newInstance(req bmcCreateReq, zone string, t *bmcInstanceType
 	if t.IsHA {
 		wan, lan = "bond0", "bond1"
 	}
-	if req.Nic != nil && req.Nic.WanName != nil {
-		wan = *req.Nic.WanName
+	if c.nic != nil && c.nic.WanName != nil {
+		wan = *c.nic.WanName
 	}
-	if req.Nic != nil && req.Nic.LanName != nil {
-		lan = *req.Nic.LanName
+	if c.nic != nil && c.nic.LanName != nil {
+		lan = *c.nic.LanName
 	}
 	i.Nic = &bmcNic{WanName: &wan, LanName: &lan}
-	if req.ResourceGroupID != nil && *req.ResourceGroupID != "" {
-		i.ResourceGroupID, i.ResourceGroupName = *req.ResourceGroupID, *req.ResourceGroupID
+	if c.resourceGroup != "" {
+		i.ResourceGroupID, i.ResourceGroupName = c.resourceGroup, c.resourceGroup
 	}
-	if req.SubnetID != nil && *req.SubnetID != "" {
-		i.SubnetIDs = []string{*req.SubnetID}
+	if c.subnet != "" {
+		i.SubnetIDs = []string{c.subnet}
 	}
-	if internet == "ByTrafficPackage" {
-		size := valueOr(req.TrafficPackageSize, t.defaultTrafficPackage)
+	if c.internet == "ByTrafficPackage" {
+		size := valueOr(c.trafficPackage, t.defaultTrafficPackage)
 		i.TrafficPackageSize = &size
 	}
-	if charge == bmcChargePrepaid && req.InstanceChargePrepaid != nil && req.InstanceChargePrepaid.Period != nil {
-		period := *req.InstanceChargePrepaid.Period
+	if c.charge == bmcChargePrepaid && c.period > 0 {
+		period := c.period
 		expires := now.AddDate(0, period, 0).Format(time.RFC3339)
 		i.Period, i.ExpiredTime, i.AutoRenew = &period, &expires, true
 	}

@@ -9,7 +9,7 @@ import (
 
 // createInstances follows CreateInstances: amount instances named by the
 // batch patterns, each PENDING at first (see scheduleCreate).
-func (b *bmcState) createInstances(req *bmcCreateReq) (map[string]any, []string, error) {
+func (b *bmcState) createInstances(req *call) (any, []string, error) {
 	c, e := b.checkCreate(req)
 	if e != nil {
 		return nil, nil, e
@@ -18,7 +18,7 @@ func (b *bmcState) createInstances(req *bmcCreateReq) (map[string]any, []string,
 	ids := make([]string, 0, c.amount)
 	for n := range c.amount {
 		name, host := expandBMCName(c.name, n), expandBMCName(c.host, n)
-		i := b.newInstance(*req, c.zone, c.typ, c.img, name, host, c.charge, c.internet, c.bandwidth)
+		i := b.newInstance(c, name, host)
 		b.scheduleCreate(i, now, c.img != nil)
 		b.instances[i.InstanceID] = i
 		ids = append(ids, i.InstanceID)
@@ -37,55 +37,32 @@ func bmcNameMatches(filter *string, v string) bool {
 	return v == *filter
 }
 
-func (b *bmcState) describeInstances(req *bmcDescribeReq) (map[string]any, []string, error) {
-	if e := checkIDFilter("instanceIds", req.InstanceIDs); e != nil {
-		return nil, nil, e
+func (b *bmcState) describeInstances(req *call) (any, []string, error) {
+	zone, typeID, imageID, subnet := req.str("zoneId"), req.str("instanceTypeId"), req.str("imageId"), req.str("subnetId")
+	status, internet := req.str("instanceStatus"), req.str("internetChargeType")
+	switch {
+	case zone != nil && bmcZoneByID(*zone) == nil:
+		return nil, nil, bmcZoneNotFound(*zone)
+	case typeID != nil && bmcTypeByID(*typeID) == nil:
+		return nil, nil, bmcTypeNotFound(*typeID)
+	case imageID != nil && bmcImageByID(*imageID) == nil:
+		return nil, nil, bmcImageNotFound(*imageID)
+	case status != nil && !slices.Contains(bmcStatuses, *status):
+		return nil, nil, apiErr(http.StatusBadRequest, codeInvalidValue, "instanceStatus %q is not one of %s.", *status, strings.Join(bmcStatuses, ", "))
+	case internet != nil && !slices.Contains(bmcInternetChargeTypes, *internet):
+		return nil, nil, apiErr(http.StatusBadRequest, codeInvalidValue, "internetChargeType %q is not one of %s.", *internet, strings.Join(bmcInternetChargeTypes, ", "))
 	}
-	pageSize, pageNum, e := paging(req.PageSize, req.PageNum)
-	if e != nil {
-		return nil, nil, e
-	}
-	if req.ZoneID != nil && bmcZoneByID(*req.ZoneID) == nil {
-		return nil, nil, bmcZoneNotFound(*req.ZoneID)
-	}
-	if req.InstanceTypeID != nil && bmcTypeByID(*req.InstanceTypeID) == nil {
-		return nil, nil, bmcTypeNotFound(*req.InstanceTypeID)
-	}
-	if req.ImageID != nil && bmcImageByID(*req.ImageID) == nil {
-		return nil, nil, bmcImageNotFound(*req.ImageID)
-	}
-	if e := checkTagFilters(req.TagKeys, req.Tags); e != nil {
-		return nil, nil, e
-	}
-	if req.InstanceStatus != nil && !slices.Contains(bmcStatuses, *req.InstanceStatus) {
-		return nil, nil, apiErr(http.StatusBadRequest, codeInvalidValue, "instanceStatus %q is not one of %s.", *req.InstanceStatus, strings.Join(bmcStatuses, ", "))
-	}
-	if req.InternetChargeType != nil && !slices.Contains(bmcInternetChargeTypes, *req.InternetChargeType) {
-		return nil, nil, apiErr(http.StatusBadRequest, codeInvalidValue, "internetChargeType %q is not one of %s.", *req.InternetChargeType, strings.Join(bmcInternetChargeTypes, ", "))
-	}
-	eq := func(p *string, v string) bool { return p == nil || *p == v }
 	anyIn := func(filter, values []string) bool {
 		return len(filter) == 0 || slices.ContainsFunc(values, func(v string) bool { return slices.Contains(filter, v) })
 	}
-	match := filterSorted(b.instances, func(i *bmcInstance) bool {
-		image := ""
-		if i.ImageID != nil {
-			image = *i.ImageID
-		}
-		switch {
-		case len(req.InstanceIDs) > 0 && !slices.Contains(req.InstanceIDs, i.InstanceID):
-		case !eq(req.ZoneID, i.ZoneID), !eq(req.ResourceGroupID, i.ResourceGroupID), !eq(req.InstanceTypeID, i.InstanceTypeID),
-			!eq(req.InternetChargeType, i.InternetChargeType), !eq(req.ImageID, image), !eq(req.InstanceStatus, i.InstanceStatus):
-		case req.SubnetID != nil && !slices.Contains(i.SubnetIDs, *req.SubnetID):
-		case !bmcNameMatches(req.InstanceName, i.InstanceName), !bmcNameMatches(req.Hostname, i.Hostname):
-		case !anyIn(req.PublicIPAddresses, i.PublicIPAddresses), !anyIn(req.PrivateIPAddresses, i.PrivateIPAddresses):
-		case !hasTags(i.Tags.list(), req.TagKeys, req.Tags):
-		default:
-			return true
-		}
-		return false
-	})
-	return describeAnswer(match, pageSize, pageNum, func(i *bmcInstance) bmcInstance { return *i }), req.InstanceIDs, nil
+	return describeObjects(req, "instanceIds", b.instances, func(i *bmcInstance) string { return i.InstanceID },
+		func(i *bmcInstance) []Tag { return i.Tags.list() }, func(i *bmcInstance) bool {
+			return matches(zone, i.ZoneID) && matches(req.str("resourceGroupId"), i.ResourceGroupID) && matches(typeID, i.Type.InstanceTypeID) &&
+				matches(internet, i.InternetChargeType) && matches(imageID, valueOr(i.ImageID, "")) && matches(status, i.InstanceStatus) &&
+				(subnet == nil || slices.Contains(i.SubnetIDs, *subnet)) &&
+				bmcNameMatches(req.str("instanceName"), i.InstanceName) && bmcNameMatches(req.str("hostname"), i.Hostname) &&
+				anyIn(req.strs("publicIpAddresses"), i.PublicIPAddresses) && anyIn(req.strs("privateIpAddresses"), i.PrivateIPAddresses)
+		}, (*bmcInstance).wire)
 }
 
 func (b *bmcState) instancesOf(ids []string) ([]*bmcInstance, []string, *errAPI) {
@@ -97,8 +74,8 @@ func (b *bmcState) instancesOf(ids []string) ([]*bmcInstance, []string, *errAPI)
 // (StartInstances, StopInstances, ReleaseInstances): 1 to 100 known ids,
 // duplicates counted once; every instance must pass check, or the call
 // fails with the first refusal and changes nothing; then apply changes each.
-func (b *bmcState) allOrNothing(req *bmcIDsReq, check func(*bmcInstance) *errAPI, apply func(i *bmcInstance, now time.Time)) (map[string]any, []string, error) {
-	list, ids, e := b.instancesOf(req.InstanceIDs)
+func (b *bmcState) allOrNothing(req *call, check func(*bmcInstance) *errAPI, apply func(i *bmcInstance, now time.Time)) (any, []string, error) {
+	list, ids, e := b.instancesOf(req.strs("instanceIds"))
 	if e != nil {
 		return nil, ids, e
 	}
@@ -115,55 +92,52 @@ func (b *bmcState) allOrNothing(req *bmcIDsReq, check func(*bmcInstance) *errAPI
 }
 
 // stopInstances: RUNNING → STOPPING → STOPPED; any other status refuses the whole call.
-func (b *bmcState) stopInstances(req *bmcIDsReq) (map[string]any, []string, error) {
+func (b *bmcState) stopInstances(req *call) (any, []string, error) {
 	return b.allOrNothing(req, idleIn(bmcStatusRunning, bmcCodeNotRunning, "stopped"),
 		b.moveTo(bmcStatusStopping, bmcStatusStopped, b.s.opts.Durations.BMCStop))
 }
 
 // startInstances: STOPPED → BOOTING → RUNNING; any other status refuses the whole call.
-func (b *bmcState) startInstances(req *bmcIDsReq) (map[string]any, []string, error) {
+func (b *bmcState) startInstances(req *call) (any, []string, error) {
 	return b.allOrNothing(req, idleIn(bmcStatusStopped, bmcCodeNotStopped, "started"),
 		b.moveTo(bmcStatusBooting, bmcStatusRunning, b.s.opts.Durations.BMCStart))
 }
 
 // modifyInstancesAttribute renames instances; any unknown id fails the whole call.
-func (b *bmcState) modifyInstancesAttribute(req *struct {
-	InstanceIDs  []string `json:"instanceIds"`
-	InstanceName *string  `json:"instanceName"`
-}) (map[string]any, []string, error) {
-	list, ids, e := b.instancesOf(req.InstanceIDs)
+func (b *bmcState) modifyInstancesAttribute(req *call) (any, []string, error) {
+	list, ids, e := b.instancesOf(req.strs("instanceIds"))
 	if e != nil {
 		return nil, ids, e
 	}
-	if req.InstanceName == nil {
+	name := req.str("instanceName")
+	if name == nil {
 		return nil, ids, errMissing("instanceName")
 	}
-	if _, e := checkBMCInstanceName(*req.InstanceName, false); e != nil {
+	if _, e := checkBMCInstanceName(*name, false); e != nil {
 		return nil, ids, e
 	}
 	for _, i := range list {
-		i.InstanceName = *req.InstanceName
+		i.InstanceName = *name
 	}
 	return nil, ids, nil
 }
 
 // terminateInstance returns an instance: a POSTPAID one goes to the recycle
-// bin (RECYCLING → RECYCLE, released 24 h later), a CREATE_FAILED one is
+// bin (RECYCLE at once, released 24 h later), a CREATE_FAILED one is
 // deleted at once, and a PREPAID one only has its renewal cancelled: it
 // keeps running until it expires.
-func (b *bmcState) terminateInstance(req *struct {
-	InstanceID *string `json:"instanceId"`
-}) (map[string]any, []string, error) {
-	if req.InstanceID == nil || *req.InstanceID == "" {
+func (b *bmcState) terminateInstance(req *call) (any, []string, error) {
+	id := req.str("instanceId")
+	if id == nil || *id == "" {
 		return nil, nil, errMissing("instanceId")
 	}
-	ids := []string{*req.InstanceID}
-	i, e := b.instance(*req.InstanceID)
+	ids := []string{*id}
+	i, e := b.instance(*id)
 	if e != nil {
 		return nil, ids, e
 	}
 	switch i.InstanceStatus {
-	case bmcStatusRecycling, bmcStatusRecycle, bmcStatusReleasing:
+	case bmcStatusRecycle:
 		return nil, ids, bmcRecycledErr(i.InstanceID)
 	case bmcStatusPending, bmcStatusCreating:
 		return nil, ids, apiErr(http.StatusForbidden, bmcCodeCreating, "Instance %s is %s; operations on instances being created are not supported.", i.InstanceID, i.InstanceStatus)
@@ -184,8 +158,8 @@ func (b *bmcState) terminateInstance(req *struct {
 // releaseInstances follows the ReleaseInstances seed: at most 100 ids; an
 // unknown id is INVALID_INSTANCE_NOT_FOUND (404); an instance not in the
 // recycle bin is OPERATION_DENIED_INSTANCE_NOT_RECYCLED (403). Any failure
-// releases nothing. Released instances are RELEASING, then gone.
-func (b *bmcState) releaseInstances(req *bmcIDsReq) (map[string]any, []string, error) {
+// releases nothing. Released instances are gone at once.
+func (b *bmcState) releaseInstances(req *call) (any, []string, error) {
 	return b.allOrNothing(req, func(i *bmcInstance) *errAPI {
 		if i.InstanceStatus != bmcStatusRecycle {
 			return apiErr(http.StatusForbidden, bmcCodeNotRecycled,

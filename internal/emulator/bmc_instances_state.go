@@ -12,44 +12,18 @@ import (
 //	                  or an async-fail fault; without an image there is no INSTALLING)
 //	StopInstances     RUNNING → STOPPING → STOPPED
 //	StartInstances    STOPPED → BOOTING → RUNNING
-//	TerminateInstance RUNNING/STOPPED/INSTALL_FAILED → RECYCLING → RECYCLE
+//	TerminateInstance RUNNING/STOPPED/INSTALL_FAILED → RECYCLE at once
 //	                  (auto-released 24 h later); CREATE_FAILED → gone at once;
 //	                  PREPAID → renewal cancelled, the instance stays
-//	ReleaseInstances  RECYCLE → RELEASING → gone
-
-// BMC instance statuses.
-const (
-	bmcStatusPending       = "PENDING"
-	bmcStatusCreating      = "CREATING"
-	bmcStatusCreateFailed  = "CREATE_FAILED"
-	bmcStatusInstalling    = "INSTALLING"
-	bmcStatusInstallFailed = "INSTALL_FAILED"
-	bmcStatusRunning       = "RUNNING"
-	bmcStatusStopping      = "STOPPING"
-	bmcStatusStopped       = "STOPPED"
-	bmcStatusBooting       = "BOOTING"
-	bmcStatusRecycling     = "RECYCLING"
-	bmcStatusRecycle       = "RECYCLE"
-	bmcStatusReleasing     = "RELEASING"
-)
-
-var bmcStatuses = []string{
-	bmcStatusPending, bmcStatusCreating, bmcStatusCreateFailed, bmcStatusInstalling, bmcStatusInstallFailed,
-	bmcStatusRunning, bmcStatusStopping, bmcStatusStopped, bmcStatusBooting, bmcStatusRecycling, bmcStatusRecycle,
-	bmcStatusReleasing,
-}
+//	ReleaseInstances  RECYCLE → gone at once (the API's enum has neither
+//	                  RECYCLING nor RELEASING: there is no status to show
+//	                  an instance being released in)
 
 // bmcRecycleRetention is how long the recycle bin keeps a terminated instance.
 const bmcRecycleRetention = 24 * time.Hour
 
-// recycled reports whether an instance is in (or on its way into or out of) the recycle bin.
-func (i *bmcInstance) recycled() bool {
-	switch i.InstanceStatus {
-	case bmcStatusRecycling, bmcStatusRecycle, bmcStatusReleasing:
-		return true
-	}
-	return false
-}
+// recycled reports whether an instance is in the recycle bin.
+func (i *bmcInstance) recycled() bool { return i.InstanceStatus == bmcStatusRecycle }
 
 // scheduleAutoRelease frees a recycled instance when the bin's retention ends.
 func (b *bmcState) scheduleAutoRelease(i *bmcInstance, from time.Time) {
@@ -122,24 +96,17 @@ func (b *bmcState) moveTo(via, to string, d time.Duration) func(*bmcInstance, ti
 	}
 }
 
-// recycle moves a terminated instance to the recycle bin (RECYCLING →
-// RECYCLE), abandoning a power operation in progress; the bin releases it
+// recycle moves a terminated instance to the recycle bin (RECYCLE) at
+// once, abandoning a power operation in progress; the bin releases it
 // bmcRecycleRetention later.
 func (b *bmcState) recycle(i *bmcInstance) {
 	now := b.s.now()
 	i.tl.clear()
-	i.InstanceStatus = bmcStatusRecycling
-	i.tl.after(now, b.s.opts.Durations.BMCTerminate, func() {
-		i.InstanceStatus = bmcStatusRecycle
-		b.scheduleAutoRelease(i, now.Add(b.s.opts.Durations.BMCTerminate))
-	})
+	i.InstanceStatus = bmcStatusRecycle
+	b.scheduleAutoRelease(i, now)
 }
 
-// release frees a recycled instance: RELEASING, then gone. The bin's own
-// release is moot.
-func (b *bmcState) release(i *bmcInstance, now time.Time) {
-	id := i.InstanceID
-	i.tl.clear()
-	i.InstanceStatus = bmcStatusReleasing
-	i.tl.after(now, b.s.opts.Durations.BMCRelease, func() { delete(b.instances, id) })
+// release frees a recycled instance: it is gone at once.
+func (b *bmcState) release(i *bmcInstance, _ time.Time) {
+	delete(b.instances, i.InstanceID)
 }

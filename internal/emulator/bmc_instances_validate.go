@@ -16,7 +16,7 @@ const (
 	bmcMaxSSHKeys = 5
 )
 
-// bmcCreate is a checked CreateInstances request.
+// bmcCreate is a checked CreateInstances request: what each instance of it is made of.
 type bmcCreate struct {
 	zone              string
 	typ               *bmcInstanceType
@@ -24,120 +24,138 @@ type bmcCreate struct {
 	name, host        []bmcNamePart
 	charge, internet  string
 	bandwidth, amount int
+	// period is the months of a PREPAID instance (0: POSTPAID).
+	period                         int
+	ipxeURL, resourceGroup, subnet string
+	trafficPackage                 *float64
+	clusterID                      *string
+	raid                           *bmcRaidConfig
+	partitions                     []bmcPartition
+	nic                            *bmcNic
+	tags                           []Tag
+	keyID, userData                string
+	gatewayMode, primaryIPv6       bool
+	marketing                      params
 }
 
 // checkCreate enforces every documented constraint of CreateInstances.
-func (b *bmcState) checkCreate(req *bmcCreateReq) (*bmcCreate, *errAPI) {
-	c := &bmcCreate{amount: 1, bandwidth: 1}
-	if req.ZoneID == nil || *req.ZoneID == "" {
+func (b *bmcState) checkCreate(req *call) (*bmcCreate, *errAPI) {
+	c := &bmcCreate{amount: 1, bandwidth: 1, partitions: bmcPartitionsOf(req.objs("partitions")), raid: bmcRaidOf(req.obj("raidConfig")),
+		nic: bmcNicOf(req.obj("nic")), tags: req.tags("tags"), ipxeURL: stringOr(req.str("ipxeUrl"), ""),
+		resourceGroup: stringOr(req.str("resourceGroupId"), ""), subnet: stringOr(req.str("subnetId"), ""),
+		trafficPackage: req.number("trafficPackageSize"), clusterID: req.str("clusterId"), keyID: stringOr(req.str("keyId"), ""),
+		userData: stringOr(req.str("userData"), ""), gatewayMode: valueOr(req.flag("enableGatewayMode"), false),
+		primaryIPv6: valueOr(req.flag("enablePrimaryIPv6"), true), marketing: req.obj("marketingOptions")}
+	zone := req.str("zoneId")
+	if zone == nil || *zone == "" {
 		return nil, errMissing("zoneId")
 	}
-	if bmcZoneByID(*req.ZoneID) == nil {
-		return nil, bmcZoneNotFound(*req.ZoneID)
+	if bmcZoneByID(*zone) == nil {
+		return nil, bmcZoneNotFound(*zone)
 	}
-	c.zone = *req.ZoneID
-	if req.InstanceChargeType == nil || *req.InstanceChargeType == "" {
-		return nil, errMissing("instanceChargeType")
-	}
-	c.charge = *req.InstanceChargeType
+	c.zone = *zone
+	c.charge = stringOr(req.str("instanceChargeType"), "")
 	switch c.charge {
+	case "":
+		return nil, errMissing("instanceChargeType")
 	case bmcChargePrepaid:
-		if req.InstanceChargePrepaid == nil || req.InstanceChargePrepaid.Period == nil {
+		period := req.obj("instanceChargePrepaid").integer("period")
+		if period == nil {
 			return nil, errMissing("instanceChargePrepaid.period")
 		}
-		if *req.InstanceChargePrepaid.Period < 1 {
-			return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "instanceChargePrepaid.period is a number of months, at least 1, got %d.", *req.InstanceChargePrepaid.Period)
+		if *period < 1 {
+			return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "instanceChargePrepaid.period is a number of months, at least 1, got %d.", *period)
 		}
+		c.period = *period
 	case bmcChargePostpaid:
 	default:
 		return nil, apiErr(http.StatusBadRequest, bmcCodeChargeTypeNotSupport, "instanceChargeType %q is not supported: use PREPAID or POSTPAID.", c.charge)
 	}
-	if req.InstanceTypeID == nil || *req.InstanceTypeID == "" {
+	typeID := stringOr(req.str("instanceTypeId"), "")
+	if typeID == "" {
 		return nil, errMissing("instanceTypeId")
 	}
-	if c.typ = bmcTypeByID(*req.InstanceTypeID); c.typ == nil {
-		return nil, bmcTypeNotFound(*req.InstanceTypeID)
+	if c.typ = bmcTypeByID(typeID); c.typ == nil {
+		return nil, bmcTypeNotFound(typeID)
 	}
-	if req.ImageID != nil && *req.ImageID != "" {
-		if c.img = bmcImageByID(*req.ImageID); c.img == nil {
-			return nil, bmcImageNotFound(*req.ImageID)
+	if imageID := stringOr(req.str("imageId"), ""); imageID != "" {
+		if c.img = bmcImageByID(imageID); c.img == nil {
+			return nil, bmcImageNotFound(imageID)
 		}
-		if req.IpxeURL != nil && *req.IpxeURL != "" {
+		if c.ipxeURL != "" {
 			return nil, apiErr(http.StatusBadRequest, codeInvalidParameter, "ipxeUrl installs the machine over iPXE: leave imageId empty when you set it.")
 		}
 	}
-	c.amount = valueOr(req.Amount, c.amount)
+	c.amount = valueOr(req.integer("amount"), c.amount)
 	if c.amount < 1 || c.amount > bmcMaxAmount {
 		return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "amount must be between 1 and %d, got %d.", bmcMaxAmount, c.amount)
 	}
 	var e *errAPI
-	if c.name, e = checkBMCInstanceName(valueOr(req.InstanceName, "instance"), true); e != nil {
+	if c.name, e = checkBMCInstanceName(valueOr(req.str("instanceName"), "instance"), true); e != nil {
 		return nil, e
 	}
-	if c.host, e = checkBMCHostname(valueOr(req.Hostname, "hostname")); e != nil {
+	if c.host, e = checkBMCHostname(valueOr(req.str("hostname"), "hostname")); e != nil {
 		return nil, e
 	}
-	if logins := countTrue(req.Password != nil, len(req.SSHKeys) > 0, req.KeyID != nil); logins > 1 {
-		return nil, apiErr(http.StatusBadRequest, bmcCodeLoginConflict, "Set only one of password, sshKeys and keyId.")
+	password, sshKeys := req.str("password"), req.strs("sshKeys")
+	if logins := len(sshKeys) + len(c.keyID); (password != nil && logins > 0) || (c.keyID != "" && len(sshKeys) > 0) {
+		return nil, apiErr(http.StatusBadRequest, bmcCodeLoginConflict, "Set one of password, keyId and sshKeys.")
 	}
-	if req.KeyID != nil && *req.KeyID == "" {
-		return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "keyId must not be empty.")
-	}
-	if req.Password != nil {
-		if e := checkBMCPassword(*req.Password); e != nil {
+	if password != nil {
+		if e := checkBMCPassword(*password); e != nil {
 			return nil, e
 		}
 	}
-	if e := checkBMCSSHKeys(req.SSHKeys); e != nil {
+	if e := checkBMCSSHKeys(sshKeys); e != nil {
 		return nil, e
 	}
-	if req.InternetChargeType == nil || *req.InternetChargeType == "" {
+	c.internet = stringOr(req.str("internetChargeType"), "")
+	if c.internet == "" {
 		return nil, errMissing("internetChargeType")
 	}
-	c.internet = *req.InternetChargeType
 	if !slices.Contains(bmcInternetChargeTypes, c.internet) {
 		return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "internetChargeType must be one of %s, got %q.", strings.Join(bmcInternetChargeTypes, ", "), c.internet)
 	}
-	c.bandwidth = valueOr(req.InternetMaxBandwidthOut, c.bandwidth)
+	c.bandwidth = valueOr(req.integer("internetMaxBandwidthOut"), c.bandwidth)
 	if c.bandwidth < 1 {
 		return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "internetMaxBandwidthOut is in Mbps, at least 1, got %d.", c.bandwidth)
 	}
 	if c.bandwidth > c.typ.MaximumBandwidth {
 		return nil, apiErr(http.StatusBadRequest, bmcCodeBandwidthExceed, "internetMaxBandwidthOut %d Mbps exceeds the maximum of instance type %s (%d Mbps).", c.bandwidth, c.typ.InstanceTypeID, c.typ.MaximumBandwidth)
 	}
-	if req.TrafficPackageSize != nil {
+	if c.trafficPackage != nil {
 		if c.internet != "ByTrafficPackage" {
 			return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "trafficPackageSize applies only to internetChargeType ByTrafficPackage.")
 		}
-		if *req.TrafficPackageSize < 0 {
+		if *c.trafficPackage < 0 {
 			return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "trafficPackageSize is in TB and may not be negative.")
 		}
 	}
-	if req.SubnetID != nil && *req.SubnetID != "" {
-		zone, ok := bmcSubnets[*req.SubnetID]
+	if c.subnet != "" {
+		zone, ok := bmcSubnets[c.subnet]
 		if !ok {
-			return nil, apiErr(http.StatusNotFound, bmcCodeSubnetNotFound, "The subnet %s does not exist.", *req.SubnetID)
+			return nil, apiErr(http.StatusNotFound, bmcCodeSubnetNotFound, "The subnet %s does not exist.", c.subnet)
 		}
 		if zone != c.zone {
-			return nil, apiErr(http.StatusBadRequest, bmcCodeSubnetZoneMismatch, "The subnet %s is in zone %s, not %s.", *req.SubnetID, zone, c.zone)
+			return nil, apiErr(http.StatusBadRequest, bmcCodeSubnetZoneMismatch, "The subnet %s is in zone %s, not %s.", c.subnet, zone, c.zone)
 		}
 	}
-	if req.RaidConfig != nil {
-		if e := checkBMCRaid(req.RaidConfig, c.typ); e != nil {
+	if c.raid != nil {
+		if e := checkBMCRaid(c.raid, c.typ); e != nil {
 			return nil, e
 		}
 	}
-	if len(req.Partitions) > 0 {
-		if e := checkBMCPartitions(req.Partitions, c.img, c.typ); e != nil {
+	if len(c.partitions) > 0 {
+		if e := checkBMCPartitions(c.partitions, c.img, c.typ); e != nil {
 			return nil, e
 		}
 	}
-	if req.Nic != nil {
-		if e := checkBMCNic(req.Nic); e != nil {
+	if c.nic != nil {
+		if e := checkBMCNic(c.nic); e != nil {
 			return nil, e
 		}
 	}
-	if e := checkTags(req.Tags.list()); e != nil {
+	if e := checkTags(c.tags); e != nil {
 		return nil, e
 	}
 	return c, nil

@@ -7,8 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/huaweicloud"
 )
 
 // CloudDC, the bare-metal API of the emulated Huawei Cloud (routed in
@@ -32,19 +30,19 @@ const (
 )
 
 func invalidParam(format string, args ...any) *errAPI {
-	return apiErr(http.StatusBadRequest, huaweicloud.CodeInvalidParameter, "A request parameter contains invalid or unsupported value: "+format, args...)
+	return apiErr(http.StatusBadRequest, cdcCodeInvalidParameter, "A request parameter contains invalid or unsupported value: "+format, args...)
 }
 
 func missingParams(names ...string) *errAPI {
-	return apiErr(http.StatusBadRequest, huaweicloud.CodeMissingParameter, "Missing required parameters: %s", strings.Join(names, ", "))
+	return apiErr(http.StatusBadRequest, cdcCodeMissingParameter, "Missing required parameters: %s", strings.Join(names, ", "))
 }
 
 func instancesNotFound(ids ...string) *errAPI {
-	return apiErr(http.StatusNotFound, huaweicloud.CodeInstanceNotFound, "Instances not found: [%s]", strings.Join(ids, ", "))
+	return apiErr(http.StatusNotFound, cdcCodeInstanceNotFound, "Instances not found: [%s]", strings.Join(ids, ", "))
 }
 
 func instanceStateErr(i *cdcInstance, op string, allowed ...string) *errAPI {
-	return apiErr(http.StatusBadRequest, huaweicloud.CodeInstanceState, "Instances state does not allow %s: [%s] is %s (allowed: %s)", op, i.ID, i.State, strings.Join(allowed, ", "))
+	return apiErr(http.StatusBadRequest, cdcCodeInstanceState, "Instances state does not allow %s: [%s] is %s (allowed: %s)", op, i.ID, i.State, strings.Join(allowed, ", "))
 }
 
 // decodeCDC decodes a body strictly: unknown fields and wrong types are iMetal.0001.
@@ -96,13 +94,13 @@ func (h *huaweiState) handle(action string, fn cdcHandler) http.HandlerFunc {
 		}
 		body, err := io.ReadAll(io.LimitReader(r.Body, 1<<20+1))
 		if err != nil || len(body) > 1<<20 {
-			fail(apiErr(http.StatusBadRequest, huaweicloud.CodeInvalidParameter, "A request parameter contains invalid or unsupported value: the body could not be read or is larger than 1 MiB"))
+			fail(apiErr(http.StatusBadRequest, cdcCodeInvalidParameter, "A request parameter contains invalid or unsupported value: the body could not be read or is larger than 1 MiB"))
 			return
 		}
 		s.mu.Lock()
 		principal, e := h.authenticate(r, body)
 		if e == nil && r.PathValue("project_id") != principal.projectID {
-			e = apiErr(http.StatusForbidden, huaweicloud.CodeForbidden, "Insufficient permissions: project %s is not the project of these credentials", r.PathValue("project_id"))
+			e = apiErr(http.StatusForbidden, cdcCodeForbidden, "Insufficient permissions: project %s is not the project of these credentials", r.PathValue("project_id"))
 		}
 		s.mu.Unlock()
 		if e != nil {

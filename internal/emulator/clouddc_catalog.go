@@ -3,8 +3,6 @@ package emulator
 import (
 	"net/netip"
 	"time"
-
-	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/huaweicloud"
 )
 
 // The CloudDC catalogue: the private images, the VPCs and subnets (and the
@@ -66,7 +64,7 @@ func (h *huaweiState) vpcExists(id string) bool {
 func (h *huaweiState) usedIPs(subnetID, skip string) map[string]bool {
 	used := map[string]bool{}
 	for _, i := range h.instances {
-		if i.ID == skip || i.State == huaweicloud.StateTerminated {
+		if i.ID == skip || i.State == cdcStateTerminated {
 			continue
 		}
 		for _, n := range i.NICs {

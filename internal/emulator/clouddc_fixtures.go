@@ -1,9 +1,5 @@
 package emulator
 
-import (
-	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/huaweicloud"
-)
-
 // The CloudDC test knobs: fixtures, views and changes behind the provider's back.
 
 // CloudDCInstanceView is what tests read of a CloudDC instance.
@@ -66,7 +62,7 @@ func (s *Server) AddCloudDCInstance(name string) string {
 	}
 	now := s.now()
 	h.created++
-	i := &cdcInstance{ID: h.newUUID(), Name: name, VpcID: HuaweiVPCID, NICs: nics, ImageID: HuaweiImageID, State: huaweicloud.StateRunning,
+	i := &cdcInstance{ID: h.newUUID(), Name: name, VpcID: HuaweiVPCID, NICs: nics, ImageID: HuaweiImageID, State: cdcStateRunning,
 		OperationState: "install-succeed", ServerID: srv.ID, CreatedAt: now, UpdatedAt: now, LaunchedAt: now, Password: "Fixture-Passw0rd", seq: h.created}
 	srv.ManageState = "in-use"
 	h.instances[i.ID] = i

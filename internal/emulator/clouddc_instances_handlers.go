@@ -5,8 +5,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-
-	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/huaweicloud"
 )
 
 // createInstance follows CreateInstance: the instance is pending on a ready
@@ -24,7 +22,7 @@ func (h *huaweiState) createInstance(req cdcRequest) (cdcAnswer, *errAPI) {
 	h.created++
 	inst := &cdcInstance{
 		ID: h.newUUID(), Name: *in.Name, VpcID: *in.VpcID, NICs: c.nics, ImageID: *in.ImageID, Description: c.description,
-		State: huaweicloud.StatePending, OperationState: "install-processing", Metadata: in.Metadata, ServerID: c.server.ID,
+		State: cdcStatePending, OperationState: "install-processing", Metadata: in.Metadata, ServerID: c.server.ID,
 		CreatedAt: now, UpdatedAt: now, Password: *in.Password, seq: h.created,
 	}
 	c.server.ManageState = "in-use"
@@ -40,8 +38,8 @@ func (h *huaweiState) listInstances(req cdcRequest) (cdcAnswer, *errAPI) {
 		return cdcAnswer{}, e
 	}
 	state := q.Get("instance_state")
-	if state != "" && !slices.Contains(huaweicloud.InstanceStates, state) {
-		return cdcAnswer{}, invalidParam("instance_state %q is not one of %s", state, strings.Join(huaweicloud.InstanceStates, ", "))
+	if state != "" && !slices.Contains(cdcListStates, state) {
+		return cdcAnswer{}, invalidParam("instance_state %q is not one of %s", state, strings.Join(cdcListStates, ", "))
 	}
 	ids, e := idList("instance_id", q.Get("instance_id"))
 	if e != nil {
@@ -107,7 +105,7 @@ func (h *huaweiState) deleteInstances(req cdcRequest) (cdcAnswer, *errAPI) {
 		return cdcAnswer{}, e
 	}
 	return applyAll(insts, in.IDs, http.StatusAccepted, func(i *cdcInstance) *errAPI {
-		if i.State == huaweicloud.StateTerminated {
+		if i.State == cdcStateTerminated {
 			return instancesNotFound(i.ID)
 		}
 		return h.checkDeletable(i)
@@ -132,9 +130,9 @@ func (h *huaweiState) modifyInstanceIP(req cdcRequest) (cdcAnswer, *errAPI) {
 	if len(in.NICs) == 0 {
 		return cdcAnswer{}, missingParams("nics")
 	}
-	retry := i.State == huaweicloud.StateFailed && i.OperationState == "modify-ip-failed"
-	if i.State != huaweicloud.StateRunning && !retry {
-		return cdcAnswer{}, instanceStateErr(i, "an IP change", huaweicloud.StateRunning)
+	retry := i.State == cdcStateFailed && i.OperationState == "modify-ip-failed"
+	if i.State != cdcStateRunning && !retry {
+		return cdcAnswer{}, instanceStateErr(i, "an IP change", cdcStateRunning)
 	}
 	vpc := i.VpcID
 	if in.VpcID != nil && *in.VpcID != "" {
@@ -185,7 +183,7 @@ func (h *huaweiState) reinstallOS(req cdcRequest) (cdcAnswer, *errAPI) {
 	}
 	now := h.s.now()
 	return applyAll(insts, in.IDs, http.StatusAccepted, func(i *cdcInstance) *errAPI {
-		return stateIn(i, "a reinstallation", huaweicloud.StateRunning, huaweicloud.StateStopped, huaweicloud.StateFailed)
+		return stateIn(i, "a reinstallation", cdcStateRunning, cdcStateStopped, cdcStateFailed)
 	}, func(i *cdcInstance) { h.reinstall(i, stringOr(in.ImageID, i.ImageID), *in.Password, now) })
 }
 
@@ -207,6 +205,6 @@ func (h *huaweiState) changeInstancePassword(req cdcRequest) (cdcAnswer, *errAPI
 		return cdcAnswer{}, e
 	}
 	return applyAll(insts, in.IDs, http.StatusOK, func(i *cdcInstance) *errAPI {
-		return stateIn(i, "a password change", huaweicloud.StateRunning, huaweicloud.StateStopped)
+		return stateIn(i, "a password change", cdcStateRunning, cdcStateStopped)
 	}, func(i *cdcInstance) { i.Password, i.UpdatedAt = *in.NewPassword, h.s.now() })
 }

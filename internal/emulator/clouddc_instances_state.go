@@ -2,8 +2,6 @@ package emulator
 
 import (
 	"time"
-
-	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/huaweicloud"
 )
 
 // CloudDC instances live through the API's state machine:
@@ -26,23 +24,23 @@ func (h *huaweiState) scheduleCreate(inst *cdcInstance, server *cdcServer, now t
 	if s.asyncFailHere(inst.ID) {
 		fail = true
 	}
-	failState := huaweicloud.StateFailed
+	failState := cdcStateFailed
 	if s.randFloat() < 0.5 {
-		failState = huaweicloud.StateError // the documents' spelling
+		failState = cdcStateError // the documents' spelling
 	}
 	inst.tl.after(now, s.opts.Durations.CloudDCCreate, func() {
-		if inst.State != huaweicloud.StatePending {
+		if inst.State != cdcStatePending {
 			return
 		}
 		at := now.Add(s.opts.Durations.CloudDCCreate)
 		inst.UpdatedAt = at
 		if fail {
 			inst.State, inst.OperationState = failState, "install-failed"
-			inst.Error = &cdcError{ErrorCode: huaweicloud.CodeInternalError, ErrorType: "create_instance_error",
+			inst.Error = &cdcError{ErrorCode: cdcCodeInternalError, ErrorType: "create_instance_error",
 				ErrorMsg: "Installing the OS on physical server " + server.ID + " failed: the server did not boot from the image (PXE boot timed out)"}
 			return
 		}
-		inst.State, inst.OperationState, inst.LaunchedAt = huaweicloud.StateRunning, "install-succeed", at
+		inst.State, inst.OperationState, inst.LaunchedAt = cdcStateRunning, "install-succeed", at
 	})
 }
 
@@ -50,21 +48,21 @@ func (h *huaweiState) scheduleCreate(inst *cdcInstance, server *cdcServer, now t
 // Called with s.mu held.
 func (h *huaweiState) startDelete(i *cdcInstance) *errAPI {
 	switch i.State {
-	case huaweicloud.StateShuttingDown:
+	case cdcStateShuttingDown:
 		return nil // already on its way
-	case huaweicloud.StateTerminated:
+	case cdcStateTerminated:
 		return instancesNotFound(i.ID)
-	case huaweicloud.StatePending, huaweicloud.StateRunning, huaweicloud.StateStopped, huaweicloud.StateFailed, huaweicloud.StateError:
+	case cdcStatePending, cdcStateRunning, cdcStateStopped, cdcStateFailed, cdcStateError:
 	default:
-		return instanceStateErr(i, "deletion", huaweicloud.StatePending, huaweicloud.StateRunning, huaweicloud.StateStopped, huaweicloud.StateFailed)
+		return instanceStateErr(i, "deletion", cdcStatePending, cdcStateRunning, cdcStateStopped, cdcStateFailed)
 	}
 	s := h.s
 	now := s.now()
 	d := s.opts.Durations
 	i.tl.clear()
-	i.State, i.OperationState, i.UpdatedAt, i.Error = huaweicloud.StateShuttingDown, "uninstall-processing", now, nil
+	i.State, i.OperationState, i.UpdatedAt, i.Error = cdcStateShuttingDown, "uninstall-processing", now, nil
 	i.tl.after(now, d.CloudDCDelete, func() {
-		i.State, i.OperationState, i.UpdatedAt = huaweicloud.StateTerminated, "uninstall-succeed", now.Add(d.CloudDCDelete)
+		i.State, i.OperationState, i.UpdatedAt = cdcStateTerminated, "uninstall-succeed", now.Add(d.CloudDCDelete)
 		h.freeServer(i)
 	})
 	i.tl.after(now, d.CloudDCDelete+d.CloudDCTerminatedVisible, func() { delete(h.instances, i.ID) })
@@ -73,10 +71,10 @@ func (h *huaweiState) startDelete(i *cdcInstance) *errAPI {
 
 func (h *huaweiState) checkDeletable(i *cdcInstance) *errAPI {
 	switch i.State {
-	case huaweicloud.StatePending, huaweicloud.StateRunning, huaweicloud.StateStopped, huaweicloud.StateFailed, huaweicloud.StateError, huaweicloud.StateShuttingDown:
+	case cdcStatePending, cdcStateRunning, cdcStateStopped, cdcStateFailed, cdcStateError, cdcStateShuttingDown:
 		return nil
 	}
-	return instanceStateErr(i, "deletion", huaweicloud.StatePending, huaweicloud.StateRunning, huaweicloud.StateStopped, huaweicloud.StateFailed)
+	return instanceStateErr(i, "deletion", cdcStatePending, cdcStateRunning, cdcStateStopped, cdcStateFailed)
 }
 
 // modifyIP gives an instance its new VPC and addresses: modifyIping, then
@@ -85,9 +83,9 @@ func (h *huaweiState) modifyIP(i *cdcInstance, vpc string, nics []cdcNIC) {
 	s := h.s
 	now := s.now()
 	i.VpcID, i.NICs = vpc, nics
-	i.State, i.OperationState, i.UpdatedAt, i.Error = huaweicloud.StateModifyingIP, "modify-ip-processing", now, nil
+	i.State, i.OperationState, i.UpdatedAt, i.Error = cdcStateModifyingIP, "modify-ip-processing", now, nil
 	i.tl.after(now, s.opts.Durations.CloudDCStop, func() {
-		i.State, i.OperationState, i.UpdatedAt = huaweicloud.StateRunning, "modify-ip-succeed", now.Add(s.opts.Durations.CloudDCStop)
+		i.State, i.OperationState, i.UpdatedAt = cdcStateRunning, "modify-ip-succeed", now.Add(s.opts.Durations.CloudDCStop)
 	})
 }
 
@@ -95,10 +93,10 @@ func (h *huaweiState) modifyIP(i *cdcInstance, vpc string, nics []cdcNIC) {
 // password: reinstalling from now, then running.
 func (h *huaweiState) reinstall(i *cdcInstance, image, password string, now time.Time) {
 	s := h.s
-	i.State, i.OperationState, i.UpdatedAt, i.Error = huaweicloud.StateReinstalling, "reinstall-processing", now, nil
+	i.State, i.OperationState, i.UpdatedAt, i.Error = cdcStateReinstalling, "reinstall-processing", now, nil
 	i.tl.after(now, s.opts.Durations.CloudDCReinstall, func() {
 		at := now.Add(s.opts.Durations.CloudDCReinstall)
 		i.ImageID, i.Password = image, password
-		i.State, i.OperationState, i.UpdatedAt, i.LaunchedAt = huaweicloud.StateRunning, "reinstall-succeed", at, at
+		i.State, i.OperationState, i.UpdatedAt, i.LaunchedAt = cdcStateRunning, "reinstall-succeed", at, at
 	})
 }

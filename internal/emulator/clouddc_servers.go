@@ -3,8 +3,6 @@ package emulator
 import (
 	"net/http"
 	"strings"
-
-	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/huaweicloud"
 )
 
 // The physical servers API: ListServers, ShowServer and
@@ -17,10 +15,10 @@ func (h *huaweiState) pickServer(p *struct {
 	if p != nil && p.ServerID != "" {
 		srv := h.servers[p.ServerID]
 		if srv == nil {
-			return nil, apiErr(http.StatusNotFound, huaweicloud.CodeServerNotFound, "Physical servers ID not found: [%s]", p.ServerID)
+			return nil, apiErr(http.StatusNotFound, cdcCodeServerNotFound, "Physical servers ID not found: [%s]", p.ServerID)
 		}
 		if srv.ManageState != "ready" {
-			return nil, apiErr(http.StatusBadRequest, huaweicloud.CodeServerNotReady, "Physical servers state is not ready: [%s] (manage_state %s)", srv.ID, srv.ManageState)
+			return nil, apiErr(http.StatusBadRequest, cdcCodeServerNotReady, "Physical servers state is not ready: [%s] (manage_state %s)", srv.ID, srv.ManageState)
 		}
 		return srv, nil
 	}
@@ -31,7 +29,7 @@ func (h *huaweiState) pickServer(p *struct {
 		}
 	}
 	if len(ready) == 0 {
-		return nil, apiErr(http.StatusBadRequest, huaweicloud.CodeServerNotReady, "Physical servers state is not ready: no server of the project is in manage_state ready")
+		return nil, apiErr(http.StatusBadRequest, cdcCodeServerNotReady, "Physical servers state is not ready: no server of the project is in manage_state ready")
 	}
 	return ready[min(len(ready)-1, int(h.s.randFloat()*float64(len(ready))))], nil
 }
@@ -69,7 +67,7 @@ func (h *huaweiState) listServers(req cdcRequest) (cdcAnswer, *errAPI) {
 func (h *huaweiState) showServer(req cdcRequest) (cdcAnswer, *errAPI) {
 	srv := h.servers[req.id]
 	if srv == nil {
-		return cdcAnswer{}, apiErr(http.StatusNotFound, huaweicloud.CodeServerNotFound, "Physical servers ID not found: [%s]", req.id)
+		return cdcAnswer{}, apiErr(http.StatusNotFound, cdcCodeServerNotFound, "Physical servers ID not found: [%s]", req.id)
 	}
 	return cdcAnswer{status: http.StatusOK, body: h.serverJSON(srv)}, nil
 }
@@ -97,7 +95,7 @@ func (h *huaweiState) changeServerPowerState(req cdcRequest) (cdcAnswer, *errAPI
 		}
 	}
 	if len(missing) > 0 {
-		return cdcAnswer{}, apiErr(http.StatusNotFound, huaweicloud.CodeServerNotFound, "Physical servers ID not found: [%s]", strings.Join(missing, ", "))
+		return cdcAnswer{}, apiErr(http.StatusNotFound, cdcCodeServerNotFound, "Physical servers ID not found: [%s]", strings.Join(missing, ", "))
 	}
 	s := h.s
 	now := s.now()
@@ -112,15 +110,15 @@ func (h *huaweiState) changeServerPowerState(req cdcRequest) (cdcAnswer, *errAPI
 				continue
 			}
 			switch {
-			case in.Action == "power off" && i.State == huaweicloud.StateRunning:
-				i.State, i.UpdatedAt = huaweicloud.StateStopping, now
-				i.tl.after(now, d, func() { i.State, i.UpdatedAt, srv.PowerState = huaweicloud.StateStopped, now.Add(d), "off" })
-			case in.Action == "power on" && i.State == huaweicloud.StateStopped:
-				i.State, i.UpdatedAt = huaweicloud.StatePending, now
-				i.tl.after(now, d, func() { i.State, i.UpdatedAt, srv.PowerState = huaweicloud.StateRunning, now.Add(d), "on" })
-			case in.Action == "rebooting" && i.State == huaweicloud.StateRunning:
-				i.State, i.UpdatedAt = huaweicloud.StateStopping, now
-				i.tl.after(now, d, func() { i.State, i.UpdatedAt = huaweicloud.StateRunning, now.Add(d) })
+			case in.Action == "power off" && i.State == cdcStateRunning:
+				i.State, i.UpdatedAt = cdcStateStopping, now
+				i.tl.after(now, d, func() { i.State, i.UpdatedAt, srv.PowerState = cdcStateStopped, now.Add(d), "off" })
+			case in.Action == "power on" && i.State == cdcStateStopped:
+				i.State, i.UpdatedAt = cdcStatePending, now
+				i.tl.after(now, d, func() { i.State, i.UpdatedAt, srv.PowerState = cdcStateRunning, now.Add(d), "on" })
+			case in.Action == "rebooting" && i.State == cdcStateRunning:
+				i.State, i.UpdatedAt = cdcStateStopping, now
+				i.tl.after(now, d, func() { i.State, i.UpdatedAt = cdcStateRunning, now.Add(d) })
 			default:
 				continue
 			}

@@ -73,3 +73,22 @@ func mapEach[T, U any](list []T, f func(T) U) []U {
 	}
 	return out
 }
+
+// matches is an optional equality filter of a Describe: no filter, or v.
+func matches(filter *string, v string) bool { return filter == nil || *filter == v }
+
+// nilIfEmpty is s, or nil (JSON null) when it is empty: an optional field of an answer.
+func nilIfEmpty(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// nonNil is list, or an empty list when it is nil (an answer's [] rather than null).
+func nonNil[T any](list []T) []T {
+	if list == nil {
+		return []T{}
+	}
+	return list
+}

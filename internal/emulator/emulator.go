@@ -51,11 +51,14 @@ type backend interface {
 	inventory(inv map[string][]string)
 }
 
-// zenlayerBackend is a backend that serves a Zenlayer API 2.0 service at /api/v2/{service}.
+// zenlayerBackend is a backend that serves a Zenlayer API 2.0 service at
+// /api/v2/{service}: its actions, and the versions it serves with the
+// shape of each action in each (zenlayer_api.go).
 type zenlayerBackend interface {
 	backend
 	zenlayerService() string
 	actions() map[string]zenlayerAction
+	versions() map[string]apiVersion
 }
 
 // routedBackend is a backend that serves its own routes (a REST API).

@@ -100,12 +100,10 @@ func TestFaultAsyncFailBMC(t *testing.T) {
 		if err := h.c.TerminateBMCInstance(context.Background(), id); err != nil {
 			t.Fatalf("terminating a %s instance: %v", st, err)
 		}
-		h.clock.Add(bmcTestDurations.BMCTerminate)
 		if v, ok := h.emu.BMCInstance(id); ok && v.Status == "RECYCLE" {
 			if err := h.c.ReleaseBMCInstance(context.Background(), id); err != nil {
 				t.Fatalf("releasing a %s instance: %v", st, err)
 			}
-			h.clock.Add(bmcTestDurations.BMCRelease)
 		}
 		if v, ok := h.emu.BMCInstance(id); ok {
 			t.Fatalf("a %s instance is left after terminate and release: %+v", st, v)

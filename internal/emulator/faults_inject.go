@@ -105,6 +105,15 @@ func injectFault(w http.ResponseWriter, r *http.Request, rule FaultRule, next ht
 		rec := httptest.NewRecorder()
 		next.ServeHTTP(rec, r)
 		cut(w)
+	case FaultOperationTimeout:
+		rec := httptest.NewRecorder()
+		next.ServeHTTP(rec, r)
+		if !zenlayerAPI {
+			copyRecorded(w, rec)
+			return
+		}
+		writeJSON(w, http.StatusInternalServerError, map[string]any{"requestId": "FAULT", "code": codeOperationTimeout,
+			"message": "The operation timed out (injected): it may have been applied."})
 	case FaultMalformedJSON, FaultWrongTypes, FaultUnexpectedStatus:
 		writeHostile(w, rule.Kind, zenlayerAPI)
 	case FaultHugeBody:
@@ -150,4 +159,13 @@ func closeNow(conn net.Conn, _ *bufio.ReadWriter) {
 		_ = tc.SetLinger(0) // a reset, as a dropped connection looks to the client
 	}
 	_ = conn.Close()
+}
+
+// copyRecorded sends a recorded answer as it is.
+func copyRecorded(w http.ResponseWriter, rec *httptest.ResponseRecorder) {
+	for k, v := range rec.Header() {
+		w.Header()[k] = v
+	}
+	w.WriteHeader(rec.Code)
+	_, _ = w.Write(rec.Body.Bytes())
 }

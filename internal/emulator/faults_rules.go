@@ -65,6 +65,12 @@ const (
 	// FaultUnexpectedStatus answers 418 I'm a teapot with an HTML page, a
 	// status and a body neither API documents.
 	FaultUnexpectedStatus FaultKind = "unexpected-status"
+
+	// FaultOperationTimeout does the action, then answers the API's own
+	// error INVALID_OPERATION_TIMEOUT (HTTP 500, Zenlayer only): the back
+	// end timed out, and the caller cannot know whether the action was
+	// applied (it was). A create must be looked up, never sent again.
+	FaultOperationTimeout FaultKind = "op-timeout"
 )
 
 // FaultKinds lists the kinds a converging run survives, for flags and
@@ -78,6 +84,10 @@ var FaultKinds = []FaultKind{FaultRateLimit, FaultRateLimitBare, Fault500, Fault
 // rather than retrying, so they belong in tests of the error paths, not in
 // the default mix of a suite that expects every run to converge.
 var HostileFaultKinds = []FaultKind{FaultMalformedJSON, FaultWrongTypes, FaultHugeBody, FaultUnexpectedStatus}
+
+// CodeFaultKinds answer with an error code of the API that clients must
+// handle. They are not in FaultKinds, the fault suite's mix.
+var CodeFaultKinds = []FaultKind{FaultOperationTimeout}
 
 // FaultRule injects one kind of fault into a share of the matching requests.
 type FaultRule struct {
@@ -212,13 +222,13 @@ func (s *Server) serveFaults(w http.ResponseWriter, r *http.Request) {
 }
 
 func validFaultKind(k FaultKind) bool {
-	return slices.Contains(FaultKinds, k) || slices.Contains(HostileFaultKinds, k)
+	return slices.Contains(slices.Concat(FaultKinds, HostileFaultKinds, CodeFaultKinds), k)
 }
 
 // FaultKindNames lists every kind a rule may name, for help texts.
 func FaultKindNames() string {
 	var names []string
-	for _, k := range slices.Concat(FaultKinds, HostileFaultKinds) {
+	for _, k := range slices.Concat(FaultKinds, HostileFaultKinds, CodeFaultKinds) {
 		names = append(names, string(k))
 	}
 	return strings.Join(names, ", ")

@@ -6,8 +6,6 @@ import (
 	"regexp"
 	"strings"
 	"time"
-
-	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/huaweicloud"
 )
 
 // Huawei Cloud test credentials and catalogue the emulator uses unless told
@@ -174,7 +172,7 @@ func (h *huaweiState) advance(now time.Time) {
 // inventory lists the instances that are not terminated. Called with s.mu held.
 func (h *huaweiState) inventory(inv map[string][]string) {
 	for id, i := range h.instances {
-		if i.State != huaweicloud.StateTerminated {
+		if i.State != cdcStateTerminated {
 			inv["clouddc_instance"] = append(inv["clouddc_instance"], id)
 		}
 	}

@@ -6,8 +6,6 @@ import (
 	"slices"
 	"sort"
 	"time"
-
-	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/huaweicloud"
 )
 
 // The API gateway's authentication: IAM tokens (X-Auth-Token) and
@@ -22,7 +20,7 @@ type huaweiPrincipal struct {
 }
 
 func gatewayAuthErr(format string, args ...any) *errAPI {
-	return apiErr(http.StatusUnauthorized, huaweicloud.CodeGatewayAuthFailure, "Incorrect IAM authentication information: "+format, args...)
+	return apiErr(http.StatusUnauthorized, cdcCodeGatewayAuth, "Incorrect IAM authentication information: "+format, args...)
 }
 
 // authenticate checks X-Auth-Token or the SDK-HMAC-SHA256 signature as the
@@ -43,7 +41,8 @@ func (h *huaweiState) authenticate(r *http.Request, body []byte) (huaweiPrincipa
 	if auth == "" {
 		return huaweiPrincipal{}, gatewayAuthErr("x-auth-token not found")
 	}
-	ak, signed, signature, ok := huaweicloud.ParseAuthorization(auth)
+	a, ok := parseSDKAuthorization(auth)
+	ak := a.access
 	if !ok {
 		return huaweiPrincipal{}, gatewayAuthErr("verify aksk signature fail, the Authorization header is not SDK-HMAC-SHA256 Access=..., SignedHeaders=..., Signature=...")
 	}
@@ -54,7 +53,7 @@ func (h *huaweiState) authenticate(r *http.Request, body []byte) (huaweiPrincipa
 	if !known {
 		return huaweiPrincipal{}, gatewayAuthErr("Get secretKey failed,ak:%s,err:ak not exist", ak)
 	}
-	if e := h.verifySignature(r, body, signed, signature, sk, now); e != nil {
+	if e := h.verifySignature(r, body, a, sk, now); e != nil {
 		h.akFailures[ak]++
 		if h.akFailures[ak] >= huaweiAKLockAfter {
 			h.akLocked[ak] = now.Add(huaweiAKLockFor)
@@ -66,11 +65,12 @@ func (h *huaweiState) authenticate(r *http.Request, body []byte) (huaweiPrincipa
 	return huaweiPrincipal{projectID: h.opts.ProjectID, key: "ak:" + ak}, nil
 }
 
-func (h *huaweiState) verifySignature(r *http.Request, body []byte, signed []string, signature, sk string, now time.Time) *errAPI {
+func (h *huaweiState) verifySignature(r *http.Request, body []byte, a sdkAuthorization, sk string, now time.Time) *errAPI {
+	signed := a.signed
 	if !sort.StringsAreSorted(signed) || !slices.Contains(signed, "x-sdk-date") {
 		return gatewayAuthErr("verify aksk signature fail, SignedHeaders must be sorted and include x-sdk-date")
 	}
-	date, err := time.Parse(huaweicloud.SdkDateFormat, r.Header.Get(huaweicloud.HeaderSdkDate))
+	date, err := time.Parse(sdkDateFormat, r.Header.Get(sdkDateHeader))
 	if err != nil {
 		return gatewayAuthErr("verify aksk signature fail, X-Sdk-Date is missing or not in the format YYYYMMDDTHHMMSSZ")
 	}
@@ -84,12 +84,8 @@ func (h *huaweiState) verifySignature(r *http.Request, body []byte, signed []str
 			return gatewayAuthErr("verify aksk signature fail, the signed header %s is not in the request", name)
 		}
 	}
-	in := huaweicloud.SignInput{Method: r.Method, Path: r.URL.Path, Query: r.URL.Query(), Header: hdr, Body: body}
-	want, err := huaweicloud.SignHeaders(in, signed, sk)
-	if err != nil {
-		return gatewayAuthErr("verify aksk signature fail, %v", err)
-	}
-	if !hmac.Equal([]byte(want.Value), []byte(signature)) {
+	want := sdkSignature(sk, sdkRequest{method: r.Method, path: r.URL.Path, query: r.URL.Query(), header: hdr, body: body}, signed)
+	if !hmac.Equal([]byte(want), []byte(a.signature)) {
 		return gatewayAuthErr("verify aksk signature fail, the signature does not match")
 	}
 	return nil

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"sort"
-
-	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/huaweicloud"
 )
 
 // The Huawei Cloud test knobs: injected gateway answers and IAM tokens.
@@ -26,15 +24,15 @@ func (h *huaweiState) takeFault(action string) *errAPI {
 	}
 	switch f.status {
 	case http.StatusBadRequest:
-		return apiErr(f.status, huaweicloud.CodeInvalidParameter, "A request parameter contains invalid or unsupported value: injected fault")
+		return apiErr(f.status, cdcCodeInvalidParameter, "A request parameter contains invalid or unsupported value: injected fault")
 	case http.StatusUnauthorized:
 		return gatewayAuthErr("decrypt token fail")
 	case http.StatusForbidden:
-		return apiErr(f.status, huaweicloud.CodeForbidden, "Insufficient permissions")
+		return apiErr(f.status, cdcCodeForbidden, "Insufficient permissions")
 	case http.StatusTooManyRequests:
 		return &errAPI{status: f.status}
 	case http.StatusInternalServerError:
-		return apiErr(f.status, huaweicloud.CodeInternalError, "Internal server error")
+		return apiErr(f.status, cdcCodeInternalError, "Internal server error")
 	default:
 		return apiErr(f.status, fmt.Sprintf("HTTP.%d", f.status), "%s", http.StatusText(f.status))
 	}

@@ -7,8 +7,6 @@ import (
 	"io"
 	"net/http"
 	"slices"
-
-	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/huaweicloud"
 )
 
 // iamTimeFormat is how IAM writes expires_at and issued_at.
@@ -113,7 +111,7 @@ func (h *huaweiState) serveCreateToken(w http.ResponseWriter, r *http.Request) {
 	s.mu.Unlock()
 	finish(http.StatusCreated, "", "")
 
-	w.Header().Set(huaweicloud.HeaderSubjectToken, token)
+	w.Header().Set(iamSubjectTokenHeader, token)
 	domain := map[string]any{"id": HuaweiDomainID, "name": user.Domain.Name}
 	writeJSON(w, http.StatusCreated, map[string]any{"token": map[string]any{
 		"expires_at": expires.UTC().Format(iamTimeFormat),

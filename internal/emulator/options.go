@@ -47,14 +47,13 @@ type Durations struct {
 
 	// BMC instances: BMCCreate is PENDING → CREATING → INSTALLING (whole),
 	// BMCInstall INSTALLING → RUNNING, BMCStart BOOTING → RUNNING,
-	// BMCStop STOPPING → STOPPED, BMCTerminate RECYCLING → RECYCLE,
-	// BMCRelease RELEASING → gone.
-	BMCCreate    time.Duration
-	BMCInstall   time.Duration
-	BMCStart     time.Duration
-	BMCStop      time.Duration
-	BMCTerminate time.Duration
-	BMCRelease   time.Duration
+	// BMCStop STOPPING → STOPPED. TerminateInstance and ReleaseInstances
+	// take no time: the API's status enum has neither RECYCLING nor
+	// RELEASING, so an instance is RECYCLE at once, and gone at once.
+	BMCCreate  time.Duration
+	BMCInstall time.Duration
+	BMCStart   time.Duration
+	BMCStop    time.Duration
 
 	// Huawei CloudDC: CloudDCCreate pending → running, CloudDCStop
 	// stopping → stopped, CloudDCReinstall reinstalling → running,
@@ -76,7 +75,6 @@ func FastDurations() Durations {
 		InstanceCreate: 500 * ms, InstanceStart: 300 * ms, InstanceStop: 300 * ms,
 		InstanceRelease: 300 * ms, InstanceRecycle: 300 * ms, InstanceChange: 300 * ms,
 		BMCCreate: 300 * ms, BMCInstall: 300 * ms, BMCStart: 300 * ms, BMCStop: 300 * ms,
-		BMCTerminate: 300 * ms, BMCRelease: 300 * ms,
 		CloudDCCreate: 500 * ms, CloudDCStop: 300 * ms, CloudDCReinstall: 300 * ms,
 		CloudDCDelete: 300 * ms, CloudDCTerminatedVisible: 2 * time.Second,
 	}
@@ -114,6 +112,10 @@ type Options struct {
 	Durations    Durations
 	// ZECReleaseMode chooses what ReleaseDisk does (default immediate).
 	ZECReleaseMode ReleaseMode
+	// ZECStartingStatus is the status of a ZEC instance that StartInstances
+	// starts: BOOTING (the default, the DescribeInstances enum) or STARTING
+	// (the StartInstances document's word).
+	ZECStartingStatus string
 	// MaxClockSkew is how far a request timestamp may be from now (default 5m).
 	MaxClockSkew time.Duration
 	// RateLimit is the sustained requests per second allowed per key
@@ -155,6 +157,13 @@ func (o Options) withDefaults() (Options, error) {
 	}
 	if o.ZECReleaseMode != ReleaseImmediate && o.ZECReleaseMode != ReleaseRecycle {
 		return o, fmt.Errorf("emulator: unknown release mode %q", o.ZECReleaseMode)
+	}
+	switch o.ZECStartingStatus {
+	case "":
+		o.ZECStartingStatus = instStatusBooting
+	case instStatusBooting, instStatusStarting:
+	default:
+		return o, fmt.Errorf("emulator: ZECStartingStatus must be %s or %s, got %q", instStatusBooting, instStatusStarting, o.ZECStartingStatus)
 	}
 	if o.MaxClockSkew <= 0 {
 		o.MaxClockSkew = 5 * time.Minute

@@ -25,24 +25,26 @@ func newZECState(s *Server) *zecState {
 
 func (z *zecState) zenlayerService() string { return "zec" }
 
+func (z *zecState) versions() map[string]apiVersion { return zecVersions }
+
 func (z *zecState) actions() map[string]zenlayerAction {
 	return map[string]zenlayerAction{
-		"CreateDisks":           action(z.createDisks),
-		"DescribeDisks":         action(z.describeDisks),
-		"AttachDisks":           action(z.attachDisks),
-		"DetachDisks":           action(z.detachDisks),
-		"ResizeDisk":            action(z.resizeDisk),
-		"ModifyDisksAttributes": action(z.modifyDisksAttributes),
-		"ReleaseDisk":           action(z.releaseDisk),
-		"DescribeDiskCategory":  action(z.describeDiskCategory),
+		"CreateDisks":           z.createDisks,
+		"DescribeDisks":         z.describeDisks,
+		"AttachDisks":           z.attachDisks,
+		"DetachDisks":           z.detachDisks,
+		"ResizeDisk":            z.resizeDisk,
+		"ModifyDisksAttributes": z.modifyDisksAttributes,
+		"ReleaseDisk":           z.releaseDisk,
+		"DescribeDiskCategory":  z.describeDiskCategory,
 
-		"CreateZecInstances":       action(z.createZecInstances),
-		"DescribeInstances":        action(z.describeInstances),
-		"DescribeInstancesStatus":  action(z.describeInstancesStatus),
-		"StartInstances":           action(z.startInstances),
-		"StopInstances":            action(z.stopInstances),
-		"ModifyInstancesAttribute": action(z.modifyInstancesAttribute),
-		"ReleaseInstances":         action(z.releaseInstances),
+		"CreateZecInstances":       z.createZecInstances,
+		"DescribeInstances":        z.describeInstances,
+		"DescribeInstancesStatus":  z.describeInstancesStatus,
+		"StartInstances":           z.startInstances,
+		"StopInstances":            z.stopInstances,
+		"ModifyInstancesAttribute": z.modifyInstancesAttribute,
+		"ReleaseInstances":         z.releaseInstances,
 	}
 }
 

@@ -56,13 +56,15 @@ const (
 
 var nicNetworkTypes = []string{"Auto", "FailOver", "VirtioOnly", "VfOnly"}
 
-func (z *zecState) describeDiskCategory(req *struct {
-	ZoneID *string `json:"zoneId"`
-}) (map[string]any, []string, error) {
+func (z *zecState) describeDiskCategory(req *call) (any, []string, error) {
+	categories := zecDiskCategories
+	if c := req.str("diskCategory"); c != nil {
+		categories = slices.DeleteFunc(slices.Clone(categories), func(have string) bool { return have != *c })
+	}
 	set := []map[string]any{}
 	for _, zone := range zecZones {
-		if req.ZoneID == nil || *req.ZoneID == zone {
-			set = append(set, map[string]any{"zoneId": zone, "categorySet": zecDiskCategories})
+		if matches(req.str("zoneId"), zone) && len(categories) > 0 {
+			set = append(set, map[string]any{"zoneId": zone, "categorySet": categories})
 		}
 	}
 	return map[string]any{"categoryZoneSet": set}, nil, nil
@@ -71,7 +73,11 @@ func (z *zecState) describeDiskCategory(req *struct {
 // checkDiskCategory refuses a disk category the catalogue does not have.
 func checkDiskCategory(category string) *errAPI {
 	if !slices.Contains(zecDiskCategories, category) {
-		return apiErr(http.StatusBadRequest, "INVALID_DISK_CATEGORY", "diskCategory %q is not one of %s.", category, strings.Join(zecDiskCategories, ", "))
+		return apiErr(http.StatusBadRequest, codeDiskCategory, "diskCategory %q is not one of %s.", category, strings.Join(zecDiskCategories, ", "))
 	}
 	return nil
 }
+
+// zecRegionOf is the region of a zone: the zone without its letter
+// ("asia-east-1a" is in "asia-east-1"), as the DescribeZones answers pair them.
+func zecRegionOf(zone string) string { return strings.TrimRight(zone, "abcdefghijklmnopqrstuvwxyz") }

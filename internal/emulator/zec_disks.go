@@ -23,36 +23,36 @@ const (
 //	ReleaseDisk  AVAILABLE → RECYCLING → RECYCLED (ReleaseRecycle);
 //	             otherwise, and from RECYCLED, DELETING → gone
 
-// Disk statuses.
-const (
-	diskStatusCreating  = "CREATING"
-	diskStatusAvailable = "AVAILABLE"
-	diskStatusAttaching = "ATTACHING"
-	diskStatusInUse     = "IN_USE"
-	diskStatusDetaching = "DETACHING"
-	diskStatusChanging  = "CHANGING"
-	diskStatusDeleting  = "DELETING"
-	diskStatusRecycling = "RECYCLING"
-	diskStatusRecycled  = "RECYCLED"
-)
-
+// zecDisk is a disk as the emulator keeps it; wire is its DiskInfo.
 type zecDisk struct {
-	DiskID          string  `json:"diskId"`
-	DiskName        string  `json:"diskName"`
-	ZoneID          string  `json:"zoneId"`
-	DiskType        string  `json:"diskType"`
-	Portable        bool    `json:"portable"`
-	DiskCategory    string  `json:"diskCategory"`
-	DiskSize        int     `json:"diskSize"`
-	DiskStatus      string  `json:"diskStatus"`
-	InstanceID      string  `json:"instanceId,omitempty"`
-	InstanceName    string  `json:"instanceName,omitempty"`
-	ChargeType      string  `json:"chargeType"`
-	CreateTime      string  `json:"createTime"`
-	ResourceGroupID string  `json:"resourceGroupId"`
-	Tags            *tagSet `json:"tags,omitempty"`
+	DiskID, DiskName, ZoneID, DiskType string
+	Portable                           bool
+	DiskCategory                       string
+	DiskSize                           int
+	DiskStatus                         string
+	InstanceID, InstanceName           string
+	ChargeType, CreateTime             string
+	ResourceGroupID                    string
+	Tags                               *tagSet
+	// Bursting is burstingEnabled (CreateDisks, or the disk spec of CreateZecInstances).
+	Bursting bool
+	// Marketing is the marketingOptions the disk was bought with (kept; no answer shows it).
+	Marketing params
 
 	timed
+}
+
+// wire is the disk as DescribeDisks answers it (DiskInfo of either
+// version: the version's model keeps its own fields). A disk has no serial
+// number, snapshot policy or subscription in the emulator: those are null.
+func (d *zecDisk) wire() map[string]any {
+	return map[string]any{
+		"diskId": d.DiskID, "diskName": d.DiskName, "regionId": zecRegionOf(d.ZoneID), "zoneId": d.ZoneID, "diskType": d.DiskType,
+		"portable": d.Portable, "diskCategory": d.DiskCategory, "diskSize": d.DiskSize, "diskStatus": d.DiskStatus,
+		"instanceId": nilIfEmpty(d.InstanceID), "instanceName": nilIfEmpty(d.InstanceName), "chargeType": d.ChargeType,
+		"createTime": d.CreateTime, "resourceGroupId": d.ResourceGroupID, "resourceGroupName": resourceGroupName(d.ResourceGroupID),
+		"snapshotAbility": true, "tags": d.Tags, "burstingEnabled": d.Bursting,
+	}
 }
 
 func (z *zecState) dataDiskCount(instanceID string) int {
@@ -77,7 +77,7 @@ func diskBusy(d *zecDisk) bool {
 func (z *zecState) disk(id string) (*zecDisk, *errAPI) {
 	d := z.disks[id]
 	if d == nil {
-		return nil, apiErr(http.StatusNotFound, "INVALID_DISK_NOT_FOUND", "Disk does not exist.")
+		return nil, apiErr(http.StatusNotFound, codeDiskNotFound, "Disk does not exist.")
 	}
 	return d, nil
 }
@@ -88,7 +88,7 @@ func (z *zecState) addLinkedDisk(i *zecInstance, name, diskType, category string
 	d := &zecDisk{
 		DiskID: z.s.newID("disk"), DiskName: name, ZoneID: i.ZoneID, DiskType: diskType, Portable: diskType == "DATA",
 		DiskCategory: category, DiskSize: size, DiskStatus: status, InstanceID: i.InstanceID, InstanceName: i.InstanceName,
-		ChargeType: "POSTPAID", CreateTime: i.CreateTime, ResourceGroupID: i.ResourceGroupID,
+		ChargeType: "POSTPAID", CreateTime: i.CreateTime, ResourceGroupID: i.ResourceGroupID, Marketing: i.Marketing,
 	}
 	z.disks[d.DiskID] = d
 	return d

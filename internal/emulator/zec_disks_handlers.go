@@ -2,14 +2,13 @@ package emulator
 
 import (
 	"net/http"
-	"slices"
 	"strings"
 	"time"
 )
 
 // createDisks follows CreateDisks: each disk is CREATING, then AVAILABLE,
 // or ATTACHING and IN_USE when it is made for an instance.
-func (z *zecState) createDisks(req *createDisksReq) (map[string]any, []string, error) {
+func (z *zecState) createDisks(req *call) (any, []string, error) {
 	c, e := z.checkCreateDisks(req)
 	if e != nil {
 		return nil, nil, e
@@ -17,14 +16,15 @@ func (z *zecState) createDisks(req *createDisksReq) (map[string]any, []string, e
 	now := z.s.now()
 	d := z.s.opts.Durations
 	ids := make([]string, 0, c.amount)
-	for range c.amount {
+	for n := range c.amount {
 		disk := &zecDisk{
 			DiskID: z.s.newID("disk"), DiskName: c.name, ZoneID: c.zone, DiskType: "DATA", Portable: true,
 			DiskCategory: c.category, DiskSize: c.size, DiskStatus: diskStatusCreating, ChargeType: c.chargeType,
 			CreateTime: now.UTC().Format(time.RFC3339), ResourceGroupID: c.resourceGroup, Tags: wrapTags(c.tags),
+			Bursting: c.bursting, Marketing: c.marketing,
 		}
-		if c.inst != nil {
-			disk.InstanceID, disk.InstanceName = c.inst.InstanceID, c.inst.InstanceName
+		if inst := c.instanceFor(n); inst != nil {
+			disk.InstanceID, disk.InstanceName = inst.InstanceID, inst.InstanceName
 			disk.tl.after(now, d.DiskCreate, func() { disk.DiskStatus = diskStatusAttaching })
 			disk.tl.after(now, d.DiskCreate+d.DiskAttach, func() { disk.DiskStatus = diskStatusInUse })
 		} else {
@@ -36,67 +36,55 @@ func (z *zecState) createDisks(req *createDisksReq) (map[string]any, []string, e
 	return map[string]any{"diskIds": ids, "orderNumber": "order-" + ids[0]}, ids, nil
 }
 
-func (z *zecState) describeDisks(req *describeDisksReq) (map[string]any, []string, error) {
-	pageSize, pageNum, e := checkDescribe("diskIds", req.DiskIDs, req.TagKeys, req.Tags, req.PageSize, req.PageNum)
-	if e != nil {
-		return nil, nil, e
-	}
-	match := filterSorted(z.disks, func(d *zecDisk) bool {
-		switch {
-		case len(req.DiskIDs) > 0 && !slices.Contains(req.DiskIDs, d.DiskID):
-		case req.DiskName != nil && !strings.Contains(d.DiskName, *req.DiskName):
-		case req.DiskStatus != nil && d.DiskStatus != *req.DiskStatus:
-		case req.DiskType != nil && d.DiskType != *req.DiskType:
-		case req.DiskCategory != nil && d.DiskCategory != *req.DiskCategory:
-		case req.InstanceID != nil && d.InstanceID != *req.InstanceID:
-		case req.ZoneID != nil && d.ZoneID != *req.ZoneID:
-		case req.ResourceGroupID != nil && d.ResourceGroupID != *req.ResourceGroupID:
-		case !hasTags(d.Tags.list(), req.TagKeys, req.Tags):
-		default:
-			return true
-		}
-		return false
-	})
-	return describeAnswer(match, pageSize, pageNum, func(d *zecDisk) zecDisk { return *d }), req.DiskIDs, nil
+func (z *zecState) describeDisks(req *call) (any, []string, error) {
+	// Every disk can have snapshots: snapshotAbility false matches none.
+	name, snapshots := req.str("diskName"), req.flag("snapshotAbility")
+	return describeObjects(req, "diskIds", z.disks, func(d *zecDisk) string { return d.DiskID }, func(d *zecDisk) []Tag { return d.Tags.list() },
+		func(d *zecDisk) bool {
+			return (name == nil || strings.Contains(d.DiskName, *name)) && (snapshots == nil || *snapshots) &&
+				matches(req.str("regionId"), zecRegionOf(d.ZoneID)) && matches(req.str("diskStatus"), d.DiskStatus) &&
+				matches(req.str("diskType"), d.DiskType) && matches(req.str("diskCategory"), d.DiskCategory) &&
+				matches(req.str("instanceId"), d.InstanceID) && matches(req.str("zoneId"), d.ZoneID) &&
+				matches(req.str("resourceGroupId"), d.ResourceGroupID)
+		}, (*zecDisk).wire)
 }
 
-func (z *zecState) attachDisks(req *struct {
-	DiskIDs    []string `json:"diskIds"`
-	InstanceID *string  `json:"instanceId"`
-}) (map[string]any, []string, error) {
-	if e := checkDiskIDs(req.DiskIDs); e != nil {
-		return nil, req.DiskIDs, e
+func (z *zecState) attachDisks(req *call) (any, []string, error) {
+	ids := req.strs("diskIds")
+	if e := checkDiskIDs(ids); e != nil {
+		return nil, ids, e
 	}
-	if req.InstanceID == nil || *req.InstanceID == "" {
-		return nil, req.DiskIDs, errMissing("instanceId")
+	instanceID := req.str("instanceId")
+	if instanceID == nil || *instanceID == "" {
+		return nil, ids, errMissing("instanceId")
 	}
-	inst, e := z.instance(*req.InstanceID)
+	inst, e := z.instance(*instanceID)
 	if e != nil {
-		return nil, req.DiskIDs, e
+		return nil, ids, e
 	}
 	if inst.Status != "RUNNING" && inst.Status != "STOPPED" {
-		return nil, req.DiskIDs, apiErr(http.StatusBadRequest, "UNSUPPORTED_OPERATION_INSTANCE_STATUS", "Disks cannot be attached to an instance in status %s.", inst.Status)
+		return nil, ids, apiErr(http.StatusBadRequest, codeUnsupportedInstanceStatus, "Disks cannot be attached to an instance in status %s.", inst.Status)
 	}
-	if z.dataDiskCount(inst.InstanceID)+len(req.DiskIDs) > zecMaxDataDisks {
-		return nil, req.DiskIDs, apiErr(http.StatusBadRequest, "LIMIT_EXCEEDED_INSTANCE_CAN_ATTACH", "An instance can have at most %d data disks.", zecMaxDataDisks)
+	if z.dataDiskCount(inst.InstanceID)+len(ids) > zecMaxDataDisks {
+		return nil, ids, apiErr(http.StatusBadRequest, codeAttachLimit, "An instance can have at most %d data disks.", zecMaxDataDisks)
 	}
-	disks := make([]*zecDisk, 0, len(req.DiskIDs))
-	for _, id := range req.DiskIDs {
+	disks := make([]*zecDisk, 0, len(ids))
+	for _, id := range ids {
 		d, e := z.disk(id)
 		if e != nil {
-			return nil, req.DiskIDs, e
+			return nil, ids, e
 		}
 		if !d.Portable {
-			return nil, req.DiskIDs, apiErr(http.StatusBadRequest, "INVALID_DISK_NOT_PORTABLE", "Disk %s is not detachable.", id)
+			return nil, ids, apiErr(http.StatusBadRequest, codeDiskNotPortable, "Disk %s is not detachable.", id)
 		}
 		if d.InstanceID != "" {
-			return nil, req.DiskIDs, apiErr(http.StatusBadRequest, "UNSUPPORTED_OPERATION_DISK_ATTACHED", "Disk %s is already attached to instance %s.", id, d.InstanceID)
+			return nil, ids, apiErr(http.StatusBadRequest, codeDiskAttached, "Disk %s is already attached to instance %s.", id, d.InstanceID)
 		}
 		if d.DiskStatus != diskStatusAvailable || diskBusy(d) {
-			return nil, req.DiskIDs, apiErr(http.StatusBadRequest, "UNSUPPORTED_OPERATION_DISK_STATUS", "Disk %s is %s; only AVAILABLE disks can be attached.", id, d.DiskStatus)
+			return nil, ids, apiErr(http.StatusBadRequest, codeDiskStatus, "Disk %s is %s; only AVAILABLE disks can be attached.", id, d.DiskStatus)
 		}
 		if d.ZoneID != inst.ZoneID {
-			return nil, req.DiskIDs, apiErr(http.StatusBadRequest, "INVALID_DISK_AND_INSTANCE_ZONE_MISMATCHED", "Disk %s is in zone %s and instance %s in zone %s.", id, d.ZoneID, inst.InstanceID, inst.ZoneID)
+			return nil, ids, apiErr(http.StatusBadRequest, codeDiskZoneMismatch, "Disk %s is in zone %s and instance %s in zone %s.", id, d.ZoneID, inst.InstanceID, inst.ZoneID)
 		}
 		disks = append(disks, d)
 	}
@@ -105,31 +93,29 @@ func (z *zecState) attachDisks(req *struct {
 		d.DiskStatus, d.InstanceID, d.InstanceName = diskStatusAttaching, inst.InstanceID, inst.InstanceName
 		d.tl.after(now, z.s.opts.Durations.DiskAttach, func() { d.DiskStatus = diskStatusInUse })
 	}
-	return nil, req.DiskIDs, nil
+	return nil, ids, nil
 }
 
-func (z *zecState) detachDisks(req *struct {
-	DiskIDs           []string `json:"diskIds"`
-	InstanceCheckFlag *bool    `json:"instanceCheckFlag"`
-}) (map[string]any, []string, error) {
-	if e := checkDiskIDs(req.DiskIDs); e != nil {
-		return nil, req.DiskIDs, e
+func (z *zecState) detachDisks(req *call) (any, []string, error) {
+	ids := req.strs("diskIds")
+	if e := checkDiskIDs(ids); e != nil {
+		return nil, ids, e
 	}
 	// instanceCheckFlag defaults to true: detach only from a stopped instance.
-	check := req.InstanceCheckFlag == nil || *req.InstanceCheckFlag
+	check := valueOr(req.flag("instanceCheckFlag"), true)
 	failed := []string{}
-	disks := make([]*zecDisk, 0, len(req.DiskIDs))
+	disks := make([]*zecDisk, 0, len(ids))
 	owner := ""
-	for _, id := range req.DiskIDs {
+	for _, id := range ids {
 		d, e := z.disk(id)
 		if e != nil {
-			return nil, req.DiskIDs, e
+			return nil, ids, e
 		}
 		if !d.Portable || d.DiskType == "SYSTEM" {
-			return nil, req.DiskIDs, apiErr(http.StatusBadRequest, "INVALID_DISK_NOT_PORTABLE", "Disk %s is not detachable.", id)
+			return nil, ids, apiErr(http.StatusBadRequest, codeDiskNotPortable, "Disk %s is not detachable.", id)
 		}
 		if owner != "" && d.InstanceID != owner {
-			return nil, req.DiskIDs, apiErr(http.StatusBadRequest, codeInvalidParameter, "All disks of one DetachDisks call must be attached to the same instance.")
+			return nil, ids, apiErr(http.StatusBadRequest, codeInvalidParameter, "All disks of one DetachDisks call must be attached to the same instance.")
 		}
 		owner = d.InstanceID
 		inst := z.instances[d.InstanceID]
@@ -142,9 +128,14 @@ func (z *zecState) detachDisks(req *struct {
 			disks = append(disks, d)
 		}
 	}
-	// If any disk cannot be detached, nothing is done.
-	if len(failed) > 0 {
-		return map[string]any{"failedDiskIds": failed}, req.DiskIDs, nil
+	// If any disk cannot be detached, nothing is done. Version 2024-04-01
+	// answers no failedDiskIds: the call fails instead.
+	switch {
+	case len(failed) > 0 && !req.answers("failedDiskIds"):
+		return nil, ids, apiErr(http.StatusBadRequest, codeDiskStatus,
+			"Disks %v cannot be detached now: they are not IN_USE, or their instance is not STOPPED (instanceCheckFlag).", failed)
+	case len(failed) > 0:
+		return map[string]any{"failedDiskIds": failed}, ids, nil
 	}
 	now := z.s.now()
 	for _, d := range disks {
@@ -153,87 +144,79 @@ func (z *zecState) detachDisks(req *struct {
 			d.DiskStatus, d.InstanceID, d.InstanceName = diskStatusAvailable, "", ""
 		})
 	}
-	return map[string]any{"failedDiskIds": failed}, req.DiskIDs, nil
+	return map[string]any{"failedDiskIds": failed}, ids, nil
 }
 
-func (z *zecState) resizeDisk(req *struct {
-	DiskID   *string `json:"diskId"`
-	DiskSize *int    `json:"diskSize"`
-}) (map[string]any, []string, error) {
-	if req.DiskID == nil || *req.DiskID == "" {
-		return nil, nil, errMissing("diskId")
-	}
-	ids := []string{*req.DiskID}
-	if req.DiskSize == nil {
-		return nil, ids, errMissing("diskSize")
-	}
-	d, e := z.disk(*req.DiskID)
+func (z *zecState) resizeDisk(req *call) (any, []string, error) {
+	d, ids, e := z.diskOf(req)
 	if e != nil {
 		return nil, ids, e
 	}
-	if *req.DiskSize <= d.DiskSize {
-		return nil, ids, apiErr(http.StatusBadRequest, "INVALID_DISK_SIZE", "diskSize must be larger than the current size %d GiB (disks only grow), got %d.", d.DiskSize, *req.DiskSize)
+	newSize := req.integer("diskSize")
+	if newSize == nil {
+		return nil, ids, errMissing("diskSize")
 	}
-	if *req.DiskSize > zecDiskMaxSize {
-		return nil, ids, apiErr(http.StatusBadRequest, "INVALID_DISK_SIZE", "diskSize must be at most %d GiB, got %d.", zecDiskMaxSize, *req.DiskSize)
+	if *newSize <= d.DiskSize {
+		return nil, ids, apiErr(http.StatusBadRequest, codeDiskSize, "diskSize must be larger than the current size %d GiB (disks only grow), got %d.", d.DiskSize, *newSize)
+	}
+	if *newSize > zecDiskMaxSize {
+		return nil, ids, apiErr(http.StatusBadRequest, codeDiskSize, "diskSize must be at most %d GiB, got %d.", zecDiskMaxSize, *newSize)
 	}
 	if (d.DiskStatus != diskStatusAvailable && d.DiskStatus != diskStatusInUse) || diskBusy(d) {
-		return nil, ids, apiErr(http.StatusBadRequest, "UNSUPPORTED_OPERATION_DISK_STATUS", "Disk %s is %s and cannot be resized now.", d.DiskID, d.DiskStatus)
+		return nil, ids, apiErr(http.StatusBadRequest, codeDiskStatus, "Disk %s is %s and cannot be resized now.", d.DiskID, d.DiskStatus)
 	}
-	prev, size := d.DiskStatus, *req.DiskSize
+	prev, size := d.DiskStatus, *newSize
 	d.DiskStatus = diskStatusChanging
 	d.tl.after(z.s.now(), z.s.opts.Durations.DiskResize, func() { d.DiskStatus, d.DiskSize = prev, size })
 	return nil, ids, nil
 }
 
-func (z *zecState) modifyDisksAttributes(req *struct {
-	DiskIDs  []string `json:"diskIds"`
-	DiskName *string  `json:"diskName"`
-}) (map[string]any, []string, error) {
-	if len(req.DiskIDs) == 0 {
-		return nil, nil, errMissing("diskIds")
+func (z *zecState) modifyDisksAttributes(req *call) (any, []string, error) {
+	ids := req.strs("diskIds")
+	disks, e := batchOf("diskIds", ids, z.disk)
+	if e != nil {
+		return nil, ids, e
 	}
-	if len(req.DiskIDs) > maxIDsPerCall {
-		return nil, req.DiskIDs, apiErr(http.StatusBadRequest, codeInvalidValue, "diskIds may hold at most %d ids.", maxIDsPerCall)
+	name := req.str("diskName")
+	if name == nil {
+		return nil, ids, errMissing("diskName")
 	}
-	if req.DiskName == nil {
-		return nil, req.DiskIDs, errMissing("diskName")
+	if e := checkDiskName(*name); e != nil {
+		return nil, ids, e
 	}
-	if e := checkDiskName(*req.DiskName); e != nil {
-		return nil, req.DiskIDs, e
+	for _, d := range disks {
+		d.DiskName = *name
 	}
-	for _, id := range req.DiskIDs {
-		if _, e := z.disk(id); e != nil {
-			return nil, req.DiskIDs, e
-		}
-	}
-	for _, id := range req.DiskIDs {
-		z.disks[id].DiskName = *req.DiskName
-	}
-	return nil, req.DiskIDs, nil
+	return nil, ids, nil
 }
 
 // releaseDisk follows the ReleaseDisk document: a boot disk is refused
 // (INVALID_DISK_NOT_PORTABLE), a disk that is not AVAILABLE (or RECYCLED)
 // is refused (UNSUPPORTED_OPERATION_DISK_STATUS), an unknown one is
-// INVALID_DISK_NOT_FOUND. In recycle mode the first release moves an
-// AVAILABLE disk to the recycle bin; a release of a RECYCLED disk frees it.
-func (z *zecState) releaseDisk(req *struct {
-	DiskID *string `json:"diskId"`
-}) (map[string]any, []string, error) {
-	if req.DiskID == nil || *req.DiskID == "" {
-		return nil, nil, errMissing("diskId")
-	}
-	ids := []string{*req.DiskID}
-	d, e := z.disk(*req.DiskID)
+// INVALID_DISK_NOT_FOUND, and one on its way into the recycle bin
+// (RECYCLING) UNSUPPORTED_OPERATION_DISK_BEING_RECYCLE. In recycle mode the
+// first release moves an AVAILABLE disk to the recycle bin; a release of a
+// RECYCLED disk frees it.
+func (z *zecState) releaseDisk(req *call) (any, []string, error) {
+	d, ids, e := z.diskOf(req)
 	if e != nil {
 		return nil, ids, e
 	}
+	if e := z.releaseDiskNow(d); e != nil {
+		return nil, ids, e
+	}
+	return nil, ids, nil
+}
+
+// releaseDiskNow is what ReleaseDisk does to a disk.
+func (z *zecState) releaseDiskNow(d *zecDisk) *errAPI {
 	if !d.Portable || d.DiskType == "SYSTEM" {
-		return nil, ids, apiErr(http.StatusBadRequest, "INVALID_DISK_NOT_PORTABLE", "Disk is not detachable.")
+		return apiErr(http.StatusBadRequest, codeDiskNotPortable, "Disk is not detachable.")
 	}
 	now := z.s.now()
 	switch {
+	case d.DiskStatus == diskStatusRecycling:
+		return apiErr(http.StatusBadRequest, codeDiskBeingRecycled, "Disk %s is being moved to the recycle bin.", d.DiskID)
 	case d.DiskStatus == diskStatusAvailable && !diskBusy(d) && z.s.opts.ZECReleaseMode == ReleaseRecycle:
 		d.DiskStatus = diskStatusRecycling
 		d.tl.after(now, z.s.opts.Durations.DiskRecycle, func() { d.DiskStatus = diskStatusRecycled })
@@ -242,7 +225,17 @@ func (z *zecState) releaseDisk(req *struct {
 		id := d.DiskID
 		d.tl.after(now, z.s.opts.Durations.DiskRelease, func() { delete(z.disks, id) })
 	default:
-		return nil, ids, apiErr(http.StatusBadRequest, "UNSUPPORTED_OPERATION_DISK_STATUS", "Operations on the disk with current status are not supported.")
+		return apiErr(http.StatusBadRequest, codeDiskStatus, "Operations on the disk with current status are not supported.")
 	}
-	return nil, ids, nil
+	return nil
+}
+
+// diskOf is the disk named by the diskId of a request.
+func (z *zecState) diskOf(req *call) (*zecDisk, []string, *errAPI) {
+	id := req.str("diskId")
+	if id == nil || *id == "" {
+		return nil, nil, errMissing("diskId")
+	}
+	d, e := z.disk(*id)
+	return d, []string{*id}, e
 }

@@ -58,6 +58,18 @@ func (s *Server) DeleteZECDisk(id string) bool {
 	return deleteObject(s, s.zec.disks, id)
 }
 
+// ReleaseZECDisk releases a disk behind the provider's back, as another
+// client's ReleaseDisk would (tests: a disk already on its way into the
+// recycle bin when the provider releases it). It reports whether the disk
+// took the release.
+func (s *Server) ReleaseZECDisk(id string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.advanceAll()
+	d := s.zec.disks[id]
+	return d != nil && s.zec.releaseDiskNow(d) == nil
+}
+
 // SetZECDiskStatus forces a disk's status (tests: a disk stuck or recycled behind Terraform's back).
 func (s *Server) SetZECDiskStatus(id, status string) bool {
 	return forceObject(s, s.zec.disks, id, func(d *zecDisk) { d.DiskStatus = status })

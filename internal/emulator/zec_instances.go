@@ -3,16 +3,7 @@ package emulator
 import (
 	"fmt"
 	"net/http"
-	"slices"
 	"time"
-)
-
-// Error codes of the instance actions (StartInstances document and its siblings).
-const (
-	codeInstanceNotFound          = "INVALID_INSTANCE_NOT_FOUND"
-	codeInstanceInOperation       = "OPERATION_DENIED_INSTANCE_IN_OPERATION"
-	codeUnsupportedInstanceStatus = "UNSUPPORTED_OPERATION_INSTANCE_STATUS"
-	codePasswordMalformed         = "INVALID_PASSWORD_MALFORMED"
 )
 
 // zecInstance is a ZEC instance as the emulator keeps it; instanceInfo is
@@ -33,11 +24,22 @@ type zecInstance struct {
 	KeyID           string
 	PublicIPs       []string
 	PrivateIPs      []string
+	// IPv6 is the primary NIC's IPv6 address (ipStackType IPv6 or IPv4_IPv6).
+	IPv6            string
 	EnableAgent     bool
 	EnableIPForward bool
 	CreateTime      string
 	ResourceGroupID string
 	Tags            []Tag
+	// NestedVirtualization is instanceOptions.nestedVirtualization.
+	NestedVirtualization bool
+	// Kept from the create, shown by no answer: the public network
+	// (internetChargeType, bandwidth, trafficPackageSize, eipBindType,
+	// eipV4Type, networkLineType, ipStackType, clusterId, ipv6ClusterId),
+	// userData and marketingOptions.
+	Network   params
+	UserData  string
+	Marketing params
 	// releaseDependents is the dependResource of the release under way.
 	releaseDependents bool
 
@@ -74,67 +76,41 @@ func (z *zecState) privateIP(lanIP string) string {
 	}
 }
 
-// instanceInfo is an instance as DescribeInstances answers it.
-type instanceInfo struct {
-	InstanceID         string             `json:"instanceId"`
-	InstanceName       string             `json:"instanceName"`
-	ZoneID             string             `json:"zoneId"`
-	InstanceType       string             `json:"instanceType"`
-	CPU                int                `json:"cpu"`
-	Memory             int                `json:"memory"`
-	ImageID            string             `json:"imageId"`
-	ImageName          string             `json:"imageName"`
-	TimeZone           string             `json:"timeZone"`
-	NicNetworkType     string             `json:"nicNetworkType"`
-	Status             string             `json:"status"`
-	SystemDisk         *instanceDiskInfo  `json:"systemDisk"`
-	DataDisks          []instanceDiskInfo `json:"dataDisks"`
-	PublicIPAddresses  []string           `json:"publicIpAddresses"`
-	PrivateIPAddresses []string           `json:"privateIpAddresses"`
-	KeyID              *string            `json:"keyId"`
-	SubnetID           string             `json:"subnetId"`
-	SecurityGroupID    string             `json:"securityGroupId"`
-	EnableAgent        bool               `json:"enableAgent"`
-	EnableAgentMonitor bool               `json:"enableAgentMonitor"`
-	EnableIPForward    bool               `json:"enableIpForward"`
-	CreateTime         string             `json:"createTime"`
-	ResourceGroupID    string             `json:"resourceGroupId"`
-	ResourceGroupName  string             `json:"resourceGroupName"`
-	Tags               *tagSet            `json:"tags,omitempty"`
-}
-
-type instanceDiskInfo struct {
-	DiskID       string `json:"diskId"`
-	DiskName     string `json:"diskName,omitempty"`
-	DiskSize     int    `json:"diskSize"`
-	DiskCategory string `json:"diskCategory"`
-	Portable     *bool  `json:"portable,omitempty"`
-}
-
-func (z *zecState) instanceInfo(i *zecInstance) instanceInfo {
-	out := instanceInfo{
-		InstanceID: i.InstanceID, InstanceName: i.InstanceName, ZoneID: i.ZoneID, InstanceType: i.InstanceType,
-		CPU: i.CPU, Memory: i.Memory, ImageID: i.ImageID, ImageName: ZECImages[i.ImageID].Name, TimeZone: i.TimeZone,
-		NicNetworkType: i.NicNetworkType, Status: i.Status, DataDisks: []instanceDiskInfo{},
-		PublicIPAddresses: slices.Clone(i.PublicIPs), PrivateIPAddresses: slices.Clone(i.PrivateIPs),
-		SubnetID: i.SubnetID, SecurityGroupID: i.SecurityGroupID, EnableAgent: i.EnableAgent, EnableAgentMonitor: i.EnableAgent,
-		EnableIPForward: i.EnableIPForward, CreateTime: i.CreateTime, ResourceGroupID: i.ResourceGroupID,
-		ResourceGroupName: "Default Resource Group", Tags: wrapTags(i.Tags),
+// instanceInfo is an instance as DescribeInstances answers it (InstanceInfo
+// of either version). An instance has one NIC, its primary one; it belongs
+// to no load balancer or placement group and has no expiry (POSTPAID).
+func (z *zecState) instanceInfo(i *zecInstance) map[string]any {
+	nicSubnetType := "IPv4"
+	if i.IPv6 != "" {
+		nicSubnetType = "IPv4_IPv6"
 	}
-	if out.PublicIPAddresses == nil {
-		out.PublicIPAddresses = []string{}
-	}
-	if i.KeyID != "" {
-		out.KeyID = &i.KeyID
-	}
-	if sd := z.disks[i.SystemDiskID]; sd != nil {
-		out.SystemDisk = &instanceDiskInfo{DiskID: sd.DiskID, DiskSize: sd.DiskSize, DiskCategory: sd.DiskCategory}
-	}
+	dataDisks := []any{}
 	for _, d := range sortedValues(z.disks) {
 		if d.InstanceID == i.InstanceID && d.DiskType == "DATA" {
-			portable := d.Portable
-			out.DataDisks = append(out.DataDisks, instanceDiskInfo{DiskID: d.DiskID, DiskName: d.DiskName, DiskSize: d.DiskSize, DiskCategory: d.DiskCategory, Portable: &portable})
+			dataDisks = append(dataDisks, map[string]any{"diskId": d.DiskID, "diskName": d.DiskName,
+				"diskSize": d.DiskSize, "diskCategory": d.DiskCategory, "portable": d.Portable, "burstingEnabled": d.Bursting})
 		}
+	}
+	out := map[string]any{"dataDisks": dataDisks,
+		"instanceId": i.InstanceID, "instanceName": i.InstanceName, "zoneId": i.ZoneID, "instanceType": i.InstanceType,
+		"cpu": i.CPU, "memory": i.Memory, "imageId": i.ImageID, "imageName": ZECImages[i.ImageID].Name, "timeZone": i.TimeZone,
+		"nicNetworkType": i.NicNetworkType, "status": i.Status,
+		"publicIpAddresses": nonNil(i.PublicIPs), "privateIpAddresses": nonNil(i.PrivateIPs), "keyId": nilIfEmpty(i.KeyID),
+		"subnetId": i.SubnetID, "securityGroupId": i.SecurityGroupID, "enableAgent": i.EnableAgent, "enableAgentMonitor": i.EnableAgent,
+		"enableIpForward": i.EnableIPForward, "createTime": i.CreateTime, "resourceGroupId": i.ResourceGroupID,
+		"resourceGroupName": resourceGroupName(i.ResourceGroupID), "tags": wrapTags(i.Tags), "loadBalancerIds": []string{},
+		"instanceOptions": map[string]any{"nestedVirtualization": i.NestedVirtualization},
+		"nics": []any{map[string]any{
+			"nicId": i.InstanceID + "-nic0", "name": i.InstanceName + "-nic0", "status": "IN_USE", "nicType": "Primary",
+			"regionId": zecRegionOf(i.ZoneID), "nicSubnetType": nicSubnetType, "publicIpList": nonNil(i.PublicIPs),
+			"privateIpList": nonNil(i.PrivateIPs), "primaryIpv4": i.PrivateIPs[0], "primaryIpv6": nilIfEmpty(i.IPv6),
+			"secondaryIpv4s": []string{}, "instanceId": i.InstanceID, "subnetId": i.SubnetID, "createTime": i.CreateTime,
+			"resourceGroup":   map[string]any{"resourceGroupId": i.ResourceGroupID, "resourceGroupName": resourceGroupName(i.ResourceGroupID)},
+			"securityGroupId": i.SecurityGroupID,
+		}},
+	}
+	if sd := z.disks[i.SystemDiskID]; sd != nil {
+		out["systemDisk"] = map[string]any{"diskId": sd.DiskID, "diskSize": sd.DiskSize, "diskCategory": sd.DiskCategory, "burstingEnabled": sd.Bursting}
 	}
 	return out
 }

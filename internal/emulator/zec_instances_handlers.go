@@ -11,7 +11,7 @@ import (
 // PENDING, is DEPLOYING and ends RUNNING (or CREATE_FAILED for a share of
 // Options.CreateFailRate, or under an async-fail fault), with a system disk
 // and the data disks asked for.
-func (z *zecState) createZecInstances(req *createZecInstancesReq) (map[string]any, []string, error) {
+func (z *zecState) createZecInstances(req *call) (any, []string, error) {
 	c, e := checkCreateInstances(req)
 	if e != nil {
 		return nil, nil, e
@@ -20,13 +20,16 @@ func (z *zecState) createZecInstances(req *createZecInstancesReq) (map[string]an
 	ids := make([]string, 0, len(c.names))
 	created := make([]map[string]any, 0, len(c.names))
 	for n := range c.names {
-		inst := z.newInstance(c, n, now)
+		inst := z.newInstance(req, c, n, now)
 		sys := z.addLinkedDisk(inst, inst.InstanceName+"-system", "SYSTEM", c.sysCategory, c.sysSize, diskStatusCreating)
+		sys.Bursting = c.sysBursting
 		inst.SystemDiskID = sys.DiskID
 		linked := []*zecDisk{sys}
 		dataIDs := []string{}
 		for k, spec := range c.dataDisks {
-			dd := z.addLinkedDisk(inst, fmt.Sprintf("%s-data-%d", inst.InstanceName, k+1), "DATA", spec.category, spec.size, diskStatusCreating)
+			name := stringOr(&spec.name, fmt.Sprintf("%s-data-%d", inst.InstanceName, k+1))
+			dd := z.addLinkedDisk(inst, name, "DATA", spec.category, spec.size, diskStatusCreating)
+			dd.Bursting = spec.bursting
 			linked = append(linked, dd)
 			dataIDs = append(dataIDs, dd.DiskID)
 		}
@@ -38,75 +41,62 @@ func (z *zecState) createZecInstances(req *createZecInstancesReq) (map[string]an
 }
 
 // newInstance adds the n-th instance of a checked create, PENDING.
-func (z *zecState) newInstance(c *zecCreate, n int, now time.Time) *zecInstance {
-	req := c.req
+func (z *zecState) newInstance(req *call, c *zecCreate, n int, now time.Time) *zecInstance {
 	id := z.s.newID("zec")
-	inst := &zecInstance{InstanceID: id, InstanceName: c.names[n], ZoneID: *req.ZoneID, Status: instStatusPending}
-	inst.InstanceType, inst.ImageID, inst.CPU, inst.Memory = *req.InstanceType, *req.ImageID, c.itype.CPU, c.itype.Memory
-	inst.TimeZone, inst.NicNetworkType = stringOr(req.TimeZone, "America/Los_Angeles"), c.nicType
-	inst.SubnetID, inst.SecurityGroupID = *req.SubnetID, stringOr(req.SecurityGroupID, zecDefaultSG)
+	inst := &zecInstance{InstanceID: id, InstanceName: c.names[n], ZoneID: *req.str("zoneId"), Status: instStatusPending}
+	inst.InstanceType, inst.ImageID, inst.CPU, inst.Memory = *req.str("instanceType"), *req.str("imageId"), c.itype.CPU, c.itype.Memory
+	inst.TimeZone, inst.NicNetworkType = stringOr(req.str("timeZone"), "America/Los_Angeles"), c.nicType
+	inst.SubnetID, inst.SecurityGroupID = *req.str("subnetId"), stringOr(req.str("securityGroupId"), zecDefaultSG)
 	if c.hasKey {
-		inst.KeyID = *req.KeyID
+		inst.KeyID = *req.str("keyId")
 	}
 	if n == 0 {
-		inst.PrivateIPs = []string{z.privateIP(stringOr(req.LanIP, ""))}
+		inst.PrivateIPs = []string{z.privateIP(stringOr(req.str("lanIp"), ""))}
 	} else {
 		inst.PrivateIPs = []string{z.privateIP("")}
 	}
-	if req.InternetChargeType != nil && *req.InternetChargeType != "" {
+	if stringOr(req.str("internetChargeType"), "") != "" {
 		inst.PublicIPs = []string{fmt.Sprintf("203.0.113.%d", (z.s.seq%250)+2)}
 	}
-	inst.EnableAgent, inst.EnableIPForward = valueOr(req.EnableAgent, true), valueOr(req.EnableIPForward, false)
+	inst.EnableAgent, inst.EnableIPForward = valueOr(req.flag("enableAgent"), true), valueOr(req.flag("enableIpForward"), false)
 	inst.CreateTime = now.UTC().Format(time.RFC3339)
-	inst.ResourceGroupID = stringOr(req.ResourceGroupID, defaultResourceGroup)
+	inst.ResourceGroupID = stringOr(req.str("resourceGroupId"), defaultResourceGroup)
 	inst.Tags = slices.Clone(c.tags)
+	if c.ipStack != "IPv4" {
+		inst.IPv6 = fmt.Sprintf("2001:db8:%x::%x", len(z.instances)+1, z.s.seq)
+	}
+	inst.NestedVirtualization = valueOr(req.obj("instanceOptions").flag("nestedVirtualization"), false)
+	inst.UserData, inst.Marketing = stringOr(req.str("userData"), ""), req.obj("marketingOptions")
+	inst.Network = params{}
+	for _, k := range []string{"internetChargeType", "bandwidth", "trafficPackageSize", "eipBindType", "eipV4Type",
+		"networkLineType", "ipStackType", "clusterId", "ipv6ClusterId"} {
+		if req.has(k) {
+			inst.Network[k] = req.params[k]
+		}
+	}
 	z.instances[id] = inst
 	return inst
 }
 
-func (z *zecState) describeInstances(req *describeInstancesReq) (map[string]any, []string, error) {
-	pageSize, pageNum, e := checkDescribe("instanceIds", req.InstanceIDs, req.TagKeys, req.Tags, req.PageSize, req.PageNum)
-	if e != nil {
-		return nil, nil, e
-	}
-	match := filterSorted(z.instances, func(i *zecInstance) bool {
-		switch {
-		case len(req.InstanceIDs) > 0 && !slices.Contains(req.InstanceIDs, i.InstanceID):
-		case req.ZoneID != nil && i.ZoneID != *req.ZoneID:
-		case req.ImageID != nil && i.ImageID != *req.ImageID:
-		case req.IPv4Address != nil && !slices.Contains(i.PrivateIPs, *req.IPv4Address) && !slices.Contains(i.PublicIPs, *req.IPv4Address):
-		case req.IPv6Address != nil:
-			// The emulator assigns no IPv6 addresses.
-		case req.Status != nil && i.Status != *req.Status:
-		case req.Name != nil && !strings.Contains(i.InstanceName, *req.Name):
-		case req.ResourceGroupID != nil && i.ResourceGroupID != *req.ResourceGroupID:
-		case !hasTags(i.Tags, req.TagKeys, req.Tags):
-		default:
-			return true
-		}
-		return false
-	})
-	return describeAnswer(match, pageSize, pageNum, z.instanceInfo), req.InstanceIDs, nil
+func (z *zecState) describeInstances(req *call) (any, []string, error) {
+	ipv4, name := req.str("ipv4Address"), req.str("name")
+	return describeObjects(req, "instanceIds", z.instances, instanceID, func(i *zecInstance) []Tag { return i.Tags }, func(i *zecInstance) bool {
+		return matches(req.str("zoneId"), i.ZoneID) && matches(req.str("imageId"), i.ImageID) && matches(req.str("status"), i.Status) &&
+			matches(req.str("resourceGroupId"), i.ResourceGroupID) && matches(req.str("ipv6Address"), i.IPv6) &&
+			(ipv4 == nil || slices.Contains(i.PrivateIPs, *ipv4) || slices.Contains(i.PublicIPs, *ipv4)) &&
+			(name == nil || strings.Contains(i.InstanceName, *name))
+	}, z.instanceInfo)
 }
 
-func (z *zecState) describeInstancesStatus(req *struct {
-	InstanceIDs     []string `json:"instanceIds"`
-	PageSize        *int     `json:"pageSize"`
-	PageNum         *int     `json:"pageNum"`
-	ResourceGroupID *string  `json:"resourceGroupId"`
-}) (map[string]any, []string, error) {
-	pageSize, pageNum, e := checkDescribe("instanceIds", req.InstanceIDs, nil, nil, req.PageSize, req.PageNum)
-	if e != nil {
-		return nil, nil, e
-	}
-	match := filterSorted(z.instances, func(i *zecInstance) bool {
-		return (len(req.InstanceIDs) == 0 || slices.Contains(req.InstanceIDs, i.InstanceID)) &&
-			(req.ResourceGroupID == nil || i.ResourceGroupID == *req.ResourceGroupID)
-	})
-	return describeAnswer(match, pageSize, pageNum, func(i *zecInstance) map[string]string {
-		return map[string]string{"instanceId": i.InstanceID, "instanceStatus": i.Status}
-	}), req.InstanceIDs, nil
+func (z *zecState) describeInstancesStatus(req *call) (any, []string, error) {
+	return describeObjects(req, "instanceIds", z.instances, instanceID, func(*zecInstance) []Tag { return nil },
+		func(i *zecInstance) bool { return matches(req.str("resourceGroupId"), i.ResourceGroupID) },
+		func(i *zecInstance) map[string]any {
+			return map[string]any{"instanceId": i.InstanceID, "instanceStatus": i.Status}
+		})
 }
+
+func instanceID(i *zecInstance) string { return i.InstanceID }
 
 // instanceIDs checks the instanceIds of a batch action (1 to 100 ids, all
 // existing) and returns them without duplicates.
@@ -121,7 +111,7 @@ func (z *zecState) instanceIDs(ids []string) ([]*zecInstance, *errAPI) {
 // some are accepted, the action is applied to them and the refused ones are
 // answered in instanceIds, "the ids that failed". An instance marked with
 // FailZECInstanceOnce is answered as failed either way.
-func (z *zecState) batch(action string, rawIDs []string, check func(*zecInstance) *errAPI, apply func(*zecInstance)) (map[string]any, []string, error) {
+func (z *zecState) batch(action string, rawIDs []string, check func(*zecInstance) *errAPI, apply func(*zecInstance)) (any, []string, error) {
 	insts, e := z.instanceIDs(rawIDs)
 	if e != nil {
 		return nil, rawIDs, e
@@ -153,66 +143,57 @@ func (z *zecState) batch(action string, rawIDs []string, check func(*zecInstance
 }
 
 // startInstances follows the StartInstances document (seed 002): only
-// STOPPED instances outside the recycle bin start; STARTING, then RUNNING.
-func (z *zecState) startInstances(req *struct {
-	InstanceIDs []string `json:"instanceIds"`
-}) (map[string]any, []string, error) {
-	return z.batch("StartInstances", req.InstanceIDs, acceptsFrom(instStatusStopped),
-		z.moveTo(instStatusStarting, instStatusRunning, z.s.opts.Durations.InstanceStart))
+// STOPPED instances outside the recycle bin start; BOOTING (the status enum;
+// STARTING, the document's word, with Options.ZECStartingStatus), then RUNNING.
+func (z *zecState) startInstances(req *call) (any, []string, error) {
+	return z.batch("StartInstances", req.strs("instanceIds"), acceptsFrom(instStatusStopped),
+		z.moveTo(z.s.opts.ZECStartingStatus, instStatusRunning, z.s.opts.Durations.InstanceStart))
 }
 
 // stopInstances follows StopInstances: only RUNNING instances stop;
 // STOPPING, then STOPPED. forceShutdown only changes how the guest is told.
-func (z *zecState) stopInstances(req *struct {
-	InstanceIDs   []string `json:"instanceIds"`
-	ForceShutdown *bool    `json:"forceShutdown"`
-}) (map[string]any, []string, error) {
-	return z.batch("StopInstances", req.InstanceIDs, acceptsFrom(instStatusRunning),
+func (z *zecState) stopInstances(req *call) (any, []string, error) {
+	return z.batch("StopInstances", req.strs("instanceIds"), acceptsFrom(instStatusRunning),
 		z.moveTo(instStatusStopping, instStatusStopped, z.s.opts.Durations.InstanceStop))
 }
 
 // releaseInstances follows ReleaseInstances: running, stopped, recycled and
 // CREATE_FAILED instances are released (see release). dependResource
 // (default true) says whether their data disks go with them.
-func (z *zecState) releaseInstances(req *struct {
-	InstanceIDs    []string `json:"instanceIds"`
-	DependResource *bool    `json:"dependResource"`
-}) (map[string]any, []string, error) {
-	dependents := req.DependResource == nil || *req.DependResource
-	return z.batch("ReleaseInstances", req.InstanceIDs,
+func (z *zecState) releaseInstances(req *call) (any, []string, error) {
+	dependents := valueOr(req.flag("dependResource"), true)
+	return z.batch("ReleaseInstances", req.strs("instanceIds"),
 		acceptsFrom(instStatusRunning, instStatusStopped, instStatusRecycle, instStatusCreateFailed),
 		func(i *zecInstance) { z.release(i, dependents) })
 }
 
 // modifyInstancesAttribute renames instances. "If any of the instance IDs
 // does not exist, the operation will fail immediately."
-func (z *zecState) modifyInstancesAttribute(req *struct {
-	InstanceIDs  []string `json:"instanceIds"`
-	InstanceName *string  `json:"instanceName"`
-}) (map[string]any, []string, error) {
-	insts, e := z.instanceIDs(req.InstanceIDs)
+func (z *zecState) modifyInstancesAttribute(req *call) (any, []string, error) {
+	ids, name := req.strs("instanceIds"), req.str("instanceName")
+	insts, e := z.instanceIDs(ids)
 	if e != nil {
-		return nil, req.InstanceIDs, e
+		return nil, ids, e
 	}
-	if req.InstanceName == nil {
-		return nil, req.InstanceIDs, errMissing("instanceName")
+	if name == nil {
+		return nil, ids, errMissing("instanceName")
 	}
-	if e := checkInstanceName(*req.InstanceName); e != nil {
-		return nil, req.InstanceIDs, e
+	if e := checkInstanceName(*name); e != nil {
+		return nil, ids, e
 	}
 	for _, i := range insts {
 		switch i.Status {
 		case instStatusReleasing, instStatusRecycling, instStatusRecycle:
-			return nil, req.InstanceIDs, errInstanceStatus(i)
+			return nil, ids, errInstanceStatus(i)
 		}
 	}
 	for _, i := range insts {
-		i.InstanceName = *req.InstanceName
+		i.InstanceName = *name
 		for _, d := range z.disks {
 			if d.InstanceID == i.InstanceID {
 				d.InstanceName = i.InstanceName
 			}
 		}
 	}
-	return nil, req.InstanceIDs, nil
+	return nil, ids, nil
 }

@@ -11,33 +11,17 @@ import (
 //	                   (Options.CreateFailRate, an async-fail fault,
 //	                   FailNextZECInstanceCreates); their disks CREATING → IN_USE
 //	StopInstances      RUNNING → STOPPING → STOPPED
-//	StartInstances     STOPPED → STARTING → RUNNING
+//	StartInstances     STOPPED → BOOTING (or STARTING, Options.ZECStartingStatus) → RUNNING
 //	ReleaseInstances   RUNNING/STOPPED → RECYCLING → RECYCLE (ReleaseRecycle);
 //	                   otherwise, and from RECYCLE or CREATE_FAILED,
 //	                   RELEASING → gone, with the system disk (and the data
 //	                   disks, unless dependResource is false)
 
-// ZEC instance statuses. The StartInstances document calls the starting
-// state STARTING (the DescribeInstances enum says BOOTING); the emulator
-// answers STARTING, as the seed document says.
-const (
-	instStatusPending      = "PENDING"
-	instStatusDeploying    = "DEPLOYING"
-	instStatusRunning      = "RUNNING"
-	instStatusStopping     = "STOPPING"
-	instStatusStopped      = "STOPPED"
-	instStatusStarting     = "STARTING"
-	instStatusReleasing    = "RELEASING"
-	instStatusRecycling    = "RECYCLING"
-	instStatusRecycle      = "RECYCLE"
-	instStatusCreateFailed = "CREATE_FAILED"
-)
-
 // instInOperation are the statuses in which an instance is busy with an
 // operation: every other operation is answered OPERATION_DENIED_INSTANCE_IN_OPERATION.
 var instInOperation = []string{
-	instStatusPending, instStatusDeploying, instStatusStarting, "BOOTING", instStatusStopping, "REBOOT",
-	"REBUILDING", "IMAGING", "RESIZING", instStatusReleasing, instStatusRecycling,
+	instStatusPending, instStatusDeploying, instStatusStarting, instStatusBooting, instStatusStopping, instStatusReboot,
+	instStatusRebuilding, instStatusImaging, instStatusResizing, instStatusReleasing, instStatusRecycling,
 }
 
 func instanceInOperation(i *zecInstance) bool {

@@ -177,7 +177,7 @@ func TestZECInstance_lifecycle(t *testing.T) {
 	if err := f.c.StartInstances(ctx, id); err != nil {
 		t.Fatal(err)
 	}
-	f.wantStatus(id, "STARTING")
+	f.wantStatus(id, "BOOTING") // the DescribeInstances enum's word, by default
 	f.clock.Advance(f.d.InstanceStart)
 	f.wantStatus(id, "RUNNING")
 
@@ -258,7 +258,7 @@ func TestZECStartInstances_errors(t *testing.T) {
 		if !errors.As(err, &be) || !slices.Equal(be.FailedIDs, []string{running}) {
 			t.Fatalf("got %v, want a BatchError for %s", err, running)
 		}
-		f.wantStatus(stopped, "STARTING")
+		f.wantStatus(stopped, "BOOTING")
 		f.wantStatus(running, "RUNNING")
 	})
 	t.Run("a failed id in a 200 answer", func(t *testing.T) {
@@ -556,5 +556,30 @@ func TestZECInstance_fixtures(t *testing.T) {
 	f.wantStatus(id, "(gone)")
 	if _, ok := f.s.ZECDisk(sys); ok {
 		t.Error("DeleteZECInstance left the system disk")
+	}
+}
+
+// The StartInstances document calls the starting status STARTING, the
+// DescribeInstances enum BOOTING: Options.ZECStartingStatus chooses, and
+// DescribeInstancesStatus answers the same.
+func TestZECStartInstances_startingStatus(t *testing.T) {
+	for _, tc := range []struct{ option, want string }{{"", "BOOTING"}, {"BOOTING", "BOOTING"}, {"STARTING", "STARTING"}} {
+		t.Run(tc.want+"/"+tc.option, func(t *testing.T) {
+			f := startZECFixture(t, Options{ZECStartingStatus: tc.option})
+			id := f.stopped()
+			if err := f.c.StartInstances(context.Background(), id); err != nil {
+				t.Fatal(err)
+			}
+			f.wantStatus(id, tc.want)
+			st, err := f.c.DescribeInstancesStatus(context.Background(), id)
+			if err != nil || len(st) != 1 || st[0].InstanceStatus != tc.want {
+				t.Errorf("DescribeInstancesStatus: %+v, %v; want %s", st, err, tc.want)
+			}
+			f.clock.Advance(f.d.InstanceStart)
+			f.wantStatus(id, "RUNNING")
+		})
+	}
+	if _, err := Start(Options{ZECStartingStatus: "STARTED"}); err == nil {
+		t.Error("a starting status outside BOOTING and STARTING was accepted")
 	}
 }

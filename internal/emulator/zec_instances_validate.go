@@ -26,7 +26,7 @@ var batchNamePattern = regexp.MustCompile(`\[(\d+),(\d+)\]`)
 
 func checkInstanceName(name string) *errAPI {
 	if !instanceNamePattern.MatchString(name) {
-		return apiErr(http.StatusBadRequest, "INVALID_PARAMETER_INSTANCE_NAME",
+		return apiErr(http.StatusBadRequest, codeInstanceName,
 			"instanceName %q is invalid: 2 to 63 letters, digits, '-' and '.', starting and ending with a letter or digit.", name)
 	}
 	return nil
@@ -42,7 +42,7 @@ func expandInstanceNames(pattern string, count int) ([]string, *errAPI) {
 			begin, _ := strconv.Atoi(p[1])
 			bits, _ := strconv.Atoi(p[2])
 			if begin > 99999 || bits < 1 || bits > 6 {
-				bad = apiErr(http.StatusBadRequest, "INVALID_PARAMETER_INSTANCE_NAME",
+				bad = apiErr(http.StatusBadRequest, codeInstanceName,
 					"instanceName pattern %s is invalid: begin_number must be 0 to 99999 and bits 1 to 6.", m)
 				return m
 			}
@@ -74,110 +74,127 @@ func checkPassword(p string) *errAPI {
 
 // zecCreate is a checked CreateZecInstances request.
 type zecCreate struct {
-	req         *createZecInstancesReq
 	names       []string
 	itype       zecInstanceType
 	nicType     string
 	hasKey      bool
 	sysSize     int
 	sysCategory string
+	sysBursting bool
 	dataDisks   []zecDataDisk
 	tags        []Tag
+	// ipStack is ipStackType: IPv4 (the default), IPv6 or IPv4_IPv6.
+	ipStack string
 }
 
-// zecDataDisk is one data disk to create with each instance.
+// zecDataDisk is one data disk to create with each instance. The diskId
+// and portable of a dataDisks entry (the model is the one DescribeInstances
+// answers with) do not apply to a create and are not read.
 type zecDataDisk struct {
-	size     int
-	category string
+	size           int
+	category, name string
+	bursting       bool
 }
+
+// zecIPStacks are the values of ipStackType (CreateZecInstancesRequest.IpStackType).
+var zecIPStacks = []string{"IPv4", "IPv6", "IPv4_IPv6"}
 
 // checkCreateInstances enforces every documented constraint of CreateZecInstances.
-func checkCreateInstances(req *createZecInstancesReq) (*zecCreate, *errAPI) {
-	for name, v := range map[string]*string{"zoneId": req.ZoneID, "imageId": req.ImageID, "instanceType": req.InstanceType, "subnetId": req.SubnetID} {
-		if v == nil || *v == "" {
+func checkCreateInstances(req *call) (*zecCreate, *errAPI) {
+	for _, name := range []string{"zoneId", "imageId", "instanceType", "subnetId"} {
+		if stringOr(req.str(name), "") == "" {
 			return nil, errMissing(name)
 		}
 	}
-	if !validZone(*req.ZoneID) {
-		return nil, apiErr(http.StatusBadRequest, "INVALID_ZONE_NOT_FOUND", "The specified zoneId `%s` is not found.", *req.ZoneID)
+	zone, imageID, typeID := *req.str("zoneId"), *req.str("imageId"), *req.str("instanceType")
+	if !validZone(zone) {
+		return nil, apiErr(http.StatusBadRequest, codeZoneNotFound, "The specified zoneId `%s` is not found.", zone)
 	}
-	image, ok := ZECImages[*req.ImageID]
+	image, ok := ZECImages[imageID]
 	if !ok {
-		return nil, apiErr(http.StatusNotFound, "INVALID_IMAGE_NOT_FOUND", "The specified image %s does not exist.", *req.ImageID)
+		return nil, apiErr(http.StatusNotFound, codeImageNotFound, "The specified image %s does not exist.", imageID)
 	}
-	itype, ok := ZECInstanceTypes[*req.InstanceType]
+	itype, ok := ZECInstanceTypes[typeID]
 	if !ok {
-		return nil, apiErr(http.StatusNotFound, "INVALID_INSTANCE_TYPE_NOT_FOUND", "The specified instance type %s does not exist.", *req.InstanceType)
+		return nil, apiErr(http.StatusNotFound, codeInstanceTypeNotFound, "The specified instance type %s does not exist.", typeID)
 	}
-	count := valueOr(req.InstanceCount, 1)
+	count := valueOr(req.integer("instanceCount"), 1)
 	if count < 1 || count > zecMaxCreateInstances {
 		return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "instanceCount must be between 1 and %d, got %d.", zecMaxCreateInstances, count)
 	}
-	names, e := expandInstanceNames(valueOr(req.InstanceName, "instance"), count)
+	names, e := expandInstanceNames(valueOr(req.str("instanceName"), "instance"), count)
 	if e != nil {
 		return nil, e
 	}
-	hasPassword, hasKey := req.Password != nil && *req.Password != "", req.KeyID != nil && *req.KeyID != ""
+	hasPassword, hasKey := stringOr(req.str("password"), "") != "", stringOr(req.str("keyId"), "") != ""
 	switch {
 	case hasPassword && hasKey:
 		return nil, apiErr(http.StatusBadRequest, codeInvalidParameter, "password and keyId cannot both be given.")
 	case !hasPassword && !hasKey:
 		return nil, errMissing("password or keyId")
 	case hasPassword:
-		if e := checkPassword(*req.Password); e != nil {
+		if e := checkPassword(*req.str("password")); e != nil {
 			return nil, e
 		}
 	}
 	nicType := "Auto"
-	if req.NicNetworkType != nil {
-		nicType = *req.NicNetworkType
+	if t := req.str("nicNetworkType"); t != nil {
+		nicType = *t
 		if !slices.Contains(nicNetworkTypes, nicType) {
 			return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "nicNetworkType must be one of %s.", strings.Join(nicNetworkTypes, ", "))
 		}
 	}
 	sysSize, sysCategory := image.MinDisk, zecDefaultDiskCategory
-	if sd := req.SystemDisk; sd != nil {
-		if sd.DiskAmount != nil {
-			return nil, apiErr(http.StatusBadRequest, codeInvalidParameter, "systemDisk takes no diskAmount.")
-		}
-		sysSize, sysCategory = valueOr(sd.DiskSize, sysSize), valueOr(sd.DiskCategory, sysCategory)
+	if sd := req.obj("systemDisk"); sd != nil {
+		sysSize, sysCategory = valueOr(sd.integer("diskSize"), sysSize), valueOr(sd.str("diskCategory"), sysCategory)
+	}
+	ipStack := valueOr(req.str("ipStackType"), "IPv4")
+	if !slices.Contains(zecIPStacks, ipStack) {
+		return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "ipStackType must be one of %s, got %q.", strings.Join(zecIPStacks, ", "), ipStack)
 	}
 	if sysSize < image.MinDisk || sysSize > zecDiskMaxSize {
-		return nil, apiErr(http.StatusBadRequest, "INVALID_DISK_SIZE", "systemDisk.diskSize must be between %d (the image's minimum) and %d GiB, got %d.", image.MinDisk, zecDiskMaxSize, sysSize)
+		return nil, apiErr(http.StatusBadRequest, codeDiskSize, "systemDisk.diskSize must be between %d (the image's minimum) and %d GiB, got %d.", image.MinDisk, zecDiskMaxSize, sysSize)
 	}
 	if e := checkDiskCategory(sysCategory); e != nil {
 		return nil, e
 	}
 	var dataDisks []zecDataDisk
-	for _, dd := range req.DataDisks {
-		if dd.DiskSize == nil {
+	for _, dd := range req.objs("dataDisks") {
+		size := dd.integer("diskSize")
+		if size == nil {
 			return nil, errMissing("dataDisks.diskSize")
 		}
-		if e := checkDiskSize("dataDisks.diskSize", *dd.DiskSize); e != nil {
+		if e := checkDiskSize("dataDisks.diskSize", *size); e != nil {
 			return nil, e
 		}
-		cat := valueOr(dd.DiskCategory, zecDefaultDiskCategory)
+		cat := valueOr(dd.str("diskCategory"), zecDefaultDiskCategory)
 		if e := checkDiskCategory(cat); e != nil {
 			return nil, e
 		}
-		amount := valueOr(dd.DiskAmount, 1)
+		amount := valueOr(dd.integer("diskAmount"), 1)
 		if amount < 1 {
 			return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "dataDisks.diskAmount must be at least 1, got %d.", amount)
 		}
+		if name := stringOr(dd.str("diskName"), ""); name != "" {
+			if e := checkDiskName(name); e != nil {
+				return nil, e
+			}
+		}
 		for range amount {
-			dataDisks = append(dataDisks, zecDataDisk{*dd.DiskSize, cat})
+			dataDisks = append(dataDisks, zecDataDisk{size: *size, category: cat, name: stringOr(dd.str("diskName"), ""),
+				bursting: valueOr(dd.flag("burstingEnabled"), false)})
 		}
 	}
 	if len(dataDisks) > zecMaxDataDisksAtCreate {
 		return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "Only %d data disk can be created with an instance, got %d.", zecMaxDataDisksAtCreate, len(dataDisks))
 	}
-	if req.InternetChargeType != nil && *req.InternetChargeType == "BandwidthCluster" && (req.ClusterID == nil || *req.ClusterID == "") {
+	if stringOr(req.str("internetChargeType"), "") == "BandwidthCluster" && stringOr(req.str("clusterId"), "") == "" {
 		return nil, errMissing("clusterId")
 	}
-	tags := req.Tags.list()
+	tags := req.tags("tags")
 	if e := checkTags(tags); e != nil {
 		return nil, e
 	}
-	return &zecCreate{req: req, names: names, itype: itype, nicType: nicType, hasKey: hasKey,
+	return &zecCreate{ipStack: ipStack, sysBursting: valueOr(req.obj("systemDisk").flag("burstingEnabled"), false), names: names, itype: itype, nicType: nicType, hasKey: hasKey,
 		sysSize: sysSize, sysCategory: sysCategory, dataDisks: dataDisks, tags: tags}, nil
 }

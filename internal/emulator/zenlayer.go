@@ -1,48 +1,37 @@
 package emulator
 
 import (
-	"crypto/hmac"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"strconv"
 	"strings"
-	"time"
-
-	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
-// Zenlayer API 2.0 common error codes the emulator answers.
-const (
-	codeAuthMissing        = "AUTHFAILURE_MISSING_AUTHORIZATION"
-	codeAuthInvalid        = "AUTHFAILURE_INVALID_AUTHORIZATION"
-	codeAuthSecretNotFound = "AUTHFAILURE_SECRET_ID_NOT_FOUND"
-	codeAuthSignature      = "AUTHFAILURE_SIGNATURE_FAILURE"
-	codeAuthExpired        = "AUTHFAILURE_SIGNATURE_EXPIRED"
-	codeInvalidAction      = "INVALID_ACTION"
-	codeInvalidVersion     = "INVALID_VERSION"
-	codeInvalidService     = "INVALID_SERVICE"
-	codeMissingParameter   = "MISSING_PARAMETER"
-	codeInvalidParameter   = "INVALID_PARAMETER"
-	codeInvalidValue       = "INVALID_PARAMETER_VALUE"
-	codeInvalidContentType = "INVALID_CONTENT_TYPE"
-	codeRateLimit          = "REQUEST_LIMIT_EXCEEDED"
-	codeInternal           = "INTERNAL_SERVER_ERROR"
-)
+// zenlayerAction handles one action: it takes the checked request and
+// returns the action's output (the fields beside requestId in "response",
+// which the version's model then trims or completes) and the ids it
+// touched, for the log. It is called with s.mu held and the state advanced
+// to now.
+type zenlayerAction func(c *call) (any, []string, error)
 
-// zenlayerAction handles one action: it takes the request body (action
-// decodes it for the handlers) and returns the action's output (the fields
-// beside requestId in "response") and the ids it touched, for the log.
-// It is called with s.mu held and the state advanced to now.
-type zenlayerAction func(body []byte) (map[string]any, []string, error)
+// call is one request to an action: its checked body, and the version it
+// was made in with the shape of the action there.
+type call struct {
+	params
+	version string
+	shape   apiShape
+}
 
-var zenlayerVersions = map[string]string{"zec": zenlayer.ZEC.Version, "bmc": zenlayer.BMC.Version}
+// answers reports whether the action's answer in this version has the
+// field at path (a version may lack a field another has).
+func (c *call) answers(path string) bool { return c.shape.response.has(path) }
 
-func (s *Server) zenlayerActions(service string) map[string]zenlayerAction {
+func (s *Server) zenlayerBackend(service string) zenlayerBackend {
 	for _, b := range s.backends {
 		if zb, ok := b.(zenlayerBackend); ok && zb.zenlayerService() == service {
-			return zb.actions()
+			return zb
 		}
 	}
 	return nil
@@ -69,10 +58,12 @@ func (s *Server) serveZenlayer(w http.ResponseWriter, r *http.Request) {
 		fail(apiErr(http.StatusBadRequest, codeInvalidParameter, "The request body could not be read or is larger than 1 MiB."))
 		return
 	}
-	if e := s.checkZenlayerRequest(r, service, action, body); e != nil {
+	zb := s.zenlayerBackend(service)
+	if e := s.checkZenlayerRequest(r, zb, service, action, body); e != nil {
 		fail(e)
 		return
 	}
+	version := r.Header.Get("X-ZC-Version")
 
 	s.runHooks(service + "." + action)
 	s.runPageHooks(service+"."+action, body)
@@ -84,17 +75,28 @@ func (s *Server) serveZenlayer(w http.ResponseWriter, r *http.Request) {
 		fail(apiErr(http.StatusTooManyRequests, codeRateLimit, "Request rate limit exceeded, please try again later."))
 		return
 	}
-	handler := s.zenlayerActions(service)[action]
-	if handler == nil {
+	handler, shape, e := zenlayerActionOf(zb, version, action, service)
+	if e != nil {
 		s.mu.Unlock()
-		fail(apiErr(http.StatusBadRequest, codeInvalidAction, "The action %q is not supported by service %s.", action, service))
+		fail(e)
+		return
+	}
+	p, e := decodeParams(body, shape.request)
+	if e != nil {
+		s.mu.Unlock()
+		fail(e)
 		return
 	}
 	s.advanceAll()
 	s.beginAsyncFail(r)
-	out, ids, herr := handler(body)
+	answer, ids, herr := handler(&call{params: p, version: version, shape: shape})
 	s.endAsyncFail()
 	entry.IDs = ids
+	var out map[string]any
+	if herr == nil {
+		// Shaped under the lock: the answer may share slices with the state.
+		out, herr = shape.response.project(answer)
+	}
 	s.mu.Unlock()
 	if herr != nil {
 		var e *errAPI
@@ -103,9 +105,6 @@ func (s *Server) serveZenlayer(w http.ResponseWriter, r *http.Request) {
 		}
 		fail(e)
 		return
-	}
-	if out == nil {
-		out = map[string]any{}
 	}
 	out["requestId"] = requestID
 	s.mu.Lock()
@@ -121,109 +120,33 @@ func (s *Server) newRequestID() string {
 }
 
 // checkZenlayerRequest verifies the common request parameters and the signature.
-func (s *Server) checkZenlayerRequest(r *http.Request, service, action string, body []byte) *errAPI {
-	version, ok := zenlayerVersions[service]
-	if !ok {
+func (s *Server) checkZenlayerRequest(r *http.Request, zb zenlayerBackend, service, action string, body []byte) *errAPI {
+	if zb == nil {
 		return apiErr(http.StatusNotFound, codeInvalidService, "The service %q does not exist.", service)
 	}
 	if action == "" {
 		return apiErr(http.StatusBadRequest, codeMissingParameter, "The header X-ZC-Action is missing.")
 	}
-	if v := r.Header.Get("X-ZC-Version"); v != version {
-		return apiErr(http.StatusBadRequest, codeInvalidVersion, "The version %q is not supported by service %s (supported: %s).", v, service, version)
+	if v := r.Header.Get("X-ZC-Version"); zb.versions()[v] == nil {
+		return apiErr(http.StatusBadRequest, codeInvalidVersion, "The version %q is not supported by service %s (supported: %s).",
+			v, service, strings.Join(sortedKeys(zb.versions()), ", "))
 	}
 	ct := r.Header.Get("Content-Type")
 	if !strings.HasPrefix(strings.ToLower(ct), "application/json") {
 		return apiErr(http.StatusBadRequest, codeInvalidContentType, "Content-Type must be application/json, got %q.", ct)
 	}
-	auth := r.Header.Get("Authorization")
-	if auth == "" {
-		return apiErr(http.StatusUnauthorized, codeAuthMissing, "The request has no Authorization header.")
-	}
-	if token, ok := strings.CutPrefix(auth, "Bearer "); ok {
-		for _, t := range s.opts.BearerTokens {
-			if hmac.Equal([]byte(t), []byte(token)) {
-				return nil
-			}
-		}
-		return apiErr(http.StatusUnauthorized, codeAuthInvalid, "The bearer token is invalid or expired.")
-	}
-	if m := r.Header.Get("X-ZC-Signature-Method"); m != zenlayer.SignatureMethod {
-		return apiErr(http.StatusUnauthorized, codeAuthInvalid, "X-ZC-Signature-Method must be %s, got %q.", zenlayer.SignatureMethod, m)
-	}
-	cred, signedHeaders, signature, ok := parseZenlayerAuthorization(auth)
-	if !ok {
-		return apiErr(http.StatusUnauthorized, codeAuthInvalid, "The Authorization header is malformed.")
-	}
-	ts, err := strconv.ParseInt(r.Header.Get("X-ZC-Timestamp"), 10, 64)
-	if err != nil {
-		return apiErr(http.StatusUnauthorized, codeAuthInvalid, "X-ZC-Timestamp is missing or not a number of seconds.")
-	}
-	if skew := s.now().Sub(time.Unix(ts, 0)); skew > s.opts.MaxClockSkew || skew < -s.opts.MaxClockSkew {
-		return apiErr(http.StatusUnauthorized, codeAuthExpired, "The signature expired: the request timestamp is %s off the server time (at most %s allowed).", skew.Round(time.Second), s.opts.MaxClockSkew)
-	}
-	password, known := s.opts.Credentials[cred]
-	if !known {
-		return apiErr(http.StatusUnauthorized, codeAuthSecretNotFound, "The access key id %q does not exist.", cred)
-	}
-	if signedHeaders != zenlayer.SignedHeaders {
-		return apiErr(http.StatusUnauthorized, codeAuthInvalid, "SignedHeaders must be %q.", zenlayer.SignedHeaders)
-	}
-	want := zenlayer.Sign(password, r.Method, ct, r.Host, ts, body)
-	if !hmac.Equal([]byte(want), []byte(signature)) {
-		return apiErr(http.StatusUnauthorized, codeAuthSignature, "The signature does not match.")
-	}
-	return nil
+	return s.authenticateZenlayer(r, ct, body)
 }
 
-func parseZenlayerAuthorization(h string) (cred, signedHeaders, signature string, ok bool) {
-	rest, found := strings.CutPrefix(h, zenlayer.SignatureMethod+" ")
-	if !found {
-		return "", "", "", false
+// zenlayerActionOf is the handler of an action and its shape in a version
+// the service serves: INVALID_ACTION if the version has no such action.
+func zenlayerActionOf(zb zenlayerBackend, version, action, service string) (zenlayerAction, apiShape, *errAPI) {
+	shape, ok := zb.versions()[version][action]
+	handler := zb.actions()[action]
+	if !ok || handler == nil {
+		return nil, apiShape{}, apiErr(http.StatusBadRequest, codeInvalidAction, "The action %q is not supported by service %s in version %s.", action, service, version)
 	}
-	for _, part := range strings.Split(rest, ",") {
-		k, v, found := strings.Cut(strings.TrimSpace(part), "=")
-		if !found {
-			return "", "", "", false
-		}
-		switch k {
-		case "Credential":
-			cred = v
-		case "SignedHeaders":
-			signedHeaders = v
-		case "Signature":
-			signature = v
-		}
-	}
-	return cred, signedHeaders, signature, cred != "" && signature != ""
-}
-
-func accessKeyOf(r *http.Request) string {
-	if cred, _, _, ok := parseZenlayerAuthorization(r.Header.Get("Authorization")); ok {
-		return cred
-	}
-	return "bearer"
-}
-
-// action makes a zenlayerAction of a handler that takes its request
-// decoded: the body is decoded into a new T first, as decodeStrict does.
-func action[T any](handle func(req *T) (map[string]any, []string, error)) zenlayerAction {
-	return func(body []byte) (map[string]any, []string, error) {
-		req := new(T)
-		if e := decodeStrict(body, req); e != nil {
-			return nil, nil, e
-		}
-		return handle(req)
-	}
-}
-
-// decodeStrict decodes an action's body, refusing unknown fields and wrong
-// types as the API does (INVALID_PARAMETER).
-func decodeStrict(body []byte, v any) *errAPI {
-	if err := decodeJSON(body, v); err != nil {
-		return apiErr(http.StatusBadRequest, codeInvalidParameter, "The request body is invalid: %v.", err)
-	}
-	return nil
+	return handler, shape, nil
 }
 
 func errMissing(name string) *errAPI {
@@ -231,3 +154,12 @@ func errMissing(name string) *errAPI {
 }
 
 const defaultResourceGroup = "rg-default-emulator"
+
+// resourceGroupName is the name of a resource group: the default one has a
+// name, any other is named by its id.
+func resourceGroupName(id string) string {
+	if id == defaultResourceGroup {
+		return "Default Resource Group"
+	}
+	return id
+}

@@ -41,6 +41,24 @@ func checkDescribe(idField string, ids, tagKeys []string, tags []Tag, size, num 
 	return paging(size, num)
 }
 
+// describeObjects answers a Describe: it checks the id filter (idField),
+// the tag filters and the paging, and answers the page of the objects, in
+// the order of their ids, that have an id asked for (when ids are), every
+// tag asked for, and pass keep (the action's own filters).
+func describeObjects[O any](req *call, idField string, objects map[string]O, idOf func(O) string, tagsOf func(O) []Tag,
+	keep func(O) bool, wire func(O) map[string]any,
+) (any, []string, error) {
+	ids, keys, tags := req.strs(idField), req.strs("tagKeys"), req.tags("tags")
+	pageSize, pageNum, e := checkDescribe(idField, ids, keys, tags, req.integer("pageSize"), req.integer("pageNum"))
+	if e != nil {
+		return nil, nil, e
+	}
+	match := filterSorted(objects, func(o O) bool {
+		return (len(ids) == 0 || slices.Contains(ids, idOf(o))) && hasTags(tagsOf(o), keys, tags) && keep(o)
+	})
+	return describeAnswer(match, pageSize, pageNum, wire), ids, nil
+}
+
 // pageOf is page num of all, size a page.
 func pageOf[T any](all []T, size, num int) []T {
 	start := (num - 1) * size

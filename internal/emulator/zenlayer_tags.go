@@ -36,15 +36,15 @@ func wrapTags(tags []Tag) *tagSet {
 
 func checkTags(tags []Tag) *errAPI {
 	if len(tags) > 20 {
-		return apiErr(http.StatusBadRequest, "INVALID_TAG_LIMIT_EXCEEDED", "At most 20 tags are allowed.")
+		return apiErr(http.StatusBadRequest, codeTagLimit, "At most 20 tags are allowed.")
 	}
 	seen := map[string]bool{}
 	for _, t := range tags {
 		if t.Key == "" || len(t.Key) > 64 || len(t.Value) > 64 {
-			return apiErr(http.StatusBadRequest, "INVALID_TAG_KEY", "Tag keys must be 1 to 64 characters and values at most 64.")
+			return apiErr(http.StatusBadRequest, codeTagKey, "Tag keys must be 1 to 64 characters and values at most 64.")
 		}
 		if seen[t.Key] {
-			return apiErr(http.StatusBadRequest, "INVALID_TAG_KEY_DUPLICATED", "Tag key %q appears twice.", t.Key)
+			return apiErr(http.StatusBadRequest, codeTagKeyDuplicate, "Tag key %q appears twice.", t.Key)
 		}
 		seen[t.Key] = true
 	}

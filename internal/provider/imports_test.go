@@ -29,11 +29,8 @@ type importRule struct {
 	// only, if not nil, lists the packages of the project pkg may import:
 	// no others (an empty list: none at all).
 	only []string
-	// never lists what pkg must not import.
+	// never lists what pkg must not import. There are no exceptions.
 	never []string
-	// known lists imports that break the rule today and stay for now, each
-	// with the reason: an import listed here is not reported.
-	known map[string]string
 }
 
 // importRules are the rules the package comments state. Only the non-test
@@ -52,15 +49,7 @@ var importRules = []importRule{
 	// The emulator follows the API documents, not the provider: it imports
 	// no code of the project, least of all the resources, the framework
 	// glue or the create journal.
-	{pkg: "internal/emulator", only: []string{}, never: []string{"internal/service", "internal/framework", "internal/journal"},
-		known: map[string]string{
-			// Known exceptions: the emulator still takes the clients' request
-			// types, status and error code constants and signers from them. A
-			// later issue gives it its own and removes these lines.
-			"internal/zenlayer":    "request types, codes and the signer, for now",
-			"internal/huaweicloud": "request types, codes and the signer, for now",
-			"internal/transport":   "shared wire helpers, for now",
-		}},
+	{pkg: "internal/emulator", only: []string{}, never: []string{"internal/service", "internal/framework", "internal/journal"}},
 	// The sweepers clean a real account with the API clients alone.
 	{pkg: "internal/sweep", only: []string{"internal/zenlayer", "internal/huaweicloud", "internal/wait", "internal/transport"}},
 	{pkg: "cmd/cloudcompute-bench", only: []string{"internal/emulator"}},
@@ -96,10 +85,6 @@ func TestImportRules(t *testing.T) {
 		for _, imp := range slices.Sorted(maps.Keys(p.imports)) {
 			problem := r.check(imp)
 			if problem == "" {
-				continue
-			}
-			if why, ok := r.known[relative(imp)]; ok {
-				t.Logf("%s imports %s: a known exception (%s)", r.pkg, relative(imp), why)
 				continue
 			}
 			t.Errorf("%s imports %s (%s), but %s; see its package comment", r.pkg, imp, strings.Join(p.imports[imp], ", "), problem)
@@ -152,8 +137,6 @@ func under(imp, p string) bool {
 	}
 	return strings.HasPrefix(imp, p)
 }
-
-func relative(imp string) string { return strings.TrimPrefix(imp, module+"/") }
 
 // readPackages parses the non-test Go files below root (skipping testdata
 // and nested modules) by directory, relative to root.
@@ -244,6 +227,9 @@ func TestImportRuleCheck(t *testing.T) {
 		{"internal/emulator", module + "/internal/journal", false},
 		{"internal/emulator", module + "/internal/wait", false},
 		{"internal/emulator", module + "/internal/zenlayerx", false},
+		{"internal/emulator", module + "/internal/zenlayer", false},
+		{"internal/emulator", module + "/internal/huaweicloud", false},
+		{"internal/emulator", module + "/internal/transport", false},
 	} {
 		if got := rule(tc.pkg).check(tc.imp) == ""; got != tc.ok {
 			t.Errorf("%s importing %s: allowed = %v, want %v", tc.pkg, tc.imp, got, tc.ok)

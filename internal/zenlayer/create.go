@@ -24,7 +24,11 @@ func CreateTokenHint(token string) string {
 // Ambiguous reports whether a failed create may nevertheless have been
 // applied (transport.Ambiguous): after such an error the object is looked
 // up by its create token, never sent again.
-func Ambiguous(err error) bool { return transport.Ambiguous(err) }
+// INVALID_OPERATION_TIMEOUT is ambiguous whatever its HTTP status: the back
+// end timed out after it may have acted.
+func Ambiguous(err error) bool {
+	return transport.Ambiguous(err) || HasCode(err, CodeOperationTimeout)
+}
 
 // AnswerStatus is the HTTP status of the answer, and whether it could not be read.
 func (e *APIError) AnswerStatus() (int, bool) { return e.HTTPStatus, e.Code == CodeMalformedResponse }

@@ -43,6 +43,13 @@ const (
 	CodeOperationFailedNotFound = "OPERATION_FAILED_RESOURCE_NOT_FOUND"
 	CodeDiskNotPortable         = "INVALID_DISK_NOT_PORTABLE"
 	CodeUnsupportedDiskStatus   = "UNSUPPORTED_OPERATION_DISK_STATUS"
+	// CodeDiskBeingRecycled answers ReleaseDisk of a disk already on its
+	// way into the recycle bin: the release took effect (the official
+	// provider takes it for success).
+	CodeDiskBeingRecycled = "UNSUPPORTED_OPERATION_DISK_BEING_RECYCLE"
+	// CodeOperationTimeout is a timeout of the API's back end: the call may
+	// have been applied. Retried when that is safe; a create is looked up.
+	CodeOperationTimeout = "INVALID_OPERATION_TIMEOUT"
 	// CodeMalformedResponse is the client's own code for an answer it cannot decode.
 	CodeMalformedResponse = "MALFORMED_RESPONSE"
 )
@@ -50,7 +57,7 @@ const (
 var notFoundCodes = []string{CodeDiskNotFound, CodeInstanceNotFound, CodeResourceNotFound, CodeOperationFailedNotFound}
 
 // retryableCodes are server-side conditions that a later identical request may not meet.
-var retryableCodes = []string{CodeRequestLimitExceeded, CodeInternalServerError, CodeServiceUnavailable, CodeRequestTimedOut}
+var retryableCodes = []string{CodeRequestLimitExceeded, CodeInternalServerError, CodeServiceUnavailable, CodeRequestTimedOut, CodeOperationTimeout}
 
 // IsNotFoundCode reports whether err is an API answer meaning "no such object".
 // Only finders should use it; everything else checks for *NotFoundError.

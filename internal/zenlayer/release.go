@@ -8,8 +8,6 @@ import (
 	"net/http"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
-
-	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/transport"
 )
 
 // releaseSends is the most times releaseOnce sends one release: again only
@@ -64,7 +62,7 @@ func (c *Client) releaseOnce(ctx context.Context, op releaseOp) error {
 	}
 	for sent := 1; ; sent++ {
 		err := op.Send(ctx)
-		if err == nil || !transport.Ambiguous(err) {
+		if err == nil || !Ambiguous(err) {
 			return err
 		}
 		tflog.Warn(ctx, "the outcome of a release is unknown: reading the object before deciding to send it again",

@@ -2,6 +2,7 @@ package zenlayer
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 )
@@ -36,22 +37,43 @@ type TagAssociation struct {
 
 // Disk is a ZEC disk as DescribeDisks returns it.
 type Disk struct {
-	DiskID          string `json:"diskId"`
-	DiskName        string `json:"diskName"`
-	ZoneID          string `json:"zoneId"`
-	DiskType        string `json:"diskType"`
-	Portable        bool   `json:"portable"`
-	DiskCategory    string `json:"diskCategory"`
-	DiskSize        int64  `json:"diskSize"`
-	DiskStatus      string `json:"diskStatus"`
-	InstanceID      string `json:"instanceId"`
-	InstanceName    string `json:"instanceName"`
-	ChargeType      string `json:"chargeType"`
+	DiskID       string `json:"diskId"`
+	DiskName     string `json:"diskName"`
+	ZoneID       string `json:"zoneId"`
+	DiskType     string `json:"diskType"`
+	Portable     bool   `json:"portable"`
+	DiskCategory string `json:"diskCategory"`
+	DiskSize     int64  `json:"diskSize"`
+	DiskStatus   string `json:"diskStatus"`
+	InstanceID   string `json:"instanceId"`
+	InstanceName string `json:"instanceName"`
+	// ChargeType is POSTPAID or PREPAID, read from period: DiskInfo of
+	// version 2025-09-01 has no chargeType, and its period (months) "is
+	// empty for POSTPAID" (zenlayercloud-cli apis/en-US/zec/describe-disks.yaml).
+	ChargeType      string `json:"-"`
 	CreateTime      string `json:"createTime"`
 	ExpiredTime     string `json:"expiredTime"`
 	ResourceGroupID string `json:"resourceGroupId"`
 	// Tags come wrapped, as in a create: {"tags": [...]}.
 	Tags *TagAssociation `json:"tags"`
+}
+
+// UnmarshalJSON reads a DiskInfo, and its ChargeType from its period.
+func (d *Disk) UnmarshalJSON(b []byte) error {
+	type diskInfo Disk
+	var w struct {
+		diskInfo
+		Period *int64 `json:"period"`
+	}
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	*d = Disk(w.diskInfo)
+	d.ChargeType = "POSTPAID"
+	if w.Period != nil && *w.Period > 0 {
+		d.ChargeType = "PREPAID"
+	}
+	return nil
 }
 
 // CreateDisksRequest is the input of CreateDisks.

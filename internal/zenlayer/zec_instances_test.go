@@ -104,8 +104,8 @@ func TestStartZECInstancesMoreThan100(t *testing.T) {
 		t.Errorf("StartInstances calls had %v ids, want [100 50]", sizes)
 	}
 	for _, id := range []string{ids[0], ids[149]} {
-		if v, _ := emu.ZECInstance(id); v.Status != "STARTING" {
-			t.Errorf("instance %s is %s, want STARTING", id, v.Status)
+		if v, _ := emu.ZECInstance(id); v.Status != "BOOTING" {
+			t.Errorf("instance %s is %s, want BOOTING", id, v.Status)
 		}
 	}
 }

@@ -127,7 +127,7 @@ func TestDeleteInstanceErrorsSurface(t *testing.T) {
 		emu.OnceBefore("bmc.DescribeInstances", func() { emu.SetBMCInstanceStatus(id, zenlayer.BMCStatusRunning) })
 	})
 	diags = deleteInstance(context.Background(), c, id, true, time.Minute)
-	if !diags.HasError() || !strings.Contains(diags[0].Detail(), "unexpected status RUNNING") {
-		t.Fatalf("diagnostics %v, want an error naming the unexpected status", diags)
+	if !diags.HasError() || !strings.Contains(diags[0].Detail(), "status RUNNING") {
+		t.Fatalf("diagnostics %v, want an error naming the status", diags)
 	}
 }

@@ -77,15 +77,20 @@ func waitInstanceTerminable(ctx context.Context, conn *zenlayer.Client, id strin
 
 // waitInstanceRecycled waits after TerminateInstance until the instance is
 // in the recycle bin (RECYCLE), on its way out (RELEASING) or gone (nil).
+// RUNNING or STOPPED, final statuses, mean it was restored meanwhile and
+// end the wait; every other status counts as in progress: the API's enum
+// has no RECYCLING (the instance is RECYCLE at once), and an interim status
+// the destroy did not expect must not fail it.
 func waitInstanceRecycled(ctx context.Context, conn *zenlayer.Client, id string, timeout time.Duration) (*zenlayer.BMCInstance, error) {
 	return waitInstance(ctx, conn, id, "to enter the recycle bin", timeout,
-		[]string{zenlayer.BMCStatusRecycle, zenlayer.BMCStatusReleasing, wait.Gone}, []string{zenlayer.BMCStatusRecycling}, nil)
+		[]string{zenlayer.BMCStatusRecycle, zenlayer.BMCStatusReleasing, wait.Gone}, nil,
+		[]string{zenlayer.BMCStatusRunning, zenlayer.BMCStatusStopped})
 }
 
-// waitInstanceReleased waits until a released instance is gone.
+// waitInstanceReleased waits until a released instance is gone (it stays
+// RECYCLE meanwhile; any status counts as in progress).
 func waitInstanceReleased(ctx context.Context, conn *zenlayer.Client, id string, timeout time.Duration) error {
-	_, err := waitInstance(ctx, conn, id, "to be released", timeout, []string{wait.Gone},
-		[]string{zenlayer.BMCStatusReleasing, zenlayer.BMCStatusRecycle, zenlayer.BMCStatusCreateFailed}, nil)
+	_, err := waitInstance(ctx, conn, id, "to be released", timeout, []string{wait.Gone}, nil, nil)
 	return err
 }
 

@@ -50,8 +50,8 @@ resource "cloudcompute_zenlayer_bmc_instance" "test" {
 	})
 }
 
-// A lost ReleaseInstances answer: the machine is seen on its way out
-// (RELEASING), the release is not sent again, and the destroy succeeds.
+// A lost ReleaseInstances answer: the machine is seen gone (the API has no
+// RELEASING status), the release is not sent again, and the destroy succeeds.
 func TestAccBMCInstance_releaseAnswerLost(t *testing.T) {
 	acctest.SkipIfReal(t, "loses the answer to a release (emulator fault injection)")
 	emu := acctest.StartEmulator(t, emulator.Options{})

@@ -49,6 +49,11 @@ func releaseDisk(ctx context.Context, conn *zenlayer.Client, id string, diags *d
 	switch {
 	case err == nil:
 		return nil
+	case zenlayer.HasCode(err, zenlayer.CodeDiskBeingRecycled):
+		// Released by something else a moment ago: it is on its way into
+		// the recycle bin, as this release would have put it.
+		tflog.Info(ctx, "ZEC disk is already being moved to the recycle bin", map[string]any{"id": id, "code": zenlayer.CodeDiskBeingRecycled})
+		return nil
 	case zenlayer.HasCode(err, zenlayer.CodeDiskNotFound):
 		diags.AddWarning(fmt.Sprintf("ZEC disk (%s) was already released", id),
 			"ReleaseDisk answered that the disk does not exist: something else released it while Terraform was destroying it. Nothing is left to do.\n\n"+err.Error())

@@ -111,7 +111,7 @@ func (r *diskResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 			},
 			"charge_type": schema.StringAttribute{
 				Computed:            true,
-				MarkdownDescription: "Billing method, `POSTPAID` or `PREPAID`.",
+				MarkdownDescription: "Billing method, `POSTPAID` or `PREPAID`: `PREPAID` when the API reports a subscription `period` for the disk (its answers have no charge type).",
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"create_time": schema.StringAttribute{
