@@ -61,7 +61,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	hashed := in
 	hashed.Password = ""
 	keep := framework.Keep{Path: path.Root("release_on_destroy"), Value: plan.ReleaseOnDestroy}
-	ids, done, err := framework.GuardedCreate(ctx, resp, journal.Spec{
+	ids, done, err := framework.GuardedCreate(ctx, resp, r.Identify, journal.Spec{
 		Kind: "zec_instance", Label: "ZEC instance", Scope: conn.Scope(), Args: hashed, Ambiguous: zenlayer.Ambiguous,
 		Send: func(ctx context.Context, token string) ([]string, error) {
 			in := in
@@ -82,7 +82,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 		// CreateZecInstances answered ids along with its error (not as many
 		// as asked for): the first it answered is the instance to keep.
 		ids = out.InstanceIDSet
-		framework.SaveCreated(ctx, resp, ids[0], plan.Timeouts, keep)
+		framework.SaveCreated(ctx, resp, r.Identify, ids[0], plan.Timeouts, keep)
 	}
 	if err != nil {
 		detail := err.Error()
@@ -129,7 +129,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 }
 
 func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	framework.ReadResource(ctx, req, resp, r.Client.ZenlayerClient, instanceFinder, (*instanceResourceModel).refresh)
+	framework.ReadResource(ctx, req, resp, r.Identify, r.Client.ZenlayerClient, instanceFinder, (*instanceResourceModel).refresh)
 }
 
 func (r *instanceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -152,7 +152,7 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 
 	// p.Cur is what is true in the cloud so far: each step that succeeds is
 	// recorded in it, and it is saved even when a later step fails.
-	p := framework.NewPartial(ctx, resp, state)
+	p := framework.NewPartial(ctx, resp, r.Identify, state)
 	p.Cur.ReleaseOnDestroy, p.Cur.ForceShutdown, p.Cur.Timeouts = plan.ReleaseOnDestroy, plan.ForceShutdown, plan.Timeouts
 
 	if !plan.Name.IsUnknown() && !plan.Name.Equal(state.Name) {
