@@ -78,7 +78,7 @@ func (r *ResourceBase) Identify(ctx context.Context, id string, into *tfsdk.Reso
 		if a.Value != nil && r.Client != nil {
 			var err error
 			if v, err = a.Value(ctx, r.Client); err != nil {
-				diags.AddError(fmt.Sprintf("reading the identity of %s (%s)", r.typeSuffix, id),
+				diags.AddError(fmt.Sprintf("reading the identity of object %s", id),
 					fmt.Sprintf("The provider could not tell the %s of the object: %s", a.Name, err))
 				return
 			}
@@ -87,7 +87,7 @@ func (r *ResourceBase) Identify(ctx context.Context, id string, into *tfsdk.Reso
 	}
 	if !into.Raw.IsNull() {
 		if mismatch := identityMismatch(ctx, into, want, diags); mismatch != "" {
-			diags.AddError(fmt.Sprintf("%s (%s) is out of this provider configuration's reach", r.typeSuffix, id),
+			diags.AddError(fmt.Sprintf("Object %s is out of this provider configuration's reach", id),
 				"The object's identity says "+mismatch+". Configure the provider (or an aliased provider for this resource) "+
 					"for the object's values; a refresh through this configuration would not find the object.")
 			return
