@@ -282,6 +282,9 @@ func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	if req.Plan.Raw.IsNull() {
 		return
 	}
+	if requirePassword(ctx, req, resp); resp.Diagnostics.HasError() {
+		return
+	}
 	framework.PlanFinishCreate(ctx, req, resp, path.Root("status"))
 	var plan, config instanceResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)

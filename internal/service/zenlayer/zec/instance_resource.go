@@ -229,7 +229,7 @@ func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteReques
 // such an instance never runs, and a tainted one is replaced anyway, but
 // an imported or refreshed one would otherwise plan no change.
 func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+	if requireLogin(ctx, req, resp); resp.Diagnostics.HasError() || req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
 		return
 	}
 	var status types.String
@@ -246,7 +246,8 @@ func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 }
 
 func (r *instanceResource) ConfigValidators(context.Context) []resource.ConfigValidator {
-	return []resource.ConfigValidator{resourcevalidator.ExactlyOneOf(path.MatchRoot("password"), path.MatchRoot("key_id"))}
+	// Not both; one of them is required where it is used (requireLogin).
+	return []resource.ConfigValidator{resourcevalidator.Conflicting(path.MatchRoot("password"), path.MatchRoot("key_id"))}
 }
 
 // startInstance starts a stopped instance and waits until it is RUNNING.
