@@ -32,6 +32,11 @@ type IdentityTest struct {
 	// ImportStateVerifyIgnore are the attributes an import by command
 	// cannot read back (arguments the API does not report).
 	ImportStateVerifyIgnore []string
+	// Provider is the provider block alone: with it, a last step imports
+	// the object by identity into a configuration Terraform generates
+	// (plan -generate-config-out, as terraform query -generate-config-out
+	// writes it), which must plan no change.
+	Provider string
 }
 
 // Steps are the test's steps.
@@ -61,7 +66,7 @@ func (it IdentityTest) Steps() []resource.TestStep {
 	importPlan := resource.ImportPlanChecks{PreApply: []plancheck.PlanCheck{
 		plancheck.ExpectKnownValue(it.ResourceName, tfjsonpath.New("id"), knownvalue.NotNull()),
 	}}
-	return append(steps,
+	steps = append(steps,
 		resource.TestStep{
 			ResourceName: it.ResourceName, ImportState: true, ImportStateKind: resource.ImportCommandWithID,
 			ImportStateVerify: true, ImportStateVerifyIgnore: it.ImportStateVerifyIgnore,
@@ -75,4 +80,16 @@ func (it IdentityTest) Steps() []resource.TestStep {
 			ImportPlanChecks: importPlan,
 		},
 	)
+	if it.Provider != "" {
+		steps = append(steps, resource.TestStep{
+			Config:       it.Provider,
+			ResourceName: it.ResourceName, ImportState: true, ImportStateKind: resource.ImportBlockWithResourceIdentity,
+			GenerateConfig: true,
+		})
+	}
+	return steps
 }
+
+// SkipBelowQuery skips a test below Terraform 1.14, the first with list
+// resources and terraform query.
+var SkipBelowQuery = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)}

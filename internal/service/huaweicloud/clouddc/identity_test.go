@@ -32,6 +32,8 @@ func TestAccCloudDCInstance_Identity_Basic(t *testing.T) {
 					Config:       acctest.ConfigCompose(provider, instanceConfig("tf-acc-identity", emulator.HuaweiImageID, "")),
 					// A reinstallation in place (ReinstallOs).
 					Updated: acctest.ConfigCompose(provider, instanceConfig("tf-acc-identity", emulator.HuaweiWindowsImageID, "")),
+					// password_wo is write-only: the generated configuration has none.
+					Provider: provider,
 					Identity: map[string]knownvalue.Check{
 						"project_id": knownvalue.StringExact(emulator.HuaweiProjectID),
 						"region":     knownvalue.StringExact(emulator.HuaweiRegion),

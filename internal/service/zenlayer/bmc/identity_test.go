@@ -23,6 +23,7 @@ func TestAccBMCInstance_Identity_Basic(t *testing.T) {
 			ResourceName: instanceResourceName,
 			Config:       acctest.ConfigCompose(provider, instanceConfig("tf-acc-identity", "running")),
 			Updated:      acctest.ConfigCompose(provider, instanceConfig("tf-acc-identity-renamed", "stopped")),
+			Provider:     provider,
 		}.Steps(),
 	})
 }
