@@ -44,19 +44,8 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 
-tf="${TERRAFORM:-}"
-if [[ -z "$tf" ]]; then
-  if [[ -x "$root/../shared/tools/terraform/unpack" ]]; then
-    tf="$("$root/../shared/tools/terraform/unpack")"
-  else
-    tf="$(command -v terraform)"
-  fi
-fi
-version="$("$tf" version -json | sed -n 's/.*"terraform_version": *"\([^"]*\)".*/\1/p')"
-IFS=. read -r major minor _ <<<"$version"
-if (( major < 1 || (major == 1 && minor < 14) )); then
-  fail "terraform query needs Terraform 1.14 or later; $tf is $version (set TERRAFORM=/path/to/terraform)"
-fi
+tf="$("$root/scripts/newer-terraform.sh")"
+version="$("$tf" version -json 2>/dev/null | sed -n 's/.*"terraform_version": *"\([^"]*\)".*/\1/p')"
 echo "terraform $version ($tf), $n objects of each Zenlayer type, $clouddc_n CloudDC instances"
 
 step "Building the provider and the emulator"

@@ -30,7 +30,7 @@ func NewInstanceListResource() list.ListResource {
 			"Deleted instances (`shutting-down`, `terminated`) are left out, as the resource would drop them. Results come oldest " +
 			"first, as the API lists them; each is the instance's identity (id, project and region) and, with " +
 			"`include_resource = true`, the `cloudcompute_huaweicloud_clouddc_instance` an import of it would hold (the write-only " +
-			"`password_wo` is never known: the generated configuration leaves it out, which an existing instance does not need).",
+			"`password_wo` is never known: the generated configuration sets it to null, which an existing instance does not need).",
 		What: "listing CloudDC instances",
 		Filters: map[string]schema.Attribute{
 			"state": schema.StringAttribute{

@@ -13,7 +13,8 @@
 //   - instance_wait.go: find → status → wait, nothing else;
 //   - instance_delete.go: the destroy (terminate into the recycle bin, wait
 //     for RECYCLE, release) and its warnings;
-//   - instances_data_source.go: the listing data source (framework.Listing; items are the resource's attributes).
+//   - instances_data_source.go: the listing data source (framework.Listing; items are the resource's attributes);
+//   - instance_list.go: the list resource of terraform query (framework.ListResource).
 //
 // What every resource shares (type name, Configure, import by id, partial
 // updates, conversions, listing data sources) comes from internal/framework;

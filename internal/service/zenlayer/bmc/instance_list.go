@@ -30,7 +30,7 @@ func NewInstanceListResource() list.ListResource {
 			"by zone, name, status, instance type, image, resource group and tags; all filters are combined. Machines being released " +
 			"(`RELEASING`) are left out, as the resource would drop them. Results are sorted by id; each is the machine's identity and, " +
 			"with `include_resource = true`, the `cloudcompute_zenlayer_bmc_instance` an import of it would hold (the write-only " +
-			"`password` and the `ssh_keys` are never reported by the API: the generated configuration leaves them null).",
+			"`password` and the `ssh_keys` are never reported by the API: the generated configuration sets them to null).",
 		What: "listing BMC instances",
 		Filters: map[string]schema.Attribute{
 			"zone_id": schema.StringAttribute{Optional: true, MarkdownDescription: "Only instances in this zone."},

@@ -28,7 +28,7 @@ func NewInstanceListResource() list.ListResource {
 			"status, image, resource group and tags; all filters are combined. Instances on their way out (`RELEASING`, `RECYCLING`, " +
 			"`RECYCLE`) are left out, as the resource would drop them. Results are sorted by id; each is the instance's identity and, " +
 			"with `include_resource = true`, the `cloudcompute_zenlayer_zec_instance` an import of it would hold (the write-only " +
-			"`password` is never known: the generated configuration leaves it out, which an existing instance does not need).",
+			"`password` is never known: the generated configuration sets it to null, which an existing instance does not need).",
 		What: "listing ZEC instances",
 		Filters: map[string]schema.Attribute{
 			"zone_id":           schema.StringAttribute{Optional: true, MarkdownDescription: "Only instances in this zone."},
