@@ -117,15 +117,20 @@ check cloudcompute_zenlayer_zec_disk data "$n"
 check cloudcompute_zenlayer_bmc_instance running "$(inventory_count bmc_instance)"
 check cloudcompute_huaweicloud_clouddc_instance all "$(inventory_count clouddc_instance)"
 [[ "$(inventory_count zec_instance)" == "$n" && "$(inventory_count bmc_instance)" == "$n" ]] || fail "the seed did not make $n objects of each type"
+calls_between() { # before.json after.json: the calls made in between, per action
+  jq -n --slurpfile a "$1" --slurpfile b "$2" \
+    '$b[0] | to_entries | map(.value -= ($a[0][.key] // 0)) | map(select(.value > 0)) | .[] | "  \(.key) \(.value)"' -r
+}
 echo "API calls of the query:"
-jq -n --slurpfile a "$work/calls-before.json" --slurpfile b "$work/calls-after.json" \
-  '$b[0] | to_entries | map(.value -= ($a[0][.key] // 0)) | map(select(.value > 0)) | .[] | "  \(.key) \(.value)"' -r
+calls_between "$work/calls-before.json" "$work/calls-after.json"
 
 step "terraform plan of the generated configuration and import blocks"
 total=$((2 * n + $(inventory_count bmc_instance) + $(inventory_count clouddc_instance)))
 t0="$(now)"
 (cd "$work/query" && "$tf" plan -input=false -no-color -parallelism=50 >plan.txt 2>&1) || { tail -n 40 "$work/query/plan.txt" >&2; fail "plan failed"; }
-echo "plan took $(since "$t0") s"
+echo "plan took $(since "$t0") s; its API calls (the imports' reads, coalesced):"
+calls >"$work/calls-plan.json"
+calls_between "$work/calls-after.json" "$work/calls-plan.json"
 summary="$(grep '^Plan:' "$work/query/plan.txt" || true)"
 echo "  $summary"
 [[ "$summary" == "Plan: $total to import, 0 to add, 0 to change, 0 to destroy." ]] || {
