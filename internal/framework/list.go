@@ -170,16 +170,6 @@ func StringMap(ctx context.Context, m types.Map, diags *diag.Diagnostics) map[st
 	return out
 }
 
-// SortedKeys are the keys of m in order (tag filters are sent in a stable order).
-func SortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
 // DiagsError is diags' first error as an error (a filter that cannot be
 // read, in a ListResource's List), or nil.
 func DiagsError(diags diag.Diagnostics) error {
