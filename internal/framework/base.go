@@ -2,8 +2,6 @@ package framework
 
 import (
 	"context"
-	"fmt"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -20,6 +18,8 @@ import (
 type ResourceBase struct {
 	typeSuffix string
 	timeouts   Timeouts
+	// identity are the identity attributes beside "id" (identity.go).
+	identity []IdentityAttribute
 	// Client holds the configured API clients (nil before Configure).
 	Client *conns.Client
 }
@@ -79,18 +79,20 @@ func (d *DataSourceBase) Configure(_ context.Context, req datasource.ConfigureRe
 }
 
 // WithImportByID brings ImportState by the object's id ("terraform import
-// ADDRESS ID", or an import block's id), refusing an empty or blank id
-// with a clear error instead of a provider-internal one. It marks the
+// ADDRESS ID", or an import block's id) or by its identity (an import
+// block's identity, Terraform 1.12 and later), refusing an empty or blank
+// id with a clear error instead of a provider-internal one. It marks the
 // resource as imported (see AdoptImported).
 type WithImportByID struct{}
 
-// ImportState sets "id" from the import id.
+// ImportState sets "id" from the import id or the identity's id (see
+// ImportID). The identity's other values are checked by the Read that
+// follows (ResourceBase.Identify).
 func (WithImportByID) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if strings.TrimSpace(req.ID) == "" {
-		resp.Diagnostics.AddError("Missing import id",
-			fmt.Sprintf("Import needs the object's id, for example: terraform import ADDRESS <id>. Got %q.", req.ID))
+	id := ImportID(ctx, req, &resp.Diagnostics)
+	if id == "" {
 		return
 	}
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
 	MarkImported(ctx, resp.Private, &resp.Diagnostics)
 }

@@ -20,28 +20,32 @@ type Keep struct {
 // GuardedCreate is the create of every resource: it sends the create
 // through the one create guard (journal.Create, which never sends a create
 // twice blindly), adds the guard's warnings to resp, and saves the object
-// in the state the moment its id is known (see SaveCreated), so that
-// whatever fails afterwards taints the object instead of losing it. It
-// returns the ids, the guard's Done, which the caller defers (it forgets
-// the create's record once Terraform has the id), and the guard's error.
-func GuardedCreate(ctx context.Context, resp *resource.CreateResponse, spec journal.Spec, timeouts any, keep ...Keep) ([]string, func(), error) {
+// in the state, and its identity (identify: the resource's Identify), the
+// moment its id is known (see SaveCreated), so that whatever fails
+// afterwards taints the object instead of losing it. It returns the ids,
+// the guard's Done, which the caller defers (it forgets the create's record
+// once Terraform has the id), and the guard's error.
+func GuardedCreate(ctx context.Context, resp *resource.CreateResponse, identify Identifier, spec journal.Spec, timeouts any,
+	keep ...Keep,
+) ([]string, func(), error) {
 	res, err := journal.Create(ctx, spec)
 	for _, w := range res.Warnings {
 		resp.Diagnostics.AddWarning("The create journal is not kept", w)
 	}
 	if len(res.IDs) > 0 {
-		SaveCreated(ctx, resp, res.IDs[0], timeouts, keep...)
+		SaveCreated(ctx, resp, identify, res.IDs[0], timeouts, keep...)
 	}
 	return res.IDs, res.Done, err
 }
 
 // SaveCreated saves a new object in the state before anything else can
 // fail: its id as "id", the plan's timeouts as "timeouts", and the kept
-// attributes.
-func SaveCreated(ctx context.Context, resp *resource.CreateResponse, id string, timeouts any, keep ...Keep) {
+// attributes; and its identity with identify.
+func SaveCreated(ctx context.Context, resp *resource.CreateResponse, identify Identifier, id string, timeouts any, keep ...Keep) {
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), types.StringValue(id))...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("timeouts"), timeouts)...)
 	for _, k := range keep {
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, k.Path, k.Value)...)
 	}
+	identify(ctx, id, resp.Identity, &resp.Diagnostics)
 }

@@ -138,6 +138,9 @@ func TestBeginBoundsTheContextByTheOperationsTimeout(t *testing.T) {
 	}
 }
 
+// noIdentity is the Identifier of a resource whose identity a test leaves aside.
+func noIdentity(context.Context, string, *tfsdk.ResourceIdentity, *diag.Diagnostics) {}
+
 func TestGuardedCreateSavesTheIDTheMomentItIsKnown(t *testing.T) {
 	t.Setenv(journal.EnvDir, t.TempDir())
 	ctx := context.Background()
@@ -151,7 +154,7 @@ func TestGuardedCreateSavesTheIDTheMomentItIsKnown(t *testing.T) {
 	keep := framework.Keep{Path: path.Root("keep"), Value: types.StringValue("kept")}
 
 	resp := resource.CreateResponse{State: testState(t, nil)}
-	ids, done, err := framework.GuardedCreate(ctx, &resp, spec([]string{"i-1"}, nil), types.StringValue("30m"), keep)
+	ids, done, err := framework.GuardedCreate(ctx, &resp, noIdentity, spec([]string{"i-1"}, nil), types.StringValue("30m"), keep)
 	done()
 	var got testModel
 	resp.Diagnostics.Append(resp.State.Get(ctx, &got)...)
@@ -166,7 +169,7 @@ func TestGuardedCreateSavesTheIDTheMomentItIsKnown(t *testing.T) {
 	// A refused create: nothing in the state.
 	refused := errors.New("refused")
 	resp = resource.CreateResponse{State: testState(t, nil)}
-	ids, done, err = framework.GuardedCreate(ctx, &resp, spec(nil, refused), types.StringValue("30m"))
+	ids, done, err = framework.GuardedCreate(ctx, &resp, noIdentity, spec(nil, refused), types.StringValue("30m"))
 	done()
 	if !errors.Is(err, refused) || len(ids) != 0 || !resp.State.Raw.IsNull() {
 		t.Fatalf("ids %v, err %v, state %v", ids, err, resp.State.Raw)
@@ -180,7 +183,7 @@ func TestGuardedCreateWarnsWhenTheJournalIsNotKept(t *testing.T) {
 	}
 	t.Setenv(journal.EnvDir, file)
 	resp := resource.CreateResponse{State: testState(t, nil)}
-	_, done, err := framework.GuardedCreate(context.Background(), &resp, journal.Spec{
+	_, done, err := framework.GuardedCreate(context.Background(), &resp, noIdentity, journal.Spec{
 		Kind: "test", Label: "test object", Ambiguous: func(error) bool { return false },
 		Send: func(context.Context, string) ([]string, error) { return []string{"i-2"}, nil },
 	}, types.StringNull())

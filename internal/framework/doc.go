@@ -3,7 +3,17 @@
 //
 //   - base.go: ResourceBase and DataSourceBase (type name, Configure with
 //     the provider's clients and a clear error on a wrong type) and
-//     WithImportByID (import by id, refusing an empty one);
+//     WithImportByID (import by id or by identity, refusing an empty id);
+//   - identity.go: resource identity (Terraform 1.12+), once for every
+//     resource: ResourceBase's IdentitySchema ("id" and the resource's
+//     IdentityAttributes, from WithIdentity) and Identify, the Identifier
+//     that GuardedCreate/SaveCreated, ReadResource and Partial.Save call,
+//     which refuses an identity the provider's configuration cannot reach;
+//   - list.go: ListResource, every list resource of terraform query
+//     (Terraform 1.14+): Listing's idea for queries, its filters and one
+//     paged API call, each result the identity made by the resource's
+//     Identify and, with include_resource, the resource object made by its
+//     Read conversion, so that generated configuration plans no change;
 //   - update.go: Partial, the partial-update helper that saves what has
 //     succeeded when a later step of an Update fails;
 //   - convert.go: conversions between API values and framework values, and

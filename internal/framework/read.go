@@ -30,18 +30,25 @@ type Finder[C, T any] struct {
 }
 
 // ReadResource is the one Read of every resource: it reads the state into
-// a model M, reads the object by the state's id with f, removes the
+// a model M, sets the identity of the state's id with identify (the
+// resource's Identify; before the read, so that a resource dropped as gone
+// has one too, and an identity the provider's configuration cannot reach
+// is refused before the object is looked for there), reads the object by
+// the state's id with f, removes the
 // resource from the state when the object is gone (RemoveGone), else sets
 // the model from the object with set (the model's fromAPI, which also
 // gives the arguments the API does not report their defaults after an
 // import) and saves it.
-func ReadResource[M, C, T any](ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse,
+func ReadResource[M, C, T any](ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse, identify Identifier,
 	client func(*diag.Diagnostics) *C, f Finder[C, T], set func(m *M, ctx context.Context, obj *T, diags *diag.Diagnostics),
 ) {
 	var state M
 	var id types.String
 	conn := Load(ctx, &resp.Diagnostics, client, Get(req.State, &state), GetAttribute(req.State, path.Root("id"), &id))
 	if conn == nil {
+		return
+	}
+	if identify(ctx, id.ValueString(), resp.Identity, &resp.Diagnostics); resp.Diagnostics.HasError() {
 		return
 	}
 	obj, err := f.Read(conn, ctx, id.ValueString())

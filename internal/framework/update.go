@@ -3,7 +3,10 @@ package framework
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 // Partial is what an Update that runs several API steps has made true so
@@ -14,14 +17,16 @@ import (
 // is taken as done).
 type Partial[M any] struct {
 	// Cur starts as the prior state and follows the steps.
-	Cur  M
-	ctx  context.Context
-	resp *resource.UpdateResponse
+	Cur      M
+	ctx      context.Context
+	resp     *resource.UpdateResponse
+	identify Identifier
 }
 
-// NewPartial starts a Partial from the prior state.
-func NewPartial[M any](ctx context.Context, resp *resource.UpdateResponse, state M) *Partial[M] {
-	return &Partial[M]{Cur: state, ctx: ctx, resp: resp}
+// NewPartial starts a Partial from the prior state; identify (the
+// resource's Identify) sets the identity whenever it is saved.
+func NewPartial[M any](ctx context.Context, resp *resource.UpdateResponse, identify Identifier, state M) *Partial[M] {
+	return &Partial[M]{Cur: state, ctx: ctx, resp: resp, identify: identify}
 }
 
 // Fail reports a failed step and saves what succeeded before it.
@@ -30,7 +35,15 @@ func (p *Partial[M]) Fail(summary string, err error) {
 	p.Save()
 }
 
-// Save stores Cur as the resource's state.
+// Save stores Cur as the resource's state, and its identity (Terraform
+// before 1.12 sends none to keep).
 func (p *Partial[M]) Save() {
-	p.resp.Diagnostics.Append(p.resp.State.Set(p.ctx, &p.Cur)...)
+	var diags diag.Diagnostics
+	if diags.Append(p.resp.State.Set(p.ctx, &p.Cur)...); !diags.HasError() {
+		var id types.String
+		if diags.Append(p.resp.State.GetAttribute(p.ctx, path.Root("id"), &id)...); !diags.HasError() && p.identify != nil {
+			p.identify(p.ctx, id.ValueString(), p.resp.Identity, &diags)
+		}
+	}
+	p.resp.Diagnostics.Append(diags...)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -15,7 +16,10 @@ import (
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/transport"
 )
 
-var _ provider.Provider = &CloudComputeProvider{}
+var (
+	_ provider.Provider                  = &CloudComputeProvider{}
+	_ provider.ProviderWithListResources = &CloudComputeProvider{}
+)
 
 // New returns a constructor of the provider at a version.
 func New(version string) func() provider.Provider {
@@ -65,6 +69,7 @@ func (p *CloudComputeProvider) Configure(ctx context.Context, req provider.Confi
 
 	resp.DataSourceData = client
 	resp.ResourceData = client
+	resp.ListResourceData = client
 }
 
 func (p *CloudComputeProvider) Resources(_ context.Context) []func() resource.Resource {
@@ -85,5 +90,16 @@ func (p *CloudComputeProvider) DataSources(_ context.Context) []func() datasourc
 		bmc.NewImagesDataSource,
 		bmc.NewInstanceTypesDataSource,
 		clouddc.NewInstancesDataSource,
+	}
+}
+
+// ListResources are the list resources of terraform query (Terraform 1.14
+// and later), one per resource type.
+func (p *CloudComputeProvider) ListResources(_ context.Context) []func() list.ListResource {
+	return []func() list.ListResource{
+		zec.NewDiskListResource,
+		zec.NewInstanceListResource,
+		bmc.NewInstanceListResource,
+		clouddc.NewInstanceListResource,
 	}
 }

@@ -118,6 +118,8 @@ type DescribeDisksRequest struct {
 	InstanceID      string   `json:"instanceId,omitempty"`
 	ZoneID          string   `json:"zoneId,omitempty"`
 	ResourceGroupID string   `json:"resourceGroupId,omitempty"`
+	// TagKeys filters by tag key (at most 20).
+	TagKeys []string `json:"tagKeys,omitempty"`
 	// Tags filters by key and value (a flat list, at most 20).
 	Tags     []Tag `json:"tags,omitempty"`
 	PageSize int   `json:"pageSize,omitempty"`

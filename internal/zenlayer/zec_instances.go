@@ -168,6 +168,8 @@ type DescribeInstancesRequest struct {
 	Status          string   `json:"status,omitempty"`
 	Name            string   `json:"name,omitempty"`
 	ResourceGroupID string   `json:"resourceGroupId,omitempty"`
+	// TagKeys filters by tag key (at most 20).
+	TagKeys []string `json:"tagKeys,omitempty"`
 	// Tags filters by key and value (a flat list, at most 20).
 	Tags     []Tag `json:"tags,omitempty"`
 	PageSize int   `json:"pageSize,omitempty"`

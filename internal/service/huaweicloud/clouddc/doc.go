@@ -10,6 +10,9 @@
 //   - instance_wait.go: the status function and the waiters (find → status
 //     → wait; the finder, FindInstance, is the client's);
 //   - instances_data_source.go: the listing (framework.Listing: filters and the call; items are the resource's attributes);
+//   - instance_list.go: the list resource of terraform query (framework.ListResource);
+//   - instance_identity.go: the identity's project and region, beside the id;
+//   - instance_password.go: password_wo asked for where the API uses it;
 //   - validators.go: the rules of the CreateInstance document (names,
 //     passwords, ids), written once for both schemas and their tests.
 //

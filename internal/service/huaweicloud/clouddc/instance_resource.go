@@ -27,7 +27,7 @@ var (
 // NewInstanceResource is the constructor of cloudcompute_huaweicloud_clouddc_instance.
 func NewInstanceResource() resource.Resource {
 	return &instanceResource{ResourceBase: framework.NewResourceBase("huaweicloud_clouddc_instance",
-		framework.Timeouts{Create: 60 * time.Minute, Update: 60 * time.Minute, Delete: 30 * time.Minute})}
+		framework.Timeouts{Create: 60 * time.Minute, Update: 60 * time.Minute, Delete: 30 * time.Minute}).WithIdentity(instanceIdentity...)}
 }
 
 type instanceResource struct {
@@ -57,7 +57,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	// is never lost.
 	args := in
 	args.Password = ""
-	ids, done, err := framework.GuardedCreate(ctx, resp, journal.Spec{
+	ids, done, err := framework.GuardedCreate(ctx, resp, r.Identify, journal.Spec{
 		Kind: "clouddc_instance", Label: "CloudDC instance", Scope: conn.Scope(), Args: args, Ambiguous: huaweicloud.Ambiguous,
 		Send: func(ctx context.Context, token string) ([]string, error) {
 			in := in
@@ -113,7 +113,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 }
 
 func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	framework.ReadResource(ctx, req, resp, r.Client.HuaweiCloudClient, instanceFinder, (*instanceResourceModel).refresh)
+	framework.ReadResource(ctx, req, resp, r.Identify, r.Client.HuaweiCloudClient, instanceFinder, (*instanceResourceModel).refresh)
 }
 
 func (r *instanceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -151,7 +151,7 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 
 	// done.Cur is what is true in the cloud so far: each step that succeeds
 	// is recorded in it, and it is saved even when a later step fails.
-	done := framework.NewPartial(ctx, resp, state)
+	done := framework.NewPartial(ctx, resp, r.Identify, state)
 	done.Cur.Timeouts = plan.Timeouts
 
 	planNICs, d := nicsFrom(ctx, plan.NetworkInterfaces)
@@ -267,12 +267,16 @@ func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteReques
 	}
 }
 
-// ImportState takes the instance's UUID, refusing any other id at once
-// with an example of the form.
+// ImportState takes the instance's UUID (the import id, or the identity's
+// id), refusing any other id at once with an example of the form.
 func (r *instanceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !UUIDPattern.MatchString(req.ID) {
+	id := framework.ImportID(ctx, req, &resp.Diagnostics)
+	if id == "" {
+		return
+	}
+	if !UUIDPattern.MatchString(id) {
 		resp.Diagnostics.AddError("Invalid CloudDC instance id",
-			fmt.Sprintf("%q is not a CloudDC instance id: the import id is the instance's UUID, for example 3d0b6f8e-2a4c-4e1f-9b7a-5c6d8e9f0a1b.", req.ID))
+			fmt.Sprintf("%q is not a CloudDC instance id: the import id is the instance's UUID, for example 3d0b6f8e-2a4c-4e1f-9b7a-5c6d8e9f0a1b.", id))
 		return
 	}
 	r.WithImportByID.ImportState(ctx, req, resp)
@@ -284,6 +288,9 @@ func (r *instanceResource) ImportState(ctx context.Context, req resource.ImportS
 // reinstalls the OS.
 func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
+		return
+	}
+	if requirePassword(ctx, req, resp); resp.Diagnostics.HasError() {
 		return
 	}
 	framework.PlanFinishCreate(ctx, req, resp, path.Root("status"))

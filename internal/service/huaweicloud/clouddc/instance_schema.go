@@ -73,10 +73,12 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				}},
 			},
 			"password_wo": schema.StringAttribute{
-				Required:  true,
+				Optional:  true,
 				WriteOnly: true,
 				Sensitive: true,
-				MarkdownDescription: "Initial password of the administrator (`root` on Linux, `Administrator` on Windows). **Write-only**: " +
+				MarkdownDescription: "Initial password of the administrator (`root` on Linux, `Administrator` on Windows), required to create " +
+					"an instance, to reinstall it (an `image_id` change) and to change its password (a `password_wo_version` change); " +
+					"an imported instance needs it only then. **Write-only**: " +
 					"Terraform sends it to the API and never stores it in the plan or the state (Terraform 1.11 or later). " +
 					"8 to 26 characters with at least three of: upper case letters, lower case letters, digits and `" + PasswordSpecials +
 					"`; it must not contain `root`, `Administrator` or their reverse. It is also the password of a reinstallation " +

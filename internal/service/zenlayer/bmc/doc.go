@@ -17,6 +17,7 @@
 //     zenlayercloud_bmc_instance (moved blocks), with the attribute table;
 //   - instances_data_source.go: the listing data source (framework.Listing; items are the resource's attributes);
 //   - catalog_data_sources.go: the catalogue lookups (zones, images, instance types; framework.Lookup).
+//   - instance_list.go: the list resource of terraform query (framework.ListResource).
 //
 // What every resource shares (type name, Configure, import by id, partial
 // updates, conversions, listing data sources) comes from internal/framework;

@@ -69,7 +69,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	// cloud made is never lost.
 	hashed := in
 	hashed.Password = ""
-	ids, done, err := framework.GuardedCreate(ctx, resp, journal.Spec{
+	ids, done, err := framework.GuardedCreate(ctx, resp, r.Identify, journal.Spec{
 		Kind: "bmc_instance", Label: "BMC instance", Scope: conn.Scope(), Args: hashed, Ambiguous: zenlayer.Ambiguous,
 		Send: func(ctx context.Context, token string) ([]string, error) {
 			in := in
@@ -121,7 +121,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 }
 
 func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	framework.ReadResource(ctx, req, resp, r.Client.ZenlayerClient, instanceFinder, (*instanceResourceModel).refresh)
+	framework.ReadResource(ctx, req, resp, r.Identify, r.Client.ZenlayerClient, instanceFinder, (*instanceResourceModel).refresh)
 }
 
 func (r *instanceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -149,7 +149,7 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 
 	// p.Cur is what is true in the cloud so far: each step that succeeds is
 	// recorded in it, and it is saved when a later step fails.
-	p := framework.NewPartial(ctx, resp, state)
+	p := framework.NewPartial(ctx, resp, r.Identify, state)
 	p.Cur.ReleaseOnDestroy, p.Cur.Timeouts = plan.ReleaseOnDestroy, plan.Timeouts
 	// Values the API never returns, adopted from the configuration (after an import).
 	p.Cur.SSHKeys, p.Cur.PasswordWOVersion, p.Cur.KeyID = plan.SSHKeys, plan.PasswordWOVersion, plan.KeyID

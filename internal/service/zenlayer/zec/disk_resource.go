@@ -50,7 +50,7 @@ func (r *diskResource) Create(ctx context.Context, req resource.CreateRequest, r
 	// again, and a create cut short is found by the next run. Its id is in
 	// the state before anything else can fail: a disk the cloud made is
 	// never lost.
-	ids, done, err := framework.GuardedCreate(ctx, resp, journal.Spec{
+	ids, done, err := framework.GuardedCreate(ctx, resp, r.Identify, journal.Spec{
 		Kind: "zec_disk", Label: "ZEC disk", Scope: conn.Scope(), Args: in, Ambiguous: zenlayer.Ambiguous,
 		Send: func(ctx context.Context, token string) ([]string, error) {
 			in := in
@@ -92,7 +92,7 @@ func (r *diskResource) Create(ctx context.Context, req resource.CreateRequest, r
 }
 
 func (r *diskResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	framework.ReadResource(ctx, req, resp, r.Client.ZenlayerClient, diskFinder, (*diskResourceModel).refresh)
+	framework.ReadResource(ctx, req, resp, r.Identify, r.Client.ZenlayerClient, diskFinder, (*diskResourceModel).refresh)
 }
 
 func (r *diskResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -123,7 +123,7 @@ func (r *diskResource) Update(ctx context.Context, req resource.UpdateRequest, r
 
 	// p.Cur is what is true in the cloud so far: each step that succeeds is
 	// recorded in it, and it is saved even when a later step fails.
-	p := framework.NewPartial(ctx, resp, state)
+	p := framework.NewPartial(ctx, resp, r.Identify, state)
 	p.Cur.ReleaseOnDestroy, p.Cur.ForceDetach, p.Cur.Timeouts = plan.ReleaseOnDestroy, plan.ForceDetach, plan.Timeouts
 
 	if !plan.Name.IsUnknown() && !plan.Name.Equal(state.Name) {

@@ -23,7 +23,11 @@
 //
 // A data source is one file, <things>_data_source.go: a framework.Listing
 // of its filters and its one API call; its items are the resource's own
-// attributes, made by the resource's fromAPI (sorted by id).
+// attributes, made by the resource's fromAPI (sorted by id). A list
+// resource (terraform query) is one file too, <thing>_list.go: a
+// framework.ListResource of its filters and its one paged API call, its
+// results made by the resource's Identify and Read conversion.
+// instance_login.go asks for the instance's login where it is used.
 //
 // The package talks to the cloud only through the Zenlayer API client
 // (internal/zenlayer), and shares code with the rest of the provider only

@@ -61,7 +61,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	hashed := in
 	hashed.Password = ""
 	keep := framework.Keep{Path: path.Root("release_on_destroy"), Value: plan.ReleaseOnDestroy}
-	ids, done, err := framework.GuardedCreate(ctx, resp, journal.Spec{
+	ids, done, err := framework.GuardedCreate(ctx, resp, r.Identify, journal.Spec{
 		Kind: "zec_instance", Label: "ZEC instance", Scope: conn.Scope(), Args: hashed, Ambiguous: zenlayer.Ambiguous,
 		Send: func(ctx context.Context, token string) ([]string, error) {
 			in := in
@@ -82,7 +82,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 		// CreateZecInstances answered ids along with its error (not as many
 		// as asked for): the first it answered is the instance to keep.
 		ids = out.InstanceIDSet
-		framework.SaveCreated(ctx, resp, ids[0], plan.Timeouts, keep)
+		framework.SaveCreated(ctx, resp, r.Identify, ids[0], plan.Timeouts, keep)
 	}
 	if err != nil {
 		detail := err.Error()
@@ -129,7 +129,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 }
 
 func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	framework.ReadResource(ctx, req, resp, r.Client.ZenlayerClient, instanceFinder, (*instanceResourceModel).refresh)
+	framework.ReadResource(ctx, req, resp, r.Identify, r.Client.ZenlayerClient, instanceFinder, (*instanceResourceModel).refresh)
 }
 
 func (r *instanceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -157,7 +157,7 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 
 	// p.Cur is what is true in the cloud so far: each step that succeeds is
 	// recorded in it, and it is saved even when a later step fails.
-	p := framework.NewPartial(ctx, resp, state)
+	p := framework.NewPartial(ctx, resp, r.Identify, state)
 	p.Cur.ReleaseOnDestroy, p.Cur.ForceShutdown, p.Cur.Timeouts = plan.ReleaseOnDestroy, plan.ForceShutdown, plan.Timeouts
 
 	if !plan.Name.IsUnknown() && !plan.Name.Equal(state.Name) {
@@ -234,7 +234,7 @@ func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteReques
 // such an instance never runs, and a tainted one is replaced anyway, but
 // an imported or refreshed one would otherwise plan no change.
 func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+	if requireLogin(ctx, req, resp); resp.Diagnostics.HasError() || req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
 		return
 	}
 	var status types.String
@@ -251,7 +251,8 @@ func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 }
 
 func (r *instanceResource) ConfigValidators(context.Context) []resource.ConfigValidator {
-	return []resource.ConfigValidator{resourcevalidator.ExactlyOneOf(path.MatchRoot("password"), path.MatchRoot("key_id"))}
+	// Not both; one of them is required where it is used (requireLogin).
+	return []resource.ConfigValidator{resourcevalidator.Conflicting(path.MatchRoot("password"), path.MatchRoot("key_id"))}
 }
 
 // startInstance starts a stopped instance and waits until it is RUNNING.

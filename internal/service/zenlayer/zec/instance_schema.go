@@ -78,7 +78,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Optional:  true,
 				Sensitive: true,
 				WriteOnly: true,
-				MarkdownDescription: "Login password, set when the instance is created. Exactly one of `password` and `key_id` is required. " +
+				MarkdownDescription: "Login password, set when the instance is created. Exactly one of `password` and `key_id` is required to create an instance (an imported one needs neither). " +
 					"8 to 16 characters: letters, digits and `" + zenlayerPasswordSpecials + "`, with at least three of lowercase letters, " +
 					"uppercase letters, digits and special characters. **Write-only** (Terraform 1.11 or later): it is sent to the API " +
 					"once and never stored in the state or the plan, and the API never returns it. Changing it later has no effect " +
@@ -87,7 +87,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			},
 			"key_id": schema.StringAttribute{
 				Optional:            true,
-				MarkdownDescription: "SSH key pair id (for example `key-YWD2QFOl`) to log in with. Exactly one of `password` and `key_id` is required. Changing it creates a new instance.",
+				MarkdownDescription: "SSH key pair id (for example `key-YWD2QFOl`) to log in with. Exactly one of `password` and `key_id` is required to create an instance (an imported one needs neither). Changing it creates a new instance.",
 				PlanModifiers:       replace,
 				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 			},

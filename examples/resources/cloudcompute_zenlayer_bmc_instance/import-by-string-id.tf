@@ -1,0 +1,4 @@
+import {
+  to = cloudcompute_zenlayer_bmc_instance.db
+  id = "1700000000001"
+}

@@ -1,0 +1,7 @@
+# A ZEC id is unique in the account, so the identity is the id alone.
+import {
+  to = cloudcompute_zenlayer_zec_disk.data
+  identity = {
+    id = "disk-1234567890abcdef"
+  }
+}
