@@ -22,25 +22,10 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 n="${QUERY_N:-250}"
 clouddc_n=4
 work="$(mktemp -d "${TMPDIR:-/tmp}/cloudcompute-query.XXXXXX")"
-emu_pid=""
-
-cleanup() {
-  local rc=$?
-  if [[ -n "$emu_pid" ]] && kill -0 "$emu_pid" 2>/dev/null; then
-    kill -TERM "$emu_pid" 2>/dev/null || true
-    wait "$emu_pid" 2>/dev/null || true
-  fi
-  if [[ $rc -ne 0 || -n "${QUERY_KEEP:-}" ]]; then
-    [[ $rc -ne 0 ]] && { echo "query check failed (exit $rc); emulator log:" >&2; tail -n 20 "$work/emulator.log" >&2 || true; }
-    echo "work directory kept: $work" >&2
-  else
-    rm -rf "$work"
-  fi
-}
-trap cleanup EXIT
-
-step() { printf '\n==> %s\n' "$*"; }
-fail() { echo "FAIL: $*" >&2; exit 1; }
+label="query check"
+[[ -n "${QUERY_KEEP:-}" ]] && export KEEP_WORK=1
+# shellcheck source=lib/emulator.sh
+source "$root/scripts/lib/emulator.sh"
 now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 
@@ -52,32 +37,8 @@ step "Building the provider and the emulator"
 (cd "$root" && go build -o "$work/bin/terraform-provider-cloudcompute" . && go build -o "$work/emulator" ./cmd/cloudcompute-emulator)
 
 step "Starting the emulator (durations scaled to 1%)"
-"$work/emulator" -addr 127.0.0.1:0 -endpoint-file "$work/endpoint" -quiet -duration-scale 0.01 >"$work/emulator.log" 2>&1 &
-emu_pid=$!
-for _ in $(seq 1 100); do
-  [[ -s "$work/endpoint" ]] && break
-  kill -0 "$emu_pid" 2>/dev/null || fail "the emulator exited"
-  sleep 0.1
-done
-endpoint="$(tr -d '\n' <"$work/endpoint")"
-[[ -n "$endpoint" ]] || fail "the emulator did not start"
-echo "emulator at http://$endpoint"
-
-cat >"$work/terraformrc" <<CONF
-provider_installation {
-  dev_overrides {
-    "registry.terraform.io/cloudcompute/cloudcompute" = "$work/bin"
-  }
-  direct {}
-}
-CONF
-export TF_CLI_CONFIG_FILE="$work/terraformrc" TF_IN_AUTOMATION=1
-# The emulator's test credentials; they are not secrets.
-export ZENLAYERCLOUD_DOMAIN="$endpoint" ZENLAYERCLOUD_SCHEME=HTTP
-export ZENLAYERCLOUD_ACCESS_KEY_ID=EMULATORKEYID0001 ZENLAYERCLOUD_ACCESS_KEY_PASSWORD=emulator-access-key-password
-export HW_REGION_NAME=cn-east-3 HW_PROJECT_ID=0f5e2a7c9b3d4e6f8a1b2c3d4e5f6a7b
-export HW_ACCESS_KEY=HWEMULATORAK00000001 HW_SECRET_KEY=emulator-huawei-secret-key-0123456789abcd
-export HW_CLOUDDC_ENDPOINT="http://$endpoint" HW_AUTH_URL="http://$endpoint/v3"
+emulator_start -quiet -duration-scale 0.01
+dev_overrides "$work/bin"
 
 calls() { curl -fsS "http://$endpoint/_emulator/calls"; }
 inventory_count() { curl -fsS "http://$endpoint/_emulator/inventory" | jq --arg k "$1" '(.[$k] // []) | length'; }

@@ -18,28 +18,11 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 dist="${DIST:-$root/dist}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/cloudcompute-release-check.XXXXXX")"
-emu_pid=""
 name=terraform-provider-cloudcompute
 address=registry.terraform.io/cloudcompute/cloudcompute
-
-cleanup() {
-  local rc=$?
-  if [[ -n "$emu_pid" ]] && kill -0 "$emu_pid" 2>/dev/null; then
-    kill -TERM "$emu_pid" 2>/dev/null || true
-    wait "$emu_pid" 2>/dev/null || true
-  fi
-  if [[ $rc -ne 0 ]]; then
-    echo "release check failed (exit $rc); emulator log:" >&2
-    tail -n 40 "$work/emulator.log" >&2 || true
-    echo "work directory kept: $work" >&2
-  else
-    rm -rf "$work"
-  fi
-}
-trap cleanup EXIT
-
-step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
-fail() { echo "release check: $*" >&2; exit 1; }
+label="release check"
+# shellcheck source=lib/emulator.sh
+source "$root/scripts/lib/emulator.sh"
 
 step "Release files in $dist"
 [[ -f "$dist/metadata.json" ]] || fail "no $dist/metadata.json: run make release-snapshot first"
@@ -116,24 +99,7 @@ export TF_DATA_DIR="$work/tfdata"
 unset TF_PLUGIN_CACHE_DIR
 
 step "Building and starting the emulator on 127.0.0.1"
-(cd "$root" && go build -o "$work/emulator" ./cmd/cloudcompute-emulator)
-"$work/emulator" -addr 127.0.0.1:0 -endpoint-file "$work/endpoint" >"$work/emulator.log" 2>&1 &
-emu_pid=$!
-for _ in $(seq 1 100); do
-  [[ -s "$work/endpoint" ]] && break
-  kill -0 "$emu_pid" 2>/dev/null || fail "emulator exited"
-  sleep 0.1
-done
-endpoint="$(tr -d '\n' <"$work/endpoint")"
-[[ -n "$endpoint" ]] || fail "emulator did not start"
-echo "emulator at http://$endpoint"
-
-# The emulator's test credentials, as in scripts/demo.sh; they are not secrets.
-export ZENLAYERCLOUD_DOMAIN="$endpoint" ZENLAYERCLOUD_SCHEME=HTTP
-export ZENLAYERCLOUD_ACCESS_KEY_ID=EMULATORKEYID0001 ZENLAYERCLOUD_ACCESS_KEY_PASSWORD=emulator-access-key-password
-export HW_REGION_NAME=cn-east-3 HW_PROJECT_ID=0f5e2a7c9b3d4e6f8a1b2c3d4e5f6a7b
-export HW_ACCESS_KEY=HWEMULATORAK00000001 HW_SECRET_KEY=emulator-huawei-secret-key-0123456789abcd
-export HW_CLOUDDC_ENDPOINT="http://$endpoint" HW_AUTH_URL="http://$endpoint/v3"
+emulator_start
 export TF_VAR_admin_password=Demo-Passw0rd-1
 
 cp -R "$root/examples/demo" "$work/demo"
