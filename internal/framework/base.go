@@ -94,5 +94,7 @@ func (WithImportByID) ImportState(ctx context.Context, req resource.ImportStateR
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
-	MarkImported(ctx, resp.Private, &resp.Diagnostics)
+	if resp.Private != nil {
+		MarkImported(ctx, resp.Private, &resp.Diagnostics)
+	}
 }

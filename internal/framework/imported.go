@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 )
 
@@ -50,10 +51,11 @@ func clearImported(ctx context.Context, p PrivateSetter, diags *diag.Diagnostics
 // response's, so the Update must use this answer, not Imported, to know
 // it), and whether the Update is done: when the plan of an imported
 // resource differs from the state only in adopted (the arguments the API
-// never reports), it saves the plan without calling the API. Otherwise the
+// never reports), it saves the plan (and the identity, with identify)
+// without calling the API. Otherwise the
 // Update goes on, and must not act on a change of an adopted argument of
 // an imported resource (a password version, say) other than saving it.
-func AdoptImported(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse, adopted ...path.Path) (done, imported bool) {
+func AdoptImported(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse, identify Identifier, adopted ...path.Path) (done, imported bool) {
 	if !Imported(ctx, req.Private) {
 		return false, false
 	}
@@ -72,6 +74,9 @@ func AdoptImported(ctx context.Context, req resource.UpdateRequest, resp *resour
 	for name, v := range changed {
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(name), v)...)
 	}
+	var id types.String
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &id)...)
+	identify(ctx, id.ValueString(), resp.Identity, &resp.Diagnostics)
 	return true, true
 }
 

@@ -127,7 +127,7 @@ func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, r
 func (r *instanceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	// After an import, the arguments the API never reports are adopted
 	// from the configuration without a call.
-	if done, _ := framework.AdoptImported(ctx, req, resp, path.Root("password_wo_version"), path.Root("ssh_keys"), path.Root("key_id"), path.Root("release_on_destroy"), path.Root("timeouts")); done {
+	if done, _ := framework.AdoptImported(ctx, req, resp, r.Identify, path.Root("password_wo_version"), path.Root("ssh_keys"), path.Root("key_id"), path.Root("release_on_destroy"), path.Root("timeouts")); done {
 		return
 	}
 	var plan, state instanceResourceModel
