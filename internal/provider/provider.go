@@ -85,5 +85,6 @@ func (p *CloudComputeProvider) DataSources(_ context.Context) []func() datasourc
 		bmc.NewImagesDataSource,
 		bmc.NewInstanceTypesDataSource,
 		clouddc.NewInstancesDataSource,
+		clouddc.NewServersDataSource,
 	}
 }
