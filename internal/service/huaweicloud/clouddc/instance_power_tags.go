@@ -199,7 +199,7 @@ func (r *instanceResource) powerBeforeUpdate(ctx context.Context, conn *huaweicl
 	changes := needsRunning(!plan.VpcID.Equal(state.VpcID) || !plan.NetworkInterfaces.Equal(state.NetworkInterfaces),
 		!plan.ImageID.Equal(state.ImageID), !imported && !plan.PasswordWOVersion.Equal(state.PasswordWOVersion))
 	wantRunning := plan.PowerState.ValueString() == powerRunning
-	if len(changes) == 0 && !(wantRunning && state.PowerState.ValueString() == powerStopped) {
+	if len(changes) == 0 && (!wantRunning || state.PowerState.ValueString() != powerStopped) {
 		return true
 	}
 	_, status, err := waitDeletable(ctx, conn, id, timeout) // an operation in progress ends first
