@@ -400,7 +400,7 @@ func createHint(err error) string {
 func stateHint(err error) string {
 	if huaweicloud.HasCode(err, huaweicloud.CodeInstanceState) {
 		return "\n\nThe instance's current state does not allow this operation: another operation may be running on it, or it is " +
-			"stopped (IP changes and reinstallation need a running instance; power the server on with ChangeServerPowerState). " +
+			"stopped (IP changes, reinstallation and password changes need a running instance: set power_state = \"running\"). " +
 			"Wait for it to settle and apply again."
 	}
 	return ""
