@@ -17,6 +17,7 @@ provider "cloudcompute" {
   huaweicloud {
     region = "cn-north-4" # or HW_REGION_NAME
     # access_key = "..."  # or HW_ACCESS_KEY, with secret_key / HW_SECRET_KEY
+    # security_token = "..." # or HW_SECURITY_TOKEN: temporary AK/SK credentials (STS)
     # token      = "..."  # or HW_AUTH_TOKEN, with project_id / HW_PROJECT_ID
     # user_name  = "..."  # or HW_USER_NAME, with password / HW_USER_PASSWORD and domain_name / HW_DOMAIN_NAME
   }

@@ -20,6 +20,8 @@ type cdcSubnet struct {
 type cdcServer struct {
 	ID, Name, ManageState, PowerState string
 	onboard                           time.Time
+	// Tags are the server's tags (clouddc_tags.go), in the order they were set.
+	Tags []cdcTag
 }
 
 func (h *huaweiState) initCatalogue() {

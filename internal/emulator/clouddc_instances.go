@@ -47,8 +47,12 @@ type cdcInstance struct {
 func (h *huaweiState) instanceJSON(i *cdcInstance) map[string]any {
 	img := h.images[i.ImageID]
 	nics := append([]cdcNIC{}, i.NICs...)
+	var tags []cdcTag
+	if srv := h.servers[i.ServerID]; srv != nil && !instanceGoneState(i.State) {
+		tags = srv.Tags // an instance's tags are its server's (clouddc_tags.go)
+	}
 	out := map[string]any{
-		"id": i.ID, "name": i.Name, "vpc_id": i.VpcID, "network_interfaces": nics, "tags": []any{},
+		"id": i.ID, "name": i.Name, "vpc_id": i.VpcID, "network_interfaces": nics, "tags": tagsJSON(tags),
 		"image":       map[string]any{"id": img.ID, "name": img.Name, "os_type": img.OSType},
 		"description": i.Description, "state": i.State, "operation_state": i.OperationState, "server_id": i.ServerID,
 		"created_at": i.CreatedAt.UTC().Format(cdcTimeFormat), "updated_at": i.UpdatedAt.UTC().Format(cdcTimeFormat), "launched_at": "",
@@ -64,6 +68,9 @@ func (h *huaweiState) instanceJSON(i *cdcInstance) map[string]any {
 	}
 	return out
 }
+
+// instanceGoneState: a terminated instance no longer has its server's tags.
+func instanceGoneState(state string) bool { return state == cdcStateTerminated }
 
 // idList parses a comma-separated list of at most 100 UUIDs.
 func idList(name, v string) ([]string, *errAPI) {

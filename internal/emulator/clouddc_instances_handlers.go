@@ -182,13 +182,16 @@ func (h *huaweiState) reinstallOS(req cdcRequest) (cdcAnswer, *errAPI) {
 		return cdcAnswer{}, e
 	}
 	now := h.s.now()
+	// "Prerequisites: The instance is in the running state" (ReinstallOS
+	// document); a failed instance may be reinstalled to recover it.
 	return applyAll(insts, in.IDs, http.StatusAccepted, func(i *cdcInstance) *errAPI {
-		return stateIn(i, "a reinstallation", cdcStateRunning, cdcStateStopped, cdcStateFailed)
+		return stateIn(i, "a reinstallation", cdcStateRunning, cdcStateFailed)
 	}, func(i *cdcInstance) { h.reinstall(i, stringOr(in.ImageID, i.ImageID), *in.Password, now) })
 }
 
 // changeInstancePassword is synchronous and all-or-nothing; the API does
-// no complexity check of the new password.
+// no complexity check of the new password. "Prerequisites: The instance is
+// in the running state" (ChangeInstancePassword document).
 func (h *huaweiState) changeInstancePassword(req cdcRequest) (cdcAnswer, *errAPI) {
 	var in struct {
 		NewPassword *string  `json:"new_password"`
@@ -205,6 +208,6 @@ func (h *huaweiState) changeInstancePassword(req cdcRequest) (cdcAnswer, *errAPI
 		return cdcAnswer{}, e
 	}
 	return applyAll(insts, in.IDs, http.StatusOK, func(i *cdcInstance) *errAPI {
-		return stateIn(i, "a password change", cdcStateRunning, cdcStateStopped)
+		return stateIn(i, "a password change", cdcStateRunning)
 	}, func(i *cdcInstance) { i.Password, i.UpdatedAt = *in.NewPassword, h.s.now() })
 }

@@ -8,7 +8,8 @@ import (
 //
 //	CreateInstance         pending → running (Durations.CloudDCCreate), or failed / error (CreateFailRate, async-fail fault)
 //	ModifyInstanceIp       running → modifyIping → running (Durations.CloudDCStop)
-//	ReinstallOs            running | stopped | failed → reinstalling → running (Durations.CloudDCReinstall)
+//	ReinstallOs            running | failed → reinstalling → running (Durations.CloudDCReinstall)
+//	ChangeInstancePassword running only (synchronous)
 //	ChangeServerPowerState power off: running → stopping → stopped; power on: stopped → running;
 //	                       rebooting: running → stopping → running (Durations.CloudDCStop each)
 //	DeleteInstance         204, then shutting-down → terminated (Durations.CloudDCDelete); the

@@ -45,7 +45,7 @@ func (h *huaweiState) serverJSON(srv *cdcServer) map[string]any {
 	return map[string]any{
 		"id": srv.ID, "name": srv.Name, "project_id": h.opts.ProjectID, "domain_id": HuaweiDomainID,
 		"manage_state": srv.ManageState, "power_state": srv.PowerState, "health_state": "normal",
-		"onboard_time": srv.onboard.UTC().Format(cdcTimeFormat), "tags": []any{},
+		"onboard_time": srv.onboard.UTC().Format(cdcTimeFormat), "tags": tagsJSON(srv.Tags),
 	}
 }
 
@@ -125,5 +125,6 @@ func (h *huaweiState) changeServerPowerState(req cdcRequest) (cdcAnswer, *errAPI
 			touched = append(touched, i.ID)
 		}
 	}
-	return cdcAnswer{status: http.StatusAccepted, body: map[string]any{"servers": out}, ids: touched}, nil
+	// ChangeServerPowerStateResponse (model_change_server_power_state_response.go): physical_servers.
+	return cdcAnswer{status: http.StatusAccepted, body: map[string]any{"physical_servers": out}, ids: touched}, nil
 }

@@ -21,6 +21,15 @@ const (
 	HuaweiDomainName  = "emulator-account"
 	HuaweiStaticToken = "MIIEmulatorStaticToken-0123456789abcdef" // #nosec G101 -- a public test credential of the emulator
 
+	// Temporary AK/SK credentials (as IAM's CreateTemporaryAccessKeyByToken
+	// or STS issue them): the access key, its secret key and the security
+	// token every request signed with them must carry (X-Security-Token).
+	// They are valid for 24 hours from the emulator's start.
+	HuaweiTempAccessKey    = "HWEMULATORSTSAK00001"
+	HuaweiTempSecretKey    = "emulator-huawei-temporary-secret-key-0123"             // #nosec G101 -- a public test credential of the emulator
+	HuaweiSecurityToken    = "gQpjbi1lYXN0LTOEmulatorSecurityToken-0123456789abcdef" // #nosec G101 -- a public test credential of the emulator
+	huaweiTempKeysLifetime = 24 * time.Hour
+
 	// Images (private IMS images) of the catalogue.
 	HuaweiImageID        = "8d2b4c6e-1f3a-4b5c-9d7e-0a1b2c3d4e5f" // Ubuntu 22.04 server, Linux
 	HuaweiImageID2       = "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b" // Huawei Cloud EulerOS 2.0, Linux
@@ -61,11 +70,21 @@ type HuaweiOptions struct {
 	Users []HuaweiUser
 	// Tokens are static tokens accepted as X-Auth-Token; they do not expire.
 	Tokens []string
+	// TemporaryKeys maps temporary access keys to their secret key and
+	// security token (nil: HuaweiTempAccessKey, valid for 24 hours).
+	TemporaryKeys map[string]HuaweiTemporaryKey
 	// TokenLifetime is how long an IAM token is valid (default 24h, as IAM).
 	TokenLifetime time.Duration
 	// Servers is the catalogue of physical servers (nil: DefaultHuaweiServers;
 	// an empty, non-nil slice: no server at all).
 	Servers []HuaweiServer
+}
+
+// HuaweiTemporaryKey is a temporary access key's secret key and security
+// token, and when they expire (zero: 24 hours after the emulator starts).
+type HuaweiTemporaryKey struct {
+	SecretKey, SecurityToken string
+	ExpiresAt                time.Time
 }
 
 // HuaweiUser is an IAM user of the emulated account.
@@ -108,6 +127,9 @@ func (o HuaweiOptions) withDefaults() HuaweiOptions {
 	if o.Tokens == nil {
 		o.Tokens = []string{HuaweiStaticToken}
 	}
+	if o.TemporaryKeys == nil {
+		o.TemporaryKeys = map[string]HuaweiTemporaryKey{HuaweiTempAccessKey: {SecretKey: HuaweiTempSecretKey, SecurityToken: HuaweiSecurityToken}}
+	}
 	if o.TokenLifetime <= 0 {
 		o.TokenLifetime = 24 * time.Hour
 	}
@@ -129,6 +151,7 @@ type huaweiState struct {
 	opts HuaweiOptions
 
 	tokens     map[string]*huaweiToken
+	tempKeys   map[string]HuaweiTemporaryKey
 	akFailures map[string]int
 	akLocked   map[string]time.Time
 	faults     map[string]*huaweiFault
@@ -152,6 +175,13 @@ func newHuaweiState(s *Server) *huaweiState {
 		s: s, opts: s.opts.Huawei.withDefaults(),
 		tokens: map[string]*huaweiToken{}, akFailures: map[string]int{}, akLocked: map[string]time.Time{},
 		faults: map[string]*huaweiFault{}, instances: map[string]*cdcInstance{},
+	}
+	h.tempKeys = map[string]HuaweiTemporaryKey{}
+	for ak, k := range h.opts.TemporaryKeys {
+		if k.ExpiresAt.IsZero() {
+			k.ExpiresAt = s.now().Add(huaweiTempKeysLifetime)
+		}
+		h.tempKeys[ak] = k
 	}
 	for _, t := range h.opts.Tokens {
 		h.tokens[t] = &huaweiToken{projectID: h.opts.ProjectID, user: "static-token", static: true}
@@ -192,6 +222,8 @@ func (h *huaweiState) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET "+p+"/physicalservers", h.handle("ListServers", h.listServers))
 	mux.HandleFunc("GET "+p+"/physicalservers/{id}", h.handle("ShowServer", h.showServer))
 	mux.HandleFunc("PUT "+p+"/physicalservers/power-state", h.handle("ChangeServerPowerState", h.changeServerPowerState))
+	mux.HandleFunc("POST "+p+"/{resource_type}/{resource_id}/tags/create", h.handle("BatchCreateTags", h.batchCreateTags))
+	mux.HandleFunc("POST "+p+"/{resource_type}/{resource_id}/tags/delete", h.handle("BatchDeleteTags", h.batchDeleteTags))
 	mux.HandleFunc("/v1/", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("X-Request-Id", h.requestID())
 		writeJSON(w, http.StatusNotFound, map[string]any{"error_code": "APIGW.0101", "error_msg": "The API does not exist or has not been published in the environment"})

@@ -50,6 +50,13 @@ func (h *huaweiState) authenticate(r *http.Request, body []byte) (huaweiPrincipa
 		return huaweiPrincipal{}, gatewayAuthErr("AK access failed to reach the limit,forbidden")
 	}
 	sk, known := h.opts.AccessKeys[ak]
+	temp, isTemp := h.tempKeys[ak]
+	if isTemp {
+		if e := checkSecurityToken(r, a, temp, now); e != nil {
+			return huaweiPrincipal{}, e
+		}
+		sk, known = temp.SecretKey, true
+	}
 	if !known {
 		return huaweiPrincipal{}, gatewayAuthErr("Get secretKey failed,ak:%s,err:ak not exist", ak)
 	}
@@ -87,6 +94,29 @@ func (h *huaweiState) verifySignature(r *http.Request, body []byte, a sdkAuthori
 	want := sdkSignature(sk, sdkRequest{method: r.Method, path: r.URL.Path, query: r.URL.Query(), header: hdr, body: body}, signed)
 	if !hmac.Equal([]byte(want), []byte(a.signature)) {
 		return gatewayAuthErr("verify aksk signature fail, the signature does not match")
+	}
+	return nil
+}
+
+// securityTokenHeader carries the security token of temporary AK/SK
+// credentials (huaweicloud-sdk-go-v3 core/auth/basic/basic_icredential.go
+// SecurityTokenInHeader). The SDK adds it before signing, so it is one of
+// the signed headers.
+const securityTokenHeader = "X-Security-Token"
+
+// checkSecurityToken: a request signed with a temporary access key must
+// carry that key's security token, signed, before the key expires.
+func checkSecurityToken(r *http.Request, a sdkAuthorization, k HuaweiTemporaryKey, now time.Time) *errAPI {
+	tok := r.Header.Get(securityTokenHeader)
+	switch {
+	case !now.Before(k.ExpiresAt):
+		return gatewayAuthErr("the temporary access key expired at %s: get new temporary credentials", k.ExpiresAt.UTC().Format(time.RFC3339))
+	case tok == "":
+		return gatewayAuthErr("the access key is temporary: the request must carry its security token (X-Security-Token)")
+	case !hmac.Equal([]byte(tok), []byte(k.SecurityToken)):
+		return gatewayAuthErr("the security token (X-Security-Token) is not the one of this temporary access key")
+	case !slices.Contains(a.signed, "x-security-token"):
+		return gatewayAuthErr("verify aksk signature fail, X-Security-Token must be one of the signed headers")
 	}
 	return nil
 }

@@ -3,7 +3,9 @@ package emulator
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"sort"
+	"time"
 )
 
 // The Huawei Cloud test knobs: injected gateway answers and IAM tokens.
@@ -81,4 +83,50 @@ func (s *Server) HuaweiIssuedTokens() []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// IssueHuaweiTemporaryCredentials issues new temporary AK/SK credentials
+// valid for lifetime from the emulator's clock, and returns the access key,
+// the secret key and the security token.
+func (s *Server) IssueHuaweiTemporaryCredentials(lifetime time.Duration) (ak, sk, token string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	h := s.huawei()
+	ak = fmt.Sprintf("HWEMUSTS%012X", s.rand.Uint64()&0xffffffffffff)
+	sk = fmt.Sprintf("emulator-temporary-sk-%016x", s.rand.Uint64())
+	token = fmt.Sprintf("gQpjbi1lYXN0LTEmulatorSecurityToken-%016x%016x", s.rand.Uint64(), s.rand.Uint64())
+	h.tempKeys[ak] = HuaweiTemporaryKey{SecretKey: sk, SecurityToken: token, ExpiresAt: s.now().Add(lifetime)}
+	return ak, sk, token
+}
+
+// CloudDCServerTags returns the tags of a physical server (key to value),
+// or false if there is no such server.
+func (s *Server) CloudDCServerTags(id string) (map[string]string, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	srv := s.huawei().servers[id]
+	if srv == nil {
+		return nil, false
+	}
+	out := map[string]string{}
+	for _, t := range srv.Tags {
+		out[t.Key] = t.Value
+	}
+	return out, true
+}
+
+// SetCloudDCServerTag sets (value non-nil) or removes a tag of a physical
+// server behind the provider's back (tests: drift).
+func (s *Server) SetCloudDCServerTag(id, key string, value *string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	srv := s.huawei().servers[id]
+	if srv == nil {
+		return false
+	}
+	srv.Tags = slices.DeleteFunc(srv.Tags, func(t cdcTag) bool { return t.Key == key })
+	if value != nil {
+		srv.Tags = append(srv.Tags, cdcTag{Key: key, Value: *value})
+	}
+	return true
 }

@@ -192,12 +192,13 @@ func TestHuawei_stateMachine(t *testing.T) {
 	if s := state(id); s != "stopped" {
 		t.Fatalf("after CloudDCStop: %s", s)
 	}
-	// An IP change needs a running instance; a password change does not.
+	// An IP change, a reinstallation and a password change need a running
+	// instance (the documents' prerequisites).
 	err = c.ModifyInstanceIP(ctx, id, huaweicloud.ModifyInstanceIPRequest{NICs: []huaweicloud.NICAddress{{SubnetID: emulator.HuaweiSubnetID2}}})
 	wantAPIError(t, err, 400, "iMetal.0201", "is stopped")
-	if err := c.ChangeInstancePassword(ctx, "x", id); err != nil {
-		t.Fatalf("ChangeInstancePassword of a stopped instance (no complexity check): %v", err)
-	}
+	wantAPIError(t, c.ChangeInstancePassword(ctx, "x", id), 400, "iMetal.0201", "is stopped")
+	err = c.ReinstallOS(ctx, huaweicloud.ReinstallOSRequest{Password: "Str0ng-Passw0rd", InstanceIDs: []string{id}})
+	wantAPIError(t, err, 400, "iMetal.0201", "is stopped")
 	power("power on")
 	clock.Add(d.CloudDCStop)
 	if s := state(id); s != "running" {

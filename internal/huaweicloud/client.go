@@ -43,15 +43,20 @@ const (
 	AuthPassword AuthMethod = "password"
 )
 
-// Credentials hold exactly one of: a token; an access key and secret key;
-// a user name, password and domain (account) name.
+// Credentials hold exactly one of: a token; an access key and secret key
+// (with a security token when they are temporary); a user name, password
+// and domain (account) name.
 type Credentials struct {
-	Token      string
-	AccessKey  string
-	SecretKey  string
-	UserName   string
-	Password   string
-	DomainName string
+	Token     string
+	AccessKey string
+	SecretKey string
+	// SecurityToken makes AccessKey and SecretKey temporary credentials
+	// (from STS or IAM's temporary access keys): it is sent as
+	// X-Security-Token and signed with the request, as the SDK does.
+	SecurityToken string
+	UserName      string
+	Password      string
+	DomainName    string
 }
 
 // Method says which method the credentials are for, or why they are not usable.
@@ -72,6 +77,9 @@ func (c Credentials) Method() (AuthMethod, error) {
 	case 1:
 	default:
 		return "", fmt.Errorf("huaweicloud: conflicting credentials for %d authentication methods (%v): set only one", len(methods), methods)
+	}
+	if c.SecurityToken != "" && methods[0] != AuthAKSK {
+		return "", errors.New("huaweicloud: a security token belongs to temporary AK/SK credentials: set it with the access key and secret key only")
 	}
 	switch methods[0] {
 	case AuthAKSK:
@@ -233,7 +241,7 @@ type request struct {
 // static token and the current IAM token) and extra.
 func (c *Client) secrets(extra ...string) []string {
 	cr := c.cfg.Credentials
-	list := append([]string{cr.SecretKey, cr.Password, cr.Token}, extra...)
+	list := append([]string{cr.SecretKey, cr.Password, cr.Token, cr.SecurityToken}, extra...)
 	if c.tokens != nil {
 		list = append(list, c.tokens.current())
 	}
@@ -352,10 +360,16 @@ func (c *Client) once(ctx context.Context, r request, body []byte, out any, atte
 	return transport.Verdict{}, nil
 }
 
-// sign adds X-Sdk-Date and the SDK-HMAC-SHA256 Authorization to req. The
-// signed headers are host, x-project-id and x-sdk-date (Content-Type is
-// never signed, and User-Agent and Accept are set after signing).
+// sign adds X-Sdk-Date (and X-Security-Token for temporary credentials)
+// and the SDK-HMAC-SHA256 Authorization to req. The signed headers are
+// host, x-project-id, x-sdk-date and x-security-token: the SDK adds the
+// security token before it signs (core/auth/basic/basic_icredential.go
+// ProcessAuthRequest). Content-Type is never signed, and User-Agent and
+// Accept are set after signing.
 func (c *Client) sign(req *http.Request, path string, query url.Values, body []byte) error {
+	if tok := c.cfg.Credentials.SecurityToken; tok != "" {
+		req.Header.Set(HeaderSecurityToken, tok)
+	}
 	req.Header.Set(HeaderSdkDate, c.cfg.Now().UTC().Format(SdkDateFormat))
 	h := req.Header.Clone()
 	h.Set("Host", req.URL.Host)
@@ -423,6 +437,11 @@ func (c *Client) hint(status int) string {
 	case http.StatusUnauthorized:
 		switch c.method {
 		case AuthAKSK:
+			if c.cfg.Credentials.SecurityToken != "" {
+				return "Huawei Cloud refused the temporary credentials: check huaweicloud.access_key, secret_key and security_token " +
+					"(HW_ACCESS_KEY / HW_SECRET_KEY / HW_SECURITY_TOKEN) are from the same issue and have not expired (temporary credentials " +
+					"last 15 minutes to 24 hours), and that this machine's clock is right"
+			}
 			return "Huawei Cloud refused the request signature: check huaweicloud.access_key and secret_key (HW_ACCESS_KEY / HW_SECRET_KEY) " +
 				"and that this machine's clock is right (X-Sdk-Date may be at most 15 minutes off). Note that repeated signature failures lock the access key for 5 minutes"
 		case AuthToken:

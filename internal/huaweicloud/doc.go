@@ -3,7 +3,8 @@
 // and the IAM token endpoint. Requests are JSON; errors are
 // {error_code, error_msg}; authentication is a static token
 // (X-Auth-Token), an IAM token obtained with a user name and password
-// (cached and renewed), or AK/SK request signing (SDK-HMAC-SHA256).
+// (cached and renewed), or AK/SK request signing (SDK-HMAC-SHA256), with a
+// security token (X-Security-Token, signed) for temporary AK/SK.
 //
 // It owns the Huawei Cloud wire format and every rule about its APIs:
 //   - client.go: Config, New, credentials and the one call path (retries
@@ -11,7 +12,10 @@
 //   - signer.go: the SDK-HMAC-SHA256 signature;
 //   - iam.go: IAM tokens, obtained, cached and renewed;
 //   - errors.go: APIError, the codes, NotFoundError, decoding of answers;
-//   - clouddc.go: the CloudDC actions and the create token.
+//   - clouddc.go: the CloudDC instance actions and the create token;
+//   - servers.go: the physical servers (ListServers, ShowServer,
+//     ChangeServerPowerState);
+//   - tags.go: the tags of physical servers (BatchCreateTags, BatchDeleteTags).
 //
 // It imports of the project only internal/transport and internal/wait:
 // never terraform-plugin-framework, a service package (internal/service/...),

@@ -17,6 +17,9 @@ const (
 	SignAlgorithm = "SDK-HMAC-SHA256"
 	// HeaderSdkDate is the request time the signature covers.
 	HeaderSdkDate = "X-Sdk-Date"
+	// HeaderSecurityToken is the security token of temporary credentials
+	// (the SDK's SecurityTokenInHeader), a signed header.
+	HeaderSecurityToken = "X-Security-Token"
 	// HeaderContentSha256 overrides the body hash (for example UNSIGNED-PAYLOAD).
 	HeaderContentSha256 = "X-Sdk-Content-Sha256"
 	// SdkDateFormat is the layout of X-Sdk-Date (UTC).

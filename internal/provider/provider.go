@@ -90,6 +90,7 @@ func (p *CloudComputeProvider) DataSources(_ context.Context) []func() datasourc
 		bmc.NewImagesDataSource,
 		bmc.NewInstanceTypesDataSource,
 		clouddc.NewInstancesDataSource,
+		clouddc.NewServersDataSource,
 	}
 }
 

@@ -25,8 +25,9 @@ const (
 	EnvHuaweiRegion          = "HW_REGION_NAME"
 	EnvHuaweiProjectID       = "HW_PROJECT_ID"
 	EnvHuaweiAccessKey       = "HW_ACCESS_KEY"
-	EnvHuaweiSecretKey       = "HW_SECRET_KEY" // #nosec G101 -- a variable name, not a credential
-	EnvHuaweiToken           = "HW_AUTH_TOKEN" // #nosec G101 -- a variable name, not a credential
+	EnvHuaweiSecretKey       = "HW_SECRET_KEY"     // #nosec G101 -- a variable name, not a credential
+	EnvHuaweiSecurityToken   = "HW_SECURITY_TOKEN" // #nosec G101 -- a variable name, not a credential
+	EnvHuaweiToken           = "HW_AUTH_TOKEN"     // #nosec G101 -- a variable name, not a credential
 	EnvHuaweiUserName        = "HW_USER_NAME"
 	EnvHuaweiPassword        = "HW_USER_PASSWORD" // #nosec G101 -- a variable name, not a credential
 	EnvHuaweiDomainName      = "HW_DOMAIN_NAME"
@@ -42,6 +43,7 @@ type huaweicloudModel struct {
 	ProjectID   types.String              `tfsdk:"project_id"`
 	AccessKey   types.String              `tfsdk:"access_key"`
 	SecretKey   types.String              `tfsdk:"secret_key"`
+	SecToken    types.String              `tfsdk:"security_token"`
 	Token       types.String              `tfsdk:"token"`
 	UserName    types.String              `tfsdk:"user_name"`
 	Password    types.String              `tfsdk:"password"`
@@ -76,6 +78,9 @@ func huaweicloudBlock() schema.Block {
 			"access_key": setting("Access key (AK) for request signing, with `secret_key`." + envDoc(EnvHuaweiAccessKey)),
 			"secret_key": secretSetting("Secret key (SK) that signs requests; never sent or logged. Note that Huawei Cloud locks an access key " +
 				"for 5 minutes after 5 failed signatures in a row." + envDoc(EnvHuaweiSecretKey)),
+			"security_token": secretSetting("Security token of temporary AK/SK credentials (from STS or IAM's temporary access keys), with " +
+				"`access_key` and `secret_key`: it is sent as `X-Security-Token` and signed with each request. Temporary credentials expire " +
+				"(15 minutes to 24 hours): the provider cannot renew them." + envDoc(EnvHuaweiSecurityToken)),
 			"token":       secretSetting("A project-scoped IAM token, sent as `X-Auth-Token`. It is valid for 24 hours and the provider cannot renew it." + envDoc(EnvHuaweiToken)),
 			"user_name":   setting("IAM user name for password authentication, with `password` and `domain_name`." + envDoc(EnvHuaweiUserName)),
 			"password":    secretSetting("IAM user password; sent only to IAM, never logged." + envDoc(EnvHuaweiPassword)),
@@ -143,7 +148,7 @@ func configureHuaweiCloud(ctx context.Context, m *huaweicloudModel, userAgent st
 		m.Endpoints = &huaweicloudEndpointModel{}
 	}
 	if !huaweiCloud.known(map[string]interface{ IsUnknown() bool }{
-		"region": m.Region, "project_id": m.ProjectID, "access_key": m.AccessKey, "secret_key": m.SecretKey, "token": m.Token,
+		"region": m.Region, "project_id": m.ProjectID, "access_key": m.AccessKey, "secret_key": m.SecretKey, "security_token": m.SecToken, "token": m.Token,
 		"user_name": m.UserName, "password": m.Password, "domain_name": m.DomainName, "max_retries": m.MaxRetries, "timeout": m.Timeout,
 		"insecure": m.Insecure, "endpoints.clouddc": m.Endpoints.CloudDC, "endpoints.iam": m.Endpoints.IAM, "default_tags": m.DefaultTags,
 	}, diags) {
@@ -154,13 +159,14 @@ func configureHuaweiCloud(ctx context.Context, m *huaweicloudModel, userAgent st
 	project := resolveHuawei("project_id", m.ProjectID, EnvHuaweiProjectID)
 	ak := resolveHuawei("access_key", m.AccessKey, EnvHuaweiAccessKey)
 	sk := resolveHuawei("secret_key", m.SecretKey, EnvHuaweiSecretKey)
+	secToken := resolveHuawei("security_token", m.SecToken, EnvHuaweiSecurityToken)
 	token := resolveHuawei("token", m.Token, EnvHuaweiToken)
 	user := resolveHuawei("user_name", m.UserName, EnvHuaweiUserName)
 	password := resolveHuawei("password", m.Password, EnvHuaweiPassword)
 	domain := resolveHuawei("domain_name", m.DomainName, EnvHuaweiDomainName)
 	clouddcURL := resolveHuawei("endpoints.clouddc", m.Endpoints.CloudDC, EnvHuaweiCloudDCEndpoint)
 	iamURL := resolveHuawei("endpoints.iam", m.Endpoints.IAM, EnvHuaweiAuthURL)
-	ctx = maskSecrets(ctx, sk.value, token.value, password.value)
+	ctx = maskSecrets(ctx, sk.value, secToken.value, token.value, password.value)
 
 	// Which authentication methods have any of their settings?
 	groups := map[huaweicloud.AuthMethod][]huaweiSetting{
@@ -200,6 +206,12 @@ func configureHuaweiCloud(ctx context.Context, m *huaweicloudModel, userAgent st
 		return
 	}
 	method := active[0]
+	if secToken.set() && method != huaweicloud.AuthAKSK {
+		diags.AddAttributeError(huaweiCloud.path(), "Security token without temporary AK/SK credentials",
+			"security_token (from "+secToken.source+") belongs to temporary AK/SK credentials: set it with huaweicloud.access_key and secret_key "+
+				"(or "+EnvHuaweiAccessKey+" and "+EnvHuaweiSecretKey+"), or remove it.")
+		return
+	}
 	var missing []string
 	switch method {
 	case huaweicloud.AuthAKSK:
@@ -247,7 +259,7 @@ func configureHuaweiCloud(ctx context.Context, m *huaweicloudModel, userAgent st
 		CloudDCEndpoint: clouddcURL.value,
 		IAMEndpoint:     iamURL.value,
 		Credentials: huaweicloud.Credentials{
-			Token: token.value, AccessKey: ak.value, SecretKey: sk.value,
+			Token: token.value, AccessKey: ak.value, SecretKey: sk.value, SecurityToken: secToken.value,
 			UserName: user.value, Password: password.value, DomainName: domain.value,
 		},
 		InsecureSkipVerify: insecure,
@@ -260,7 +272,7 @@ func configureHuaweiCloud(ctx context.Context, m *huaweicloudModel, userAgent st
 	}
 	client.HuaweiCloud = hc
 	tflog.Debug(ctx, "Huawei Cloud client configured", map[string]any{
-		"auth_method": string(method), "region": region.value, "project_id": project.value, "access_key": ak.value, "user_name": user.value,
+		"auth_method": string(method), "temporary_credentials": secToken.set(), "region": region.value, "project_id": project.value, "access_key": ak.value, "user_name": user.value,
 	})
 }
 

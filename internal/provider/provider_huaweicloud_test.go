@@ -21,7 +21,7 @@ import (
 // These tests set environment variables, so they do not run in parallel.
 
 var huaweiEnv = []string{"HW_REGION_NAME", "HW_PROJECT_ID", "HW_ACCESS_KEY", "HW_SECRET_KEY", "HW_AUTH_TOKEN", "HW_USER_NAME",
-	"HW_USER_PASSWORD", "HW_DOMAIN_NAME", "HW_AUTH_URL", "HW_CLOUDDC_ENDPOINT", "HW_MAX_RETRIES", "HW_INSECURE"}
+	"HW_USER_PASSWORD", "HW_DOMAIN_NAME", "HW_AUTH_URL", "HW_CLOUDDC_ENDPOINT", "HW_MAX_RETRIES", "HW_INSECURE", "HW_SECURITY_TOKEN"}
 
 // clearHuaweiEnv unsets every HW_* variable the provider reads, for the test.
 func clearHuaweiEnv(t *testing.T) {

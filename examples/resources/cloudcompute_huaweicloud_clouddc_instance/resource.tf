@@ -26,6 +26,16 @@ resource "cloudcompute_huaweicloud_clouddc_instance" "web" {
   # Optional: a ready physical server; CloudDC picks an idle one if unset.
   server_id = "a1000000-0000-4000-8000-000000000001"
 
+  # Stopped and started in place (ChangeServerPowerState on its server).
+  # IP, image and password changes need it running.
+  power_state = "running"
+
+  # Set on the instance's physical server, merged over the provider's
+  # huaweicloud.default_tags; tags_all holds both.
+  tags = {
+    service = "shop"
+  }
+
   description = "front-end web server"
   metadata = {
     role = "web"

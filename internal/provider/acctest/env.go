@@ -52,7 +52,8 @@ func huaweiConfigFromEnv(region string) huaweicloud.Config {
 		CloudDCEndpoint: os.Getenv(provider.EnvHuaweiCloudDCEndpoint), IAMEndpoint: os.Getenv(provider.EnvHuaweiAuthURL),
 		Credentials: huaweicloud.Credentials{
 			Token: os.Getenv(provider.EnvHuaweiToken), AccessKey: os.Getenv(provider.EnvHuaweiAccessKey), SecretKey: os.Getenv(provider.EnvHuaweiSecretKey),
-			UserName: os.Getenv(provider.EnvHuaweiUserName), Password: os.Getenv(provider.EnvHuaweiPassword), DomainName: os.Getenv(provider.EnvHuaweiDomainName),
+			SecurityToken: os.Getenv(provider.EnvHuaweiSecurityToken),
+			UserName:      os.Getenv(provider.EnvHuaweiUserName), Password: os.Getenv(provider.EnvHuaweiPassword), DomainName: os.Getenv(provider.EnvHuaweiDomainName),
 		},
 		InsecureSkipVerify: envBool(provider.EnvHuaweiInsecure),
 		Timeout:            envSeconds(provider.EnvHuaweiClientTimeout),

@@ -1,6 +1,7 @@
 // Package clouddc holds the Huawei Cloud CloudDC resource
-// cloudcompute_huaweicloud_clouddc_instance and the data source
-// cloudcompute_huaweicloud_clouddc_instances, in the provider's one shape:
+// cloudcompute_huaweicloud_clouddc_instance and the data sources
+// cloudcompute_huaweicloud_clouddc_instances and _servers, in the
+// provider's one shape:
 //
 //   - instance_resource.go: the resource's type, Create, Read, Update,
 //     Delete, ImportState (instance UUIDs only) and ModifyPlan;
@@ -13,6 +14,12 @@
 //   - instance_list.go: the list resource of terraform query (framework.ListResource);
 //   - instance_identity.go: the identity's project and region, beside the id;
 //   - instance_password.go: password_wo asked for where the API uses it;
+//   - instance_power_tags.go: power_state (ChangeServerPowerState on the
+//     instance's server), tags and tags_all (set on the server, the only
+//     object CloudDC tags) and the refusal of changes that need a running
+//     instance on one that stays stopped;
+//   - servers_data_source.go: cloudcompute_huaweicloud_clouddc_servers, a
+//     framework.Lookup of ListServers;
 //   - validators.go: the rules of the CreateInstance document (names,
 //     passwords, ids), written once for both schemas and their tests.
 //

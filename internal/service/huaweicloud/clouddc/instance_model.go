@@ -30,6 +30,9 @@ type instanceResourceModel struct {
 	PrimaryIP         types.String   `tfsdk:"primary_ip"`
 	CreatedAt         types.String   `tfsdk:"created_at"`
 	LaunchedAt        types.String   `tfsdk:"launched_at"`
+	PowerState        types.String   `tfsdk:"power_state"`
+	Tags              types.Map      `tfsdk:"tags"`
+	TagsAll           types.Map      `tfsdk:"tags_all"`
 	Timeouts          timeouts.Value `tfsdk:"timeouts"`
 }
 
@@ -162,10 +165,14 @@ func (m *instanceResourceModel) fromAPI(inst *huaweicloud.Instance) diag.Diagnos
 	m.CreatedAt = framework.OptionalString(inst.CreatedAt)
 	m.LaunchedAt = framework.OptionalString(inst.LaunchedAt)
 	m.PasswordWO = types.StringNull() // write-only: never stored
+	m.PowerState = types.StringValue(powerStateOf(inst.State))
 	return diags
 }
 
-// refresh sets the model from the API's instance in Read.
+// refresh sets the model from the API's instance: every attribute, and
+// tags without the provider's default_tags (the listing's items; the
+// resource's Read sets them again with the defaults).
 func (m *instanceResourceModel) refresh(_ context.Context, inst *huaweicloud.Instance, diags *diag.Diagnostics) {
 	diags.Append(m.fromAPI(inst)...)
+	m.setTags(inst, nil)
 }

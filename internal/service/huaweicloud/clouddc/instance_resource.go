@@ -6,6 +6,7 @@ import (
 	"maps"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -104,16 +105,22 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 	inst, err := conn.FindInstance(ctx, id)
+	if err == nil {
+		err = r.finishCreate(ctx, conn, &plan, inst, timeout)
+	}
 	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("reading CloudDC instance (%s) after creation", id), err.Error())
+		resp.Diagnostics.AddError(fmt.Sprintf("finishing the creation of CloudDC instance (%s)", id), err.Error())
 		return
 	}
-	resp.Diagnostics.Append(plan.fromAPI(inst)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
 func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	framework.ReadResource(ctx, req, resp, r.Identify, r.Client.HuaweiCloudClient, instanceFinder, (*instanceResourceModel).refresh)
+	framework.ReadResource(ctx, req, resp, r.Identify, r.Client.HuaweiCloudClient, instanceFinder,
+		func(m *instanceResourceModel, ctx context.Context, inst *huaweicloud.Instance, diags *diag.Diagnostics) {
+			diags.Append(m.fromAPI(inst)...)
+			m.setTags(inst, r.defaultTags())
+		})
 }
 
 func (r *instanceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -153,6 +160,11 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 	// is recorded in it, and it is saved even when a later step fails.
 	done := framework.NewPartial(ctx, resp, r.Identify, state)
 	done.Cur.Timeouts = plan.Timeouts
+	// A stopped instance is started first when the plan wants it running,
+	// and changes that need it running fail at once when it stays stopped.
+	if !r.powerBeforeUpdate(ctx, conn, plan, state, imported, done, timeout) {
+		return
+	}
 
 	planNICs, d := nicsFrom(ctx, plan.NetworkInterfaces)
 	resp.Diagnostics.Append(d...)
@@ -223,7 +235,16 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 		done.Fail(fmt.Sprintf("reading CloudDC instance (%s) after update", id), withStateHint(err))
 		return
 	}
+	if !r.tagsAndPowerAfterUpdate(ctx, conn, plan, inst, done, timeout) {
+		return
+	}
+	if inst, err = conn.FindInstance(ctx, id); err != nil {
+		done.Fail(fmt.Sprintf("reading CloudDC instance (%s) after update", id), withStateHint(err))
+		return
+	}
 	resp.Diagnostics.Append(done.Cur.fromAPI(inst)...)
+	done.Cur.Tags = plan.Tags
+	done.Cur.setTags(inst, r.defaultTags())
 	done.Save()
 }
 
@@ -264,7 +285,9 @@ func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteReques
 	}
 	if _, err := waitInstance(ctx, conn, id, "to be deleted", timeout, huaweicloud.StateTerminated, wait.Gone); err != nil {
 		resp.Diagnostics.AddError(fmt.Sprintf("waiting for CloudDC instance (%s) to be deleted", id), err.Error())
+		return
 	}
+	removeServerTags(ctx, conn, state, &resp.Diagnostics)
 }
 
 // ImportState takes the instance's UUID (the import id, or the identity's
@@ -311,6 +334,12 @@ func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	if state != nil && replacing(plan, *state, config) {
 		state = nil // a new instance: nothing of the old one carries over
 	}
+	netChange := false // set below, once the planned addresses are known
+	defer func() {
+		if !resp.Diagnostics.HasError() {
+			r.planPowerAndTags(ctx, req, resp, plan, state, netChange)
+		}
+	}()
 	planNICs, d := nicsFrom(ctx, plan.NetworkInterfaces)
 	resp.Diagnostics.Append(d...)
 	cfgNICs, d := nicsFrom(ctx, config.NetworkInterfaces)
@@ -334,6 +363,7 @@ func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 			planNICs[k].IPv4Address = types.StringUnknown()
 		}
 	}
+	netChange = state != nil && (!plan.VpcID.Equal(state.VpcID) || !sameNICs(planNICs, stateNICs))
 	list, d := nicsValue(planNICs)
 	resp.Diagnostics.Append(d...)
 	if resp.Diagnostics.HasError() {
@@ -377,7 +407,7 @@ func createHint(err error) string {
 func stateHint(err error) string {
 	if huaweicloud.HasCode(err, huaweicloud.CodeInstanceState) {
 		return "\n\nThe instance's current state does not allow this operation: another operation may be running on it, or it is " +
-			"stopped (IP changes and reinstallation need a running instance; power the server on with ChangeServerPowerState). " +
+			"stopped (IP changes, reinstallation and password changes need a running instance: set power_state = \"running\"). " +
 			"Wait for it to settle and apply again."
 	}
 	return ""

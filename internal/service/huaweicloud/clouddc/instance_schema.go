@@ -26,8 +26,10 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"Huawei Cloud data center (iMetal). Creating it installs the OS on a server in `manage_state` `ready` and waits until the " +
 			"instance is `running`; destroying it deletes the instance (`shutting-down`, then `terminated`) and frees the server.\n\n" +
 			"The API has no rename or resize: only the network (`vpc_id`, `network_interfaces`, with ModifyInstanceIp), the image " +
-			"(`image_id`, by reinstalling the OS with ReinstallOs, which wipes the system disk) and the password (ChangeInstancePassword) " +
-			"change in place; any other change replaces the instance.",
+			"(`image_id`, by reinstalling the OS with ReinstallOs, which wipes the system disk), the password (ChangeInstancePassword), " +
+			"`power_state` (ChangeServerPowerState on the instance's server) and `tags` change in place; any other change replaces the " +
+			"instance. The IP, image and password changes need a running instance: with `power_state = \"stopped\"` they are refused " +
+			"at plan time; setting `power_state = \"running\"` in the same change starts the instance first.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,
@@ -144,7 +146,10 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Computed:            true,
 				MarkdownDescription: "When the OS was last installed and started, as the API reports it.",
 			},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"power_state": powerStateAttribute(),
+			"tags":        tagsAttribute(),
+			"tags_all":    framework.TagsAllAttribute(),
+			"timeouts":    timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
 		},
 	}
 }
