@@ -79,7 +79,7 @@ resource "cloudcompute_zenlayer_zec_instance" "test" {
   image_id      = local.seed.image_id
   subnet_id     = local.seed.subnet_id
   name          = local.seed.name
-  password      = "Tf-acc-Passw0rd"
+  password_wo   = "Tf-acc-Passw0rd"
 %[2]s
 }
 `, id, extra))
