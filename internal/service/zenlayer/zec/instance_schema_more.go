@@ -10,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -82,7 +81,7 @@ func instanceAttributesMore() map[string]schema.Attribute {
 			Sensitive: true,
 			MarkdownDescription: "Initialization command run at the first boot (`CreateZecInstances` `userData`). The API never reports it: " +
 				"it is kept from the configuration, and adopted from it after an import. Changing it creates a new instance.",
-			PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			PlanModifiers: []planmodifier.String{replaceUnlessAdoptedString("Changing user_data creates a new instance.")},
 			Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
 		},
 		"enable_agent": schema.BoolAttribute{
@@ -120,7 +119,7 @@ func instanceAttributesMore() map[string]schema.Attribute {
 			MarkdownDescription: "A public IP for the instance, as `CreateZecInstances` takes it; none if unset. The API reports " +
 				"the address (`public_ip_addresses`) but none of these settings: they are kept from the configuration, and adopted " +
 				"from it after an import. Changing them creates a new instance.",
-			PlanModifiers: []planmodifier.Object{objectplanmodifier.RequiresReplace()},
+			PlanModifiers: []planmodifier.Object{replaceUnlessAdoptedObject("Changing public_network creates a new instance.")},
 			Attributes: map[string]schema.Attribute{
 				"internet_charge_type": schema.StringAttribute{
 					Required: true,

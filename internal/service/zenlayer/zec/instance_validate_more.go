@@ -23,7 +23,9 @@ func (publicNetworkValidator) Description(context.Context) string {
 	return "cluster_id with BandwidthCluster; traffic_package_size with ByTrafficPackage only"
 }
 
-func (v publicNetworkValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v publicNetworkValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
 
 func (publicNetworkValidator) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var obj types.Object
