@@ -166,8 +166,10 @@ func resetInstance(ctx context.Context, conn *zenlayer.Client, in zenlayer.Reset
 	return err
 }
 
-// warnReinstall is the plan's warning when image_id or key_id changes: the
-// instance is reinstalled in place, its system disk wiped.
+// warnReinstall plans the in-place changes: cpu, memory and image_name
+// become known after them, and the plan warns when image_id or key_id
+// changes (the instance is reinstalled in place, its system disk wiped)
+// and when a running instance changes type (it is stopped for it).
 func warnReinstall(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	var plan, state instanceResourceModel
 	if resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...); resp.Diagnostics.HasError() {
@@ -177,7 +179,12 @@ func warnReinstall(ctx context.Context, req resource.ModifyPlanRequest, resp *re
 		return
 	}
 	c := planned(&plan, &state, false)
+	if c.instanceType { // known after the change
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("cpu"), types.Int64Unknown())...)
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("memory"), types.Int64Unknown())...)
+	}
 	if c.reset {
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("image_name"), types.StringUnknown())...)
 		resp.Diagnostics.AddAttributeWarning(path.Root("image_id"), "ZEC instance will be reinstalled",
 			fmt.Sprintf("Changing image_id or key_id reinstalls instance %s in place with ResetInstance: it keeps its id, but it is "+
 				"stopped and its system disk is wiped and installed from image %s. Data disks are kept.", state.ID.ValueString(), plan.ImageID.ValueString()))
