@@ -155,6 +155,23 @@ func zecCases() []contractCase {
 		{"ModifyInstancesAttribute", func(*Server) map[string]any {
 			return map[string]any{"instanceIds": []string{inst}, "instanceName": "renamed"}
 		}},
+		{"ModifyInstanceType", func(s *Server) map[string]any {
+			s.SetZECInstanceStatus(inst, instStatusStopped)
+			return map[string]any{"instanceId": inst, "instanceType": "z2a.cpu.2"}
+		}},
+		{"ResetInstance", func(s *Server) map[string]any {
+			s.SetZECInstanceStatus(inst, instStatusStopped)
+			return map[string]any{"instanceId": inst, "imageId": "debian-12", "password": "Example~123"}
+		}},
+		{"ResetInstancePassword", func(s *Server) map[string]any {
+			s.SetZECInstanceStatus(inst, instStatusRunning)
+			return map[string]any{"instanceId": inst, "password": "Example~123"}
+		}},
+		{"ModifyNetworkInterfaceAttribute", func(*Server) map[string]any {
+			return map[string]any{"nicId": inst + "-nic0", "securityGroupId": "sg-contract"}
+		}},
+		{"StartIpForward", func(*Server) map[string]any { return map[string]any{"instanceId": inst} }},
+		{"StopIpForward", func(*Server) map[string]any { return map[string]any{"instanceId": inst} }},
 		{"ReleaseInstances", func(s *Server) map[string]any {
 			s.SetZECInstanceStatus(inst, instStatusRunning)
 			return map[string]any{"instanceIds": []string{inst}}

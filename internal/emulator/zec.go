@@ -45,6 +45,14 @@ func (z *zecState) actions() map[string]zenlayerAction {
 		"StopInstances":            z.stopInstances,
 		"ModifyInstancesAttribute": z.modifyInstancesAttribute,
 		"ReleaseInstances":         z.releaseInstances,
+
+		// zec_instances_modify.go (version 2025-09-01)
+		"ModifyInstanceType":              z.modifyInstanceType,
+		"ResetInstance":                   z.resetInstance,
+		"ResetInstancePassword":           z.resetInstancePassword,
+		"ModifyNetworkInterfaceAttribute": z.modifyNetworkInterfaceAttribute,
+		"StartIpForward":                  z.startIPForward,
+		"StopIpForward":                   z.stopIPForward,
 	}
 }
 

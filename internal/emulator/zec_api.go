@@ -38,6 +38,14 @@ var zecVersions = map[string]apiVersion{
 		"ModifyInstancesAttribute": {`instanceIds[] instanceName`, specRequestID},
 		// dependResource: see zenlayerExtensions.
 		"ReleaseInstances": {`instanceIds[] dependResource:b`, specFailedIDs},
+		// The in-place changes of an instance (zec_instances_modify.go).
+		"ModifyInstanceType": {`instanceId instanceType`, specRequestID},
+		"ResetInstance": {`instanceId password keyId imageId timezone enableAgent:b instanceName userData`,
+			specRequestID},
+		"ResetInstancePassword":           {`instanceId password`, specRequestID},
+		"ModifyNetworkInterfaceAttribute": {`nicId name securityGroupId`, specRequestID},
+		"StartIpForward":                  {`instanceId`, specRequestID},
+		"StopIpForward":                   {`instanceId`, specRequestID},
 	}),
 	// zenlayercloud-sdk-go v0.2.40 zenlayercloud/zec20240401: the version
 	// the official provider (v0.2.28) releases, starts, stops and resizes

@@ -27,6 +27,30 @@ type zecImage struct {
 	Name string
 	// MinDisk is the smallest system disk the image fits on, in GiB.
 	MinDisk int
+	// OSType is the image's osType (DescribeImages): "" for Linux, or
+	// zecOSWindows / zecOSGeneric, whose images take neither a password
+	// nor a key pair (zenlayercloud-cli apis/en-US/zec/create-zec-instances.yaml
+	// and reset-instance.yaml, password and key-id: "Windows and Generic
+	// images support neither option").
+	OSType string
+}
+
+// The image OS types that take no login.
+const (
+	zecOSWindows = "windows"
+	zecOSGeneric = "generic"
+)
+
+// noLogin reports whether an image takes neither a password nor a key pair.
+func (i zecImage) noLogin() bool { return i.OSType == zecOSWindows || i.OSType == zecOSGeneric }
+
+// osFamily is the osType a reset cannot cross (reset-instance.yaml:
+// "Cross-OS type (osType) reinstallation is not supported").
+func (i zecImage) osFamily() string {
+	if i.OSType == "" {
+		return "linux"
+	}
+	return i.OSType
 }
 
 // ZECInstanceTypes and ZECImages are the instance types and images the
@@ -37,12 +61,15 @@ var (
 		"z2a.mem.2": {2, 16}, "z2a.mem.4": {4, 32},
 	}
 	ZECImages = map[string]zecImage{
-		"ubuntu-22.04": {"Ubuntu 22.04 LTS 64bit", 20},
-		"ubuntu-24.04": {"Ubuntu 24.04 LTS 64bit", 20},
-		"debian-12":    {"Debian 12 64bit", 20},
-		"rocky-9":      {"Rocky Linux 9 64bit", 30},
+		"ubuntu-22.04": {"Ubuntu 22.04 LTS 64bit", 20, ""},
+		"ubuntu-24.04": {"Ubuntu 24.04 LTS 64bit", 20, ""},
+		"debian-12":    {"Debian 12 64bit", 20, ""},
+		"rocky-9":      {"Rocky Linux 9 64bit", 30, ""},
 		// The form of the API document's example.
-		"ubuntu2404_20240712": {"Ubuntu Server 24.04 LTS", 20},
+		"ubuntu2404_20240712": {"Ubuntu Server 24.04 LTS", 20, ""},
+		// Images that take no login (see zecImage.OSType).
+		"windows-2022": {"Windows Server 2022 Datacenter 64bit", 40, zecOSWindows},
+		"generic-ipxe": {"Generic iPXE", 20, zecOSGeneric},
 	}
 )
 

@@ -40,6 +40,12 @@ type zecInstance struct {
 	Network   params
 	UserData  string
 	Marketing params
+	// NicName is the primary vNIC's name (ModifyNetworkInterfaceAttribute),
+	// "<instanceName>-nic0" until it is set.
+	NicName string
+	// Resets and PasswordResets count ResetInstance and
+	// ResetInstancePassword calls (no answer shows a password).
+	Resets, PasswordResets int
 	// releaseDependents is the dependResource of the release under way.
 	releaseDependents bool
 
@@ -84,6 +90,10 @@ func (z *zecState) instanceInfo(i *zecInstance) map[string]any {
 	if i.IPv6 != "" {
 		nicSubnetType = "IPv4_IPv6"
 	}
+	nicName := i.NicName
+	if nicName == "" {
+		nicName = i.InstanceName + "-nic0"
+	}
 	dataDisks := []any{}
 	for _, d := range sortedValues(z.disks) {
 		if d.InstanceID == i.InstanceID && d.DiskType == "DATA" {
@@ -101,7 +111,7 @@ func (z *zecState) instanceInfo(i *zecInstance) map[string]any {
 		"resourceGroupName": resourceGroupName(i.ResourceGroupID), "tags": wrapTags(i.Tags), "loadBalancerIds": []string{},
 		"instanceOptions": map[string]any{"nestedVirtualization": i.NestedVirtualization},
 		"nics": []any{map[string]any{
-			"nicId": i.InstanceID + "-nic0", "name": i.InstanceName + "-nic0", "status": "IN_USE", "nicType": "Primary",
+			"nicId": i.InstanceID + "-nic0", "name": nicName, "status": "IN_USE", "nicType": "Primary",
 			"regionId": zecRegionOf(i.ZoneID), "nicSubnetType": nicSubnetType, "publicIpList": nonNil(i.PublicIPs),
 			"privateIpList": nonNil(i.PrivateIPs), "primaryIpv4": i.PrivateIPs[0], "primaryIpv6": nilIfEmpty(i.IPv6),
 			"secondaryIpv4s": []string{}, "instanceId": i.InstanceID, "subnetId": i.SubnetID, "createTime": i.CreateTime,

@@ -126,16 +126,9 @@ func checkCreateInstances(req *call) (*zecCreate, *errAPI) {
 	if e != nil {
 		return nil, e
 	}
-	hasPassword, hasKey := stringOr(req.str("password"), "") != "", stringOr(req.str("keyId"), "") != ""
-	switch {
-	case hasPassword && hasKey:
-		return nil, apiErr(http.StatusBadRequest, codeInvalidParameter, "password and keyId cannot both be given.")
-	case !hasPassword && !hasKey:
-		return nil, errMissing("password or keyId")
-	case hasPassword:
-		if e := checkPassword(*req.str("password")); e != nil {
-			return nil, e
-		}
+	hasKey := stringOr(req.str("keyId"), "") != ""
+	if e := checkLogin(image, req); e != nil {
+		return nil, e
 	}
 	nicType := "Auto"
 	if t := req.str("nicNetworkType"); t != nil {
@@ -197,4 +190,28 @@ func checkCreateInstances(req *call) (*zecCreate, *errAPI) {
 	}
 	return &zecCreate{ipStack: ipStack, sysBursting: valueOr(req.obj("systemDisk").flag("burstingEnabled"), false), names: names, itype: itype, nicType: nicType, hasKey: hasKey,
 		sysSize: sysSize, sysCategory: sysCategory, dataDisks: dataDisks, tags: tags}, nil
+}
+
+// checkLogin checks the password and keyId of a CreateZecInstances or a
+// ResetInstance: one of them, not both, and neither for a Windows or
+// Generic image ("You can set either a password or a keyId, but not both;
+// Windows and Generic images support neither option",
+// zenlayercloud-cli apis/en-US/zec/create-zec-instances.yaml and
+// reset-instance.yaml).
+func checkLogin(image zecImage, req *call) *errAPI {
+	hasPassword, hasKey := stringOr(req.str("password"), "") != "", stringOr(req.str("keyId"), "") != ""
+	switch {
+	case hasPassword && hasKey:
+		return apiErr(http.StatusBadRequest, codeInvalidParameter, "password and keyId cannot both be given.")
+	case image.noLogin() && (hasPassword || hasKey):
+		return apiErr(http.StatusBadRequest, codeInvalidParameter,
+			"Image %s (%s) supports neither a password nor a keyId: Windows and Generic images support neither option.", image.Name, image.OSType)
+	case image.noLogin():
+		return nil
+	case !hasPassword && !hasKey:
+		return errMissing("password or keyId")
+	case hasPassword:
+		return checkPassword(*req.str("password"))
+	}
+	return nil
 }

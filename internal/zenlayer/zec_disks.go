@@ -56,6 +56,8 @@ type Disk struct {
 	ResourceGroupID string `json:"resourceGroupId"`
 	// Tags come wrapped, as in a create: {"tags": [...]}.
 	Tags *TagAssociation `json:"tags"`
+	// BurstingEnabled is null in version 2024-04-01.
+	BurstingEnabled *bool `json:"burstingEnabled"`
 }
 
 // UnmarshalJSON reads a DiskInfo, and its ChargeType from its period.
@@ -87,6 +89,7 @@ type CreateDisksRequest struct {
 	SnapshotID      string          `json:"snapshotId,omitempty"`
 	ResourceGroupID string          `json:"resourceGroupId,omitempty"`
 	Tags            *TagAssociation `json:"tags,omitempty"`
+	BurstingEnabled *bool           `json:"burstingEnabled,omitempty"`
 }
 
 type createDisksResponse struct {

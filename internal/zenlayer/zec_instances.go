@@ -65,6 +65,24 @@ type Instance struct {
 	ResourceGroupID    string          `json:"resourceGroupId"`
 	ResourceGroupName  string          `json:"resourceGroupName"`
 	Tags               *TagAssociation `json:"tags"`
+	// Nics are the instance's vNICs, its primary one first (version 2025-09-01).
+	Nics []InstanceNic `json:"nics"`
+	// InstanceOptions is null in version 2024-04-01.
+	InstanceOptions *InstanceOptions `json:"instanceOptions"`
+}
+
+// InstanceNic is a vNIC as DescribeInstances lists it (NicInfo).
+type InstanceNic struct {
+	NicID           string `json:"nicId"`
+	Name            string `json:"name"`
+	NicType         string `json:"nicType"`
+	PrimaryIPv4     string `json:"primaryIpv4"`
+	SecurityGroupID string `json:"securityGroupId"`
+}
+
+// InstanceOptions are the instanceOptions of a create and of an instance.
+type InstanceOptions struct {
+	NestedVirtualization *bool `json:"nestedVirtualization,omitempty"`
 }
 
 // InstanceDisk is a disk as DescribeInstances lists it in systemDisk / dataDisks.
@@ -109,6 +127,16 @@ type CreateZecInstancesRequest struct {
 	ResourceGroupID    string          `json:"resourceGroupId,omitempty"`
 	Tags               *TagAssociation `json:"tags,omitempty"`
 	UserData           string          `json:"userData,omitempty"`
+	// The fields below are version 2025-09-01's (zec20250901 CreateZecInstancesRequest).
+	EnableAgent        *bool            `json:"enableAgent,omitempty"`
+	EnableIPForward    *bool            `json:"enableIpForward,omitempty"`
+	TrafficPackageSize *float64         `json:"trafficPackageSize,omitempty"`
+	EIPBindType        string           `json:"eipBindType,omitempty"`
+	NetworkLineType    string           `json:"networkLineType,omitempty"`
+	IPStackType        string           `json:"ipStackType,omitempty"`
+	ClusterID          string           `json:"clusterId,omitempty"`
+	IPv6ClusterID      string           `json:"ipv6ClusterId,omitempty"`
+	InstanceOptions    *InstanceOptions `json:"instanceOptions,omitempty"`
 }
 
 // String never shows the password (requests may end up in logs or errors).

@@ -40,7 +40,7 @@ resource "cloudcompute_zenlayer_zec_instance" "app" {
   image_id      = "ubuntu-22.04"
   subnet_id     = "subnet-query"
   name          = format("query-app-%03d", count.index)
-  password      = var.password
+  password_wo   = var.password
   power_state   = count.index % 10 == 0 ? "stopped" : "running"
 }
 

@@ -7,6 +7,9 @@ resource "cloudcompute_zenlayer_zec_disk" "data" {
   category    = "Standard NVMe SSD"
   instance_id = cloudcompute_zenlayer_zec_instance.app.id
 
+  # Performance bursting above the category's baseline (set at creation).
+  bursting_enabled = true
+
   # Moving or removing instance_id detaches the disk in place, which the API
   # does only while the instance is stopped unless forced. Destroy always
   # detaches forcibly: the data goes with the release anyway.

@@ -32,8 +32,34 @@ resource "cloudcompute_zenlayer_zec_instance" "worker" {
   image_id      = "debian-12"
   subnet_id     = "subnet-example"
   name          = "worker-1"
-  password      = var.root_password # write-only: never stored in the state
   power_state   = "stopped"
+
+  # Write-only: never stored in the state. Bump the version to set a new
+  # password in place (ResetInstancePassword).
+  password_wo         = var.root_password
+  password_wo_version = 1
+}
+
+# A gateway with a public IP, IP forwarding and a fixed private address.
+# Its security group, type and IP forwarding change in place; a new image_id
+# reinstalls it in place (the plan warns: the system disk is wiped).
+resource "cloudcompute_zenlayer_zec_instance" "gateway" {
+  zone_id              = "asia-east-1a"
+  instance_type        = "z2a.cpu.2"
+  image_id             = "ubuntu-24.04"
+  subnet_id            = "subnet-example"
+  name                 = "gateway-1"
+  key_id               = "key-example"
+  security_group_id    = "sg-example"
+  lan_ip               = "10.0.0.10"
+  enable_ip_forwarding = true
+  user_data            = "#!/bin/sh\nsysctl -w net.ipv4.ip_forward=1\n"
+
+  public_network = {
+    internet_charge_type = "ByBandwidth"
+    bandwidth            = 100
+    network_line_type    = "PremiumBGP"
+  }
 }
 
 # A data disk attached to the web server. Destroy detaches it forcibly while

@@ -22,6 +22,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -33,7 +34,7 @@ var packages = []struct {
 	dir, service, version string
 	actions               []string
 }{
-	{"zec20250901", "zec", "2025-09-01", zecActions},
+	{"zec20250901", "zec", "2025-09-01", slices.Concat(zecActions, zec2025Actions)},
 	{"zec20240401", "zec", "2024-04-01", zecActions},
 	{"bmc20221120", "bmc", "2022-11-20", bmcActions},
 	{"bmc20260201", "bmc", "2026-02-01", bmcActions},
@@ -42,6 +43,10 @@ var packages = []struct {
 var zecActions = []string{"CreateDisks", "DescribeDisks", "AttachDisks", "DetachDisks", "ResizeDisk", "ModifyDisksAttributes",
 	"ReleaseDisk", "DescribeDiskCategory", "CreateZecInstances", "DescribeInstances", "DescribeInstancesStatus",
 	"StartInstances", "StopInstances", "ModifyInstancesAttribute", "ReleaseInstances"}
+
+// zec2025Actions are the actions the emulator serves in version 2025-09-01 only.
+var zec2025Actions = []string{"ModifyInstanceType", "ResetInstance", "ResetInstancePassword", "ModifyNetworkInterfaceAttribute",
+	"StartIpForward", "StopIpForward"}
 
 var bmcActions = []string{"CreateInstances", "DescribeInstances", "StartInstances", "StopInstances", "ModifyInstancesAttribute",
 	"TerminateInstance", "ReleaseInstances", "DescribeZones", "DescribeInstanceTypes", "DescribeImages"}

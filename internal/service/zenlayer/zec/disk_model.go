@@ -29,6 +29,9 @@ type diskResourceModel struct {
 	ChargeType       types.String   `tfsdk:"charge_type"`
 	CreateTime       types.String   `tfsdk:"create_time"`
 	Timeouts         timeouts.Value `tfsdk:"timeouts"`
+	// snapshot_id and bursting_enabled (disk_schema_more.go).
+	SnapshotID      types.String `tfsdk:"snapshot_id"`
+	BurstingEnabled types.Bool   `tfsdk:"bursting_enabled"`
 }
 
 // fromAPI sets the model from the API's disk. The arguments the API does
@@ -46,6 +49,13 @@ func (m *diskResourceModel) fromAPI(d *zenlayer.Disk) {
 	m.Portable = types.BoolValue(d.Portable)
 	m.ChargeType = types.StringValue(d.ChargeType)
 	m.CreateTime = types.StringValue(d.CreateTime)
+	// snapshot_id is an argument the API never reports; burstingEnabled is
+	// null in version 2024-04-01's answers.
+	if d.BurstingEnabled != nil {
+		m.BurstingEnabled = types.BoolValue(*d.BurstingEnabled)
+	} else if m.BurstingEnabled.IsUnknown() {
+		m.BurstingEnabled = types.BoolNull()
+	}
 }
 
 // createRequest is the CreateDisks request for the plan (without the
@@ -58,6 +68,8 @@ func (m *diskResourceModel) createRequest() zenlayer.CreateDisksRequest {
 		DiskCategory:    m.Category.ValueString(),
 		InstanceID:      m.InstanceID.ValueString(),
 		ResourceGroupID: m.ResourceGroupID.ValueString(),
+		SnapshotID:      framework.KnownString(m.SnapshotID),
+		BurstingEnabled: knownBool(m.BurstingEnabled),
 	}
 }
 

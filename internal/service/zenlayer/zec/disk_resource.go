@@ -98,7 +98,8 @@ func (r *diskResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 func (r *diskResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	// After an import, the arguments the API never reports are adopted
 	// from the configuration without a call.
-	if done, _ := framework.AdoptImported(ctx, req, resp, r.Identify, path.Root("force_detach"), path.Root("release_on_destroy"), path.Root("timeouts")); done {
+	if done, _ := framework.AdoptImported(ctx, req, resp, r.Identify, path.Root("force_detach"), path.Root("release_on_destroy"), path.Root("timeouts"),
+		path.Root("snapshot_id")); done {
 		return
 	}
 	var plan, state diskResourceModel
@@ -125,6 +126,7 @@ func (r *diskResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	// recorded in it, and it is saved even when a later step fails.
 	p := framework.NewPartial(ctx, resp, r.Identify, state)
 	p.Cur.ReleaseOnDestroy, p.Cur.ForceDetach, p.Cur.Timeouts = plan.ReleaseOnDestroy, plan.ForceDetach, plan.Timeouts
+	p.Cur.SnapshotID = plan.SnapshotID // an argument only: no call changes it
 
 	if !plan.Name.IsUnknown() && !plan.Name.Equal(state.Name) {
 		tflog.Info(ctx, "renaming ZEC disk", map[string]any{"id": id})

@@ -122,4 +122,7 @@ func (r *diskResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
 		},
 	}
+	for name, a := range diskAttributesMore() {
+		resp.Schema.Attributes[name] = a
+	}
 }

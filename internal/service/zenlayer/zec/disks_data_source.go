@@ -47,7 +47,7 @@ func NewDisksDataSource() datasource.DataSource {
 		Items:            "disks",
 		ItemsDescription: "The matching disks, sorted by id.",
 		Resource:         framework.SchemaOf(NewDiskResource),
-		Leave:            []string{"force_detach", "release_on_destroy", "timeouts"},
+		Leave:            []string{"force_detach", "release_on_destroy", "timeouts", "snapshot_id"},
 		Describe:         map[string]string{"instance_id": "Instance the disk is attached to, if any."},
 		Client:           (*conns.Client).ZenlayerClient,
 		IDs:              func(f *disksDataSourceModel) types.List { return f.IDs },

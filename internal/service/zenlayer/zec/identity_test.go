@@ -59,7 +59,7 @@ resource "cloudcompute_zenlayer_zec_instance" "test" {
   image_id      = "ubuntu-22.04"
   subnet_id     = "subnet-acc"
   name          = %[2]q
-  password      = "Tf-acc-Passw0rd"
+  password_wo   = "Tf-acc-Passw0rd"
   power_state   = %[3]q
 }
 `, testZone, name, powerState)

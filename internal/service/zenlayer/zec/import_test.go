@@ -39,10 +39,12 @@ resource "cloudcompute_zenlayer_zec_disk" "test" {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: adoptionSteps(emu, diskResourceName, config, `  force_detach       = true
   release_on_destroy = false
+  snapshot_id        = "snap-adopted"
   timeouts = {
     delete = "30m"
   }`,
 			statecheck.ExpectKnownValue(diskResourceName, tfjsonpath.New("id"), knownvalue.StringExact(id)),
+			statecheck.ExpectKnownValue(diskResourceName, tfjsonpath.New("snapshot_id"), knownvalue.StringExact("snap-adopted")),
 			statecheck.ExpectKnownValue(diskResourceName, tfjsonpath.New("force_detach"), knownvalue.Bool(true)),
 			statecheck.ExpectKnownValue(diskResourceName, tfjsonpath.New("release_on_destroy"), knownvalue.Bool(false)),
 		),
@@ -79,7 +81,7 @@ resource "cloudcompute_zenlayer_zec_instance" "test" {
   image_id      = local.seed.image_id
   subnet_id     = local.seed.subnet_id
   name          = local.seed.name
-  password      = "Tf-acc-Passw0rd"
+  password_wo   = "Tf-acc-Passw0rd"
 %[2]s
 }
 `, id, extra))
@@ -87,11 +89,20 @@ resource "cloudcompute_zenlayer_zec_instance" "test" {
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: adoptionSteps(emu, instanceResourceName, config, `  force_shutdown     = true
-  release_on_destroy = false
+		Steps: adoptionSteps(emu, instanceResourceName, config, `  force_shutdown      = true
+  release_on_destroy  = false
+  password_wo_version = 3
+  user_data           = "#!/bin/sh\necho adopted"
+  public_network = {
+    internet_charge_type = "ByBandwidth"
+    bandwidth            = 20
+  }
   timeouts = {
     delete = "30m"
   }`,
+			statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("password_wo_version"), knownvalue.Int64Exact(3)),
+			statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("user_data"), knownvalue.StringExact("#!/bin/sh\necho adopted")),
+			statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("public_network").AtMapKey("bandwidth"), knownvalue.Int64Exact(20)),
 			statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("id"), knownvalue.StringExact(id)),
 			statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("force_shutdown"), knownvalue.Bool(true)),
 			statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("release_on_destroy"), knownvalue.Bool(false)),

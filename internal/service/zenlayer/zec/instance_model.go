@@ -21,7 +21,6 @@ type instanceResourceModel struct {
 	InstanceType       types.String   `tfsdk:"instance_type"`
 	ImageID            types.String   `tfsdk:"image_id"`
 	Name               types.String   `tfsdk:"name"`
-	Password           types.String   `tfsdk:"password"`
 	KeyID              types.String   `tfsdk:"key_id"`
 	SystemDisk         types.Object   `tfsdk:"system_disk"`
 	SubnetID           types.String   `tfsdk:"subnet_id"`
@@ -41,6 +40,7 @@ type instanceResourceModel struct {
 	SystemDiskID       types.String   `tfsdk:"system_disk_id"`
 	CreateTime         types.String   `tfsdk:"create_time"`
 	Timeouts           timeouts.Value `tfsdk:"timeouts"`
+	instanceModelMore
 }
 
 // systemDiskModel is the system_disk object.
@@ -72,7 +72,6 @@ func (m *instanceResourceModel) fromAPI(ctx context.Context, inst *zenlayer.Inst
 	m.InstanceType = types.StringValue(inst.InstanceType)
 	m.ImageID = types.StringValue(inst.ImageID)
 	m.Name = types.StringValue(inst.InstanceName)
-	m.Password = types.StringNull() // write-only
 	m.KeyID = framework.OptionalString(inst.KeyID)
 	m.SubnetID = types.StringValue(inst.SubnetID)
 	m.SecurityGroupID = types.StringValue(inst.SecurityGroupID)
@@ -101,6 +100,7 @@ func (m *instanceResourceModel) fromAPI(ctx context.Context, inst *zenlayer.Inst
 		dataIDs = append(dataIDs, dd.DiskID)
 	}
 	m.DataDiskIDs = framework.StringList(ctx, dataIDs, diags)
+	m.instanceModelMore.fromAPI(inst)
 }
 
 // powerStateOf maps an API status to the resource's power_state: an
@@ -128,12 +128,19 @@ func (m *instanceResourceModel) createRequest(ctx context.Context, password type
 		InstanceCount:   1,
 		InstanceName:    m.Name.ValueString(),
 		Password:        password.ValueString(),
+		UserData:        m.UserData.ValueString(),
+		LanIP:           framework.KnownString(m.LanIP),
 		KeyID:           m.KeyID.ValueString(),
 		SecurityGroupID: m.SecurityGroupID.ValueString(),
 		ResourceGroupID: m.ResourceGroupID.ValueString(),
 		TimeZone:        framework.KnownString(m.TimeZone),
 	}
-	sd, diags := m.systemDisk(ctx)
+	diags := m.instanceModelMore.createRequest(ctx, &in)
+	if diags.HasError() {
+		return in, diags
+	}
+	sd, d := m.systemDisk(ctx)
+	diags.Append(d...)
 	if diags.HasError() {
 		return in, diags
 	}

@@ -45,13 +45,14 @@ var _ resource.ResourceWithMoveState = &instanceResource{}
 //	instance_status                 status
 //	create_time                     create_time
 //	timeouts {create, update}       timeouts (create, update; delete unset)
-//	password                        -  write-only here: never in the state; keep it in the
-//	                                   configuration, where it plans no change. Changing it
-//	                                   later does nothing (the official provider reset the
-//	                                   password in place)
-//	disable_qga_agent               -  the QEMU guest agent is left as it is (the API's default
-//	                                   at creation: enabled)
-//	enable_ip_forwarding            -  IP forwarding is left as it is, not managed here
+//	password                        -  password_wo here, write-only: never in the state; set it
+//	                                   in the configuration, where it plans no change (rotate
+//	                                   it with password_wo_version)
+//	disable_qga_agent               enable_agent: its negation (null is false: the agent on)
+//	enable_ip_forwarding            enable_ip_forwarding
+//	-                               nested_virtualization, lan_ip: set by the refresh
+//	-                               user_data, public_network, password_wo_version: null (the
+//	                                official provider has none of them)
 //	resource_group_name             -  computed; resource_group_id is kept
 //	-                               security_group_id, data_disk_ids: set by the refresh
 //	-                               force_shutdown: false, its default
@@ -59,10 +60,9 @@ var officialInstance = framework.MoveSource{
 	ProviderAddress: officialProvider,
 	TypeName:        "zenlayercloud_zec_instance",
 	NoEquivalent: map[string]string{
-		"password":             "write-only here: never stored in the state; keep it in the configuration",
-		"disable_qga_agent":    "the QEMU guest agent setting is not managed here; the instance keeps it",
-		"enable_ip_forwarding": "IP forwarding is not managed here; the instance keeps it",
-		"resource_group_name":  "computed name of the resource group; resource_group_id is kept",
+		"password": "write-only here (password_wo): never stored in the state; set password_wo in the configuration " +
+			"and rotate it with password_wo_version",
+		"resource_group_name": "computed name of the resource group; resource_group_id is kept",
 	},
 }
 
@@ -90,7 +90,6 @@ func moveInstance(ctx context.Context, from *framework.MovedState, diags *diag.D
 		InstanceType:       from.String("instance_type"),
 		ImageID:            from.String("image_id"),
 		Name:               from.String("instance_name"),
-		Password:           types.StringNull(),
 		KeyID:              from.String("key_id"),
 		SystemDisk:         systemDisk,
 		SubnetID:           from.String("subnet_id"),
@@ -110,5 +109,11 @@ func moveInstance(ctx context.Context, from *framework.MovedState, diags *diag.D
 		SystemDiskID:       from.String("system_disk_id"),
 		CreateTime:         from.String("create_time"),
 		Timeouts:           from.Timeouts(ctx, diags),
+		instanceModelMore: instanceModelMore{
+			PasswordWO: types.StringNull(), PasswordWOVersion: types.Int64Null(), UserData: types.StringNull(),
+			EnableAgent:          types.BoolValue(!from.Bool("disable_qga_agent", false).ValueBool()),
+			EnableIPForwarding:   from.Bool("enable_ip_forwarding", false),
+			NestedVirtualization: types.BoolNull(), LanIP: types.StringNull(), PublicNetwork: types.ObjectNull(publicNetworkAttrTypes),
+		},
 	}
 }

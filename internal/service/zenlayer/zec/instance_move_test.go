@@ -88,7 +88,7 @@ resource "cloudcompute_zenlayer_zec_instance" "web" {
   image_id      = %[3]q
   subnet_id     = %[4]q
   name          = %[5]q
-  password      = %[6]q
+  password_wo   = %[6]q
   system_disk   = { size = %[7]d }
   timeouts      = { create = "30m" }
 }
@@ -112,7 +112,7 @@ resource "cloudcompute_zenlayer_zec_disk" "data" {
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue("cloudcompute_zenlayer_zec_instance.web", tfjsonpath.New("id"), knownvalue.StringExact(inst.InstanceID)),
 					statecheck.ExpectKnownValue("cloudcompute_zenlayer_zec_instance.web", tfjsonpath.New("name"), knownvalue.StringExact(inst.InstanceName)),
-					statecheck.ExpectKnownValue("cloudcompute_zenlayer_zec_instance.web", tfjsonpath.New("password"), knownvalue.Null()),
+					statecheck.ExpectKnownValue("cloudcompute_zenlayer_zec_instance.web", tfjsonpath.New("password_wo"), knownvalue.Null()),
 					statecheck.ExpectKnownValue("cloudcompute_zenlayer_zec_instance.web", tfjsonpath.New("key_id"), knownvalue.Null()),
 					statecheck.ExpectKnownValue("cloudcompute_zenlayer_zec_instance.web", tfjsonpath.New("power_state"), knownvalue.StringExact("running")),
 					statecheck.ExpectKnownValue("cloudcompute_zenlayer_zec_instance.web", tfjsonpath.New("release_on_destroy"), knownvalue.Bool(true)),
@@ -195,7 +195,9 @@ func TestZECInstanceMoveState_mapsTheOfficialAttributes(t *testing.T) {
 	}`, map[string]attr.Value{
 		"id": types.StringValue("zec-42"), "zone_id": types.StringValue("asia-east-1a"), "instance_type": types.StringValue("z2a.cpu.2"),
 		"image_id": types.StringValue("ubuntu-22.04"), "image_name": types.StringValue("Ubuntu 22.04"), "name": types.StringValue("web"),
-		"password": types.StringNull(), "key_id": types.StringValue("key-1"), "subnet_id": types.StringValue("subnet-1"),
+		"password_wo": types.StringNull(), "password_wo_version": types.Int64Null(), "user_data": types.StringNull(),
+		"enable_agent": types.BoolValue(false), "enable_ip_forwarding": types.BoolValue(true), "nested_virtualization": types.BoolNull(),
+		"lan_ip": types.StringNull(), "key_id": types.StringValue("key-1"), "subnet_id": types.StringValue("subnet-1"),
 		"security_group_id": types.StringNull(), "resource_group_id": types.StringValue("rg-1"), "time_zone": types.StringValue("Asia/Singapore"),
 		"power_state": types.StringValue("stopped"), "force_shutdown": types.BoolValue(false), "release_on_destroy": types.BoolValue(false),
 		"status": types.StringValue("STOPPED"), "cpu": types.Int64Value(2), "memory": types.Int64Value(4),

@@ -40,7 +40,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	var plan instanceResourceModel
 	var password types.String // write-only: only in the configuration
 	conn, ctx, timeout, cancel := framework.Begin(ctx, &resp.Diagnostics, r.Client.ZenlayerClient, r.CreateTimeout(&plan.Timeouts),
-		framework.Get(req.Plan, &plan), framework.GetAttribute(req.Config, path.Root("password"), &password))
+		framework.Get(req.Plan, &plan), framework.GetAttribute(req.Config, path.Root("password_wo"), &password))
 	defer cancel()
 	if conn == nil {
 		return
@@ -87,8 +87,9 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	if err != nil {
 		detail := err.Error()
 		if zenlayer.HasCode(err, zenlayer.CodePasswordMalformed) {
-			detail += "\n\nThe password does not meet the API's password policy; see the description of the password argument."
+			detail += "\n\nThe password does not meet the API's password policy; see the description of the password_wo argument."
 		}
+		detail += createLoginHint(err)
 		resp.Diagnostics.AddError("creating ZEC instance", detail)
 		return
 	}
@@ -124,8 +125,10 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 			return
 		}
 	}
+	wantLanIP := plan.LanIP
 	plan.fromAPI(ctx, inst, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	checkLanIP(resp, id, wantLanIP, plan.LanIP)
 }
 
 func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -135,12 +138,15 @@ func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, r
 func (r *instanceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	// After an import, the arguments the API never reports are adopted
 	// from the configuration without a call.
-	if done, _ := framework.AdoptImported(ctx, req, resp, r.Identify, path.Root("force_shutdown"), path.Root("release_on_destroy"), path.Root("timeouts")); done {
+	done, imported := framework.AdoptImported(ctx, req, resp, r.Identify, path.Root("force_shutdown"), path.Root("release_on_destroy"), path.Root("timeouts"),
+		path.Root("password_wo_version"), path.Root("user_data"), path.Root("public_network"))
+	if done {
 		return
 	}
 	var plan, state instanceResourceModel
+	var password types.String // write-only: only in the configuration
 	conn, ctx, timeout, cancel := framework.Begin(ctx, &resp.Diagnostics, r.Client.ZenlayerClient, r.UpdateTimeout(&plan.Timeouts),
-		framework.Get(req.Plan, &plan), framework.Get(req.State, &state))
+		framework.Get(req.Plan, &plan), framework.Get(req.State, &state), framework.GetAttribute(req.Config, path.Root("password_wo"), &password))
 	defer cancel()
 	if conn == nil {
 		return
@@ -159,6 +165,10 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 	// recorded in it, and it is saved even when a later step fails.
 	p := framework.NewPartial(ctx, resp, r.Identify, state)
 	p.Cur.ReleaseOnDestroy, p.Cur.ForceShutdown, p.Cur.Timeouts = plan.ReleaseOnDestroy, plan.ForceShutdown, plan.Timeouts
+	p.Cur.UserData, p.Cur.PublicNetwork = plan.UserData, plan.PublicNetwork // arguments only: no call changes them
+	if imported || plan.PasswordWOVersion.IsNull() {
+		p.Cur.PasswordWOVersion = plan.PasswordWOVersion // adopted (never acted on), or dropped
+	}
 
 	if !plan.Name.IsUnknown() && !plan.Name.Equal(state.Name) {
 		tflog.Info(ctx, "renaming ZEC instance", map[string]any{"id": id})
@@ -191,8 +201,13 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 		p.Cur.SystemDisk = plan.SystemDisk
 	}
 
-	// state.PowerState is what the last refresh saw (powerStateOf the API's status).
-	if !plan.PowerState.Equal(state.PowerState) {
+	if !applyChanges(ctx, conn, p, &plan, password, planned(&plan, &state, imported), timeout) {
+		return
+	}
+
+	// p.Cur.PowerState is what the last refresh saw (powerStateOf the API's
+	// status), or where the steps above left the instance.
+	if !plan.PowerState.Equal(p.Cur.PowerState) {
 		switch plan.PowerState.ValueString() {
 		case PowerStateRunning:
 			if err := startInstance(ctx, conn, id, timeout); err != nil {
@@ -234,7 +249,7 @@ func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteReques
 // such an instance never runs, and a tainted one is replaced anyway, but
 // an imported or refreshed one would otherwise plan no change.
 func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if requireLogin(ctx, req, resp); resp.Diagnostics.HasError() || req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
 		return
 	}
 	var status types.String
@@ -248,11 +263,11 @@ func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 		return
 	}
 	framework.PlanFinishCreate(ctx, req, resp, path.Root("status"))
+	warnReinstall(ctx, req, resp)
 }
 
 func (r *instanceResource) ConfigValidators(context.Context) []resource.ConfigValidator {
-	// Not both; one of them is required where it is used (requireLogin).
-	return []resource.ConfigValidator{resourcevalidator.Conflicting(path.MatchRoot("password"), path.MatchRoot("key_id"))}
+	return []resource.ConfigValidator{resourcevalidator.Conflicting(path.MatchRoot("password_wo"), path.MatchRoot("key_id")), publicNetworkValidator{}}
 }
 
 // startInstance starts a stopped instance and waits until it is RUNNING.

@@ -42,7 +42,7 @@ func TestAccZECInstance_basic(t *testing.T) {
 					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("cpu"), tg.Known(knownvalue.Int64Exact(1))),
 					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("memory"), tg.Known(knownvalue.Int64Exact(2))),
 					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("key_id"), knownvalue.StringExact(ids.KeyID)),
-					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("password"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("password_wo"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("system_disk"), knownvalue.ObjectExact(map[string]knownvalue.Check{
 						"size": knownvalue.Int64Exact(20), "category": tg.Known(knownvalue.StringExact("Standard NVMe SSD")),
 					})),
@@ -211,7 +211,7 @@ resource "cloudcompute_zenlayer_zec_instance" "test" {
   image_id      = "debian-12"
   subnet_id     = "subnet-acc"
   name          = "tf-acc-failed"
-  password      = "Tf-acc-Passw0rd"
+  password_wo   = "Tf-acc-Passw0rd"
 }
 `)
 	var failed string
@@ -239,7 +239,7 @@ resource "cloudcompute_zenlayer_zec_instance" "test" {
 				},
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("status"), knownvalue.StringExact("RUNNING")),
-					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("password"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("password_wo"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("key_id"), knownvalue.Null()),
 				},
 				Check: func(s *terraform.State) error {
@@ -498,11 +498,14 @@ resource "cloudcompute_zenlayer_zec_instance" "test" {
 		Steps: []resource.TestStep{
 			{Config: withLogin("-bad-", key, ""), PlanOnly: true, ExpectError: regexp.MustCompile(`must\s+be\s+2\s+to\s+63\s+letters,\s+digits`)},
 			{Config: withLogin("x", key, ""), PlanOnly: true, ExpectError: regexp.MustCompile(`must\s+be\s+2\s+to\s+63\s+letters,\s+digits`)},
-			{Config: withLogin("ok", "  password = \"password\"\n", ""), PlanOnly: true, ExpectError: regexp.MustCompile(`(?s)Invalid ZEC instance password.*uses\s+only\s+1\s+of\s+the\s+four\s+kinds`)},
-			{Config: withLogin("ok", "  password = \"Sh0rt!\"\n", ""), PlanOnly: true, ExpectError: regexp.MustCompile(`(?s)Invalid ZEC instance password.*has 6 characters`)},
-			{Config: withLogin("ok", "  password = \"Passw0rd#1\"\n", ""), PlanOnly: true, ExpectError: regexp.MustCompile(`not allowed`)},
-			{Config: withLogin("ok", "", ""), PlanOnly: true, ExpectError: regexp.MustCompile(`(?s)Missing password or key_id.*needed\s+to\s+create\s+the\s+instance`)},
-			{Config: withLogin("ok", key+"  password = \"Passw0rd!1\"\n", ""), PlanOnly: true, ExpectError: regexp.MustCompile(`(?s)These attributes cannot be configured together.*password.*key_id`)},
+			{Config: withLogin("ok", "  password_wo = \"password\"\n", ""), PlanOnly: true, ExpectError: regexp.MustCompile(`(?s)Invalid ZEC instance password.*uses\s+only\s+1\s+of\s+the\s+four\s+kinds`)},
+			{Config: withLogin("ok", "  password_wo = \"Sh0rt!\"\n", ""), PlanOnly: true, ExpectError: regexp.MustCompile(`(?s)Invalid ZEC instance password.*has 6 characters`)},
+			{Config: withLogin("ok", "  password_wo = \"Passw0rd#1\"\n", ""), PlanOnly: true, ExpectError: regexp.MustCompile(`not allowed`)},
+			{Config: withLogin("ok", key+"  password_wo = \"Passw0rd!1\"\n", ""), PlanOnly: true, ExpectError: regexp.MustCompile(`(?s)These attributes cannot be configured together.*password_wo.*key_id`)},
+			{Config: withLogin("ok", key, "  password_wo_version = 2\n"), PlanOnly: true, ExpectError: regexp.MustCompile(`(?s)password_wo_version.*password_wo`)},
+			{Config: withLogin("ok", key, "  lan_ip = \"10.0.300.1\"\n"), PlanOnly: true, ExpectError: regexp.MustCompile(`must be an IPv4 address`)},
+			{Config: withLogin("ok", key, "  public_network = { internet_charge_type = \"BandwidthCluster\" }\n"), PlanOnly: true, ExpectError: regexp.MustCompile(`(?s)cluster_id is required`)},
+			{Config: withLogin("ok", key, "  public_network = { internet_charge_type = \"ByBandwidth\", traffic_package_size = 1 }\n"), PlanOnly: true, ExpectError: regexp.MustCompile(`(?s)traffic_package_size applies only`)},
 			{Config: withLogin("ok", key, "  system_disk = { size = 10 }\n"), PlanOnly: true, ExpectError: regexp.MustCompile(`(?s)size.*must be between 20 and 32768`)},
 			{Config: withLogin("ok", key, "  power_state = \"paused\"\n"), PlanOnly: true, ExpectError: regexp.MustCompile(`(?s)power_state.*value must be one of`)},
 		},

@@ -37,9 +37,12 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
 	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
 	resp.Schema = schema.Schema{
+		// Version 1: the write-only password became password_wo (instance_upgrade.go).
+		Version: 1,
 		MarkdownDescription: "A Zenlayer Elastic Compute (ZEC) instance with a managed power state. The name, the power state " +
-			"(`power_state`, started with `StartInstances` and stopped with `StopInstances`) and the size of the system disk change in place; " +
-			"the other arguments create a new instance. Destroying it releases it with `ReleaseInstances` together with its system disk; " +
+			"(`power_state`, started with `StartInstances` and stopped with `StopInstances`), the size of the system disk, the " +
+			"instance type, the security group, IP forwarding, the password (`password_wo_version`) and the image or key pair " +
+			"(a reinstall, `ResetInstance`) change in place; the other arguments create a new instance. Destroying it releases it with `ReleaseInstances` together with its system disk; " +
 			"data disks attached to it (`cloudcompute_zenlayer_zec_disk`) are detached and kept. On accounts with a recycle bin the instance " +
 			"passes through the bin and is released from there too, unless `release_on_destroy = false`.",
 		Attributes: map[string]schema.Attribute{
@@ -55,16 +58,18 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
 			"instance_type": schema.StringAttribute{
-				Required:            true,
-				MarkdownDescription: "Instance type, for example `z2a.cpu.1`. Changing it creates a new instance.",
-				PlanModifiers:       replace,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+				Required: true,
+				MarkdownDescription: "Instance type, for example `z2a.cpu.1`. Changed in place with `ModifyInstanceType`: a running " +
+					"instance is stopped (the plan warns), resized (`RESIZING`, then `STOPPED`) and brought back to `power_state`.",
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
 			"image_id": schema.StringAttribute{
-				Required:            true,
-				MarkdownDescription: "Image the instance is installed from. Changing it creates a new instance.",
-				PlanModifiers:       replace,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+				Required: true,
+				MarkdownDescription: "Image the instance is installed from. Changing it reinstalls the instance in place with " +
+					"`ResetInstance` (same id; the plan warns): the system disk is wiped and installed from the new image, with " +
+					"`password_wo` or `key_id`, the instance stopped first and running after. An image of another OS type is refused by the API.",
+				PlanModifiers: keep,
+				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
 			"name": schema.StringAttribute{
 				Required: true,
@@ -74,22 +79,12 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 					stringvalidator.RegexMatches(InstanceNamePattern, "must be 2 to 63 letters, digits, '-' and '.', starting and ending with a letter or digit"),
 				},
 			},
-			"password": schema.StringAttribute{
-				Optional:  true,
-				Sensitive: true,
-				WriteOnly: true,
-				MarkdownDescription: "Login password, set when the instance is created. Exactly one of `password` and `key_id` is required to create an instance (an imported one needs neither). " +
-					"8 to 16 characters: letters, digits and `" + zenlayerPasswordSpecials + "`, with at least three of lowercase letters, " +
-					"uppercase letters, digits and special characters. **Write-only** (Terraform 1.11 or later): it is sent to the API " +
-					"once and never stored in the state or the plan, and the API never returns it. Changing it later has no effect " +
-					"on the existing instance (the API sets the password only at creation).",
-				Validators: []validator.String{passwordValidator{}},
-			},
 			"key_id": schema.StringAttribute{
-				Optional:            true,
-				MarkdownDescription: "SSH key pair id (for example `key-YWD2QFOl`) to log in with. Exactly one of `password` and `key_id` is required to create an instance (an imported one needs neither). Changing it creates a new instance.",
-				PlanModifiers:       replace,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+				Optional: true,
+				MarkdownDescription: "SSH key pair id (for example `key-YWD2QFOl`) to log in with. At most one of `password_wo` and `key_id` " +
+					"(a Linux image needs one, Windows and Generic images take neither). The API can only set a key by reinstalling: " +
+					"changing it resets the instance in place with `ResetInstance` on its own image (the system disk is wiped; the plan warns).",
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
 			"system_disk": schema.SingleNestedAttribute{
 				Optional:            true,
@@ -125,11 +120,12 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
 			"security_group_id": schema.StringAttribute{
-				Optional:            true,
-				Computed:            true,
-				MarkdownDescription: "Security group of the primary network interface; the VPC's default group if unset. Changing it creates a new instance.",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()},
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+				Optional: true,
+				Computed: true,
+				MarkdownDescription: "Security group of the primary network interface; the VPC's default group if unset. Changed in place " +
+					"with `ModifyNetworkInterfaceAttribute` on the primary vNIC (the vNIC has one group: the old one is unbound).",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
 			"time_zone": schema.StringAttribute{
 				Optional: true,
@@ -217,6 +213,9 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			},
 			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
 		},
+	}
+	for name, a := range instanceAttributesMore() {
+		resp.Schema.Attributes[name] = a
 	}
 }
 

@@ -43,10 +43,11 @@ func NewInstancesDataSource() datasource.DataSource {
 		Items:            "instances",
 		ItemsDescription: "The matching instances, sorted by id.",
 		Resource:         framework.SchemaOf(NewInstanceResource),
-		Leave:            []string{"password", "power_state", "force_shutdown", "release_on_destroy", "timeouts"},
-		Describe:         map[string]string{"key_id": "SSH key pair id, if the instance has one."},
-		Client:           (*conns.Client).ZenlayerClient,
-		IDs:              func(f *instancesDataSourceModel) types.List { return f.IDs },
+		Leave: []string{"password_wo", "password_wo_version", "user_data", "public_network", "power_state", "force_shutdown",
+			"release_on_destroy", "timeouts"},
+		Describe: map[string]string{"key_id": "SSH key pair id, if the instance has one."},
+		Client:   (*conns.Client).ZenlayerClient,
+		IDs:      func(f *instancesDataSourceModel) types.List { return f.IDs },
 		List: func(ctx context.Context, conn *zenlayer.Client, f *instancesDataSourceModel, ids []string) ([]zenlayer.Instance, error) {
 			return conn.DescribeInstances(ctx, zenlayer.DescribeInstancesRequest{
 				InstanceIDs:     ids,

@@ -154,7 +154,7 @@ list "cloudcompute_zenlayer_zec_instance" "limited" {
 						queryfilter.ByDisplayName(knownvalue.StringExact("tf-acc-list")), []querycheck.KnownValueCheck{
 							{Path: tfjsonpath.New("status"), KnownValue: knownvalue.StringExact("STOPPED")},
 							{Path: tfjsonpath.New("power_state"), KnownValue: knownvalue.StringExact("stopped")},
-							{Path: tfjsonpath.New("password"), KnownValue: knownvalue.Null()},
+							{Path: tfjsonpath.New("password_wo"), KnownValue: knownvalue.Null()},
 							{Path: tfjsonpath.New("key_id"), KnownValue: knownvalue.Null()},
 							{Path: tfjsonpath.New("force_shutdown"), KnownValue: knownvalue.Bool(false)},
 							{Path: tfjsonpath.New("release_on_destroy"), KnownValue: knownvalue.Bool(true)},
