@@ -146,4 +146,3 @@ func TagSteps(tg *Target, name string, importIgnore []string, config func(provid
 		},
 	}
 }
-

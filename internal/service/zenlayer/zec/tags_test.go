@@ -76,3 +76,57 @@ func TestAccZECDisk_resourceGroup(t *testing.T) {
 		},
 	})
 }
+
+func instanceTags(c *zenlayer.Client, id string) (*zenlayer.TagAssociation, error) {
+	i, err := c.FindZECInstance(context.Background(), id)
+	if err != nil {
+		return nil, err
+	}
+	return i.Tags, nil
+}
+
+func TestAccZECInstance_tags(t *testing.T) {
+	tg := acctest.NewTarget(t, emulator.Options{})
+	ids := tg.ZEC()
+	name := acctest.RandomName("tags")
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkInstancesDestroyed(tg),
+		Steps: acctest.TagSteps(tg, instanceResourceName, []string{"force_shutdown", "release_on_destroy", "timeouts"},
+			func(provider, tags string) string {
+				return acctest.ConfigCompose(provider, instanceConfigAt(ids, name, "running", tags))
+			}, instanceTags),
+	})
+}
+
+// Moving an instance to another resource group is in place.
+func TestAccZECInstance_resourceGroup(t *testing.T) {
+	acctest.SkipIfReal(t, "needs a second resource group")
+	tg := acctest.NewTarget(t, emulator.Options{})
+	ids := tg.ZEC()
+	name := acctest.RandomName("rg")
+	sameID := statecheck.CompareValue(compare.ValuesSame())
+	group := func(g string) string { return fmt.Sprintf("  resource_group_id = %q\n", g) }
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkInstancesDestroyed(tg),
+		Steps: []resource.TestStep{
+			{
+				Config:            acctest.ConfigCompose(tg.ZenlayerProviderConfig(), instanceConfigAt(ids, name, "running", group("rg-one"))),
+				ConfigStateChecks: []statecheck.StateCheck{sameID.AddStateValue(instanceResourceName, tfjsonpath.New("id"))},
+			},
+			{
+				Config: acctest.ConfigCompose(tg.ZenlayerProviderConfig(), instanceConfigAt(ids, name, "running", group("rg-two"))),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(instanceResourceName, plancheck.ResourceActionUpdate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					sameID.AddStateValue(instanceResourceName, tfjsonpath.New("id")),
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("resource_group_id"), knownvalue.StringExact("rg-two")),
+				},
+			},
+		},
+	})
+}
