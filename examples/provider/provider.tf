@@ -6,6 +6,11 @@ provider "cloudcompute" {
     # access_key_password = "..."  # or ZENLAYERCLOUD_ACCESS_KEY_PASSWORD
     domain = "console.zenlayer.com" # or ZENLAYERCLOUD_DOMAIN
     scheme = "HTTPS"                # or ZENLAYERCLOUD_SCHEME
+
+    # Tags every Zenlayer resource carries (in its tags_all), under its own tags.
+    default_tags = {
+      managed-by = "terraform"
+    }
   }
 }
 

@@ -46,7 +46,7 @@ func sdkFixture(t *testing.T) []sdkAction {
 }
 
 // servedVersions are the versions of each Zenlayer service the emulator serves.
-var servedVersions = map[string]map[string]apiVersion{"zec": zecVersions, "bmc": bmcVersions}
+var servedVersions = map[string]map[string]apiVersion{"zec": zecVersions, "bmc": bmcVersions, "zrm": zrmVersions, "user": userVersions}
 
 // TestContract_fieldsAreTheSDKs compares each served shape with the fixture.
 func TestContract_fieldsAreTheSDKs(t *testing.T) {
@@ -213,12 +213,33 @@ func bmcCases() []contractCase {
 	}
 }
 
+// zrmCases exercise every zrm action once, on a ZEC disk.
+func zrmCases() []contractCase {
+	var disk string
+	return []contractCase{
+		{"ModifyResourceTags", func(s *Server) map[string]any {
+			disk = s.AddZECDisk("asia-east-1a", "contract-tags", 20)
+			return map[string]any{"resourceUuid": disk, "replaceTags": []map[string]string{{"key": "team", "value": "a"}}}
+		}},
+		{"DescribeResourceTags", func(*Server) map[string]any { return map[string]any{"resourceUuid": disk} }},
+	}
+}
+
+// userCases exercise every user action once, on a BMC instance.
+func userCases() []contractCase {
+	return []contractCase{
+		{"AddResourceResourceGroup", func(s *Server) map[string]any {
+			return map[string]any{"resources": []string{s.AddBMCInstance("SEL-A", "contract")}, "resourceGroupId": "rg-contract"}
+		}},
+	}
+}
+
 // TestContract_answers sends each action, in each version, a request that
 // succeeds and checks that every object of the answer has exactly the
 // fields of the model; then the same request with a field the model lacks,
 // which is refused.
 func TestContract_answers(t *testing.T) {
-	cases := map[string]func() []contractCase{"zec": zecCases, "bmc": bmcCases}
+	cases := map[string]func() []contractCase{"zec": zecCases, "bmc": bmcCases, "zrm": zrmCases, "user": userCases}
 	for service, versions := range servedVersions {
 		for _, version := range sortedKeys(versions) {
 			t.Run(service+"/"+version, func(t *testing.T) {

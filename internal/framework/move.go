@@ -165,6 +165,15 @@ func (s *MovedState) Strings(name string) []string {
 	return v
 }
 
+// StringMap is a map of strings (null when absent, null or empty).
+func (s *MovedState) StringMap(name string) types.Map {
+	var v map[string]string
+	if !s.decode(name, &v) || len(v) == 0 {
+		return types.MapNull(types.StringType)
+	}
+	return StringMap(v)
+}
+
 // StringList is a list or set of strings as a list (empty when absent).
 func (s *MovedState) StringList(ctx context.Context, name string, diags *diag.Diagnostics) types.List {
 	return StringList(ctx, s.Strings(name), diags)

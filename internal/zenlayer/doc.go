@@ -13,7 +13,8 @@
 //   - coalesce.go, lookups.go: concurrent lookups and releases sent as one call;
 //   - snapshot.go: listings that answer the reads of a refresh;
 //   - release.go: the one guard of releases that must not be sent twice;
-//   - create.go: the create token that makes creates safe to repeat.
+//   - create.go: the create token that makes creates safe to repeat;
+//   - resource_manager.go: tags and resource groups of any resource (zrm, user).
 //
 // It imports of the project only internal/transport and internal/wait:
 // never terraform-plugin-framework, a service package (internal/service/...),

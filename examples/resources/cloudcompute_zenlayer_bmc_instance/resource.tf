@@ -21,6 +21,12 @@ resource "cloudcompute_zenlayer_bmc_instance" "db" {
   internet_charge_type       = "ByBandwidth"
   internet_max_bandwidth_out = 100
 
+  # Tags and the resource group change in place (the resource manager's
+  # ModifyResourceTags and AddResourceResourceGroup).
+  tags = {
+    app = "db"
+  }
+
   timeouts = {
     create = "2h"
   }

@@ -18,6 +18,12 @@ resource "cloudcompute_zenlayer_zec_disk" "data" {
   # On accounts with a recycle bin, false keeps the destroyed disk restorable there.
   release_on_destroy = true
 
+  # Tags and the resource group change in place (the resource manager's
+  # ModifyResourceTags and AddResourceResourceGroup).
+  tags = {
+    app = "data"
+  }
+
   timeouts = {
     create = "10m"
     update = "10m"

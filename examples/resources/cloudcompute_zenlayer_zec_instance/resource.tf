@@ -19,6 +19,12 @@ resource "cloudcompute_zenlayer_zec_instance" "web" {
     category = "Standard NVMe SSD"
   }
 
+  # Tags and the resource group change in place (the resource manager's
+  # ModifyResourceTags and AddResourceResourceGroup).
+  tags = {
+    app = "web"
+  }
+
   timeouts = {
     create = "30m"
   }

@@ -9,7 +9,12 @@
 //	    $(go env GOMODCACHE)/github.com/zenlayer/zenlayercloud-sdk-go@v0.2.40 > internal/emulator/testdata/sdk_fields.json
 //
 // v0.2.40 is the version zenlayer/terraform-provider-zenlayercloud v0.2.28
-// requires. A field is "path:type": nested objects are joined with ".", an
+// requires. The resource manager packages (zrm20251014: tags; user20240529:
+// resource groups) are newer than some releases: a package a release lacks
+// is skipped. Their entries in sdk_fields.json were written from the SDK's
+// models at commits 193517259f30dbd4fb02039b35b3e3b4bf403ece (zrm20251014)
+// and 270bf3d8668e48f925bd4b3476bd7de1b770122a (user20240529), in the form
+// this command writes. A field is "path:type": nested objects are joined with ".", an
 // array is "[]" after the name, types are string, integer, number, boolean.
 package main
 
@@ -38,6 +43,8 @@ var packages = []struct {
 	{"zec20240401", "zec", "2024-04-01", zecActions},
 	{"bmc20221120", "bmc", "2022-11-20", bmcActions},
 	{"bmc20260201", "bmc", "2026-02-01", bmcActions},
+	{"zrm20251014", "zrm", "2025-10-14", []string{"ModifyResourceTags", "DescribeResourceTags"}},
+	{"user20240529", "user", "2024-05-29", []string{"AddResourceResourceGroup"}},
 }
 
 var zecActions = []string{"CreateDisks", "DescribeDisks", "AttachDisks", "DetachDisks", "ResizeDisk", "ModifyDisksAttributes",
@@ -70,6 +77,9 @@ func main() {
 	}{Source: "github.com/zenlayer/zenlayercloud-sdk-go v0.2.40 (" + filepath.Base(root) + ")"}
 	for _, p := range packages {
 		file := "zenlayercloud/" + p.dir + "/models.go"
+		if _, err := os.Stat(filepath.Join(root, file)); err != nil && (p.service == "zrm" || p.service == "user") {
+			continue // a release older than the resource manager packages
+		}
 		types := parse(filepath.Join(root, file))
 		for _, a := range p.actions {
 			req, wrap := types[a+"Request"], types[a+"Response"]

@@ -9,7 +9,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/service/zenlayer/zentags"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
@@ -45,6 +47,8 @@ type instanceResourceModel struct {
 	CreateTime         types.String   `tfsdk:"create_time"`
 	ExpiredTime        types.String   `tfsdk:"expired_time"`
 	AutoRenew          types.Bool     `tfsdk:"auto_renew"`
+	Tags               types.Map      `tfsdk:"tags"`
+	TagsAll            types.Map      `tfsdk:"tags_all"`
 	Timeouts           timeouts.Value `tfsdk:"timeouts"`
 }
 
@@ -165,4 +169,11 @@ func (m *instanceResourceModel) refresh(ctx context.Context, inst *zenlayer.BMCI
 	if m.ReleaseOnDestroy.IsNull() {
 		m.ReleaseOnDestroy = types.BoolValue(true)
 	}
+}
+
+// setTags sets tags and tags_all from the API's instance: prior is the
+// configuration's tags (plan or state), c the provider's clients (nil in
+// a listing: no defaults).
+func (m *instanceResourceModel) setTags(inst *zenlayer.BMCInstance, prior types.Map, c *conns.Client) {
+	m.Tags, m.TagsAll = zentags.FromAPI(inst.Tags, prior, c)
 }

@@ -84,6 +84,8 @@ func (r *instanceResource) MoveState(context.Context) []resource.StateMover {
 // moveInstance maps the official instance's state (see the table above).
 func moveInstance(ctx context.Context, from *framework.MovedState, diags *diag.Diagnostics) *instanceResourceModel {
 	m := &instanceResourceModel{
+		Tags:               from.StringMap("tags"),
+		TagsAll:            types.MapNull(types.StringType), // read by the next refresh
 		ID:                 from.String("id"),
 		ZoneID:             from.String("availability_zone"),
 		InstanceTypeID:     from.String("instance_type_id"),

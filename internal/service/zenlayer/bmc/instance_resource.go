@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/journal"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/service/zenlayer/zentags"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
@@ -73,7 +75,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 		Kind: "bmc_instance", Label: "BMC instance", Scope: conn.Scope(), Args: hashed, Ambiguous: zenlayer.Ambiguous,
 		Send: func(ctx context.Context, token string) ([]string, error) {
 			in := in
-			in.Tags = zenlayer.CreateTokenTags(token)
+			in.Tags = zentags.ForCreate(ctx, plan.TagsAll, token, &resp.Diagnostics)
 			tflog.Info(ctx, "ordering BMC instance", map[string]any{"zone_id": in.ZoneID, "create_token": token})
 			return conn.CreateBMCInstances(ctx, in)
 		},
@@ -117,11 +119,16 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 	plan.fromAPI(ctx, inst, &resp.Diagnostics)
+	plan.setTags(inst, plan.Tags, r.Client)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
 func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	framework.ReadResource(ctx, req, resp, r.Identify, r.Client.ZenlayerClient, instanceFinder, (*instanceResourceModel).refresh)
+	framework.ReadResource(ctx, req, resp, r.Identify, r.Client.ZenlayerClient, instanceFinder,
+		func(m *instanceResourceModel, ctx context.Context, inst *zenlayer.BMCInstance, diags *diag.Diagnostics) {
+			m.refresh(ctx, inst, diags)
+			m.setTags(inst, m.Tags, r.Client)
+		})
 }
 
 func (r *instanceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -162,6 +169,19 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 		}
 		p.Cur.Name = plan.Name
 	}
+	if zentags.Changed(state.TagsAll, plan.TagsAll) {
+		if err := zentags.Update(ctx, conn, "BMC instance", id, state.TagsAll, plan.TagsAll); err != nil {
+			p.Fail(fmt.Sprintf("changing tags of BMC instance (%s)", id), err)
+			return
+		}
+		p.Cur.Tags, p.Cur.TagsAll = plan.Tags, plan.TagsAll
+	}
+	if moved, err := zentags.MoveGroup(ctx, conn, "BMC instance", id, state.ResourceGroupID, plan.ResourceGroupID); err != nil {
+		p.Fail(fmt.Sprintf("moving BMC instance (%s) to resource group %s", id, plan.ResourceGroupID.ValueString()), err)
+		return
+	} else if moved {
+		p.Cur.ResourceGroupID = plan.ResourceGroupID
+	}
 	if want := plan.PowerState.ValueString(); want != state.PowerState.ValueString() {
 		if err := powerInstance(ctx, conn, id, want, timeout); err != nil {
 			p.Fail(fmt.Sprintf("changing the power state of BMC instance (%s) to %s", id, want), err)
@@ -176,6 +196,7 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 		return
 	}
 	p.Cur.fromAPI(ctx, inst, &resp.Diagnostics)
+	p.Cur.setTags(inst, plan.Tags, r.Client)
 	p.Save()
 }
 
@@ -191,9 +212,11 @@ func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteReques
 	resp.Diagnostics.Append(deleteInstance(ctx, conn, state.ID.ValueString(), release, timeout)...)
 }
 
-// ModifyPlan replaces an instance found in the recycle bin or failed, and
+// ModifyPlan plans tags_all (the provider's default_tags under tags),
+// replaces an instance found in the recycle bin or failed, and
 // warns at plan time that destroying a PREPAID instance does not release it.
 func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	zentags.Plan(ctx, req, resp, r.Client)
 	if req.State.Raw.IsNull() {
 		return
 	}

@@ -27,6 +27,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/service/zenlayer/zentags"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
@@ -221,10 +222,12 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"resource_group_id": schema.StringAttribute{
 				Optional:            true,
 				Computed:            true,
-				MarkdownDescription: "Resource group; the account's default group if unset. Changing it replaces the machine.",
-				PlanModifiers:       keepReplace,
+				MarkdownDescription: zentags.ResourceGroupDescription("instance"),
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
+			"tags":     zentags.Tags("instance"),
+			"tags_all": zentags.TagsAll(),
 			"power_state": schema.StringAttribute{
 				Optional: true,
 				Computed: true,

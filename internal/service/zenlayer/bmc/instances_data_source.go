@@ -8,11 +8,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/service/zenlayer/zentags"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
@@ -21,7 +23,7 @@ import (
 func NewInstancesDataSource() datasource.DataSource {
 	return framework.NewListing(framework.Listing[instancesDataSourceModel, zenlayer.Client, zenlayer.BMCInstance, instanceResourceModel]{
 		TypeSuffix: "zenlayer_bmc_instances",
-		Description: "Lists Zenlayer Bare Metal Cloud (BMC) instances, filtered by ids, zone, name, status or instance type. " +
+		Description: "Lists Zenlayer Bare Metal Cloud (BMC) instances, filtered by ids, zone, name, status, instance type or tags. " +
 			"All filters are combined.",
 		What: "listing BMC instances",
 		Filters: map[string]schema.Attribute{
@@ -42,6 +44,7 @@ func NewInstancesDataSource() datasource.DataSource {
 				Validators:          []validator.String{stringvalidator.OneOf(zenlayer.BMCStatuses...)},
 			},
 			"instance_type_id": schema.StringAttribute{Optional: true, MarkdownDescription: "Only instances of this instance type."},
+			"tags":             zentags.Filter("instances"),
 		},
 		Items:            "instances",
 		ItemsDescription: "The matching instances, sorted by id.",
@@ -61,10 +64,14 @@ func NewInstancesDataSource() datasource.DataSource {
 				InstanceName:   f.Name.ValueString(),
 				InstanceStatus: f.Status.ValueString(),
 				InstanceTypeID: f.InstanceTypeID.ValueString(),
+				Tags:           zentags.FilterTags(ctx, f.Tags),
 			})
 		},
-		Key:   func(x *zenlayer.BMCInstance) string { return x.InstanceID },
-		Model: (*instanceResourceModel).fromAPI,
+		Key: func(x *zenlayer.BMCInstance) string { return x.InstanceID },
+		Model: func(m *instanceResourceModel, ctx context.Context, inst *zenlayer.BMCInstance, diags *diag.Diagnostics) {
+			m.fromAPI(ctx, inst, diags)
+			m.setTags(inst, types.MapNull(types.StringType), nil)
+		},
 	})
 }
 
@@ -74,5 +81,6 @@ type instancesDataSourceModel struct {
 	Name           types.String `tfsdk:"name"`
 	Status         types.String `tfsdk:"status"`
 	InstanceTypeID types.String `tfsdk:"instance_type_id"`
+	Tags           types.Map    `tfsdk:"tags"`
 	Instances      types.List   `tfsdk:"instances"`
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/service/zenlayer/zentags"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
@@ -28,6 +29,8 @@ type diskResourceModel struct {
 	Portable         types.Bool     `tfsdk:"portable"`
 	ChargeType       types.String   `tfsdk:"charge_type"`
 	CreateTime       types.String   `tfsdk:"create_time"`
+	Tags             types.Map      `tfsdk:"tags"`
+	TagsAll          types.Map      `tfsdk:"tags_all"`
 	Timeouts         timeouts.Value `tfsdk:"timeouts"`
 	// snapshot_id and bursting_enabled (disk_schema_more.go).
 	SnapshotID      types.String `tfsdk:"snapshot_id"`
@@ -77,6 +80,7 @@ func (m *diskResourceModel) createRequest() zenlayer.CreateDisksRequest {
 // arguments the API does not report take their defaults.
 func (m *diskResourceModel) refresh(_ context.Context, d *zenlayer.Disk, _ *diag.Diagnostics) {
 	m.fromAPI(d)
+	m.Tags, m.TagsAll = zentags.FromAPI(d.Tags, m.Tags, nil)
 	if m.ReleaseOnDestroy.IsNull() {
 		m.ReleaseOnDestroy = types.BoolValue(true)
 	}

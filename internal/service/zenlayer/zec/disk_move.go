@@ -77,5 +77,7 @@ func moveDisk(ctx context.Context, from *framework.MovedState, diags *diag.Diagn
 		ChargeType:       types.StringNull(),
 		CreateTime:       from.String("create_time"),
 		Timeouts:         from.Timeouts(ctx, diags),
+		Tags:             from.StringMap("tags"),
+		TagsAll:          types.MapNull(types.StringType), // read by the next refresh
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/journal"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/service/zenlayer/zentags"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
@@ -54,7 +56,7 @@ func (r *diskResource) Create(ctx context.Context, req resource.CreateRequest, r
 		Kind: "zec_disk", Label: "ZEC disk", Scope: conn.Scope(), Args: in, Ambiguous: zenlayer.Ambiguous,
 		Send: func(ctx context.Context, token string) ([]string, error) {
 			in := in
-			in.Tags = zenlayer.CreateTokenTags(token)
+			in.Tags = zentags.ForCreate(ctx, plan.TagsAll, token, &resp.Diagnostics)
 			tflog.Info(ctx, "creating ZEC disk", map[string]any{"zone_id": in.ZoneID, "size": in.DiskSize, "instance_id": in.InstanceID, "create_token": token})
 			return conn.CreateDisks(ctx, in)
 		},
@@ -88,11 +90,17 @@ func (r *diskResource) Create(ctx context.Context, req resource.CreateRequest, r
 		return
 	}
 	plan.fromAPI(disk)
+	plan.Tags, plan.TagsAll = zentags.FromAPI(disk.Tags, plan.Tags, r.Client)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
 func (r *diskResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	framework.ReadResource(ctx, req, resp, r.Identify, r.Client.ZenlayerClient, diskFinder, (*diskResourceModel).refresh)
+	framework.ReadResource(ctx, req, resp, r.Identify, r.Client.ZenlayerClient, diskFinder,
+		func(m *diskResourceModel, ctx context.Context, d *zenlayer.Disk, diags *diag.Diagnostics) {
+			prior := m.Tags
+			m.refresh(ctx, d, diags)
+			m.Tags, m.TagsAll = zentags.FromAPI(d.Tags, prior, r.Client)
+		})
 }
 
 func (r *diskResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -135,6 +143,20 @@ func (r *diskResource) Update(ctx context.Context, req resource.UpdateRequest, r
 			return
 		}
 		p.Cur.Name = plan.Name
+	}
+
+	if zentags.Changed(state.TagsAll, plan.TagsAll) {
+		if err := zentags.Update(ctx, conn, "ZEC disk", id, state.TagsAll, plan.TagsAll); err != nil {
+			p.Fail(fmt.Sprintf("changing tags of ZEC disk (%s)", id), err)
+			return
+		}
+		p.Cur.Tags, p.Cur.TagsAll = plan.Tags, plan.TagsAll
+	}
+	if moved, err := zentags.MoveGroup(ctx, conn, "ZEC disk", id, state.ResourceGroupID, plan.ResourceGroupID); err != nil {
+		p.Fail(fmt.Sprintf("moving ZEC disk (%s) to resource group %s", id, plan.ResourceGroupID.ValueString()), err)
+		return
+	} else if moved {
+		p.Cur.ResourceGroupID = plan.ResourceGroupID
 	}
 
 	oldInst, newInst := state.InstanceID.ValueString(), plan.InstanceID.ValueString()
@@ -182,6 +204,7 @@ func (r *diskResource) Update(ctx context.Context, req resource.UpdateRequest, r
 		return
 	}
 	p.Cur.fromAPI(disk)
+	p.Cur.Tags, p.Cur.TagsAll = zentags.FromAPI(disk.Tags, plan.Tags, r.Client)
 	p.Save()
 }
 
@@ -198,9 +221,11 @@ func (r *diskResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	resp.Diagnostics.Append(deleteDisk(ctx, conn, id, releaseFromBin, timeout)...)
 }
 
-// ModifyPlan refuses to shrink a disk: the API only grows disks, and a
+// ModifyPlan plans tags_all (the provider's default_tags under tags) and
+// refuses to shrink a disk: the API only grows disks, and a
 // silent replacement would destroy the data on it.
 func (r *diskResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	zentags.Plan(ctx, req, resp, r.Client)
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
 		return
 	}

@@ -15,6 +15,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/service/zenlayer/zentags"
 )
 
 // DiskNamePattern is the CreateDisks document's rule for diskName.
@@ -85,9 +87,11 @@ func (r *diskResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 			"resource_group_id": schema.StringAttribute{
 				Optional:            true,
 				Computed:            true,
-				MarkdownDescription: "Resource group of the disk; the account's default group if unset. Changing it creates a new disk.",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplaceIfConfigured(), stringplanmodifier.UseStateForUnknown()},
+				MarkdownDescription: zentags.ResourceGroupDescription("disk"),
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
+			"tags":     zentags.Tags("disk"),
+			"tags_all": zentags.TagsAll(),
 			"release_on_destroy": schema.BoolAttribute{
 				Optional: true,
 				Computed: true,

@@ -13,6 +13,7 @@ import (
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/service/zenlayer/zentags"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
@@ -21,7 +22,7 @@ import (
 func NewDisksDataSource() datasource.DataSource {
 	return framework.NewListing(framework.Listing[disksDataSourceModel, zenlayer.Client, zenlayer.Disk, diskResourceModel]{
 		TypeSuffix:  "zenlayer_zec_disks",
-		Description: "Lists Zenlayer ZEC disks, filtered by ids, zone, name, status, instance or type. All filters are combined.",
+		Description: "Lists Zenlayer ZEC disks, filtered by ids, zone, name, status, instance, type or tags. All filters are combined.",
 		Filters: map[string]schema.Attribute{
 			"ids": schema.ListAttribute{
 				ElementType:         types.StringType,
@@ -37,6 +38,7 @@ func NewDisksDataSource() datasource.DataSource {
 				MarkdownDescription: "Only disks in this status: one of `" + strings.Join(diskStatuses, "`, `") + "`.",
 				Validators:          []validator.String{stringvalidator.OneOf(diskStatuses...)},
 			},
+			"tags": zentags.Filter("disks"),
 			"disk_type": schema.StringAttribute{
 				Optional:            true,
 				MarkdownDescription: "Only `DATA` or only `SYSTEM` disks.",
@@ -59,6 +61,7 @@ func NewDisksDataSource() datasource.DataSource {
 				InstanceID: f.InstanceID.ValueString(),
 				DiskStatus: f.Status.ValueString(),
 				DiskType:   f.DiskType.ValueString(),
+				Tags:       zentags.FilterTags(ctx, f.Tags),
 			})
 		},
 		Key:   func(x *zenlayer.Disk) string { return x.DiskID },
@@ -79,5 +82,6 @@ type disksDataSourceModel struct {
 	InstanceID types.String `tfsdk:"instance_id"`
 	Status     types.String `tfsdk:"status"`
 	DiskType   types.String `tfsdk:"disk_type"`
+	Tags       types.Map    `tfsdk:"tags"`
 	Disks      types.List   `tfsdk:"disks"`
 }

@@ -9,7 +9,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/service/zenlayer/zentags"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
@@ -39,6 +41,8 @@ type instanceResourceModel struct {
 	DataDiskIDs        types.List     `tfsdk:"data_disk_ids"`
 	SystemDiskID       types.String   `tfsdk:"system_disk_id"`
 	CreateTime         types.String   `tfsdk:"create_time"`
+	Tags               types.Map      `tfsdk:"tags"`
+	TagsAll            types.Map      `tfsdk:"tags_all"`
 	Timeouts           timeouts.Value `tfsdk:"timeouts"`
 	instanceModelMore
 }
@@ -148,6 +152,13 @@ func (m *instanceResourceModel) createRequest(ctx context.Context, password type
 		in.SystemDisk = &zenlayer.SystemDiskSpec{DiskSize: sd.Size.ValueInt64(), DiskCategory: sd.Category.ValueString()}
 	}
 	return in, diags
+}
+
+// setTags sets tags and tags_all from the API's instance: prior is the
+// configuration's tags (plan or state), c the provider's clients (nil in
+// a listing: no defaults).
+func (m *instanceResourceModel) setTags(inst *zenlayer.Instance, prior types.Map, c *conns.Client) {
+	m.Tags, m.TagsAll = zentags.FromAPI(inst.Tags, prior, c)
 }
 
 // refresh sets the model from the API's instance in Read; after an import

@@ -85,6 +85,8 @@ func moveInstance(ctx context.Context, from *framework.MovedState, diags *diag.D
 		systemDisk = obj
 	}
 	return &instanceResourceModel{
+		Tags:               from.StringMap("tags"),
+		TagsAll:            types.MapNull(types.StringType), // read by the next refresh
 		ID:                 from.String("id"),
 		ZoneID:             from.String("availability_zone"),
 		InstanceType:       from.String("instance_type"),

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/journal"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/service/zenlayer/zentags"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
@@ -65,7 +67,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 		Kind: "zec_instance", Label: "ZEC instance", Scope: conn.Scope(), Args: hashed, Ambiguous: zenlayer.Ambiguous,
 		Send: func(ctx context.Context, token string) ([]string, error) {
 			in := in
-			in.Tags = zenlayer.CreateTokenTags(token)
+			in.Tags = zentags.ForCreate(ctx, plan.TagsAll, token, &resp.Diagnostics)
 			tflog.Info(ctx, "creating ZEC instance", map[string]any{"zone_id": in.ZoneID, "instance_type": in.InstanceType, "image_id": in.ImageID, "create_token": token})
 			r, err := conn.CreateZecInstances(ctx, in)
 			if r == nil {
@@ -127,12 +129,17 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	}
 	wantLanIP := plan.LanIP
 	plan.fromAPI(ctx, inst, &resp.Diagnostics)
+	plan.setTags(inst, plan.Tags, r.Client)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 	checkLanIP(resp, id, wantLanIP, plan.LanIP)
 }
 
 func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	framework.ReadResource(ctx, req, resp, r.Identify, r.Client.ZenlayerClient, instanceFinder, (*instanceResourceModel).refresh)
+	framework.ReadResource(ctx, req, resp, r.Identify, r.Client.ZenlayerClient, instanceFinder,
+		func(m *instanceResourceModel, ctx context.Context, inst *zenlayer.Instance, diags *diag.Diagnostics) {
+			m.refresh(ctx, inst, diags)
+			m.setTags(inst, m.Tags, r.Client)
+		})
 }
 
 func (r *instanceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -177,6 +184,20 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 			return
 		}
 		p.Cur.Name = plan.Name
+	}
+
+	if zentags.Changed(state.TagsAll, plan.TagsAll) {
+		if err := zentags.Update(ctx, conn, "ZEC instance", id, state.TagsAll, plan.TagsAll); err != nil {
+			p.Fail(fmt.Sprintf("changing tags of ZEC instance (%s)", id), err)
+			return
+		}
+		p.Cur.Tags, p.Cur.TagsAll = plan.Tags, plan.TagsAll
+	}
+	if moved, err := zentags.MoveGroup(ctx, conn, "ZEC instance", id, state.ResourceGroupID, plan.ResourceGroupID); err != nil {
+		p.Fail(fmt.Sprintf("moving ZEC instance (%s) to resource group %s", id, plan.ResourceGroupID.ValueString()), err)
+		return
+	} else if moved {
+		p.Cur.ResourceGroupID = plan.ResourceGroupID
 	}
 
 	planDisk, diags := plan.systemDisk(ctx)
@@ -229,6 +250,7 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 		return
 	}
 	p.Cur.fromAPI(ctx, inst, &resp.Diagnostics)
+	p.Cur.setTags(inst, plan.Tags, r.Client)
 	p.Cur.PowerState = plan.PowerState
 	p.Save()
 }
@@ -245,10 +267,12 @@ func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteReques
 	resp.Diagnostics.Append(deleteInstance(ctx, conn, state.ID.ValueString(), releaseFromBin, timeout)...)
 }
 
-// ModifyPlan replaces an instance whose creation failed (CREATE_FAILED):
+// ModifyPlan plans tags_all (the provider's default_tags under tags) and
+// replaces an instance whose creation failed (CREATE_FAILED):
 // such an instance never runs, and a tainted one is replaced anyway, but
 // an imported or refreshed one would otherwise plan no change.
 func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	zentags.Plan(ctx, req, resp, r.Client)
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
 		return
 	}

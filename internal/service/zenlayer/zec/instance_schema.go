@@ -21,6 +21,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/service/zenlayer/zentags"
 )
 
 // InstanceNamePattern is the CreateZecInstances rule for instanceName: 2 to
@@ -139,10 +140,12 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"resource_group_id": schema.StringAttribute{
 				Optional:            true,
 				Computed:            true,
-				MarkdownDescription: "Resource group of the instance; the account's default group if unset. Changing it creates a new instance.",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()},
+				MarkdownDescription: zentags.ResourceGroupDescription("instance"),
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
+			"tags":     zentags.Tags("instance"),
+			"tags_all": zentags.TagsAll(),
 			"power_state": schema.StringAttribute{
 				Optional: true,
 				Computed: true,

@@ -8,11 +8,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/service/zenlayer/zentags"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
@@ -21,7 +23,7 @@ import (
 func NewInstancesDataSource() datasource.DataSource {
 	return framework.NewListing(framework.Listing[instancesDataSourceModel, zenlayer.Client, zenlayer.Instance, instanceResourceModel]{
 		TypeSuffix:  "zenlayer_zec_instances",
-		Description: "Lists Zenlayer ZEC instances, filtered by ids, zone, name, status, image or resource group. All filters are combined.",
+		Description: "Lists Zenlayer ZEC instances, filtered by ids, zone, name, status, image, resource group or tags. All filters are combined.",
 		What:        "listing ZEC instances",
 		Filters: map[string]schema.Attribute{
 			"ids": schema.ListAttribute{
@@ -34,6 +36,7 @@ func NewInstancesDataSource() datasource.DataSource {
 			"name":              schema.StringAttribute{Optional: true, MarkdownDescription: "Only instances whose name contains this text (the API's fuzzy match)."},
 			"image_id":          schema.StringAttribute{Optional: true, MarkdownDescription: "Only instances installed from this image."},
 			"resource_group_id": schema.StringAttribute{Optional: true, MarkdownDescription: "Only instances in this resource group."},
+			"tags":              zentags.Filter("instances"),
 			"status": schema.StringAttribute{
 				Optional:            true,
 				MarkdownDescription: "Only instances in this status: one of `" + strings.Join(instanceStatuses, "`, `") + "`.",
@@ -56,10 +59,14 @@ func NewInstancesDataSource() datasource.DataSource {
 				ImageID:         f.ImageID.ValueString(),
 				ResourceGroupID: f.ResourceGroupID.ValueString(),
 				Status:          f.Status.ValueString(),
+				Tags:            zentags.FilterTags(ctx, f.Tags),
 			})
 		},
-		Key:   func(x *zenlayer.Instance) string { return x.InstanceID },
-		Model: (*instanceResourceModel).fromAPI,
+		Key: func(x *zenlayer.Instance) string { return x.InstanceID },
+		Model: func(m *instanceResourceModel, ctx context.Context, inst *zenlayer.Instance, diags *diag.Diagnostics) {
+			m.fromAPI(ctx, inst, diags)
+			m.setTags(inst, types.MapNull(types.StringType), nil)
+		},
 	})
 }
 
@@ -79,5 +86,6 @@ type instancesDataSourceModel struct {
 	ImageID         types.String `tfsdk:"image_id"`
 	ResourceGroupID types.String `tfsdk:"resource_group_id"`
 	Status          types.String `tfsdk:"status"`
+	Tags            types.Map    `tfsdk:"tags"`
 	Instances       types.List   `tfsdk:"instances"`
 }

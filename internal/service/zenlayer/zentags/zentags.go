@@ -1,0 +1,127 @@
+// Package zentags is what the Zenlayer resources (ZEC disks and instances,
+// BMC instances) share about tags and resource groups: the tags and
+// tags_all attributes with the provider's zenlayer.default_tags merged
+// (internal/framework tags.go), the tags of a create (tags_all and the
+// create token), the tags read back (the create token hidden), the
+// in-place change through the resource manager (zrm ModifyResourceTags),
+// the in-place move to another resource group (user
+// AddResourceResourceGroup) and the tags filter of the listings.
+//
+// It imports the framework glue, internal/conns and the Zenlayer client;
+// no resource package.
+package zentags
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
+)
+
+// MaxTags is how many tags an object carries at most (the API's limit of
+// 20, one of which is the provider's create token).
+const MaxTags = 19
+
+// Tags is a resource's tags argument: the create token's key is refused.
+func Tags(what string) schema.MapAttribute {
+	a := framework.TagsAttribute(what, zenlayer.CreateTokenTagKey)
+	a.MarkdownDescription += fmt.Sprintf(" Keys are 1 to 64 characters, values at most 64; at most %d tags with the "+
+		"provider's `default_tags` (the provider keeps one of the API's 20 for itself, `%s`).", MaxTags, zenlayer.CreateTokenTagKey)
+	a.Validators = append(a.Validators, mapvalidator.SizeAtMost(MaxTags), mapvalidator.KeysAre(stringvalidator.LengthAtMost(64)),
+		mapvalidator.ValueStringsAre(stringvalidator.LengthAtMost(64)))
+	return a
+}
+
+// TagsAll is a resource's tags_all.
+func TagsAll() schema.MapAttribute { return framework.TagsAllAttribute() }
+
+// defaults are the provider's zenlayer.default_tags, and whether they are
+// known (the provider is configured).
+func defaults(c *conns.Client) (map[string]string, bool) {
+	if c == nil {
+		return nil, false
+	}
+	return c.ZenlayerDefaultTags, true
+}
+
+// Plan sets tags_all of the plan (the resource's ModifyPlan).
+func Plan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse, c *conns.Client) {
+	d, known := defaults(c)
+	framework.PlanTagsAll(ctx, req, resp, d, known)
+}
+
+// FromAPI is tags and tags_all from the tags the object carries, the
+// create token left out; prior is the configuration's tags (the plan's or
+// the state's), c the provider's clients (nil in a listing: no defaults).
+func FromAPI(api *zenlayer.TagAssociation, prior types.Map, c *conns.Client) (tags, tagsAll types.Map) {
+	d, _ := defaults(c)
+	return framework.TagsFromAPI(zenlayer.TagMap(api), prior, d, zenlayer.CreateTokenTagKey)
+}
+
+// ForCreate is the tags of a create: the planned tags_all and the create token.
+func ForCreate(ctx context.Context, tagsAll types.Map, token string, diags *diag.Diagnostics) *zenlayer.TagAssociation {
+	return zenlayer.CreateTags(framework.KnownStringMap(ctx, tagsAll, diags), token)
+}
+
+// Changed reports whether tags_all changes from state to plan.
+func Changed(state, plan types.Map) bool { return !plan.IsUnknown() && !plan.Equal(state) }
+
+// Update changes the tags of object id in place from the state's tags_all
+// to the plan's: the keys to set and the keys to remove in one
+// ModifyResourceTags. The create token is in neither, so it stays.
+func Update(ctx context.Context, conn *zenlayer.Client, label, id string, state, plan types.Map) error {
+	var diags diag.Diagnostics
+	set, remove := framework.TagChanges(framework.KnownStringMap(ctx, state, &diags), framework.KnownStringMap(ctx, plan, &diags))
+	if diags.HasError() {
+		return fmt.Errorf("reading tags: %v", diags)
+	}
+	tflog.Info(ctx, "changing tags of "+label, map[string]any{"id": id, "set": framework.DescribeTags(set), "remove": remove})
+	return conn.ModifyResourceTags(ctx, id, set, remove)
+}
+
+// MoveGroup moves object id to resource group group in place when the
+// plan's resource_group_id is known and differs from the state's; it
+// reports whether it moved it.
+func MoveGroup(ctx context.Context, conn *zenlayer.Client, label, id string, state, plan types.String) (bool, error) {
+	if plan.IsUnknown() || plan.IsNull() || plan.ValueString() == "" || plan.Equal(state) {
+		return false, nil
+	}
+	tflog.Info(ctx, "moving "+label+" to another resource group", map[string]any{"id": id, "from": state.ValueString(), "to": plan.ValueString()})
+	return true, conn.MoveToResourceGroup(ctx, plan.ValueString(), id)
+}
+
+// ResourceGroupDescription is the description of resource_group_id.
+func ResourceGroupDescription(what string) string {
+	return "Resource group of the " + what + "; the account's default group if unset. Changed in place (the resource manager's " +
+		"`AddResourceResourceGroup` moves the " + what + " to the new group); removing the argument leaves the " + what + " where it is."
+}
+
+// Filter is the tags filter of a listing.
+func Filter(what string) dschema.MapAttribute {
+	return dschema.MapAttribute{
+		ElementType: types.StringType,
+		Optional:    true,
+		MarkdownDescription: "Only " + what + " that carry all these tags (key and value; at most 20). The API filters by them " +
+			"(`tags` of the Describe action).",
+		Validators: []validator.Map{mapvalidator.SizeAtMost(20)},
+	}
+}
+
+// FilterTags is a tags filter as the Describe actions take it, sorted by key.
+func FilterTags(ctx context.Context, m types.Map) []zenlayer.Tag {
+	var diags diag.Diagnostics // a map of strings converts without error
+	tags := zenlayer.CreateTags(framework.KnownStringMap(ctx, m, &diags), "").Tags
+	return tags[:len(tags)-1] // without the (empty) create token
+}
