@@ -43,7 +43,7 @@ resource "cloudcompute_zenlayer_bmc_instance" "test" {
   image_id         = local.seed.image_id
   name             = local.seed.name
   hostname         = local.seed.hostname
-  password         = "Tf-acc-Passw0rd"
+  password_wo         = "Tf-acc-Passw0rd"
 %[2]s
 }
 `, id, extra))
