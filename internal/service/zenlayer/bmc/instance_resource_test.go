@@ -228,7 +228,8 @@ func TestAccBMCInstance_update(t *testing.T) {
 				Check:            checkEmulator(tg.Emu, &id, func(v emulator.BMCInstanceView) bool { return v.Status == "RUNNING" }),
 			},
 			{
-				// The hostname is set at installation: changing it replaces the machine.
+				// The hostname is set at installation: changing it reinstalls
+				// the same machine in place.
 				Config: acctest.ConfigCompose(provider, fmt.Sprintf(`
 resource "cloudcompute_zenlayer_bmc_instance" "test" {
   zone_id          = %[1]q
@@ -237,15 +238,18 @@ resource "cloudcompute_zenlayer_bmc_instance" "test" {
   hostname         = "other"
 }
 `, ids.Zone, ids.InstanceType, renamed)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(instanceResourceName, plancheck.ResourceActionDestroyBeforeCreate)},
+				ConfigPlanChecks: update,
+				ConfigStateChecks: []statecheck.StateCheck{
+					sameID.AddStateValue(instanceResourceName, tfjsonpath.New("id")),
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("hostname"), knownvalue.StringExact("other")),
 				},
 			},
 		},
 	})
 	if tg.Emu != nil {
 		// One StopInstances is Terraform's, the other the stop behind its back.
-		for action, want := range map[string]int{"bmc.ModifyInstancesAttribute": 1, "bmc.StopInstances": 2, "bmc.StartInstances": 2, "bmc.CreateInstances": 2} {
+		for action, want := range map[string]int{"bmc.ModifyInstancesAttribute": 1, "bmc.StopInstances": 2, "bmc.StartInstances": 2,
+			"bmc.CreateInstances": 1, "bmc.ReinstallInstance": 1} {
 			if n := tg.Emu.CallCount(action); n != want {
 				t.Errorf("%s was called %d times, want %d", action, n, want)
 			}
