@@ -92,7 +92,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplaceIf(replaceWhenRemoved,
 					"Removing it replaces the machine: a reinstall always installs an image.",
 					"Removing it replaces the machine: a reinstall always installs an image.")},
-				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
 			"name": schema.StringAttribute{
 				Optional:            true,
@@ -195,11 +195,11 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Validators:    []validator.Float64{float64validator.AtLeast(0), trafficPackageValidator()},
 			},
 			"subnet_id": schema.StringAttribute{
-				Optional:            true,
+				Optional: true,
 				MarkdownDescription: "Private subnet (same zone) for the LAN interface. Changed in place: the machine leaves the old " +
 					"subnet (`UnAssociateSubnetInstance`) and joins the new one (`AssociateSubnetInstances`), which needs a running " +
 					"machine; its private addresses may change.",
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
 			"raid_type": schema.Int64Attribute{
 				Optional: true,
