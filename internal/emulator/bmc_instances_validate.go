@@ -365,14 +365,3 @@ func checkBMCNic(n *bmcNic) *errAPI {
 	}
 	return nil
 }
-
-// countTrue counts the conditions that hold.
-func countTrue(conds ...bool) int {
-	n := 0
-	for _, c := range conds {
-		if c {
-			n++
-		}
-	}
-	return n
-}
