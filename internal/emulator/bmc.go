@@ -45,6 +45,12 @@ func (b *bmcState) actions() map[string]zenlayerAction {
 		"DescribeZones":            b.describeZones,
 		"DescribeInstanceTypes":    b.describeInstanceTypes,
 		"DescribeImages":           b.describeImages,
+		// bmc_instances_modify.go
+		"ReinstallInstance":            b.reinstallInstance,
+		"ModifyInstanceBandwidth":      b.modifyInstanceBandwidth,
+		"ModifyInstanceTrafficPackage": b.modifyInstanceTrafficPackage,
+		"AssociateSubnetInstances":     b.associateSubnetInstances,
+		"UnAssociateSubnetInstance":    b.unAssociateSubnetInstance,
 	}
 }
 

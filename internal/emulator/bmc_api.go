@@ -46,6 +46,18 @@ func bmcShapes(v bmcVersionDiff) apiVersion {
 			`requestId instanceTypes[{` + instanceType + `}]`},
 		"DescribeImages": {`imageIds[] imageName catalog imageType osType instanceTypeId`,
 			`requestId images[{imageId imageName catalog imageType osType}]`},
+		// ReinstallInstanceRequest (2022-11-20 also takes sshKeys) and
+		// ReInstallInstanceResponse / ReinstallInstanceResponse.
+		"ReinstallInstance": {`instanceId imageId ipxeUrl hostname ` + v.login + ` raidConfig{` + specBMCRaid + `}
+			partitions[{` + specBMCPartition + `}] nic{wanName lanName} userData`, specRequestID},
+		// ModifyInstanceBandwidthRequest, ModifyInstanceBandwidthResponseParams.
+		"ModifyInstanceBandwidth": {`instanceId bandwidthOutMbps:i`, `requestId orderNumber`},
+		// ModifyInstanceTrafficPackageRequest, ModifyInstanceTrafficPackage(Size)ResponseParams.
+		"ModifyInstanceTrafficPackage": {`instanceId trafficPackageSize:n`, `requestId orderNumber`},
+		// AssociateSubnetInstancesRequest (AssociateSubnetInstanceIpAddress /
+		// AssociateSubnetInstance items), UnAssociateSubnetInstanceRequest.
+		"AssociateSubnetInstances":  {`subnetId subnetInstanceList[{instanceId privateIpAddress}]`, specRequestID},
+		"UnAssociateSubnetInstance": {`subnetId instanceId`, specRequestID},
 	})
 }
 

@@ -101,9 +101,10 @@ var bmcImages = []bmcImage{
 	{ImageID: "img-esxi-8", ImageName: "ESXi8.0", Catalog: "esxi", ImageType: "PUBLIC_IMAGE", OSType: "linux"},
 }
 
-// bmcSubnets maps the catalogue's subnets to their zones (one per zone).
+// bmcSubnets maps the catalogue's subnets to their zones (one per zone, two in
+// SEL-A to move a machine between).
 var bmcSubnets = map[string]string{
-	"subnet-sel-a-1": "SEL-A", "subnet-hkg-a-1": "HKG-A", "subnet-lax-a-1": "LAX-A", "subnet-fra-a-1": "FRA-A",
+	"subnet-sel-a-1": "SEL-A", "subnet-sel-a-2": "SEL-A", "subnet-hkg-a-1": "HKG-A", "subnet-lax-a-1": "LAX-A", "subnet-fra-a-1": "FRA-A",
 }
 
 var bmcInternetChargeTypes = []string{"ByBandwidth", "ByTrafficPackage", "ByInstanceBandwidth95", "ByClusterBandwidth95"}

@@ -10,6 +10,21 @@ type BMCInstanceView struct {
 	AutoRenew                                                   bool
 	PublicIP                                                    string
 	KeyID                                                       string
+	// UserData, the partitions and custom RAIDs are what the last install
+	// (CreateInstances or ReinstallInstance) was given; Reinstalls counts the
+	// ReinstallInstance calls that took effect.
+	UserData           string
+	Partitions         []BMCPartitionView
+	CustomRaids        [][]int
+	RaidType           *int
+	TrafficPackageSize float64
+	Reinstalls         int
+}
+
+// BMCPartitionView is a partition of BMCInstanceView (Size 0: the rest).
+type BMCPartitionView struct {
+	FsPath, FsType string
+	Size           int
 }
 
 // BMCInstance returns a copy of a BMC instance's fields, or false if it is gone.
@@ -20,6 +35,16 @@ func (s *Server) BMCInstance(id string) (BMCInstanceView, bool) {
 			Status: i.InstanceStatus, ChargeType: i.InstanceChargeType, InternetChargeType: i.InternetChargeType,
 			ResourceGroupID: i.ResourceGroupID, Bandwidth: i.BandwidthOutMbps, AutoRenew: i.AutoRenew, PublicIP: i.PrimaryPublicIPAddress,
 			ImageID: valueOr(i.ImageID, ""), Period: valueOr(i.Period, 0), KeyID: i.KeyID,
+			UserData: i.UserData, TrafficPackageSize: valueOr(i.TrafficPackageSize, 0), Reinstalls: i.Reinstalls,
+		}
+		for _, p := range i.Partitions {
+			v.Partitions = append(v.Partitions, BMCPartitionView{FsPath: valueOr(p.FsPath, ""), FsType: valueOr(p.FsType, ""), Size: valueOr(p.Size, 0)})
+		}
+		if i.RaidConfig != nil {
+			v.RaidType = i.RaidConfig.RaidType
+			for _, cr := range i.RaidConfig.CustomRaids {
+				v.CustomRaids = append(v.CustomRaids, append([]int{valueOr(cr.RaidType, -1)}, cr.DiskSequence...))
+			}
 		}
 		if len(i.SubnetIDs) > 0 {
 			v.SubnetID = i.SubnetIDs[0]
@@ -58,4 +83,32 @@ func (s *Server) AddBMCInstance(zoneID, name string) string {
 	i.InstanceStatus = bmcStatusRunning
 	b.instances[i.InstanceID] = i
 	return i.InstanceID
+}
+
+// SetBMCInstanceNetwork changes an instance's bandwidth (Mbps) and, when
+// trafficTB >= 0, its traffic package behind the provider's back (tests:
+// drift of what DescribeInstances reports).
+func (s *Server) SetBMCInstanceNetwork(id string, mbps int, trafficTB float64) bool {
+	return forceObject(s, s.bmcOf().instances, id, func(i *bmcInstance) {
+		i.BandwidthOutMbps = mbps
+		if trafficTB >= 0 {
+			i.TrafficPackageSize = &trafficTB
+		}
+	})
+}
+
+// SetBMCInstancePartitions replaces an instance's partitions as
+// DescribeInstances reports them (tests: drift).
+func (s *Server) SetBMCInstancePartitions(id string, parts []BMCPartitionView) bool {
+	return forceObject(s, s.bmcOf().instances, id, func(i *bmcInstance) {
+		i.Partitions = []bmcPartition{}
+		for _, p := range parts {
+			path, typ, size := p.FsPath, p.FsType, p.Size
+			part := bmcPartition{FsPath: &path, FsType: &typ}
+			if size > 0 {
+				part.Size = &size
+			}
+			i.Partitions = append(i.Partitions, part)
+		}
+	})
 }

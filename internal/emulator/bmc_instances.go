@@ -36,6 +36,8 @@ type bmcInstance struct {
 	ClusterID *string
 	UserData  string
 	Marketing params
+	// Reinstalls counts the ReinstallInstance calls that took effect.
+	Reinstalls int
 
 	timed
 }

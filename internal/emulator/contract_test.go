@@ -199,6 +199,26 @@ func bmcCases() []contractCase {
 		{"ModifyInstancesAttribute", func(*Server) map[string]any {
 			return map[string]any{"instanceIds": []string{inst}, "instanceName": "renamed"}
 		}},
+		{"ModifyInstanceBandwidth", func(s *Server) map[string]any {
+			s.SetBMCInstanceStatus(inst, bmcStatusRunning)
+			return map[string]any{"instanceId": inst, "bandwidthOutMbps": 20}
+		}},
+		{"ModifyInstanceTrafficPackage", func(s *Server) map[string]any {
+			s.mu.Lock()
+			s.bmcOf().instances[inst].InternetChargeType = "ByTrafficPackage"
+			s.mu.Unlock()
+			return map[string]any{"instanceId": inst, "trafficPackageSize": 12.5}
+		}},
+		{"ReinstallInstance", func(*Server) map[string]any {
+			return map[string]any{"instanceId": inst, "imageId": "img-ubuntu-2204", "password": "Example~123", "userData": "#!/bin/sh"}
+		}},
+		{"AssociateSubnetInstances", func(s *Server) map[string]any {
+			s.SetBMCInstanceStatus(inst, bmcStatusRunning)
+			return map[string]any{"subnetId": "subnet-sel-a-1", "subnetInstanceList": []map[string]any{{"instanceId": inst}}}
+		}},
+		{"UnAssociateSubnetInstance", func(*Server) map[string]any {
+			return map[string]any{"subnetId": "subnet-sel-a-1", "instanceId": inst}
+		}},
 		{"TerminateInstance", func(s *Server) map[string]any {
 			s.SetBMCInstanceStatus(inst, bmcStatusRunning)
 			return map[string]any{"instanceId": inst}

@@ -103,4 +103,13 @@ const (
 	bmcCodePartitionMalformed    = "INVALID_PARTITION_MALFORMED"
 	bmcCodePartitionNoType       = "INVALID_PARTITION_NO_TYPE"
 	bmcCodePartitionOrder        = "INVALID_PARTITION_INVALID_ORDER"
+	// ModifyInstanceBandwidth, ModifyInstanceTrafficPackage,
+	// AssociateSubnetInstances and UnAssociateSubnetInstance (the same errors.go).
+	bmcCodeInstanceStatus           = "OPERATION_DENIED_INSTANCE_STATUS"
+	bmcCodeBandwidthParamExceed     = "INVALID_PARAMETER_BANDWIDTH_EXCEED"
+	bmcCodeInternetChargeNotSupport = "OPERATION_DENIED_INTERNET_CHARGE_TYPE_NOT_SUPPORT"
+	bmcCodeTrafficPackageError      = "INVALID_PARAMETER_TRAFFIC_PACKAGE_ERROR"
+	bmcCodeInstanceNotSupportSubnet = "OPERATION_DENIED_INSTANCE_NOT_SUPPORT_SUBNET"
+	bmcCodeDifferentZone            = "OPERATION_DENIED_DIFFERENT_ZONE"
+	bmcCodeSubnetNotRepeatInstance  = "OPERATION_DENIED_SUBNET_NOT_REPEAT_INSTANCE"
 )

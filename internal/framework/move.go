@@ -114,6 +114,10 @@ func (s *MovedState) decode(name string, out any) bool {
 	return true
 }
 
+// Decode reads attribute name into out (a nested block's JSON, say); false
+// when absent, null or of an unexpected type (which is recorded).
+func (s *MovedState) Decode(name string, out any) bool { return s.decode(name, out) }
+
 // String is a string attribute; absent, null and "" (what the other
 // provider writes for an unset optional string) are null.
 func (s *MovedState) String(name string) types.String {

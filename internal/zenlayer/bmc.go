@@ -157,6 +157,9 @@ type CreateBMCInstancesRequest struct {
 	// replacement of the deprecated SSHKeys (at most one of Password,
 	// SSHKeys and KeyID).
 	KeyID string `json:"keyId,omitempty"`
+	// UserData is run at the first boot (CreateInstancesRequest.UserData,
+	// at most 32 KB); the API never reports it.
+	UserData string `json:"userData,omitempty"`
 }
 
 // BMCPrepaidCharge is the subscription of a PREPAID instance.

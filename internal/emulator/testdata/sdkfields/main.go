@@ -56,7 +56,13 @@ var zec2025Actions = []string{"ModifyInstanceType", "ResetInstance", "ResetInsta
 	"StartIpForward", "StopIpForward"}
 
 var bmcActions = []string{"CreateInstances", "DescribeInstances", "StartInstances", "StopInstances", "ModifyInstancesAttribute",
-	"TerminateInstance", "ReleaseInstances", "DescribeZones", "DescribeInstanceTypes", "DescribeImages"}
+	"TerminateInstance", "ReleaseInstances", "DescribeZones", "DescribeInstanceTypes", "DescribeImages",
+	"ReinstallInstance", "ModifyInstanceBandwidth", "ModifyInstanceTrafficPackage", "AssociateSubnetInstances",
+	"UnAssociateSubnetInstance"}
+
+// responseAliases are the response models whose name is not <Action>Response
+// (bmc20221120 names ReinstallInstance's ReInstallInstanceResponse).
+var responseAliases = map[string]string{"ReinstallInstance": "ReInstallInstanceResponse"}
 
 type action struct {
 	Service  string   `json:"service"`
@@ -82,11 +88,15 @@ func main() {
 		}
 		types := parse(filepath.Join(root, file))
 		for _, a := range p.actions {
-			req, wrap := types[a+"Request"], types[a+"Response"]
+			wrapName := a + "Response"
+			if types[wrapName] == nil && responseAliases[a] != "" {
+				wrapName = responseAliases[a]
+			}
+			req, wrap := types[a+"Request"], types[wrapName]
 			if req == nil || wrap == nil {
 				panic(p.dir + ": no model of " + a)
 			}
-			respName, resp := a+"Response.Response", []string(nil)
+			respName, resp := wrapName+".Response", []string(nil)
 			for _, f := range wrap.Fields.List {
 				if len(f.Names) == 1 && f.Names[0].Name == "Response" {
 					if st, ok := f.Type.(*ast.StructType); ok {

@@ -16,8 +16,8 @@ import (
 
 // An import changes nothing: with an import block, a configuration that
 // sets only the write-only password plans a no-op import; the arguments
-// the API never reports (password_wo_version, ssh_keys, release_on_destroy,
-// timeouts) are then adopted by an update that calls no API and replaces
+// the API never reports (password_wo_version, user_data, ssh_keys,
+// release_on_destroy, timeouts) are then adopted by an update that calls no API and replaces
 // nothing, and the plan after it is empty.
 func TestAccBMCInstance_importAdoptsWithoutChanges(t *testing.T) {
 	emu := acctest.StartEmulator(t, emulator.Options{})
@@ -43,7 +43,7 @@ resource "cloudcompute_zenlayer_bmc_instance" "test" {
   image_id         = local.seed.image_id
   name             = local.seed.name
   hostname         = local.seed.hostname
-  password         = "Tf-acc-Passw0rd"
+  password_wo         = "Tf-acc-Passw0rd"
 %[2]s
 }
 `, id, extra))
@@ -63,6 +63,7 @@ resource "cloudcompute_zenlayer_bmc_instance" "test" {
 			{
 				PreConfig: emu.ResetLog,
 				Config: config(`  password_wo_version = 3
+  user_data           = "#!/bin/sh"
   release_on_destroy  = false
   timeouts = {
     delete = "45m"
@@ -73,14 +74,16 @@ resource "cloudcompute_zenlayer_bmc_instance" "test" {
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("id"), knownvalue.StringExact(id)),
 					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("password_wo_version"), knownvalue.Int64Exact(3)),
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("user_data"), knownvalue.StringExact("#!/bin/sh")),
 					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("release_on_destroy"), knownvalue.Bool(false)),
 				},
 				Check: acctest.CheckOnlyReads(emu),
 			},
 			{
 				// The adoption was the import's last: a new version now
-				// replaces the machine, as documented.
+				// reinstalls the same machine in place, as documented.
 				Config: config(`  password_wo_version = 4
+  user_data           = "#!/bin/sh"
   release_on_destroy  = false
   timeouts = {
     delete = "45m"
@@ -88,7 +91,7 @@ resource "cloudcompute_zenlayer_bmc_instance" "test" {
 				PlanOnly:           true,
 				ExpectNonEmptyPlan: true,
 				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(instanceResourceName, plancheck.ResourceActionReplace),
+					plancheck.ExpectResourceAction(instanceResourceName, plancheck.ResourceActionUpdate),
 				}},
 			},
 			{

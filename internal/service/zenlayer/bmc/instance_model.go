@@ -23,7 +23,7 @@ type instanceResourceModel struct {
 	ImageID            types.String   `tfsdk:"image_id"`
 	Name               types.String   `tfsdk:"name"`
 	Hostname           types.String   `tfsdk:"hostname"`
-	Password           types.String   `tfsdk:"password"`
+	PasswordWO         types.String   `tfsdk:"password_wo"`
 	PasswordWOVersion  types.Int64    `tfsdk:"password_wo_version"`
 	KeyID              types.String   `tfsdk:"key_id"`
 	SSHKeys            types.Set      `tfsdk:"ssh_keys"`
@@ -50,6 +50,9 @@ type instanceResourceModel struct {
 	Tags               types.Map      `tfsdk:"tags"`
 	TagsAll            types.Map      `tfsdk:"tags_all"`
 	Timeouts           timeouts.Value `tfsdk:"timeouts"`
+	UserData           types.String   `tfsdk:"user_data"`
+	Partitions         types.List     `tfsdk:"partitions"`
+	CustomRaids        types.List     `tfsdk:"custom_raids"`
 }
 
 // createRequest builds CreateInstances' input from the plan; password comes
@@ -80,10 +83,9 @@ func (m *instanceResourceModel) createRequest(ctx context.Context, password type
 		size := m.TrafficPackageSize.ValueFloat64()
 		in.TrafficPackageSize = &size
 	}
-	if known(m.RaidType) {
-		raid := int(m.RaidType.ValueInt64())
-		in.RaidConfig = &zenlayer.BMCRaidConfig{RaidType: &raid}
-	}
+	in.RaidConfig = m.raidConfig(ctx, &diags)
+	in.Partitions = partitionsOf(ctx, m.Partitions, &diags)
+	in.UserData = framework.KnownString(m.UserData)
 	if known(m.NicWanName) || known(m.NicLanName) {
 		in.Nic = &zenlayer.BMCNic{WanName: framework.KnownString(m.NicWanName), LanName: framework.KnownString(m.NicLanName)}
 	}
@@ -92,9 +94,21 @@ func (m *instanceResourceModel) createRequest(ctx context.Context, password type
 	return in, diags
 }
 
+// raidConfig is the plan's fast RAID (raid_type) or custom RAIDs, or nil.
+func (m *instanceResourceModel) raidConfig(ctx context.Context, diags *diag.Diagnostics) *zenlayer.BMCRaidConfig {
+	if known(m.RaidType) {
+		raid := int(m.RaidType.ValueInt64())
+		return &zenlayer.BMCRaidConfig{RaidType: &raid}
+	}
+	if custom := customRaidsOf(ctx, m.CustomRaids, diags); len(custom) > 0 {
+		return &zenlayer.BMCRaidConfig{CustomRaids: custom}
+	}
+	return nil
+}
+
 // fromAPI records what the API reports. Values the API never returns
-// (password, ssh_keys, password_wo_version, and key_id unless it is
-// answered) are left as they are.
+// (password_wo, ssh_keys, password_wo_version, user_data, and key_id unless
+// it is answered) are left as they are.
 func (m *instanceResourceModel) fromAPI(ctx context.Context, inst *zenlayer.BMCInstance, diags *diag.Diagnostics) {
 	m.ID = types.StringValue(inst.InstanceID)
 	m.ZoneID = types.StringValue(inst.ZoneID)
@@ -102,7 +116,7 @@ func (m *instanceResourceModel) fromAPI(ctx context.Context, inst *zenlayer.BMCI
 	m.ImageID = framework.OptionalString(inst.ImageID)
 	m.Name = types.StringValue(inst.InstanceName)
 	m.Hostname = types.StringValue(inst.Hostname)
-	m.Password = types.StringNull()
+	m.PasswordWO = types.StringNull()
 	if inst.KeyID != "" {
 		m.KeyID = types.StringValue(inst.KeyID)
 	}
@@ -125,6 +139,8 @@ func (m *instanceResourceModel) fromAPI(ctx context.Context, inst *zenlayer.BMCI
 	if inst.RaidConfig != nil && inst.RaidConfig.RaidType != nil {
 		m.RaidType = types.Int64Value(int64(*inst.RaidConfig.RaidType))
 	}
+	m.CustomRaids = customRaidsValue(inst.RaidConfig, diags)
+	m.Partitions = partitionsValue(inst.Partitions, diags)
 	m.NicWanName, m.NicLanName = types.StringNull(), types.StringNull()
 	if inst.Nic != nil {
 		m.NicWanName, m.NicLanName = framework.OptionalString(inst.Nic.WanName), framework.OptionalString(inst.Nic.LanName)

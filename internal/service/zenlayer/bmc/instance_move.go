@@ -2,8 +2,12 @@ package bmc
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
+	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -55,22 +59,22 @@ const officialProvider = "registry.terraform.io/zenlayer/zenlayercloud"
 //	instance_status                   status; power_state from it (STOPPED, STOPPING: "stopped")
 //	create_time, expired_time         create_time, expired_time
 //	timeouts {create, update}         timeouts (create, update; delete unset)
-//	password                          -  write-only here: never in the state; keep it in the
-//	                                     configuration, where it plans no change
+//	password                          -  password_wo here, write-only: never in the state; rename
+//	                                     it in the configuration, where it plans no change
 //	-                                 password_wo_version: null, as after an import: a value in
 //	                                  the configuration is adopted in place, without a reinstall
-//	raid_config_custom                -  custom RAID layouts are not managed here; the machine
-//	                                     keeps its disks as installed (raid_type stays null)
-//	partitions                        -  partitions are not managed here; the machine keeps them
+//	raid_config_custom [{raid_type    custom_raids [{raid_type (a number), disk_sequence}]
+//	  ("0" ... "10"), disk_sequence}]
+//	partitions [{fs_path, fs_type,    partitions (the same fields; size 0 is null: the rest)
+//	  size}]
+//	user_data                         user_data (the API never reports it: carried over as it is)
 //	image_name, resource_group_name   -  computed names; image_id and resource_group_id are kept
 //	-                                 auto_renew: set by the refresh
 var officialInstance = framework.MoveSource{
 	ProviderAddress: officialProvider,
 	TypeName:        "zenlayercloud_bmc_instance",
 	NoEquivalent: map[string]string{
-		"password":            "write-only here: never stored in the state; keep it in the configuration",
-		"raid_config_custom":  "custom RAID layouts are not managed here; the machine keeps its disks as installed",
-		"partitions":          "partitions are not managed here; the machine keeps them as installed",
+		"password":            "password_wo here, write-only: never stored in the state; set it in the configuration",
 		"image_name":          "computed name of the image; image_id is kept",
 		"resource_group_name": "computed name of the resource group; resource_group_id is kept",
 	},
@@ -92,7 +96,7 @@ func moveInstance(ctx context.Context, from *framework.MovedState, diags *diag.D
 		ImageID:            from.String("image_id"),
 		Name:               from.String("instance_name"),
 		Hostname:           from.String("hostname"),
-		Password:           types.StringNull(),
+		PasswordWO:         types.StringNull(),
 		PasswordWOVersion:  types.Int64Null(),
 		SSHKeys:            from.StringSet(ctx, "ssh_keys", diags),
 		ChargeType:         from.String("instance_charge_type"),
@@ -116,6 +120,9 @@ func moveInstance(ctx context.Context, from *framework.MovedState, diags *diag.D
 		ExpiredTime:        from.String("expired_time"),
 		AutoRenew:          types.BoolNull(),
 		Timeouts:           from.Timeouts(ctx, diags),
+		UserData:           from.String("user_data"),
+		Partitions:         movedPartitions(from, diags),
+		CustomRaids:        movedCustomRaids(from, diags),
 	}
 	// The official Read sets these only for the charge types they belong to.
 	if m.ChargeType.ValueString() != zenlayer.BMCChargePrepaid {
@@ -128,4 +135,40 @@ func moveInstance(ctx context.Context, from *framework.MovedState, diags *diag.D
 		m.PowerState = types.StringValue(PowerStopped)
 	}
 	return m
+}
+
+// movedPartitions maps the official partitions blocks (size 0: the rest).
+func movedPartitions(from *framework.MovedState, diags *diag.Diagnostics) types.List {
+	var parts []struct {
+		FsPath string `json:"fs_path"`
+		FsType string `json:"fs_type"`
+		Size   int    `json:"size"`
+	}
+	from.Decode("partitions", &parts)
+	out := make([]zenlayer.BMCPartition, 0, len(parts))
+	for _, p := range parts {
+		out = append(out, zenlayer.BMCPartition{FsPath: p.FsPath, FsType: p.FsType, Size: p.Size})
+	}
+	return partitionsValue(out, diags)
+}
+
+// movedCustomRaids maps the official raid_config_custom blocks, whose
+// raid_type is a string ("0", "1", "5", "10").
+func movedCustomRaids(from *framework.MovedState, diags *diag.Diagnostics) types.List {
+	var raids []struct {
+		RaidType     json.Number `json:"raid_type"`
+		DiskSequence []int       `json:"disk_sequence"`
+	}
+	from.Decode("raid_config_custom", &raids)
+	rc := &zenlayer.BMCRaidConfig{}
+	for _, r := range raids {
+		level, err := strconv.Atoi(r.RaidType.String())
+		if err != nil {
+			diags.AddAttributeWarning(path.Root("custom_raids"), "raid_config_custom left out of the move",
+				fmt.Sprintf("Its raid_type %q is not a number; the refresh reads the machine's RAID layout instead.", r.RaidType))
+			return customRaidsValue(nil, diags)
+		}
+		rc.CustomRaids = append(rc.CustomRaids, zenlayer.BMCCustomRaid{RaidType: level, DiskSequence: r.DiskSequence})
+	}
+	return customRaidsValue(rc, diags)
 }

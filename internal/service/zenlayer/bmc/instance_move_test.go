@@ -64,7 +64,7 @@ resource "cloudcompute_zenlayer_bmc_instance" "db" {
   name                 = %[4]q
   hostname             = %[5]q
   internet_charge_type = %[6]q
-  password             = "Tf-acc-Passw0rd"
+  password_wo             = "Tf-acc-Passw0rd"
   release_on_destroy   = false
 %[7]s}
 `, inst.ZoneID, inst.InstanceTypeID, inst.ImageID, inst.InstanceName, inst.Hostname, inst.InternetChargeType, extra+more))
@@ -98,7 +98,7 @@ resource "cloudcompute_zenlayer_bmc_instance" "db" {
 				},
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(address, tfjsonpath.New("id"), knownvalue.StringExact(inst.InstanceID)),
-					statecheck.ExpectKnownValue(address, tfjsonpath.New("password"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(address, tfjsonpath.New("password_wo"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(address, tfjsonpath.New("password_wo_version"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(address, tfjsonpath.New("ssh_keys"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(address, tfjsonpath.New("release_on_destroy"), knownvalue.Bool(false)),
@@ -148,7 +148,10 @@ func TestBMCInstanceMoveState_mapsTheOfficialAttributes(t *testing.T) {
 	}`, map[string]attr.Value{
 		"id": types.StringValue("1700000000042"), "zone_id": types.StringValue("SEL-A"), "instance_type_id": types.StringValue("S9I"),
 		"image_id": types.StringValue("img-ubuntu-2204"), "name": types.StringValue("db"), "hostname": types.StringValue("db.example"),
-		"password": types.StringNull(), "password_wo_version": types.Int64Null(),
+		"password_wo": types.StringNull(), "password_wo_version": types.Int64Null(),
+		"partitions": types.ListValueMust(types.ObjectType{AttrTypes: partitionType}, []attr.Value{types.ObjectValueMust(partitionType, map[string]attr.Value{
+			"fs_path": types.StringValue("/"), "fs_type": types.StringValue("ext4"), "size": types.Int64Value(100)})}),
+		"custom_raids": types.ListNull(types.ObjectType{AttrTypes: customRaidType}), "user_data": types.StringNull(),
 		"ssh_keys":             types.SetValueMust(types.StringType, []attr.Value{types.StringValue("ssh-ed25519 AAAAC3Nza test")}),
 		"instance_charge_type": types.StringValue("PREPAID"), "period": types.Int64Value(3),
 		"internet_charge_type": types.StringValue("ByTrafficPackage"), "internet_max_bandwidth_out": types.Int64Value(100),
@@ -158,6 +161,39 @@ func TestBMCInstanceMoveState_mapsTheOfficialAttributes(t *testing.T) {
 		"primary_ipv4_address": types.StringValue("203.0.113.9"),
 		"ipv6_addresses":       types.ListValueMust(types.StringType, []attr.Value{}),
 		"expired_time":         types.StringValue("2024-08-01T00:00:00Z"), "auto_renew": types.BoolNull(),
+	})
+	if !moved || d.HasError() {
+		t.Fatalf("moved %v: %v", moved, d)
+	}
+}
+
+// partitionType and customRaidType are the object types of partitions and custom_raids.
+var (
+	partitionType  = map[string]attr.Type{"fs_path": types.StringType, "fs_type": types.StringType, "size": types.Int64Type}
+	customRaidType = map[string]attr.Type{"raid_type": types.Int64Type, "disk_sequence": types.ListType{ElemType: types.Int64Type}}
+)
+
+// The official custom RAID layout (raid_type a string there) and a last
+// partition without a size (0 there: the rest) are carried over.
+func TestBMCInstanceMoveState_customRaidsAndPartitions(t *testing.T) {
+	moved, d := acctest.MoveState(t, bmc.NewInstanceResource(), "zenlayercloud_bmc_instance", `{
+		"id": "1700000000044", "instance_charge_type": "POSTPAID", "instance_status": "RUNNING",
+		"raid_config_type": "", "raid_config_custom": [{"raid_type": "1", "disk_sequence": [1, 2]}, {"raid_type": "0", "disk_sequence": [3]}],
+		"partitions": [{"fs_type": "ext4", "fs_path": "/", "size": 50}, {"fs_type": "ext4", "fs_path": "/data", "size": 0}],
+		"user_data": "#!/bin/sh"
+	}`, map[string]attr.Value{
+		"raid_type": types.Int64Null(),
+		"custom_raids": types.ListValueMust(types.ObjectType{AttrTypes: customRaidType}, []attr.Value{
+			types.ObjectValueMust(customRaidType, map[string]attr.Value{"raid_type": types.Int64Value(1),
+				"disk_sequence": types.ListValueMust(types.Int64Type, []attr.Value{types.Int64Value(1), types.Int64Value(2)})}),
+			types.ObjectValueMust(customRaidType, map[string]attr.Value{"raid_type": types.Int64Value(0),
+				"disk_sequence": types.ListValueMust(types.Int64Type, []attr.Value{types.Int64Value(3)})}),
+		}),
+		"partitions": types.ListValueMust(types.ObjectType{AttrTypes: partitionType}, []attr.Value{
+			types.ObjectValueMust(partitionType, map[string]attr.Value{"fs_path": types.StringValue("/"), "fs_type": types.StringValue("ext4"), "size": types.Int64Value(50)}),
+			types.ObjectValueMust(partitionType, map[string]attr.Value{"fs_path": types.StringValue("/data"), "fs_type": types.StringValue("ext4"), "size": types.Int64Null()}),
+		}),
+		"user_data": types.StringValue("#!/bin/sh"),
 	})
 	if !moved || d.HasError() {
 		t.Fatalf("moved %v: %v", moved, d)

@@ -49,7 +49,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	var plan instanceResourceModel
 	var password types.String // write-only: only in the configuration
 	conn, ctx, timeout, cancel := framework.Begin(ctx, &resp.Diagnostics, r.Client.ZenlayerClient, r.CreateTimeout(&plan.Timeouts),
-		framework.Get(req.Plan, &plan), framework.GetAttribute(req.Config, path.Root("password"), &password))
+		framework.Get(req.Plan, &plan), framework.GetAttribute(req.Config, path.Root("password_wo"), &password))
 	defer cancel()
 	if conn == nil {
 		return
@@ -131,75 +131,6 @@ func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, r
 		})
 }
 
-func (r *instanceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	// After an import, the arguments the API never reports are adopted
-	// from the configuration without a call.
-	if done, _ := framework.AdoptImported(ctx, req, resp, r.Identify, path.Root("password_wo_version"), path.Root("ssh_keys"), path.Root("key_id"), path.Root("release_on_destroy"), path.Root("timeouts")); done {
-		return
-	}
-	var plan, state instanceResourceModel
-	conn, ctx, timeout, cancel := framework.Begin(ctx, &resp.Diagnostics, r.Client.ZenlayerClient, r.UpdateTimeout(&plan.Timeouts),
-		framework.Get(req.Plan, &plan), framework.Get(req.State, &state))
-	defer cancel()
-	if conn == nil {
-		return
-	}
-	id := state.ID.ValueString()
-
-	// If the create was interrupted while the machine was built, finish it.
-	// What is true once it is built is the baseline of the steps below.
-	if !framework.FinishCreate(ctx, req, resp, "BMC instance", id,
-		func() (*zenlayer.BMCInstance, error) { return waitInstanceCreated(ctx, conn, id, timeout) },
-		func(inst *zenlayer.BMCInstance) bool { state.fromAPI(ctx, inst, &resp.Diagnostics); return true }) {
-		return
-	}
-
-	// p.Cur is what is true in the cloud so far: each step that succeeds is
-	// recorded in it, and it is saved when a later step fails.
-	p := framework.NewPartial(ctx, resp, r.Identify, state)
-	p.Cur.ReleaseOnDestroy, p.Cur.Timeouts = plan.ReleaseOnDestroy, plan.Timeouts
-	// Values the API never returns, adopted from the configuration (after an import).
-	p.Cur.SSHKeys, p.Cur.PasswordWOVersion, p.Cur.KeyID = plan.SSHKeys, plan.PasswordWOVersion, plan.KeyID
-
-	if !plan.Name.IsUnknown() && !plan.Name.Equal(state.Name) {
-		tflog.Info(ctx, "renaming BMC instance", map[string]any{"id": id, "action": "ModifyInstancesAttribute"})
-		if err := conn.RenameBMCInstances(ctx, plan.Name.ValueString(), id); err != nil {
-			p.Fail(fmt.Sprintf("renaming BMC instance (%s)", id), err)
-			return
-		}
-		p.Cur.Name = plan.Name
-	}
-	if zentags.Changed(state.TagsAll, plan.TagsAll) {
-		if err := zentags.Update(ctx, conn, "BMC instance", id, state.TagsAll, plan.TagsAll); err != nil {
-			p.Fail(fmt.Sprintf("changing tags of BMC instance (%s)", id), err)
-			return
-		}
-		p.Cur.Tags, p.Cur.TagsAll = plan.Tags, plan.TagsAll
-	}
-	if moved, err := zentags.MoveGroup(ctx, conn, "BMC instance", id, state.ResourceGroupID, plan.ResourceGroupID); err != nil {
-		p.Fail(fmt.Sprintf("moving BMC instance (%s) to resource group %s", id, plan.ResourceGroupID.ValueString()), err)
-		return
-	} else if moved {
-		p.Cur.ResourceGroupID = plan.ResourceGroupID
-	}
-	if want := plan.PowerState.ValueString(); want != state.PowerState.ValueString() {
-		if err := powerInstance(ctx, conn, id, want, timeout); err != nil {
-			p.Fail(fmt.Sprintf("changing the power state of BMC instance (%s) to %s", id, want), err)
-			return
-		}
-		p.Cur.PowerState = plan.PowerState
-	}
-
-	inst, err := conn.FindBMCInstance(ctx, id)
-	if err != nil {
-		p.Fail(fmt.Sprintf("reading BMC instance (%s) after update", id), err)
-		return
-	}
-	p.Cur.fromAPI(ctx, inst, &resp.Diagnostics)
-	p.Cur.setTags(inst, plan.Tags, r.Client)
-	p.Save()
-}
-
 func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state instanceResourceModel
 	conn, ctx, timeout, cancel := framework.Begin(ctx, &resp.Diagnostics, r.Client.ZenlayerClient, r.DeleteTimeout(&state.Timeouts),
@@ -243,6 +174,7 @@ func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	case zenlayer.BMCStatusCreateFailed, zenlayer.BMCStatusInstallFailed:
 		why = "failed to be created or installed. The plan replaces it."
 	default:
+		planInPlace(ctx, req, resp, &state)
 		framework.PlanFinishCreate(ctx, req, resp, path.Root("status"))
 		return
 	}
@@ -281,6 +213,7 @@ func (r *instanceResource) ValidateConfig(ctx context.Context, req resource.Vali
 		resp.Diagnostics.AddAttributeError(path.Root("nic_lan_name"), "nic_wan_name and nic_lan_name must differ",
 			"The public and private interfaces need different names.")
 	}
+	validateInstall(ctx, &cfg, &resp.Diagnostics)
 	if cfg.ImageID.IsNull() && !cfg.SSHKeys.IsNull() {
 		resp.Diagnostics.AddAttributeWarning(path.Root("ssh_keys"), "ssh_keys have no effect without image_id",
 			"SSH keys are installed with the operating system; without image_id no system is installed.")

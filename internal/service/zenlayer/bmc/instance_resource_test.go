@@ -61,7 +61,7 @@ resource "cloudcompute_zenlayer_bmc_instance" "test" {
   image_id         = %[3]q
   name             = %[4]q
   hostname         = "%[4]s.example"
-  password         = "Tf-acc-Passw0rd"
+  password_wo         = "Tf-acc-Passw0rd"
 }
 `, ids.Zone, ids.InstanceType, ids.Image, name)),
 				ConfigStateChecks: []statecheck.StateCheck{
@@ -70,7 +70,7 @@ resource "cloudcompute_zenlayer_bmc_instance" "test" {
 					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("hostname"), knownvalue.StringExact(name+".example")),
 					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("status"), knownvalue.StringExact("RUNNING")),
 					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("power_state"), knownvalue.StringExact("running")),
-					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("password"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("password_wo"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("instance_charge_type"), knownvalue.StringExact("POSTPAID")),
 					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("internet_charge_type"), knownvalue.StringExact("ByBandwidth")),
 					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("internet_max_bandwidth_out"), knownvalue.Int64Exact(1)),
@@ -228,7 +228,8 @@ func TestAccBMCInstance_update(t *testing.T) {
 				Check:            checkEmulator(tg.Emu, &id, func(v emulator.BMCInstanceView) bool { return v.Status == "RUNNING" }),
 			},
 			{
-				// The hostname is set at installation: changing it replaces the machine.
+				// The hostname is set at installation: changing it reinstalls
+				// the same machine in place.
 				Config: acctest.ConfigCompose(provider, fmt.Sprintf(`
 resource "cloudcompute_zenlayer_bmc_instance" "test" {
   zone_id          = %[1]q
@@ -237,15 +238,18 @@ resource "cloudcompute_zenlayer_bmc_instance" "test" {
   hostname         = "other"
 }
 `, ids.Zone, ids.InstanceType, renamed)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(instanceResourceName, plancheck.ResourceActionDestroyBeforeCreate)},
+				ConfigPlanChecks: update,
+				ConfigStateChecks: []statecheck.StateCheck{
+					sameID.AddStateValue(instanceResourceName, tfjsonpath.New("id")),
+					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("hostname"), knownvalue.StringExact("other")),
 				},
 			},
 		},
 	})
 	if tg.Emu != nil {
 		// One StopInstances is Terraform's, the other the stop behind its back.
-		for action, want := range map[string]int{"bmc.ModifyInstancesAttribute": 1, "bmc.StopInstances": 2, "bmc.StartInstances": 2, "bmc.CreateInstances": 2} {
+		for action, want := range map[string]int{"bmc.ModifyInstancesAttribute": 1, "bmc.StopInstances": 2, "bmc.StartInstances": 2,
+			"bmc.CreateInstances": 1, "bmc.ReinstallInstance": 1} {
 			if n := tg.Emu.CallCount(action); n != want {
 				t.Errorf("%s was called %d times, want %d", action, n, want)
 			}
@@ -537,15 +541,15 @@ resource "cloudcompute_zenlayer_bmc_instance" "test" {
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
-			step(`password = "short1!A"`+"\n"+`name = "my web"`, `must be 1 to 64 letters, digits, '-' and '.'`),
-			step(`password = "nodigits!A"`, `(?s)Invalid password.*must\s+contain\s+at\s+least\s+one\s+digit`),
-			step(`password = "Passw0rd#"`, `(?s)Invalid password.*may\s+contain\s+only\s+letters`),
+			step(`password_wo = "short1!A"`+"\n"+`name = "my web"`, `must be 1 to 64 letters, digits, '-' and '.'`),
+			step(`password_wo = "nodigits!A"`, `(?s)Invalid password.*must\s+contain\s+at\s+least\s+one\s+digit`),
+			step(`password_wo = "Passw0rd#"`, `(?s)Invalid password.*may\s+contain\s+only\s+letters`),
 			step(`instance_charge_type = "PREPAID"`, `period is required for a PREPAID instance`),
 			step(`period = 3`, `period applies only to PREPAID instances`),
 			step(`traffic_package_size = 2`, `traffic_package_size needs ByTrafficPackage`),
-			step(`password = "Passw0rd!x"`+"\n"+`ssh_keys = ["ssh-ed25519 AAAA me@host"]`, `"ssh_keys" cannot be specified when "password" is specified`),
+			step(`password_wo = "Passw0rd!x"`+"\n"+`ssh_keys = ["ssh-ed25519 AAAA me@host"]`, `"ssh_keys" cannot be specified when "password_wo" is specified`),
 			step(`ssh_keys = ["not-a-key"]`, `must be an OpenSSH public key`),
-			step(`password = "Passw0rd!x"`+"\n"+`key_id = "key-acc"`, `"key_id" cannot be specified when "password" is specified`),
+			step(`password_wo = "Passw0rd!x"`+"\n"+`key_id = "key-acc"`, `"key_id" cannot be specified when "password_wo" is specified`),
 			step(`key_id = "key-acc"`+"\n"+`ssh_keys = ["ssh-ed25519 AAAA me@host"]`, `"ssh_keys" cannot be specified when "key_id" is specified`),
 			step(`key_id = ""`, `key_id string length must be between 1 and 64`),
 			step(`nic_wan_name = "lan9"`, `must not start with "lan"`),

@@ -3,6 +3,7 @@ package bmc
 import (
 	"context"
 	"fmt"
+	"maps"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -20,7 +21,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -41,7 +41,6 @@ var nicNamePattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]{3,9}$`)
 
 func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
-	keepReplace := []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()}
 	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
 	keepList := []planmodifier.List{listplanmodifier.UseStateForUnknown()}
 	nameValidators := []validator.String{
@@ -54,10 +53,14 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 		}
 	}
 	resp.Schema = schema.Schema{
+		Version: 1,
 		MarkdownDescription: "A Zenlayer Bare Metal Cloud (BMC) instance: a dedicated physical server. Creating one takes a while " +
 			"(the machine is prepared and its operating system installed: PENDING → CREATING → INSTALLING → RUNNING), so the default " +
-			"create timeout is 90 minutes. The name and the power state change in place; everything else is set when the machine is " +
-			"installed, so changing it replaces the machine.\n\n" +
+			"create timeout is 90 minutes. The name, the power state, the bandwidth, the traffic package and the subnet change in " +
+			"place. What is set when the system is installed (`image_id`, `hostname`, the login, RAID, partitions, NIC names, " +
+			"`user_data`) changes in place too, by **reinstalling the same machine** (`ReinstallInstance`), which **wipes its disks**: " +
+			"the plan says so in a warning. Only the zone, the instance type, the charge type and period, the internet charge type, " +
+			"the resource group and the removal of `image_id` replace the machine.\n\n" +
 			"Destroying it calls `TerminateInstance`, which moves the machine to the recycle bin, then `ReleaseInstances`, which frees it " +
 			"for good (unless `release_on_destroy = false`). A `PREPAID` (subscription) instance cannot be released before its " +
 			"subscription ends: destroying it cancels the renewal and leaves it running until `expired_time`, with a warning.\n\n" +
@@ -84,9 +87,12 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"image_id": schema.StringAttribute{
 				Optional: true,
 				MarkdownDescription: "Operating system image (see `DescribeImages`). Without it no system is installed and the machine is " +
-					"set up later over IPMI. Changing it replaces the machine.",
-				PlanModifiers: replace,
-				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
+					"set up later over IPMI. Changing it reinstalls the same machine in place (`ReinstallInstance`; the disks are wiped, " +
+					"then the machine is returned to its `power_state`); removing it replaces the machine (a reinstall always installs an image).",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplaceIf(replaceWhenRemoved,
+					"Removing it replaces the machine: a reinstall always installs an image.",
+					"Removing it replaces the machine: a reinstall always installs an image.")},
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
 			"name": schema.StringAttribute{
 				Optional:            true,
@@ -99,38 +105,37 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Optional: true,
 				Computed: true,
 				MarkdownDescription: "Host name of the installed system: 1 to 64 letters, digits, `-` and `.`; the API uses `hostname` if unset. " +
-					"It is set at installation, so changing it replaces the machine.",
-				PlanModifiers: keepReplace,
+					"It is set at installation, so changing it reinstalls the machine in place (the disks are wiped).",
+				PlanModifiers: keep,
 				Validators:    nameValidators,
 			},
-			"password": schema.StringAttribute{
+			"password_wo": schema.StringAttribute{
 				Optional:  true,
 				Sensitive: true,
 				WriteOnly: true,
 				MarkdownDescription: "Password of the installed system and of IPMI: 8 to 16 characters with upper and lower case letters, " +
-					"digits and one of `" + passwordSpecials + "`, nothing else. **Write-only**: Terraform sends it when it creates the machine " +
-					"and never stores it (the API never returns it), so it needs Terraform 1.11 or later. Changing it has no effect by " +
-					"itself; change `password_wo_version` to replace the machine with one that has the new password. Conflicts with `key_id` " +
-					"and `ssh_keys`; with none of them, Zenlayer e-mails a random password.",
+					"digits and one of `" + passwordSpecials + "`, nothing else. **Write-only** (the `_wo` suffix of HashiCorp's naming " +
+					"rule): Terraform sends it when it installs the machine and never stores it (the API never returns it), so it needs " +
+					"Terraform 1.11 or later. Changing it has no effect by itself; change `password_wo_version` to reinstall the machine " +
+					"with it. Conflicts with `key_id` and `ssh_keys`; with none of them, Zenlayer e-mails a random password. " +
+					"Called `password` before version 1 of this resource's schema (the state is upgraded by itself).",
 				Validators: []validator.String{passwordValidator(), stringvalidator.ConflictsWith(path.MatchRoot("ssh_keys"), path.MatchRoot("key_id"))},
 			},
 			"password_wo_version": schema.Int64Attribute{
 				Optional: true,
-				MarkdownDescription: "Any number; changing it replaces the machine so that it is installed with the current `password` " +
-					"(the API sets the password only at installation). Adopted without a replacement after an import.",
-				PlanModifiers: []planmodifier.Int64{int64planmodifier.RequiresReplaceIf(replaceUnlessAdoptedInt64,
-					"Changing it replaces the machine, except on an imported machine, which adopts the configured value.",
-					"Changing it replaces the machine, except on an imported machine, which adopts the configured value.")},
+				MarkdownDescription: "Any number; changing it sets the current `password_wo` on the machine. The API sets a BMC password " +
+					"only when it installs the system, so this **reinstalls the same machine in place** (`ReinstallInstance` with the new " +
+					"password and the configured image, hostname, RAID, partitions, NIC names and `user_data`): the hardware, its id and " +
+					"addresses are kept, but **the disks are wiped**, and the plan warns of it. (Before, a new version replaced the machine, " +
+					"ordering new hardware.) Adopted without a reinstall after an import or a move.",
 			},
 			"key_id": schema.StringAttribute{
 				Optional: true,
 				MarkdownDescription: "Id of an SSH key pair of the account (CreateInstances `keyId`, which replaces the deprecated `sshKeys`) " +
 					"to install in the Linux system instead of a password; ignored for Windows and ESXi images and without `image_id`. " +
-					"Conflicts with `password` and `ssh_keys`. It is set at installation: after an import it is adopted from the " +
-					"configuration without a change (unless the API reports it); otherwise changing it replaces the machine.",
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplaceIf(replaceUnlessAdoptedString,
-					"Changing it replaces the machine, except when the state has no value yet (after an import).",
-					"Changing it replaces the machine, except when the state has no value yet (after an import).")},
+					"Conflicts with `password_wo` and `ssh_keys`. It is set at installation: after an import it is adopted from the " +
+					"configuration without a change (unless the API reports it); otherwise changing it reinstalls the machine in place " +
+					"(the disks are wiped).",
 				Validators: []validator.String{stringvalidator.LengthBetween(1, 64), stringvalidator.ConflictsWith(path.MatchRoot("ssh_keys"))},
 			},
 			"ssh_keys": schema.SetAttribute{
@@ -140,10 +145,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				MarkdownDescription: "Use `key_id` instead: the API deprecated `sshKeys` in favour of `keyId`. " +
 					"Up to 5 SSH public keys (`ssh-rsa ...`, `ssh-ed25519 ...`) for the installed Linux system, instead of a " +
 					"password; ignored for Windows and ESXi images. The API never returns them: after an import they are adopted from the " +
-					"configuration without a change; otherwise changing them replaces the machine.",
-				PlanModifiers: []planmodifier.Set{setplanmodifier.RequiresReplaceIf(replaceUnlessAdoptedSet,
-					"Changing them replaces the machine, except on an imported machine, which adopts the configured value.",
-					"Changing them replaces the machine, except on an imported machine, which adopts the configured value.")},
+					"configuration without a change; otherwise changing them reinstalls the machine in place (the disks are wiped).",
 				Validators: []validator.Set{
 					setvalidator.SizeBetween(1, 5),
 					setvalidator.ValueStringsAre(stringvalidator.RegexMatches(regexp.MustCompile(`^(ssh-rsa|ssh-ed25519|ssh-dss|ecdsa-sha2-\S+) \S+`),
@@ -178,45 +180,49 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Optional: true,
 				Computed: true,
 				MarkdownDescription: "Public outbound bandwidth in Mbps, at least 1 and at most the instance type's maximum; the API's " +
-					"default (1) if unset. Changing it replaces the machine.",
-				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown(), int64planmodifier.RequiresReplace()},
+					"default (1) if unset. Changed in place (`ModifyInstanceBandwidth`, which needs a running machine: a machine kept " +
+					"`stopped` cannot change it). On a `PREPAID` machine a decrease takes effect at the next billing cycle.",
+				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
 				Validators:    []validator.Int64{int64validator.AtLeast(1)},
 			},
 			"traffic_package_size": schema.Float64Attribute{
 				Optional: true,
 				Computed: true,
 				MarkdownDescription: "Traffic package in TB, only with `internet_charge_type = \"ByTrafficPackage\"`; the instance type's " +
-					"free package if unset. Changing it replaces the machine.",
-				PlanModifiers: []planmodifier.Float64{float64planmodifier.UseStateForUnknown(), float64planmodifier.RequiresReplace()},
-				Validators:    []validator.Float64{float64validator.AtLeast(0)},
+					"free package if unset; a multiple of 0.05. Changed in place (`ModifyInstanceTrafficPackage`). On a `PREPAID` machine " +
+					"a decrease takes effect at the next billing cycle.",
+				PlanModifiers: []planmodifier.Float64{float64planmodifier.UseStateForUnknown()},
+				Validators:    []validator.Float64{float64validator.AtLeast(0), trafficPackageValidator()},
 			},
 			"subnet_id": schema.StringAttribute{
-				Optional:            true,
-				MarkdownDescription: "Private subnet (same zone) for the LAN interface. Changing it replaces the machine.",
-				PlanModifiers:       replace,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+				Optional: true,
+				MarkdownDescription: "Private subnet (same zone) for the LAN interface. Changed in place: the machine leaves the old " +
+					"subnet (`UnAssociateSubnetInstance`) and joins the new one (`AssociateSubnetInstances`), which needs a running " +
+					"machine; its private addresses may change.",
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
 			"raid_type": schema.Int64Attribute{
 				Optional: true,
 				MarkdownDescription: "Fast RAID over all disks: `0`, `1`, `5` or `10`, as the instance type supports " +
-					"(`DescribeInstanceTypes`' `supportRaids`). Changing it replaces the machine.",
-				PlanModifiers: []planmodifier.Int64{int64planmodifier.RequiresReplace()},
-				Validators:    []validator.Int64{int64validator.OneOf(0, 1, 5, 10)},
+					"(`DescribeInstanceTypes`' `supportRaids`). Conflicts with `custom_raids`. Changing it reinstalls the machine in " +
+					"place (the disks are wiped).",
+				Validators: []validator.Int64{int64validator.OneOf(0, 1, 5, 10), int64validator.ConflictsWith(path.MatchRoot("custom_raids"))},
 			},
 			"nic_wan_name": schema.StringAttribute{
 				Optional: true,
 				Computed: true,
 				MarkdownDescription: "Name of the public interface: 4 to 10 letters and digits starting with a letter, not starting with " +
-					"`lan`; `wan0` (`bond0` on HA types) if unset. Changing it replaces the machine.",
-				PlanModifiers: keepReplace,
+					"`lan`; `wan0` (`bond0` on HA types) if unset. Changing it reinstalls the machine in place (the disks are wiped).",
+				PlanModifiers: keep,
 				Validators:    nicValidators("lan"),
 			},
 			"nic_lan_name": schema.StringAttribute{
 				Optional: true,
 				Computed: true,
 				MarkdownDescription: "Name of the private interface: 4 to 10 letters and digits starting with a letter, not starting with " +
-					"`wan`, different from `nic_wan_name`; `lan0` (`bond1` on HA types) if unset. Changing it replaces the machine.",
-				PlanModifiers: keepReplace,
+					"`wan`, different from `nic_wan_name`; `lan0` (`bond1` on HA types) if unset. Changing it reinstalls the machine in " +
+					"place (the disks are wiped).",
+				PlanModifiers: keep,
 				Validators:    nicValidators("wan"),
 			},
 			"resource_group_id": schema.StringAttribute{
@@ -287,22 +293,13 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
 		},
 	}
+	maps.Copy(resp.Schema.Attributes, installAttributes())
 }
 
-// replaceUnlessAdoptedInt64, replaceUnlessAdoptedString and
-// replaceUnlessAdoptedSet replace the machine when a value the API never
-// returns changes, but not on an imported machine (framework.AdoptImported):
-// the configured value is adopted then.
-func replaceUnlessAdoptedInt64(ctx context.Context, req planmodifier.Int64Request, resp *int64planmodifier.RequiresReplaceIfFuncResponse) {
-	resp.RequiresReplace = !framework.Imported(ctx, req.Private)
-}
-
-func replaceUnlessAdoptedString(ctx context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
-	resp.RequiresReplace = !framework.Imported(ctx, req.Private)
-}
-
-func replaceUnlessAdoptedSet(ctx context.Context, req planmodifier.SetRequest, resp *setplanmodifier.RequiresReplaceIfFuncResponse) {
-	resp.RequiresReplace = !framework.Imported(ctx, req.Private)
+// replaceWhenRemoved replaces the machine when image_id is removed: a
+// reinstall always installs an image (without imageId, the current one).
+func replaceWhenRemoved(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
+	resp.RequiresReplace = req.PlanValue.IsNull() && !req.StateValue.IsNull()
 }
 
 // notPrefixPattern matches a string that does not start with the

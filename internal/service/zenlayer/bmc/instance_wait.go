@@ -2,6 +2,7 @@ package bmc
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
@@ -98,4 +99,43 @@ func waitInstanceReleased(ctx context.Context, conn *zenlayer.Client, id string,
 // kept (its destroy releases it), one being released is gone.
 var instanceFinder = framework.Finder[zenlayer.Client, zenlayer.BMCInstance]{
 	Label: "BMC instance", Read: (*zenlayer.Client).ReadBMCInstance, NotFound: zenlayer.IsNotFound, Status: instanceStatus, Gone: instanceReleasing,
+}
+
+// reinstallStartGrace bounds how long waitInstanceReinstalled waits for a
+// reinstall to show (INSTALLING) before it takes it as already done.
+var reinstallStartGrace = time.Minute
+
+// waitInstanceReinstalled waits after ReinstallInstance: first until the
+// machine shows the reinstall (INSTALLING, or INSTALL_FAILED), for at most
+// reinstallStartGrace, then until it is RUNNING, failing fast on
+// INSTALL_FAILED (the CLI spec of ReinstallInstance: "The status of the
+// instance will be INSTALLING during reinstallation ... RUNNING ... has been
+// reinstalled successfully; INSTALL_FAILED ... failed").
+func waitInstanceReinstalled(ctx context.Context, conn *zenlayer.Client, id string, timeout time.Duration) (*zenlayer.BMCInstance, error) {
+	_, err := waitInstance(ctx, conn, id, "to start its reinstall", min(timeout, reinstallStartGrace),
+		[]string{zenlayer.BMCStatusInstalling, zenlayer.BMCStatusInstallFailed}, nil,
+		[]string{zenlayer.BMCStatusRecycling, zenlayer.BMCStatusRecycle, zenlayer.BMCStatusReleasing})
+	var te *wait.TimeoutError
+	if err != nil && !errors.As(err, &te) {
+		return nil, err
+	}
+	return waitInstance(ctx, conn, id, "to be reinstalled", timeout, []string{zenlayer.BMCStatusRunning}, nil, brokenStatuses)
+}
+
+// changeShown is the pseudo status of waitInstanceShows' target.
+const changeShown = "(change shown)"
+
+// waitInstanceShows waits until DescribeInstances shows a change that an
+// asynchronous action made (a subnet joined or left, a new bandwidth).
+func waitInstanceShows(ctx context.Context, conn *zenlayer.Client, id, what string, timeout time.Duration, shown func(*zenlayer.BMCInstance) bool) error {
+	status := wait.StatusOf(conn.FindBMCInstance, id, zenlayer.IsNotFound, func(inst *zenlayer.BMCInstance) string {
+		if shown(inst) {
+			return changeShown
+		}
+		return inst.InstanceStatus
+	})
+	c := wait.Object(ctx, "BMC instance", id, what, status, timeout, []string{changeShown},
+		[]string{zenlayer.BMCStatusRecycling, zenlayer.BMCStatusRecycle, zenlayer.BMCStatusReleasing, wait.Gone})
+	_, err := wait.Until(ctx, c.WithSharedPolling())
+	return err
 }

@@ -49,7 +49,7 @@ func NewInstancesDataSource() datasource.DataSource {
 		Items:            "instances",
 		ItemsDescription: "The matching instances, sorted by id.",
 		Resource:         framework.SchemaOf(NewInstanceResource),
-		Leave:            []string{"password", "password_wo_version", "ssh_keys", "power_state", "release_on_destroy", "timeouts"},
+		Leave:            []string{"password_wo", "password_wo_version", "user_data", "ssh_keys", "power_state", "release_on_destroy", "timeouts"},
 		Describe: map[string]string{
 			"instance_charge_type": "`POSTPAID` or `PREPAID`.",
 			"subnet_id":            "Private subnet of the LAN interface, if any.",

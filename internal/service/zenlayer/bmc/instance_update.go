@@ -1,0 +1,301 @@
+package bmc
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/service/zenlayer/zentags"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
+)
+
+// adoptedPaths are the arguments the API never reports: after an import
+// (or a move) their configured values are adopted without a call, and a
+// change of them never reinstalls the machine then.
+var adoptedPaths = []path.Path{
+	path.Root("password_wo_version"), path.Root("ssh_keys"), path.Root("key_id"), path.Root("user_data"),
+	path.Root("release_on_destroy"), path.Root("timeouts"),
+}
+
+// reinstallChanges names the installation arguments whose planned value
+// differs from the state (an unknown one counts): any of them reinstalls
+// the machine. Of an imported machine, the arguments the API never
+// reports are adopted, not installed.
+func reinstallChanges(plan, state *instanceResourceModel, imported bool) []string {
+	var changed []string
+	add := func(name string, p, s attr.Value) {
+		if p.IsUnknown() || !p.Equal(s) {
+			changed = append(changed, name)
+		}
+	}
+	add("image_id", plan.ImageID, state.ImageID)
+	add("hostname", plan.Hostname, state.Hostname)
+	add("raid_type", plan.RaidType, state.RaidType)
+	add("custom_raids", plan.CustomRaids, state.CustomRaids)
+	add("partitions", plan.Partitions, state.Partitions)
+	add("nic_wan_name", plan.NicWanName, state.NicWanName)
+	add("nic_lan_name", plan.NicLanName, state.NicLanName)
+	if !imported {
+		add("password_wo_version", plan.PasswordWOVersion, state.PasswordWOVersion)
+		add("key_id", plan.KeyID, state.KeyID)
+		add("ssh_keys", plan.SSHKeys, state.SSHKeys)
+		add("user_data", plan.UserData, state.UserData)
+	}
+	return changed
+}
+
+// reinstallRequest is ReinstallInstance's input from the plan; password
+// comes from the configuration (it is write-only).
+func (m *instanceResourceModel) reinstallRequest(ctx context.Context, id string, password types.String, diags *diag.Diagnostics) zenlayer.ReinstallBMCInstanceRequest {
+	in := zenlayer.ReinstallBMCInstanceRequest{
+		InstanceID: id,
+		ImageID:    framework.KnownString(m.ImageID),
+		Hostname:   framework.KnownString(m.Hostname),
+		Password:   password.ValueString(),
+		KeyID:      framework.KnownString(m.KeyID),
+		RaidConfig: m.raidConfig(ctx, diags),
+		Partitions: partitionsOf(ctx, m.Partitions, diags),
+		UserData:   framework.KnownString(m.UserData),
+	}
+	if known(m.NicWanName) || known(m.NicLanName) {
+		in.Nic = &zenlayer.BMCNic{WanName: framework.KnownString(m.NicWanName), LanName: framework.KnownString(m.NicLanName)}
+	}
+	in.SSHKeys = framework.Strings(ctx, m.SSHKeys, diags)
+	slices.Sort(in.SSHKeys)
+	return in
+}
+
+func (r *instanceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	// After an import, the arguments the API never reports are adopted
+	// from the configuration without a call.
+	done, imported := framework.AdoptImported(ctx, req, resp, r.Identify, adoptedPaths...)
+	if done {
+		return
+	}
+	var plan, state instanceResourceModel
+	var password types.String // write-only: only in the configuration
+	conn, ctx, timeout, cancel := framework.Begin(ctx, &resp.Diagnostics, r.Client.ZenlayerClient, r.UpdateTimeout(&plan.Timeouts),
+		framework.Get(req.Plan, &plan), framework.Get(req.State, &state), framework.GetAttribute(req.Config, path.Root("password_wo"), &password))
+	defer cancel()
+	if conn == nil {
+		return
+	}
+	id := state.ID.ValueString()
+
+	// If the create was interrupted while the machine was built, finish it.
+	// What is true once it is built is the baseline of the steps below.
+	if !framework.FinishCreate(ctx, req, resp, "BMC instance", id,
+		func() (*zenlayer.BMCInstance, error) { return waitInstanceCreated(ctx, conn, id, timeout) },
+		func(inst *zenlayer.BMCInstance) bool { state.fromAPI(ctx, inst, &resp.Diagnostics); return true }) {
+		return
+	}
+
+	// p.Cur is what is true in the cloud so far: each step that succeeds is
+	// recorded in it, and it is saved when a later step fails.
+	p := framework.NewPartial(ctx, resp, r.Identify, state)
+	p.Cur.ReleaseOnDestroy, p.Cur.Timeouts = plan.ReleaseOnDestroy, plan.Timeouts
+	reinstall := reinstallChanges(&plan, &state, imported)
+	if len(reinstall) == 0 || imported {
+		// Values the API never returns, adopted from the configuration
+		// (after an import), or unchanged.
+		p.Cur.SSHKeys, p.Cur.PasswordWOVersion, p.Cur.KeyID, p.Cur.UserData = plan.SSHKeys, plan.PasswordWOVersion, plan.KeyID, plan.UserData
+	}
+
+	if !plan.Name.IsUnknown() && !plan.Name.Equal(state.Name) {
+		tflog.Info(ctx, "renaming BMC instance", map[string]any{"id": id, "action": "ModifyInstancesAttribute"})
+		if err := conn.RenameBMCInstances(ctx, plan.Name.ValueString(), id); err != nil {
+			p.Fail(fmt.Sprintf("renaming BMC instance (%s)", id), err)
+			return
+		}
+		p.Cur.Name = plan.Name
+	}
+	if zentags.Changed(state.TagsAll, plan.TagsAll) {
+		if err := zentags.Update(ctx, conn, "BMC instance", id, state.TagsAll, plan.TagsAll); err != nil {
+			p.Fail(fmt.Sprintf("changing tags of BMC instance (%s)", id), err)
+			return
+		}
+		p.Cur.Tags, p.Cur.TagsAll = plan.Tags, plan.TagsAll
+	}
+	if moved, err := zentags.MoveGroup(ctx, conn, "BMC instance", id, state.ResourceGroupID, plan.ResourceGroupID); err != nil {
+		p.Fail(fmt.Sprintf("moving BMC instance (%s) to resource group %s", id, plan.ResourceGroupID.ValueString()), err)
+		return
+	} else if moved {
+		p.Cur.ResourceGroupID = plan.ResourceGroupID
+	}
+	if len(reinstall) > 0 && !r.reinstall(ctx, conn, p, &plan, password, reinstall, timeout, &resp.Diagnostics) {
+		return
+	}
+	if !updateNetwork(ctx, conn, p, &plan, timeout, &resp.Diagnostics) {
+		return
+	}
+	if want := plan.PowerState.ValueString(); want != p.Cur.PowerState.ValueString() {
+		if err := powerInstance(ctx, conn, id, want, timeout); err != nil {
+			p.Fail(fmt.Sprintf("changing the power state of BMC instance (%s) to %s", id, want), err)
+			return
+		}
+		p.Cur.PowerState = plan.PowerState
+	}
+
+	inst, err := conn.FindBMCInstance(ctx, id)
+	if err != nil {
+		p.Fail(fmt.Sprintf("reading BMC instance (%s) after update", id), err)
+		return
+	}
+	planned := p.Cur
+	p.Cur.fromAPI(ctx, inst, &resp.Diagnostics)
+	// A PREPAID decrease takes effect at the next billing cycle: the
+	// planned value is kept until then (see updateNetwork).
+	p.Cur.Bandwidth, p.Cur.TrafficPackageSize = keepPlanned(planned, p.Cur, state.ChargeType)
+	p.Cur.setTags(inst, plan.Tags, r.Client)
+	p.Save()
+}
+
+// reinstall reinstalls the machine with the plan's installation arguments
+// (ReinstallInstance, sent once: a lost answer is confirmed by reading the
+// machine, never re-sent), waits until it is RUNNING again, and records
+// them. The power state is restored by the Update afterwards.
+func (r *instanceResource) reinstall(ctx context.Context, conn *zenlayer.Client, p *framework.Partial[instanceResourceModel], plan *instanceResourceModel,
+	password types.String, changed []string, timeout time.Duration, diags *diag.Diagnostics) bool {
+	id := p.Cur.ID.ValueString()
+	in := plan.reinstallRequest(ctx, id, password, diags)
+	if diags.HasError() {
+		return false
+	}
+	// Let a transition in progress (booting, stopping) end first.
+	if _, err := waitInstancePowerSettled(ctx, conn, id, timeout); err != nil {
+		p.Fail(fmt.Sprintf("reinstalling BMC instance (%s)", id), err)
+		return false
+	}
+	tflog.Warn(ctx, "reinstalling BMC instance: its disks are wiped", map[string]any{
+		"id": id, "action": "ReinstallInstance", "image_id": in.ImageID, "changed": fmt.Sprint(changed),
+	})
+	if err := conn.ReinstallBMCInstance(ctx, in); err != nil {
+		p.Fail(fmt.Sprintf("reinstalling BMC instance (%s)", id), err)
+		return false
+	}
+	// The reinstall took effect: what it installs is true from now on.
+	c := &p.Cur
+	c.ImageID, c.Hostname, c.RaidType, c.CustomRaids, c.Partitions = plan.ImageID, plan.Hostname, plan.RaidType, plan.CustomRaids, plan.Partitions
+	c.NicWanName, c.NicLanName, c.UserData = plan.NicWanName, plan.NicLanName, plan.UserData
+	c.PasswordWOVersion, c.KeyID, c.SSHKeys = plan.PasswordWOVersion, plan.KeyID, plan.SSHKeys
+	inst, err := waitInstanceReinstalled(ctx, conn, id, timeout)
+	if inst != nil {
+		c.Status = types.StringValue(inst.InstanceStatus)
+	}
+	if err != nil {
+		p.Fail(fmt.Sprintf("waiting for BMC instance (%s) to be reinstalled", id), err)
+		return false
+	}
+	c.PowerState = types.StringValue(PowerRunning)
+	return true
+}
+
+// updateNetwork changes the bandwidth, the traffic package and the subnet
+// in place. The bandwidth and joining a subnet need a RUNNING machine: one
+// that the plan powers on is started first (ModifyPlan refuses a plan that
+// keeps it stopped).
+func updateNetwork(ctx context.Context, conn *zenlayer.Client, p *framework.Partial[instanceResourceModel], plan *instanceResourceModel,
+	timeout time.Duration, diags *diag.Diagnostics) bool {
+	id := p.Cur.ID.ValueString()
+	bandwidth := known(plan.Bandwidth) && !plan.Bandwidth.Equal(p.Cur.Bandwidth)
+	traffic := known(plan.TrafficPackageSize) && !plan.TrafficPackageSize.Equal(p.Cur.TrafficPackageSize)
+	subnet := !plan.SubnetID.IsUnknown() && !plan.SubnetID.Equal(p.Cur.SubnetID)
+	if (bandwidth || (subnet && !plan.SubnetID.IsNull())) && p.Cur.PowerState.ValueString() == PowerStopped {
+		if err := powerInstance(ctx, conn, id, PowerRunning, timeout); err != nil {
+			p.Fail(fmt.Sprintf("starting BMC instance (%s) to change its network", id), err)
+			return false
+		}
+		p.Cur.PowerState = types.StringValue(PowerRunning)
+	}
+	prepaid := p.Cur.ChargeType.ValueString() == zenlayer.BMCChargePrepaid
+	if bandwidth {
+		want := plan.Bandwidth.ValueInt64()
+		decrease := want < p.Cur.Bandwidth.ValueInt64()
+		tflog.Info(ctx, "changing BMC instance bandwidth", map[string]any{"id": id, "action": "ModifyInstanceBandwidth", "mbps": want})
+		if err := conn.ModifyBMCInstanceBandwidth(ctx, id, want); err != nil {
+			p.Fail(fmt.Sprintf("changing the bandwidth of BMC instance (%s)", id), err)
+			return false
+		}
+		if prepaid && decrease {
+			diags.AddWarning(fmt.Sprintf("BMC instance (%s): the bandwidth decrease takes effect at the next billing cycle", id),
+				"A PREPAID machine keeps its bandwidth until its subscription renews; the state holds the new value meanwhile.")
+		} else if err := waitInstanceShows(ctx, conn, id, "to show the new bandwidth", timeout, func(inst *zenlayer.BMCInstance) bool {
+			return inst.BandwidthOutMbps == want
+		}); err != nil {
+			p.Fail(fmt.Sprintf("waiting for the bandwidth of BMC instance (%s)", id), err)
+			return false
+		}
+		p.Cur.Bandwidth = plan.Bandwidth
+	}
+	if traffic {
+		want := plan.TrafficPackageSize.ValueFloat64()
+		tflog.Info(ctx, "changing BMC instance traffic package", map[string]any{"id": id, "action": "ModifyInstanceTrafficPackage", "tb": want})
+		if err := conn.ModifyBMCInstanceTrafficPackage(ctx, id, want); err != nil {
+			p.Fail(fmt.Sprintf("changing the traffic package of BMC instance (%s)", id), err)
+			return false
+		}
+		if prepaid && want < p.Cur.TrafficPackageSize.ValueFloat64() {
+			diags.AddWarning(fmt.Sprintf("BMC instance (%s): the traffic package decrease takes effect at the next billing cycle", id),
+				"A PREPAID machine keeps its traffic package until its subscription renews; the state holds the new value meanwhile.")
+		}
+		p.Cur.TrafficPackageSize = plan.TrafficPackageSize
+	}
+	if subnet {
+		if old := p.Cur.SubnetID.ValueString(); old != "" {
+			tflog.Info(ctx, "taking BMC instance out of its subnet", map[string]any{"id": id, "action": "UnAssociateSubnetInstance", "subnet_id": old})
+			if err := conn.UnassociateBMCSubnet(ctx, id, old); err != nil {
+				p.Fail(fmt.Sprintf("taking BMC instance (%s) out of subnet %s", id, old), err)
+				return false
+			}
+			if err := waitInstanceShows(ctx, conn, id, "to leave subnet "+old, timeout, func(inst *zenlayer.BMCInstance) bool {
+				return !slices.Contains(inst.SubnetIDs, old)
+			}); err != nil {
+				p.Fail(fmt.Sprintf("waiting for BMC instance (%s) to leave subnet %s", id, old), err)
+				return false
+			}
+			p.Cur.SubnetID = types.StringNull()
+		}
+		if !plan.SubnetID.IsNull() {
+			to := plan.SubnetID.ValueString()
+			tflog.Info(ctx, "putting BMC instance in a subnet", map[string]any{"id": id, "action": "AssociateSubnetInstances", "subnet_id": to})
+			if err := conn.AssociateBMCSubnet(ctx, id, to); err != nil {
+				p.Fail(fmt.Sprintf("putting BMC instance (%s) in subnet %s", id, to), err)
+				return false
+			}
+			if err := waitInstanceShows(ctx, conn, id, "to join subnet "+to, timeout, func(inst *zenlayer.BMCInstance) bool {
+				return slices.Contains(inst.SubnetIDs, to)
+			}); err != nil {
+				p.Fail(fmt.Sprintf("waiting for BMC instance (%s) to join subnet %s", id, to), err)
+				return false
+			}
+			p.Cur.SubnetID = plan.SubnetID
+		}
+	}
+	return true
+}
+
+// keepPlanned is the bandwidth and traffic package to save after an
+// update: what the API reports, except a PREPAID machine's planned
+// decrease, which the API applies at the next billing cycle.
+func keepPlanned(planned, read instanceResourceModel, charge types.String) (types.Int64, types.Float64) {
+	bw, tp := read.Bandwidth, read.TrafficPackageSize
+	if charge.ValueString() != zenlayer.BMCChargePrepaid {
+		return bw, tp
+	}
+	if known(planned.Bandwidth) && planned.Bandwidth.ValueInt64() < bw.ValueInt64() {
+		bw = planned.Bandwidth
+	}
+	if known(planned.TrafficPackageSize) && known(tp) && planned.TrafficPackageSize.ValueFloat64() < tp.ValueFloat64() {
+		tp = planned.TrafficPackageSize
+	}
+	return bw, tp
+}
