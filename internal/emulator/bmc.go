@@ -77,6 +77,7 @@ func (b *bmcState) actions() map[string]zenlayerAction {
 		"DescribeInstances":        action(b.describeInstances),
 		"StartInstances":           action(b.startInstances),
 		"StopInstances":            action(b.stopInstances),
+		"RebootInstances":          action(b.rebootInstances),
 		"ModifyInstancesAttribute": action(b.modifyInstancesAttribute),
 		"TerminateInstance":        action(b.terminateInstance),
 		"ReleaseInstances":         action(b.releaseInstances),

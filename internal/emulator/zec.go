@@ -41,6 +41,7 @@ func (z *zecState) actions() map[string]zenlayerAction {
 		"DescribeInstancesStatus":  action(z.describeInstancesStatus),
 		"StartInstances":           action(z.startInstances),
 		"StopInstances":            action(z.stopInstances),
+		"RebootInstances":          action(z.rebootInstances),
 		"ModifyInstancesAttribute": action(z.modifyInstancesAttribute),
 		"ReleaseInstances":         action(z.releaseInstances),
 	}
