@@ -65,6 +65,7 @@ func (p *CloudComputeProvider) Configure(ctx context.Context, req provider.Confi
 
 	resp.DataSourceData = client
 	resp.ResourceData = client
+	resp.ActionData = client
 }
 
 func (p *CloudComputeProvider) Resources(_ context.Context) []func() resource.Resource {
