@@ -90,6 +90,17 @@ func (inv *Invocation) Progress(ctx context.Context, msg string, fields map[stri
 	}
 }
 
+// Fail ends an Invoke with the error summary: err; when Ctrl-C or the
+// invoke timeout ended it, the detail says that what the action started
+// goes on in the cloud.
+func (inv *Invocation) Fail(ctx context.Context, summary string, err error) {
+	detail := err.Error()
+	if ctx.Err() != nil || wait.IsTimeout(err) {
+		detail += "\n\nThe operation the action started goes on in the cloud; the instance's resource sees its outcome at the next refresh."
+	}
+	inv.resp.Diagnostics.AddError(summary, detail)
+}
+
 // Elapsed is the time since the invocation began, rounded for messages.
 func (inv *Invocation) Elapsed() time.Duration { return time.Since(inv.start).Round(time.Second) }
 

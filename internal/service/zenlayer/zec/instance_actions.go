@@ -99,19 +99,10 @@ func (a *instancePowerAction) Invoke(ctx context.Context, req action.InvokeReque
 		err = rebootInstance(ctx, &resp.Diagnostics, conn, id, inv.Timeout)
 	}
 	if err != nil {
-		resp.Diagnostics.AddError(summary, actionErrorDetail(ctx, err))
+		inv.Fail(ctx, summary, err)
 		return
 	}
 	inv.Progress(ctx, fmt.Sprintf("ZEC instance %s is %s (%s took %s)", id, target, op, inv.Elapsed()), map[string]any{"id": id, "status": target})
-}
-
-// actionErrorDetail is the detail of an action's error; a wait that
-// Ctrl-C or the invoke timeout ended says the operation goes on.
-func actionErrorDetail(ctx context.Context, err error) string {
-	if ctx.Err() != nil || wait.IsTimeout(err) {
-		return err.Error() + "\n\nThe operation the action started goes on in the cloud; the instance's resource sees its outcome at the next refresh."
-	}
-	return err.Error()
 }
 
 // rebootInstance reboots a RUNNING instance (RebootInstances: REBOOT →
