@@ -6,6 +6,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/service/huaweicloud/clouddc"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/service/zenlayer/bmc"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/service/zenlayer/zec"
 )
@@ -19,5 +20,6 @@ func (p *CloudComputeProvider) Actions(_ context.Context) []func() action.Action
 	return []func() action.Action{
 		zec.NewInstancePowerAction,
 		bmc.NewInstancePowerAction,
+		clouddc.NewInstancePowerAction,
 	}
 }
