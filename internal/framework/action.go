@@ -3,6 +3,7 @@ package framework
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/action/timeouts"
@@ -58,14 +59,14 @@ func (a *ActionBase) TimeoutsAttribute(ctx context.Context) schema.Attribute {
 			"(default `%s`). When it passes, the action fails; the operation it started goes on in the cloud.", shortDuration(a.timeout))})
 }
 
-// shortDuration writes d as "20m" rather than "20m0s".
+// shortDuration writes d as "20m" or "1h" rather than "20m0s" or "1h0m0s".
 func shortDuration(d time.Duration) string {
 	s := d.String()
-	if len(s) > 4 && s[len(s)-4:] == "m0s" {
-		s = s[:len(s)-2]
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
 	}
-	if len(s) > 4 && s[len(s)-4:] == "h0m" {
-		s = s[:len(s)-2]
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
 	}
 	return s
 }

@@ -2,9 +2,11 @@ package clouddc_test
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
@@ -133,4 +135,54 @@ func TestAccCloudDCInstancePowerAction_invoke(t *testing.T) {
 	if n := emu.CallCount("clouddc.ChangeServerPowerState"); n != 1 {
 		t.Errorf("ChangeServerPowerState carried out %d times, want 1", n)
 	}
+}
+
+// The documentation's examples of the action apply against the emulator
+// with the resource's own example; bumping password_wo_version then runs
+// the example's trigger, which reboots the server.
+func TestAccCloudDCInstancePowerAction_examples(t *testing.T) {
+	emu := acctest.StartEmulator(t, emulator.Options{})
+	parts := []string{acctest.HuaweiProviderConfig(emu, huaweicloud.AuthAKSK)}
+	for _, f := range []string{
+		"../../../../examples/resources/cloudcompute_huaweicloud_clouddc_instance/resource.tf",
+		"../../../../examples/actions/cloudcompute_huaweicloud_clouddc_instance_power/action.tf",
+		"../../../../examples/actions/cloudcompute_huaweicloud_clouddc_instance_power/action-trigger.tf",
+	} {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts = append(parts, string(b))
+	}
+	examples := acctest.ConfigCompose(parts...)
+	bumped := strings.Replace(examples, "password_wo_version = 1", "password_wo_version = 2", 1)
+	if bumped == examples {
+		t.Fatal("the resource example sets no password_wo_version = 1")
+	}
+	vars := config.Variables{"admin_password": config.StringVariable("Example-Passw0rd")}
+	var id string
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		TerraformVersionChecks:   actionVersions,
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkInstancesGone(emu),
+		Steps: []resource.TestStep{
+			{
+				Config:          examples,
+				ConfigVariables: vars,
+				Check:           resource.ComposeTestCheckFunc(acctest.CaptureID("cloudcompute_huaweicloud_clouddc_instance.web", &id), cdcCalls(emu, 0)),
+			},
+			{
+				Config:          bumped,
+				ConfigVariables: vars,
+				Check: resource.ComposeTestCheckFunc(cdcState(emu, &id, "running"), cdcCalls(emu, 1),
+					func(*terraform.State) error {
+						if !acctest.ContainsInOrder(emu.Actions(id), "clouddc.ChangeInstancePassword") {
+							return fmt.Errorf("the emulator saw %v for the instance, want ChangeInstancePassword", emu.Actions(id))
+						}
+						return nil
+					}),
+			},
+		},
+	})
 }

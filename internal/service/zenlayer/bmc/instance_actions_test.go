@@ -2,9 +2,11 @@ package bmc_test
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -157,4 +159,33 @@ func TestAccBMCInstancePowerAction_invoke(t *testing.T) {
 	if v, _ := emu.BMCInstance(id); v.Status != "RUNNING" {
 		t.Errorf("the machine is %s, want RUNNING", v.Status)
 	}
+}
+
+// The documentation's examples of the action plan against the emulator
+// with the resource's own example (which they refer to).
+func TestAccBMCInstancePowerAction_examples(t *testing.T) {
+	emu := acctest.StartEmulator(t, emulator.Options{})
+	parts := []string{acctest.ZenlayerProviderConfig(emu)}
+	for _, f := range []string{
+		"../../../../examples/resources/cloudcompute_zenlayer_bmc_instance/resource.tf",
+		"../../../../examples/actions/cloudcompute_zenlayer_bmc_instance_power/action.tf",
+		"../../../../examples/actions/cloudcompute_zenlayer_bmc_instance_power/action-trigger.tf",
+	} {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts = append(parts, string(b))
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		TerraformVersionChecks:   actionVersions,
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:             acctest.ConfigCompose(parts...),
+			ConfigVariables:    config.Variables{"bmc_password": config.StringVariable("Examp1e-Passw0rd")},
+			PlanOnly:           true,
+			ExpectNonEmptyPlan: true,
+		}},
+	})
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -364,4 +365,33 @@ func TestAccZECInstancePowerAction_interrupt(t *testing.T) {
 	if v, _ := emu.ZECInstance(id); v.Status != "STOPPING" {
 		t.Errorf("the instance is %s, want STOPPING (the stop goes on)", v.Status)
 	}
+}
+
+// The documentation's examples of the action plan against the emulator
+// with the resource's own example (which they refer to).
+func TestAccZECInstancePowerAction_examples(t *testing.T) {
+	emu := acctest.StartEmulator(t, emulator.Options{})
+	parts := []string{acctest.ZenlayerProviderConfig(emu)}
+	for _, f := range []string{
+		"../../../../examples/resources/cloudcompute_zenlayer_zec_instance/resource.tf",
+		"../../../../examples/actions/cloudcompute_zenlayer_zec_instance_power/action.tf",
+		"../../../../examples/actions/cloudcompute_zenlayer_zec_instance_power/action-trigger.tf",
+	} {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts = append(parts, string(b))
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		TerraformVersionChecks:   actionVersions,
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:             acctest.ConfigCompose(parts...),
+			ConfigVariables:    config.Variables{"root_password": config.StringVariable("Example-Passw0rd")},
+			PlanOnly:           true,
+			ExpectNonEmptyPlan: true,
+		}},
+	})
 }
