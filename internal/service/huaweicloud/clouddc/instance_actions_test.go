@@ -54,7 +54,7 @@ func cdcCalls(emu *emulator.Server, want int) resource.TestCheckFunc {
 // created. The resource manages no power state: the refresh reads the
 // instance stopped and the next plan is empty, as documented. A second
 // action (from terraform_data) powers it on again.
-func TestAccCloudDCInstancePowerAction_trigger(t *testing.T) {
+func TestAccCloudDCInstance_Action_trigger(t *testing.T) {
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	provider := acctest.HuaweiProviderConfig(emu, huaweicloud.AuthAKSK)
 	instance := instanceConfig("tf-acc-action", emulator.HuaweiImageID, `
@@ -102,7 +102,7 @@ resource "terraform_data" "on" {
 // terraform apply -invoke on the real CLI reboots the server of an
 // instance, reporting the states as they change; rebooting a stopped
 // instance is refused and sends nothing.
-func TestAccCloudDCInstancePowerAction_invoke(t *testing.T) {
+func TestAccCloudDCInstance_Action_invoke(t *testing.T) {
 	acctest.PreCheck(t)
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	id := emu.AddCloudDCInstance("tf-acc-invoke")
@@ -140,7 +140,7 @@ func TestAccCloudDCInstancePowerAction_invoke(t *testing.T) {
 // The documentation's examples of the action apply against the emulator
 // with the resource's own example; bumping password_wo_version then runs
 // the example's trigger, which reboots the server.
-func TestAccCloudDCInstancePowerAction_examples(t *testing.T) {
+func TestAccCloudDCInstance_Action_examples(t *testing.T) {
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	parts := []string{acctest.HuaweiProviderConfig(emu, huaweicloud.AuthAKSK)}
 	for _, f := range []string{

@@ -14,7 +14,9 @@
 //   - instance_delete.go: the destroy (terminate into the recycle bin, wait
 //     for RECYCLE, release) and its warnings;
 //   - instances_data_source.go: the listing data source (framework.Listing; items are the resource's attributes);
-//   - catalog_data_sources.go: the catalogue lookups (zones, images, instance types; framework.Lookup).
+//   - catalog_data_sources.go: the catalogue lookups (zones, images, instance types; framework.Lookup);
+//   - instance_actions.go: the action cloudcompute_zenlayer_bmc_instance_power
+//     (start, stop, reboot on the resource's power and wait functions).
 //
 // What every resource shares (type name, Configure, import by id, partial
 // updates, conversions, listing data sources) comes from internal/framework;

@@ -67,7 +67,7 @@ func bmcCalls(emu *emulator.Server, want map[string]int) resource.TestCheckFunc 
 
 // An action_trigger powers the machine off right after it is built,
 // against power_state = "running": the next plan powers it on again.
-func TestAccBMCInstancePowerAction_triggerAgainstManagedPowerState(t *testing.T) {
+func TestAccBMCInstance_Action_triggerAgainstManagedPowerState(t *testing.T) {
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	instance := strings.Replace(instanceConfig("tf-acc-action", "running"), "}\n", `
   lifecycle {
@@ -113,7 +113,7 @@ func TestAccBMCInstancePowerAction_triggerAgainstManagedPowerState(t *testing.T)
 
 // Reboot a machine Terraform does not manage: from STOPPED it boots
 // (BOOTING → RUNNING); from RUNNING it reboots.
-func TestAccBMCInstancePowerAction_reboot(t *testing.T) {
+func TestAccBMCInstance_Action_reboot(t *testing.T) {
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	id := emu.AddBMCInstance(testZone, "tf-acc-unmanaged")
 	emu.SetBMCInstanceStatus(id, "STOPPED")
@@ -138,7 +138,7 @@ func TestAccBMCInstancePowerAction_reboot(t *testing.T) {
 
 // terraform apply -invoke on the real CLI reboots a running machine,
 // reporting BOOTING as it happens.
-func TestAccBMCInstancePowerAction_invoke(t *testing.T) {
+func TestAccBMCInstance_Action_invoke(t *testing.T) {
 	acctest.PreCheck(t)
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	id := emu.AddBMCInstance(testZone, "tf-acc-invoke")
@@ -163,7 +163,7 @@ func TestAccBMCInstancePowerAction_invoke(t *testing.T) {
 
 // The documentation's examples of the action plan against the emulator
 // with the resource's own example (which they refer to).
-func TestAccBMCInstancePowerAction_examples(t *testing.T) {
+func TestAccBMCInstance_Action_examples(t *testing.T) {
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	parts := []string{acctest.ZenlayerProviderConfig(emu)}
 	for _, f := range []string{

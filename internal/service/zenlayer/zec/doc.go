@@ -23,6 +23,10 @@
 // of its filters and its one API call; its items are the resource's own
 // attributes, made by the resource's fromAPI (sorted by id).
 //
+// instance_actions.go holds the action cloudcompute_zenlayer_zec_instance_power
+// (start, stop, reboot), built on the instance's start and stop steps and
+// its waits.
+//
 // The package talks to the cloud only through the Zenlayer API client
 // (internal/zenlayer), and shares code with the rest of the provider only
 // through internal/framework, internal/conns, internal/journal and

@@ -76,7 +76,7 @@ func wantCalls(emu *emulator.Server, want map[string]int) resource.TestCheckFunc
 // power_state = "running": the refresh after the apply sees it STOPPED,
 // so the next plan is an update that starts it again (what the action's
 // documentation says), and that apply starts it.
-func TestAccZECInstancePowerAction_triggerAgainstManagedPowerState(t *testing.T) {
+func TestAccZECInstance_Action_triggerAgainstManagedPowerState(t *testing.T) {
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	config := acctest.ConfigCompose(acctest.ZenlayerProviderConfig(emu), instanceWithTrigger("tf-acc-action", "running", "stop"),
 		powerActionConfig("stop", "cloudcompute_zenlayer_zec_instance.test.id", "stop", "    force       = true\n"))
@@ -124,7 +124,7 @@ func TestAccZECInstancePowerAction_triggerAgainstManagedPowerState(t *testing.T)
 
 // With lifecycle.ignore_changes = [power_state] the action owns the power
 // state: the instance it stops stays stopped, and the next plan is empty.
-func TestAccZECInstancePowerAction_ignoreChanges(t *testing.T) {
+func TestAccZECInstance_Action_ignoreChanges(t *testing.T) {
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	instance := strings.Replace(instanceWithTrigger("tf-acc-action-ignore", "running", "stop"),
 		"  lifecycle {\n", "  lifecycle {\n    ignore_changes = [power_state]\n", 1)
@@ -149,7 +149,7 @@ func TestAccZECInstancePowerAction_ignoreChanges(t *testing.T) {
 // Start and reboot an instance Terraform does not manage, from
 // action_triggers of terraform_data; a reboot goes RUNNING → REBOOT →
 // RUNNING.
-func TestAccZECInstancePowerAction_startAndReboot(t *testing.T) {
+func TestAccZECInstance_Action_startAndReboot(t *testing.T) {
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	id := emu.AddZECInstance(testZone, "tf-acc-unmanaged")
 	emu.SetZECInstanceStatus(id, "STOPPED")
@@ -206,7 +206,7 @@ resource "terraform_data" "trigger" {
 
 // The invoke timeout ends the action with an error that names what it
 // waited for; a missing instance is a clear error.
-func TestAccZECInstancePowerAction_timeoutAndNotFound(t *testing.T) {
+func TestAccZECInstance_Action_timeoutAndNotFound(t *testing.T) {
 	emu := acctest.StartEmulator(t, emulator.Options{Durations: emulator.Durations{InstanceStop: time.Minute}})
 	id := emu.AddZECInstance(testZone, "tf-acc-slow")
 	provider := acctest.ZenlayerProviderConfig(emu)
@@ -243,7 +243,7 @@ resource "terraform_data" "trigger" {
 
 // Invalid configurations are refused at plan time: force with an operation
 // other than stop, an unknown operation.
-func TestAccZECInstancePowerAction_invalidConfig(t *testing.T) {
+func TestAccZECInstance_Action_invalidConfig(t *testing.T) {
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	provider := acctest.ZenlayerProviderConfig(emu)
 	trigger := func(action string) string {
@@ -283,7 +283,7 @@ resource "terraform_data" "trigger" {
 // terraform apply -invoke on the real CLI: the action stops an instance
 // whose configuration says power_state = "running", reporting each status
 // as it changes; the next plan then starts it again, as documented.
-func TestAccZECInstancePowerAction_invoke(t *testing.T) {
+func TestAccZECInstance_Action_invoke(t *testing.T) {
 	acctest.PreCheck(t)
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	cli := acctest.NewCLI(t, 14, acctest.ConfigCompose(acctest.ZenlayerProviderConfig(emu), instanceConfig("tf-acc-invoke", "running", ""),
@@ -328,7 +328,7 @@ func TestAccZECInstancePowerAction_invoke(t *testing.T) {
 
 // Ctrl-C during terraform apply -invoke ends the wait at once; the stop the
 // action started goes on in the cloud.
-func TestAccZECInstancePowerAction_interrupt(t *testing.T) {
+func TestAccZECInstance_Action_interrupt(t *testing.T) {
 	acctest.PreCheck(t)
 	emu := acctest.StartEmulator(t, emulator.Options{Durations: emulator.Durations{InstanceStop: 10 * time.Minute}})
 	id := emu.AddZECInstance(testZone, "tf-acc-interrupt")
@@ -369,7 +369,7 @@ func TestAccZECInstancePowerAction_interrupt(t *testing.T) {
 
 // The documentation's examples of the action plan against the emulator
 // with the resource's own example (which they refer to).
-func TestAccZECInstancePowerAction_examples(t *testing.T) {
+func TestAccZECInstance_Action_examples(t *testing.T) {
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	parts := []string{acctest.ZenlayerProviderConfig(emu)}
 	for _, f := range []string{
