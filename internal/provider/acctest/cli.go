@@ -187,5 +187,15 @@ func (c *CLI) WriteConfig(config string) {
 	}
 }
 
+// Config is the current main.tf.
+func (c *CLI) Config() string {
+	c.t.Helper()
+	b, err := os.ReadFile(filepath.Join(c.Dir, "main.tf"))
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	return string(b)
+}
+
 // String names the CLI for messages.
 func (c *CLI) String() string { return fmt.Sprintf("terraform in %s", c.Dir) }

@@ -110,7 +110,21 @@ func TestAccCloudDCInstance_Action_invoke(t *testing.T) {
 		t.Fatal("the emulator has no ready server")
 	}
 	cli := acctest.NewCLI(t, 14, acctest.ConfigCompose(acctest.HuaweiProviderConfig(emu, huaweicloud.AuthAKSK),
-		powerActionConfig("reboot", fmt.Sprintf("%q", id), "reboot")))
+		powerActionConfig("reboot", fmt.Sprintf("%q", id), "reboot"), `
+variable "power" {
+  type    = string
+  default = "start"
+}
+`, powerActionConfig("power", fmt.Sprintf("%q", id), "start")))
+	// The operation from a variable: one block for power off and on.
+	cli.WriteConfig(strings.Replace(cli.Config(), `operation   = "start"`, `operation   = var.power`, 1))
+	for _, step := range []struct{ op, want string }{{"stop", "stopped"}, {"start", "running"}} {
+		cli.MustRun("apply", "-auto-approve", "-invoke=action.cloudcompute_huaweicloud_clouddc_instance_power.power", "-var", "power="+step.op)
+		if v, _ := emu.CloudDCInstance(id); v.State != step.want {
+			t.Fatalf("after -var power=%s the instance is %s, want %s", step.op, v.State, step.want)
+		}
+	}
+	emu.ResetLog() // count the reboot's calls only
 	out := cli.MustRun("apply", "-auto-approve", "-invoke=action.cloudcompute_huaweicloud_clouddc_instance_power.reboot")
 	v, _ := emu.CloudDCInstance(id)
 	for _, want := range []string{
@@ -123,8 +137,8 @@ func TestAccCloudDCInstance_Action_invoke(t *testing.T) {
 			t.Errorf("the output of apply -invoke lacks the progress %q:\n%s", want, out)
 		}
 	}
-	if v.State != "running" || emu.CallCount("clouddc.ChangeServerPowerState") != 1 {
-		t.Errorf("the instance is %s after %d ChangeServerPowerState calls, want running after 1", v.State, emu.CallCount("clouddc.ChangeServerPowerState"))
+	if n := emu.CallCount("clouddc.ChangeServerPowerState"); v.State != "running" || n != 1 {
+		t.Errorf("the instance is %s after %d ChangeServerPowerState calls, want running after 1", v.State, n)
 	}
 
 	emu.SetCloudDCInstanceState(id, "stopped")
