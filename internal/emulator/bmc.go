@@ -39,6 +39,7 @@ func (b *bmcState) actions() map[string]zenlayerAction {
 		"DescribeInstances":        b.describeInstances,
 		"StartInstances":           b.startInstances,
 		"StopInstances":            b.stopInstances,
+		"RebootInstances":          b.rebootInstances, // zenlayer_reboot.go
 		"ModifyInstancesAttribute": b.modifyInstancesAttribute,
 		"TerminateInstance":        b.terminateInstance,
 		"ReleaseInstances":         b.releaseInstances,

@@ -36,6 +36,7 @@ func bmcShapes(v bmcVersionDiff) apiVersion {
 			nic{wanName lanName} autoRenew:b keyId` + specTagAssociation + `enableGatewayMode:b ` + v.instance + `}]`},
 		"StartInstances":           {`instanceIds[]`, specRequestID},
 		"StopInstances":            {`instanceIds[]`, specRequestID},
+		"RebootInstances":          {`instanceIds[]`, specRequestID},
 		"ModifyInstancesAttribute": {`instanceIds[] instanceName`, specRequestID},
 		"TerminateInstance":        {`instanceId`, specRequestID},
 		"ReleaseInstances":         {`instanceIds[]`, specRequestID},

@@ -152,6 +152,10 @@ func zecCases() []contractCase {
 			s.SetZECInstanceStatus(inst, instStatusStopped)
 			return map[string]any{"instanceIds": []string{inst}}
 		}},
+		{"RebootInstances", func(s *Server) map[string]any {
+			s.SetZECInstanceStatus(inst, instStatusRunning)
+			return map[string]any{"instanceIds": []string{inst}}
+		}},
 		{"ModifyInstancesAttribute", func(*Server) map[string]any {
 			return map[string]any{"instanceIds": []string{inst}, "instanceName": "renamed"}
 		}},
@@ -194,6 +198,10 @@ func bmcCases() []contractCase {
 		{"StopInstances", func(*Server) map[string]any { return map[string]any{"instanceIds": []string{inst}} }},
 		{"StartInstances", func(s *Server) map[string]any {
 			s.SetBMCInstanceStatus(inst, bmcStatusStopped)
+			return map[string]any{"instanceIds": []string{inst}}
+		}},
+		{"RebootInstances", func(s *Server) map[string]any {
+			s.SetBMCInstanceStatus(inst, bmcStatusRunning)
 			return map[string]any{"instanceIds": []string{inst}}
 		}},
 		{"ModifyInstancesAttribute", func(*Server) map[string]any {

@@ -43,6 +43,7 @@ func (z *zecState) actions() map[string]zenlayerAction {
 		"DescribeInstancesStatus":  z.describeInstancesStatus,
 		"StartInstances":           z.startInstances,
 		"StopInstances":            z.stopInstances,
+		"RebootInstances":          z.rebootInstances, // zenlayer_reboot.go
 		"ModifyInstancesAttribute": z.modifyInstancesAttribute,
 		"ReleaseInstances":         z.releaseInstances,
 

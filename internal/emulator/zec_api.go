@@ -35,6 +35,7 @@ var zecVersions = map[string]apiVersion{
 		"DescribeInstancesStatus":  {`instanceIds[] pageSize:i pageNum:i resourceGroupId`, `requestId totalCount:i dataSet[{instanceId instanceStatus}]`},
 		"StartInstances":           {`instanceIds[]`, specFailedIDs},
 		"StopInstances":            {`instanceIds[] forceShutdown:b`, specFailedIDs},
+		"RebootInstances":          {`instanceIds[]`, specFailedIDs},
 		"ModifyInstancesAttribute": {`instanceIds[] instanceName`, specRequestID},
 		// dependResource: see zenlayerExtensions.
 		"ReleaseInstances": {`instanceIds[] dependResource:b`, specFailedIDs},
@@ -78,6 +79,7 @@ var zecVersions = map[string]apiVersion{
 		"DescribeInstancesStatus":  {`instanceIds[] pageSize:i pageNum:i resourceGroupId`, `requestId totalCount:i dataSet[{instanceId instanceStatus}]`},
 		"StartInstances":           {`instanceIds[]`, specFailedIDs},
 		"StopInstances":            {`instanceIds[] forceShutdown:b`, specFailedIDs},
+		"RebootInstances":          {`instanceIds[]`, specFailedIDs},
 		"ModifyInstancesAttribute": {`instanceIds[] instanceName`, specRequestID},
 		"ReleaseInstances":         {`instanceIds[] dependResource:b`, specFailedIDs},
 	}),

@@ -46,7 +46,15 @@
 //     by the next apply instead of being replaced: CreateWaitFailed ends a
 //     Create whose wait failed (kept untainted with the mark after Ctrl-C,
 //     else an error, and tainted), FinishCreate starts the Update that
-//     finishes it.
+//     finishes it;
+//   - action.go: what every action (terraform apply -invoke, a resource's
+//     action_trigger; Terraform 1.14+) shares: ActionBase (type name,
+//     clients, default timeout), BeginInvoke (configuration, client, the
+//     invoke deadline of timeouts.invoke, and a ctx whose waits report
+//     every status change as the action's progress), Invocation (progress
+//     messages and the error of an action cut short), the schema and model
+//     of the instance power actions (instance_id, operation, timeouts) and
+//     RebootBegun (a reboot seen to begin, or a warning).
 //
 // It may import the framework, internal/conns, internal/journal and
 // internal/wait; it must not import a cloud's API client

@@ -70,6 +70,7 @@ func (p *CloudComputeProvider) Configure(ctx context.Context, req provider.Confi
 	resp.DataSourceData = client
 	resp.ResourceData = client
 	resp.ListResourceData = client
+	resp.ActionData = client
 }
 
 func (p *CloudComputeProvider) Resources(_ context.Context) []func() resource.Resource {

@@ -9,7 +9,10 @@
 // status and the last transient error. Its clock can be replaced in tests.
 // StatusOf makes the status function of an object from its finder, the
 // finder's not-found test and the object's status; Object is the usual
-// wait for one object (its operation's name, its poll log).
+// wait for one object (its operation's name, its poll log). WithProgress
+// gives a ctx whose waits report each status change (what an action shows
+// as it happens); Leaving waits for an object to leave a status (a reboot
+// that has begun).
 //
 // It imports no package of the project (internal/transport imports it),
 // so no API client either: errors classify themselves through the

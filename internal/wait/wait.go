@@ -391,6 +391,7 @@ func Until[T any](ctx context.Context, cfg Config[T]) (T, error) {
 		if cfg.OnPoll != nil {
 			cfg.OnPoll(attempt, status)
 		}
+		reportProgress(ctx, cfg.Operation, lastStatus, status, cfg.Clock.Now().Sub(start))
 		lastStatus = status
 
 		switch {

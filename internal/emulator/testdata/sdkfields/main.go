@@ -49,13 +49,13 @@ var packages = []struct {
 
 var zecActions = []string{"CreateDisks", "DescribeDisks", "AttachDisks", "DetachDisks", "ResizeDisk", "ModifyDisksAttributes",
 	"ReleaseDisk", "DescribeDiskCategory", "CreateZecInstances", "DescribeInstances", "DescribeInstancesStatus",
-	"StartInstances", "StopInstances", "ModifyInstancesAttribute", "ReleaseInstances"}
+	"StartInstances", "StopInstances", "RebootInstances", "ModifyInstancesAttribute", "ReleaseInstances"}
 
 // zec2025Actions are the actions the emulator serves in version 2025-09-01 only.
 var zec2025Actions = []string{"ModifyInstanceType", "ResetInstance", "ResetInstancePassword", "ModifyNetworkInterfaceAttribute",
 	"StartIpForward", "StopIpForward"}
 
-var bmcActions = []string{"CreateInstances", "DescribeInstances", "StartInstances", "StopInstances", "ModifyInstancesAttribute",
+var bmcActions = []string{"CreateInstances", "DescribeInstances", "StartInstances", "StopInstances", "RebootInstances", "ModifyInstancesAttribute",
 	"TerminateInstance", "ReleaseInstances", "DescribeZones", "DescribeInstanceTypes", "DescribeImages",
 	"ReinstallInstance", "ModifyInstanceBandwidth", "ModifyInstanceTrafficPackage", "AssociateSubnetInstances",
 	"UnAssociateSubnetInstance"}

@@ -21,7 +21,10 @@
 //   - servers_data_source.go: cloudcompute_huaweicloud_clouddc_servers, a
 //     framework.Lookup of ListServers;
 //   - validators.go: the rules of the CreateInstance document (names,
-//     passwords, ids), written once for both schemas and their tests.
+//     passwords, ids), written once for both schemas and their tests;
+//   - instance_actions.go: the action
+//     cloudcompute_huaweicloud_clouddc_instance_power (ChangeServerPowerState
+//     on the instance's physical server, waiting on instance_wait.go).
 //
 // It is built on internal/framework, internal/conns, internal/wait,
 // internal/journal and the Huawei Cloud client (internal/huaweicloud). It

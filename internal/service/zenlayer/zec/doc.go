@@ -29,6 +29,10 @@
 // results made by the resource's Identify and Read conversion.
 // instance_login.go asks for the instance's login where it is used.
 //
+// instance_actions.go holds the action cloudcompute_zenlayer_zec_instance_power
+// (start, stop, reboot), built on the instance's start and stop steps and
+// its waits.
+//
 // The package talks to the cloud only through the Zenlayer API client
 // (internal/zenlayer), and shares code with the rest of the provider only
 // through internal/framework, internal/conns, internal/journal and
