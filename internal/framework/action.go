@@ -149,9 +149,9 @@ func BeginInvoke[C any](ctx context.Context, req action.InvokeRequest, resp *act
 
 // Operations of the instance power actions.
 const (
-	PowerStart  = "start"
-	PowerStop   = "stop"
-	Rebooting = "reboot"
+	PowerStart = "start"
+	PowerStop  = "stop"
+	Rebooting  = "reboot"
 )
 
 // PowerOperations are the values of a power action's operation.

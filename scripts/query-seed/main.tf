@@ -57,7 +57,7 @@ resource "cloudcompute_zenlayer_bmc_instance" "db" {
   instance_type_id = "S9I"
   image_id         = "img-ubuntu-2204"
   name             = format("query-db-%03d", count.index)
-  password         = var.password
+  password_wo      = var.password
 }
 
 resource "cloudcompute_huaweicloud_clouddc_instance" "web" {

@@ -18,6 +18,7 @@ import (
 // project and the region beside the id. With IAM password authentication
 // and no project_id, the project is the token's.
 func TestAccCloudDCInstance_Identity_Basic(t *testing.T) {
+	acctest.SkipIfReal(t, "runs on the emulator only (not yet written against acctest.NewTarget)")
 	for _, method := range []huaweicloud.AuthMethod{huaweicloud.AuthAKSK, huaweicloud.AuthPassword} {
 		t.Run(string(method), func(t *testing.T) {
 			emu := acctest.StartEmulator(t, emulator.Options{})
@@ -48,6 +49,7 @@ func TestAccCloudDCInstance_Identity_Basic(t *testing.T) {
 // provider's is refused before anything is read: the provider would look
 // for the instance in the wrong place and find nothing.
 func TestAccCloudDCInstance_Identity_OutOfReach(t *testing.T) {
+	acctest.SkipIfReal(t, "configures the emulator as another project and region")
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	id := emu.AddCloudDCInstance("tf-acc-fixture")
 	provider := acctest.HuaweiProviderConfig(emu, huaweicloud.AuthAKSK)

@@ -38,14 +38,14 @@ func (a *instancePowerAction) Schema(ctx context.Context, _ action.SchemaRequest
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Powers the physical server of a CloudDC instance on or off, or reboots it (`ChangeServerPowerState` " +
 			"on the instance's `server_id`), and waits until the instance's state has settled, reporting each state as it changes. " +
-			"The instance's resource (`cloudcompute_huaweicloud_clouddc_instance`) has no power state of its own: after a power-off " +
-			"its `status` reads `stopped` and the next plan changes nothing, but IP changes and reinstallations need a running " +
-			"instance, so power it on before such an apply. A new administrator password (`password_wo_version`) takes effect at the " +
+			"The instance's resource (`cloudcompute_huaweicloud_clouddc_instance`) manages `power_state`: powering off an instance " +
+			"configured `running` makes the next plan power it on again (`ignore_changes = [power_state]` lets the action own it). " +
+			"A new administrator password (`password_wo_version`) takes effect at the " +
 			"next power-on or reboot, which this action does.",
 		Attributes: a.PowerActionAttributes(ctx, "CloudDC instance", map[string]string{
-			framework.PowerStart:  "`power on`, then wait until the instance is `running` (one already running is left as it is)",
-			framework.PowerStop:   "`power off`, then wait until it is `stopped` (one already stopped is left as it is)",
-			framework.Rebooting: "`rebooting` (the instance must be `running`), then wait until it is `running` again",
+			framework.PowerStart: "`power on`, then wait until the instance is `running` (one already running is left as it is)",
+			framework.PowerStop:  "`power off`, then wait until it is `stopped` (one already stopped is left as it is)",
+			framework.Rebooting:  "`rebooting` (the instance must be `running`), then wait until it is `running` again",
 		}),
 	}
 }

@@ -21,6 +21,7 @@ import (
 // not reset), and the plan after it is empty. The next version change is
 // a password change again.
 func TestAccCloudDCInstance_importAdoptsPasswordVersion(t *testing.T) {
+	acctest.SkipIfReal(t, "seeds the instance to import into the emulator and reads its call log")
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	id := emu.AddCloudDCInstance("tf-acc-imported")
 	provider := acctest.HuaweiProviderConfig(emu, huaweicloud.AuthAKSK)

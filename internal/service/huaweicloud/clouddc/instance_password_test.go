@@ -19,6 +19,7 @@ import (
 // replacement, a reinstallation or a password change asks for it at plan
 // time, and so does a new instance.
 func TestAccCloudDCInstance_passwordNeededWhereUsed(t *testing.T) {
+	acctest.SkipIfReal(t, "runs on the emulator only (not yet written against acctest.NewTarget)")
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	provider := acctest.HuaweiProviderConfig(emu, huaweicloud.AuthAKSK)
 	withPassword := instanceConfig("tf-acc-password", emulator.HuaweiImageID, "")

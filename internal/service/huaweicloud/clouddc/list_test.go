@@ -21,6 +21,7 @@ import (
 // its identity's project and region; a terminated instance (which the API
 // still lists for a while) is left out, as the resource would drop it.
 func TestAccCloudDCInstance_List_Basic(t *testing.T) {
+	acctest.SkipIfReal(t, "seeds objects outside Terraform into the emulator")
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	outside := emu.AddCloudDCInstance("tf-acc-outside")
 	gone := emu.AddCloudDCInstance("tf-acc-terminated")

@@ -15,6 +15,7 @@ import (
 // it ordered the machine. The order is not sent again (a second machine
 // would be bought): it is found by its create token and adopted.
 func TestAccBMCInstance_createOperationTimeout(t *testing.T) {
+	acctest.SkipIfReal(t, "answers INVALID_OPERATION_TIMEOUT on purpose (emulator fault injection)")
 	emu := acctest.StartEmulator(t, emulator.Options{Faults: []emulator.FaultRule{
 		{Kind: emulator.FaultOperationTimeout, Rate: 1, Max: 1, Actions: []string{"bmc.CreateInstances"}},
 	}})

@@ -12,6 +12,7 @@ import (
 // Resource identity (Terraform 1.12+): a BMC instance id is unique in the
 // account the credentials belong to, so the identity is the id alone.
 func TestAccBMCInstance_Identity_Basic(t *testing.T) {
+	acctest.SkipIfReal(t, "runs on the emulator only (not yet written against acctest.NewTarget)")
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	provider := acctest.ZenlayerProviderConfig(emu)
 	resource.ParallelTest(t, resource.TestCase{

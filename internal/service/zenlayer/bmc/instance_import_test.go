@@ -20,6 +20,7 @@ import (
 // release_on_destroy, timeouts) are then adopted by an update that calls no API and replaces
 // nothing, and the plan after it is empty.
 func TestAccBMCInstance_importAdoptsWithoutChanges(t *testing.T) {
+	acctest.SkipIfReal(t, "seeds the machine to import into the emulator and reads its call log")
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	id := emu.AddBMCInstance(testZone, "tf-acc-imported")
 	config := func(extra string) string {

@@ -31,6 +31,7 @@ import (
 // is empty. Destroy then leaves the machine in the recycle bin, as the
 // official provider did with force_delete = false.
 func TestAccBMCInstanceMove_fromOfficial(t *testing.T) {
+	acctest.SkipIfReal(t, "seeds the machine into the emulator and writes the official provider's state for it")
 	acctest.PreCheck(t)
 	acctest.UseOfficialZenlayerStub(t)
 	emu := acctest.StartEmulator(t, emulator.Options{})

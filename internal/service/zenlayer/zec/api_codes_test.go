@@ -18,6 +18,7 @@ import (
 // into the recycle bin. The destroy takes it for its own release, waits for
 // the bin and releases it from there.
 func TestAccZECDisk_releaseBeingRecycled(t *testing.T) {
+	acctest.SkipIfReal(t, "sets a disk's status behind Terraform's back (emulator control)")
 	emu := acctest.StartEmulator(t, emulator.Options{ZECReleaseMode: emulator.ReleaseRecycle})
 	var id string
 	resource.ParallelTest(t, resource.TestCase{
@@ -47,6 +48,7 @@ func TestAccZECDisk_releaseBeingRecycled(t *testing.T) {
 // after it made the instance. The create is not sent again: the instance is
 // found by its create token and adopted.
 func TestAccZECInstance_createOperationTimeout(t *testing.T) {
+	acctest.SkipIfReal(t, "answers INVALID_OPERATION_TIMEOUT on purpose (emulator fault injection)")
 	emu := acctest.StartEmulator(t, emulator.Options{Faults: []emulator.FaultRule{
 		{Kind: emulator.FaultOperationTimeout, Rate: 1, Max: 1, Actions: []string{"zec.CreateZecInstances"}},
 	}})

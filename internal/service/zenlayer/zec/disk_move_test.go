@@ -25,6 +25,7 @@ import (
 // records without changing the disk (the API is only read); after it the
 // plan is empty.
 func TestAccZECDiskMove_officialDefaults(t *testing.T) {
+	acctest.SkipIfReal(t, "seeds the disk into the emulator and writes the official provider's state for it")
 	acctest.PreCheck(t)
 	acctest.UseOfficialZenlayerStub(t)
 	emu := acctest.StartEmulator(t, emulator.Options{})

@@ -14,6 +14,7 @@ import (
 // the credentials belong to, so the identity is the id alone.
 
 func TestAccZECDisk_Identity_Basic(t *testing.T) {
+	acctest.SkipIfReal(t, "runs on the emulator only (not yet written against acctest.NewTarget)")
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	provider := acctest.ZenlayerProviderConfig(emu)
 	resource.ParallelTest(t, resource.TestCase{
@@ -34,6 +35,7 @@ func TestAccZECDisk_Identity_Basic(t *testing.T) {
 // configuration cannot know it (it writes null), and plans no change all
 // the same.
 func TestAccZECInstance_Identity_Basic(t *testing.T) {
+	acctest.SkipIfReal(t, "runs on the emulator only (not yet written against acctest.NewTarget)")
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	provider := acctest.ZenlayerProviderConfig(emu)
 	resource.ParallelTest(t, resource.TestCase{

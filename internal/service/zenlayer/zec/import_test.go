@@ -17,6 +17,7 @@ import (
 // An imported disk adopts force_detach, release_on_destroy and timeouts
 // without a call; the plan before is a no-op import.
 func TestAccZECDisk_importAdoptsWithoutChanges(t *testing.T) {
+	acctest.SkipIfReal(t, "seeds the disk to import into the emulator and reads its call log")
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	id := emu.AddZECDisk(testZone, "tf-acc-imported", 40)
 	config := func(extra string) string {
@@ -58,6 +59,7 @@ resource "cloudcompute_zenlayer_zec_disk" "test" {
 // timeouts without a call; with only its write-only password besides its
 // own attributes, the import is a no-op.
 func TestAccZECInstance_importAdoptsWithoutChanges(t *testing.T) {
+	acctest.SkipIfReal(t, "seeds the instance to import into the emulator and reads its call log")
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	id := emu.AddZECInstance(testZone, "tf-acc-imported")
 	config := func(extra string) string {

@@ -35,9 +35,9 @@ type instancePowerAction struct {
 
 func (a *instancePowerAction) Schema(ctx context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
 	attrs := a.PowerActionAttributes(ctx, "ZEC instance", map[string]string{
-		framework.PowerStart:  "`StartInstances`, then wait until it is `RUNNING` (an instance already running is left as it is)",
-		framework.PowerStop:   "`StopInstances`, then wait until it is `STOPPED` (an instance already stopped is left as it is)",
-		framework.Rebooting: "`RebootInstances` (the instance must be `RUNNING`), then wait until it is `RUNNING` again",
+		framework.PowerStart: "`StartInstances`, then wait until it is `RUNNING` (an instance already running is left as it is)",
+		framework.PowerStop:  "`StopInstances`, then wait until it is `STOPPED` (an instance already stopped is left as it is)",
+		framework.Rebooting:  "`RebootInstances` (the instance must be `RUNNING`), then wait until it is `RUNNING` again",
 	})
 	attrs["force"] = schema.BoolAttribute{
 		Optional: true,

@@ -36,6 +36,7 @@ const officialPassword = "Old-Passw0rd"
 // as the disk's instance_id, no password), the plan after the apply is
 // empty, and the API is only read.
 func TestAccZECInstanceMove_fromOfficial(t *testing.T) {
+	acctest.SkipIfReal(t, "seeds the instance into the emulator and writes the official provider's state for it")
 	acctest.PreCheck(t)
 	acctest.UseOfficialZenlayerStub(t)
 	emu := acctest.StartEmulator(t, emulator.Options{})

@@ -23,6 +23,7 @@ import (
 // objects an import would hold.
 
 func TestAccZECDisk_List_Basic(t *testing.T) {
+	acctest.SkipIfReal(t, "seeds objects outside Terraform into the emulator")
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	outside := emu.AddZECInstance(testZone, "tf-acc-outside")
 	bootDisk := emu.ZECSystemDiskID(outside)
@@ -109,6 +110,7 @@ list "cloudcompute_zenlayer_zec_disk" "no_such_tag" {
 }
 
 func TestAccZECInstance_List_Basic(t *testing.T) {
+	acctest.SkipIfReal(t, "seeds objects outside Terraform into the emulator")
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	outside := emu.AddZECInstance(testZone, "tf-acc-outside")
 	provider := acctest.ZenlayerProviderConfig(emu)
