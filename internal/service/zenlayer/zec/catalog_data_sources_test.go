@@ -1,6 +1,7 @@
 package zec_test
 
 import (
+	"os"
 	"regexp"
 	"testing"
 
@@ -174,5 +175,37 @@ func TestAccZECCatalogDataSources_refused(t *testing.T) {
 				ExpectError: regexp.MustCompile(`(?s)"zone_id" is required`),
 			},
 		},
+	})
+}
+
+// The documentation's examples apply together against the emulator, whose
+// catalogue holds their zone, images, types and key pair.
+func TestAccZECCatalogDataSources_examples(t *testing.T) {
+	acctest.SkipIfReal(t, "the examples name the emulator's catalogue (zone, images, key pair)")
+	emu := acctest.StartEmulator(t, emulator.Options{})
+	parts := []string{acctest.ZenlayerProviderConfig(emu)}
+	for _, name := range []string{"zones", "images", "instance_types", "key_pairs"} {
+		b, err := os.ReadFile("../../../../examples/data-sources/cloudcompute_zenlayer_zec_" + name + "/data-source.tf")
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts = append(parts, string(b))
+	}
+	const web = "cloudcompute_zenlayer_zec_instance.web"
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkInstancesGone(emu),
+		Steps: []resource.TestStep{{
+			Config: acctest.ConfigCompose(parts...),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("zec_zone_ids", knownvalue.ListSizeExact(4)),
+				statecheck.ExpectKnownOutputValue("ubuntu_image_id", knownvalue.StringExact("ubuntu-24.04")),
+				statecheck.ExpectKnownOutputValue("instance_type", knownvalue.StringExact("z2a.cpu.2")),
+				statecheck.ExpectKnownValue(web, tfjsonpath.New("instance_type"), knownvalue.StringExact("z2a.cpu.2")),
+				statecheck.ExpectKnownValue(web, tfjsonpath.New("image_id"), knownvalue.StringExact("ubuntu-22.04")),
+				statecheck.ExpectKnownValue(web, tfjsonpath.New("key_id"), knownvalue.StringExact("key-example")),
+			},
+		}},
 	})
 }
