@@ -46,7 +46,8 @@ func sdkFixture(t *testing.T) []sdkAction {
 }
 
 // servedVersions are the versions of each Zenlayer service the emulator serves.
-var servedVersions = map[string]map[string]apiVersion{"zec": zecVersions, "bmc": bmcVersions, "zrm": zrmVersions, "user": userVersions}
+var servedVersions = map[string]map[string]apiVersion{"zec": zecVersions, "bmc": bmcVersions, "zrm": zrmVersions, "user": userVersions,
+	"ccs": ccsVersions}
 
 // TestContract_fieldsAreTheSDKs compares each served shape with the fixture.
 func TestContract_fieldsAreTheSDKs(t *testing.T) {
@@ -180,7 +181,15 @@ func zecCases() []contractCase {
 			s.SetZECInstanceStatus(inst, instStatusRunning)
 			return map[string]any{"instanceIds": []string{inst}}
 		}},
+		{"DescribeZones", func(*Server) map[string]any { return map[string]any{} }},
+		{"DescribeImages", func(*Server) map[string]any { return map[string]any{"zoneId": "asia-east-1a"} }},
+		{"DescribeZoneInstanceConfigInfos", func(*Server) map[string]any { return map[string]any{} }},
 	}
+}
+
+// ccsCases exercise every ccs action once.
+func ccsCases() []contractCase {
+	return []contractCase{{"DescribeKeyPairs", func(*Server) map[string]any { return map[string]any{} }}}
 }
 
 // bmcCases exercise every BMC action once, in order, on one server.
@@ -267,7 +276,7 @@ func userCases() []contractCase {
 // fields of the model; then the same request with a field the model lacks,
 // which is refused.
 func TestContract_answers(t *testing.T) {
-	cases := map[string]func() []contractCase{"zec": zecCases, "bmc": bmcCases, "zrm": zrmCases, "user": userCases}
+	cases := map[string]func() []contractCase{"zec": zecCases, "bmc": bmcCases, "zrm": zrmCases, "user": userCases, "ccs": ccsCases}
 	for service, versions := range servedVersions {
 		for _, version := range sortedKeys(versions) {
 			t.Run(service+"/"+version, func(t *testing.T) {

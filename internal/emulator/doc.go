@@ -13,7 +13,9 @@
 //     the {error_code, error_msg} bodies and marker paging;
 //   - the asynchronous status machines of every object, played lazily on
 //     configurable durations, every documented constraint of the requests,
-//     and the fixed catalogues (zones, types, images, subnets, servers);
+//     and the fixed catalogues (zones, types, images, subnets, servers;
+//     ZEC's lookups in zec_lookups.go, the key pairs of service ccs in
+//     ccs.go);
 //   - rate limits, injected faults, the request log, the call counters, the
 //     inventory and the test knobs that change the world behind the
 //     provider's back.

@@ -54,6 +54,11 @@ func (z *zecState) actions() map[string]zenlayerAction {
 		"ModifyNetworkInterfaceAttribute": z.modifyNetworkInterfaceAttribute,
 		"StartIpForward":                  z.startIPForward,
 		"StopIpForward":                   z.stopIPForward,
+
+		// zec_lookups.go (version 2025-09-01)
+		"DescribeZones":                   z.describeZones,
+		"DescribeImages":                  z.describeImages,
+		"DescribeZoneInstanceConfigInfos": z.describeZoneInstanceConfigInfos,
 	}
 }
 

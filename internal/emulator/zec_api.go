@@ -47,6 +47,14 @@ var zecVersions = map[string]apiVersion{
 		"ModifyNetworkInterfaceAttribute": {`nicId name securityGroupId`, specRequestID},
 		"StartIpForward":                  {`instanceId`, specRequestID},
 		"StopIpForward":                   {`instanceId`, specRequestID},
+		// The catalogue lookups (zec_lookups.go).
+		"DescribeZones": {`zoneIds[]`, `requestId zoneSet[{zoneId regionId zoneName supportSecurityGroup:b timeZone cityName
+			cityCode countryCode countryName supportHaVip:b}]`},
+		"DescribeImages": {`zoneId imageIds[] imageName category imageType imageSource osType imageStatus pageNum:i pageSize:i` +
+			specTagFilter, `requestId totalCount:i dataSet[{imageId imageName imageType imageSource imageSize imageDescription
+			imageVersion imageStatus nicNetworkType[] category osType` + specTagAssociation + `}]`},
+		"DescribeZoneInstanceConfigInfos": {`zoneId instanceType`, `requestId instanceTypeQuotaSet[{zoneId instanceType
+			instanceTypeName cpuCount:i memory:i bps:i pps:i internetMaxBandwidthOutLimit:i withStock:b internetChargeTypes[]}]`},
 	}),
 	// zenlayercloud-sdk-go v0.2.40 zenlayercloud/zec20240401: the version
 	// the official provider (v0.2.28) releases, starts, stops and resizes

@@ -86,6 +86,10 @@ func (p *CloudComputeProvider) DataSources(_ context.Context) []func() datasourc
 	return []func() datasource.DataSource{
 		zec.NewDisksDataSource,
 		zec.NewInstancesDataSource,
+		zec.NewZonesDataSource,
+		zec.NewImagesDataSource,
+		zec.NewInstanceTypesDataSource,
+		zec.NewKeyPairsDataSource,
 		bmc.NewInstancesDataSource,
 		bmc.NewZonesDataSource,
 		bmc.NewImagesDataSource,

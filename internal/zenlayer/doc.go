@@ -9,6 +9,7 @@
 //   - errors.go, bmc_errors.go: APIError, the codes, NotFoundError,
 //     BatchError and BMCReleaseError;
 //   - zec_disks.go, zec_instances.go, bmc.go: the actions of ZEC and BMC;
+//   - zec_catalog.go: the ZEC catalogue lookups and the key pairs (ccs);
 //   - describe.go: the one paged Describe loop, the create-token lookups;
 //   - coalesce.go, lookups.go: concurrent lookups and releases sent as one call;
 //   - snapshot.go: listings that answer the reads of a refresh;

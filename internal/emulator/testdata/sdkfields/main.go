@@ -45,6 +45,7 @@ var packages = []struct {
 	{"bmc20260201", "bmc", "2026-02-01", bmcActions},
 	{"zrm20251014", "zrm", "2025-10-14", []string{"ModifyResourceTags", "DescribeResourceTags"}},
 	{"user20240529", "user", "2024-05-29", []string{"AddResourceResourceGroup"}},
+	{"ccs20250901", "ccs", "2025-09-01", []string{"DescribeKeyPairs"}},
 }
 
 var zecActions = []string{"CreateDisks", "DescribeDisks", "AttachDisks", "DetachDisks", "ResizeDisk", "ModifyDisksAttributes",
@@ -53,7 +54,7 @@ var zecActions = []string{"CreateDisks", "DescribeDisks", "AttachDisks", "Detach
 
 // zec2025Actions are the actions the emulator serves in version 2025-09-01 only.
 var zec2025Actions = []string{"ModifyInstanceType", "ResetInstance", "ResetInstancePassword", "ModifyNetworkInterfaceAttribute",
-	"StartIpForward", "StopIpForward"}
+	"StartIpForward", "StopIpForward", "DescribeZones", "DescribeImages", "DescribeZoneInstanceConfigInfos"}
 
 var bmcActions = []string{"CreateInstances", "DescribeInstances", "StartInstances", "StopInstances", "RebootInstances", "ModifyInstancesAttribute",
 	"TerminateInstance", "ReleaseInstances", "DescribeZones", "DescribeInstanceTypes", "DescribeImages",

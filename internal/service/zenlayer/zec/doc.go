@@ -27,6 +27,9 @@
 // resource (terraform query) is one file too, <thing>_list.go: a
 // framework.ListResource of its filters and its one paged API call, its
 // results made by the resource's Identify and Read conversion.
+// catalog_data_sources.go holds the lookups of objects that are no
+// resource's (framework.Lookup): cloudcompute_zenlayer_zec_zones, _images,
+// _instance_types and _key_pairs.
 // instance_login.go asks for the instance's login where it is used.
 //
 // instance_actions.go holds the action cloudcompute_zenlayer_zec_instance_power
