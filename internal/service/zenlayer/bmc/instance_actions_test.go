@@ -68,6 +68,7 @@ func bmcCalls(emu *emulator.Server, want map[string]int) resource.TestCheckFunc 
 // An action_trigger powers the machine off right after it is built,
 // against power_state = "running": the next plan powers it on again.
 func TestAccBMCInstance_Action_triggerAgainstManagedPowerState(t *testing.T) {
+	acctest.SkipIfReal(t, "reads the emulator's statuses and call counts")
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	instance := strings.Replace(instanceConfig("tf-acc-action", "running"), "}\n", `
   lifecycle {
@@ -114,6 +115,7 @@ func TestAccBMCInstance_Action_triggerAgainstManagedPowerState(t *testing.T) {
 // Reboot a machine Terraform does not manage: from STOPPED it boots
 // (BOOTING → RUNNING); from RUNNING it reboots.
 func TestAccBMCInstance_Action_reboot(t *testing.T) {
+	acctest.SkipIfReal(t, "reads the emulator's statuses and call counts")
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	id := emu.AddBMCInstance(testZone, "tf-acc-unmanaged")
 	emu.SetBMCInstanceStatus(id, "STOPPED")
@@ -139,6 +141,7 @@ func TestAccBMCInstance_Action_reboot(t *testing.T) {
 // terraform apply -invoke on the real CLI reboots a running machine,
 // reporting BOOTING as it happens.
 func TestAccBMCInstance_Action_invoke(t *testing.T) {
+	acctest.SkipIfReal(t, "reads the emulator's statuses and call counts")
 	acctest.PreCheck(t)
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	id := emu.AddBMCInstance(testZone, "tf-acc-invoke")
@@ -164,6 +167,7 @@ func TestAccBMCInstance_Action_invoke(t *testing.T) {
 // The documentation's examples of the action plan against the emulator
 // with the resource's own example (which they refer to).
 func TestAccBMCInstance_Action_examples(t *testing.T) {
+	acctest.SkipIfReal(t, "reads the emulator's statuses and call counts")
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	parts := []string{acctest.ZenlayerProviderConfig(emu)}
 	for _, f := range []string{

@@ -77,6 +77,7 @@ func wantCalls(emu *emulator.Server, want map[string]int) resource.TestCheckFunc
 // so the next plan is an update that starts it again (what the action's
 // documentation says), and that apply starts it.
 func TestAccZECInstance_Action_triggerAgainstManagedPowerState(t *testing.T) {
+	acctest.SkipIfReal(t, "reads the emulator's statuses and call counts")
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	config := acctest.ConfigCompose(acctest.ZenlayerProviderConfig(emu), instanceWithTrigger("tf-acc-action", "running", "stop"),
 		powerActionConfig("stop", "cloudcompute_zenlayer_zec_instance.test.id", "stop", "    force       = true\n"))
@@ -125,6 +126,7 @@ func TestAccZECInstance_Action_triggerAgainstManagedPowerState(t *testing.T) {
 // With lifecycle.ignore_changes = [power_state] the action owns the power
 // state: the instance it stops stays stopped, and the next plan is empty.
 func TestAccZECInstance_Action_ignoreChanges(t *testing.T) {
+	acctest.SkipIfReal(t, "reads the emulator's statuses and call counts")
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	instance := strings.Replace(instanceWithTrigger("tf-acc-action-ignore", "running", "stop"),
 		"  lifecycle {\n", "  lifecycle {\n    ignore_changes = [power_state]\n", 1)
@@ -150,6 +152,7 @@ func TestAccZECInstance_Action_ignoreChanges(t *testing.T) {
 // action_triggers of terraform_data; a reboot goes RUNNING → REBOOT →
 // RUNNING.
 func TestAccZECInstance_Action_startAndReboot(t *testing.T) {
+	acctest.SkipIfReal(t, "reads the emulator's statuses and call counts")
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	id := emu.AddZECInstance(testZone, "tf-acc-unmanaged")
 	emu.SetZECInstanceStatus(id, "STOPPED")
@@ -207,6 +210,7 @@ resource "terraform_data" "trigger" {
 // The invoke timeout ends the action with an error that names what it
 // waited for; a missing instance is a clear error.
 func TestAccZECInstance_Action_timeoutAndNotFound(t *testing.T) {
+	acctest.SkipIfReal(t, "reads the emulator's statuses and call counts")
 	emu := acctest.StartEmulator(t, emulator.Options{Durations: emulator.Durations{InstanceStop: time.Minute}})
 	id := emu.AddZECInstance(testZone, "tf-acc-slow")
 	provider := acctest.ZenlayerProviderConfig(emu)
@@ -244,6 +248,7 @@ resource "terraform_data" "trigger" {
 // Invalid configurations are refused at plan time: force with an operation
 // other than stop, an unknown operation.
 func TestAccZECInstance_Action_invalidConfig(t *testing.T) {
+	acctest.SkipIfReal(t, "reads the emulator's statuses and call counts")
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	provider := acctest.ZenlayerProviderConfig(emu)
 	trigger := func(action string) string {
@@ -284,6 +289,7 @@ resource "terraform_data" "trigger" {
 // whose configuration says power_state = "running", reporting each status
 // as it changes; the next plan then starts it again, as documented.
 func TestAccZECInstance_Action_invoke(t *testing.T) {
+	acctest.SkipIfReal(t, "reads the emulator's statuses and call counts")
 	acctest.PreCheck(t)
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	cli := acctest.NewCLI(t, 14, acctest.ConfigCompose(acctest.ZenlayerProviderConfig(emu), instanceConfig("tf-acc-invoke", "running", ""),
@@ -329,6 +335,7 @@ func TestAccZECInstance_Action_invoke(t *testing.T) {
 // Ctrl-C during terraform apply -invoke ends the wait at once; the stop the
 // action started goes on in the cloud.
 func TestAccZECInstance_Action_interrupt(t *testing.T) {
+	acctest.SkipIfReal(t, "reads the emulator's statuses and call counts")
 	acctest.PreCheck(t)
 	emu := acctest.StartEmulator(t, emulator.Options{Durations: emulator.Durations{InstanceStop: 10 * time.Minute}})
 	id := emu.AddZECInstance(testZone, "tf-acc-interrupt")
@@ -370,6 +377,7 @@ func TestAccZECInstance_Action_interrupt(t *testing.T) {
 // The documentation's examples of the action plan against the emulator
 // with the resource's own example (which they refer to).
 func TestAccZECInstance_Action_examples(t *testing.T) {
+	acctest.SkipIfReal(t, "reads the emulator's statuses and call counts")
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	parts := []string{acctest.ZenlayerProviderConfig(emu)}
 	for _, f := range []string{
