@@ -20,9 +20,6 @@ import (
 // project (ListServers, every page), so that a configuration places an
 // instance on a ready server without copying its id.
 func NewServersDataSource() datasource.DataSource {
-	computed := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
-	}
 	return framework.NewListing(framework.Lookup[serversModel, huaweicloud.Client, huaweicloud.Server]{
 		TypeSuffix: "huaweicloud_clouddc_servers",
 		Description: "Lists the physical servers of the CloudDC project (`ListServers`, every page), for example the `ready` ones, on " +
@@ -31,7 +28,7 @@ func NewServersDataSource() datasource.DataSource {
 		Filters: map[string]schema.Attribute{
 			"manage_state": schema.StringAttribute{
 				Optional: true,
-				MarkdownDescription: "Only the servers in this `manage_state`: one of `" + joinCode(huaweicloud.ManageStates) + "`. `ready` " +
+				MarkdownDescription: "Only the servers in this `manage_state`: one of " + framework.CodeList(huaweicloud.ManageStates) + ". `ready` " +
 					"servers take a new instance. Unset: every server.",
 				Validators: []validator.String{stringvalidator.OneOf(huaweicloud.ManageStates...)},
 			},
@@ -39,11 +36,11 @@ func NewServersDataSource() datasource.DataSource {
 		Items:            "servers",
 		ItemsDescription: "The servers, sorted by id.",
 		Attributes: map[string]schema.Attribute{
-			"id":           computed("Server id (a UUID), the `server_id` of an instance."),
-			"name":         computed("Server name."),
-			"manage_state": computed("Asset state: `delivering`, `received`, `onboard`, `ready` (an instance can be created on it), `in-use` (it has an instance), `frozen` or `offboarding`."),
-			"power_state":  computed("Power state: `on`, `off`, `powering-on`, `powering-off` or `rebooting`."),
-			"onboard_time": computed("When the server was racked, as the API reports it."),
+			"id":           framework.ComputedString("Server id (a UUID), the `server_id` of an instance."),
+			"name":         framework.ComputedString("Server name."),
+			"manage_state": framework.ComputedString("Asset state: `delivering`, `received`, `onboard`, `ready` (an instance can be created on it), `in-use` (it has an instance), `frozen` or `offboarding`."),
+			"power_state":  framework.ComputedString("Power state: `on`, `off`, `powering-on`, `powering-off` or `rebooting`."),
+			"onboard_time": framework.ComputedString("When the server was racked, as the API reports it."),
 			"tags": schema.MapAttribute{
 				ElementType: types.StringType, Computed: true,
 				MarkdownDescription: "Tags of the server (an instance's `tags_all`, while it is on the server).",
@@ -77,16 +74,4 @@ type serverItem struct {
 	PowerState  string    `tfsdk:"power_state"`
 	OnboardTime string    `tfsdk:"onboard_time"`
 	Tags        types.Map `tfsdk:"tags"`
-}
-
-// joinCode joins values for a description: "a`, `b".
-func joinCode(values []string) string {
-	out := ""
-	for i, v := range values {
-		if i > 0 {
-			out += "`, `"
-		}
-		out += v
-	}
-	return out
 }

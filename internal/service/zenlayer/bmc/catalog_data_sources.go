@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -21,27 +20,6 @@ import (
 // that a configuration needs no ids copied from a console. Each is a
 // framework.Lookup of the API's Describe action with the filters it takes.
 
-func computedString(desc string) schema.StringAttribute {
-	return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
-}
-
-func computedInt(desc string) schema.Int64Attribute {
-	return schema.Int64Attribute{Computed: true, MarkdownDescription: desc}
-}
-
-func computedBool(desc string) schema.BoolAttribute {
-	return schema.BoolAttribute{Computed: true, MarkdownDescription: desc}
-}
-
-// idsFilter is the ids filter of a lookup.
-func idsFilter(what string) schema.ListAttribute {
-	return schema.ListAttribute{
-		ElementType: types.StringType, Optional: true,
-		MarkdownDescription: what + " ids to look up (at most 100).",
-		Validators:          []validator.List{listvalidator.SizeAtMost(zenlayer.MaxIDsPerCall), listvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
-	}
-}
-
 // NewZonesDataSource is the constructor of cloudcompute_zenlayer_bmc_zones.
 func NewZonesDataSource() datasource.DataSource {
 	return framework.NewListing(framework.Lookup[zonesModel, zenlayer.Client, zenlayer.BMCZone]{
@@ -54,10 +32,10 @@ func NewZonesDataSource() datasource.DataSource {
 		Items:            "zones",
 		ItemsDescription: "The zones, sorted by id.",
 		Attributes: map[string]schema.Attribute{
-			"id":        computedString("Zone id, for example `SEL-A` (a BMC instance's `zone_id`)."),
-			"name":      computedString("Zone name."),
-			"city_name": computedString("City of the zone."),
-			"area_name": computedString("Area of the zone."),
+			"id":        framework.ComputedString("Zone id, for example `SEL-A` (a BMC instance's `zone_id`)."),
+			"name":      framework.ComputedString("Zone name."),
+			"city_name": framework.ComputedString("City of the zone."),
+			"area_name": framework.ComputedString("Area of the zone."),
 		},
 		Client: (*conns.Client).ZenlayerClient,
 		IDs:    func(f *zonesModel) types.List { return f.IDs },
@@ -95,7 +73,7 @@ func NewImagesDataSource() datasource.DataSource {
 		Description: "Lists the operating system images Zenlayer bare metal can install (BMC `DescribeImages`), filtered as the API filters.",
 		What:        "listing BMC images",
 		Filters: map[string]schema.Attribute{
-			"ids":              idsFilter("Image"),
+			"ids":              framework.IDsFilter("Image", zenlayer.MaxIDsPerCall),
 			"name":             schema.StringAttribute{Optional: true, MarkdownDescription: "Only images whose name contains this text."},
 			"catalog":          schema.StringAttribute{Optional: true, MarkdownDescription: "Only images of this catalogue, for example `ubuntu` or `windows`."},
 			"os_type":          schema.StringAttribute{Optional: true, MarkdownDescription: "Only images of this OS type, for example `linux` or `windows`."},
@@ -108,11 +86,11 @@ func NewImagesDataSource() datasource.DataSource {
 		Items:            "images",
 		ItemsDescription: "The matching images, sorted by id.",
 		Attributes: map[string]schema.Attribute{
-			"id":         computedString("Image id (a BMC instance's `image_id`)."),
-			"name":       computedString("Image name."),
-			"catalog":    computedString("Catalogue, for example `ubuntu`."),
-			"image_type": computedString("`PUBLIC_IMAGE` or `CUSTOM_IMAGE`."),
-			"os_type":    computedString("OS type, for example `linux`."),
+			"id":         framework.ComputedString("Image id (a BMC instance's `image_id`)."),
+			"name":       framework.ComputedString("Image name."),
+			"catalog":    framework.ComputedString("Catalogue, for example `ubuntu`."),
+			"image_type": framework.ComputedString("`PUBLIC_IMAGE` or `CUSTOM_IMAGE`."),
+			"os_type":    framework.ComputedString("OS type, for example `linux`."),
 		},
 		Client: (*conns.Client).ZenlayerClient,
 		IDs:    func(f *imagesModel) types.List { return f.IDs },
@@ -158,7 +136,7 @@ func NewInstanceTypesDataSource() datasource.DataSource {
 			"CPU, memory, bandwidth, disk, RAID, subnet and HA support as the API filters.",
 		What: "listing BMC instance types",
 		Filters: map[string]schema.Attribute{
-			"ids":            idsFilter("Instance type"),
+			"ids":            framework.IDsFilter("Instance type", zenlayer.MaxIDsPerCall),
 			"image_id":       schema.StringAttribute{Optional: true, MarkdownDescription: "Only types that can install this image."},
 			"min_cpu_cores":  optInt("At least this many CPU cores."),
 			"max_cpu_cores":  optInt("At most this many CPU cores."),
@@ -174,15 +152,15 @@ func NewInstanceTypesDataSource() datasource.DataSource {
 		Items:            "instance_types",
 		ItemsDescription: "The matching instance types, sorted by id.",
 		Attributes: map[string]schema.Attribute{
-			"id":               computedString("Instance type id (a BMC instance's `instance_type_id`)."),
-			"description":      computedString("The hardware, as the API describes it."),
-			"cpu_cores":        computedInt("CPU cores."),
-			"memory":           computedInt("Memory (GB)."),
-			"max_bandwidth":    computedInt("Maximum public bandwidth (Mbps)."),
-			"total_disk_size":  computedInt("Disk in total (GB)."),
-			"disk_description": computedString("The disks, as the API describes them."),
-			"support_subnet":   computedBool("Whether it can join a private subnet."),
-			"is_ha":            computedBool("Whether it is a high-availability (bonded NIC) type."),
+			"id":               framework.ComputedString("Instance type id (a BMC instance's `instance_type_id`)."),
+			"description":      framework.ComputedString("The hardware, as the API describes it."),
+			"cpu_cores":        framework.ComputedInt64("CPU cores."),
+			"memory":           framework.ComputedInt64("Memory (GB)."),
+			"max_bandwidth":    framework.ComputedInt64("Maximum public bandwidth (Mbps)."),
+			"total_disk_size":  framework.ComputedInt64("Disk in total (GB)."),
+			"disk_description": framework.ComputedString("The disks, as the API describes them."),
+			"support_subnet":   framework.ComputedBool("Whether it can join a private subnet."),
+			"is_ha":            framework.ComputedBool("Whether it is a high-availability (bonded NIC) type."),
 			"support_raids":    schema.ListAttribute{ElementType: types.Int64Type, Computed: true, MarkdownDescription: "Fast RAID levels it supports (`raid_type`)."},
 			"image_ids":        schema.ListAttribute{ElementType: types.StringType, Computed: true, MarkdownDescription: "Images it can install."},
 		},

@@ -4,13 +4,9 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
@@ -26,40 +22,6 @@ import (
 // DescribeZoneInstanceConfigInfos; ccs20250901 DescribeKeyPairs) with the
 // filters it takes.
 
-func computedString(desc string) schema.StringAttribute {
-	return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
-}
-
-func computedInt(desc string) schema.Int64Attribute {
-	return schema.Int64Attribute{Computed: true, MarkdownDescription: desc}
-}
-
-func computedBool(desc string) schema.BoolAttribute {
-	return schema.BoolAttribute{Computed: true, MarkdownDescription: desc}
-}
-
-func computedStrings(desc string) schema.ListAttribute {
-	return schema.ListAttribute{ElementType: types.StringType, Computed: true, MarkdownDescription: desc}
-}
-
-// lookupIDs is the ids filter of a lookup.
-func lookupIDs(what string) schema.ListAttribute {
-	return schema.ListAttribute{
-		ElementType: types.StringType, Optional: true,
-		MarkdownDescription: what + " ids to look up (at most 100).",
-		Validators: []validator.List{listvalidator.SizeAtMost(zenlayer.MaxIDsPerCall),
-			listvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
-	}
-}
-
-// oneOf is an optional string filter that takes one of values.
-func oneOf(desc string, values ...string) schema.StringAttribute {
-	return schema.StringAttribute{
-		Optional: true, MarkdownDescription: desc + ": one of `" + strings.Join(values, "`, `") + "`.",
-		Validators: []validator.String{stringvalidator.OneOf(values...)},
-	}
-}
-
 // NewZonesDataSource is the constructor of cloudcompute_zenlayer_zec_zones.
 func NewZonesDataSource() datasource.DataSource {
 	return framework.NewListing(framework.Lookup[zonesModel, zenlayer.Client, zenlayer.ZECZone]{
@@ -67,20 +29,20 @@ func NewZonesDataSource() datasource.DataSource {
 		Description: "Lists the zones that sell Zenlayer Elastic Compute (ZEC `DescribeZones`).",
 		What:        "listing ZEC zones",
 		Filters: map[string]schema.Attribute{
-			"ids": lookupIDs("Zone"),
+			"ids": framework.IDsFilter("Zone", zenlayer.MaxIDsPerCall),
 		},
 		Items:            "zones",
 		ItemsDescription: "The zones, sorted by id.",
 		Attributes: map[string]schema.Attribute{
-			"id":             computedString("Zone id, for example `asia-east-1a` (a ZEC disk's or instance's `zone_id`)."),
-			"region_id":      computedString("Region of the zone, for example `asia-east-1`."),
-			"name":           computedString("Zone name."),
-			"time_zone":      computedString("Time zone of the zone, for example `Asia/Hong_Kong`."),
-			"city_name":      computedString("City of the zone."),
-			"city_code":      computedString("Three-letter code of the city, for example `HKG`."),
-			"country_code":   computedString("Country of the zone, ISO 3166-1 alpha-2 (for example `US`)."),
-			"country_name":   computedString("Country of the zone."),
-			"support_ha_vip": computedBool("Whether the zone supports high-availability virtual IPs."),
+			"id":             framework.ComputedString("Zone id, for example `asia-east-1a` (a ZEC disk's or instance's `zone_id`)."),
+			"region_id":      framework.ComputedString("Region of the zone, for example `asia-east-1`."),
+			"name":           framework.ComputedString("Zone name."),
+			"time_zone":      framework.ComputedString("Time zone of the zone, for example `Asia/Hong_Kong`."),
+			"city_name":      framework.ComputedString("City of the zone."),
+			"city_code":      framework.ComputedString("Three-letter code of the city, for example `HKG`."),
+			"country_code":   framework.ComputedString("Country of the zone, ISO 3166-1 alpha-2 (for example `US`)."),
+			"country_name":   framework.ComputedString("Country of the zone."),
+			"support_ha_vip": framework.ComputedBool("Whether the zone supports high-availability virtual IPs."),
 		},
 		Client: (*conns.Client).ZenlayerClient,
 		IDs:    func(f *zonesModel) types.List { return f.IDs },
@@ -129,30 +91,30 @@ func NewImagesDataSource() datasource.DataSource {
 		What: "listing ZEC images",
 		Filters: map[string]schema.Attribute{
 			"zone_id": schema.StringAttribute{Required: true, MarkdownDescription: "Zone whose images are listed (the API requires it)."},
-			"ids":     lookupIDs("Image"),
+			"ids":     framework.IDsFilter("Image", zenlayer.MaxIDsPerCall),
 			"name":    schema.StringAttribute{Optional: true, MarkdownDescription: "Only images whose name contains this text (the API's fuzzy match)."},
 			"category": schema.StringAttribute{Optional: true, MarkdownDescription: "Only images of this category, for example " +
 				"`Ubuntu`, `Debian` or `Windows`."},
-			"image_type":   oneOf("Only images of this type", imageTypes...),
-			"image_source": oneOf("Only images of this source", imageSources...),
-			"os_type":      oneOf("Only images of this operating system type (`any` is any other, a Generic image)", imageOSTypes...),
-			"status":       oneOf("Only images in this status", imageStatuses...),
+			"image_type":   framework.OneOfFilter("Only images of this type", imageTypes...),
+			"image_source": framework.OneOfFilter("Only images of this source", imageSources...),
+			"os_type":      framework.OneOfFilter("Only images of this operating system type (`any` is any other, a Generic image)", imageOSTypes...),
+			"status":       framework.OneOfFilter("Only images in this status", imageStatuses...),
 			"tags":         zentags.Filter("images"),
 		},
 		Items:            "images",
 		ItemsDescription: "The matching images, sorted by id.",
 		Attributes: map[string]schema.Attribute{
-			"id":                computedString("Image id (a ZEC instance's `image_id`)."),
-			"name":              computedString("Image name."),
-			"image_type":        computedString("`PUBLIC_IMAGE` or `CUSTOM_IMAGE`."),
-			"image_source":      computedString("`OFFICIAL`, `MARKETING` or `CUSTOM`."),
-			"size":              computedString("Image size, as the API gives it (GiB)."),
-			"description":       computedString("Image description."),
-			"version":           computedString("Image version, for example `22.04 LTS`."),
-			"status":            computedString("Image status, for example `AVAILABLE`."),
-			"nic_network_types": computedStrings("vNIC types the image supports (`Auto`, `FailOver`, `VirtioOnly`, `VfOnly`)."),
-			"category":          computedString("Image category, for example `Ubuntu`."),
-			"os_type":           computedString("Operating system type: `linux`, `bsd`, `windows`, `android` or `any`."),
+			"id":                framework.ComputedString("Image id (a ZEC instance's `image_id`)."),
+			"name":              framework.ComputedString("Image name."),
+			"image_type":        framework.ComputedString("`PUBLIC_IMAGE` or `CUSTOM_IMAGE`."),
+			"image_source":      framework.ComputedString("`OFFICIAL`, `MARKETING` or `CUSTOM`."),
+			"size":              framework.ComputedString("Image size, as the API gives it (GiB)."),
+			"description":       framework.ComputedString("Image description."),
+			"version":           framework.ComputedString("Image version, for example `22.04 LTS`."),
+			"status":            framework.ComputedString("Image status, for example `AVAILABLE`."),
+			"nic_network_types": framework.ComputedStrings("vNIC types the image supports (`Auto`, `FailOver`, `VirtioOnly`, `VfOnly`)."),
+			"category":          framework.ComputedString("Image category, for example `Ubuntu`."),
+			"os_type":           framework.ComputedString("Operating system type: `linux`, `bsd`, `windows`, `android` or `any`."),
 		},
 		Client: (*conns.Client).ZenlayerClient,
 		IDs:    func(f *imagesModel) types.List { return f.IDs },
@@ -221,16 +183,16 @@ func NewInstanceTypesDataSource() datasource.DataSource {
 		Items:            "instance_types",
 		ItemsDescription: "The matching types, sorted by CPU cores, memory, id and zone (the smallest first).",
 		Attributes: map[string]schema.Attribute{
-			"id":                               computedString("Instance type (a ZEC instance's `instance_type`)."),
-			"zone_id":                          computedString("Zone that sells it."),
-			"name":                             computedString("Name of the type."),
-			"cpu_count":                        computedInt("CPU cores."),
-			"memory":                           computedInt("Memory (GiB)."),
-			"bps":                              computedInt("Bandwidth cap per vNIC (bits per second)."),
-			"pps":                              computedInt("Packet rate cap per vNIC (packets per second)."),
-			"internet_max_bandwidth_out_limit": computedInt("Outbound public bandwidth cap (Mbps)."),
-			"with_stock":                       computedBool("Whether the zone has it in stock."),
-			"internet_charge_types":            computedStrings("How its public traffic can be billed (a ZEC instance's `public_network.internet_charge_type`)."),
+			"id":                               framework.ComputedString("Instance type (a ZEC instance's `instance_type`)."),
+			"zone_id":                          framework.ComputedString("Zone that sells it."),
+			"name":                             framework.ComputedString("Name of the type."),
+			"cpu_count":                        framework.ComputedInt64("CPU cores."),
+			"memory":                           framework.ComputedInt64("Memory (GiB)."),
+			"bps":                              framework.ComputedInt64("Bandwidth cap per vNIC (bits per second)."),
+			"pps":                              framework.ComputedInt64("Packet rate cap per vNIC (packets per second)."),
+			"internet_max_bandwidth_out_limit": framework.ComputedInt64("Outbound public bandwidth cap (Mbps)."),
+			"with_stock":                       framework.ComputedBool("Whether the zone has it in stock."),
+			"internet_charge_types":            framework.ComputedStrings("How its public traffic can be billed (a ZEC instance's `public_network.internet_charge_type`)."),
 		},
 		Client: (*conns.Client).ZenlayerClient,
 		List: func(ctx context.Context, conn *zenlayer.Client, f *instanceTypesModel, _ []string) ([]zenlayer.ZECInstanceType, error) {
@@ -293,17 +255,17 @@ func NewKeyPairsDataSource() datasource.DataSource {
 			"whose ids a ZEC instance's `key_id` takes.",
 		What: "listing key pairs",
 		Filters: map[string]schema.Attribute{
-			"ids":  lookupIDs("Key pair"),
+			"ids":  framework.IDsFilter("Key pair", zenlayer.MaxIDsPerCall),
 			"name": schema.StringAttribute{Optional: true, MarkdownDescription: "Only key pairs whose name contains this text (the API's fuzzy match)."},
 		},
 		Items:            "key_pairs",
 		ItemsDescription: "The matching key pairs, sorted by id.",
 		Attributes: map[string]schema.Attribute{
-			"id":          computedString("Key pair id (a ZEC instance's `key_id`)."),
-			"name":        computedString("Key pair name."),
-			"public_key":  computedString("Public key, in OpenSSH form."),
-			"description": computedString("Description of the key pair."),
-			"create_time": computedString("When the key pair was created (`YYYY-MM-ddTHH:mm:ssZ`)."),
+			"id":          framework.ComputedString("Key pair id (a ZEC instance's `key_id`)."),
+			"name":        framework.ComputedString("Key pair name."),
+			"public_key":  framework.ComputedString("Public key, in OpenSSH form."),
+			"description": framework.ComputedString("Description of the key pair."),
+			"create_time": framework.ComputedString("When the key pair was created (`YYYY-MM-ddTHH:mm:ssZ`)."),
 		},
 		Client: (*conns.Client).ZenlayerClient,
 		IDs:    func(f *keyPairsModel) types.List { return f.IDs },
