@@ -118,18 +118,16 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 		}
 		p.Cur.Name = plan.Name
 	}
-	if zentags.Changed(state.TagsAll, plan.TagsAll) {
-		if err := zentags.Update(ctx, conn, "BMC instance", id, state.TagsAll, plan.TagsAll); err != nil {
-			p.Fail(fmt.Sprintf("changing tags of BMC instance (%s)", id), err)
-			return
-		}
+	tagsChanged, groupMoved, what, err := zentags.Sync(ctx, conn, "BMC instance", id, state.TagsAll, plan.TagsAll, state.ResourceGroupID, plan.ResourceGroupID)
+	if tagsChanged {
 		p.Cur.Tags, p.Cur.TagsAll = plan.Tags, plan.TagsAll
 	}
-	if moved, err := zentags.MoveGroup(ctx, conn, "BMC instance", id, state.ResourceGroupID, plan.ResourceGroupID); err != nil {
-		p.Fail(fmt.Sprintf("moving BMC instance (%s) to resource group %s", id, plan.ResourceGroupID.ValueString()), err)
-		return
-	} else if moved {
+	if groupMoved {
 		p.Cur.ResourceGroupID = plan.ResourceGroupID
+	}
+	if err != nil {
+		p.Fail(what, err)
+		return
 	}
 	if len(reinstall) > 0 && !r.reinstall(ctx, conn, p, &plan, password, reinstall, timeout, &resp.Diagnostics) {
 		return

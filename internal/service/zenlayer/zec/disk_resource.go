@@ -145,18 +145,16 @@ func (r *diskResource) Update(ctx context.Context, req resource.UpdateRequest, r
 		p.Cur.Name = plan.Name
 	}
 
-	if zentags.Changed(state.TagsAll, plan.TagsAll) {
-		if err := zentags.Update(ctx, conn, "ZEC disk", id, state.TagsAll, plan.TagsAll); err != nil {
-			p.Fail(fmt.Sprintf("changing tags of ZEC disk (%s)", id), err)
-			return
-		}
+	tagsChanged, groupMoved, what, err := zentags.Sync(ctx, conn, "ZEC disk", id, state.TagsAll, plan.TagsAll, state.ResourceGroupID, plan.ResourceGroupID)
+	if tagsChanged {
 		p.Cur.Tags, p.Cur.TagsAll = plan.Tags, plan.TagsAll
 	}
-	if moved, err := zentags.MoveGroup(ctx, conn, "ZEC disk", id, state.ResourceGroupID, plan.ResourceGroupID); err != nil {
-		p.Fail(fmt.Sprintf("moving ZEC disk (%s) to resource group %s", id, plan.ResourceGroupID.ValueString()), err)
-		return
-	} else if moved {
+	if groupMoved {
 		p.Cur.ResourceGroupID = plan.ResourceGroupID
+	}
+	if err != nil {
+		p.Fail(what, err)
+		return
 	}
 
 	oldInst, newInst := state.InstanceID.ValueString(), plan.InstanceID.ValueString()

@@ -186,18 +186,16 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 		p.Cur.Name = plan.Name
 	}
 
-	if zentags.Changed(state.TagsAll, plan.TagsAll) {
-		if err := zentags.Update(ctx, conn, "ZEC instance", id, state.TagsAll, plan.TagsAll); err != nil {
-			p.Fail(fmt.Sprintf("changing tags of ZEC instance (%s)", id), err)
-			return
-		}
+	tagsChanged, groupMoved, what, err := zentags.Sync(ctx, conn, "ZEC instance", id, state.TagsAll, plan.TagsAll, state.ResourceGroupID, plan.ResourceGroupID)
+	if tagsChanged {
 		p.Cur.Tags, p.Cur.TagsAll = plan.Tags, plan.TagsAll
 	}
-	if moved, err := zentags.MoveGroup(ctx, conn, "ZEC instance", id, state.ResourceGroupID, plan.ResourceGroupID); err != nil {
-		p.Fail(fmt.Sprintf("moving ZEC instance (%s) to resource group %s", id, plan.ResourceGroupID.ValueString()), err)
-		return
-	} else if moved {
+	if groupMoved {
 		p.Cur.ResourceGroupID = plan.ResourceGroupID
+	}
+	if err != nil {
+		p.Fail(what, err)
+		return
 	}
 
 	planDisk, diags := plan.systemDisk(ctx)

@@ -125,3 +125,21 @@ func FilterTags(ctx context.Context, m types.Map) []zenlayer.Tag {
 	tags := zenlayer.CreateTags(framework.KnownStringMap(ctx, m, &diags), "").Tags
 	return tags[:len(tags)-1] // without the (empty) create token
 }
+
+// Sync is the step of an Update that brings an object's tags (tags_all)
+// and resource group to the plan's, in that order: it reports whether
+// each was changed, and, when a call failed, the error with what failed
+// ("changing tags of ZEC disk (id)") for Partial.Fail.
+func Sync(ctx context.Context, conn *zenlayer.Client, label, id string, stateTags, planTags types.Map, stateGroup, planGroup types.String) (tagsChanged, groupMoved bool, what string, err error) {
+	if Changed(stateTags, planTags) {
+		if err := Update(ctx, conn, label, id, stateTags, planTags); err != nil {
+			return false, false, fmt.Sprintf("changing tags of %s (%s)", label, id), err
+		}
+		tagsChanged = true
+	}
+	moved, err := MoveGroup(ctx, conn, label, id, stateGroup, planGroup)
+	if err != nil {
+		return tagsChanged, false, fmt.Sprintf("moving %s (%s) to resource group %s", label, id, planGroup.ValueString()), err
+	}
+	return tagsChanged, moved, "", nil
+}
