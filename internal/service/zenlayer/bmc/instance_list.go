@@ -77,10 +77,7 @@ func NewInstanceListResource() list.ListResource {
 		ID:          func(i *zenlayer.BMCInstance) string { return i.InstanceID },
 		SortByID:    true,
 		DisplayName: func(i *zenlayer.BMCInstance) string { return i.InstanceName },
-		Model: func(m *instanceResourceModel, ctx context.Context, x *zenlayer.BMCInstance, diags *diag.Diagnostics) {
-			m.refresh(ctx, x, diags)
-			m.setTags(x, types.MapNull(types.StringType), nil) // every tag the object carries, as the generated configuration's tags
-		},
+		Model:       (*instanceResourceModel).listed,
 	})
 }
 

@@ -193,3 +193,12 @@ func (m *instanceResourceModel) refresh(ctx context.Context, inst *zenlayer.BMCI
 func (m *instanceResourceModel) setTags(inst *zenlayer.BMCInstance, prior types.Map, c *conns.Client) {
 	m.Tags, m.TagsAll = zentags.FromAPI(inst.Tags, prior, c)
 }
+
+// listed sets the model from an object of a listing (the data source's
+// items, the list resource's results): as Read does, with every tag the
+// object carries as its tags, since a listing has no configuration to
+// tell them from the provider's default_tags.
+func (m *instanceResourceModel) listed(ctx context.Context, inst *zenlayer.BMCInstance, diags *diag.Diagnostics) {
+	m.refresh(ctx, inst, diags)
+	m.setTags(inst, types.MapNull(types.StringType), nil)
+}

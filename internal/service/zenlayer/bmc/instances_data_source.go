@@ -8,7 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -67,11 +66,8 @@ func NewInstancesDataSource() datasource.DataSource {
 				Tags:           zentags.FilterTags(ctx, f.Tags),
 			})
 		},
-		Key: func(x *zenlayer.BMCInstance) string { return x.InstanceID },
-		Model: func(m *instanceResourceModel, ctx context.Context, inst *zenlayer.BMCInstance, diags *diag.Diagnostics) {
-			m.fromAPI(ctx, inst, diags)
-			m.setTags(inst, types.MapNull(types.StringType), nil)
-		},
+		Key:   func(x *zenlayer.BMCInstance) string { return x.InstanceID },
+		Model: (*instanceResourceModel).listed,
 	})
 }
 

@@ -15,7 +15,6 @@ import (
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
-	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/service/zenlayer/zentags"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
@@ -66,10 +65,7 @@ func NewDiskListResource() list.ListResource {
 		ID:          func(d *zenlayer.Disk) string { return d.DiskID },
 		SortByID:    true,
 		DisplayName: func(d *zenlayer.Disk) string { return d.DiskName },
-		Model: func(m *diskResourceModel, ctx context.Context, x *zenlayer.Disk, diags *diag.Diagnostics) {
-			m.refresh(ctx, x, diags)
-			m.Tags, m.TagsAll = zentags.FromAPI(x.Tags, types.MapNull(types.StringType), nil) // every tag, as the generated configuration's tags
-		},
+		Model:       (*diskResourceModel).refresh,
 	})
 }
 

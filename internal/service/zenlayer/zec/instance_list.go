@@ -60,10 +60,7 @@ func NewInstanceListResource() list.ListResource {
 		ID:          func(i *zenlayer.Instance) string { return i.InstanceID },
 		SortByID:    true,
 		DisplayName: func(i *zenlayer.Instance) string { return i.InstanceName },
-		Model: func(m *instanceResourceModel, ctx context.Context, x *zenlayer.Instance, diags *diag.Diagnostics) {
-			m.refresh(ctx, x, diags)
-			m.setTags(x, types.MapNull(types.StringType), nil) // every tag the object carries, as the generated configuration's tags
-		},
+		Model:       (*instanceResourceModel).listed,
 	})
 }
 

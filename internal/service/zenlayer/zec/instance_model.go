@@ -175,3 +175,12 @@ func (m *instanceResourceModel) refresh(ctx context.Context, inst *zenlayer.Inst
 		m.PowerState = types.StringValue(PowerStateRunning)
 	}
 }
+
+// listed sets the model from an object of a listing (the data source's
+// items, the list resource's results): as Read does, with every tag the
+// object carries as its tags, since a listing has no configuration to
+// tell them from the provider's default_tags.
+func (m *instanceResourceModel) listed(ctx context.Context, inst *zenlayer.Instance, diags *diag.Diagnostics) {
+	m.refresh(ctx, inst, diags)
+	m.setTags(inst, types.MapNull(types.StringType), nil)
+}
