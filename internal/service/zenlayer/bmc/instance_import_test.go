@@ -2,6 +2,7 @@ package bmc_test
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -44,7 +45,7 @@ resource "cloudcompute_zenlayer_bmc_instance" "test" {
   image_id         = local.seed.image_id
   name             = local.seed.name
   hostname         = local.seed.hostname
-  password_wo         = "Tf-acc-Passw0rd"
+  password_wo      = "Tf-acc-Passw0rd"
 %[2]s
 }
 `, id, extra))
@@ -52,61 +53,31 @@ resource "cloudcompute_zenlayer_bmc_instance" "test" {
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				PreConfig: emu.ResetLog,
-				Config:    config(""),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(instanceResourceName, plancheck.ResourceActionNoop),
-				}},
-				Check: acctest.CheckOnlyReads(emu),
-			},
-			{
-				PreConfig: emu.ResetLog,
-				Config: config(`  password_wo_version = 3
+		Steps: slices.Insert(acctest.ImportAdoptionSteps(emu, instanceResourceName, config, `  password_wo_version = 3
+  user_data           = "#!/bin/sh"
+  release_on_destroy  = false
+  timeouts = {
+    delete = "45m"
+  }`,
+			statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("id"), knownvalue.StringExact(id)),
+			statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("password_wo_version"), knownvalue.Int64Exact(3)),
+			statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("user_data"), knownvalue.StringExact("#!/bin/sh")),
+			statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("release_on_destroy"), knownvalue.Bool(false)),
+		), 2, resource.TestStep{
+			// The adoption was the import's last: a new version now
+			// reinstalls the same machine in place, as documented.
+			Config: config(`  password_wo_version = 4
   user_data           = "#!/bin/sh"
   release_on_destroy  = false
   timeouts = {
     delete = "45m"
   }`),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(instanceResourceName, plancheck.ResourceActionUpdate),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("id"), knownvalue.StringExact(id)),
-					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("password_wo_version"), knownvalue.Int64Exact(3)),
-					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("user_data"), knownvalue.StringExact("#!/bin/sh")),
-					statecheck.ExpectKnownValue(instanceResourceName, tfjsonpath.New("release_on_destroy"), knownvalue.Bool(false)),
-				},
-				Check: acctest.CheckOnlyReads(emu),
-			},
-			{
-				// The adoption was the import's last: a new version now
-				// reinstalls the same machine in place, as documented.
-				Config: config(`  password_wo_version = 4
-  user_data           = "#!/bin/sh"
-  release_on_destroy  = false
-  timeouts = {
-    delete = "45m"
-  }`),
-				PlanOnly:           true,
-				ExpectNonEmptyPlan: true,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(instanceResourceName, plancheck.ResourceActionUpdate),
-				}},
-			},
-			{
-				// Forget it rather than destroy it: the test ends here.
-				Config: acctest.ZenlayerProviderConfig(emu) + `
-removed {
-  from = cloudcompute_zenlayer_bmc_instance.test
-  lifecycle {
-    destroy = false
-  }
-}
-`,
-			},
-		},
+			PlanOnly:           true,
+			ExpectNonEmptyPlan: true,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(instanceResourceName, plancheck.ResourceActionUpdate),
+			}},
+		}),
 	})
 	if _, ok := emu.BMCInstance(id); !ok {
 		t.Errorf("the imported machine %s is gone", id)

@@ -61,7 +61,7 @@ resource "cloudcompute_zenlayer_bmc_instance" "test" {
   image_id         = %[3]q
   name             = %[4]q
   hostname         = "%[4]s.example"
-  password_wo         = "Tf-acc-Passw0rd"
+  password_wo      = "Tf-acc-Passw0rd"
 }
 `, ids.Zone, ids.InstanceType, ids.Image, name)),
 				ConfigStateChecks: []statecheck.StateCheck{

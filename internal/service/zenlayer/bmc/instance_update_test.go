@@ -202,7 +202,7 @@ resource "cloudcompute_zenlayer_bmc_instance" "test" {
   instance_type_id    = %[2]q
   image_id            = %[3]q
   name                = "tf-acc-reinstall"
-  password_wo         = "Tf-acc-Pw0rd-%[4]d"
+  password_wo      = "Tf-acc-Pw0rd-%[4]d"
   password_wo_version = %[4]d
   power_state         = "stopped"
   %[5]s

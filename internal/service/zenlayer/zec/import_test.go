@@ -6,7 +6,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
-	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
@@ -38,7 +37,7 @@ resource "cloudcompute_zenlayer_zec_disk" "test" {
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: adoptionSteps(emu, diskResourceName, config, `  force_detach       = true
+		Steps: acctest.ImportAdoptionSteps(emu, diskResourceName, config, `  force_detach       = true
   release_on_destroy = false
   snapshot_id        = "snap-adopted"
   timeouts = {
@@ -91,7 +90,7 @@ resource "cloudcompute_zenlayer_zec_instance" "test" {
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: adoptionSteps(emu, instanceResourceName, config, `  force_shutdown      = true
+		Steps: acctest.ImportAdoptionSteps(emu, instanceResourceName, config, `  force_shutdown      = true
   release_on_destroy  = false
   password_wo_version = 3
   user_data           = "#!/bin/sh\necho adopted"
@@ -112,39 +111,5 @@ resource "cloudcompute_zenlayer_zec_instance" "test" {
 	})
 	if v, ok := emu.ZECInstance(id); !ok || v.Status != "RUNNING" {
 		t.Errorf("the imported instance %s is %+v (present %v), want it running", id, v, ok)
-	}
-}
-
-// adoptionSteps: the no-op import, the adoption of adopted (an update that
-// only reads), and a removed block that forgets the resource.
-func adoptionSteps(emu *emulator.Server, name string, config func(extra string) string, adopted string, checks ...statecheck.StateCheck) []resource.TestStep {
-	return []resource.TestStep{
-		{
-			PreConfig: emu.ResetLog,
-			Config:    config(""),
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(name, plancheck.ResourceActionNoop),
-			}},
-			Check: acctest.CheckOnlyReads(emu),
-		},
-		{
-			PreConfig: emu.ResetLog,
-			Config:    config(adopted),
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(name, plancheck.ResourceActionUpdate),
-			}},
-			ConfigStateChecks: checks,
-			Check:             acctest.CheckOnlyReads(emu),
-		},
-		{
-			Config: acctest.ZenlayerProviderConfig(emu) + fmt.Sprintf(`
-removed {
-  from = %s
-  lifecycle {
-    destroy = false
-  }
-}
-`, name),
-		},
 	}
 }
