@@ -39,7 +39,7 @@ type Listing[F, C, T, M any] struct {
 	What string
 	// Filters are the filter arguments (Optional), "ids" among them if the
 	// API looks objects up by id.
-	Filters map[string]dschema.Attribute
+	Filters Filters
 	// Items names the list of items ("disks"); ItemsDescription describes it.
 	Items, ItemsDescription string
 	// Resource is the resource's schema function; Leave the attributes of
@@ -90,10 +90,7 @@ var _ datasource.DataSourceWithConfigure = &listing[struct{}, struct{}, struct{}
 // Schema is the filters and the items, whose attributes are the
 // resource's, computed.
 func (d *listing[F, C, T, M]) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	attrs := make(map[string]dschema.Attribute, len(d.spec.Filters)+1)
-	for name, a := range d.spec.Filters {
-		attrs[name] = a
-	}
+	attrs := d.spec.Filters.DataSource()
 	attrs[d.spec.Items] = dschema.ListNestedAttribute{
 		Computed:            true,
 		MarkdownDescription: d.spec.ItemsDescription,

@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
@@ -25,13 +24,9 @@ func NewServersDataSource() datasource.DataSource {
 		Description: "Lists the physical servers of the CloudDC project (`ListServers`, every page), for example the `ready` ones, on " +
 			"which an instance can be created (`server_id` of `cloudcompute_huaweicloud_clouddc_instance`).",
 		What: "listing CloudDC physical servers",
-		Filters: map[string]schema.Attribute{
-			"manage_state": schema.StringAttribute{
-				Optional: true,
-				MarkdownDescription: "Only the servers in this `manage_state`: one of " + framework.CodeList(huaweicloud.ManageStates) + ". `ready` " +
-					"servers take a new instance. Unset: every server.",
-				Validators: []validator.String{stringvalidator.OneOf(huaweicloud.ManageStates...)},
-			},
+		Filters: framework.Filters{
+			"manage_state": framework.StringFilter("Only the servers in this `manage_state`: one of "+framework.CodeList(huaweicloud.ManageStates)+
+				". `ready` servers take a new instance. Unset: every server.", stringvalidator.OneOf(huaweicloud.ManageStates...)),
 		},
 		Items:            "servers",
 		ItemsDescription: "The servers, sorted by id.",

@@ -8,7 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
@@ -26,8 +25,8 @@ func NewZonesDataSource() datasource.DataSource {
 		TypeSuffix:  "zenlayer_bmc_zones",
 		Description: "Lists the zones that sell Zenlayer bare metal (BMC `DescribeZones`).",
 		What:        "listing BMC zones",
-		Filters: map[string]schema.Attribute{
-			"ids": schema.ListAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: "Only these zones."},
+		Filters: framework.Filters{
+			"ids": framework.StringsFilter("Only these zones."),
 		},
 		Items:            "zones",
 		ItemsDescription: "The zones, sorted by id.",
@@ -72,16 +71,13 @@ func NewImagesDataSource() datasource.DataSource {
 		TypeSuffix:  "zenlayer_bmc_images",
 		Description: "Lists the operating system images Zenlayer bare metal can install (BMC `DescribeImages`), filtered as the API filters.",
 		What:        "listing BMC images",
-		Filters: map[string]schema.Attribute{
+		Filters: framework.Filters{
 			"ids":              framework.IDsFilter("Image", zenlayer.MaxIDsPerCall),
-			"name":             schema.StringAttribute{Optional: true, MarkdownDescription: "Only images whose name contains this text."},
-			"catalog":          schema.StringAttribute{Optional: true, MarkdownDescription: "Only images of this catalogue, for example `ubuntu` or `windows`."},
-			"os_type":          schema.StringAttribute{Optional: true, MarkdownDescription: "Only images of this OS type, for example `linux` or `windows`."},
-			"instance_type_id": schema.StringAttribute{Optional: true, MarkdownDescription: "Only images this instance type can install."},
-			"image_type": schema.StringAttribute{
-				Optional: true, MarkdownDescription: "`PUBLIC_IMAGE` or `CUSTOM_IMAGE`.",
-				Validators: []validator.String{stringvalidator.OneOf("PUBLIC_IMAGE", "CUSTOM_IMAGE")},
-			},
+			"name":             framework.StringFilter("Only images whose name contains this text."),
+			"catalog":          framework.StringFilter("Only images of this catalogue, for example `ubuntu` or `windows`."),
+			"os_type":          framework.StringFilter("Only images of this OS type, for example `linux` or `windows`."),
+			"instance_type_id": framework.StringFilter("Only images this instance type can install."),
+			"image_type":       framework.StringFilter("`PUBLIC_IMAGE` or `CUSTOM_IMAGE`.", stringvalidator.OneOf("PUBLIC_IMAGE", "CUSTOM_IMAGE")),
 		},
 		Items:            "images",
 		ItemsDescription: "The matching images, sorted by id.",
@@ -127,27 +123,24 @@ type imageItem struct {
 
 // NewInstanceTypesDataSource is the constructor of cloudcompute_zenlayer_bmc_instance_types.
 func NewInstanceTypesDataSource() datasource.DataSource {
-	optInt := func(desc string) schema.Int64Attribute {
-		return schema.Int64Attribute{Optional: true, MarkdownDescription: desc}
-	}
 	return framework.NewListing(framework.Lookup[instanceTypesModel, zenlayer.Client, zenlayer.BMCInstanceType]{
 		TypeSuffix: "zenlayer_bmc_instance_types",
 		Description: "Lists Zenlayer bare-metal instance types (hardware models, BMC `DescribeInstanceTypes`), filtered by " +
 			"CPU, memory, bandwidth, disk, RAID, subnet and HA support as the API filters.",
 		What: "listing BMC instance types",
-		Filters: map[string]schema.Attribute{
+		Filters: framework.Filters{
 			"ids":            framework.IDsFilter("Instance type", zenlayer.MaxIDsPerCall),
-			"image_id":       schema.StringAttribute{Optional: true, MarkdownDescription: "Only types that can install this image."},
-			"min_cpu_cores":  optInt("At least this many CPU cores."),
-			"max_cpu_cores":  optInt("At most this many CPU cores."),
-			"min_memory":     optInt("At least this much memory (GB)."),
-			"max_memory":     optInt("At most this much memory (GB)."),
-			"min_bandwidth":  optInt("A maximum public bandwidth of at least this (Mbps)."),
-			"min_disk_size":  optInt("At least this much disk in total (GB)."),
-			"max_disk_size":  optInt("At most this much disk in total (GB)."),
-			"support_subnet": schema.BoolAttribute{Optional: true, MarkdownDescription: "Only types that can (`true`) or cannot join a private subnet."},
-			"is_ha":          schema.BoolAttribute{Optional: true, MarkdownDescription: "Only high-availability (bonded NIC) types, or only others."},
-			"support_raids":  schema.ListAttribute{ElementType: types.Int64Type, Optional: true, MarkdownDescription: "Only types that support every one of these fast RAID levels."},
+			"image_id":       framework.StringFilter("Only types that can install this image."),
+			"min_cpu_cores":  framework.Int64Filter("At least this many CPU cores."),
+			"max_cpu_cores":  framework.Int64Filter("At most this many CPU cores."),
+			"min_memory":     framework.Int64Filter("At least this much memory (GB)."),
+			"max_memory":     framework.Int64Filter("At most this much memory (GB)."),
+			"min_bandwidth":  framework.Int64Filter("A maximum public bandwidth of at least this (Mbps)."),
+			"min_disk_size":  framework.Int64Filter("At least this much disk in total (GB)."),
+			"max_disk_size":  framework.Int64Filter("At most this much disk in total (GB)."),
+			"support_subnet": framework.BoolFilter("Only types that can (`true`) or cannot join a private subnet."),
+			"is_ha":          framework.BoolFilter("Only high-availability (bonded NIC) types, or only others."),
+			"support_raids":  framework.Int64sFilter("Only types that support every one of these fast RAID levels."),
 		},
 		Items:            "instance_types",
 		ItemsDescription: "The matching instance types, sorted by id.",

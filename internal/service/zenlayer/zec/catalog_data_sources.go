@@ -28,7 +28,7 @@ func NewZonesDataSource() datasource.DataSource {
 		TypeSuffix:  "zenlayer_zec_zones",
 		Description: "Lists the zones that sell Zenlayer Elastic Compute (ZEC `DescribeZones`).",
 		What:        "listing ZEC zones",
-		Filters: map[string]schema.Attribute{
+		Filters: framework.Filters{
 			"ids": framework.IDsFilter("Zone", zenlayer.MaxIDsPerCall),
 		},
 		Items:            "zones",
@@ -89,17 +89,16 @@ func NewImagesDataSource() datasource.DataSource {
 		Description: "Lists the images a Zenlayer ZEC instance of a zone can run (ZEC `DescribeImages`), filtered as the API " +
 			"filters. All filters are combined.",
 		What: "listing ZEC images",
-		Filters: map[string]schema.Attribute{
-			"zone_id": schema.StringAttribute{Required: true, MarkdownDescription: "Zone whose images are listed (the API requires it)."},
-			"ids":     framework.IDsFilter("Image", zenlayer.MaxIDsPerCall),
-			"name":    schema.StringAttribute{Optional: true, MarkdownDescription: "Only images whose name contains this text (the API's fuzzy match)."},
-			"category": schema.StringAttribute{Optional: true, MarkdownDescription: "Only images of this category, for example " +
-				"`Ubuntu`, `Debian` or `Windows`."},
+		Filters: framework.Filters{
+			"zone_id":      framework.RequiredFilter("Zone whose images are listed (the API requires it)."),
+			"ids":          framework.IDsFilter("Image", zenlayer.MaxIDsPerCall),
+			"name":         framework.StringFilter("Only images whose name contains this text (the API's fuzzy match)."),
+			"category":     framework.StringFilter("Only images of this category, for example `Ubuntu`, `Debian` or `Windows`."),
 			"image_type":   framework.OneOfFilter("Only images of this type", imageTypes...),
 			"image_source": framework.OneOfFilter("Only images of this source", imageSources...),
 			"os_type":      framework.OneOfFilter("Only images of this operating system type (`any` is any other, a Generic image)", imageOSTypes...),
 			"status":       framework.OneOfFilter("Only images in this status", imageStatuses...),
-			"tags":         zentags.Filter("images"),
+			"tags":         framework.MapFilter(zentags.Filter("images")),
 		},
 		Items:            "images",
 		ItemsDescription: "The matching images, sorted by id.",
@@ -163,22 +162,19 @@ type imageItem struct {
 
 // NewInstanceTypesDataSource is the constructor of cloudcompute_zenlayer_zec_instance_types.
 func NewInstanceTypesDataSource() datasource.DataSource {
-	optInt := func(desc string) schema.Int64Attribute {
-		return schema.Int64Attribute{Optional: true, MarkdownDescription: desc}
-	}
 	return framework.NewListing(framework.Lookup[instanceTypesModel, zenlayer.Client, zenlayer.ZECInstanceType]{
 		TypeSuffix: "zenlayer_zec_instance_types",
 		Description: "Lists the Zenlayer ZEC instance types each zone sells (ZEC `DescribeZoneInstanceConfigInfos`), one item per " +
 			"zone and type, smallest first. The API filters by zone and type; the CPU, memory and stock filters are applied to its answer.",
 		What: "listing ZEC instance types",
-		Filters: map[string]schema.Attribute{
-			"zone_id":       schema.StringAttribute{Optional: true, MarkdownDescription: "Only the types of this zone."},
-			"instance_type": schema.StringAttribute{Optional: true, MarkdownDescription: "Only this type, for example `z2a.cpu.1`."},
-			"min_cpu_count": optInt("At least this many CPU cores."),
-			"max_cpu_count": optInt("At most this many CPU cores."),
-			"min_memory":    optInt("At least this much memory (GiB)."),
-			"max_memory":    optInt("At most this much memory (GiB)."),
-			"with_stock":    schema.BoolAttribute{Optional: true, MarkdownDescription: "Only types in stock (`true`) or out of stock (`false`)."},
+		Filters: framework.Filters{
+			"zone_id":       framework.StringFilter("Only the types of this zone."),
+			"instance_type": framework.StringFilter("Only this type, for example `z2a.cpu.1`."),
+			"min_cpu_count": framework.Int64Filter("At least this many CPU cores."),
+			"max_cpu_count": framework.Int64Filter("At most this many CPU cores."),
+			"min_memory":    framework.Int64Filter("At least this much memory (GiB)."),
+			"max_memory":    framework.Int64Filter("At most this much memory (GiB)."),
+			"with_stock":    framework.BoolFilter("Only types in stock (`true`) or out of stock (`false`)."),
 		},
 		Items:            "instance_types",
 		ItemsDescription: "The matching types, sorted by CPU cores, memory, id and zone (the smallest first).",
@@ -254,9 +250,9 @@ func NewKeyPairsDataSource() datasource.DataSource {
 		Description: "Lists the SSH key pairs of the Zenlayer account (`DescribeKeyPairs` of the key pair service, `ccs`), " +
 			"whose ids a ZEC instance's `key_id` takes.",
 		What: "listing key pairs",
-		Filters: map[string]schema.Attribute{
+		Filters: framework.Filters{
 			"ids":  framework.IDsFilter("Key pair", zenlayer.MaxIDsPerCall),
-			"name": schema.StringAttribute{Optional: true, MarkdownDescription: "Only key pairs whose name contains this text (the API's fuzzy match)."},
+			"name": framework.StringFilter("Only key pairs whose name contains this text (the API's fuzzy match)."),
 		},
 		Items:            "key_pairs",
 		ItemsDescription: "The matching key pairs, sorted by id.",
