@@ -7,7 +7,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
@@ -30,11 +29,12 @@ func NewZonesDataSource() datasource.DataSource {
 		},
 		Items:            "zones",
 		ItemsDescription: "The zones, sorted by id.",
-		Attributes: map[string]schema.Attribute{
-			"id":        framework.ComputedString("Zone id, for example `SEL-A` (a BMC instance's `zone_id`)."),
-			"name":      framework.ComputedString("Zone name."),
-			"city_name": framework.ComputedString("City of the zone."),
-			"area_name": framework.ComputedString("Area of the zone."),
+		Columns: []framework.Column[zenlayer.BMCZone]{
+			framework.StringColumn("id", "Zone id, for example `SEL-A` (a BMC instance's `zone_id`).",
+				func(z *zenlayer.BMCZone) string { return z.ZoneID }),
+			framework.StringColumn("name", "Zone name.", func(z *zenlayer.BMCZone) string { return z.ZoneName }),
+			framework.StringColumn("city_name", "City of the zone.", func(z *zenlayer.BMCZone) string { return z.CityName }),
+			framework.StringColumn("area_name", "Area of the zone.", func(z *zenlayer.BMCZone) string { return z.AreaName }),
 		},
 		Client: (*conns.Client).ZenlayerClient,
 		IDs:    func(f *zonesModel) types.List { return f.IDs },
@@ -47,22 +47,12 @@ func NewZonesDataSource() datasource.DataSource {
 			return slices.DeleteFunc(zones, func(z zenlayer.BMCZone) bool { return !slices.Contains(ids, z.ZoneID) }), nil
 		},
 		Key: func(z *zenlayer.BMCZone) string { return z.ZoneID },
-		Item: func(z *zenlayer.BMCZone) any {
-			return zoneItem{ID: z.ZoneID, Name: z.ZoneName, CityName: z.CityName, AreaName: z.AreaName}
-		},
 	})
 }
 
 type zonesModel struct {
 	IDs   types.List `tfsdk:"ids"`
 	Zones types.List `tfsdk:"zones"`
-}
-
-type zoneItem struct {
-	ID       string `tfsdk:"id"`
-	Name     string `tfsdk:"name"`
-	CityName string `tfsdk:"city_name"`
-	AreaName string `tfsdk:"area_name"`
 }
 
 // NewImagesDataSource is the constructor of cloudcompute_zenlayer_bmc_images.
@@ -81,12 +71,12 @@ func NewImagesDataSource() datasource.DataSource {
 		},
 		Items:            "images",
 		ItemsDescription: "The matching images, sorted by id.",
-		Attributes: map[string]schema.Attribute{
-			"id":         framework.ComputedString("Image id (a BMC instance's `image_id`)."),
-			"name":       framework.ComputedString("Image name."),
-			"catalog":    framework.ComputedString("Catalogue, for example `ubuntu`."),
-			"image_type": framework.ComputedString("`PUBLIC_IMAGE` or `CUSTOM_IMAGE`."),
-			"os_type":    framework.ComputedString("OS type, for example `linux`."),
+		Columns: []framework.Column[zenlayer.BMCImage]{
+			framework.StringColumn("id", "Image id (a BMC instance's `image_id`).", func(i *zenlayer.BMCImage) string { return i.ImageID }),
+			framework.StringColumn("name", "Image name.", func(i *zenlayer.BMCImage) string { return i.ImageName }),
+			framework.StringColumn("catalog", "Catalogue, for example `ubuntu`.", func(i *zenlayer.BMCImage) string { return i.Catalog }),
+			framework.StringColumn("image_type", "`PUBLIC_IMAGE` or `CUSTOM_IMAGE`.", func(i *zenlayer.BMCImage) string { return i.ImageType }),
+			framework.StringColumn("os_type", "OS type, for example `linux`.", func(i *zenlayer.BMCImage) string { return i.OSType }),
 		},
 		Client: (*conns.Client).ZenlayerClient,
 		IDs:    func(f *imagesModel) types.List { return f.IDs },
@@ -97,9 +87,6 @@ func NewImagesDataSource() datasource.DataSource {
 			})
 		},
 		Key: func(i *zenlayer.BMCImage) string { return i.ImageID },
-		Item: func(i *zenlayer.BMCImage) any {
-			return imageItem{ID: i.ImageID, Name: i.ImageName, Catalog: i.Catalog, ImageType: i.ImageType, OSType: i.OSType}
-		},
 	})
 }
 
@@ -111,14 +98,6 @@ type imagesModel struct {
 	InstanceTypeID types.String `tfsdk:"instance_type_id"`
 	ImageType      types.String `tfsdk:"image_type"`
 	Images         types.List   `tfsdk:"images"`
-}
-
-type imageItem struct {
-	ID        string `tfsdk:"id"`
-	Name      string `tfsdk:"name"`
-	Catalog   string `tfsdk:"catalog"`
-	ImageType string `tfsdk:"image_type"`
-	OSType    string `tfsdk:"os_type"`
 }
 
 // NewInstanceTypesDataSource is the constructor of cloudcompute_zenlayer_bmc_instance_types.
@@ -144,18 +123,26 @@ func NewInstanceTypesDataSource() datasource.DataSource {
 		},
 		Items:            "instance_types",
 		ItemsDescription: "The matching instance types, sorted by id.",
-		Attributes: map[string]schema.Attribute{
-			"id":               framework.ComputedString("Instance type id (a BMC instance's `instance_type_id`)."),
-			"description":      framework.ComputedString("The hardware, as the API describes it."),
-			"cpu_cores":        framework.ComputedInt64("CPU cores."),
-			"memory":           framework.ComputedInt64("Memory (GB)."),
-			"max_bandwidth":    framework.ComputedInt64("Maximum public bandwidth (Mbps)."),
-			"total_disk_size":  framework.ComputedInt64("Disk in total (GB)."),
-			"disk_description": framework.ComputedString("The disks, as the API describes them."),
-			"support_subnet":   framework.ComputedBool("Whether it can join a private subnet."),
-			"is_ha":            framework.ComputedBool("Whether it is a high-availability (bonded NIC) type."),
-			"support_raids":    schema.ListAttribute{ElementType: types.Int64Type, Computed: true, MarkdownDescription: "Fast RAID levels it supports (`raid_type`)."},
-			"image_ids":        schema.ListAttribute{ElementType: types.StringType, Computed: true, MarkdownDescription: "Images it can install."},
+		Columns: []framework.Column[zenlayer.BMCInstanceType]{
+			framework.StringColumn("id", "Instance type id (a BMC instance's `instance_type_id`).",
+				func(t *zenlayer.BMCInstanceType) string { return t.InstanceTypeID }),
+			framework.StringColumn("description", "The hardware, as the API describes it.",
+				func(t *zenlayer.BMCInstanceType) string { return t.Description }),
+			framework.Int64Column("cpu_cores", "CPU cores.", func(t *zenlayer.BMCInstanceType) int { return t.CPUCoreCount }),
+			framework.Int64Column("memory", "Memory (GB).", func(t *zenlayer.BMCInstanceType) int { return t.MemorySize }),
+			framework.Int64Column("max_bandwidth", "Maximum public bandwidth (Mbps).",
+				func(t *zenlayer.BMCInstanceType) int { return t.MaximumBandwidth }),
+			framework.Int64Column("total_disk_size", "Disk in total (GB).",
+				func(t *zenlayer.BMCInstanceType) int { return t.DiskInfo.TotalDiskSize }),
+			framework.StringColumn("disk_description", "The disks, as the API describes them.",
+				func(t *zenlayer.BMCInstanceType) string { return t.DiskInfo.DiskDescription }),
+			framework.BoolColumn("support_subnet", "Whether it can join a private subnet.",
+				func(t *zenlayer.BMCInstanceType) bool { return t.SupportSubnet }),
+			framework.BoolColumn("is_ha", "Whether it is a high-availability (bonded NIC) type.",
+				func(t *zenlayer.BMCInstanceType) bool { return t.IsHA }),
+			framework.Int64sColumn("support_raids", "Fast RAID levels it supports (`raid_type`).",
+				func(t *zenlayer.BMCInstanceType) []int { return t.SupportRaids }),
+			framework.StringsColumn("image_ids", "Images it can install.", func(t *zenlayer.BMCInstanceType) []string { return t.ImageIDs }),
 		},
 		Client: (*conns.Client).ZenlayerClient,
 		IDs:    func(f *instanceTypesModel) types.List { return f.IDs },
@@ -176,18 +163,6 @@ func NewInstanceTypesDataSource() datasource.DataSource {
 			})
 		},
 		Key: func(t *zenlayer.BMCInstanceType) string { return t.InstanceTypeID },
-		Item: func(t *zenlayer.BMCInstanceType) any {
-			raids := make([]int64, 0, len(t.SupportRaids))
-			for _, r := range t.SupportRaids {
-				raids = append(raids, int64(r))
-			}
-			images := append([]string{}, t.ImageIDs...)
-			return instanceTypeItem{
-				ID: t.InstanceTypeID, Description: t.Description, CPUCores: int64(t.CPUCoreCount), Memory: int64(t.MemorySize),
-				MaxBandwidth: int64(t.MaximumBandwidth), TotalDiskSize: int64(t.DiskInfo.TotalDiskSize), DiskDescription: t.DiskInfo.DiskDescription,
-				SupportSubnet: t.SupportSubnet, IsHA: t.IsHA, SupportRaids: raids, ImageIDs: images,
-			}
-		},
 	})
 }
 
@@ -205,18 +180,4 @@ type instanceTypesModel struct {
 	IsHA          types.Bool   `tfsdk:"is_ha"`
 	SupportRaids  types.List   `tfsdk:"support_raids"`
 	InstanceTypes types.List   `tfsdk:"instance_types"`
-}
-
-type instanceTypeItem struct {
-	ID              string   `tfsdk:"id"`
-	Description     string   `tfsdk:"description"`
-	CPUCores        int64    `tfsdk:"cpu_cores"`
-	Memory          int64    `tfsdk:"memory"`
-	MaxBandwidth    int64    `tfsdk:"max_bandwidth"`
-	TotalDiskSize   int64    `tfsdk:"total_disk_size"`
-	DiskDescription string   `tfsdk:"disk_description"`
-	SupportSubnet   bool     `tfsdk:"support_subnet"`
-	IsHA            bool     `tfsdk:"is_ha"`
-	SupportRaids    []int64  `tfsdk:"support_raids"`
-	ImageIDs        []string `tfsdk:"image_ids"`
 }
