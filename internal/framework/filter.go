@@ -3,6 +3,7 @@ package framework
 import (
 	"context"
 	"strconv"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
@@ -61,6 +62,11 @@ func OneOfFilter(desc string, values ...string) Filter {
 func (f Filter) Note(text string) Filter {
 	f.description += " " + text
 	return f
+}
+
+// CodeList is values as a description writes them: `a`, `b`, `c`.
+func CodeList(values []string) string {
+	return "`" + strings.Join(values, "`, `") + "`"
 }
 
 // Int64Filter is an optional number filter.
@@ -163,19 +169,19 @@ func (f Filter) dataSource() dschema.Attribute {
 	return dschema.StringAttribute{Required: f.required, Optional: opt, MarkdownDescription: desc, Validators: f.str}
 }
 
+// listBlock is f as a list block attribute. A list block takes the
+// filters the list resources' API calls take (ListResource: all
+// optional): strings, lists of strings and maps of strings.
 func (f Filter) listBlock() listschema.Attribute {
-	opt, desc := !f.required, f.description
-	switch f.kind {
-	case int64Filter:
-		return listschema.Int64Attribute{Optional: opt, MarkdownDescription: desc}
-	case boolFilter:
-		return listschema.BoolAttribute{Optional: opt, MarkdownDescription: desc}
-	case stringsFilter, int64sFilter:
-		return listschema.ListAttribute{ElementType: f.elementType(), Optional: opt, MarkdownDescription: desc, Validators: f.list}
-	case stringMapFilter:
-		return listschema.MapAttribute{ElementType: types.StringType, Optional: opt, MarkdownDescription: desc, Validators: f.mapv}
+	switch {
+	case f.required || f.kind == int64Filter || f.kind == boolFilter || f.kind == int64sFilter:
+		panic("framework.Filters: a list block takes optional strings, lists of strings and maps of strings: " + f.description)
+	case f.kind == stringsFilter:
+		return listschema.ListAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: f.description, Validators: f.list}
+	case f.kind == stringMapFilter:
+		return listschema.MapAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: f.description, Validators: f.mapv}
 	}
-	return listschema.StringAttribute{Required: f.required, Optional: opt, MarkdownDescription: desc, Validators: f.str}
+	return listschema.StringAttribute{Optional: true, MarkdownDescription: f.description, Validators: f.str}
 }
 
 func (f Filter) elementType() attr.Type {

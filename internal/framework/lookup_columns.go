@@ -20,23 +20,24 @@ type integer interface{ ~int | ~int64 }
 
 // StringColumn is a string attribute: get(obj).
 func StringColumn[T any](name, desc string, get func(*T) string) Column[T] {
-	return Column[T]{name, ComputedString(desc), func(obj *T) attr.Value { return types.StringValue(get(obj)) }}
+	return Column[T]{name, dschema.StringAttribute{Computed: true, MarkdownDescription: desc}, func(obj *T) attr.Value { return types.StringValue(get(obj)) }}
 }
 
 // Int64Column is a number attribute: get(obj).
 func Int64Column[T any, N integer](name, desc string, get func(*T) N) Column[T] {
-	return Column[T]{name, ComputedInt64(desc), func(obj *T) attr.Value { return types.Int64Value(int64(get(obj))) }}
+	return Column[T]{name, dschema.Int64Attribute{Computed: true, MarkdownDescription: desc}, func(obj *T) attr.Value { return types.Int64Value(int64(get(obj))) }}
 }
 
 // BoolColumn is a boolean attribute: get(obj).
 func BoolColumn[T any](name, desc string, get func(*T) bool) Column[T] {
-	return Column[T]{name, ComputedBool(desc), func(obj *T) attr.Value { return types.BoolValue(get(obj)) }}
+	return Column[T]{name, dschema.BoolAttribute{Computed: true, MarkdownDescription: desc}, func(obj *T) attr.Value { return types.BoolValue(get(obj)) }}
 }
 
 // StringsColumn is a list of strings attribute: get(obj), an empty list if
 // it has none.
 func StringsColumn[T any](name, desc string, get func(*T) []string) Column[T] {
-	return Column[T]{name, ComputedStrings(desc), func(obj *T) attr.Value {
+	a := dschema.ListAttribute{ElementType: types.StringType, Computed: true, MarkdownDescription: desc}
+	return Column[T]{name, a, func(obj *T) attr.Value {
 		return listOf(types.StringType, get(obj), func(s string) attr.Value { return types.StringValue(s) })
 	}}
 }

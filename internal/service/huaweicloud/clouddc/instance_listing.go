@@ -71,12 +71,6 @@ func NewInstancesDataSource() datasource.DataSource {
 	})
 }
 
-type instancesDataSourceModel struct {
-	instanceFilters
-	IDs       types.List `tfsdk:"ids"`
-	Instances types.List `tfsdk:"instances"`
-}
-
 // NewInstanceListResource is the constructor of the list resource
 // cloudcompute_huaweicloud_clouddc_instance (terraform query): every
 // instance of the provider's project matching its filters, as
@@ -111,9 +105,6 @@ func NewInstanceListResource() list.ListResource {
 	})
 }
 
-// instanceListStates are the states a listed instance can be in.
-var instanceListStates = slices.DeleteFunc(slices.Clone(huaweicloud.InstanceStates), instanceGone)
-
 // instanceFilters are the filters both listings take.
 type instanceFilters struct {
 	ServerIDs types.List   `tfsdk:"server_ids"`
@@ -127,3 +118,12 @@ var serverIDsFilter = framework.StringsFilter("Only instances on these physical 
 func stateFilter(states []string) framework.Filter {
 	return framework.OneOfFilter("Only instances in this state", states...)
 }
+
+type instancesDataSourceModel struct {
+	instanceFilters
+	IDs       types.List `tfsdk:"ids"`
+	Instances types.List `tfsdk:"instances"`
+}
+
+// instanceListStates are the states a listed instance can be in.
+var instanceListStates = slices.DeleteFunc(slices.Clone(huaweicloud.InstanceStates), instanceGone)

@@ -56,12 +56,6 @@ func NewInstancesDataSource() datasource.DataSource {
 	})
 }
 
-type instancesDataSourceModel struct {
-	instanceFilters
-	IDs       types.List `tfsdk:"ids"`
-	Instances types.List `tfsdk:"instances"`
-}
-
 // NewInstanceListResource is the constructor of the list resource
 // cloudcompute_zenlayer_bmc_instance (terraform query): every machine of
 // the account matching its filters, as cloudcompute_zenlayer_bmc_instance
@@ -99,16 +93,6 @@ func NewInstanceListResource() list.ListResource {
 	})
 }
 
-// instanceListStatuses are the statuses a listed instance can be in.
-var instanceListStatuses = slices.DeleteFunc(slices.Clone(zenlayer.BMCStatuses), instanceReleasing)
-
-type instanceListModel struct {
-	instanceFilters
-	ImageID         types.String `tfsdk:"image_id"`
-	ResourceGroupID types.String `tfsdk:"resource_group_id"`
-	TagKeys         types.List   `tfsdk:"tag_keys"`
-}
-
 // instanceFilters are the filters both listings take, and the
 // DescribeInstances they make of them.
 type instanceFilters struct {
@@ -133,4 +117,20 @@ func (f *instanceFilters) request(tags []zenlayer.Tag) zenlayer.DescribeBMCInsta
 		InstanceTypeID: f.InstanceTypeID.ValueString(),
 		Tags:           tags,
 	}
+}
+
+type instancesDataSourceModel struct {
+	instanceFilters
+	IDs       types.List `tfsdk:"ids"`
+	Instances types.List `tfsdk:"instances"`
+}
+
+// instanceListStatuses are the statuses a listed instance can be in.
+var instanceListStatuses = slices.DeleteFunc(slices.Clone(zenlayer.BMCStatuses), instanceReleasing)
+
+type instanceListModel struct {
+	instanceFilters
+	ImageID         types.String `tfsdk:"image_id"`
+	ResourceGroupID types.String `tfsdk:"resource_group_id"`
+	TagKeys         types.List   `tfsdk:"tag_keys"`
 }

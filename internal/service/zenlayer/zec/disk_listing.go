@@ -48,18 +48,6 @@ func NewDisksDataSource() datasource.DataSource {
 	})
 }
 
-var diskStatuses = []string{
-	zenlayer.DiskStatusCreating, zenlayer.DiskStatusAvailable, zenlayer.DiskStatusAttaching, zenlayer.DiskStatusInUse,
-	zenlayer.DiskStatusDetaching, zenlayer.DiskStatusChanging, zenlayer.DiskStatusDeleting, zenlayer.DiskStatusRecycling,
-	zenlayer.DiskStatusRecycled, zenlayer.DiskStatusFailed,
-}
-
-type disksDataSourceModel struct {
-	diskFilters
-	IDs   types.List `tfsdk:"ids"`
-	Disks types.List `tfsdk:"disks"`
-}
-
 // NewDiskListResource is the constructor of the list resource
 // cloudcompute_zenlayer_zec_disk (terraform query): every disk of the
 // account matching its filters, as cloudcompute_zenlayer_zec_disk would
@@ -95,23 +83,6 @@ func NewDiskListResource() list.ListResource {
 	})
 }
 
-// diskListStatuses are the statuses a listed disk can be in: those of the
-// data source but the ones on the way out.
-var diskListStatuses = []string{
-	zenlayer.DiskStatusCreating, zenlayer.DiskStatusAvailable, zenlayer.DiskStatusAttaching, zenlayer.DiskStatusInUse,
-	zenlayer.DiskStatusDetaching, zenlayer.DiskStatusChanging, zenlayer.DiskStatusFailed,
-}
-
-// listTagFilters are the tags and tag_keys arguments of a ZEC list block
-// (the API takes at most 20 of each, keys of 1 to 64 characters).
-func listTagFilters(what string) framework.Filters { return framework.TagFilters(what, 20, 64) }
-
-type diskListModel struct {
-	diskFilters
-	ResourceGroupID types.String `tfsdk:"resource_group_id"`
-	TagKeys         types.List   `tfsdk:"tag_keys"`
-}
-
 // diskFilters are the filters both listings take, and the DescribeDisks
 // they make of them.
 type diskFilters struct {
@@ -143,4 +114,33 @@ func (f *diskFilters) request(tags []zenlayer.Tag) zenlayer.DescribeDisksRequest
 		DiskType:   f.DiskType.ValueString(),
 		Tags:       tags,
 	}
+}
+
+var diskStatuses = []string{
+	zenlayer.DiskStatusCreating, zenlayer.DiskStatusAvailable, zenlayer.DiskStatusAttaching, zenlayer.DiskStatusInUse,
+	zenlayer.DiskStatusDetaching, zenlayer.DiskStatusChanging, zenlayer.DiskStatusDeleting, zenlayer.DiskStatusRecycling,
+	zenlayer.DiskStatusRecycled, zenlayer.DiskStatusFailed,
+}
+
+type disksDataSourceModel struct {
+	diskFilters
+	IDs   types.List `tfsdk:"ids"`
+	Disks types.List `tfsdk:"disks"`
+}
+
+// diskListStatuses are the statuses a listed disk can be in: those of the
+// data source but the ones on the way out.
+var diskListStatuses = []string{
+	zenlayer.DiskStatusCreating, zenlayer.DiskStatusAvailable, zenlayer.DiskStatusAttaching, zenlayer.DiskStatusInUse,
+	zenlayer.DiskStatusDetaching, zenlayer.DiskStatusChanging, zenlayer.DiskStatusFailed,
+}
+
+// listTagFilters are the tags and tag_keys arguments of a ZEC list block
+// (the API takes at most 20 of each, keys of 1 to 64 characters).
+func listTagFilters(what string) framework.Filters { return framework.TagFilters(what, 20, 64) }
+
+type diskListModel struct {
+	diskFilters
+	ResourceGroupID types.String `tfsdk:"resource_group_id"`
+	TagKeys         types.List   `tfsdk:"tag_keys"`
 }

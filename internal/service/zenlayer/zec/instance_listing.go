@@ -49,21 +49,6 @@ func NewInstancesDataSource() datasource.DataSource {
 	})
 }
 
-// instanceStatuses are the statuses the DescribeInstances filter takes (its
-// enum), with the starting state both spellings of the documents use.
-var instanceStatuses = []string{
-	zenlayer.InstanceStatusDeploying, zenlayer.InstanceStatusRebuilding, zenlayer.InstanceStatusReboot,
-	zenlayer.InstanceStatusRunning, zenlayer.InstanceStatusStopped, zenlayer.InstanceStatusBooting, zenlayer.InstanceStatusStarting,
-	zenlayer.InstanceStatusReleasing, zenlayer.InstanceStatusStopping, zenlayer.InstanceStatusRecycle, zenlayer.InstanceStatusRecycling,
-	zenlayer.InstanceStatusCreateFailed, zenlayer.InstanceStatusImaging, zenlayer.InstanceStatusResizing,
-}
-
-type instancesDataSourceModel struct {
-	instanceFilters
-	IDs       types.List `tfsdk:"ids"`
-	Instances types.List `tfsdk:"instances"`
-}
-
 // NewInstanceListResource is the constructor of the list resource
 // cloudcompute_zenlayer_zec_instance (terraform query): every instance of
 // the account matching its filters, as cloudcompute_zenlayer_zec_instance
@@ -98,14 +83,6 @@ func NewInstanceListResource() list.ListResource {
 	})
 }
 
-// instanceListStatuses are the statuses a listed instance can be in.
-var instanceListStatuses = slices.DeleteFunc(slices.Clone(instanceStatuses), instanceReleased)
-
-type instanceListModel struct {
-	instanceFilters
-	TagKeys types.List `tfsdk:"tag_keys"`
-}
-
 // instanceFilters are the filters both listings take, and the
 // DescribeInstances they make of them.
 type instanceFilters struct {
@@ -133,4 +110,27 @@ func (f *instanceFilters) request(tags []zenlayer.Tag) zenlayer.DescribeInstance
 		Status:          f.Status.ValueString(),
 		Tags:            tags,
 	}
+}
+
+// instanceStatuses are the statuses the DescribeInstances filter takes (its
+// enum), with the starting state both spellings of the documents use.
+var instanceStatuses = []string{
+	zenlayer.InstanceStatusDeploying, zenlayer.InstanceStatusRebuilding, zenlayer.InstanceStatusReboot,
+	zenlayer.InstanceStatusRunning, zenlayer.InstanceStatusStopped, zenlayer.InstanceStatusBooting, zenlayer.InstanceStatusStarting,
+	zenlayer.InstanceStatusReleasing, zenlayer.InstanceStatusStopping, zenlayer.InstanceStatusRecycle, zenlayer.InstanceStatusRecycling,
+	zenlayer.InstanceStatusCreateFailed, zenlayer.InstanceStatusImaging, zenlayer.InstanceStatusResizing,
+}
+
+type instancesDataSourceModel struct {
+	instanceFilters
+	IDs       types.List `tfsdk:"ids"`
+	Instances types.List `tfsdk:"instances"`
+}
+
+// instanceListStatuses are the statuses a listed instance can be in.
+var instanceListStatuses = slices.DeleteFunc(slices.Clone(instanceStatuses), instanceReleased)
+
+type instanceListModel struct {
+	instanceFilters
+	TagKeys types.List `tfsdk:"tag_keys"`
 }
