@@ -20,17 +20,20 @@ type integer interface{ ~int | ~int64 }
 
 // StringColumn is a string attribute: get(obj).
 func StringColumn[T any](name, desc string, get func(*T) string) Column[T] {
-	return Column[T]{name, dschema.StringAttribute{Computed: true, MarkdownDescription: desc}, func(obj *T) attr.Value { return types.StringValue(get(obj)) }}
+	a := dschema.StringAttribute{Computed: true, MarkdownDescription: desc}
+	return Column[T]{name, a, func(obj *T) attr.Value { return types.StringValue(get(obj)) }}
 }
 
 // Int64Column is a number attribute: get(obj).
 func Int64Column[T any, N integer](name, desc string, get func(*T) N) Column[T] {
-	return Column[T]{name, dschema.Int64Attribute{Computed: true, MarkdownDescription: desc}, func(obj *T) attr.Value { return types.Int64Value(int64(get(obj))) }}
+	a := dschema.Int64Attribute{Computed: true, MarkdownDescription: desc}
+	return Column[T]{name, a, func(obj *T) attr.Value { return types.Int64Value(int64(get(obj))) }}
 }
 
 // BoolColumn is a boolean attribute: get(obj).
 func BoolColumn[T any](name, desc string, get func(*T) bool) Column[T] {
-	return Column[T]{name, dschema.BoolAttribute{Computed: true, MarkdownDescription: desc}, func(obj *T) attr.Value { return types.BoolValue(get(obj)) }}
+	a := dschema.BoolAttribute{Computed: true, MarkdownDescription: desc}
+	return Column[T]{name, a, func(obj *T) attr.Value { return types.BoolValue(get(obj)) }}
 }
 
 // StringsColumn is a list of strings attribute: get(obj), an empty list if
