@@ -23,7 +23,11 @@
 //   - listing.go: Listing, every listing data source: filters, one API
 //     call, and items that are the resource's own attributes (its schema,
 //     computed, and its model conversion), so that a field added to a
-//     resource is in its data source too;
+//     resource is in its data source too; lookup_columns.go: Column, an
+//     attribute of a lookup's items (Lookup), its schema and its value
+//     written once;
+//   - filter.go: Filter and Filters, the filter arguments of a listing data
+//     source and of a list block, written once for both;
 //   - read.go: Finder (how a resource's object is read back) and
 //     ReadResource, the one Read of every resource;
 //   - move.go: MoveStateFrom, the MoveState of a resource that takes over

@@ -36,7 +36,7 @@ type ListResource[F, C, T, M any] struct {
 	// What names the listing in errors ("listing ZEC disks").
 	What string
 	// Filters are the config block's arguments, all optional.
-	Filters map[string]listschema.Attribute
+	Filters Filters
 	// Client picks the cloud's client: (*conns.Client).ZenlayerClient or
 	// HuaweiCloudClient.
 	Client func(*conns.Client, *diag.Diagnostics) *C
@@ -83,7 +83,7 @@ func (l *listResource[F, C, T, M]) Metadata(ctx context.Context, req resource.Me
 
 // ListResourceConfigSchema is the filters.
 func (l *listResource[F, C, T, M]) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
-	resp.Schema = listschema.Schema{MarkdownDescription: l.spec.Description, Attributes: l.spec.Filters}
+	resp.Schema = listschema.Schema{MarkdownDescription: l.spec.Description, Attributes: l.spec.Filters.List()}
 }
 
 // Configure takes the provider's clients, and configures the resource

@@ -39,7 +39,7 @@ type Listing[F, C, T, M any] struct {
 	What string
 	// Filters are the filter arguments (Optional), "ids" among them if the
 	// API looks objects up by id.
-	Filters map[string]dschema.Attribute
+	Filters Filters
 	// Items names the list of items ("disks"); ItemsDescription describes it.
 	Items, ItemsDescription string
 	// Resource is the resource's schema function; Leave the attributes of
@@ -64,15 +64,13 @@ type Listing[F, C, T, M any] struct {
 	Model func(m *M, ctx context.Context, obj *T, diags *diag.Diagnostics)
 
 	// A listing of objects that are no resource's (zones, images, ...)
-	// names its items' attributes (computed) and makes each item, a
-	// struct with tfsdk tags, instead of Resource, Leave, Describe and
-	// Model.
-	Attributes map[string]dschema.Attribute
-	Item       func(obj *T) any
+	// has Columns, its items' attributes, instead of Resource, Leave,
+	// Describe and Model.
+	Columns []Column[T]
 }
 
-// A Lookup is a Listing of objects that are no resource's: its items are
-// Attributes, made by Item.
+// A Lookup is a Listing of objects that are no resource's: its items'
+// attributes are Columns.
 type Lookup[F, C, T any] = Listing[F, C, T, struct{}]
 
 // NewListing makes the data source l describes.
@@ -90,10 +88,7 @@ var _ datasource.DataSourceWithConfigure = &listing[struct{}, struct{}, struct{}
 // Schema is the filters and the items, whose attributes are the
 // resource's, computed.
 func (d *listing[F, C, T, M]) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	attrs := make(map[string]dschema.Attribute, len(d.spec.Filters)+1)
-	for name, a := range d.spec.Filters {
-		attrs[name] = a
-	}
+	attrs := d.spec.Filters.DataSource()
 	attrs[d.spec.Items] = dschema.ListNestedAttribute{
 		Computed:            true,
 		MarkdownDescription: d.spec.ItemsDescription,
@@ -103,10 +98,10 @@ func (d *listing[F, C, T, M]) Schema(ctx context.Context, _ datasource.SchemaReq
 }
 
 // itemSchema are the items' attributes: the resource's (computed), or
-// Attributes.
+// the Columns.
 func (d *listing[F, C, T, M]) itemSchema(ctx context.Context) map[string]dschema.Attribute {
 	if d.spec.Resource == nil {
-		return d.spec.Attributes
+		return columnAttributes(d.spec.Columns)
 	}
 	return ComputedAttributes(d.itemAttributes(ctx), d.spec.Describe)
 }
@@ -163,7 +158,7 @@ func (d *listing[F, C, T, M]) Read(ctx context.Context, req datasource.ReadReque
 	}
 	items := SortedBy(objs, d.spec.Key, func(obj *T) types.Object {
 		if d.spec.Resource == nil {
-			item, diags := types.ObjectValueFrom(ctx, itemTypes, d.spec.Item(obj))
+			item, diags := types.ObjectValue(itemTypes, columnValues(d.spec.Columns, obj))
 			resp.Diagnostics.Append(diags...)
 			return item
 		}

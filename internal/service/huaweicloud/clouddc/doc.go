@@ -10,8 +10,8 @@
 //     instances and to the API's requests;
 //   - instance_wait.go: the status function and the waiters (find → status
 //     → wait; the finder, FindInstance, is the client's);
-//   - instances_data_source.go: the listing (framework.Listing: filters and the call; items are the resource's attributes);
-//   - instance_list.go: the list resource of terraform query (framework.ListResource);
+//   - instance_listing.go: the listing (framework.Listing: filters and the call; items are the resource's attributes)
+//     and the list resource of terraform query (framework.ListResource), with the filters both take;
 //   - instance_identity.go: the identity's project and region, beside the id;
 //   - instance_password.go: password_wo asked for where the API uses it;
 //   - instance_power_tags.go: power_state (ChangeServerPowerState on the

@@ -7,8 +7,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
@@ -26,16 +24,17 @@ func NewZonesDataSource() datasource.DataSource {
 		TypeSuffix:  "zenlayer_bmc_zones",
 		Description: "Lists the zones that sell Zenlayer bare metal (BMC `DescribeZones`).",
 		What:        "listing BMC zones",
-		Filters: map[string]schema.Attribute{
-			"ids": schema.ListAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: "Only these zones."},
+		Filters: framework.Filters{
+			"ids": framework.StringsFilter("Only these zones."),
 		},
 		Items:            "zones",
 		ItemsDescription: "The zones, sorted by id.",
-		Attributes: map[string]schema.Attribute{
-			"id":        framework.ComputedString("Zone id, for example `SEL-A` (a BMC instance's `zone_id`)."),
-			"name":      framework.ComputedString("Zone name."),
-			"city_name": framework.ComputedString("City of the zone."),
-			"area_name": framework.ComputedString("Area of the zone."),
+		Columns: []framework.Column[zenlayer.BMCZone]{
+			framework.StringColumn("id", "Zone id, for example `SEL-A` (a BMC instance's `zone_id`).",
+				func(z *zenlayer.BMCZone) string { return z.ZoneID }),
+			framework.StringColumn("name", "Zone name.", func(z *zenlayer.BMCZone) string { return z.ZoneName }),
+			framework.StringColumn("city_name", "City of the zone.", func(z *zenlayer.BMCZone) string { return z.CityName }),
+			framework.StringColumn("area_name", "Area of the zone.", func(z *zenlayer.BMCZone) string { return z.AreaName }),
 		},
 		Client: (*conns.Client).ZenlayerClient,
 		IDs:    func(f *zonesModel) types.List { return f.IDs },
@@ -48,9 +47,6 @@ func NewZonesDataSource() datasource.DataSource {
 			return slices.DeleteFunc(zones, func(z zenlayer.BMCZone) bool { return !slices.Contains(ids, z.ZoneID) }), nil
 		},
 		Key: func(z *zenlayer.BMCZone) string { return z.ZoneID },
-		Item: func(z *zenlayer.BMCZone) any {
-			return zoneItem{ID: z.ZoneID, Name: z.ZoneName, CityName: z.CityName, AreaName: z.AreaName}
-		},
 	})
 }
 
@@ -59,38 +55,28 @@ type zonesModel struct {
 	Zones types.List `tfsdk:"zones"`
 }
 
-type zoneItem struct {
-	ID       string `tfsdk:"id"`
-	Name     string `tfsdk:"name"`
-	CityName string `tfsdk:"city_name"`
-	AreaName string `tfsdk:"area_name"`
-}
-
 // NewImagesDataSource is the constructor of cloudcompute_zenlayer_bmc_images.
 func NewImagesDataSource() datasource.DataSource {
 	return framework.NewListing(framework.Lookup[imagesModel, zenlayer.Client, zenlayer.BMCImage]{
 		TypeSuffix:  "zenlayer_bmc_images",
 		Description: "Lists the operating system images Zenlayer bare metal can install (BMC `DescribeImages`), filtered as the API filters.",
 		What:        "listing BMC images",
-		Filters: map[string]schema.Attribute{
+		Filters: framework.Filters{
 			"ids":              framework.IDsFilter("Image", zenlayer.MaxIDsPerCall),
-			"name":             schema.StringAttribute{Optional: true, MarkdownDescription: "Only images whose name contains this text."},
-			"catalog":          schema.StringAttribute{Optional: true, MarkdownDescription: "Only images of this catalogue, for example `ubuntu` or `windows`."},
-			"os_type":          schema.StringAttribute{Optional: true, MarkdownDescription: "Only images of this OS type, for example `linux` or `windows`."},
-			"instance_type_id": schema.StringAttribute{Optional: true, MarkdownDescription: "Only images this instance type can install."},
-			"image_type": schema.StringAttribute{
-				Optional: true, MarkdownDescription: "`PUBLIC_IMAGE` or `CUSTOM_IMAGE`.",
-				Validators: []validator.String{stringvalidator.OneOf("PUBLIC_IMAGE", "CUSTOM_IMAGE")},
-			},
+			"name":             framework.StringFilter("Only images whose name contains this text."),
+			"catalog":          framework.StringFilter("Only images of this catalogue, for example `ubuntu` or `windows`."),
+			"os_type":          framework.StringFilter("Only images of this OS type, for example `linux` or `windows`."),
+			"instance_type_id": framework.StringFilter("Only images this instance type can install."),
+			"image_type":       framework.StringFilter("`PUBLIC_IMAGE` or `CUSTOM_IMAGE`.", stringvalidator.OneOf("PUBLIC_IMAGE", "CUSTOM_IMAGE")),
 		},
 		Items:            "images",
 		ItemsDescription: "The matching images, sorted by id.",
-		Attributes: map[string]schema.Attribute{
-			"id":         framework.ComputedString("Image id (a BMC instance's `image_id`)."),
-			"name":       framework.ComputedString("Image name."),
-			"catalog":    framework.ComputedString("Catalogue, for example `ubuntu`."),
-			"image_type": framework.ComputedString("`PUBLIC_IMAGE` or `CUSTOM_IMAGE`."),
-			"os_type":    framework.ComputedString("OS type, for example `linux`."),
+		Columns: []framework.Column[zenlayer.BMCImage]{
+			framework.StringColumn("id", "Image id (a BMC instance's `image_id`).", func(i *zenlayer.BMCImage) string { return i.ImageID }),
+			framework.StringColumn("name", "Image name.", func(i *zenlayer.BMCImage) string { return i.ImageName }),
+			framework.StringColumn("catalog", "Catalogue, for example `ubuntu`.", func(i *zenlayer.BMCImage) string { return i.Catalog }),
+			framework.StringColumn("image_type", "`PUBLIC_IMAGE` or `CUSTOM_IMAGE`.", func(i *zenlayer.BMCImage) string { return i.ImageType }),
+			framework.StringColumn("os_type", "OS type, for example `linux`.", func(i *zenlayer.BMCImage) string { return i.OSType }),
 		},
 		Client: (*conns.Client).ZenlayerClient,
 		IDs:    func(f *imagesModel) types.List { return f.IDs },
@@ -101,9 +87,6 @@ func NewImagesDataSource() datasource.DataSource {
 			})
 		},
 		Key: func(i *zenlayer.BMCImage) string { return i.ImageID },
-		Item: func(i *zenlayer.BMCImage) any {
-			return imageItem{ID: i.ImageID, Name: i.ImageName, Catalog: i.Catalog, ImageType: i.ImageType, OSType: i.OSType}
-		},
 	})
 }
 
@@ -117,52 +100,49 @@ type imagesModel struct {
 	Images         types.List   `tfsdk:"images"`
 }
 
-type imageItem struct {
-	ID        string `tfsdk:"id"`
-	Name      string `tfsdk:"name"`
-	Catalog   string `tfsdk:"catalog"`
-	ImageType string `tfsdk:"image_type"`
-	OSType    string `tfsdk:"os_type"`
-}
-
 // NewInstanceTypesDataSource is the constructor of cloudcompute_zenlayer_bmc_instance_types.
 func NewInstanceTypesDataSource() datasource.DataSource {
-	optInt := func(desc string) schema.Int64Attribute {
-		return schema.Int64Attribute{Optional: true, MarkdownDescription: desc}
-	}
 	return framework.NewListing(framework.Lookup[instanceTypesModel, zenlayer.Client, zenlayer.BMCInstanceType]{
 		TypeSuffix: "zenlayer_bmc_instance_types",
 		Description: "Lists Zenlayer bare-metal instance types (hardware models, BMC `DescribeInstanceTypes`), filtered by " +
 			"CPU, memory, bandwidth, disk, RAID, subnet and HA support as the API filters.",
 		What: "listing BMC instance types",
-		Filters: map[string]schema.Attribute{
+		Filters: framework.Filters{
 			"ids":            framework.IDsFilter("Instance type", zenlayer.MaxIDsPerCall),
-			"image_id":       schema.StringAttribute{Optional: true, MarkdownDescription: "Only types that can install this image."},
-			"min_cpu_cores":  optInt("At least this many CPU cores."),
-			"max_cpu_cores":  optInt("At most this many CPU cores."),
-			"min_memory":     optInt("At least this much memory (GB)."),
-			"max_memory":     optInt("At most this much memory (GB)."),
-			"min_bandwidth":  optInt("A maximum public bandwidth of at least this (Mbps)."),
-			"min_disk_size":  optInt("At least this much disk in total (GB)."),
-			"max_disk_size":  optInt("At most this much disk in total (GB)."),
-			"support_subnet": schema.BoolAttribute{Optional: true, MarkdownDescription: "Only types that can (`true`) or cannot join a private subnet."},
-			"is_ha":          schema.BoolAttribute{Optional: true, MarkdownDescription: "Only high-availability (bonded NIC) types, or only others."},
-			"support_raids":  schema.ListAttribute{ElementType: types.Int64Type, Optional: true, MarkdownDescription: "Only types that support every one of these fast RAID levels."},
+			"image_id":       framework.StringFilter("Only types that can install this image."),
+			"min_cpu_cores":  framework.Int64Filter("At least this many CPU cores."),
+			"max_cpu_cores":  framework.Int64Filter("At most this many CPU cores."),
+			"min_memory":     framework.Int64Filter("At least this much memory (GB)."),
+			"max_memory":     framework.Int64Filter("At most this much memory (GB)."),
+			"min_bandwidth":  framework.Int64Filter("A maximum public bandwidth of at least this (Mbps)."),
+			"min_disk_size":  framework.Int64Filter("At least this much disk in total (GB)."),
+			"max_disk_size":  framework.Int64Filter("At most this much disk in total (GB)."),
+			"support_subnet": framework.BoolFilter("Only types that can (`true`) or cannot join a private subnet."),
+			"is_ha":          framework.BoolFilter("Only high-availability (bonded NIC) types, or only others."),
+			"support_raids":  framework.Int64sFilter("Only types that support every one of these fast RAID levels."),
 		},
 		Items:            "instance_types",
 		ItemsDescription: "The matching instance types, sorted by id.",
-		Attributes: map[string]schema.Attribute{
-			"id":               framework.ComputedString("Instance type id (a BMC instance's `instance_type_id`)."),
-			"description":      framework.ComputedString("The hardware, as the API describes it."),
-			"cpu_cores":        framework.ComputedInt64("CPU cores."),
-			"memory":           framework.ComputedInt64("Memory (GB)."),
-			"max_bandwidth":    framework.ComputedInt64("Maximum public bandwidth (Mbps)."),
-			"total_disk_size":  framework.ComputedInt64("Disk in total (GB)."),
-			"disk_description": framework.ComputedString("The disks, as the API describes them."),
-			"support_subnet":   framework.ComputedBool("Whether it can join a private subnet."),
-			"is_ha":            framework.ComputedBool("Whether it is a high-availability (bonded NIC) type."),
-			"support_raids":    schema.ListAttribute{ElementType: types.Int64Type, Computed: true, MarkdownDescription: "Fast RAID levels it supports (`raid_type`)."},
-			"image_ids":        schema.ListAttribute{ElementType: types.StringType, Computed: true, MarkdownDescription: "Images it can install."},
+		Columns: []framework.Column[zenlayer.BMCInstanceType]{
+			framework.StringColumn("id", "Instance type id (a BMC instance's `instance_type_id`).",
+				func(t *zenlayer.BMCInstanceType) string { return t.InstanceTypeID }),
+			framework.StringColumn("description", "The hardware, as the API describes it.",
+				func(t *zenlayer.BMCInstanceType) string { return t.Description }),
+			framework.Int64Column("cpu_cores", "CPU cores.", func(t *zenlayer.BMCInstanceType) int { return t.CPUCoreCount }),
+			framework.Int64Column("memory", "Memory (GB).", func(t *zenlayer.BMCInstanceType) int { return t.MemorySize }),
+			framework.Int64Column("max_bandwidth", "Maximum public bandwidth (Mbps).",
+				func(t *zenlayer.BMCInstanceType) int { return t.MaximumBandwidth }),
+			framework.Int64Column("total_disk_size", "Disk in total (GB).",
+				func(t *zenlayer.BMCInstanceType) int { return t.DiskInfo.TotalDiskSize }),
+			framework.StringColumn("disk_description", "The disks, as the API describes them.",
+				func(t *zenlayer.BMCInstanceType) string { return t.DiskInfo.DiskDescription }),
+			framework.BoolColumn("support_subnet", "Whether it can join a private subnet.",
+				func(t *zenlayer.BMCInstanceType) bool { return t.SupportSubnet }),
+			framework.BoolColumn("is_ha", "Whether it is a high-availability (bonded NIC) type.",
+				func(t *zenlayer.BMCInstanceType) bool { return t.IsHA }),
+			framework.Int64sColumn("support_raids", "Fast RAID levels it supports (`raid_type`).",
+				func(t *zenlayer.BMCInstanceType) []int { return t.SupportRaids }),
+			framework.StringsColumn("image_ids", "Images it can install.", func(t *zenlayer.BMCInstanceType) []string { return t.ImageIDs }),
 		},
 		Client: (*conns.Client).ZenlayerClient,
 		IDs:    func(f *instanceTypesModel) types.List { return f.IDs },
@@ -183,18 +163,6 @@ func NewInstanceTypesDataSource() datasource.DataSource {
 			})
 		},
 		Key: func(t *zenlayer.BMCInstanceType) string { return t.InstanceTypeID },
-		Item: func(t *zenlayer.BMCInstanceType) any {
-			raids := make([]int64, 0, len(t.SupportRaids))
-			for _, r := range t.SupportRaids {
-				raids = append(raids, int64(r))
-			}
-			images := append([]string{}, t.ImageIDs...)
-			return instanceTypeItem{
-				ID: t.InstanceTypeID, Description: t.Description, CPUCores: int64(t.CPUCoreCount), Memory: int64(t.MemorySize),
-				MaxBandwidth: int64(t.MaximumBandwidth), TotalDiskSize: int64(t.DiskInfo.TotalDiskSize), DiskDescription: t.DiskInfo.DiskDescription,
-				SupportSubnet: t.SupportSubnet, IsHA: t.IsHA, SupportRaids: raids, ImageIDs: images,
-			}
-		},
 	})
 }
 
@@ -212,18 +180,4 @@ type instanceTypesModel struct {
 	IsHA          types.Bool   `tfsdk:"is_ha"`
 	SupportRaids  types.List   `tfsdk:"support_raids"`
 	InstanceTypes types.List   `tfsdk:"instance_types"`
-}
-
-type instanceTypeItem struct {
-	ID              string   `tfsdk:"id"`
-	Description     string   `tfsdk:"description"`
-	CPUCores        int64    `tfsdk:"cpu_cores"`
-	Memory          int64    `tfsdk:"memory"`
-	MaxBandwidth    int64    `tfsdk:"max_bandwidth"`
-	TotalDiskSize   int64    `tfsdk:"total_disk_size"`
-	DiskDescription string   `tfsdk:"disk_description"`
-	SupportSubnet   bool     `tfsdk:"support_subnet"`
-	IsHA            bool     `tfsdk:"is_ha"`
-	SupportRaids    []int64  `tfsdk:"support_raids"`
-	ImageIDs        []string `tfsdk:"image_ids"`
 }

@@ -15,11 +15,11 @@
 //     for RECYCLE, release) and its warnings;
 //   - instance_move.go: MoveState from the official provider's
 //     zenlayercloud_bmc_instance (moved blocks), with the attribute table;
-//   - instances_data_source.go: the listing data source (framework.Listing; items are the resource's attributes);
+//   - instance_listing.go: the listing data source (framework.Listing; items are the resource's attributes)
+//     and the list resource of terraform query (framework.ListResource), with the filters both take;
 //   - catalog_data_sources.go: the catalogue lookups (zones, images, instance types; framework.Lookup);
 //   - instance_actions.go: the action cloudcompute_zenlayer_bmc_instance_power
 //     (start, stop, reboot on the resource's power and wait functions).
-//   - instance_list.go: the list resource of terraform query (framework.ListResource).
 //
 // What every resource shares (type name, Configure, import by id, partial
 // updates, conversions, listing data sources) comes from internal/framework;

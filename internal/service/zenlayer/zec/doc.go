@@ -21,12 +21,14 @@
 //   - <thing>_move.go: MoveState from the official provider's
 //     zenlayercloud_zec_<thing> (moved blocks), with the attribute table.
 //
-// A data source is one file, <things>_data_source.go: a framework.Listing
-// of its filters and its one API call; its items are the resource's own
-// attributes, made by the resource's fromAPI (sorted by id). A list
-// resource (terraform query) is one file too, <thing>_list.go: a
-// framework.ListResource of its filters and its one paged API call, its
-// results made by the resource's Identify and Read conversion.
+// A resource's data source and its list resource (terraform query) are one
+// file, <thing>_listing.go, with the filters both take (one model, one
+// framework.Filters table, one request): the data source is a
+// framework.Listing of its filters and its one API call, its items the
+// resource's own attributes, made by the resource's fromAPI (sorted by
+// id); the list resource is a framework.ListResource of its filters and
+// its one paged API call, its results made by the resource's Identify and
+// Read conversion.
 // catalog_data_sources.go holds the lookups of objects that are no
 // resource's (framework.Lookup): cloudcompute_zenlayer_zec_zones, _images,
 // _instance_types and _key_pairs.
