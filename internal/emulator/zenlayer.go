@@ -28,8 +28,8 @@ type call struct {
 // field at path (a version may lack a field another has).
 func (c *call) answers(path string) bool { return c.shape.response.has(path) }
 
-// zenlayerService is the service a backend serves by that name, or false.
-func (s *Server) zenlayerService(name string) (zenlayerService, bool) {
+// serviceNamed is the Zenlayer service of that name, if a backend serves it.
+func (s *Server) serviceNamed(name string) (zenlayerService, bool) {
 	for _, b := range s.backends {
 		if zb, ok := b.(zenlayerBackend); ok {
 			if zs := zb.service(); zs.name == name {
@@ -61,7 +61,7 @@ func (s *Server) serveZenlayer(w http.ResponseWriter, r *http.Request) {
 		fail(apiErr(http.StatusBadRequest, codeInvalidParameter, "The request body could not be read or is larger than 1 MiB."))
 		return
 	}
-	zs, served := s.zenlayerService(service)
+	zs, served := s.serviceNamed(service)
 	if e := s.checkZenlayerRequest(r, zs, served, service, action, body); e != nil {
 		fail(e)
 		return
