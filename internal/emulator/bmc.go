@@ -29,12 +29,8 @@ func newBMCState(s *Server) *bmcState {
 	return &bmcState{s: s, instances: map[string]*bmcInstance{}}
 }
 
-func (b *bmcState) zenlayerService() string { return "bmc" }
-
-func (b *bmcState) versions() map[string]apiVersion { return bmcVersions }
-
-func (b *bmcState) actions() map[string]zenlayerAction {
-	return map[string]zenlayerAction{
+func (b *bmcState) service() zenlayerService {
+	return zenlayerService{name: "bmc", versions: bmcVersions, actions: map[string]zenlayerAction{
 		"CreateInstances":          b.createInstances,
 		"DescribeInstances":        b.describeInstances,
 		"StartInstances":           b.startInstances,
@@ -52,7 +48,7 @@ func (b *bmcState) actions() map[string]zenlayerAction {
 		"ModifyInstanceTrafficPackage": b.modifyInstanceTrafficPackage,
 		"AssociateSubnetInstances":     b.associateSubnetInstances,
 		"UnAssociateSubnetInstance":    b.unAssociateSubnetInstance,
-	}
+	}}
 }
 
 // advance applies due transitions. Called with s.mu held.

@@ -105,21 +105,9 @@ func (b *bmcState) startInstances(req *call) (any, []string, error) {
 
 // modifyInstancesAttribute renames instances; any unknown id fails the whole call.
 func (b *bmcState) modifyInstancesAttribute(req *call) (any, []string, error) {
-	list, ids, e := b.instancesOf(req.strs("instanceIds"))
-	if e != nil {
-		return nil, ids, e
-	}
-	name := req.str("instanceName")
-	if name == nil {
-		return nil, ids, errMissing("instanceName")
-	}
-	if _, e := checkBMCInstanceName(*name, false); e != nil {
-		return nil, ids, e
-	}
-	for _, i := range list {
-		i.InstanceName = *name
-	}
-	return nil, ids, nil
+	return renaming[*bmcInstance]{ids: "instanceIds", name: "instanceName", find: b.instance,
+		check: func(name string) *errAPI { _, e := checkBMCInstanceName(name, false); return e },
+		set:   func(i *bmcInstance, name string) { i.InstanceName = name }}.run(req)
 }
 
 // terminateInstance returns an instance: a POSTPAID one goes to the recycle
@@ -127,12 +115,7 @@ func (b *bmcState) modifyInstancesAttribute(req *call) (any, []string, error) {
 // deleted at once, and a PREPAID one only has its renewal cancelled: it
 // keeps running until it expires.
 func (b *bmcState) terminateInstance(req *call) (any, []string, error) {
-	id := req.str("instanceId")
-	if id == nil || *id == "" {
-		return nil, nil, errMissing("instanceId")
-	}
-	ids := []string{*id}
-	i, e := b.instance(*id)
+	i, ids, e := b.instanceOf(req)
 	if e != nil {
 		return nil, ids, e
 	}

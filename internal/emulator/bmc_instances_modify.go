@@ -42,12 +42,7 @@ func reinstallable(i *bmcInstance) *errAPI {
 
 // instanceOf reads the one instanceId of a request.
 func (b *bmcState) instanceOf(req *call) (*bmcInstance, []string, *errAPI) {
-	id := req.str("instanceId")
-	if id == nil || *id == "" {
-		return nil, nil, errMissing("instanceId")
-	}
-	i, e := b.instance(*id)
-	return i, []string{*id}, e
+	return oneOf(req, "instanceId", b.instance)
 }
 
 // reinstallInstance follows ReinstallInstance: the same machine installed
@@ -179,9 +174,9 @@ func (b *bmcState) modifyInstanceTrafficPackage(req *call) (any, []string, error
 
 // subnetOf reads and checks the subnetId of a request.
 func subnetOf(req *call) (string, string, *errAPI) {
-	id := stringOr(req.str("subnetId"), "")
-	if id == "" {
-		return "", "", errMissing("subnetId")
+	id, e := req.required("subnetId")
+	if e != nil {
+		return "", "", e
 	}
 	zone, ok := bmcSubnets[id]
 	if !ok {

@@ -46,14 +46,13 @@ func (b *bmcState) checkCreate(req *call) (*bmcCreate, *errAPI) {
 		trafficPackage: req.number("trafficPackageSize"), clusterID: req.str("clusterId"), keyID: stringOr(req.str("keyId"), ""),
 		userData: stringOr(req.str("userData"), ""), gatewayMode: valueOr(req.flag("enableGatewayMode"), false),
 		primaryIPv6: valueOr(req.flag("enablePrimaryIPv6"), true), marketing: req.obj("marketingOptions")}
-	zone := req.str("zoneId")
-	if zone == nil || *zone == "" {
-		return nil, errMissing("zoneId")
+	var e *errAPI
+	if c.zone, e = req.required("zoneId"); e != nil {
+		return nil, e
 	}
-	if bmcZoneByID(*zone) == nil {
-		return nil, bmcZoneNotFound(*zone)
+	if bmcZoneByID(c.zone) == nil {
+		return nil, bmcZoneNotFound(c.zone)
 	}
-	c.zone = *zone
 	c.charge = stringOr(req.str("instanceChargeType"), "")
 	switch c.charge {
 	case "":
@@ -71,9 +70,9 @@ func (b *bmcState) checkCreate(req *call) (*bmcCreate, *errAPI) {
 	default:
 		return nil, apiErr(http.StatusBadRequest, bmcCodeChargeTypeNotSupport, "instanceChargeType %q is not supported: use PREPAID or POSTPAID.", c.charge)
 	}
-	typeID := stringOr(req.str("instanceTypeId"), "")
-	if typeID == "" {
-		return nil, errMissing("instanceTypeId")
+	typeID, e := req.required("instanceTypeId")
+	if e != nil {
+		return nil, e
 	}
 	if c.typ = bmcTypeByID(typeID); c.typ == nil {
 		return nil, bmcTypeNotFound(typeID)
@@ -90,7 +89,6 @@ func (b *bmcState) checkCreate(req *call) (*bmcCreate, *errAPI) {
 	if c.amount < 1 || c.amount > bmcMaxAmount {
 		return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "amount must be between 1 and %d, got %d.", bmcMaxAmount, c.amount)
 	}
-	var e *errAPI
 	if c.name, e = checkBMCInstanceName(valueOr(req.str("instanceName"), "instance"), true); e != nil {
 		return nil, e
 	}
@@ -109,9 +107,8 @@ func (b *bmcState) checkCreate(req *call) (*bmcCreate, *errAPI) {
 	if e := checkBMCSSHKeys(sshKeys); e != nil {
 		return nil, e
 	}
-	c.internet = stringOr(req.str("internetChargeType"), "")
-	if c.internet == "" {
-		return nil, errMissing("internetChargeType")
+	if c.internet, e = req.required("internetChargeType"); e != nil {
+		return nil, e
 	}
 	if !slices.Contains(bmcInternetChargeTypes, c.internet) {
 		return nil, apiErr(http.StatusBadRequest, codeInvalidValue, "internetChargeType must be one of %s, got %q.", strings.Join(bmcInternetChargeTypes, ", "), c.internet)

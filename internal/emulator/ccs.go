@@ -2,7 +2,6 @@ package emulator
 
 import (
 	"strings"
-	"time"
 )
 
 // The key pair backend: Zenlayer API 2.0 service "ccs", version 2025-09-01
@@ -18,7 +17,9 @@ import (
 // key pairs are a fixed catalogue (ZECKeyPairs); creates do not check a
 // keyId against it.
 func init() {
-	registerBackend("ccs", func(s *Server) backend { return &ccsState{s: s} })
+	registerBackend("ccs", func(*Server) backend {
+		return objectless{name: "ccs", versions: ccsVersions, actions: map[string]zenlayerAction{"DescribeKeyPairs": describeKeyPairs}}
+	})
 }
 
 // ccsVersions are the versions of service ccs and the shape of its actions.
@@ -43,19 +44,9 @@ var ZECKeyPairs = map[string]ZECKeyPair{
 	"key-bench":   {"bench", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIEmulatorBenchKey0000000000000000000000 bench", "The benchmark's key.", "2025-04-07T08:00:00Z"},
 }
 
-type ccsState struct{ s *Server }
-
-func (c *ccsState) zenlayerService() string         { return "ccs" }
-func (c *ccsState) versions() map[string]apiVersion { return ccsVersions }
-func (c *ccsState) advance(time.Time)               {}
-func (c *ccsState) inventory(map[string][]string)   {}
-func (c *ccsState) actions() map[string]zenlayerAction {
-	return map[string]zenlayerAction{"DescribeKeyPairs": c.describeKeyPairs}
-}
-
 // describeKeyPairs answers the key pairs, by id, filtered by keyIds and by
 // keyName, a fuzzy (case-insensitive substring) match.
-func (c *ccsState) describeKeyPairs(req *call) (any, []string, error) {
+func describeKeyPairs(req *call) (any, []string, error) {
 	name := strings.ToLower(stringOr(req.str("keyName"), ""))
 	type entry struct {
 		id string

@@ -51,15 +51,29 @@ type backend interface {
 	inventory(inv map[string][]string)
 }
 
-// zenlayerBackend is a backend that serves a Zenlayer API 2.0 service at
-// /api/v2/{service}: its actions, and the versions it serves with the
-// shape of each action in each (zenlayer_api.go).
+// zenlayerBackend is a backend that serves a Zenlayer API 2.0 service.
 type zenlayerBackend interface {
 	backend
-	zenlayerService() string
-	actions() map[string]zenlayerAction
-	versions() map[string]apiVersion
+	service() zenlayerService
 }
+
+// zenlayerService is a Zenlayer API 2.0 service, served at
+// /api/v2/{name}: the versions it serves with the shape of each action in
+// each (zenlayer_api.go), and its actions.
+type zenlayerService struct {
+	name     string
+	versions map[string]apiVersion
+	actions  map[string]zenlayerAction
+}
+
+// objectless is the backend of a service that owns no objects: it answers
+// from a fixed catalogue (ccs) or acts on the objects of other backends
+// (zrm, user), so there is nothing to advance or list.
+type objectless zenlayerService
+
+func (o objectless) service() zenlayerService    { return zenlayerService(o) }
+func (objectless) advance(time.Time)             {}
+func (objectless) inventory(map[string][]string) {}
 
 // routedBackend is a backend that serves its own routes (a REST API).
 type routedBackend interface {

@@ -23,12 +23,8 @@ func newZECState(s *Server) *zecState {
 	return &zecState{s: s, disks: map[string]*zecDisk{}, instances: map[string]*zecInstance{}}
 }
 
-func (z *zecState) zenlayerService() string { return "zec" }
-
-func (z *zecState) versions() map[string]apiVersion { return zecVersions }
-
-func (z *zecState) actions() map[string]zenlayerAction {
-	return map[string]zenlayerAction{
+func (z *zecState) service() zenlayerService {
+	return zenlayerService{name: "zec", versions: zecVersions, actions: map[string]zenlayerAction{
 		"CreateDisks":           z.createDisks,
 		"DescribeDisks":         z.describeDisks,
 		"AttachDisks":           z.attachDisks,
@@ -59,7 +55,7 @@ func (z *zecState) actions() map[string]zenlayerAction {
 		"DescribeZones":                   z.describeZones,
 		"DescribeImages":                  z.describeImages,
 		"DescribeZoneInstanceConfigInfos": z.describeZoneInstanceConfigInfos,
-	}
+	}}
 }
 
 // advance applies due transitions. Called with s.mu held.

@@ -4,7 +4,7 @@ package emulator
 var zecVersions = map[string]apiVersion{
 	// zenlayercloud-sdk-go v0.2.40 zenlayercloud/zec20250901 (client.go
 	// APIVersion; models.go <Action>Request and <Action>Response.Response).
-	"2025-09-01": shapes(map[string][2]string{
+	"2025-09-01": shapes(zecBothVersions, map[string][2]string{
 		"CreateDisks": {`zoneId diskName diskSize:i diskAmount:i instanceId resourceGroupId diskCategory snapshotId` +
 			specMarketing + specTagAssociation + `instanceIds[] burstingEnabled:b`,
 			`requestId diskIds[] orderNumber`},
@@ -13,12 +13,7 @@ var zecVersions = map[string]apiVersion{
 			`requestId totalCount:i dataSet[{diskId diskName regionId zoneId diskType portable:b diskCategory diskSize:i
 			diskStatus instanceId instanceName createTime expiredTime period:i resourceGroupId resourceGroupName serial
 			snapshotAbility:b autoSnapshotPolicyId` + specTagAssociation + `burstingEnabled:b}]`},
-		"AttachDisks":           {`diskIds[] instanceId`, specRequestID},
-		"DetachDisks":           {`diskIds[] instanceCheckFlag:b`, `requestId failedDiskIds[]`},
-		"ResizeDisk":            {`diskId diskSize:i`, specRequestID},
-		"ModifyDisksAttributes": {`diskIds[] diskName`, specRequestID},
-		"ReleaseDisk":           {`diskId`, specRequestID},
-		"DescribeDiskCategory":  {`zoneId diskCategory`, `requestId categoryZoneSet[{zoneId categorySet[]}]`},
+		"DetachDisks": {`diskIds[] instanceCheckFlag:b`, `requestId failedDiskIds[]`},
 		"CreateZecInstances": {`zoneId imageId timeZone instanceType instanceName password keyId nicNetworkType
 			instanceCount:i systemDisk{` + specZECSystemDisk2025 + `} dataDisks[{` + specZECDataDisk2025 + `}] securityGroupId
 			subnetId lanIp enableAgent:b enableIpForward:b internetChargeType trafficPackageSize:n bandwidth:i eipBindType
@@ -32,13 +27,6 @@ var zecVersions = map[string]apiVersion{
 			publicIpAddresses[] privateIpAddresses[] keyId subnetId securityGroupId enableAgent:b enableAgentMonitor:b
 			enableIpForward:b createTime expiredTime resourceGroupId resourceGroupName nics[{` + specZECNic2025 + `}]` +
 				specTagAssociation + `loadBalancerIds[] placementGroupId instanceOptions{nestedVirtualization:b}}]`},
-		"DescribeInstancesStatus":  {`instanceIds[] pageSize:i pageNum:i resourceGroupId`, `requestId totalCount:i dataSet[{instanceId instanceStatus}]`},
-		"StartInstances":           {`instanceIds[]`, specFailedIDs},
-		"StopInstances":            {`instanceIds[] forceShutdown:b`, specFailedIDs},
-		"RebootInstances":          {`instanceIds[]`, specFailedIDs},
-		"ModifyInstancesAttribute": {`instanceIds[] instanceName`, specRequestID},
-		// dependResource: see zenlayerExtensions.
-		"ReleaseInstances": {`instanceIds[] dependResource:b`, specFailedIDs},
 		// The in-place changes of an instance (zec_instances_modify.go).
 		"ModifyInstanceType": {`instanceId instanceType`, specRequestID},
 		"ResetInstance": {`instanceId password keyId imageId timezone enableAgent:b instanceName userData`,
@@ -60,7 +48,7 @@ var zecVersions = map[string]apiVersion{
 	// the official provider (v0.2.28) releases, starts, stops and resizes
 	// with. Disks have a chargeType and no tags; DetachDisks answers no
 	// failedDiskIds; CreateDisks takes no tags; instances have no tags.
-	"2024-04-01": shapes(map[string][2]string{
+	"2024-04-01": shapes(zecBothVersions, map[string][2]string{
 		"CreateDisks": {`zoneId diskName diskSize:i diskAmount:i instanceId resourceGroupId diskCategory snapshotId` + specMarketing,
 			`requestId diskIds[] orderNumber`},
 		"DescribeDisks": {`diskIds[] diskName diskStatus diskType diskCategory instanceId zoneId snapshotAbility:b pageSize:i
@@ -68,12 +56,7 @@ var zecVersions = map[string]apiVersion{
 			`requestId totalCount:i dataSet[{diskId diskName zoneId diskType portable:b diskCategory diskSize:i diskStatus
 			instanceId instanceName chargeType createTime expiredTime period:i resourceGroupId resourceGroupName serial
 			snapshotAbility:b autoSnapshotPolicyId}]`},
-		"AttachDisks":           {`diskIds[] instanceId`, specRequestID},
-		"DetachDisks":           {`diskIds[] instanceCheckFlag:b`, specRequestID},
-		"ResizeDisk":            {`diskId diskSize:i`, specRequestID},
-		"ModifyDisksAttributes": {`diskIds[] diskName`, specRequestID},
-		"ReleaseDisk":           {`diskId`, specRequestID},
-		"DescribeDiskCategory":  {`zoneId diskCategory`, `requestId categoryZoneSet[{zoneId categorySet[]}]`},
+		"DetachDisks": {`diskIds[] instanceCheckFlag:b`, specRequestID},
 		"CreateZecInstances": {`zoneId instanceType imageId resourceGroupId instanceName instanceCount:i password keyId
 			internetChargeType trafficPackageSize:n bandwidth:i subnetId lanIp systemDisk{` + specZECSystemDisk2024 + `}
 			dataDisks[{` + specZECDataDisk2024 + `}] timeZone enableAgent:b enableIpForward:b eipV4Type clusterId eipBindType` +
@@ -84,13 +67,24 @@ var zecVersions = map[string]apiVersion{
 			nicNetworkType instanceType status systemDisk{` + specZECSystemDisk2024 + `} dataDisks[{` + specZECDataDisk2024 + `}]
 			publicIpAddresses[] privateIpAddresses[] keyId subnetId enableAgent:b enableAgentMonitor:b enableIpForward:b
 			createTime expiredTime resourceGroupId resourceGroupName nics[{` + specZECNic2024 + `}]}]`},
-		"DescribeInstancesStatus":  {`instanceIds[] pageSize:i pageNum:i resourceGroupId`, `requestId totalCount:i dataSet[{instanceId instanceStatus}]`},
-		"StartInstances":           {`instanceIds[]`, specFailedIDs},
-		"StopInstances":            {`instanceIds[] forceShutdown:b`, specFailedIDs},
-		"RebootInstances":          {`instanceIds[]`, specFailedIDs},
-		"ModifyInstancesAttribute": {`instanceIds[] instanceName`, specRequestID},
-		"ReleaseInstances":         {`instanceIds[] dependResource:b`, specFailedIDs},
 	}),
+}
+
+// zecBothVersions are the actions whose request and answer are the same in
+// both versions (the models of zec20250901 and zec20240401 alike).
+var zecBothVersions = map[string][2]string{
+	"AttachDisks":              {`diskIds[] instanceId`, specRequestID},
+	"ResizeDisk":               {`diskId diskSize:i`, specRequestID},
+	"ModifyDisksAttributes":    {`diskIds[] diskName`, specRequestID},
+	"ReleaseDisk":              {`diskId`, specRequestID},
+	"DescribeDiskCategory":     {`zoneId diskCategory`, `requestId categoryZoneSet[{zoneId categorySet[]}]`},
+	"DescribeInstancesStatus":  {`instanceIds[] pageSize:i pageNum:i resourceGroupId`, `requestId totalCount:i dataSet[{instanceId instanceStatus}]`},
+	"StartInstances":           {`instanceIds[]`, specFailedIDs},
+	"StopInstances":            {`instanceIds[] forceShutdown:b`, specFailedIDs},
+	"RebootInstances":          {`instanceIds[]`, specFailedIDs},
+	"ModifyInstancesAttribute": {`instanceIds[] instanceName`, specRequestID},
+	// dependResource: see zenlayerExtensions.
+	"ReleaseInstances": {`instanceIds[] dependResource:b`, specFailedIDs},
 }
 
 // Models that several actions share: SystemDisk, DataDisk and NicInfo of

@@ -54,11 +54,11 @@ func (z *zecState) attachDisks(req *call) (any, []string, error) {
 	if e := checkDiskIDs(ids); e != nil {
 		return nil, ids, e
 	}
-	instanceID := req.str("instanceId")
-	if instanceID == nil || *instanceID == "" {
-		return nil, ids, errMissing("instanceId")
+	instanceID, e := req.required("instanceId")
+	if e != nil {
+		return nil, ids, e
 	}
-	inst, e := z.instance(*instanceID)
+	inst, e := z.instance(instanceID)
 	if e != nil {
 		return nil, ids, e
 	}
@@ -172,22 +172,8 @@ func (z *zecState) resizeDisk(req *call) (any, []string, error) {
 }
 
 func (z *zecState) modifyDisksAttributes(req *call) (any, []string, error) {
-	ids := req.strs("diskIds")
-	disks, e := batchOf("diskIds", ids, z.disk)
-	if e != nil {
-		return nil, ids, e
-	}
-	name := req.str("diskName")
-	if name == nil {
-		return nil, ids, errMissing("diskName")
-	}
-	if e := checkDiskName(*name); e != nil {
-		return nil, ids, e
-	}
-	for _, d := range disks {
-		d.DiskName = *name
-	}
-	return nil, ids, nil
+	return renaming[*zecDisk]{ids: "diskIds", name: "diskName", find: z.disk, check: checkDiskName,
+		set: func(d *zecDisk, name string) { d.DiskName = name }}.run(req)
 }
 
 // releaseDisk follows the ReleaseDisk document: a boot disk is refused
@@ -232,10 +218,5 @@ func (z *zecState) releaseDiskNow(d *zecDisk) *errAPI {
 
 // diskOf is the disk named by the diskId of a request.
 func (z *zecState) diskOf(req *call) (*zecDisk, []string, *errAPI) {
-	id := req.str("diskId")
-	if id == nil || *id == "" {
-		return nil, nil, errMissing("diskId")
-	}
-	d, e := z.disk(*id)
-	return d, []string{*id}, e
+	return oneOf(req, "diskId", z.disk)
 }

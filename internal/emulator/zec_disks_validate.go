@@ -32,13 +32,14 @@ func (c *diskCreate) instanceFor(n int) *zecInstance {
 
 // checkCreateDisks enforces every documented constraint of CreateDisks.
 func (z *zecState) checkCreateDisks(req *call) (*diskCreate, *errAPI) {
-	zone, size := req.str("zoneId"), req.integer("diskSize")
-	if zone == nil || *zone == "" {
-		return nil, errMissing("zoneId")
+	zone, e := req.required("zoneId")
+	if e != nil {
+		return nil, e
 	}
-	if !validZone(*zone) {
-		return nil, apiErr(http.StatusBadRequest, codeZoneNotFound, "The zone %q does not exist.", *zone)
+	if !validZone(zone) {
+		return nil, apiErr(http.StatusBadRequest, codeZoneNotFound, "The zone %q does not exist.", zone)
 	}
+	size := req.integer("diskSize")
 	if size == nil {
 		return nil, errMissing("diskSize")
 	}
@@ -87,8 +88,8 @@ func (z *zecState) checkCreateDisks(req *call) (*diskCreate, *errAPI) {
 		if e != nil {
 			return nil, e
 		}
-		if inst.ZoneID != *zone {
-			return nil, apiErr(http.StatusBadRequest, codeDiskZoneMismatch, "Instance %s is in zone %s, not %s.", inst.InstanceID, inst.ZoneID, *zone)
+		if inst.ZoneID != zone {
+			return nil, apiErr(http.StatusBadRequest, codeDiskZoneMismatch, "Instance %s is in zone %s, not %s.", inst.InstanceID, inst.ZoneID, zone)
 		}
 		if adding[id]++; z.dataDiskCount(id)+adding[id] > zecMaxDataDisks {
 			return nil, apiErr(http.StatusBadRequest, codeAttachLimit, "An instance can have at most %d data disks.", zecMaxDataDisks)
@@ -99,7 +100,7 @@ func (z *zecState) checkCreateDisks(req *call) (*diskCreate, *errAPI) {
 	if e := checkTags(tags); e != nil {
 		return nil, e
 	}
-	return &diskCreate{zone: *zone, name: name, category: category, chargeType: chargeType,
+	return &diskCreate{zone: zone, name: name, category: category, chargeType: chargeType,
 		resourceGroup: stringOr(req.str("resourceGroupId"), defaultResourceGroup), size: *size, amount: amount, insts: insts, tags: tags,
 		bursting: valueOr(req.flag("burstingEnabled"), false), marketing: req.obj("marketingOptions")}, nil
 }

@@ -170,30 +170,20 @@ func (z *zecState) releaseInstances(req *call) (any, []string, error) {
 // modifyInstancesAttribute renames instances. "If any of the instance IDs
 // does not exist, the operation will fail immediately."
 func (z *zecState) modifyInstancesAttribute(req *call) (any, []string, error) {
-	ids, name := req.strs("instanceIds"), req.str("instanceName")
-	insts, e := z.instanceIDs(ids)
-	if e != nil {
-		return nil, ids, e
-	}
-	if name == nil {
-		return nil, ids, errMissing("instanceName")
-	}
-	if e := checkInstanceName(*name); e != nil {
-		return nil, ids, e
-	}
-	for _, i := range insts {
-		switch i.Status {
-		case instStatusReleasing, instStatusRecycling, instStatusRecycle:
-			return nil, ids, errInstanceStatus(i)
-		}
-	}
-	for _, i := range insts {
-		i.InstanceName = *name
-		for _, d := range z.disks {
-			if d.InstanceID == i.InstanceID {
-				d.InstanceName = i.InstanceName
+	return renaming[*zecInstance]{ids: "instanceIds", name: "instanceName", find: z.instance, check: checkInstanceName,
+		ready: func(i *zecInstance) *errAPI {
+			switch i.Status {
+			case instStatusReleasing, instStatusRecycling, instStatusRecycle:
+				return errInstanceStatus(i)
 			}
-		}
-	}
-	return nil, ids, nil
+			return nil
+		},
+		set: func(i *zecInstance, name string) {
+			i.InstanceName = name
+			for _, d := range z.disks {
+				if d.InstanceID == i.InstanceID {
+					d.InstanceName = name
+				}
+			}
+		}}.run(req)
 }

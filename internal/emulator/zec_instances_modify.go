@@ -27,12 +27,7 @@ const passwordResetSpecials = "~!@$^*-_=+"
 
 // instanceOf is the instance named by the instanceId of a request.
 func (z *zecState) instanceOf(req *call) (*zecInstance, []string, *errAPI) {
-	id := stringOr(req.str("instanceId"), "")
-	if id == "" {
-		return nil, nil, errMissing("instanceId")
-	}
-	i, e := z.instance(id)
-	return i, []string{id}, e
+	return oneOf(req, "instanceId", z.instance)
 }
 
 // stoppedOnly refuses an instance that is not STOPPED: busy ones with
@@ -48,9 +43,9 @@ func (z *zecState) modifyInstanceType(req *call) (any, []string, error) {
 	if e != nil {
 		return nil, ids, e
 	}
-	typeID := stringOr(req.str("instanceType"), "")
-	if typeID == "" {
-		return nil, ids, errMissing("instanceType")
+	typeID, e := req.required("instanceType")
+	if e != nil {
+		return nil, ids, e
 	}
 	t, ok := ZECInstanceTypes[typeID]
 	if !ok {
@@ -123,9 +118,9 @@ func (z *zecState) resetInstancePassword(req *call) (any, []string, error) {
 	if e != nil {
 		return nil, ids, e
 	}
-	password := stringOr(req.str("password"), "")
-	if password == "" {
-		return nil, ids, errMissing("password")
+	password, e := req.required("password")
+	if e != nil {
+		return nil, ids, e
 	}
 	if kinds, clean := passwordKinds(password, passwordResetSpecials); len(password) < 8 || len(password) > 16 || !clean || kinds < 3 {
 		return nil, ids, apiErr(http.StatusBadRequest, codePasswordMalformed,
@@ -147,9 +142,9 @@ func (z *zecState) resetInstancePassword(req *call) (any, []string, error) {
 // field will unbind the original security group"; binding the group it
 // already has succeeds). An instance's one vNIC is "<instanceId>-nic0".
 func (z *zecState) modifyNetworkInterfaceAttribute(req *call) (any, []string, error) {
-	nicID := stringOr(req.str("nicId"), "")
-	if nicID == "" {
-		return nil, nil, errMissing("nicId")
+	nicID, e := req.required("nicId")
+	if e != nil {
+		return nil, nil, e
 	}
 	ids := []string{nicID}
 	instanceID, ok := strings.CutSuffix(nicID, "-nic0")

@@ -102,8 +102,8 @@ var zecIPStacks = []string{"IPv4", "IPv6", "IPv4_IPv6"}
 // checkCreateInstances enforces every documented constraint of CreateZecInstances.
 func checkCreateInstances(req *call) (*zecCreate, *errAPI) {
 	for _, name := range []string{"zoneId", "imageId", "instanceType", "subnetId"} {
-		if stringOr(req.str(name), "") == "" {
-			return nil, errMissing(name)
+		if _, e := req.required(name); e != nil {
+			return nil, e
 		}
 	}
 	zone, imageID, typeID := *req.str("zoneId"), *req.str("imageId"), *req.str("instanceType")

@@ -120,11 +120,11 @@ func (z *zecState) describeZones(req *call) (any, []string, error) {
 // substring) match, the others equal. The catalogue's images are all
 // public, official and available, and carry no tags.
 func (z *zecState) describeImages(req *call) (any, []string, error) {
-	zone := req.str("zoneId")
-	if zone == nil || *zone == "" {
-		return nil, nil, errMissing("zoneId")
+	zone, e := req.required("zoneId")
+	if e != nil {
+		return nil, nil, e
 	}
-	if e := checkZone(*zone); e != nil {
+	if e := checkZone(zone); e != nil {
 		return nil, nil, e
 	}
 	for _, f := range []struct {

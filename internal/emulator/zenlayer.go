@@ -28,13 +28,16 @@ type call struct {
 // field at path (a version may lack a field another has).
 func (c *call) answers(path string) bool { return c.shape.response.has(path) }
 
-func (s *Server) zenlayerBackend(service string) zenlayerBackend {
+// serviceNamed is the Zenlayer service of that name, if a backend serves it.
+func (s *Server) serviceNamed(name string) (zenlayerService, bool) {
 	for _, b := range s.backends {
-		if zb, ok := b.(zenlayerBackend); ok && zb.zenlayerService() == service {
-			return zb
+		if zb, ok := b.(zenlayerBackend); ok {
+			if zs := zb.service(); zs.name == name {
+				return zs, true
+			}
 		}
 	}
-	return nil
+	return zenlayerService{}, false
 }
 
 func (s *Server) serveZenlayer(w http.ResponseWriter, r *http.Request) {
@@ -58,8 +61,8 @@ func (s *Server) serveZenlayer(w http.ResponseWriter, r *http.Request) {
 		fail(apiErr(http.StatusBadRequest, codeInvalidParameter, "The request body could not be read or is larger than 1 MiB."))
 		return
 	}
-	zb := s.zenlayerBackend(service)
-	if e := s.checkZenlayerRequest(r, zb, service, action, body); e != nil {
+	zs, served := s.serviceNamed(service)
+	if e := s.checkZenlayerRequest(r, zs, served, service, action, body); e != nil {
 		fail(e)
 		return
 	}
@@ -75,7 +78,7 @@ func (s *Server) serveZenlayer(w http.ResponseWriter, r *http.Request) {
 		fail(apiErr(http.StatusTooManyRequests, codeRateLimit, "Request rate limit exceeded, please try again later."))
 		return
 	}
-	handler, shape, e := zenlayerActionOf(zb, version, action, service)
+	handler, shape, e := zs.action(version, action)
 	if e != nil {
 		s.mu.Unlock()
 		fail(e)
@@ -120,16 +123,16 @@ func (s *Server) newRequestID() string {
 }
 
 // checkZenlayerRequest verifies the common request parameters and the signature.
-func (s *Server) checkZenlayerRequest(r *http.Request, zb zenlayerBackend, service, action string, body []byte) *errAPI {
-	if zb == nil {
+func (s *Server) checkZenlayerRequest(r *http.Request, zs zenlayerService, served bool, service, action string, body []byte) *errAPI {
+	if !served {
 		return apiErr(http.StatusNotFound, codeInvalidService, "The service %q does not exist.", service)
 	}
 	if action == "" {
 		return apiErr(http.StatusBadRequest, codeMissingParameter, "The header X-ZC-Action is missing.")
 	}
-	if v := r.Header.Get("X-ZC-Version"); zb.versions()[v] == nil {
+	if v := r.Header.Get("X-ZC-Version"); zs.versions[v] == nil {
 		return apiErr(http.StatusBadRequest, codeInvalidVersion, "The version %q is not supported by service %s (supported: %s).",
-			v, service, strings.Join(sortedKeys(zb.versions()), ", "))
+			v, service, strings.Join(sortedKeys(zs.versions), ", "))
 	}
 	ct := r.Header.Get("Content-Type")
 	if !strings.HasPrefix(strings.ToLower(ct), "application/json") {
@@ -138,13 +141,13 @@ func (s *Server) checkZenlayerRequest(r *http.Request, zb zenlayerBackend, servi
 	return s.authenticateZenlayer(r, ct, body)
 }
 
-// zenlayerActionOf is the handler of an action and its shape in a version
-// the service serves: INVALID_ACTION if the version has no such action.
-func zenlayerActionOf(zb zenlayerBackend, version, action, service string) (zenlayerAction, apiShape, *errAPI) {
-	shape, ok := zb.versions()[version][action]
-	handler := zb.actions()[action]
+// action is the handler of an action and its shape in a version the
+// service serves: INVALID_ACTION if the version has no such action.
+func (zs zenlayerService) action(version, action string) (zenlayerAction, apiShape, *errAPI) {
+	shape, ok := zs.versions[version][action]
+	handler := zs.actions[action]
 	if !ok || handler == nil {
-		return nil, apiShape{}, apiErr(http.StatusBadRequest, codeInvalidAction, "The action %q is not supported by service %s in version %s.", action, service, version)
+		return nil, apiShape{}, apiErr(http.StatusBadRequest, codeInvalidAction, "The action %q is not supported by service %s in version %s.", action, zs.name, version)
 	}
 	return handler, shape, nil
 }

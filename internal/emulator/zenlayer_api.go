@@ -15,11 +15,15 @@ type apiShape struct {
 // apiVersion maps each action a version serves to its shape.
 type apiVersion map[string]apiShape
 
-// shapes builds an apiVersion from action → {request spec, response spec}.
-func shapes(specs map[string][2]string) apiVersion {
+// shapes builds an apiVersion from action → {request spec, response spec},
+// of one table or of several (the actions two versions share, then those
+// of one).
+func shapes(tables ...map[string][2]string) apiVersion {
 	v := apiVersion{}
-	for action, s := range specs {
-		v[action] = apiShape{request: fields(s[0]), response: fields(s[1])}
+	for _, specs := range tables {
+		for action, s := range specs {
+			v[action] = apiShape{request: fields(s[0]), response: fields(s[1])}
+		}
 	}
 	return v
 }

@@ -6,8 +6,9 @@ import (
 )
 
 // The parts every Describe and batch action of API 2.0 shares (ZEC and BMC):
-// page-number paging, the id filters and batches and their limits, and the
-// {"totalCount", "dataSet"} answer.
+// page-number paging, the id filters and batches and their limits, the
+// {"totalCount", "dataSet"} answer, the lookup of one object by its id and
+// the renaming of a batch.
 
 // The limits the ZEC and BMC documents give alike.
 const (
@@ -102,6 +103,18 @@ func checkBatchIDs(field string, ids []string, most int) *errAPI {
 	return nil
 }
 
+// oneOf is the object named by the id field of an action on one object,
+// and that id for the log (none if the field is missing).
+func oneOf[O any](req *call, field string, find func(id string) (O, *errAPI)) (O, []string, *errAPI) {
+	id, e := req.required(field)
+	if e != nil {
+		var none O
+		return none, nil, e
+	}
+	o, e := find(id)
+	return o, []string{id}, e
+}
+
 // batchOf checks the ids of an all-or-nothing lookup (1 to maxIDsPerCall
 // ids, each found by find) and returns their objects, once each, in the
 // order asked.
@@ -120,4 +133,43 @@ func batchOf[O comparable](field string, ids []string, find func(id string) (O, 
 		}
 	}
 	return out, nil
+}
+
+// renaming is an action that renames a batch of objects
+// (ModifyInstancesAttribute of ZEC and BMC, ModifyDisksAttributes): every id
+// must be known, the name given and valid, and every object ready, or
+// nothing is renamed.
+type renaming[O comparable] struct {
+	ids, name string // the request's fields
+	find      func(id string) (O, *errAPI)
+	check     func(name string) *errAPI
+	// ready says why an object cannot be renamed now (nil: every object can).
+	ready func(O) *errAPI
+	set   func(o O, name string)
+}
+
+func (r renaming[O]) run(req *call) (any, []string, error) {
+	ids := req.strs(r.ids)
+	list, e := batchOf(r.ids, ids, r.find)
+	if e != nil {
+		return nil, ids, e
+	}
+	name := req.str(r.name)
+	if name == nil {
+		return nil, ids, errMissing(r.name)
+	}
+	if e := r.check(*name); e != nil {
+		return nil, ids, e
+	}
+	for _, o := range list {
+		if r.ready != nil {
+			if e := r.ready(o); e != nil {
+				return nil, ids, e
+			}
+		}
+	}
+	for _, o := range list {
+		r.set(o, *name)
+	}
+	return nil, ids, nil
 }

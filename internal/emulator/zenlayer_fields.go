@@ -286,6 +286,16 @@ type params map[string]any
 
 func (p params) has(name string) bool { _, ok := p[name]; return ok }
 
+// required is a string field that must be given, and not empty:
+// MISSING_PARAMETER otherwise.
+func (p params) required(name string) (string, *errAPI) {
+	v := stringOr(p.str(name), "")
+	if v == "" {
+		return "", errMissing(name)
+	}
+	return v, nil
+}
+
 func (p params) str(name string) *string {
 	if v, ok := p[name].(string); ok {
 		return &v

@@ -3,7 +3,6 @@ package emulator
 import (
 	"net/http"
 	"slices"
-	"time"
 )
 
 // The resource manager backends: Zenlayer API 2.0 service "zrm", version
@@ -17,8 +16,16 @@ import (
 // zenlayercloud/services/zrm ZrmService.ModifyResourceTags and every
 // resource's Update on resource_group_id).
 func init() {
-	registerBackend("zrm", func(s *Server) backend { return &zrmState{s: s} })
-	registerBackend("user", func(s *Server) backend { return &userState{s: s} })
+	registerBackend("zrm", func(s *Server) backend {
+		m := resourceManager{s}
+		return objectless{name: "zrm", versions: zrmVersions, actions: map[string]zenlayerAction{
+			"ModifyResourceTags": m.modifyResourceTags, "DescribeResourceTags": m.describeResourceTags}}
+	})
+	registerBackend("user", func(s *Server) backend {
+		m := resourceManager{s}
+		return objectless{name: "user", versions: userVersions, actions: map[string]zenlayerAction{
+			"AddResourceResourceGroup": m.addResourceResourceGroup}}
+	})
 }
 
 // Limits of the resource manager (the SDK's models: Tag.Key and Tag.Value
@@ -76,22 +83,15 @@ func (s *Server) managedResource(id string) (managed, bool) {
 	return managed{}, false
 }
 
-type zrmState struct{ s *Server }
+// resourceManager holds the actions of services zrm and user.
+type resourceManager struct{ s *Server }
 
-func (z *zrmState) zenlayerService() string         { return "zrm" }
-func (z *zrmState) versions() map[string]apiVersion { return zrmVersions }
-func (z *zrmState) advance(time.Time)               {}
-func (z *zrmState) inventory(map[string][]string)   {}
-func (z *zrmState) actions() map[string]zenlayerAction {
-	return map[string]zenlayerAction{"ModifyResourceTags": z.modifyResourceTags, "DescribeResourceTags": z.describeResourceTags}
-}
-
-func (z *zrmState) resource(req *call) (managed, string, *errAPI) {
-	id := stringOr(req.str("resourceUuid"), "")
-	if id == "" {
-		return managed{}, "", errMissing("resourceUuid")
+func (m resourceManager) resource(req *call) (managed, string, *errAPI) {
+	id, e := req.required("resourceUuid")
+	if e != nil {
+		return managed{}, "", e
 	}
-	r, ok := z.s.managedResource(id)
+	r, ok := m.s.managedResource(id)
 	if !ok {
 		return managed{}, "", apiErr(http.StatusNotFound, codeResourceNotFound, "Resource %s does not exist.", id)
 	}
@@ -102,8 +102,8 @@ func (z *zrmState) resource(req *call) (managed, string, *errAPI) {
 // resource lacks, changing the value of one it has) and unbinds the keys
 // of deleteTagKeys (a key the resource lacks is no error). One of them must
 // be given, and no key may be in both.
-func (z *zrmState) modifyResourceTags(req *call) (any, []string, error) {
-	r, id, e := z.resource(req)
+func (m resourceManager) modifyResourceTags(req *call) (any, []string, error) {
+	r, id, e := m.resource(req)
 	if e != nil {
 		return nil, nil, e
 	}
@@ -130,8 +130,8 @@ func (z *zrmState) modifyResourceTags(req *call) (any, []string, error) {
 	return map[string]any{}, []string{id}, nil
 }
 
-func (z *zrmState) describeResourceTags(req *call) (any, []string, error) {
-	r, id, e := z.resource(req)
+func (m resourceManager) describeResourceTags(req *call) (any, []string, error) {
+	r, id, e := m.resource(req)
 	if e != nil {
 		return nil, nil, e
 	}
@@ -142,29 +142,20 @@ func (z *zrmState) describeResourceTags(req *call) (any, []string, error) {
 	return map[string]any{"totalCount": len(set), "dataSet": set}, []string{id}, nil
 }
 
-type userState struct{ s *Server }
-
-func (u *userState) zenlayerService() string         { return "user" }
-func (u *userState) versions() map[string]apiVersion { return userVersions }
-func (u *userState) advance(time.Time)               {}
-func (u *userState) inventory(map[string][]string)   {}
-func (u *userState) actions() map[string]zenlayerAction {
-	return map[string]zenlayerAction{"AddResourceResourceGroup": u.addResourceResourceGroup}
-}
-
 // addResourceResourceGroup moves resources into a resource group: all of
 // them or, if an id is no resource's, none.
-func (u *userState) addResourceResourceGroup(req *call) (any, []string, error) {
-	group, ids := stringOr(req.str("resourceGroupId"), ""), req.strs("resources")
-	if group == "" {
-		return nil, nil, errMissing("resourceGroupId")
+func (m resourceManager) addResourceResourceGroup(req *call) (any, []string, error) {
+	group, e := req.required("resourceGroupId")
+	if e != nil {
+		return nil, nil, e
 	}
+	ids := req.strs("resources")
 	if len(ids) == 0 {
 		return nil, nil, errMissing("resources")
 	}
 	found := make([]managed, 0, len(ids))
 	for _, id := range ids {
-		r, ok := u.s.managedResource(id)
+		r, ok := m.s.managedResource(id)
 		if !ok {
 			return nil, nil, apiErr(http.StatusNotFound, codeResourceNotFound, "Resource %s does not exist.", id)
 		}
