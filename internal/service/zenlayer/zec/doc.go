@@ -13,8 +13,8 @@
 //   - <thing>_schema.go: the schema and its own validators and plan modifiers;
 //   - <thing>_model.go: the model and its conversions, from the API (fromAPI)
 //     and to it (createRequest, the create request built from the plan);
-//   - <thing>_wait.go: status functions and waiters only (find → status →
-//     wait; the finders are the API client's);
+//   - <thing>_wait.go: the Finder (Read's and the waits' reads; the finders
+//     are the API client's) and the waiters only (find → status → wait);
 //   - <thing>_delete.go: the destroy orchestration (detach, release,
 //     recycle bin); recycle_bin.go holds the release through the recycle
 //     bin that both destroys share;
