@@ -28,6 +28,9 @@
 //     and its waits) and ReadResource, the one Read of every resource;
 //   - wait.go: a Finder's waits (Refresh, Object) and its status for a
 //     message (Current);
+//   - delete.go: Destroyer, how every destroy starts (wait until the
+//     object takes the first call; an error or an object already gone
+//     ends it) before the resource's own steps;
 //   - move.go: MoveStateFrom, the MoveState of a resource that takes over
 //     another provider's objects (moved blocks): the source state read
 //     from its JSON, unknown attributes logged and ignored, no API call;

@@ -15,9 +15,9 @@
 //     and to it (createRequest, the create request built from the plan);
 //   - <thing>_wait.go: the Finder (Read's and the waits' reads; the finders
 //     are the API client's) and the waiters only (find → status → wait);
-//   - <thing>_delete.go: the destroy orchestration (detach, release,
-//     recycle bin); recycle_bin.go holds the release through the recycle
-//     bin that both destroys share;
+//   - release_delete.go: the destroy of both (framework.Destroyer: detach a
+//     disk, release, and release again from the recycle bin, written once
+//     for both in releaseThroughBin);
 //   - <thing>_move.go: MoveState from the official provider's
 //     zenlayercloud_zec_<thing> (moved blocks), with the attribute table.
 //
