@@ -185,7 +185,7 @@ func (a *PowerAction[C, I]) Invoke(ctx context.Context, req action.InvokeRequest
 	}
 	summary := fmt.Sprintf("%s %s (%s)", PowerVerb(op), label, id)
 	inst, err := a.spec.Instances.Find(conn, ctx, id)
-	if err != nil {
+	if err != nil { // nothing was sent: no operation goes on (Fail would say it does)
 		resp.Diagnostics.AddError(summary, err.Error())
 		return
 	}
