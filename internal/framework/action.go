@@ -7,12 +7,9 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/action/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/action/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
@@ -22,8 +19,8 @@ import (
 // What every action (terraform apply -invoke, or a resource's
 // lifecycle.action_trigger; Terraform 1.14 and later) shares: its type
 // name and clients (ActionBase), how its Invoke starts (BeginInvoke) and
-// how it tells the user what happens (Invocation), and the schema and
-// model of the instance power actions.
+// how it tells the user what happens (Invocation). The instance power
+// actions, one PowerAction for every cloud, are in action_power.go.
 
 // ActionBase brings every action its type name, its default timeout and
 // the provider's clients, as ResourceBase does for resources. Embed it (by
@@ -145,85 +142,4 @@ func BeginInvoke[C any](ctx context.Context, req action.InvokeRequest, resp *act
 			map[string]any{"status": p.Status, "previous_status": p.Previous, "waiting_for": p.Operation})
 	})
 	return conn, ctx, inv, cancel
-}
-
-// Operations of the instance power actions.
-const (
-	PowerStart = "start"
-	PowerStop  = "stop"
-	Rebooting  = "reboot"
-)
-
-// PowerOperations are the values of a power action's operation.
-var PowerOperations = []string{PowerStart, PowerStop, Rebooting}
-
-// PowerActionModel is the configuration of an instance power action
-// (PowerActionAttributes); an action with more arguments embeds it.
-type PowerActionModel struct {
-	InstanceID types.String   `tfsdk:"instance_id"`
-	Operation  types.String   `tfsdk:"operation"`
-	Timeouts   timeouts.Value `tfsdk:"timeouts"`
-}
-
-// PowerActionAttributes are the attributes every instance power action
-// has: instance_id, operation (start, stop or reboot, each described by
-// ops) and timeouts.
-func (a *ActionBase) PowerActionAttributes(ctx context.Context, label string, ops map[string]string) map[string]schema.Attribute {
-	desc := "What to do: "
-	for i, op := range PowerOperations {
-		if i > 0 {
-			desc += "; "
-		}
-		desc += fmt.Sprintf("`%s`: %s", op, ops[op])
-	}
-	return map[string]schema.Attribute{
-		"instance_id": schema.StringAttribute{
-			Required:            true,
-			MarkdownDescription: fmt.Sprintf("Id of the %s, for example a reference to the `id` of the resource that manages it.", label),
-			Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-		},
-		"operation": schema.StringAttribute{
-			Required:            true,
-			MarkdownDescription: desc + ".",
-			Validators:          []validator.String{stringvalidator.OneOf(PowerOperations...)},
-		},
-		"timeouts": a.TimeoutsAttribute(ctx),
-	}
-}
-
-// PowerVerb is the "-ing" form of an operation, for messages ("stopping").
-func PowerVerb(op string) string {
-	switch op {
-	case PowerStart:
-		return "starting"
-	case PowerStop:
-		return "stopping"
-	case Rebooting:
-		return "rebooting"
-	}
-	return op
-}
-
-// RebootGrace is how long a reboot waits for the instance to leave its
-// running status after the API accepted the call: the APIs answer before
-// the reboot begins. An instance still running after it has rebooted too
-// fast to be seen, or not at all: the action then ends with a warning.
-var RebootGrace = time.Minute
-
-// RebootBegun runs c, a wait until an instance has left its running
-// status after a reboot call (Target wait.Left, Refresh wrapped in
-// wait.Leaving; its Timeout is RebootGrace or less), without reporting its
-// polls as progress (the wait that follows it reports the statuses). It
-// reports false, after a warning in diags, when the grace passed with the
-// instance still running; an error is any other failure of the wait (a
-// failure status, gone, Ctrl-C, the invoke timeout).
-func RebootBegun[T any](ctx context.Context, diags *diag.Diagnostics, c wait.Config[T]) (bool, error) {
-	_, err := wait.Until(wait.WithProgress(ctx, nil), c)
-	if wait.IsTimeout(err) && ctx.Err() == nil {
-		diags.AddWarning("No reboot seen",
-			fmt.Sprintf("The API accepted the reboot, but waiting for %s took longer than %s: the instance rebooted faster than "+
-				"it could be seen, or the reboot has not begun. Check the instance in the console if it matters.", c.Operation, shortDuration(c.Timeout)))
-		return false, nil
-	}
-	return err == nil, err
 }

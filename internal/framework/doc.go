@@ -28,8 +28,13 @@
 //     written once;
 //   - filter.go: Filter and Filters, the filter arguments of a listing data
 //     source and of a list block, written once for both;
-//   - read.go: Finder (how a resource's object is read back) and
-//     ReadResource, the one Read of every resource;
+//   - read.go: Finder (how a resource's object is read back, by its Read
+//     and its waits) and ReadResource, the one Read of every resource;
+//   - wait.go: a Finder's waits (Refresh, Object) and its status for a
+//     message (Current);
+//   - delete.go: Destroyer, how every destroy starts (wait until the
+//     object takes the first call; an error or an object already gone
+//     ends it) before the resource's own steps;
 //   - move.go: MoveStateFrom, the MoveState of a resource that takes over
 //     another provider's objects (moved blocks): the source state read
 //     from its JSON, unknown attributes logged and ignored, no API call;
@@ -56,9 +61,12 @@
 //     clients, default timeout), BeginInvoke (configuration, client, the
 //     invoke deadline of timeouts.invoke, and a ctx whose waits report
 //     every status change as the action's progress), Invocation (progress
-//     messages and the error of an action cut short), the schema and model
-//     of the instance power actions (instance_id, operation, timeouts) and
-//     RebootBegun (a reboot seen to begin, or a warning).
+//     messages and the error of an action cut short);
+//   - action_power.go: PowerAction, the instance power action of every
+//     cloud (start, stop, reboot) from its PowerSpec: schema, force,
+//     the first read, progress and errors written once, the cloud's
+//     operations its own; RebootWait and RebootBegun (a reboot seen to
+//     begin, or a warning).
 //
 // It may import the framework, internal/conns, internal/journal and
 // internal/wait; it must not import a cloud's API client

@@ -12,14 +12,16 @@ import (
 
 // A Finder is how a resource's object is read back from its API (conn is
 // the cloud's client C, T the API's object): one per resource, beside its
-// status and wait functions, used by its Read (and by whatever else reads
-// the object by id).
+// wait functions, used by its Read and its waits (wait.go), and by
+// whatever else reads the object by id.
 type Finder[C, T any] struct {
 	// Label names the object's kind in messages ("ZEC disk").
 	Label string
-	// Read reads the object id: a method expression of the client, such as
-	// (*zenlayer.Client).ReadDisk.
+	// Read reads the object id for Read: a method expression of the
+	// client, such as (*zenlayer.Client).ReadDisk; Find reads it for the
+	// waits, uncached, such as (*zenlayer.Client).FindDisk.
 	Read func(conn *C, ctx context.Context, id string) (*T, error)
+	Find func(conn *C, ctx context.Context, id string) (*T, error)
 	// NotFound tells the finder's not-found error.
 	NotFound func(error) bool
 	// Status is the object's status.

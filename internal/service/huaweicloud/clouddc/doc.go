@@ -8,8 +8,9 @@
 //   - instance_schema.go: its schema and the validators of its attributes;
 //   - instance_model.go: its model and the conversions from the API's
 //     instances and to the API's requests;
-//   - instance_wait.go: the status function and the waiters (find → status
-//     → wait; the finder, FindInstance, is the client's);
+//   - instance_wait.go: the Finders (Read's, FindInstance, and the waits',
+//     ShowInstanceStatus; both are the client's) and the waiters (find →
+//     status → wait);
 //   - instance_listing.go: the listing (framework.Listing: filters and the call; items are the resource's attributes)
 //     and the list resource of terraform query (framework.ListResource), with the filters both take;
 //   - instance_identity.go: the identity's project and region, beside the id;

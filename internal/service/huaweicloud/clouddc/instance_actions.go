@@ -6,27 +6,39 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/action"
-	"github.com/hashicorp/terraform-plugin-framework/action/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/huaweicloud"
-	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/wait"
-)
-
-var (
-	_ action.Action              = &instancePowerAction{}
-	_ action.ActionWithConfigure = &instancePowerAction{}
 )
 
 // NewInstancePowerAction is the constructor of the action
 // cloudcompute_huaweicloud_clouddc_instance_power.
 func NewInstancePowerAction() action.Action {
-	return &instancePowerAction{ActionBase: framework.NewActionBase("huaweicloud_clouddc_instance_power", 30*time.Minute)}
-}
-
-type instancePowerAction struct {
-	framework.ActionBase
+	return framework.NewPowerAction(framework.PowerSpec[huaweicloud.Client, huaweicloud.Instance]{
+		TypeSuffix: "huaweicloud_clouddc_instance_power",
+		Timeout:    30 * time.Minute,
+		Description: "Powers the physical server of a CloudDC instance on or off, or reboots it (`ChangeServerPowerState` " +
+			"on the instance's `server_id`), and waits until the instance's state has settled, reporting each state as it changes. " +
+			"The instance's resource (`cloudcompute_huaweicloud_clouddc_instance`) manages `power_state`: powering off an instance " +
+			"configured `running` makes the next plan power it on again (`ignore_changes = [power_state]` lets the action own it). " +
+			"A new administrator password (`password_wo_version`) takes effect at the " +
+			"next power-on or reboot, which this action does.",
+		Operations: map[string]string{
+			framework.PowerStart: "`power on`, then wait until the instance is `running` (one already running is left as it is)",
+			framework.PowerStop:  "`power off`, then wait until it is `stopped` (one already stopped is left as it is)",
+			framework.Rebooting:  "`rebooting` (the instance must be `running`), then wait until it is `running` again",
+		},
+		Client: (*conns.Client).HuaweiCloudClient,
+		Instances: framework.Finder[huaweicloud.Client, huaweicloud.Instance]{
+			Label: "CloudDC instance", Find: findPowered, Status: instanceState,
+		},
+		StatusKey: "state",
+		Where: func(inst *huaweicloud.Instance) (string, map[string]any) {
+			return " on physical server " + inst.ServerID, map[string]any{"server_id": inst.ServerID}
+		},
+		Power: powerInstance,
+	})
 }
 
 // powerActions are the ChangeServerPowerState actions of the operations.
@@ -34,59 +46,27 @@ var powerActions = map[string]string{
 	framework.PowerStart: huaweicloud.PowerOn, framework.PowerStop: huaweicloud.PowerOff, framework.Rebooting: huaweicloud.Rebooting,
 }
 
-func (a *instancePowerAction) Schema(ctx context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "Powers the physical server of a CloudDC instance on or off, or reboots it (`ChangeServerPowerState` " +
-			"on the instance's `server_id`), and waits until the instance's state has settled, reporting each state as it changes. " +
-			"The instance's resource (`cloudcompute_huaweicloud_clouddc_instance`) manages `power_state`: powering off an instance " +
-			"configured `running` makes the next plan power it on again (`ignore_changes = [power_state]` lets the action own it). " +
-			"A new administrator password (`password_wo_version`) takes effect at the " +
-			"next power-on or reboot, which this action does.",
-		Attributes: a.PowerActionAttributes(ctx, "CloudDC instance", map[string]string{
-			framework.PowerStart: "`power on`, then wait until the instance is `running` (one already running is left as it is)",
-			framework.PowerStop:  "`power off`, then wait until it is `stopped` (one already stopped is left as it is)",
-			framework.Rebooting:  "`rebooting` (the instance must be `running`), then wait until it is `running` again",
-		}),
-	}
-}
-
-func (a *instancePowerAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
-	var m framework.PowerActionModel
-	conn, ctx, inv, cancel := framework.BeginInvoke(ctx, req, resp, &a.ActionBase, a.Client.HuaweiCloudClient, &m, &m.Timeouts)
-	defer cancel()
-	if conn == nil {
-		return
-	}
-	id, op := m.InstanceID.ValueString(), m.Operation.ValueString()
-	summary := fmt.Sprintf("%s CloudDC instance (%s)", framework.PowerVerb(op), id)
+// findPowered reads an instance to power: one deleted or without a
+// physical server is an error.
+func findPowered(conn *huaweicloud.Client, ctx context.Context, id string) (*huaweicloud.Instance, error) {
 	inst, err := conn.FindInstance(ctx, id)
 	switch {
 	case err != nil:
-		inv.Fail(ctx, summary, err)
-		return
+		return nil, err
 	case instanceGone(inst.State):
-		inv.Fail(ctx, summary, fmt.Errorf("the instance is %s: it is deleted or being deleted", inst.State))
-		return
+		return nil, fmt.Errorf("the instance is %s: it is deleted or being deleted", inst.State)
 	case inst.ServerID == "":
-		inv.Fail(ctx, summary, fmt.Errorf("ListInstances answers no server_id for the instance, so there is no physical server to power"))
-		return
+		return nil, fmt.Errorf("ListInstances answers no server_id for the instance, so there is no physical server to power")
 	}
-	inv.Progress(ctx, fmt.Sprintf("%s CloudDC instance %s (%s) on physical server %s", framework.PowerVerb(op), id, inst.State, inst.ServerID),
-		map[string]any{"id": id, "operation": op, "state": inst.State, "server_id": inst.ServerID})
-	target, err := powerInstance(ctx, &resp.Diagnostics, inv, conn, id, inst.ServerID, op)
-	if err != nil {
-		inv.Fail(ctx, summary, err)
-		return
-	}
-	inv.Progress(ctx, fmt.Sprintf("CloudDC instance %s is %s (%s took %s)", id, target, op, inv.Elapsed()), map[string]any{"id": id, "state": target})
+	return inst, nil
 }
 
-// powerInstance runs operation op on the instance id on server serverID
-// once an operation in progress has ended, and waits for the state it
-// leads to, which it returns. Powering on a running instance or off a
+// powerInstance runs the call's operation on its instance's physical
+// server once an operation in progress has ended, and waits for the state
+// it leads to, which it returns. Powering on a running instance or off a
 // stopped one sends nothing; only a running instance is rebooted.
-func powerInstance(ctx context.Context, diags *diag.Diagnostics, inv *framework.Invocation, conn *huaweicloud.Client, id, serverID, op string) (string, error) {
-	timeout := inv.Timeout
+func powerInstance(ctx context.Context, call *framework.PowerCall[huaweicloud.Client, huaweicloud.Instance]) (string, error) {
+	conn, id, serverID, op, timeout := call.Conn, call.ID, call.Instance.ServerID, call.Operation, call.Timeout
 	st, err := waitInstance(ctx, conn, id, "to finish its current operation (running or stopped)", timeout,
 		huaweicloud.StateRunning, huaweicloud.StateStopped)
 	if err != nil {
@@ -103,7 +83,7 @@ func powerInstance(ctx context.Context, diags *diag.Diagnostics, inv *framework.
 		from = huaweicloud.StateRunning
 	}
 	if st.State != from {
-		inv.Progress(ctx, fmt.Sprintf("CloudDC instance %s is already %s", id, st.State), map[string]any{"id": id, "state": st.State})
+		call.Progress(ctx, fmt.Sprintf("CloudDC instance %s is already %s", id, st.State), map[string]any{"id": id, "state": st.State})
 		return target, nil
 	}
 	if err := conn.ChangeServerPowerState(ctx, powerActions[op], serverID); err != nil {
@@ -120,10 +100,9 @@ func powerInstance(ctx context.Context, diags *diag.Diagnostics, inv *framework.
 		}
 	}
 	if op == framework.Rebooting {
-		c := wait.Object(ctx, "CloudDC instance", id, "to begin rebooting (leave running)", wait.Leaving(statusInstance(conn, id), huaweicloud.StateRunning),
-			min(framework.RebootGrace, timeout), []string{wait.Left}, nil)
+		c := framework.RebootWait(ctx, instanceStates, conn, id, huaweicloud.StateRunning, timeout)
 		c.MinInterval, c.MaxInterval = pollMin, pollMax
-		if begun, err := framework.RebootBegun(ctx, diags, c); err != nil || !begun {
+		if begun, err := framework.RebootBegun(ctx, call.Diags, c); err != nil || !begun {
 			return target, err
 		}
 	}

@@ -23,15 +23,17 @@ var (
 	pollMax = 30 * time.Second
 )
 
-// statusInstance reads an instance's state with ShowInstanceStatus; a
+// instanceStates reads an instance's state for the waits (Find, no Read:
+// instanceFinder reads the instance for Read) with ShowInstanceStatus; a
 // NotFound is wait.Gone, and the old "teminated" spelling is terminated.
-func statusInstance(conn *huaweicloud.Client, id string) wait.StatusFunc[*huaweicloud.InstanceStatus] {
-	return wait.StatusOf(conn.ShowInstanceStatus, id, huaweicloud.IsNotFound, func(st *huaweicloud.InstanceStatus) string {
+var instanceStates = framework.Finder[huaweicloud.Client, huaweicloud.InstanceStatus]{
+	Label: "CloudDC instance", Find: (*huaweicloud.Client).ShowInstanceStatus, NotFound: huaweicloud.IsNotFound,
+	Status: func(st *huaweicloud.InstanceStatus) string {
 		if huaweicloud.IsTerminated(st.State) {
 			return huaweicloud.StateTerminated
 		}
 		return st.State
-	})
+	},
 }
 
 // instanceState is a listed instance's state.
@@ -55,8 +57,7 @@ func failureDetail(st *huaweicloud.InstanceStatus) string {
 // state outside target, failed and error counts as in progress: the API's
 // sources disagree on the state list and it grows.
 func waitInstance(ctx context.Context, conn *huaweicloud.Client, id, what string, timeout time.Duration, target ...string) (*huaweicloud.InstanceStatus, error) {
-	c := wait.Object(ctx, "CloudDC instance", id, what, statusInstance(conn, id), timeout,
-		target, []string{huaweicloud.StateFailed, huaweicloud.StateError})
+	c := instanceStates.Object(ctx, conn, id, what, timeout, target, []string{huaweicloud.StateFailed, huaweicloud.StateError})
 	c.FailureDetail, c.MinInterval, c.MaxInterval = failureDetail, pollMin, pollMax
 	return wait.Until(ctx, c)
 }
@@ -74,7 +75,7 @@ func waitDeletable(ctx context.Context, conn *huaweicloud.Client, id string, tim
 		Target: append([]string{huaweicloud.StateShuttingDown, huaweicloud.StateTerminated, wait.Gone},
 			deletableStates...),
 		UnknownIsPending: true,
-		Refresh:          statusInstance(conn, id),
+		Refresh:          instanceStates.Refresh(conn, id),
 		Timeout:          timeout,
 		MinInterval:      pollMin,
 		MaxInterval:      pollMax,

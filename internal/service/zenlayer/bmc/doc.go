@@ -11,8 +11,8 @@
 //   - instance_model.go: its model and the conversions from the API
 //     (fromAPI) and to the API (createRequest);
 //   - instance_wait.go: find → status → wait, nothing else;
-//   - instance_delete.go: the destroy (terminate into the recycle bin, wait
-//     for RECYCLE, release) and its warnings;
+//   - instance_delete.go: the destroy (a framework.Destroyer: terminate
+//     into the recycle bin, wait for RECYCLE, release) and its warnings;
 //   - instance_move.go: MoveState from the official provider's
 //     zenlayercloud_bmc_instance (moved blocks), with the attribute table;
 //   - instance_listing.go: the listing data source (framework.Listing; items are the resource's attributes)

@@ -22,22 +22,21 @@ import (
 // a destroy interrupted after the terminate finishes on the next run. Every
 // error is reported; a PREPAID instance, which the API does not let go
 // before its subscription ends, gets a warning instead.
-func deleteInstance(ctx context.Context, conn *zenlayer.Client, id string, release bool, timeout time.Duration) diag.Diagnostics {
-	var diags diag.Diagnostics
-	inst, err := waitInstanceTerminable(ctx, conn, id, timeout)
-	if !framework.Deletable(ctx, &diags, "BMC instance", id, inst, err) {
-		return diags
-	}
+var deleteInstance = framework.Destroyer("BMC instance", waitInstanceTerminable, destroyInstance)
 
+// destroyInstance is deleteInstance once the instance has settled.
+func destroyInstance(ctx context.Context, conn *zenlayer.Client, inst *zenlayer.BMCInstance, release bool, timeout time.Duration, diags *diag.Diagnostics) {
+	id := inst.InstanceID
 	switch inst.InstanceStatus {
 	case zenlayer.BMCStatusReleasing:
-		return released(ctx, conn, id, timeout)
+		diags.Append(released(ctx, conn, id, timeout)...)
+		return
 	case zenlayer.BMCStatusRecycle:
 		tflog.Info(ctx, "BMC instance is already in the recycle bin", map[string]any{"id": id})
 	default:
 		done, d := terminateInstance(ctx, conn, inst, timeout)
 		if diags.Append(d...); done || diags.HasError() {
-			return diags
+			return
 		}
 	}
 
@@ -45,7 +44,7 @@ func deleteInstance(ctx context.Context, conn *zenlayer.Client, id string, relea
 		diags.AddWarning(fmt.Sprintf("BMC instance (%s) left in the recycle bin", id),
 			fmt.Sprintf("release_on_destroy is false, so instance %s was terminated into the recycle bin and not released. "+
 				"It can be restored from there for 24 hours, after which Zenlayer releases it; Terraform no longer manages it.", id))
-		return diags
+		return
 	}
 
 	tflog.Info(ctx, "releasing BMC instance", map[string]any{"id": id, "action": "ReleaseInstances"})
@@ -55,25 +54,20 @@ func deleteInstance(ctx context.Context, conn *zenlayer.Client, id string, relea
 			diags.AddWarning(fmt.Sprintf("BMC instance (%s) was already released", id),
 				"ReleaseInstances answered that the instance does not exist (INVALID_INSTANCE_NOT_FOUND): something else released it "+
 					"while Terraform was destroying it. Nothing is left to do.\n\n"+err.Error())
-			return diags
+			return
 		case zenlayer.HasCode(err, zenlayer.CodeBMCInstanceNotRecycled):
-			status := "unknown"
-			if cur, ferr := conn.FindBMCInstance(ctx, id); ferr == nil {
-				status = cur.InstanceStatus
-			}
-			diags.AddError(fmt.Sprintf("BMC instance (%s) is not in the recycle bin (status %s)", id, status),
+			diags.AddError(fmt.Sprintf("BMC instance (%s) is not in the recycle bin (status %s)", id, instanceFinder.Current(ctx, conn, id)),
 				"ReleaseInstances only frees instances in the recycle bin and refused this one (OPERATION_DENIED_INSTANCE_NOT_RECYCLED): "+
 					"it left the bin after Terraform terminated it, most likely restored by someone. Nothing was released. "+
 					"Run the destroy again to terminate and release it, or remove it from the configuration with a `removed` block "+
 					"to keep it.\n\n"+err.Error())
-			return diags
+			return
 		default:
 			diags.AddError(fmt.Sprintf("releasing BMC instance (%s)", id), err.Error())
-			return diags
+			return
 		}
 	}
 	diags.Append(released(ctx, conn, id, timeout)...)
-	return diags
 }
 
 // terminateInstance calls TerminateInstance and waits for the recycle bin.

@@ -12,16 +12,9 @@ import (
 
 // Find → status → wait. The finder is the client's FindBMCInstance (the one
 // place that turns the API's not-found into zenlayer's NotFound error);
-// statusInstance turns NotFound into wait.Gone; every wait below names its
-// Target, Pending and Failure statuses from the API's own constants.
-
-// statusInstance reads an instance's status; NotFound is wait.Gone.
-func statusInstance(conn *zenlayer.Client, id string) wait.StatusFunc[*zenlayer.BMCInstance] {
-	return wait.StatusOf(conn.FindBMCInstance, id, zenlayer.IsNotFound, instanceStatus)
-}
-
-// instanceStatus is an instance's status.
-func instanceStatus(inst *zenlayer.BMCInstance) string { return inst.InstanceStatus }
+// instances (at the end) turns NotFound into wait.Gone; every wait below
+// names its Target, Pending and Failure statuses from the API's own
+// constants.
 
 // instanceReleasing reports whether a status says the instance is on its
 // way out (RELEASING): Terraform no longer manages it. An instance in the
@@ -33,7 +26,7 @@ func instanceReleasing(status string) bool { return status == zenlayer.BMCStatus
 // progress (the API adds statuses over time); otherwise any other status
 // ends the wait with an error naming it.
 func waitInstance(ctx context.Context, conn *zenlayer.Client, id, what string, timeout time.Duration, target, pending, failure []string) (*zenlayer.BMCInstance, error) {
-	c := wait.Object(ctx, "BMC instance", id, what, statusInstance(conn, id), timeout, target, failure)
+	c := instanceFinder.Object(ctx, conn, id, what, timeout, target, failure)
 	c.Pending, c.UnknownIsPending = pending, pending == nil
 	return wait.Until(ctx, c.WithSharedPolling())
 }
@@ -95,10 +88,11 @@ func waitInstanceReleased(ctx context.Context, conn *zenlayer.Client, id string,
 	return err
 }
 
-// instanceFinder reads an instance back for Read: one in the recycle bin is
-// kept (its destroy releases it), one being released is gone.
+// instanceFinder reads an instance for Read and the waits: one in the
+// recycle bin is kept (its destroy releases it), one being released is gone.
 var instanceFinder = framework.Finder[zenlayer.Client, zenlayer.BMCInstance]{
-	Label: "BMC instance", Read: (*zenlayer.Client).ReadBMCInstance, NotFound: zenlayer.IsNotFound, Status: instanceStatus, Gone: instanceReleasing,
+	Label: "BMC instance", Read: (*zenlayer.Client).ReadBMCInstance, Find: (*zenlayer.Client).FindBMCInstance, NotFound: zenlayer.IsNotFound,
+	Status: func(inst *zenlayer.BMCInstance) string { return inst.InstanceStatus }, Gone: instanceReleasing,
 }
 
 // reinstallStartGrace bounds how long waitInstanceReinstalled waits for a
@@ -132,7 +126,7 @@ func waitInstanceShows(ctx context.Context, conn *zenlayer.Client, id, what stri
 		if shown(inst) {
 			return changeShown
 		}
-		return inst.InstanceStatus
+		return instanceFinder.Status(inst)
 	})
 	c := wait.Object(ctx, "BMC instance", id, what, status, timeout, []string{changeShown},
 		[]string{zenlayer.BMCStatusRecycling, zenlayer.BMCStatusRecycle, zenlayer.BMCStatusReleasing, wait.Gone})

@@ -10,14 +10,6 @@ import (
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
-// statusDisk reads a disk's status; NotFound is wait.Gone.
-func statusDisk(conn *zenlayer.Client, id string) wait.StatusFunc[*zenlayer.Disk] {
-	return wait.StatusOf(conn.FindDisk, id, zenlayer.IsNotFound, diskStatus)
-}
-
-// diskStatus is a disk's status.
-func diskStatus(d *zenlayer.Disk) string { return d.DiskStatus }
-
 // diskSettledStatuses are the statuses in which a disk accepts operations.
 var diskSettledStatuses = []string{zenlayer.DiskStatusAvailable, zenlayer.DiskStatusInUse}
 
@@ -25,8 +17,7 @@ var diskSettledStatuses = []string{zenlayer.DiskStatusAvailable, zenlayer.DiskSt
 // target and not FAILED counts as in progress: the API adds transitional
 // statuses (SNAPSHOT_CREATING, ROLLING_BACK, ...) over time.
 func waitDisk(ctx context.Context, conn *zenlayer.Client, id, what string, timeout time.Duration, target ...string) (*zenlayer.Disk, error) {
-	return wait.Until(ctx, wait.Object(ctx, "ZEC disk", id, what, statusDisk(conn, id), timeout,
-		target, []string{zenlayer.DiskStatusFailed}).WithSharedPolling())
+	return wait.Until(ctx, diskFinder.Object(ctx, conn, id, what, timeout, target, []string{zenlayer.DiskStatusFailed}).WithSharedPolling())
 }
 
 // waitDiskSettled waits until the disk is AVAILABLE or IN_USE (or gone,
@@ -43,7 +34,7 @@ func waitDiskReleasable(ctx context.Context, conn *zenlayer.Client, id string, t
 		Target: []string{zenlayer.DiskStatusAvailable, zenlayer.DiskStatusInUse, zenlayer.DiskStatusRecycled,
 			zenlayer.DiskStatusFailed, wait.Gone},
 		UnknownIsPending: true,
-		Refresh:          statusDisk(conn, id),
+		Refresh:          diskFinder.Refresh(conn, id),
 		Timeout:          timeout,
 	}.WithSharedPolling())
 }
@@ -52,7 +43,7 @@ func waitDiskReleasable(ctx context.Context, conn *zenlayer.Client, id string, t
 // and the size is the new one.
 func waitDiskResized(ctx context.Context, conn *zenlayer.Client, id string, size int64, timeout time.Duration) (*zenlayer.Disk, error) {
 	const grown = "(resized)"
-	refresh := statusDisk(conn, id)
+	refresh := diskFinder.Refresh(conn, id)
 	return wait.Until(ctx, wait.Config[*zenlayer.Disk]{
 		Operation:        fmt.Sprintf("ZEC disk %s to reach %d GiB", id, size),
 		Target:           []string{grown},
@@ -79,7 +70,9 @@ func diskReleased(status string) bool {
 	return false
 }
 
-// diskFinder reads a disk back for Read: a RECYCLED disk is on its way out.
+// diskFinder reads a disk for Read and the waits: a RECYCLED disk is on its
+// way out.
 var diskFinder = framework.Finder[zenlayer.Client, zenlayer.Disk]{
-	Label: "ZEC disk", Read: (*zenlayer.Client).ReadDisk, NotFound: zenlayer.IsNotFound, Status: diskStatus, Gone: diskReleased,
+	Label: "ZEC disk", Read: (*zenlayer.Client).ReadDisk, Find: (*zenlayer.Client).FindDisk, NotFound: zenlayer.IsNotFound,
+	Status: func(d *zenlayer.Disk) string { return d.DiskStatus }, Gone: diskReleased,
 }

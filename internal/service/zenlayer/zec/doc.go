@@ -13,11 +13,11 @@
 //   - <thing>_schema.go: the schema and its own validators and plan modifiers;
 //   - <thing>_model.go: the model and its conversions, from the API (fromAPI)
 //     and to it (createRequest, the create request built from the plan);
-//   - <thing>_wait.go: status functions and waiters only (find → status →
-//     wait; the finders are the API client's);
-//   - <thing>_delete.go: the destroy orchestration (detach, release,
-//     recycle bin); recycle_bin.go holds the release through the recycle
-//     bin that both destroys share;
+//   - <thing>_wait.go: the Finder (Read's and the waits' reads; the finders
+//     are the API client's) and the waiters only (find → status → wait);
+//   - release_delete.go: the destroy of both (framework.Destroyer: detach a
+//     disk, release, and release again from the recycle bin, written once
+//     for both in releaseThroughBin);
 //   - <thing>_move.go: MoveState from the official provider's
 //     zenlayercloud_zec_<thing> (moved blocks), with the attribute table.
 //

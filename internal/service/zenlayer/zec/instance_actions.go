@@ -7,102 +7,47 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/action"
-	"github.com/hashicorp/terraform-plugin-framework/action/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
-	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/wait"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
-)
-
-var (
-	_ action.Action                   = &instancePowerAction{}
-	_ action.ActionWithConfigure      = &instancePowerAction{}
-	_ action.ActionWithValidateConfig = &instancePowerAction{}
 )
 
 // NewInstancePowerAction is the constructor of the action
 // cloudcompute_zenlayer_zec_instance_power.
 func NewInstancePowerAction() action.Action {
-	return &instancePowerAction{ActionBase: framework.NewActionBase("zenlayer_zec_instance_power", 20*time.Minute)}
-}
-
-type instancePowerAction struct {
-	framework.ActionBase
-}
-
-func (a *instancePowerAction) Schema(ctx context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
-	attrs := a.PowerActionAttributes(ctx, "ZEC instance", map[string]string{
-		framework.PowerStart: "`StartInstances`, then wait until it is `RUNNING` (an instance already running is left as it is)",
-		framework.PowerStop:  "`StopInstances`, then wait until it is `STOPPED` (an instance already stopped is left as it is)",
-		framework.Rebooting:  "`RebootInstances` (the instance must be `RUNNING`), then wait until it is `RUNNING` again",
-	})
-	attrs["force"] = schema.BoolAttribute{
-		Optional: true,
-		MarkdownDescription: "With `operation = \"stop\"` only: stop with a forced power-off (`forceShutdown`) instead of a shutdown " +
-			"through the guest operating system, which may lose data not yet written to disk. Default `false`.",
-	}
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "Starts, stops or reboots a ZEC instance and waits until its status has settled, reporting each status " +
+	return framework.NewPowerAction(framework.PowerSpec[zenlayer.Client, zenlayer.Instance]{
+		TypeSuffix: "zenlayer_zec_instance_power",
+		Timeout:    20 * time.Minute,
+		Description: "Starts, stops or reboots a ZEC instance and waits until its status has settled, reporting each status " +
 			"as it changes. The instance's own resource (`cloudcompute_zenlayer_zec_instance`) manages `power_state`: an instance " +
 			"this action stops against a configured `power_state = \"running\"` (the default) is started again by the next apply.",
-		Attributes: attrs,
-	}
+		Operations: map[string]string{
+			framework.PowerStart: "`StartInstances`, then wait until it is `RUNNING` (an instance already running is left as it is)",
+			framework.PowerStop:  "`StopInstances`, then wait until it is `STOPPED` (an instance already stopped is left as it is)",
+			framework.Rebooting:  "`RebootInstances` (the instance must be `RUNNING`), then wait until it is `RUNNING` again",
+		},
+		Force: &framework.PowerForce{
+			Description: "With `operation = \"stop\"` only: stop with a forced power-off (`forceShutdown`) instead of a shutdown " +
+				"through the guest operating system, which may lose data not yet written to disk. Default `false`.",
+			StopCall: "StopInstances",
+		},
+		Client:    (*conns.Client).ZenlayerClient,
+		Instances: instanceFinder,
+		Power:     powerInstance,
+	})
 }
 
-// instancePowerModel is the action's configuration.
-type instancePowerModel struct {
-	framework.PowerActionModel
-	Force types.Bool `tfsdk:"force"`
-}
-
-// ValidateConfig refuses force with an operation other than stop: only
-// StopInstances takes forceShutdown.
-func (a *instancePowerAction) ValidateConfig(ctx context.Context, req action.ValidateConfigRequest, resp *action.ValidateConfigResponse) {
-	var m instancePowerModel
-	if resp.Diagnostics.Append(req.Config.Get(ctx, &m)...); resp.Diagnostics.HasError() {
-		return
-	}
-	if m.Force.ValueBool() && !m.Operation.IsUnknown() && m.Operation.ValueString() != framework.PowerStop {
-		resp.Diagnostics.AddAttributeError(path.Root("force"), "force applies to stop only",
-			fmt.Sprintf("force = true asks StopInstances for a forced power-off; operation %q takes no such option. Remove force, or set operation = %q.",
-				m.Operation.ValueString(), framework.PowerStop))
-	}
-}
-
-func (a *instancePowerAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
-	var m instancePowerModel
-	conn, ctx, inv, cancel := framework.BeginInvoke(ctx, req, resp, &a.ActionBase, a.Client.ZenlayerClient, &m, &m.Timeouts)
-	defer cancel()
-	if conn == nil {
-		return
-	}
-	id, op := m.InstanceID.ValueString(), m.Operation.ValueString()
-	summary := fmt.Sprintf("%s ZEC instance (%s)", framework.PowerVerb(op), id)
-	inst, err := conn.FindZECInstance(ctx, id)
-	if err != nil {
-		resp.Diagnostics.AddError(summary, err.Error())
-		return
-	}
-	inv.Progress(ctx, fmt.Sprintf("%s ZEC instance %s (%s)", framework.PowerVerb(op), id, inst.Status),
-		map[string]any{"id": id, "operation": op, "status": inst.Status, "force": m.Force.ValueBool()})
-	target := zenlayer.InstanceStatusRunning
-	switch op {
-	case framework.PowerStart:
-		err = startInstance(ctx, conn, id, inv.Timeout)
+// powerInstance runs an operation of the power action.
+func powerInstance(ctx context.Context, call *framework.PowerCall[zenlayer.Client, zenlayer.Instance]) (string, error) {
+	switch call.Operation {
 	case framework.PowerStop:
-		target = zenlayer.InstanceStatusStopped
-		err = stopInstance(ctx, conn, id, m.Force.ValueBool(), inv.Timeout)
+		return zenlayer.InstanceStatusStopped, stopInstance(ctx, call.Conn, call.ID, call.Force, call.Timeout)
 	case framework.Rebooting:
-		err = rebootInstance(ctx, &resp.Diagnostics, conn, id, inv.Timeout)
+		return zenlayer.InstanceStatusRunning, rebootInstance(ctx, call.Diags, call.Conn, call.ID, call.Timeout)
 	}
-	if err != nil {
-		inv.Fail(ctx, summary, err)
-		return
-	}
-	inv.Progress(ctx, fmt.Sprintf("ZEC instance %s is %s (%s took %s)", id, target, op, inv.Elapsed()), map[string]any{"id": id, "status": target})
+	return zenlayer.InstanceStatusRunning, startInstance(ctx, call.Conn, call.ID, call.Timeout)
 }
 
 // rebootInstance reboots a RUNNING instance (RebootInstances: REBOOT →
@@ -119,9 +64,8 @@ func rebootInstance(ctx context.Context, diags *diag.Diagnostics, conn *zenlayer
 	if err := conn.RebootZECInstance(ctx, id); err != nil {
 		return rebootError(ctx, conn, id, err)
 	}
-	c := wait.Object(ctx, "ZEC instance", id, "to begin rebooting (leave RUNNING)", wait.Leaving(statusInstance(conn, id), zenlayer.InstanceStatusRunning),
-		min(framework.RebootGrace, timeout), []string{wait.Left}, nil).WithSharedPolling()
-	if begun, err := framework.RebootBegun(ctx, diags, c); err != nil || !begun {
+	c := framework.RebootWait(ctx, instanceFinder, conn, id, zenlayer.InstanceStatusRunning, timeout)
+	if begun, err := framework.RebootBegun(ctx, diags, c.WithSharedPolling()); err != nil || !begun {
 		return err
 	}
 	_, err = waitInstance(ctx, conn, id, "to reboot (RUNNING)", timeout, []string{zenlayer.InstanceStatusRunning}, instanceUnusable)

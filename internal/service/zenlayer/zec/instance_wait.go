@@ -10,14 +10,6 @@ import (
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
-// statusInstance reads an instance's status; NotFound is wait.Gone.
-func statusInstance(conn *zenlayer.Client, id string) wait.StatusFunc[*zenlayer.Instance] {
-	return wait.StatusOf(conn.FindZECInstance, id, zenlayer.IsNotFound, instanceStatus)
-}
-
-// instanceStatus is an instance's status.
-func instanceStatus(inst *zenlayer.Instance) string { return inst.Status }
-
 // instanceGoneStatuses are the statuses of an instance on its way out or in
 // the recycle bin: Terraform no longer manages such an instance.
 var instanceGoneStatuses = []string{zenlayer.InstanceStatusReleasing, zenlayer.InstanceStatusRecycling, zenlayer.InstanceStatusRecycle}
@@ -39,7 +31,7 @@ func instanceStarting(status string) bool {
 // other status counts as in progress: the API adds transitional statuses
 // over time.
 func waitInstance(ctx context.Context, conn *zenlayer.Client, id, what string, timeout time.Duration, target, failure []string) (*zenlayer.Instance, error) {
-	return wait.Until(ctx, wait.Object(ctx, "ZEC instance", id, what, statusInstance(conn, id), timeout, target, failure).WithSharedPolling())
+	return wait.Until(ctx, instanceFinder.Object(ctx, conn, id, what, timeout, target, failure).WithSharedPolling())
 }
 
 // waitInstanceCreated waits for PENDING → DEPLOYING → RUNNING and fails fast on CREATE_FAILED.
@@ -72,17 +64,11 @@ func waitInstanceReleasable(ctx context.Context, conn *zenlayer.Client, id strin
 
 // currentStatus reads an instance's status for an error message.
 func currentStatus(ctx context.Context, conn *zenlayer.Client, id string) string {
-	_, status, err := statusInstance(conn, id)(ctx)
-	switch {
-	case err != nil:
-		return "unknown"
-	case status == wait.Gone:
-		return "gone"
-	}
-	return status
+	return instanceFinder.Current(ctx, conn, id)
 }
 
-// instanceFinder reads an instance back for Read.
+// instanceFinder reads an instance for Read and the waits.
 var instanceFinder = framework.Finder[zenlayer.Client, zenlayer.Instance]{
-	Label: "ZEC instance", Read: (*zenlayer.Client).ReadZECInstance, NotFound: zenlayer.IsNotFound, Status: instanceStatus, Gone: instanceReleased,
+	Label: "ZEC instance", Read: (*zenlayer.Client).ReadZECInstance, Find: (*zenlayer.Client).FindZECInstance, NotFound: zenlayer.IsNotFound,
+	Status: func(inst *zenlayer.Instance) string { return inst.Status }, Gone: instanceReleased,
 }
