@@ -138,13 +138,7 @@ func (c *Client) FindDisksByCreateToken(ctx context.Context, token string) ([]st
 // DescribeDisks lists every disk matching in, following the pages and
 // splitting more than 100 ids over several calls.
 func (c *Client) DescribeDisks(ctx context.Context, in DescribeDisksRequest) ([]Disk, error) {
-	if in.PageSize <= 0 {
-		in.PageSize = maxPageSize
-	}
-	return describeAll[Disk](ctx, c, ZEC, "DescribeDisks", in.DiskIDs, func(ids []string, pageNum int) any {
-		in.DiskIDs, in.PageNum = ids, pageNum
-		return in
-	})
+	return describePaged[Disk](ctx, c, ZEC, "DescribeDisks", &in, &in.DiskIDs, &in.PageSize, &in.PageNum)
 }
 
 // FindDisk returns the disk with id, or a *NotFoundError.

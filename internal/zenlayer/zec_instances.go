@@ -213,13 +213,7 @@ func (c *Client) FindZECInstancesByCreateToken(ctx context.Context, token string
 // DescribeInstances lists every instance matching in, following the pages
 // and splitting more than 100 ids over several calls.
 func (c *Client) DescribeInstances(ctx context.Context, in DescribeInstancesRequest) ([]Instance, error) {
-	if in.PageSize <= 0 {
-		in.PageSize = maxPageSize
-	}
-	return describeAll[Instance](ctx, c, ZEC, "DescribeInstances", in.InstanceIDs, func(ids []string, pageNum int) any {
-		in.InstanceIDs, in.PageNum = ids, pageNum
-		return in
-	})
+	return describePaged[Instance](ctx, c, ZEC, "DescribeInstances", &in, &in.InstanceIDs, &in.PageSize, &in.PageNum)
 }
 
 // FindZECInstance returns the instance with id, or a *NotFoundError.
