@@ -94,35 +94,31 @@ type BMCInstanceType struct {
 
 // BMCInstance is a bare metal instance as DescribeInstances answers it.
 type BMCInstance struct {
-	InstanceID             string         `json:"instanceId"`
-	ZoneID                 string         `json:"zoneId"`
-	InstanceName           string         `json:"instanceName"`
-	Hostname               string         `json:"hostname"`
-	InstanceTypeID         string         `json:"instanceTypeId"`
-	ImageID                string         `json:"imageId"`
-	ImageName              string         `json:"imageName"`
-	IpxeURL                string         `json:"ipxeUrl"`
-	InstanceChargeType     string         `json:"instanceChargeType"`
-	BandwidthOutMbps       int64          `json:"bandwidthOutMbps"`
-	TrafficPackageSize     *float64       `json:"trafficPackageSize"`
-	InternetChargeType     string         `json:"internetChargeType"`
-	Period                 *int64         `json:"period"`
-	PrimaryPublicIPAddress string         `json:"primaryPublicIpAddress"`
-	PublicIPAddresses      []string       `json:"publicIpAddresses"`
-	PrivateIPAddresses     []string       `json:"privateIpAddresses"`
-	IPv6Addresses          []string       `json:"ipv6Addresses"`
-	SubnetIDs              []string       `json:"subnetIds"`
-	CreateTime             string         `json:"createTime"`
-	ExpiredTime            string         `json:"expiredTime"`
-	ResourceGroupID        string         `json:"resourceGroupId"`
-	ResourceGroupName      string         `json:"resourceGroupName"`
-	InstanceStatus         string         `json:"instanceStatus"`
-	Partitions             []BMCPartition `json:"partitions"`
-	RaidConfig             *BMCRaidConfig `json:"raidConfig"`
-	Nic                    *BMCNic        `json:"nic"`
-	AutoRenew              bool           `json:"autoRenew"`
-	// Tags come wrapped, as in a create: {"tags": [...]}.
-	Tags *TagAssociation `json:"tags"`
+	InstanceID             string   `json:"instanceId"`
+	ZoneID                 string   `json:"zoneId"`
+	InstanceName           string   `json:"instanceName"`
+	Hostname               string   `json:"hostname"`
+	InstanceTypeID         string   `json:"instanceTypeId"`
+	ImageID                string   `json:"imageId"`
+	ImageName              string   `json:"imageName"`
+	IpxeURL                string   `json:"ipxeUrl"`
+	InstanceChargeType     string   `json:"instanceChargeType"`
+	BandwidthOutMbps       int64    `json:"bandwidthOutMbps"`
+	TrafficPackageSize     *float64 `json:"trafficPackageSize"`
+	InternetChargeType     string   `json:"internetChargeType"`
+	Period                 *int64   `json:"period"`
+	PrimaryPublicIPAddress string   `json:"primaryPublicIpAddress"`
+	PublicIPAddresses      []string `json:"publicIpAddresses"`
+	PrivateIPAddresses     []string `json:"privateIpAddresses"`
+	IPv6Addresses          []string `json:"ipv6Addresses"`
+	SubnetIDs              []string `json:"subnetIds"`
+	ResourceInfo
+	ResourceGroupName string         `json:"resourceGroupName"`
+	InstanceStatus    string         `json:"instanceStatus"`
+	Partitions        []BMCPartition `json:"partitions"`
+	RaidConfig        *BMCRaidConfig `json:"raidConfig"`
+	Nic               *BMCNic        `json:"nic"`
+	AutoRenew         bool           `json:"autoRenew"`
 
 	// KeyID is the key pair installed, when the API reports it.
 	KeyID string `json:"keyId"`

@@ -40,31 +40,28 @@ const (
 
 // Instance is a ZEC instance as DescribeInstances returns it.
 type Instance struct {
-	InstanceID         string          `json:"instanceId"`
-	InstanceName       string          `json:"instanceName"`
-	ZoneID             string          `json:"zoneId"`
-	InstanceType       string          `json:"instanceType"`
-	CPU                int64           `json:"cpu"`
-	Memory             int64           `json:"memory"`
-	ImageID            string          `json:"imageId"`
-	ImageName          string          `json:"imageName"`
-	TimeZone           string          `json:"timeZone"`
-	NicNetworkType     string          `json:"nicNetworkType"`
-	Status             string          `json:"status"`
-	SystemDisk         *InstanceDisk   `json:"systemDisk"`
-	DataDisks          []InstanceDisk  `json:"dataDisks"`
-	PublicIPAddresses  []string        `json:"publicIpAddresses"`
-	PrivateIPAddresses []string        `json:"privateIpAddresses"`
-	KeyID              string          `json:"keyId"`
-	SubnetID           string          `json:"subnetId"`
-	SecurityGroupID    string          `json:"securityGroupId"`
-	EnableAgent        bool            `json:"enableAgent"`
-	EnableIPForward    bool            `json:"enableIpForward"`
-	CreateTime         string          `json:"createTime"`
-	ExpiredTime        string          `json:"expiredTime"`
-	ResourceGroupID    string          `json:"resourceGroupId"`
-	ResourceGroupName  string          `json:"resourceGroupName"`
-	Tags               *TagAssociation `json:"tags"`
+	InstanceID         string         `json:"instanceId"`
+	InstanceName       string         `json:"instanceName"`
+	ZoneID             string         `json:"zoneId"`
+	InstanceType       string         `json:"instanceType"`
+	CPU                int64          `json:"cpu"`
+	Memory             int64          `json:"memory"`
+	ImageID            string         `json:"imageId"`
+	ImageName          string         `json:"imageName"`
+	TimeZone           string         `json:"timeZone"`
+	NicNetworkType     string         `json:"nicNetworkType"`
+	Status             string         `json:"status"`
+	SystemDisk         *InstanceDisk  `json:"systemDisk"`
+	DataDisks          []InstanceDisk `json:"dataDisks"`
+	PublicIPAddresses  []string       `json:"publicIpAddresses"`
+	PrivateIPAddresses []string       `json:"privateIpAddresses"`
+	KeyID              string         `json:"keyId"`
+	SubnetID           string         `json:"subnetId"`
+	SecurityGroupID    string         `json:"securityGroupId"`
+	EnableAgent        bool           `json:"enableAgent"`
+	EnableIPForward    bool           `json:"enableIpForward"`
+	ResourceInfo
+	ResourceGroupName string `json:"resourceGroupName"`
 	// Nics are the instance's vNICs, its primary one first (version 2025-09-01).
 	Nics []InstanceNic `json:"nics"`
 	// InstanceOptions is null in version 2024-04-01.
