@@ -65,16 +65,19 @@ func describePaged[T any](ctx context.Context, c *Client, svc Service, action st
 
 // describeList is a call whose answer is one list, under the name field
 // (the catalogue lookups: zoneSet, images, ...). The answer is decoded into
-// struct{ List []T `json:"<field>"` }, as a struct of each call's own
-// would be: other fields are ignored, and an error names the field.
+// struct{ List *[]T `json:"<field>"` } pointing at the list, as a struct
+// of each call's own would be: other fields are ignored, a missing or null
+// list is nil, and a decoding error names the field.
 func describeList[T any](ctx context.Context, c *Client, svc Service, action, field string, in any) ([]T, error) {
+	var list []T
 	answer := reflect.New(reflect.StructOf([]reflect.StructField{
-		{Name: "List", Type: reflect.TypeFor[[]T](), Tag: reflect.StructTag(`json:"` + field + `"`)},
+		{Name: "List", Type: reflect.TypeFor[*[]T](), Tag: reflect.StructTag(`json:"` + field + `"`)},
 	}))
+	answer.Elem().Field(0).Set(reflect.ValueOf(&list))
 	if err := c.Call(ctx, svc, action, in, answer.Interface()); err != nil {
 		return nil, err
 	}
-	return answer.Elem().Field(0).Interface().([]T), nil
+	return list, nil
 }
 
 // createTokenFilter is the tag filter of a Describe for the objects of one
