@@ -262,7 +262,8 @@ func (c *Client) ListInstances(ctx context.Context, in ListInstancesRequest) ([]
 	if in.State != "" {
 		q.Set("instance_state", in.State)
 	}
-	all, err := listPages[Instance, listInstancesResponse](ctx, c, "ListInstances", "/instances", "instances", q, in.Limit, func(i *Instance) string { return i.ID })
+	all, err := listPages[Instance, listInstancesResponse](ctx, c, "ListInstances", "/instances", "instances", q, in.Limit,
+		func(i *Instance) string { return i.ID })
 	for i := range all {
 		all[i].takeCreateToken()
 	}

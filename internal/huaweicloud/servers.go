@@ -68,7 +68,8 @@ func (c *Client) ListServers(ctx context.Context, in ListServersRequest) ([]Serv
 	if in.ManageState != "" {
 		q.Set("manage_state", in.ManageState)
 	}
-	return listPages[Server, listServersResponse](ctx, c, "ListServers", "/physicalservers", "servers", q, in.Limit, func(s *Server) string { return s.ID })
+	return listPages[Server, listServersResponse](ctx, c, "ListServers", "/physicalservers", "servers", q, in.Limit,
+		func(s *Server) string { return s.ID })
 }
 
 type listServersResponse struct {
