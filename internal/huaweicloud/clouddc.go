@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/transport"
@@ -231,6 +230,9 @@ type listInstancesResponse struct {
 	Count int `json:"count"`
 }
 
+func (r listInstancesResponse) items() *[]Instance { return r.Instances }
+func (r listInstancesResponse) next() string       { return r.PageInfo.NextMarker }
+
 // ListInstances lists every instance matching in, following the pages and
 // splitting id lists longer than the API takes.
 func (c *Client) ListInstances(ctx context.Context, in ListInstancesRequest) ([]Instance, error) {
@@ -250,11 +252,7 @@ func (c *Client) ListInstances(ctx context.Context, in ListInstancesRequest) ([]
 			})
 		}
 	}
-	limit := in.Limit
-	if limit <= 0 {
-		limit = ListPageSize
-	}
-	q := url.Values{"limit": {strconv.Itoa(limit)}}
+	q := url.Values{}
 	if len(in.IDs) > 0 {
 		q.Set("instance_id", strings.Join(in.IDs, ","))
 	}
@@ -264,33 +262,12 @@ func (c *Client) ListInstances(ctx context.Context, in ListInstancesRequest) ([]
 	if in.State != "" {
 		q.Set("instance_state", in.State)
 	}
-	var all []Instance
-	seen := map[string]bool{}
-	for page := 0; ; page++ {
-		var out listInstancesResponse
-		if err := c.call(ctx, request{service: "clouddc", operation: "ListInstances", method: http.MethodGet, path: "/instances", query: q, idempotent: true}, &out); err != nil {
-			return nil, err
-		}
-		if out.Instances == nil {
-			return nil, &APIError{Service: "clouddc", Operation: "ListInstances", HTTPStatus: http.StatusOK, Code: CodeMalformedResponse,
-				Message: "the answer has no instances list"}
-		}
-		for _, inst := range *out.Instances {
-			inst.takeCreateToken()
-			if !seen[inst.ID] {
-				seen[inst.ID] = true
-				all = append(all, inst)
-			}
-		}
-		next, err := nextMarker(out.PageInfo.NextMarker)
-		if err != nil {
-			return nil, &APIError{Service: "clouddc", Operation: "ListInstances", HTTPStatus: http.StatusOK, Code: CodeMalformedResponse, Message: err.Error()}
-		}
-		if next == "" || len(*out.Instances) == 0 || next == q.Get("marker") || page > 10000 {
-			return all, nil
-		}
-		q.Set("marker", next)
+	all, err := listPages[Instance, listInstancesResponse](ctx, c, "ListInstances", "/instances", "instances", q, in.Limit,
+		func(i *Instance) string { return i.ID })
+	for i := range all {
+		all[i].takeCreateToken()
 	}
+	return all, err
 }
 
 // instanceNotFound is err, or a *NotFoundError for instance id if err is

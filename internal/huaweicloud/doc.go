@@ -15,6 +15,8 @@
 //   - clouddc.go: the CloudDC instance actions and the create token;
 //   - servers.go: the physical servers (ListServers, ShowServer,
 //     ChangeServerPowerState);
+//   - marker.go: the one loop of the marker-paged listings (ListInstances,
+//     ListServers);
 //   - tags.go: the tags of physical servers (BatchCreateTags, BatchDeleteTags).
 //
 // It imports of the project only internal/transport and internal/wait:

@@ -3,7 +3,6 @@ package huaweicloud
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -49,14 +48,12 @@ const (
 
 // HasCode reports whether err is an API error with the given code.
 func HasCode(err error, code string) bool {
-	var ae *APIError
-	return errors.As(err, &ae) && ae.Code == code
+	return transport.ErrorIs(err, func(ae *APIError) bool { return ae.Code == code })
 }
 
 // IsAuthError reports whether err is an authentication failure (HTTP 401).
 func IsAuthError(err error) bool {
-	var ae *APIError
-	return errors.As(err, &ae) && ae.HTTPStatus == http.StatusUnauthorized
+	return transport.ErrorIs(err, func(ae *APIError) bool { return ae.HTTPStatus == http.StatusUnauthorized })
 }
 
 // IsNotFoundCode reports whether err is the API's answer "no such
@@ -64,8 +61,9 @@ func IsAuthError(err error) bool {
 // an unpublished API) is not: it must never make an instance look deleted.
 // Only finders use it; everything else checks *NotFoundError.
 func IsNotFoundCode(err error) bool {
-	var ae *APIError
-	return errors.As(err, &ae) && ae.HTTPStatus == http.StatusNotFound && ae.Code == CodeInstanceNotFound
+	return transport.ErrorIs(err, func(ae *APIError) bool {
+		return ae.HTTPStatus == http.StatusNotFound && ae.Code == CodeInstanceNotFound
+	})
 }
 
 // NotFoundError is what finders return when the object does not exist.

@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
-	"strconv"
 )
 
 // The physical servers of CloudDC: ListServers, ShowServer and
@@ -65,46 +64,23 @@ type ListServersRequest struct {
 
 // ListServers lists the physical servers of the project, following the pages.
 func (c *Client) ListServers(ctx context.Context, in ListServersRequest) ([]Server, error) {
-	limit := in.Limit
-	if limit <= 0 {
-		limit = ListPageSize
-	}
-	q := url.Values{"limit": {strconv.Itoa(limit)}}
+	q := url.Values{}
 	if in.ManageState != "" {
 		q.Set("manage_state", in.ManageState)
 	}
-	var all []Server
-	seen := map[string]bool{}
-	for page := 0; ; page++ {
-		var out struct {
-			Servers  *[]Server `json:"servers"`
-			PageInfo struct {
-				NextMarker string `json:"next_marker"`
-			} `json:"page_info"`
-		}
-		if err := c.call(ctx, request{service: "clouddc", operation: "ListServers", method: http.MethodGet, path: "/physicalservers", query: q, idempotent: true}, &out); err != nil {
-			return nil, err
-		}
-		if out.Servers == nil {
-			return nil, &APIError{Service: "clouddc", Operation: "ListServers", HTTPStatus: http.StatusOK, Code: CodeMalformedResponse,
-				Message: "the answer has no servers list"}
-		}
-		for _, s := range *out.Servers {
-			if !seen[s.ID] {
-				seen[s.ID] = true
-				all = append(all, s)
-			}
-		}
-		next, err := nextMarker(out.PageInfo.NextMarker)
-		if err != nil {
-			return nil, &APIError{Service: "clouddc", Operation: "ListServers", HTTPStatus: http.StatusOK, Code: CodeMalformedResponse, Message: err.Error()}
-		}
-		if next == "" || len(*out.Servers) == 0 || next == q.Get("marker") || page > 10000 {
-			return all, nil
-		}
-		q.Set("marker", next)
-	}
+	return listPages[Server, listServersResponse](ctx, c, "ListServers", "/physicalservers", "servers", q, in.Limit,
+		func(s *Server) string { return s.ID })
 }
+
+type listServersResponse struct {
+	Servers  *[]Server `json:"servers"`
+	PageInfo struct {
+		NextMarker string `json:"next_marker"`
+	} `json:"page_info"`
+}
+
+func (r listServersResponse) items() *[]Server { return r.Servers }
+func (r listServersResponse) next() string     { return r.PageInfo.NextMarker }
 
 // serverNotFound is err, or a *NotFoundError for server id if err is the
 // API's "no such physical server" (404 iMetal.0100).

@@ -5,8 +5,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"maps"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -162,16 +164,9 @@ func CanonicalURI(path string) string {
 // escaped key=value pairs with "&". The client sends exactly this string as
 // its query, so that what is signed is what goes on the wire.
 func CanonicalQueryString(q url.Values) string {
-	keys := make([]string, 0, len(q))
-	for k := range q {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
 	var parts []string
-	for _, k := range keys {
-		values := append([]string(nil), q[k]...)
-		sort.Strings(values)
-		for _, v := range values {
+	for _, k := range slices.Sorted(maps.Keys(q)) {
+		for _, v := range slices.Sorted(slices.Values(q[k])) {
 			parts = append(parts, Escape(k)+"="+Escape(v))
 		}
 	}

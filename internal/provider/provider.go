@@ -73,13 +73,24 @@ func (p *CloudComputeProvider) Configure(ctx context.Context, req provider.Confi
 	resp.ActionData = client
 }
 
+// resourceTypes are the provider's resource types, each with the list
+// resource that lists it for terraform query (Terraform 1.14 and later).
+var resourceTypes = []struct {
+	resource func() resource.Resource
+	list     func() list.ListResource
+}{
+	{zec.NewDiskResource, zec.NewDiskListResource},
+	{zec.NewInstanceResource, zec.NewInstanceListResource},
+	{bmc.NewInstanceResource, bmc.NewInstanceListResource},
+	{clouddc.NewInstanceResource, clouddc.NewInstanceListResource},
+}
+
 func (p *CloudComputeProvider) Resources(_ context.Context) []func() resource.Resource {
-	return []func() resource.Resource{
-		zec.NewDiskResource,
-		zec.NewInstanceResource,
-		bmc.NewInstanceResource,
-		clouddc.NewInstanceResource,
+	var out []func() resource.Resource
+	for _, t := range resourceTypes {
+		out = append(out, t.resource)
 	}
+	return out
 }
 
 func (p *CloudComputeProvider) DataSources(_ context.Context) []func() datasource.DataSource {
@@ -99,13 +110,12 @@ func (p *CloudComputeProvider) DataSources(_ context.Context) []func() datasourc
 	}
 }
 
-// ListResources are the list resources of terraform query (Terraform 1.14
-// and later), one per resource type.
+// ListResources are the list resources of terraform query, one per
+// resource type.
 func (p *CloudComputeProvider) ListResources(_ context.Context) []func() list.ListResource {
-	return []func() list.ListResource{
-		zec.NewDiskListResource,
-		zec.NewInstanceListResource,
-		bmc.NewInstanceListResource,
-		clouddc.NewInstanceListResource,
+	var out []func() list.ListResource
+	for _, t := range resourceTypes {
+		out = append(out, t.list)
 	}
+	return out
 }

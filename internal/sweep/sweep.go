@@ -24,27 +24,40 @@ type Logf func(format string, args ...any)
 // isTestObject reports whether name is one the tests give.
 func isTestObject(name string) bool { return strings.HasPrefix(name, Prefix) }
 
-// ZECInstances releases the test instances (and their system disks with
-// them): from the recycle bin too, on an account that has one. Their data
-// disks are detached and kept by the API: ZECDisks runs after it.
-func ZECInstances(ctx context.Context, c *zenlayer.Client, logf Logf) error {
-	list, err := c.DescribeInstances(ctx, zenlayer.DescribeInstancesRequest{})
+// sweepAll lists the objects of one kind (what, in the error of the
+// listing) and sweeps those the tests made, one by one: one object's
+// failure does not keep the others from being swept, and every failure is
+// in the error.
+func sweepAll[T, R any](ctx context.Context, what string, list func(context.Context, R) ([]T, error), all R,
+	name func(*T) string, sweep func(*T) error) error {
+	objs, err := list(ctx, all)
 	if err != nil {
-		return fmt.Errorf("listing ZEC instances: %w", err)
+		return fmt.Errorf("listing %s: %w", what, err)
 	}
 	var errs []error
-	for _, inst := range list {
-		if !isTestObject(inst.InstanceName) {
+	for i := range objs {
+		if !isTestObject(name(&objs[i])) {
 			continue
 		}
-		if err := releaseZEC(ctx, "ZEC instance", inst.InstanceID, inst.InstanceName, logf,
-			func(ctx context.Context) error { return c.ReleaseZECInstance(ctx, inst.InstanceID) },
-			wait.StatusOf(c.FindZECInstance, inst.InstanceID, zenlayer.IsNotFound, func(i *zenlayer.Instance) string { return i.Status }),
-			zecInstanceSettled, zenlayer.InstanceStatusRecycle, zenlayer.InstanceStatusReleasing); err != nil {
+		if err := sweep(&objs[i]); err != nil {
 			errs = append(errs, err)
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// ZECInstances releases the test instances (and their system disks with
+// them): from the recycle bin too, on an account that has one. Their data
+// disks are detached and kept by the API: ZECDisks runs after it.
+func ZECInstances(ctx context.Context, c *zenlayer.Client, logf Logf) error {
+	return sweepAll(ctx, "ZEC instances", c.DescribeInstances, zenlayer.DescribeInstancesRequest{},
+		func(inst *zenlayer.Instance) string { return inst.InstanceName },
+		func(inst *zenlayer.Instance) error {
+			return releaseZEC(ctx, "ZEC instance", inst.InstanceID, inst.InstanceName, logf,
+				func(ctx context.Context) error { return c.ReleaseZECInstance(ctx, inst.InstanceID) },
+				wait.StatusOf(c.FindZECInstance, inst.InstanceID, zenlayer.IsNotFound, func(i *zenlayer.Instance) string { return i.Status }),
+				zecInstanceSettled, zenlayer.InstanceStatusRecycle, zenlayer.InstanceStatusReleasing)
+		})
 }
 
 // zecInstanceSettled are the statuses a release is accepted in.
@@ -55,39 +68,31 @@ var zecInstanceSettled = []string{zenlayer.InstanceStatusRunning, zenlayer.Insta
 // instance, and from the recycle bin too. A boot disk is never released on
 // its own: it goes with its instance.
 func ZECDisks(ctx context.Context, c *zenlayer.Client, logf Logf) error {
-	list, err := c.DescribeDisks(ctx, zenlayer.DescribeDisksRequest{})
-	if err != nil {
-		return fmt.Errorf("listing ZEC disks: %w", err)
+	return sweepAll(ctx, "ZEC disks", c.DescribeDisks, zenlayer.DescribeDisksRequest{},
+		func(d *zenlayer.Disk) string { return d.DiskName },
+		func(d *zenlayer.Disk) error { return sweepDisk(ctx, c, d, logf) })
+}
+
+// sweepDisk detaches and releases one test data disk; a boot disk is kept.
+func sweepDisk(ctx context.Context, c *zenlayer.Client, d *zenlayer.Disk, logf Logf) error {
+	if d.DiskType == "SYSTEM" {
+		logf("kept ZEC disk %s (%s): a boot disk goes with its instance %s", d.DiskID, d.DiskName, d.InstanceID)
+		return nil
 	}
-	var errs []error
-	for _, d := range list {
-		if !isTestObject(d.DiskName) {
-			continue
+	status := wait.StatusOf(c.FindDisk, d.DiskID, zenlayer.IsNotFound, func(d *zenlayer.Disk) string { return d.DiskStatus })
+	if d.InstanceID != "" && d.DiskStatus != zenlayer.DiskStatusRecycled {
+		logf("detaching ZEC disk %s (%s) from instance %s", d.DiskID, d.DiskName, d.InstanceID)
+		if err := c.DetachDisks(ctx, false, d.DiskID); err != nil {
+			return fmt.Errorf("detaching ZEC disk %s (%s): %w", d.DiskID, d.DiskName, err)
 		}
-		if d.DiskType == "SYSTEM" {
-			logf("kept ZEC disk %s (%s): a boot disk goes with its instance %s", d.DiskID, d.DiskName, d.InstanceID)
-			continue
-		}
-		status := wait.StatusOf(c.FindDisk, d.DiskID, zenlayer.IsNotFound, func(d *zenlayer.Disk) string { return d.DiskStatus })
-		if d.InstanceID != "" && d.DiskStatus != zenlayer.DiskStatusRecycled {
-			logf("detaching ZEC disk %s (%s) from instance %s", d.DiskID, d.DiskName, d.InstanceID)
-			if err := c.DetachDisks(ctx, false, d.DiskID); err != nil {
-				errs = append(errs, fmt.Errorf("detaching ZEC disk %s (%s): %w", d.DiskID, d.DiskName, err))
-				continue
-			}
-			if _, err := wait.Until(ctx, wait.Object(ctx, "ZEC disk", d.DiskID, "to be detached", status, Timeout,
-				[]string{zenlayer.DiskStatusAvailable, wait.Gone}, []string{zenlayer.DiskStatusFailed})); err != nil {
-				errs = append(errs, err)
-				continue
-			}
-		}
-		if err := releaseZEC(ctx, "ZEC disk", d.DiskID, d.DiskName, logf,
-			func(ctx context.Context) error { return c.ReleaseDisk(ctx, d.DiskID) }, status,
-			zecDiskSettled, zenlayer.DiskStatusRecycled, zenlayer.DiskStatusDeleting); err != nil {
-			errs = append(errs, err)
+		if _, err := wait.Until(ctx, wait.Object(ctx, "ZEC disk", d.DiskID, "to be detached", status, Timeout,
+			[]string{zenlayer.DiskStatusAvailable, wait.Gone}, []string{zenlayer.DiskStatusFailed})); err != nil {
+			return err
 		}
 	}
-	return errors.Join(errs...)
+	return releaseZEC(ctx, "ZEC disk", d.DiskID, d.DiskName, logf,
+		func(ctx context.Context) error { return c.ReleaseDisk(ctx, d.DiskID) }, status,
+		zecDiskSettled, zenlayer.DiskStatusRecycled, zenlayer.DiskStatusDeleting)
 }
 
 // zecDiskSettled are the statuses a release is accepted in.
@@ -142,20 +147,14 @@ var bmcSettled = []string{zenlayer.BMCStatusRunning, zenlayer.BMCStatusStopped, 
 // terminate at once). A PREPAID machine cannot be released before its
 // subscription ends: its renewal is cancelled and it is kept.
 func BMCInstances(ctx context.Context, c *zenlayer.Client, logf Logf) error {
-	list, err := c.DescribeBMCInstances(ctx, zenlayer.DescribeBMCInstancesRequest{})
-	if err != nil {
-		return fmt.Errorf("listing BMC instances: %w", err)
-	}
-	var errs []error
-	for _, inst := range list {
-		if !isTestObject(inst.InstanceName) {
-			continue
-		}
-		if err := sweepBMC(ctx, c, inst, logf); err != nil {
-			errs = append(errs, fmt.Errorf("BMC instance %s (%s): %w", inst.InstanceID, inst.InstanceName, err))
-		}
-	}
-	return errors.Join(errs...)
+	return sweepAll(ctx, "BMC instances", c.DescribeBMCInstances, zenlayer.DescribeBMCInstancesRequest{},
+		func(inst *zenlayer.BMCInstance) string { return inst.InstanceName },
+		func(inst *zenlayer.BMCInstance) error {
+			if err := sweepBMC(ctx, c, *inst, logf); err != nil {
+				return fmt.Errorf("BMC instance %s (%s): %w", inst.InstanceID, inst.InstanceName, err)
+			}
+			return nil
+		})
 }
 
 func sweepBMC(ctx context.Context, c *zenlayer.Client, inst zenlayer.BMCInstance, logf Logf) error {

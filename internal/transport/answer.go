@@ -68,6 +68,14 @@ func IsNotFound(err error) bool {
 	return errors.As(err, &nf)
 }
 
+// ErrorIs reports whether err is (or wraps) an E that match accepts: the
+// one shape of the clients' predicates on their API errors (HasCode,
+// IsAuthError, IsNotFoundCode).
+func ErrorIs[E error](err error, match func(E) bool) bool {
+	e, ok := errors.AsType[E](err)
+	return ok && match(e)
+}
+
 // Chunked calls list for ids in parts of at most size ids, in order, and
 // returns all that the calls answered; the first error ends it. The APIs
 // take a bounded number of ids per call.

@@ -2,6 +2,7 @@ package transport_test
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"slices"
@@ -90,5 +91,19 @@ func TestNotFoundError(t *testing.T) {
 	err := error(&transport.NotFoundError{Kind: "ZEC disk", ID: "d-1", Cause: cause})
 	if !transport.IsNotFound(err) || !errors.Is(err, cause) || err.Error() != "ZEC disk d-1 not found" || transport.IsNotFound(cause) {
 		t.Fatalf("NotFoundError: %v", err)
+	}
+}
+
+func TestErrorIs(t *testing.T) {
+	nf := &transport.NotFoundError{Kind: "ZEC disk", ID: "d-1"}
+	isDisk := func(e *transport.NotFoundError) bool { return e.Kind == "ZEC disk" }
+	if !transport.ErrorIs(fmt.Errorf("reading: %w", nf), isDisk) {
+		t.Error("a wrapped match is not found")
+	}
+	if transport.ErrorIs(&transport.NotFoundError{Kind: "BMC instance"}, isDisk) {
+		t.Error("an error that match refuses is accepted")
+	}
+	if transport.ErrorIs(errors.New("other"), isDisk) || transport.ErrorIs(nil, isDisk) {
+		t.Error("an error of another type (or nil) is accepted")
 	}
 }

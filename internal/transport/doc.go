@@ -7,8 +7,9 @@
 //   - tls.go: the HTTP transport (TLS 1.2+), the insecure switch and
 //     certificate errors;
 //   - decode.go, answer.go: reading an answer within a size limit, why it
-//     could not be decoded, the text of an error answer, NotFoundError, and
-//     calls split over bounded id lists (Chunked);
+//     could not be decoded, the text of an error answer, NotFoundError, the
+//     one shape of the clients' error predicates (ErrorIs), and calls split
+//     over bounded id lists (Chunked);
 //   - secrets.go: the masking of secrets in logs and error texts.
 //
 // It imports of the project only internal/wait, and no API client: the

@@ -94,35 +94,31 @@ type BMCInstanceType struct {
 
 // BMCInstance is a bare metal instance as DescribeInstances answers it.
 type BMCInstance struct {
-	InstanceID             string         `json:"instanceId"`
-	ZoneID                 string         `json:"zoneId"`
-	InstanceName           string         `json:"instanceName"`
-	Hostname               string         `json:"hostname"`
-	InstanceTypeID         string         `json:"instanceTypeId"`
-	ImageID                string         `json:"imageId"`
-	ImageName              string         `json:"imageName"`
-	IpxeURL                string         `json:"ipxeUrl"`
-	InstanceChargeType     string         `json:"instanceChargeType"`
-	BandwidthOutMbps       int64          `json:"bandwidthOutMbps"`
-	TrafficPackageSize     *float64       `json:"trafficPackageSize"`
-	InternetChargeType     string         `json:"internetChargeType"`
-	Period                 *int64         `json:"period"`
-	PrimaryPublicIPAddress string         `json:"primaryPublicIpAddress"`
-	PublicIPAddresses      []string       `json:"publicIpAddresses"`
-	PrivateIPAddresses     []string       `json:"privateIpAddresses"`
-	IPv6Addresses          []string       `json:"ipv6Addresses"`
-	SubnetIDs              []string       `json:"subnetIds"`
-	CreateTime             string         `json:"createTime"`
-	ExpiredTime            string         `json:"expiredTime"`
-	ResourceGroupID        string         `json:"resourceGroupId"`
-	ResourceGroupName      string         `json:"resourceGroupName"`
-	InstanceStatus         string         `json:"instanceStatus"`
-	Partitions             []BMCPartition `json:"partitions"`
-	RaidConfig             *BMCRaidConfig `json:"raidConfig"`
-	Nic                    *BMCNic        `json:"nic"`
-	AutoRenew              bool           `json:"autoRenew"`
-	// Tags come wrapped, as in a create: {"tags": [...]}.
-	Tags *TagAssociation `json:"tags"`
+	InstanceID             string   `json:"instanceId"`
+	ZoneID                 string   `json:"zoneId"`
+	InstanceName           string   `json:"instanceName"`
+	Hostname               string   `json:"hostname"`
+	InstanceTypeID         string   `json:"instanceTypeId"`
+	ImageID                string   `json:"imageId"`
+	ImageName              string   `json:"imageName"`
+	IpxeURL                string   `json:"ipxeUrl"`
+	InstanceChargeType     string   `json:"instanceChargeType"`
+	BandwidthOutMbps       int64    `json:"bandwidthOutMbps"`
+	TrafficPackageSize     *float64 `json:"trafficPackageSize"`
+	InternetChargeType     string   `json:"internetChargeType"`
+	Period                 *int64   `json:"period"`
+	PrimaryPublicIPAddress string   `json:"primaryPublicIpAddress"`
+	PublicIPAddresses      []string `json:"publicIpAddresses"`
+	PrivateIPAddresses     []string `json:"privateIpAddresses"`
+	IPv6Addresses          []string `json:"ipv6Addresses"`
+	SubnetIDs              []string `json:"subnetIds"`
+	ResourceInfo
+	ResourceGroupName string         `json:"resourceGroupName"`
+	InstanceStatus    string         `json:"instanceStatus"`
+	Partitions        []BMCPartition `json:"partitions"`
+	RaidConfig        *BMCRaidConfig `json:"raidConfig"`
+	Nic               *BMCNic        `json:"nic"`
+	AutoRenew         bool           `json:"autoRenew"`
 
 	// KeyID is the key pair installed, when the API reports it.
 	KeyID string `json:"keyId"`
@@ -212,13 +208,7 @@ type DescribeBMCInstancesRequest struct {
 // DescribeBMCInstances lists every instance matching in: more than 100 ids
 // are asked for in several calls, and the pages are followed.
 func (c *Client) DescribeBMCInstances(ctx context.Context, in DescribeBMCInstancesRequest) ([]BMCInstance, error) {
-	if in.PageSize <= 0 {
-		in.PageSize = maxPageSize
-	}
-	return describeAll[BMCInstance](ctx, c, BMC, "DescribeInstances", in.InstanceIDs, func(ids []string, pageNum int) any {
-		in.InstanceIDs, in.PageNum = ids, pageNum
-		return in
-	})
+	return describePaged[BMCInstance](ctx, c, BMC, "DescribeInstances", &in, &in.InstanceIDs, &in.PageSize, &in.PageNum)
 }
 
 // FindBMCInstancesByCreateToken returns the ids of the instances tagged with
@@ -353,13 +343,7 @@ type BMCZone struct {
 
 // DescribeBMCZones lists the zones that sell bare metal.
 func (c *Client) DescribeBMCZones(ctx context.Context) ([]BMCZone, error) {
-	var out struct {
-		ZoneSet []BMCZone `json:"zoneSet"`
-	}
-	if err := c.Call(ctx, BMC, "DescribeZones", map[string]any{}, &out); err != nil {
-		return nil, err
-	}
-	return out.ZoneSet, nil
+	return describeList[BMCZone](ctx, c, BMC, "DescribeZones", "zoneSet", map[string]any{})
 }
 
 // DescribeBMCInstanceTypesRequest filters DescribeInstanceTypes.
@@ -380,13 +364,7 @@ type DescribeBMCInstanceTypesRequest struct {
 
 // DescribeBMCInstanceTypes lists instance types.
 func (c *Client) DescribeBMCInstanceTypes(ctx context.Context, in DescribeBMCInstanceTypesRequest) ([]BMCInstanceType, error) {
-	var out struct {
-		InstanceTypes []BMCInstanceType `json:"instanceTypes"`
-	}
-	if err := c.Call(ctx, BMC, "DescribeInstanceTypes", in, &out); err != nil {
-		return nil, err
-	}
-	return out.InstanceTypes, nil
+	return describeList[BMCInstanceType](ctx, c, BMC, "DescribeInstanceTypes", "instanceTypes", in)
 }
 
 // BMCImage is an operating system image.
@@ -410,11 +388,5 @@ type DescribeBMCImagesRequest struct {
 
 // DescribeBMCImages lists images.
 func (c *Client) DescribeBMCImages(ctx context.Context, in DescribeBMCImagesRequest) ([]BMCImage, error) {
-	var out struct {
-		Images []BMCImage `json:"images"`
-	}
-	if err := c.Call(ctx, BMC, "DescribeImages", in, &out); err != nil {
-		return nil, err
-	}
-	return out.Images, nil
+	return describeList[BMCImage](ctx, c, BMC, "DescribeImages", "images", in)
 }

@@ -2,6 +2,7 @@ package zenlayer
 
 import (
 	"context"
+	"reflect"
 	"slices"
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/transport"
@@ -46,6 +47,37 @@ func describeAll[T any](ctx context.Context, c *Client, svc Service, action stri
 			return all, nil
 		}
 	}
+}
+
+// describePaged is describeAll of a request that carries its own ids and
+// page fields (in points at the request, the others at its fields): it is
+// sent as it is, maxPageSize objects a page unless it says otherwise, with
+// the ids of each call and the number of each page.
+func describePaged[T any](ctx context.Context, c *Client, svc Service, action string, in any, ids *[]string, pageSize, pageNum *int) ([]T, error) {
+	if *pageSize <= 0 {
+		*pageSize = maxPageSize
+	}
+	return describeAll[T](ctx, c, svc, action, *ids, func(part []string, n int) any {
+		*ids, *pageNum = part, n
+		return in
+	})
+}
+
+// describeList is a call whose answer is one list, under the name field
+// (the catalogue lookups: zoneSet, images, ...). The answer is decoded into
+// struct{ List *[]T `json:"<field>"` } pointing at the list, as a struct
+// of each call's own would be: other fields are ignored, a missing or null
+// list is nil, and a decoding error names the field.
+func describeList[T any](ctx context.Context, c *Client, svc Service, action, field string, in any) ([]T, error) {
+	var list []T
+	answer := reflect.New(reflect.StructOf([]reflect.StructField{
+		{Name: "List", Type: reflect.TypeFor[*[]T](), Tag: reflect.StructTag(`json:"` + field + `"`)},
+	}))
+	answer.Elem().Field(0).Set(reflect.ValueOf(&list))
+	if err := c.Call(ctx, svc, action, in, answer.Interface()); err != nil {
+		return nil, err
+	}
+	return list, nil
 }
 
 // createTokenFilter is the tag filter of a Describe for the objects of one

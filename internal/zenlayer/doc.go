@@ -10,7 +10,8 @@
 //     BatchError and BMCReleaseError;
 //   - zec_disks.go, zec_instances.go, bmc.go: the actions of ZEC and BMC;
 //   - zec_catalog.go: the ZEC catalogue lookups and the key pairs (ccs);
-//   - describe.go: the one paged Describe loop, the create-token lookups;
+//   - describe.go: the one paged Describe loop, the one call of the
+//     catalogue lookups (an answer that is one list), the create-token lookups;
 //   - coalesce.go, lookups.go: concurrent lookups and releases sent as one call;
 //   - snapshot.go: listings that answer the reads of a refresh;
 //   - release.go: the one guard of releases that must not be sent twice;

@@ -1,7 +1,6 @@
 package zenlayer
 
 import (
-	"errors"
 	"fmt"
 	"net/http"
 	"slices"
@@ -62,20 +61,19 @@ var retryableCodes = []string{CodeRequestLimitExceeded, CodeInternalServerError,
 // IsNotFoundCode reports whether err is an API answer meaning "no such object".
 // Only finders should use it; everything else checks for *NotFoundError.
 func IsNotFoundCode(err error) bool {
-	var ae *APIError
-	return errors.As(err, &ae) && (slices.Contains(notFoundCodes, ae.Code) || (ae.HTTPStatus == http.StatusNotFound && ae.Code == ""))
+	return transport.ErrorIs(err, func(ae *APIError) bool {
+		return slices.Contains(notFoundCodes, ae.Code) || (ae.HTTPStatus == http.StatusNotFound && ae.Code == "")
+	})
 }
 
 // HasCode reports whether err is an API error with the given code.
 func HasCode(err error, code string) bool {
-	var ae *APIError
-	return errors.As(err, &ae) && ae.Code == code
+	return transport.ErrorIs(err, func(ae *APIError) bool { return ae.Code == code })
 }
 
 // IsAuthError reports whether err is an authentication failure (never retried).
 func IsAuthError(err error) bool {
-	var ae *APIError
-	return errors.As(err, &ae) && ae.HTTPStatus == http.StatusUnauthorized
+	return transport.ErrorIs(err, func(ae *APIError) bool { return ae.HTTPStatus == http.StatusUnauthorized })
 }
 
 // NotFoundError is what finders return when the object does not exist.

@@ -29,16 +29,10 @@ type ZECZone struct {
 
 // DescribeZECZones lists the zones, or those of ids.
 func (c *Client) DescribeZECZones(ctx context.Context, ids []string) ([]ZECZone, error) {
-	var out struct {
-		ZoneSet []ZECZone `json:"zoneSet"`
-	}
 	in := struct {
 		ZoneIDs []string `json:"zoneIds,omitempty"`
 	}{ids}
-	if err := c.Call(ctx, ZEC, "DescribeZones", in, &out); err != nil {
-		return nil, err
-	}
-	return out.ZoneSet, nil
+	return describeList[ZECZone](ctx, c, ZEC, "DescribeZones", "zoneSet", in)
 }
 
 // ZECImage is an image a ZEC instance can run (zec20250901 Image).
@@ -75,13 +69,7 @@ type DescribeZECImagesRequest struct {
 
 // DescribeZECImages lists every image matching in, following the pages.
 func (c *Client) DescribeZECImages(ctx context.Context, in DescribeZECImagesRequest) ([]ZECImage, error) {
-	if in.PageSize <= 0 {
-		in.PageSize = maxPageSize
-	}
-	return describeAll[ZECImage](ctx, c, ZEC, "DescribeImages", in.ImageIDs, func(ids []string, pageNum int) any {
-		in.ImageIDs, in.PageNum = ids, pageNum
-		return in
-	})
+	return describePaged[ZECImage](ctx, c, ZEC, "DescribeImages", &in, &in.ImageIDs, &in.PageSize, &in.PageNum)
 }
 
 // ZECInstanceType is an instance type as a zone sells it (zec20250901
@@ -102,17 +90,11 @@ type ZECInstanceType struct {
 // DescribeZECInstanceTypes lists the instance types of every zone, or of
 // zoneID, or the one instanceType (either may be "").
 func (c *Client) DescribeZECInstanceTypes(ctx context.Context, zoneID, instanceType string) ([]ZECInstanceType, error) {
-	var out struct {
-		InstanceTypeQuotaSet []ZECInstanceType `json:"instanceTypeQuotaSet"`
-	}
 	in := struct {
 		ZoneID       string `json:"zoneId,omitempty"`
 		InstanceType string `json:"instanceType,omitempty"`
 	}{zoneID, instanceType}
-	if err := c.Call(ctx, ZEC, "DescribeZoneInstanceConfigInfos", in, &out); err != nil {
-		return nil, err
-	}
-	return out.InstanceTypeQuotaSet, nil
+	return describeList[ZECInstanceType](ctx, c, ZEC, "DescribeZoneInstanceConfigInfos", "instanceTypeQuotaSet", in)
 }
 
 // KeyPair is an SSH key pair of the account (ccs20250901 KeyPair).
@@ -135,11 +117,5 @@ type DescribeKeyPairsRequest struct {
 
 // DescribeKeyPairs lists every key pair matching in, following the pages.
 func (c *Client) DescribeKeyPairs(ctx context.Context, in DescribeKeyPairsRequest) ([]KeyPair, error) {
-	if in.PageSize <= 0 {
-		in.PageSize = maxPageSize
-	}
-	return describeAll[KeyPair](ctx, c, CCS, "DescribeKeyPairs", in.KeyIDs, func(ids []string, pageNum int) any {
-		in.KeyIDs, in.PageNum = ids, pageNum
-		return in
-	})
+	return describePaged[KeyPair](ctx, c, CCS, "DescribeKeyPairs", &in, &in.KeyIDs, &in.PageSize, &in.PageNum)
 }

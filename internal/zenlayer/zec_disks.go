@@ -35,6 +35,16 @@ type TagAssociation struct {
 	Tags []Tag `json:"tags"`
 }
 
+// ResourceInfo are the fields that every object of the client (a disk, a
+// ZEC or a BMC instance) answers alike: its dates, resource group and tags.
+type ResourceInfo struct {
+	CreateTime      string `json:"createTime"`
+	ExpiredTime     string `json:"expiredTime"`
+	ResourceGroupID string `json:"resourceGroupId"`
+	// Tags come wrapped, as in a create: {"tags": [...]}.
+	Tags *TagAssociation `json:"tags"`
+}
+
 // Disk is a ZEC disk as DescribeDisks returns it.
 type Disk struct {
 	DiskID       string `json:"diskId"`
@@ -50,12 +60,8 @@ type Disk struct {
 	// ChargeType is POSTPAID or PREPAID, read from period: DiskInfo of
 	// version 2025-09-01 has no chargeType, and its period (months) "is
 	// empty for POSTPAID" (zenlayercloud-cli apis/en-US/zec/describe-disks.yaml).
-	ChargeType      string `json:"-"`
-	CreateTime      string `json:"createTime"`
-	ExpiredTime     string `json:"expiredTime"`
-	ResourceGroupID string `json:"resourceGroupId"`
-	// Tags come wrapped, as in a create: {"tags": [...]}.
-	Tags *TagAssociation `json:"tags"`
+	ChargeType string `json:"-"`
+	ResourceInfo
 	// BurstingEnabled is null in version 2024-04-01.
 	BurstingEnabled *bool `json:"burstingEnabled"`
 }
@@ -138,13 +144,7 @@ func (c *Client) FindDisksByCreateToken(ctx context.Context, token string) ([]st
 // DescribeDisks lists every disk matching in, following the pages and
 // splitting more than 100 ids over several calls.
 func (c *Client) DescribeDisks(ctx context.Context, in DescribeDisksRequest) ([]Disk, error) {
-	if in.PageSize <= 0 {
-		in.PageSize = maxPageSize
-	}
-	return describeAll[Disk](ctx, c, ZEC, "DescribeDisks", in.DiskIDs, func(ids []string, pageNum int) any {
-		in.DiskIDs, in.PageNum = ids, pageNum
-		return in
-	})
+	return describePaged[Disk](ctx, c, ZEC, "DescribeDisks", &in, &in.DiskIDs, &in.PageSize, &in.PageNum)
 }
 
 // FindDisk returns the disk with id, or a *NotFoundError.

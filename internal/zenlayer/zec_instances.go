@@ -40,31 +40,28 @@ const (
 
 // Instance is a ZEC instance as DescribeInstances returns it.
 type Instance struct {
-	InstanceID         string          `json:"instanceId"`
-	InstanceName       string          `json:"instanceName"`
-	ZoneID             string          `json:"zoneId"`
-	InstanceType       string          `json:"instanceType"`
-	CPU                int64           `json:"cpu"`
-	Memory             int64           `json:"memory"`
-	ImageID            string          `json:"imageId"`
-	ImageName          string          `json:"imageName"`
-	TimeZone           string          `json:"timeZone"`
-	NicNetworkType     string          `json:"nicNetworkType"`
-	Status             string          `json:"status"`
-	SystemDisk         *InstanceDisk   `json:"systemDisk"`
-	DataDisks          []InstanceDisk  `json:"dataDisks"`
-	PublicIPAddresses  []string        `json:"publicIpAddresses"`
-	PrivateIPAddresses []string        `json:"privateIpAddresses"`
-	KeyID              string          `json:"keyId"`
-	SubnetID           string          `json:"subnetId"`
-	SecurityGroupID    string          `json:"securityGroupId"`
-	EnableAgent        bool            `json:"enableAgent"`
-	EnableIPForward    bool            `json:"enableIpForward"`
-	CreateTime         string          `json:"createTime"`
-	ExpiredTime        string          `json:"expiredTime"`
-	ResourceGroupID    string          `json:"resourceGroupId"`
-	ResourceGroupName  string          `json:"resourceGroupName"`
-	Tags               *TagAssociation `json:"tags"`
+	InstanceID         string         `json:"instanceId"`
+	InstanceName       string         `json:"instanceName"`
+	ZoneID             string         `json:"zoneId"`
+	InstanceType       string         `json:"instanceType"`
+	CPU                int64          `json:"cpu"`
+	Memory             int64          `json:"memory"`
+	ImageID            string         `json:"imageId"`
+	ImageName          string         `json:"imageName"`
+	TimeZone           string         `json:"timeZone"`
+	NicNetworkType     string         `json:"nicNetworkType"`
+	Status             string         `json:"status"`
+	SystemDisk         *InstanceDisk  `json:"systemDisk"`
+	DataDisks          []InstanceDisk `json:"dataDisks"`
+	PublicIPAddresses  []string       `json:"publicIpAddresses"`
+	PrivateIPAddresses []string       `json:"privateIpAddresses"`
+	KeyID              string         `json:"keyId"`
+	SubnetID           string         `json:"subnetId"`
+	SecurityGroupID    string         `json:"securityGroupId"`
+	EnableAgent        bool           `json:"enableAgent"`
+	EnableIPForward    bool           `json:"enableIpForward"`
+	ResourceInfo
+	ResourceGroupName string `json:"resourceGroupName"`
 	// Nics are the instance's vNICs, its primary one first (version 2025-09-01).
 	Nics []InstanceNic `json:"nics"`
 	// InstanceOptions is null in version 2024-04-01.
@@ -213,13 +210,7 @@ func (c *Client) FindZECInstancesByCreateToken(ctx context.Context, token string
 // DescribeInstances lists every instance matching in, following the pages
 // and splitting more than 100 ids over several calls.
 func (c *Client) DescribeInstances(ctx context.Context, in DescribeInstancesRequest) ([]Instance, error) {
-	if in.PageSize <= 0 {
-		in.PageSize = maxPageSize
-	}
-	return describeAll[Instance](ctx, c, ZEC, "DescribeInstances", in.InstanceIDs, func(ids []string, pageNum int) any {
-		in.InstanceIDs, in.PageNum = ids, pageNum
-		return in
-	})
+	return describePaged[Instance](ctx, c, ZEC, "DescribeInstances", &in, &in.InstanceIDs, &in.PageSize, &in.PageNum)
 }
 
 // FindZECInstance returns the instance with id, or a *NotFoundError.
