@@ -2,8 +2,10 @@
 // provider shares on the terraform-plugin-framework side, written once:
 //
 //   - base.go: ResourceBase and DataSourceBase (type name, Configure with
-//     the provider's clients and a clear error on a wrong type) and
-//     WithImportByID (import by id or by identity, refusing an empty id);
+//     the provider's clients and a clear error on a wrong type),
+//     WithImportByID (import by id or by identity, refusing an empty id;
+//     part of ResourceBase) and Resource, the interfaces every resource
+//     implements, which NewResource checks at compile time;
 //   - identity.go: resource identity (Terraform 1.12+), once for every
 //     resource: ResourceBase's IdentitySchema ("id" and the resource's
 //     IdentityAttributes, from WithIdentity) and Identify, the Identifier

@@ -18,23 +18,16 @@ import (
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
-var (
-	_ resource.Resource                   = &diskResource{}
-	_ resource.ResourceWithConfigure      = &diskResource{}
-	_ resource.ResourceWithImportState    = &diskResource{}
-	_ resource.ResourceWithModifyPlan     = &diskResource{}
-	_ resource.ResourceWithValidateConfig = &diskResource{}
-)
+var _ resource.ResourceWithValidateConfig = &diskResource{}
 
 // NewDiskResource is the constructor of cloudcompute_zenlayer_zec_disk.
 func NewDiskResource() resource.Resource {
-	return &diskResource{ResourceBase: framework.NewResourceBase("zenlayer_zec_disk",
-		framework.Timeouts{Create: 10 * time.Minute, Update: 10 * time.Minute, Delete: 10 * time.Minute})}
+	return framework.NewResource(&diskResource{ResourceBase: framework.NewResourceBase("zenlayer_zec_disk",
+		framework.Timeouts{Create: 10 * time.Minute, Update: 10 * time.Minute, Delete: 10 * time.Minute})})
 }
 
 type diskResource struct {
 	framework.ResourceBase
-	framework.WithImportByID
 }
 
 func (r *diskResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

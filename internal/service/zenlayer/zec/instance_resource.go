@@ -19,23 +19,16 @@ import (
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
-var (
-	_ resource.Resource                     = &instanceResource{}
-	_ resource.ResourceWithConfigure        = &instanceResource{}
-	_ resource.ResourceWithImportState      = &instanceResource{}
-	_ resource.ResourceWithModifyPlan       = &instanceResource{}
-	_ resource.ResourceWithConfigValidators = &instanceResource{}
-)
+var _ resource.ResourceWithConfigValidators = &instanceResource{}
 
 // NewInstanceResource is the constructor of cloudcompute_zenlayer_zec_instance.
 func NewInstanceResource() resource.Resource {
-	return &instanceResource{ResourceBase: framework.NewResourceBase("zenlayer_zec_instance",
-		framework.Timeouts{Create: 20 * time.Minute, Update: 20 * time.Minute, Delete: 20 * time.Minute})}
+	return framework.NewResource(&instanceResource{ResourceBase: framework.NewResourceBase("zenlayer_zec_instance",
+		framework.Timeouts{Create: 20 * time.Minute, Update: 20 * time.Minute, Delete: 20 * time.Minute})})
 }
 
 type instanceResource struct {
 	framework.ResourceBase
-	framework.WithImportByID
 }
 
 func (r *instanceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
