@@ -35,9 +35,10 @@
 //     reads the request's plan, state or configuration and gets the API
 //     client, and ctx is bounded by the operation's timeout, the
 //     resource's default from ResourceBase unless its timeouts attribute
-//     sets one), RemoveGone (Read of an object that is gone: warn and
-//     remove it from the state) and Deletable (the first step of a
-//     destroy: an error, or already gone);
+//     sets one), Delete (the whole Delete of a resource whose destroy
+//     needs only its id and release_on_destroy), RemoveGone (Read of an
+//     object that is gone: warn and remove it from the state) and
+//     Deletable (the first step of a destroy: an error, or already gone);
 //   - create.go: GuardedCreate, the create of every resource through the one
 //     create guard (internal/journal), which saves the id, the timeouts and
 //     what Delete needs in the state the moment the id is known;

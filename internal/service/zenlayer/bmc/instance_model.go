@@ -55,6 +55,11 @@ type instanceResourceModel struct {
 	CustomRaids        types.List     `tfsdk:"custom_raids"`
 }
 
+// shared is what zentags.UpdateShared changes of the model.
+func (m *instanceResourceModel) shared() zentags.Shared {
+	return zentags.Shared{Name: &m.Name, ResourceGroupID: &m.ResourceGroupID, Tags: &m.Tags, TagsAll: &m.TagsAll}
+}
+
 // createRequest builds CreateInstances' input from the plan; password comes
 // from the configuration (it is write-only).
 func (m *instanceResourceModel) createRequest(ctx context.Context, password types.String) (zenlayer.CreateBMCInstancesRequest, diag.Diagnostics) {

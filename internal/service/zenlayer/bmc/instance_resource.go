@@ -125,15 +125,7 @@ func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, r
 }
 
 func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state instanceResourceModel
-	conn, ctx, timeout, cancel := framework.Begin(ctx, &resp.Diagnostics, r.Client.ZenlayerClient, r.DeleteTimeout(&state.Timeouts),
-		framework.Get(req.State, &state))
-	defer cancel()
-	if conn == nil {
-		return
-	}
-	release := state.ReleaseOnDestroy.IsNull() || state.ReleaseOnDestroy.ValueBool()
-	resp.Diagnostics.Append(deleteInstance(ctx, conn, state.ID.ValueString(), release, timeout)...)
+	framework.Delete(ctx, req, resp, &r.ResourceBase, r.Client.ZenlayerClient, deleteInstance)
 }
 
 // ModifyPlan plans tags_all (the provider's default_tags under tags),

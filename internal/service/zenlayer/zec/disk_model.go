@@ -61,6 +61,11 @@ func (m *diskResourceModel) fromAPI(d *zenlayer.Disk) {
 	}
 }
 
+// shared is what zentags.UpdateShared changes of the model.
+func (m *diskResourceModel) shared() zentags.Shared {
+	return zentags.Shared{Name: &m.Name, ResourceGroupID: &m.ResourceGroupID, Tags: &m.Tags, TagsAll: &m.TagsAll}
+}
+
 // createRequest is the CreateDisks request for the plan (without the
 // create token, which the create guard adds).
 func (m *diskResourceModel) createRequest() zenlayer.CreateDisksRequest {

@@ -129,24 +129,7 @@ func (r *diskResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	p.Cur.ReleaseOnDestroy, p.Cur.ForceDetach, p.Cur.Timeouts = plan.ReleaseOnDestroy, plan.ForceDetach, plan.Timeouts
 	p.Cur.SnapshotID = plan.SnapshotID // an argument only: no call changes it
 
-	if !plan.Name.IsUnknown() && !plan.Name.Equal(state.Name) {
-		tflog.Info(ctx, "renaming ZEC disk", map[string]any{"id": id})
-		if err := conn.RenameDisks(ctx, plan.Name.ValueString(), id); err != nil {
-			p.Fail(fmt.Sprintf("renaming ZEC disk (%s)", id), err)
-			return
-		}
-		p.Cur.Name = plan.Name
-	}
-
-	tagsChanged, groupMoved, what, err := zentags.Sync(ctx, conn, "ZEC disk", id, state.TagsAll, plan.TagsAll, state.ResourceGroupID, plan.ResourceGroupID)
-	if tagsChanged {
-		p.Cur.Tags, p.Cur.TagsAll = plan.Tags, plan.TagsAll
-	}
-	if groupMoved {
-		p.Cur.ResourceGroupID = plan.ResourceGroupID
-	}
-	if err != nil {
-		p.Fail(what, err)
+	if !zentags.UpdateShared(ctx, conn, "ZEC disk", id, conn.RenameDisks, plan.shared(), p.Cur.shared(), p.Fail) {
 		return
 	}
 
@@ -200,16 +183,7 @@ func (r *diskResource) Update(ctx context.Context, req resource.UpdateRequest, r
 }
 
 func (r *diskResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state diskResourceModel
-	conn, ctx, timeout, cancel := framework.Begin(ctx, &resp.Diagnostics, r.Client.ZenlayerClient, r.DeleteTimeout(&state.Timeouts),
-		framework.Get(req.State, &state))
-	defer cancel()
-	if conn == nil {
-		return
-	}
-	id := state.ID.ValueString()
-	releaseFromBin := state.ReleaseOnDestroy.IsNull() || state.ReleaseOnDestroy.ValueBool()
-	resp.Diagnostics.Append(deleteDisk(ctx, conn, id, releaseFromBin, timeout)...)
+	framework.Delete(ctx, req, resp, &r.ResourceBase, r.Client.ZenlayerClient, deleteDisk)
 }
 
 // ModifyPlan plans tags_all (the provider's default_tags under tags) and

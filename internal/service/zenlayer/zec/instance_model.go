@@ -120,6 +120,11 @@ func powerStateOf(status string, prev types.String) types.String {
 	return prev
 }
 
+// shared is what zentags.UpdateShared changes of the model.
+func (m *instanceResourceModel) shared() zentags.Shared {
+	return zentags.Shared{Name: &m.Name, ResourceGroupID: &m.ResourceGroupID, Tags: &m.Tags, TagsAll: &m.TagsAll}
+}
+
 // createRequest is the CreateZecInstances request for the plan and the
 // write-only password, which only the configuration holds (without the
 // create token, which the create guard adds).

@@ -170,24 +170,7 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 		p.Cur.PasswordWOVersion = plan.PasswordWOVersion // adopted (never acted on), or dropped
 	}
 
-	if !plan.Name.IsUnknown() && !plan.Name.Equal(state.Name) {
-		tflog.Info(ctx, "renaming ZEC instance", map[string]any{"id": id})
-		if err := conn.ModifyInstancesAttribute(ctx, plan.Name.ValueString(), id); err != nil {
-			p.Fail(fmt.Sprintf("renaming ZEC instance (%s)", id), err)
-			return
-		}
-		p.Cur.Name = plan.Name
-	}
-
-	tagsChanged, groupMoved, what, err := zentags.Sync(ctx, conn, "ZEC instance", id, state.TagsAll, plan.TagsAll, state.ResourceGroupID, plan.ResourceGroupID)
-	if tagsChanged {
-		p.Cur.Tags, p.Cur.TagsAll = plan.Tags, plan.TagsAll
-	}
-	if groupMoved {
-		p.Cur.ResourceGroupID = plan.ResourceGroupID
-	}
-	if err != nil {
-		p.Fail(what, err)
+	if !zentags.UpdateShared(ctx, conn, "ZEC instance", id, conn.ModifyInstancesAttribute, plan.shared(), p.Cur.shared(), p.Fail) {
 		return
 	}
 
@@ -247,15 +230,7 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 }
 
 func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state instanceResourceModel
-	conn, ctx, timeout, cancel := framework.Begin(ctx, &resp.Diagnostics, r.Client.ZenlayerClient, r.DeleteTimeout(&state.Timeouts),
-		framework.Get(req.State, &state))
-	defer cancel()
-	if conn == nil {
-		return
-	}
-	releaseFromBin := state.ReleaseOnDestroy.IsNull() || state.ReleaseOnDestroy.ValueBool()
-	resp.Diagnostics.Append(deleteInstance(ctx, conn, state.ID.ValueString(), releaseFromBin, timeout)...)
+	framework.Delete(ctx, req, resp, &r.ResourceBase, r.Client.ZenlayerClient, deleteInstance)
 }
 
 // ModifyPlan plans tags_all (the provider's default_tags under tags) and

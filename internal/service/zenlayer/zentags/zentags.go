@@ -5,7 +5,8 @@
 // create token), the tags read back (the create token hidden), the
 // in-place change through the resource manager (zrm ModifyResourceTags),
 // the in-place move to another resource group (user
-// AddResourceResourceGroup) and the tags filter of the listings.
+// AddResourceResourceGroup), the Update step that does both after a rename
+// (UpdateShared) and the tags filter of the listings.
 //
 // It imports the framework glue, internal/conns and the Zenlayer client;
 // no resource package.
@@ -126,20 +127,44 @@ func FilterTags(ctx context.Context, m types.Map) []zenlayer.Tag {
 	return tags[:len(tags)-1] // without the (empty) create token
 }
 
-// Sync is the step of an Update that brings an object's tags (tags_all)
-// and resource group to the plan's, in that order: it reports whether
-// each was changed, and, when a call failed, the error with what failed
-// ("changing tags of ZEC disk (id)") for Partial.Fail.
-func Sync(ctx context.Context, conn *zenlayer.Client, label, id string, stateTags, planTags types.Map, stateGroup, planGroup types.String) (tagsChanged, groupMoved bool, what string, err error) {
-	if Changed(stateTags, planTags) {
-		if err := Update(ctx, conn, label, id, stateTags, planTags); err != nil {
-			return false, false, fmt.Sprintf("changing tags of %s (%s)", label, id), err
+// Shared points at the attributes of a Zenlayer resource's model that
+// every Zenlayer resource changes in place the same way: the name, the tags
+// and the resource group.
+type Shared struct {
+	Name, ResourceGroupID *types.String
+	Tags, TagsAll         *types.Map
+}
+
+// UpdateShared is the step of an Update that renames object id with rename
+// (when the plan's name is known and differs), then brings its tags
+// (tags_all) and its resource group to the plan's. cur is the model of what
+// is true so far (Partial.Cur, the prior state until this step): each change
+// that succeeds is recorded in it. A failed call is reported with fail
+// (Partial.Fail, "renaming ZEC disk (id)"), and UpdateShared reports false.
+func UpdateShared(ctx context.Context, conn *zenlayer.Client, label, id string, rename func(ctx context.Context, name string, ids ...string) error,
+	plan, cur Shared, fail func(summary string, err error)) bool {
+	if !plan.Name.IsUnknown() && !plan.Name.Equal(*cur.Name) {
+		tflog.Info(ctx, "renaming "+label, map[string]any{"id": id})
+		if err := rename(ctx, plan.Name.ValueString(), id); err != nil {
+			fail(fmt.Sprintf("renaming %s (%s)", label, id), err)
+			return false
 		}
-		tagsChanged = true
+		*cur.Name = *plan.Name
 	}
-	moved, err := MoveGroup(ctx, conn, label, id, stateGroup, planGroup)
+	if Changed(*cur.TagsAll, *plan.TagsAll) {
+		if err := Update(ctx, conn, label, id, *cur.TagsAll, *plan.TagsAll); err != nil {
+			fail(fmt.Sprintf("changing tags of %s (%s)", label, id), err)
+			return false
+		}
+		*cur.Tags, *cur.TagsAll = *plan.Tags, *plan.TagsAll
+	}
+	moved, err := MoveGroup(ctx, conn, label, id, *cur.ResourceGroupID, *plan.ResourceGroupID)
 	if err != nil {
-		return tagsChanged, false, fmt.Sprintf("moving %s (%s) to resource group %s", label, id, planGroup.ValueString()), err
+		fail(fmt.Sprintf("moving %s (%s) to resource group %s", label, id, plan.ResourceGroupID.ValueString()), err)
+		return false
 	}
-	return tagsChanged, moved, "", nil
+	if moved {
+		*cur.ResourceGroupID = *plan.ResourceGroupID
+	}
+	return true
 }
