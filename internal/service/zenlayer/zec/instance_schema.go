@@ -5,14 +5,11 @@ import (
 	"fmt"
 	"regexp"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
@@ -47,11 +44,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"data disks attached to it (`cloudcompute_zenlayer_zec_disk`) are detached and kept. On accounts with a recycle bin the instance " +
 			"passes through the bin and is released from there too, unless `release_on_destroy = false`.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "Instance id.",
-				PlanModifiers:       keep,
-			},
+			"id": framework.KeptString("Instance id."),
 			"zone_id": schema.StringAttribute{
 				Required:            true,
 				MarkdownDescription: "Zone of the instance, for example `asia-east-1a`. Changing it creates a new instance.",
@@ -154,24 +147,13 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 					"waiting until the instance is `RUNNING` or `STOPPED`. An instance started or stopped outside Terraform shows up in the next plan.",
 				Validators: []validator.String{stringvalidator.OneOf(PowerStateRunning, PowerStateStopped)},
 			},
-			"force_shutdown": schema.BoolAttribute{
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(false),
-				MarkdownDescription: "Stop the instance with a forced power-off instead of a shutdown through the guest operating system " +
-					"(the API's `forceShutdown`). A forced power-off may lose data that the guest has not written yet.",
-			},
-			"release_on_destroy": schema.BoolAttribute{
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(true),
-				MarkdownDescription: "On accounts with a recycle bin, `true` (the default) releases the instance from the bin as well, so that " +
-					"destroy frees it for good; `false` leaves it in the bin (restorable for a while) and says so in a warning.",
-			},
-			"status": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "Instance status as the API reports it, for example `RUNNING` or `STOPPED`.",
-			},
+			"force_shutdown": framework.DefaultBool(false,
+				"Stop the instance with a forced power-off instead of a shutdown through the guest operating system "+
+					"(the API's `forceShutdown`). A forced power-off may lose data that the guest has not written yet."),
+			"release_on_destroy": framework.DefaultBool(true,
+				"On accounts with a recycle bin, `true` (the default) releases the instance from the bin as well, so that "+
+					"destroy frees it for good; `false` leaves it in the bin (restorable for a while) and says so in a warning."),
+			"status": framework.ReportedString("Instance status as the API reports it, for example `RUNNING` or `STOPPED`."),
 			"cpu": schema.Int64Attribute{
 				Computed:            true,
 				MarkdownDescription: "Number of CPU cores.",
@@ -182,39 +164,17 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				MarkdownDescription: "Memory in GiB.",
 				PlanModifiers:       []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
 			},
-			"public_ip_addresses": schema.ListAttribute{
-				Computed:            true,
-				ElementType:         types.StringType,
-				MarkdownDescription: "Public IP addresses.",
-				PlanModifiers:       []planmodifier.List{listplanmodifier.UseStateForUnknown()},
-			},
-			"private_ip_addresses": schema.ListAttribute{
-				Computed:            true,
-				ElementType:         types.StringType,
-				MarkdownDescription: "Private IP addresses.",
-				PlanModifiers:       []planmodifier.List{listplanmodifier.UseStateForUnknown()},
-			},
-			"image_name": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "Name of the image the instance was installed from.",
-				PlanModifiers:       keep,
-			},
+			"public_ip_addresses":  framework.KeptStrings("Public IP addresses."),
+			"private_ip_addresses": framework.KeptStrings("Private IP addresses."),
+			"image_name":           framework.KeptString("Name of the image the instance was installed from."),
 			"data_disk_ids": schema.ListAttribute{
 				Computed:            true,
 				ElementType:         types.StringType,
 				MarkdownDescription: "Ids of the data disks attached to the instance, as the API lists them.",
 			},
-			"system_disk_id": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "Id of the system disk (it appears in `cloudcompute_zenlayer_zec_disks` as a `SYSTEM` disk).",
-				PlanModifiers:       keep,
-			},
-			"create_time": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "When the instance was created (ISO 8601, as the API reports it).",
-				PlanModifiers:       keep,
-			},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"system_disk_id": framework.KeptString("Id of the system disk (it appears in `cloudcompute_zenlayer_zec_disks` as a `SYSTEM` disk)."),
+			"create_time":    framework.KeptString("When the instance was created (ISO 8601, as the API reports it)."),
+			"timeouts":       framework.TimeoutsAttribute(ctx),
 		},
 	}
 	for name, a := range instanceAttributesMore() {
