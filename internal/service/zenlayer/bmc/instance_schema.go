@@ -217,15 +217,6 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				PlanModifiers: keep,
 				Validators:    nicValidators("wan"),
 			},
-			"resource_group_id": schema.StringAttribute{
-				Optional:            true,
-				Computed:            true,
-				MarkdownDescription: zentags.ResourceGroupDescription("instance"),
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"tags":     zentags.Tags("instance"),
-			"tags_all": zentags.TagsAll(),
 			"power_state": schema.StringAttribute{
 				Optional: true,
 				Computed: true,
@@ -253,6 +244,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 		},
 	}
 	maps.Copy(resp.Schema.Attributes, installAttributes())
+	maps.Copy(resp.Schema.Attributes, zentags.Attributes("instance", stringvalidator.LengthAtLeast(1)))
 }
 
 // replaceWhenRemoved replaces the machine when image_id is removed: a

@@ -3,6 +3,7 @@ package zec
 import (
 	"context"
 	"fmt"
+	"maps"
 	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -75,14 +76,6 @@ func (r *diskResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 					"is running (the API's `instanceCheckFlag = false`). By default the API detaches only from a stopped instance, which "+
 					"protects mounted file systems. Destroying the disk always detaches it forcibly, whatever this says: its data goes "+
 					"with the release anyway, and Terraform destroys a disk before the instance it is attached to."),
-			"resource_group_id": schema.StringAttribute{
-				Optional:            true,
-				Computed:            true,
-				MarkdownDescription: zentags.ResourceGroupDescription("disk"),
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"tags":     zentags.Tags("disk"),
-			"tags_all": zentags.TagsAll(),
 			"release_on_destroy": framework.DefaultBool(true,
 				"On accounts with a recycle bin, `true` (the default) releases the disk from the bin as well, so that "+
 					"destroy frees it for good; `false` leaves it in the bin (restorable for a while) and says so in a warning."),
@@ -98,7 +91,6 @@ func (r *diskResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 			"timeouts":    framework.TimeoutsAttribute(ctx),
 		},
 	}
-	for name, a := range diskAttributesMore() {
-		resp.Schema.Attributes[name] = a
-	}
+	maps.Copy(resp.Schema.Attributes, diskAttributesMore())
+	maps.Copy(resp.Schema.Attributes, zentags.Attributes("disk"))
 }

@@ -3,6 +3,7 @@ package zec
 import (
 	"context"
 	"fmt"
+	"maps"
 	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -130,15 +131,6 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Validators: []validator.String{stringvalidator.RegexMatches(timeZonePattern,
 					"must be an IANA time zone name such as Asia/Singapore or UTC")},
 			},
-			"resource_group_id": schema.StringAttribute{
-				Optional:            true,
-				Computed:            true,
-				MarkdownDescription: zentags.ResourceGroupDescription("instance"),
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"tags":     zentags.Tags("instance"),
-			"tags_all": zentags.TagsAll(),
 			"power_state": schema.StringAttribute{
 				Optional: true,
 				Computed: true,
@@ -177,9 +169,8 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"timeouts":       framework.TimeoutsAttribute(ctx),
 		},
 	}
-	for name, a := range instanceAttributesMore() {
-		resp.Schema.Attributes[name] = a
-	}
+	maps.Copy(resp.Schema.Attributes, instanceAttributesMore())
+	maps.Copy(resp.Schema.Attributes, zentags.Attributes("instance", stringvalidator.LengthAtLeast(1)))
 }
 
 // systemDiskShrinks plans a new instance when system_disk.size gets smaller.

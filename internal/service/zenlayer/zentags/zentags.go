@@ -1,6 +1,7 @@
 // Package zentags is what the Zenlayer resources (ZEC disks and instances,
-// BMC instances) share about tags and resource groups: the tags and
-// tags_all attributes with the provider's zenlayer.default_tags merged
+// BMC instances) share about tags and resource groups: the
+// resource_group_id, tags and tags_all attributes (Attributes), tags_all
+// with the provider's zenlayer.default_tags merged
 // (internal/framework tags.go), the tags of a create (tags_all and the
 // create token), the tags read back (the create token hidden), the
 // in-place change through the resource manager (zrm ModifyResourceTags),
@@ -22,6 +23,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
@@ -35,8 +38,18 @@ import (
 // 20, one of which is the provider's create token).
 const MaxTags = 19
 
-// Tags is a resource's tags argument: the create token's key is refused.
-func Tags(what string) schema.MapAttribute {
+// Attributes are a resource's resource_group_id (with groupValidators),
+// tags and tags_all; what names the object ("disk").
+func Attributes(what string, groupValidators ...validator.String) map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"resource_group_id": resourceGroup(what, groupValidators...),
+		"tags":              tags(what),
+		"tags_all":          framework.TagsAllAttribute(),
+	}
+}
+
+// tags is a resource's tags argument: the create token's key is refused.
+func tags(what string) schema.MapAttribute {
 	a := framework.TagsAttribute(what, zenlayer.CreateTokenTagKey)
 	a.MarkdownDescription += fmt.Sprintf(" Keys are 1 to 64 characters, values at most 64; at most %d tags with the "+
 		"provider's `default_tags` (the provider keeps one of the API's 20 for itself, `%s`).", MaxTags, zenlayer.CreateTokenTagKey)
@@ -44,9 +57,6 @@ func Tags(what string) schema.MapAttribute {
 		mapvalidator.ValueStringsAre(stringvalidator.LengthAtMost(64)))
 	return a
 }
-
-// TagsAll is a resource's tags_all.
-func TagsAll() schema.MapAttribute { return framework.TagsAllAttribute() }
 
 // defaults are the provider's zenlayer.default_tags, and whether they are
 // known (the provider is configured).
@@ -103,10 +113,17 @@ func MoveGroup(ctx context.Context, conn *zenlayer.Client, label, id string, sta
 	return true, conn.MoveToResourceGroup(ctx, plan.ValueString(), id)
 }
 
-// ResourceGroupDescription is the description of resource_group_id.
-func ResourceGroupDescription(what string) string {
-	return "Resource group of the " + what + "; the account's default group if unset. Changed in place (the resource manager's " +
-		"`AddResourceResourceGroup` moves the " + what + " to the new group); removing the argument leaves the " + what + " where it is."
+// resourceGroup is a resource's resource_group_id, with validators.
+func resourceGroup(what string, validators ...validator.String) schema.StringAttribute {
+	return schema.StringAttribute{
+		Optional: true,
+		Computed: true,
+		MarkdownDescription: "Resource group of the " + what + "; the account's default group if unset. Changed in place (the resource " +
+			"manager's `AddResourceResourceGroup` moves the " + what + " to the new group); removing the argument leaves the " + what +
+			" where it is.",
+		PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+		Validators:    validators,
+	}
 }
 
 // Filter is the tags filter of a listing.
