@@ -42,10 +42,11 @@
 //   - create.go: GuardedCreate, the create of every resource through the one
 //     create guard (internal/journal), which saves the id, the timeouts and
 //     what Delete needs in the state the moment the id is known;
-//   - imported.go: the import mark (set by WithImportByID) and
-//     AdoptImported, with which the first Update after an import adopts
-//     the arguments the API never reports without calling it;
-//   - unfinished.go: how a create that Ctrl-C cut short is finished in place
+//   - resource_marks.go: the marks an operation leaves in the resource's
+//     private state for the next plan and Update. The import mark (set by
+//     WithImportByID) and AdoptImported, with which the first Update after
+//     an import adopts the arguments the API never reports without calling
+//     it; and how a create that Ctrl-C cut short is finished in place
 //     by the next apply instead of being replaced: CreateWaitFailed ends a
 //     Create whose wait failed (kept untainted with the mark after Ctrl-C,
 //     else an error, and tainted), FinishCreate starts the Update that
