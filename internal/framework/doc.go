@@ -17,7 +17,8 @@
 //     Identify and, with include_resource, the resource object made by its
 //     Read conversion, so that generated configuration plans no change;
 //   - update.go: Partial, the partial-update helper that saves what has
-//     succeeded when a later step of an Update fails;
+//     succeeded when a later step of an Update fails, and ReadBack, the
+//     last step of an Update (the object read back);
 //   - convert.go: conversions between API values and framework values, and
 //     the sorted conversion of listing data sources;
 //   - validators.go: StringCheck, a plan-time validator from a rule function,

@@ -127,9 +127,8 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 		p.Cur.PowerState = plan.PowerState
 	}
 
-	inst, err := conn.FindBMCInstance(ctx, id)
-	if err != nil {
-		p.Fail(fmt.Sprintf("reading BMC instance (%s) after update", id), err)
+	inst, ok := framework.ReadBack(p, "BMC instance", id, conn.FindBMCInstance)
+	if !ok {
 		return
 	}
 	planned := p.Cur

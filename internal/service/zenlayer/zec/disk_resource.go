@@ -172,9 +172,8 @@ func (r *diskResource) Update(ctx context.Context, req resource.UpdateRequest, r
 		p.Cur.InstanceID = plan.InstanceID
 	}
 
-	disk, err := conn.FindDisk(ctx, id)
-	if err != nil {
-		p.Fail(fmt.Sprintf("reading ZEC disk (%s) after update", id), err)
+	disk, ok := framework.ReadBack(p, "ZEC disk", id, conn.FindDisk)
+	if !ok {
 		return
 	}
 	p.Cur.fromAPI(disk)

@@ -218,9 +218,8 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 		p.Cur.PowerState = plan.PowerState
 	}
 
-	inst, err := conn.FindZECInstance(ctx, id)
-	if err != nil {
-		p.Fail(fmt.Sprintf("reading ZEC instance (%s) after update", id), err)
+	inst, ok := framework.ReadBack(p, "ZEC instance", id, conn.FindZECInstance)
+	if !ok {
 		return
 	}
 	p.Cur.fromAPI(ctx, inst, &resp.Diagnostics)
