@@ -2,6 +2,7 @@ package zec
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -56,6 +57,10 @@ type publicNetworkModel struct {
 // instanceAttributesMore are the attributes above, merged into the schema.
 func instanceAttributesMore() map[string]schema.Attribute {
 	replaceBool := []planmodifier.Bool{boolplanmodifier.UseStateForUnknown(), boolplanmodifier.RequiresReplace()}
+	// optional is an optional string of public_network, checked by v.
+	optional := func(description string, v validator.String) schema.StringAttribute {
+		return schema.StringAttribute{Optional: true, MarkdownDescription: description, Validators: []validator.String{v}}
+	}
 	return map[string]schema.Attribute{
 		"password_wo": schema.StringAttribute{
 			Optional:  true,
@@ -137,44 +142,14 @@ func instanceAttributesMore() map[string]schema.Attribute {
 					MarkdownDescription: "Traffic package in TB, with `internet_charge_type = \"ByTrafficPackage\"` only.",
 					Validators:          []validator.Float64{float64validator.AtLeast(0.001)},
 				},
-				"eip_bind_type": schema.StringAttribute{
-					Optional:            true,
-					MarkdownDescription: "Elastic IP mode: `FullNat` (the API's default) or `Passthrough`.",
-					Validators:          []validator.String{stringvalidator.OneOf(eipBindTypes...)},
-				},
-				"network_line_type": schema.StringAttribute{
-					Optional: true,
-					MarkdownDescription: "Network line of the public IPv4 address: one of `" + joinValues(networkLineTypes) + "`; required " +
-						"by the API when the subnet is IPv4 only.",
-					Validators: []validator.String{stringvalidator.OneOf(networkLineTypes...)},
-				},
-				"ip_stack_type": schema.StringAttribute{
-					Optional:            true,
-					MarkdownDescription: "IP stack: `IPv4` (the API's default), `IPv4_IPv6` or `IPv6`.",
-					Validators:          []validator.String{stringvalidator.OneOf(ipStackTypes...)},
-				},
-				"cluster_id": schema.StringAttribute{
-					Optional:            true,
-					MarkdownDescription: "Bandwidth cluster id; required with `internet_charge_type = \"BandwidthCluster\"`.",
-					Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-				},
-				"ipv6_cluster_id": schema.StringAttribute{
-					Optional:            true,
-					MarkdownDescription: "Bandwidth cluster id of the public IPv6 address, if not `cluster_id`.",
-					Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-				},
+				"eip_bind_type": optional("Elastic IP mode: `FullNat` (the API's default) or `Passthrough`.", stringvalidator.OneOf(eipBindTypes...)),
+				"network_line_type": optional(
+					"Network line of the public IPv4 address: one of `"+strings.Join(networkLineTypes, "`, `")+"`; required "+
+						"by the API when the subnet is IPv4 only.", stringvalidator.OneOf(networkLineTypes...)),
+				"ip_stack_type":   optional("IP stack: `IPv4` (the API's default), `IPv4_IPv6` or `IPv6`.", stringvalidator.OneOf(ipStackTypes...)),
+				"cluster_id":      optional("Bandwidth cluster id; required with `internet_charge_type = \"BandwidthCluster\"`.", stringvalidator.LengthAtLeast(1)),
+				"ipv6_cluster_id": optional("Bandwidth cluster id of the public IPv6 address, if not `cluster_id`.", stringvalidator.LengthAtLeast(1)),
 			},
 		},
 	}
-}
-
-func joinValues(values []string) string {
-	out := ""
-	for k, v := range values {
-		if k > 0 {
-			out += "`, `"
-		}
-		out += v
-	}
-	return out
 }
