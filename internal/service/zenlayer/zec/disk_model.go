@@ -32,7 +32,7 @@ type diskResourceModel struct {
 	Tags             types.Map      `tfsdk:"tags"`
 	TagsAll          types.Map      `tfsdk:"tags_all"`
 	Timeouts         timeouts.Value `tfsdk:"timeouts"`
-	// snapshot_id and bursting_enabled (disk_schema_more.go).
+	// snapshot_id and bursting_enabled (diskAttributesMore).
 	SnapshotID      types.String `tfsdk:"snapshot_id"`
 	BurstingEnabled types.Bool   `tfsdk:"bursting_enabled"`
 }
