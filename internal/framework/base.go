@@ -11,11 +11,13 @@ import (
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
 )
 
-// ResourceBase brings every resource its type name, its API clients and
-// the clear error when the provider data is of the wrong type. Embed it
-// (by value) and set it with NewResourceBase in the constructor; a
-// resource file then holds only what is its own.
+// ResourceBase brings every resource its type name, its API clients, the
+// clear error when the provider data is of the wrong type, its identity
+// (identity.go) and its import by id (WithImportByID). Embed it (by value)
+// and set it with NewResourceBase in the constructor; a resource file then
+// holds only what is its own.
 type ResourceBase struct {
+	WithImportByID
 	typeSuffix string
 	timeouts   Timeouts
 	// identity are the identity attributes beside "id" (identity.go).
@@ -29,6 +31,21 @@ type ResourceBase struct {
 func NewResourceBase(typeSuffix string, defaults Timeouts) ResourceBase {
 	return ResourceBase{typeSuffix: typeSuffix, timeouts: defaults}
 }
+
+// A Resource is what every resource of the provider is: ResourceBase
+// brings its Metadata, Configure, IdentitySchema and ImportState; the
+// resource its Schema, Create, Read, Update, Delete and ModifyPlan.
+type Resource interface {
+	resource.ResourceWithConfigure
+	resource.ResourceWithImportState
+	resource.ResourceWithIdentity
+	resource.ResourceWithModifyPlan
+}
+
+// NewResource is what a resource's constructor returns: r, whose type the
+// compiler checks to be a whole Resource (the framework would silently
+// never call a method whose signature is wrong).
+func NewResource[R Resource](r R) resource.Resource { return r }
 
 // CreateTimeout is the deadline of a Create: attr's create value or the
 // default (attr is the model's timeouts, read by Begin's sources).

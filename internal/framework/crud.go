@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 )
 
@@ -89,6 +90,24 @@ func Begin[C any](ctx context.Context, diags *diag.Diagnostics, client func(*dia
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	return conn, ctx, timeout, cancel
+}
+
+// Delete is the whole Delete of a resource whose destroy needs only the
+// state's id and release_on_destroy (whether the object is also released
+// from the recycle bin; null, in a state from before the attribute, is its
+// default, true): Begin with the delete deadline, then destroy.
+func Delete[C any](ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse, r *ResourceBase,
+	client func(*diag.Diagnostics) *C, destroy func(ctx context.Context, conn *C, id string, release bool, timeout time.Duration) diag.Diagnostics,
+) {
+	var id types.String
+	var release types.Bool
+	var t timeouts.Value
+	conn, ctx, timeout, cancel := Begin(ctx, &resp.Diagnostics, client, r.DeleteTimeout(&t), GetAttribute(req.State, path.Root("id"), &id),
+		GetAttribute(req.State, path.Root("release_on_destroy"), &release), GetAttribute(req.State, path.Root("timeouts"), &t))
+	defer cancel()
+	if conn != nil {
+		resp.Diagnostics.Append(destroy(ctx, conn, id.ValueString(), release.IsNull() || release.ValueBool(), timeout)...)
+	}
 }
 
 // RemoveGone ends a Read whose object is gone: the read's error is the

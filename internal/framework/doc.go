@@ -2,8 +2,10 @@
 // provider shares on the terraform-plugin-framework side, written once:
 //
 //   - base.go: ResourceBase and DataSourceBase (type name, Configure with
-//     the provider's clients and a clear error on a wrong type) and
-//     WithImportByID (import by id or by identity, refusing an empty id);
+//     the provider's clients and a clear error on a wrong type),
+//     WithImportByID (import by id or by identity, refusing an empty id;
+//     part of ResourceBase) and Resource, the interfaces every resource
+//     implements, which NewResource checks at compile time;
 //   - identity.go: resource identity (Terraform 1.12+), once for every
 //     resource: ResourceBase's IdentitySchema ("id" and the resource's
 //     IdentityAttributes, from WithIdentity) and Identify, the Identifier
@@ -15,7 +17,8 @@
 //     Identify and, with include_resource, the resource object made by its
 //     Read conversion, so that generated configuration plans no change;
 //   - update.go: Partial, the partial-update helper that saves what has
-//     succeeded when a later step of an Update fails;
+//     succeeded when a later step of an Update fails, and ReadBack, the
+//     last step of an Update (the object read back);
 //   - convert.go: conversions between API values and framework values, and
 //     the sorted conversion of listing data sources;
 //   - validators.go: StringCheck, a plan-time validator from a rule function,
@@ -42,16 +45,18 @@
 //     reads the request's plan, state or configuration and gets the API
 //     client, and ctx is bounded by the operation's timeout, the
 //     resource's default from ResourceBase unless its timeouts attribute
-//     sets one), RemoveGone (Read of an object that is gone: warn and
-//     remove it from the state) and Deletable (the first step of a
-//     destroy: an error, or already gone);
+//     sets one), Delete (the whole Delete of a resource whose destroy
+//     needs only its id and release_on_destroy), RemoveGone (Read of an
+//     object that is gone: warn and remove it from the state) and
+//     Deletable (the first step of a destroy: an error, or already gone);
 //   - create.go: GuardedCreate, the create of every resource through the one
 //     create guard (internal/journal), which saves the id, the timeouts and
 //     what Delete needs in the state the moment the id is known;
-//   - imported.go: the import mark (set by WithImportByID) and
-//     AdoptImported, with which the first Update after an import adopts
-//     the arguments the API never reports without calling it;
-//   - unfinished.go: how a create that Ctrl-C cut short is finished in place
+//   - resource_marks.go: the marks an operation leaves in the resource's
+//     private state for the next plan and Update. The import mark (set by
+//     WithImportByID) and AdoptImported, with which the first Update after
+//     an import adopts the arguments the API never reports without calling
+//     it; and how a create that Ctrl-C cut short is finished in place
 //     by the next apply instead of being replaced: CreateWaitFailed ends a
 //     Create whose wait failed (kept untainted with the mark after Ctrl-C,
 //     else an error, and tainted), FinishCreate starts the Update that

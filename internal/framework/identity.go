@@ -3,7 +3,8 @@ package framework
 import (
 	"context"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -93,12 +94,7 @@ func (r *ResourceBase) Identify(ctx context.Context, id string, into *tfsdk.Reso
 			return
 		}
 	}
-	names := make([]string, 0, len(want))
-	for name := range want {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
+	for _, name := range slices.Sorted(maps.Keys(want)) {
 		diags.Append(into.SetAttribute(ctx, path.Root(name), want[name])...)
 	}
 }
@@ -108,13 +104,8 @@ func (r *ResourceBase) Identify(ctx context.Context, id string, into *tfsdk.Reso
 // A null value on either side is not compared: left out of an import
 // block, or not known to the configuration.
 func identityMismatch(ctx context.Context, into *tfsdk.ResourceIdentity, want map[string]types.String, diags *diag.Diagnostics) string {
-	names := make([]string, 0, len(want))
-	for name := range want {
-		names = append(names, name)
-	}
-	sort.Strings(names)
 	var out []string
-	for _, name := range names {
+	for _, name := range slices.Sorted(maps.Keys(want)) {
 		var have types.String
 		if diags.Append(into.GetAttribute(ctx, path.Root(name), &have)...); diags.HasError() {
 			return ""

@@ -18,22 +18,14 @@ import (
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/wait"
 )
 
-var (
-	_ resource.Resource                = &instanceResource{}
-	_ resource.ResourceWithConfigure   = &instanceResource{}
-	_ resource.ResourceWithImportState = &instanceResource{}
-	_ resource.ResourceWithModifyPlan  = &instanceResource{}
-)
-
 // NewInstanceResource is the constructor of cloudcompute_huaweicloud_clouddc_instance.
 func NewInstanceResource() resource.Resource {
-	return &instanceResource{ResourceBase: framework.NewResourceBase("huaweicloud_clouddc_instance",
-		framework.Timeouts{Create: 60 * time.Minute, Update: 60 * time.Minute, Delete: 30 * time.Minute}).WithIdentity(instanceIdentity...)}
+	return framework.NewResource(&instanceResource{ResourceBase: framework.NewResourceBase("huaweicloud_clouddc_instance",
+		framework.Timeouts{Create: 60 * time.Minute, Update: 60 * time.Minute, Delete: 30 * time.Minute}).WithIdentity(instanceIdentity...)})
 }
 
 type instanceResource struct {
 	framework.ResourceBase
-	framework.WithImportByID
 }
 
 func (r *instanceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -31,11 +30,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"instance. The IP, image and password changes need a running instance: with `power_state = \"stopped\"` they are refused " +
 			"at plan time; setting `power_state = \"running\"` in the same change starts the instance first.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "Instance id (a UUID).",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id": framework.KeptString("Instance id (a UUID)."),
 			"name": schema.StringAttribute{
 				Required: true,
 				MarkdownDescription: "Host name of the instance: 1 to 63 Chinese characters, letters, digits, `_`, `-` and `.`. " +
@@ -121,35 +116,16 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplaceIfConfigured(), stringplanmodifier.UseStateForUnknown()},
 				Validators:    []validator.String{uuidValidator()},
 			},
-			"status": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "State of the instance: `running` once created; also `stopped`, `failed` and others.",
-			},
-			"image_name": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "Name of the installed image.",
-			},
-			"os_type": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "`Linux`, `Windows` or `Other`.",
-			},
-			"primary_ip": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "IPv4 address of the primary (first) network interface.",
-			},
-			"created_at": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "When the instance was created, as the API reports it.",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"launched_at": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "When the OS was last installed and started, as the API reports it.",
-			},
+			"status":      framework.ReportedString("State of the instance: `running` once created; also `stopped`, `failed` and others."),
+			"image_name":  framework.ReportedString("Name of the installed image."),
+			"os_type":     framework.ReportedString("`Linux`, `Windows` or `Other`."),
+			"primary_ip":  framework.ReportedString("IPv4 address of the primary (first) network interface."),
+			"created_at":  framework.KeptString("When the instance was created, as the API reports it."),
+			"launched_at": framework.ReportedString("When the OS was last installed and started, as the API reports it."),
 			"power_state": powerStateAttribute(),
 			"tags":        tagsAttribute(),
 			"tags_all":    framework.TagsAllAttribute(),
-			"timeouts":    timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts":    framework.TimeoutsAttribute(ctx),
 		},
 	}
 }

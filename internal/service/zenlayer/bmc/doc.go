@@ -9,7 +9,7 @@
 //   - instance_schema.go: its schema and the BMC rules behind its validators
 //     and plan modifiers (names, NIC names, the password policy);
 //   - instance_model.go: its model and the conversions from the API
-//     (fromAPI) and to the API (createRequest);
+//     (fromAPI) and to the API (createRequest, reinstallRequest);
 //   - instance_wait.go: find → status → wait, nothing else;
 //   - instance_delete.go: the destroy (a framework.Destroyer: terminate
 //     into the recycle bin, wait for RECYCLE, release) and its warnings;

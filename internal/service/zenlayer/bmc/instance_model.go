@@ -55,6 +55,11 @@ type instanceResourceModel struct {
 	CustomRaids        types.List     `tfsdk:"custom_raids"`
 }
 
+// shared is what zentags.UpdateShared changes of the model.
+func (m *instanceResourceModel) shared() zentags.Shared {
+	return zentags.Shared{Name: &m.Name, ResourceGroupID: &m.ResourceGroupID, Tags: &m.Tags, TagsAll: &m.TagsAll}
+}
+
 // createRequest builds CreateInstances' input from the plan; password comes
 // from the configuration (it is write-only).
 func (m *instanceResourceModel) createRequest(ctx context.Context, password types.String) (zenlayer.CreateBMCInstancesRequest, diag.Diagnostics) {
@@ -92,6 +97,27 @@ func (m *instanceResourceModel) createRequest(ctx context.Context, password type
 	in.SSHKeys = framework.Strings(ctx, m.SSHKeys, &diags)
 	slices.Sort(in.SSHKeys)
 	return in, diags
+}
+
+// reinstallRequest is ReinstallInstance's input from the plan; password
+// comes from the configuration (it is write-only).
+func (m *instanceResourceModel) reinstallRequest(ctx context.Context, id string, password types.String, diags *diag.Diagnostics) zenlayer.ReinstallBMCInstanceRequest {
+	in := zenlayer.ReinstallBMCInstanceRequest{
+		InstanceID: id,
+		ImageID:    framework.KnownString(m.ImageID),
+		Hostname:   framework.KnownString(m.Hostname),
+		Password:   password.ValueString(),
+		KeyID:      framework.KnownString(m.KeyID),
+		RaidConfig: m.raidConfig(ctx, diags),
+		Partitions: partitionsOf(ctx, m.Partitions, diags),
+		UserData:   framework.KnownString(m.UserData),
+	}
+	if known(m.NicWanName) || known(m.NicLanName) {
+		in.Nic = &zenlayer.BMCNic{WanName: framework.KnownString(m.NicWanName), LanName: framework.KnownString(m.NicLanName)}
+	}
+	in.SSHKeys = framework.Strings(ctx, m.SSHKeys, diags)
+	slices.Sort(in.SSHKeys)
+	return in
 }
 
 // raidConfig is the plan's fast RAID (raid_type) or custom RAIDs, or nil.

@@ -18,13 +18,7 @@ import (
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
-var (
-	_ resource.Resource                   = &instanceResource{}
-	_ resource.ResourceWithConfigure      = &instanceResource{}
-	_ resource.ResourceWithImportState    = &instanceResource{}
-	_ resource.ResourceWithModifyPlan     = &instanceResource{}
-	_ resource.ResourceWithValidateConfig = &instanceResource{}
-)
+var _ resource.ResourceWithValidateConfig = &instanceResource{}
 
 // Power states of power_state.
 const (
@@ -34,15 +28,14 @@ const (
 
 // NewInstanceResource is the constructor of cloudcompute_zenlayer_bmc_instance.
 func NewInstanceResource() resource.Resource {
-	return &instanceResource{ResourceBase: framework.NewResourceBase("zenlayer_bmc_instance",
-		framework.Timeouts{Create: 90 * time.Minute, Update: 30 * time.Minute, Delete: 30 * time.Minute})}
+	return framework.NewResource(&instanceResource{ResourceBase: framework.NewResourceBase("zenlayer_bmc_instance",
+		framework.Timeouts{Create: 90 * time.Minute, Update: 30 * time.Minute, Delete: 30 * time.Minute})})
 }
 
 // instanceResource gets its type name, Configure (r.Client) and import by
 // id from the framework; the rest is its own.
 type instanceResource struct {
 	framework.ResourceBase
-	framework.WithImportByID
 }
 
 func (r *instanceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -132,15 +125,7 @@ func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, r
 }
 
 func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state instanceResourceModel
-	conn, ctx, timeout, cancel := framework.Begin(ctx, &resp.Diagnostics, r.Client.ZenlayerClient, r.DeleteTimeout(&state.Timeouts),
-		framework.Get(req.State, &state))
-	defer cancel()
-	if conn == nil {
-		return
-	}
-	release := state.ReleaseOnDestroy.IsNull() || state.ReleaseOnDestroy.ValueBool()
-	resp.Diagnostics.Append(deleteInstance(ctx, conn, state.ID.ValueString(), release, timeout)...)
+	framework.Delete(ctx, req, resp, &r.ResourceBase, r.Client.ZenlayerClient, deleteInstance)
 }
 
 // ModifyPlan plans tags_all (the provider's default_tags under tags),

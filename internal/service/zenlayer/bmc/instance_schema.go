@@ -8,7 +8,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
@@ -16,10 +15,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/float64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -42,7 +39,6 @@ var nicNamePattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]{3,9}$`)
 func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
 	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
-	keepList := []planmodifier.List{listplanmodifier.UseStateForUnknown()}
 	nameValidators := []validator.String{
 		stringvalidator.RegexMatches(NamePattern, "must be 1 to 64 letters, digits, '-' and '.'"),
 	}
@@ -67,11 +63,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"An instance found in the recycle bin (terminated outside Terraform) is kept in the state: the next plan replaces it, " +
 			"and a destroy releases it.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "Instance id.",
-				PlanModifiers:       keep,
-			},
+			"id": framework.KeptString("Instance id."),
 			"zone_id": schema.StringAttribute{
 				Required:            true,
 				MarkdownDescription: "Zone of the machine, for example `SEL-A` (see the API's `DescribeZones`). Changing it replaces the machine.",
@@ -225,15 +217,6 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				PlanModifiers: keep,
 				Validators:    nicValidators("wan"),
 			},
-			"resource_group_id": schema.StringAttribute{
-				Optional:            true,
-				Computed:            true,
-				MarkdownDescription: zentags.ResourceGroupDescription("instance"),
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"tags":     zentags.Tags("instance"),
-			"tags_all": zentags.TagsAll(),
 			"power_state": schema.StringAttribute{
 				Optional: true,
 				Computed: true,
@@ -242,58 +225,26 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 					"machine powered off outside Terraform shows as a change back to the configured state.",
 				Validators: []validator.String{stringvalidator.OneOf(PowerRunning, PowerStopped)},
 			},
-			"release_on_destroy": schema.BoolAttribute{
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(true),
-				MarkdownDescription: "`true` (the default): destroy terminates the machine into the recycle bin and releases it from " +
-					"there, freeing it for good. `false`: destroy leaves it in the recycle bin, where it can be restored for 24 hours " +
-					"before Zenlayer releases it, and says so in a warning.",
-			},
-			"status": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "Instance status as the API reports it, for example `RUNNING`, `STOPPED` or `RECYCLE`.",
-			},
-			"primary_ipv4_address": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "Primary public IPv4 address.",
-				PlanModifiers:       keep,
-			},
-			"public_ipv4_addresses": schema.ListAttribute{
-				ElementType:         types.StringType,
-				Computed:            true,
-				MarkdownDescription: "Public IPv4 addresses.",
-				PlanModifiers:       keepList,
-			},
-			"private_ip_addresses": schema.ListAttribute{
-				ElementType:         types.StringType,
-				Computed:            true,
-				MarkdownDescription: "Private IP addresses.",
-				PlanModifiers:       keepList,
-			},
-			"ipv6_addresses": schema.ListAttribute{
-				ElementType:         types.StringType,
-				Computed:            true,
-				MarkdownDescription: "Public IPv6 addresses (may be empty).",
-				PlanModifiers:       keepList,
-			},
-			"create_time": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "When the instance was created (ISO 8601 UTC, as the API reports it).",
-				PlanModifiers:       keep,
-			},
-			"expired_time": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "When the subscription of a `PREPAID` instance ends (ISO 8601 UTC); null for `POSTPAID`.",
-			},
+			"release_on_destroy": framework.DefaultBool(true,
+				"`true` (the default): destroy terminates the machine into the recycle bin and releases it from "+
+					"there, freeing it for good. `false`: destroy leaves it in the recycle bin, where it can be restored for 24 hours "+
+					"before Zenlayer releases it, and says so in a warning."),
+			"status":                framework.ReportedString("Instance status as the API reports it, for example `RUNNING`, `STOPPED` or `RECYCLE`."),
+			"primary_ipv4_address":  framework.KeptString("Primary public IPv4 address."),
+			"public_ipv4_addresses": framework.KeptStrings("Public IPv4 addresses."),
+			"private_ip_addresses":  framework.KeptStrings("Private IP addresses."),
+			"ipv6_addresses":        framework.KeptStrings("Public IPv6 addresses (may be empty)."),
+			"create_time":           framework.KeptString("When the instance was created (ISO 8601 UTC, as the API reports it)."),
+			"expired_time":          framework.ReportedString("When the subscription of a `PREPAID` instance ends (ISO 8601 UTC); null for `POSTPAID`."),
 			"auto_renew": schema.BoolAttribute{
 				Computed:            true,
 				MarkdownDescription: "Whether a `PREPAID` subscription renews itself; destroying the instance turns renewal off.",
 			},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts": framework.TimeoutsAttribute(ctx),
 		},
 	}
 	maps.Copy(resp.Schema.Attributes, installAttributes())
+	maps.Copy(resp.Schema.Attributes, zentags.Attributes("instance", stringvalidator.LengthAtLeast(1)))
 }
 
 // replaceWhenRemoved replaces the machine when image_id is removed: a

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -24,54 +23,6 @@ import (
 var adoptedPaths = []path.Path{
 	path.Root("password_wo_version"), path.Root("ssh_keys"), path.Root("key_id"), path.Root("user_data"),
 	path.Root("release_on_destroy"), path.Root("timeouts"),
-}
-
-// reinstallChanges names the installation arguments whose planned value
-// differs from the state (an unknown one counts): any of them reinstalls
-// the machine. Of an imported machine, the arguments the API never
-// reports are adopted, not installed.
-func reinstallChanges(plan, state *instanceResourceModel, imported bool) []string {
-	var changed []string
-	add := func(name string, p, s attr.Value) {
-		if p.IsUnknown() || !p.Equal(s) {
-			changed = append(changed, name)
-		}
-	}
-	add("image_id", plan.ImageID, state.ImageID)
-	add("hostname", plan.Hostname, state.Hostname)
-	add("raid_type", plan.RaidType, state.RaidType)
-	add("custom_raids", plan.CustomRaids, state.CustomRaids)
-	add("partitions", plan.Partitions, state.Partitions)
-	add("nic_wan_name", plan.NicWanName, state.NicWanName)
-	add("nic_lan_name", plan.NicLanName, state.NicLanName)
-	if !imported {
-		add("password_wo_version", plan.PasswordWOVersion, state.PasswordWOVersion)
-		add("key_id", plan.KeyID, state.KeyID)
-		add("ssh_keys", plan.SSHKeys, state.SSHKeys)
-		add("user_data", plan.UserData, state.UserData)
-	}
-	return changed
-}
-
-// reinstallRequest is ReinstallInstance's input from the plan; password
-// comes from the configuration (it is write-only).
-func (m *instanceResourceModel) reinstallRequest(ctx context.Context, id string, password types.String, diags *diag.Diagnostics) zenlayer.ReinstallBMCInstanceRequest {
-	in := zenlayer.ReinstallBMCInstanceRequest{
-		InstanceID: id,
-		ImageID:    framework.KnownString(m.ImageID),
-		Hostname:   framework.KnownString(m.Hostname),
-		Password:   password.ValueString(),
-		KeyID:      framework.KnownString(m.KeyID),
-		RaidConfig: m.raidConfig(ctx, diags),
-		Partitions: partitionsOf(ctx, m.Partitions, diags),
-		UserData:   framework.KnownString(m.UserData),
-	}
-	if known(m.NicWanName) || known(m.NicLanName) {
-		in.Nic = &zenlayer.BMCNic{WanName: framework.KnownString(m.NicWanName), LanName: framework.KnownString(m.NicLanName)}
-	}
-	in.SSHKeys = framework.Strings(ctx, m.SSHKeys, diags)
-	slices.Sort(in.SSHKeys)
-	return in
 }
 
 func (r *instanceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -110,23 +61,7 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 		p.Cur.SSHKeys, p.Cur.PasswordWOVersion, p.Cur.KeyID, p.Cur.UserData = plan.SSHKeys, plan.PasswordWOVersion, plan.KeyID, plan.UserData
 	}
 
-	if !plan.Name.IsUnknown() && !plan.Name.Equal(state.Name) {
-		tflog.Info(ctx, "renaming BMC instance", map[string]any{"id": id, "action": "ModifyInstancesAttribute"})
-		if err := conn.RenameBMCInstances(ctx, plan.Name.ValueString(), id); err != nil {
-			p.Fail(fmt.Sprintf("renaming BMC instance (%s)", id), err)
-			return
-		}
-		p.Cur.Name = plan.Name
-	}
-	tagsChanged, groupMoved, what, err := zentags.Sync(ctx, conn, "BMC instance", id, state.TagsAll, plan.TagsAll, state.ResourceGroupID, plan.ResourceGroupID)
-	if tagsChanged {
-		p.Cur.Tags, p.Cur.TagsAll = plan.Tags, plan.TagsAll
-	}
-	if groupMoved {
-		p.Cur.ResourceGroupID = plan.ResourceGroupID
-	}
-	if err != nil {
-		p.Fail(what, err)
+	if !zentags.UpdateShared(ctx, conn, "BMC instance", id, conn.RenameBMCInstances, plan.shared(), p.Cur.shared(), p.Fail) {
 		return
 	}
 	if len(reinstall) > 0 && !r.reinstall(ctx, conn, p, &plan, password, reinstall, timeout, &resp.Diagnostics) {
@@ -143,9 +78,8 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 		p.Cur.PowerState = plan.PowerState
 	}
 
-	inst, err := conn.FindBMCInstance(ctx, id)
-	if err != nil {
-		p.Fail(fmt.Sprintf("reading BMC instance (%s) after update", id), err)
+	inst, ok := framework.ReadBack(p, "BMC instance", id, conn.FindBMCInstance)
+	if !ok {
 		return
 	}
 	planned := p.Cur

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -52,4 +53,31 @@ func planInPlace(ctx context.Context, req resource.ModifyPlanRequest, resp *reso
 					"only while it is RUNNING. Set power_state = \"running\" for this apply (and back to \"stopped\" afterwards).")
 		}
 	}
+}
+
+// reinstallChanges names the installation arguments whose planned value
+// differs from the state (an unknown one counts): any of them reinstalls
+// the machine. Of an imported machine, the arguments the API never
+// reports are adopted, not installed.
+func reinstallChanges(plan, state *instanceResourceModel, imported bool) []string {
+	var changed []string
+	add := func(name string, p, s attr.Value) {
+		if p.IsUnknown() || !p.Equal(s) {
+			changed = append(changed, name)
+		}
+	}
+	add("image_id", plan.ImageID, state.ImageID)
+	add("hostname", plan.Hostname, state.Hostname)
+	add("raid_type", plan.RaidType, state.RaidType)
+	add("custom_raids", plan.CustomRaids, state.CustomRaids)
+	add("partitions", plan.Partitions, state.Partitions)
+	add("nic_wan_name", plan.NicWanName, state.NicWanName)
+	add("nic_lan_name", plan.NicLanName, state.NicLanName)
+	if !imported {
+		add("password_wo_version", plan.PasswordWOVersion, state.PasswordWOVersion)
+		add("key_id", plan.KeyID, state.KeyID)
+		add("ssh_keys", plan.SSHKeys, state.SSHKeys)
+		add("user_data", plan.UserData, state.UserData)
+	}
+	return changed
 }

@@ -32,7 +32,7 @@ type diskResourceModel struct {
 	Tags             types.Map      `tfsdk:"tags"`
 	TagsAll          types.Map      `tfsdk:"tags_all"`
 	Timeouts         timeouts.Value `tfsdk:"timeouts"`
-	// snapshot_id and bursting_enabled (disk_schema_more.go).
+	// snapshot_id and bursting_enabled (diskAttributesMore).
 	SnapshotID      types.String `tfsdk:"snapshot_id"`
 	BurstingEnabled types.Bool   `tfsdk:"bursting_enabled"`
 }
@@ -59,6 +59,11 @@ func (m *diskResourceModel) fromAPI(d *zenlayer.Disk) {
 	} else if m.BurstingEnabled.IsUnknown() {
 		m.BurstingEnabled = types.BoolNull()
 	}
+}
+
+// shared is what zentags.UpdateShared changes of the model.
+func (m *diskResourceModel) shared() zentags.Shared {
+	return zentags.Shared{Name: &m.Name, ResourceGroupID: &m.ResourceGroupID, Tags: &m.Tags, TagsAll: &m.TagsAll}
 }
 
 // createRequest is the CreateDisks request for the plan (without the

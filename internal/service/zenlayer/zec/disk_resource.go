@@ -18,23 +18,16 @@ import (
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
-var (
-	_ resource.Resource                   = &diskResource{}
-	_ resource.ResourceWithConfigure      = &diskResource{}
-	_ resource.ResourceWithImportState    = &diskResource{}
-	_ resource.ResourceWithModifyPlan     = &diskResource{}
-	_ resource.ResourceWithValidateConfig = &diskResource{}
-)
+var _ resource.ResourceWithValidateConfig = &diskResource{}
 
 // NewDiskResource is the constructor of cloudcompute_zenlayer_zec_disk.
 func NewDiskResource() resource.Resource {
-	return &diskResource{ResourceBase: framework.NewResourceBase("zenlayer_zec_disk",
-		framework.Timeouts{Create: 10 * time.Minute, Update: 10 * time.Minute, Delete: 10 * time.Minute})}
+	return framework.NewResource(&diskResource{ResourceBase: framework.NewResourceBase("zenlayer_zec_disk",
+		framework.Timeouts{Create: 10 * time.Minute, Update: 10 * time.Minute, Delete: 10 * time.Minute})})
 }
 
 type diskResource struct {
 	framework.ResourceBase
-	framework.WithImportByID
 }
 
 func (r *diskResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -136,24 +129,7 @@ func (r *diskResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	p.Cur.ReleaseOnDestroy, p.Cur.ForceDetach, p.Cur.Timeouts = plan.ReleaseOnDestroy, plan.ForceDetach, plan.Timeouts
 	p.Cur.SnapshotID = plan.SnapshotID // an argument only: no call changes it
 
-	if !plan.Name.IsUnknown() && !plan.Name.Equal(state.Name) {
-		tflog.Info(ctx, "renaming ZEC disk", map[string]any{"id": id})
-		if err := conn.RenameDisks(ctx, plan.Name.ValueString(), id); err != nil {
-			p.Fail(fmt.Sprintf("renaming ZEC disk (%s)", id), err)
-			return
-		}
-		p.Cur.Name = plan.Name
-	}
-
-	tagsChanged, groupMoved, what, err := zentags.Sync(ctx, conn, "ZEC disk", id, state.TagsAll, plan.TagsAll, state.ResourceGroupID, plan.ResourceGroupID)
-	if tagsChanged {
-		p.Cur.Tags, p.Cur.TagsAll = plan.Tags, plan.TagsAll
-	}
-	if groupMoved {
-		p.Cur.ResourceGroupID = plan.ResourceGroupID
-	}
-	if err != nil {
-		p.Fail(what, err)
+	if !zentags.UpdateShared(ctx, conn, "ZEC disk", id, conn.RenameDisks, plan.shared(), p.Cur.shared(), p.Fail) {
 		return
 	}
 
@@ -196,9 +172,8 @@ func (r *diskResource) Update(ctx context.Context, req resource.UpdateRequest, r
 		p.Cur.InstanceID = plan.InstanceID
 	}
 
-	disk, err := conn.FindDisk(ctx, id)
-	if err != nil {
-		p.Fail(fmt.Sprintf("reading ZEC disk (%s) after update", id), err)
+	disk, ok := framework.ReadBack(p, "ZEC disk", id, conn.FindDisk)
+	if !ok {
 		return
 	}
 	p.Cur.fromAPI(disk)
@@ -207,16 +182,7 @@ func (r *diskResource) Update(ctx context.Context, req resource.UpdateRequest, r
 }
 
 func (r *diskResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state diskResourceModel
-	conn, ctx, timeout, cancel := framework.Begin(ctx, &resp.Diagnostics, r.Client.ZenlayerClient, r.DeleteTimeout(&state.Timeouts),
-		framework.Get(req.State, &state))
-	defer cancel()
-	if conn == nil {
-		return
-	}
-	id := state.ID.ValueString()
-	releaseFromBin := state.ReleaseOnDestroy.IsNull() || state.ReleaseOnDestroy.ValueBool()
-	resp.Diagnostics.Append(deleteDisk(ctx, conn, id, releaseFromBin, timeout)...)
+	framework.Delete(ctx, req, resp, &r.ResourceBase, r.Client.ZenlayerClient, deleteDisk)
 }
 
 // ModifyPlan plans tags_all (the provider's default_tags under tags) and

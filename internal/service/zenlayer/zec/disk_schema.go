@@ -3,19 +3,19 @@ package zec
 import (
 	"context"
 	"fmt"
+	"maps"
 	"regexp"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/service/zenlayer/zentags"
 )
 
@@ -36,11 +36,7 @@ func (r *diskResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 			"the disk passes through the bin and is released from there too, unless `release_on_destroy = false`. Boot (system) disks " +
 			"are released with their instance and cannot be destroyed on their own.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "Disk id.",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id": framework.KeptString("Disk id."),
 			"zone_id": schema.StringAttribute{
 				Required:            true,
 				MarkdownDescription: "Zone of the disk, for example `asia-east-1a`. Changing it creates a new disk.",
@@ -75,58 +71,51 @@ func (r *diskResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 					"removing it detaches the disk.",
 				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
-			"force_detach": schema.BoolAttribute{
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(false),
-				MarkdownDescription: "For in-place detaches (`instance_id` changed or removed): detach the disk even while its instance " +
-					"is running (the API's `instanceCheckFlag = false`). By default the API detaches only from a stopped instance, which " +
-					"protects mounted file systems. Destroying the disk always detaches it forcibly, whatever this says: its data goes " +
-					"with the release anyway, and Terraform destroys a disk before the instance it is attached to.",
-			},
-			"resource_group_id": schema.StringAttribute{
-				Optional:            true,
-				Computed:            true,
-				MarkdownDescription: zentags.ResourceGroupDescription("disk"),
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"tags":     zentags.Tags("disk"),
-			"tags_all": zentags.TagsAll(),
-			"release_on_destroy": schema.BoolAttribute{
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(true),
-				MarkdownDescription: "On accounts with a recycle bin, `true` (the default) releases the disk from the bin as well, so that " +
-					"destroy frees it for good; `false` leaves it in the bin (restorable for a while) and says so in a warning.",
-			},
-			"status": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "Disk status: `AVAILABLE` or `IN_USE` once settled.",
-			},
-			"disk_type": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "`DATA` or `SYSTEM` (a boot disk).",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"force_detach": framework.DefaultBool(false,
+				"For in-place detaches (`instance_id` changed or removed): detach the disk even while its instance "+
+					"is running (the API's `instanceCheckFlag = false`). By default the API detaches only from a stopped instance, which "+
+					"protects mounted file systems. Destroying the disk always detaches it forcibly, whatever this says: its data goes "+
+					"with the release anyway, and Terraform destroys a disk before the instance it is attached to."),
+			"release_on_destroy": framework.DefaultBool(true,
+				"On accounts with a recycle bin, `true` (the default) releases the disk from the bin as well, so that "+
+					"destroy frees it for good; `false` leaves it in the bin (restorable for a while) and says so in a warning."),
+			"status":    framework.ReportedString("Disk status: `AVAILABLE` or `IN_USE` once settled."),
+			"disk_type": framework.KeptString("`DATA` or `SYSTEM` (a boot disk)."),
 			"portable": schema.BoolAttribute{
 				Computed:            true,
 				MarkdownDescription: "Whether the disk can be detached and released on its own.",
 				PlanModifiers:       []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
 			},
-			"charge_type": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "Billing method, `POSTPAID` or `PREPAID`: `PREPAID` when the API reports a subscription `period` for the disk (its answers have no charge type).",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"create_time": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "When the disk was created (ISO 8601, as the API reports it).",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"charge_type": framework.KeptString("Billing method, `POSTPAID` or `PREPAID`: `PREPAID` when the API reports a subscription `period` for the disk (its answers have no charge type)."),
+			"create_time": framework.KeptString("When the disk was created (ISO 8601, as the API reports it)."),
+			"timeouts":    framework.TimeoutsAttribute(ctx),
 		},
 	}
-	for name, a := range diskAttributesMore() {
-		resp.Schema.Attributes[name] = a
+	maps.Copy(resp.Schema.Attributes, diskAttributesMore())
+	maps.Copy(resp.Schema.Attributes, zentags.Attributes("disk"))
+}
+
+// The attributes of cloudcompute_zenlayer_zec_disk added for issue #14, from
+// CreateDisks (zenlayercloud-sdk-go v0.2.40 zec20250901.CreateDisksRequest
+// snapshotId and burstingEnabled; DiskInfo.burstingEnabled). No action of
+// the API changes either on an existing disk: ModifyDisksAttributes takes
+// only a name.
+func diskAttributesMore() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"snapshot_id": schema.StringAttribute{
+			Optional: true,
+			MarkdownDescription: "Snapshot to create the disk from (`CreateDisks` `snapshotId`); an empty disk if unset. An unknown " +
+				"snapshot fails the create (`INVALID_SNAPSHOT_NOT_FOUND`). The API never reports it: it is kept from the configuration, " +
+				"and adopted from it after an import. Changing it creates a new disk.",
+			PlanModifiers: []planmodifier.String{replaceUnlessAdoptedString("Changing snapshot_id creates a new disk.")},
+			Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
+		},
+		"bursting_enabled": schema.BoolAttribute{
+			Optional: true,
+			Computed: true,
+			MarkdownDescription: "Whether the disk's performance may burst above its baseline (`burstingEnabled`); the API's default " +
+				"is `false`. No API call changes it on an existing disk: changing it creates a new disk.",
+			PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown(), boolplanmodifier.RequiresReplace()},
+		},
 	}
 }

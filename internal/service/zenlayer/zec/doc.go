@@ -5,8 +5,8 @@
 //
 // Each resource <thing> (disk, instance) is the same set of files:
 //
-//   - <thing>_resource.go: the type (framework.ResourceBase and
-//     framework.WithImportByID bring Metadata, Configure and ImportState),
+//   - <thing>_resource.go: the type (framework.ResourceBase brings
+//     Metadata, Configure, the identity and ImportState),
 //     Create, Read, Update, Delete, the plan-time checks (ModifyPlan,
 //     ValidateConfig, ConfigValidators) and the steps of Update (detach;
 //     start, stop). Updates save what succeeded with framework.Partial;

@@ -19,23 +19,16 @@ import (
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
-var (
-	_ resource.Resource                     = &instanceResource{}
-	_ resource.ResourceWithConfigure        = &instanceResource{}
-	_ resource.ResourceWithImportState      = &instanceResource{}
-	_ resource.ResourceWithModifyPlan       = &instanceResource{}
-	_ resource.ResourceWithConfigValidators = &instanceResource{}
-)
+var _ resource.ResourceWithConfigValidators = &instanceResource{}
 
 // NewInstanceResource is the constructor of cloudcompute_zenlayer_zec_instance.
 func NewInstanceResource() resource.Resource {
-	return &instanceResource{ResourceBase: framework.NewResourceBase("zenlayer_zec_instance",
-		framework.Timeouts{Create: 20 * time.Minute, Update: 20 * time.Minute, Delete: 20 * time.Minute})}
+	return framework.NewResource(&instanceResource{ResourceBase: framework.NewResourceBase("zenlayer_zec_instance",
+		framework.Timeouts{Create: 20 * time.Minute, Update: 20 * time.Minute, Delete: 20 * time.Minute})})
 }
 
 type instanceResource struct {
 	framework.ResourceBase
-	framework.WithImportByID
 }
 
 func (r *instanceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -177,24 +170,7 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 		p.Cur.PasswordWOVersion = plan.PasswordWOVersion // adopted (never acted on), or dropped
 	}
 
-	if !plan.Name.IsUnknown() && !plan.Name.Equal(state.Name) {
-		tflog.Info(ctx, "renaming ZEC instance", map[string]any{"id": id})
-		if err := conn.ModifyInstancesAttribute(ctx, plan.Name.ValueString(), id); err != nil {
-			p.Fail(fmt.Sprintf("renaming ZEC instance (%s)", id), err)
-			return
-		}
-		p.Cur.Name = plan.Name
-	}
-
-	tagsChanged, groupMoved, what, err := zentags.Sync(ctx, conn, "ZEC instance", id, state.TagsAll, plan.TagsAll, state.ResourceGroupID, plan.ResourceGroupID)
-	if tagsChanged {
-		p.Cur.Tags, p.Cur.TagsAll = plan.Tags, plan.TagsAll
-	}
-	if groupMoved {
-		p.Cur.ResourceGroupID = plan.ResourceGroupID
-	}
-	if err != nil {
-		p.Fail(what, err)
+	if !zentags.UpdateShared(ctx, conn, "ZEC instance", id, conn.ModifyInstancesAttribute, plan.shared(), p.Cur.shared(), p.Fail) {
 		return
 	}
 
@@ -242,9 +218,8 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 		p.Cur.PowerState = plan.PowerState
 	}
 
-	inst, err := conn.FindZECInstance(ctx, id)
-	if err != nil {
-		p.Fail(fmt.Sprintf("reading ZEC instance (%s) after update", id), err)
+	inst, ok := framework.ReadBack(p, "ZEC instance", id, conn.FindZECInstance)
+	if !ok {
 		return
 	}
 	p.Cur.fromAPI(ctx, inst, &resp.Diagnostics)
@@ -254,15 +229,7 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 }
 
 func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state instanceResourceModel
-	conn, ctx, timeout, cancel := framework.Begin(ctx, &resp.Diagnostics, r.Client.ZenlayerClient, r.DeleteTimeout(&state.Timeouts),
-		framework.Get(req.State, &state))
-	defer cancel()
-	if conn == nil {
-		return
-	}
-	releaseFromBin := state.ReleaseOnDestroy.IsNull() || state.ReleaseOnDestroy.ValueBool()
-	resp.Diagnostics.Append(deleteInstance(ctx, conn, state.ID.ValueString(), releaseFromBin, timeout)...)
+	framework.Delete(ctx, req, resp, &r.ResourceBase, r.Client.ZenlayerClient, deleteInstance)
 }
 
 // ModifyPlan plans tags_all (the provider's default_tags under tags) and

@@ -1,11 +1,13 @@
 // Package zentags is what the Zenlayer resources (ZEC disks and instances,
-// BMC instances) share about tags and resource groups: the tags and
-// tags_all attributes with the provider's zenlayer.default_tags merged
+// BMC instances) share about tags and resource groups: the
+// resource_group_id, tags and tags_all attributes (Attributes), tags_all
+// with the provider's zenlayer.default_tags merged
 // (internal/framework tags.go), the tags of a create (tags_all and the
 // create token), the tags read back (the create token hidden), the
 // in-place change through the resource manager (zrm ModifyResourceTags),
 // the in-place move to another resource group (user
-// AddResourceResourceGroup) and the tags filter of the listings.
+// AddResourceResourceGroup), the Update step that does both after a rename
+// (UpdateShared) and the tags filter of the listings.
 //
 // It imports the framework glue, internal/conns and the Zenlayer client;
 // no resource package.
@@ -21,6 +23,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
@@ -34,8 +38,18 @@ import (
 // 20, one of which is the provider's create token).
 const MaxTags = 19
 
-// Tags is a resource's tags argument: the create token's key is refused.
-func Tags(what string) schema.MapAttribute {
+// Attributes are a resource's resource_group_id (with groupValidators),
+// tags and tags_all; what names the object ("disk").
+func Attributes(what string, groupValidators ...validator.String) map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"resource_group_id": resourceGroup(what, groupValidators...),
+		"tags":              tags(what),
+		"tags_all":          framework.TagsAllAttribute(),
+	}
+}
+
+// tags is a resource's tags argument: the create token's key is refused.
+func tags(what string) schema.MapAttribute {
 	a := framework.TagsAttribute(what, zenlayer.CreateTokenTagKey)
 	a.MarkdownDescription += fmt.Sprintf(" Keys are 1 to 64 characters, values at most 64; at most %d tags with the "+
 		"provider's `default_tags` (the provider keeps one of the API's 20 for itself, `%s`).", MaxTags, zenlayer.CreateTokenTagKey)
@@ -43,9 +57,6 @@ func Tags(what string) schema.MapAttribute {
 		mapvalidator.ValueStringsAre(stringvalidator.LengthAtMost(64)))
 	return a
 }
-
-// TagsAll is a resource's tags_all.
-func TagsAll() schema.MapAttribute { return framework.TagsAllAttribute() }
 
 // defaults are the provider's zenlayer.default_tags, and whether they are
 // known (the provider is configured).
@@ -102,10 +113,17 @@ func MoveGroup(ctx context.Context, conn *zenlayer.Client, label, id string, sta
 	return true, conn.MoveToResourceGroup(ctx, plan.ValueString(), id)
 }
 
-// ResourceGroupDescription is the description of resource_group_id.
-func ResourceGroupDescription(what string) string {
-	return "Resource group of the " + what + "; the account's default group if unset. Changed in place (the resource manager's " +
-		"`AddResourceResourceGroup` moves the " + what + " to the new group); removing the argument leaves the " + what + " where it is."
+// resourceGroup is a resource's resource_group_id, with validators.
+func resourceGroup(what string, validators ...validator.String) schema.StringAttribute {
+	return schema.StringAttribute{
+		Optional: true,
+		Computed: true,
+		MarkdownDescription: "Resource group of the " + what + "; the account's default group if unset. Changed in place (the resource " +
+			"manager's `AddResourceResourceGroup` moves the " + what + " to the new group); removing the argument leaves the " + what +
+			" where it is.",
+		PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+		Validators:    validators,
+	}
 }
 
 // Filter is the tags filter of a listing.
@@ -126,20 +144,44 @@ func FilterTags(ctx context.Context, m types.Map) []zenlayer.Tag {
 	return tags[:len(tags)-1] // without the (empty) create token
 }
 
-// Sync is the step of an Update that brings an object's tags (tags_all)
-// and resource group to the plan's, in that order: it reports whether
-// each was changed, and, when a call failed, the error with what failed
-// ("changing tags of ZEC disk (id)") for Partial.Fail.
-func Sync(ctx context.Context, conn *zenlayer.Client, label, id string, stateTags, planTags types.Map, stateGroup, planGroup types.String) (tagsChanged, groupMoved bool, what string, err error) {
-	if Changed(stateTags, planTags) {
-		if err := Update(ctx, conn, label, id, stateTags, planTags); err != nil {
-			return false, false, fmt.Sprintf("changing tags of %s (%s)", label, id), err
+// Shared points at the attributes of a Zenlayer resource's model that
+// every Zenlayer resource changes in place the same way: the name, the tags
+// and the resource group.
+type Shared struct {
+	Name, ResourceGroupID *types.String
+	Tags, TagsAll         *types.Map
+}
+
+// UpdateShared is the step of an Update that renames object id with rename
+// (when the plan's name is known and differs), then brings its tags
+// (tags_all) and its resource group to the plan's. cur is the model of what
+// is true so far (Partial.Cur, the prior state until this step): each change
+// that succeeds is recorded in it. A failed call is reported with fail
+// (Partial.Fail, "renaming ZEC disk (id)"), and UpdateShared reports false.
+func UpdateShared(ctx context.Context, conn *zenlayer.Client, label, id string, rename func(ctx context.Context, name string, ids ...string) error,
+	plan, cur Shared, fail func(summary string, err error)) bool {
+	if !plan.Name.IsUnknown() && !plan.Name.Equal(*cur.Name) {
+		tflog.Info(ctx, "renaming "+label, map[string]any{"id": id})
+		if err := rename(ctx, plan.Name.ValueString(), id); err != nil {
+			fail(fmt.Sprintf("renaming %s (%s)", label, id), err)
+			return false
 		}
-		tagsChanged = true
+		*cur.Name = *plan.Name
 	}
-	moved, err := MoveGroup(ctx, conn, label, id, stateGroup, planGroup)
+	if Changed(*cur.TagsAll, *plan.TagsAll) {
+		if err := Update(ctx, conn, label, id, *cur.TagsAll, *plan.TagsAll); err != nil {
+			fail(fmt.Sprintf("changing tags of %s (%s)", label, id), err)
+			return false
+		}
+		*cur.Tags, *cur.TagsAll = *plan.Tags, *plan.TagsAll
+	}
+	moved, err := MoveGroup(ctx, conn, label, id, *cur.ResourceGroupID, *plan.ResourceGroupID)
 	if err != nil {
-		return tagsChanged, false, fmt.Sprintf("moving %s (%s) to resource group %s", label, id, planGroup.ValueString()), err
+		fail(fmt.Sprintf("moving %s (%s) to resource group %s", label, id, plan.ResourceGroupID.ValueString()), err)
+		return false
 	}
-	return tagsChanged, moved, "", nil
+	if moved {
+		*cur.ResourceGroupID = *plan.ResourceGroupID
+	}
+	return true
 }

@@ -5,14 +5,129 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 )
+
+// The marks a resource's operation leaves in its private state for the
+// next plan and Update: the import mark (an import adopts, never changes,
+// what the API never reports) and the mark of a create cut short (the next
+// apply finishes it instead of replacing the object).
+
+// PrivateSetter is the framework's private state of a response.
+type PrivateSetter interface {
+	SetKey(ctx context.Context, key string, value []byte) diag.Diagnostics
+}
+
+// PrivateGetter is the framework's private state of a request.
+type PrivateGetter interface {
+	GetKey(ctx context.Context, key string) ([]byte, diag.Diagnostics)
+}
+
+// A privateMark is the private-state key of a mark.
+type privateMark string
+
+// set sets the mark to value (nil removes it).
+func (m privateMark) set(ctx context.Context, p PrivateSetter, value []byte, diags *diag.Diagnostics) {
+	diags.Append(p.SetKey(ctx, string(m), value)...)
+}
+
+// on reports whether p (nil: none) carries the mark.
+func (m privateMark) on(ctx context.Context, p PrivateGetter, diags *diag.Diagnostics) bool {
+	if p == nil {
+		return false
+	}
+	b, d := p.GetKey(ctx, string(m))
+	diags.Append(d...)
+	return len(b) > 0
+}
+
+// An import must never change the object it adopts. The API never reports
+// some arguments (write-only passwords and their versions, SSH keys, what
+// a destroy does): after an import the state has none of them, and the
+// configuration's values would otherwise read as changes, some of which
+// reset a password or replace a machine. So ImportState marks the resource
+// in its private state; while the mark is there, those arguments' values
+// are adopted from the configuration (they never ask for a replacement),
+// and an Update whose only changes are such adoptions saves them without
+// calling the API. The first Update after the import clears the mark.
+
+// importedMark is the import mark.
+const importedMark privateMark = "imported"
+
+// MarkImported marks the resource as imported (ImportState).
+func MarkImported(ctx context.Context, p PrivateSetter, diags *diag.Diagnostics) {
+	importedMark.set(ctx, p, []byte(`true`), diags)
+}
+
+// Imported reports whether the resource carries the import mark.
+func Imported(ctx context.Context, p PrivateGetter) bool {
+	var diags diag.Diagnostics // an unreadable mark is no mark
+	return importedMark.on(ctx, p, &diags) && !diags.HasError()
+}
+
+// AdoptImported starts every Update. It reports whether the resource was
+// imported (and clears the mark: the request's private state is the
+// response's, so the Update must use this answer, not Imported, to know
+// it), and whether the Update is done: when the plan of an imported
+// resource differs from the state only in adopted (the arguments the API
+// never reports), it saves the plan (and the identity, with identify)
+// without calling the API. Otherwise the
+// Update goes on, and must not act on a change of an adopted argument of
+// an imported resource (a password version, say) other than saving it.
+func AdoptImported(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse, identify Identifier, adopted ...path.Path) (done, imported bool) {
+	if !Imported(ctx, req.Private) {
+		return false, false
+	}
+	importedMark.set(ctx, resp.Private, nil, &resp.Diagnostics)
+	changed, diags := changedAttributes(ctx, req)
+	if resp.Diagnostics.Append(diags...); diags.HasError() {
+		return true, true
+	}
+	for name := range changed {
+		if !slices.ContainsFunc(adopted, path.Root(name).Equal) {
+			return false, true
+		}
+	}
+	tflog.Info(ctx, "adopting the configuration's values after an import, without calling the API", map[string]any{"attributes": fmt.Sprint(slices.Collect(maps.Keys(changed)))})
+	resp.State.Raw = req.State.Raw.Copy()
+	for name, v := range changed {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(name), v)...)
+	}
+	var id types.String
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &id)...)
+	identify(ctx, id.ValueString(), resp.Identity, &resp.Diagnostics)
+	return true, true
+}
+
+// changedAttributes are the top-level attributes whose planned value is
+// known and not the state's, with that value. A computed attribute the
+// plan leaves unknown (known after apply) keeps the state's value.
+func changedAttributes(ctx context.Context, req resource.UpdateRequest) (map[string]attr.Value, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	changed := map[string]attr.Value{}
+	for name := range req.Plan.Schema.GetAttributes() {
+		p := path.Root(name)
+		var planned, prior attr.Value
+		diags.Append(req.Plan.GetAttribute(ctx, p, &planned)...)
+		diags.Append(req.State.GetAttribute(ctx, p, &prior)...)
+		if diags.HasError() {
+			return nil, diags
+		}
+		if !planned.IsUnknown() && !planned.Equal(prior) {
+			changed[name] = planned
+		}
+	}
+	return changed, diags
+}
 
 // A Ctrl-C while Create waits for a new machine to be built must not cost
 // a reinstall. Terraform taints whatever a Create returns with an error,
@@ -28,8 +143,8 @@ import (
 // A build that ends in failure is reported then, and the status check of
 // each resource replaces the failed object as before.
 
-// privateUnfinishedKey is the private-state key of the mark.
-const privateUnfinishedKey = "create_unfinished"
+// unfinishedCreateMark is the mark of a create cut short.
+const unfinishedCreateMark privateMark = "create_unfinished"
 
 // unfinishedMark is what the mark records.
 type unfinishedMark struct {
@@ -44,21 +159,11 @@ func Interrupted(ctx context.Context) bool {
 	return ctx.Err() != nil && !errors.Is(context.Cause(ctx), context.DeadlineExceeded)
 }
 
-// PrivateSetter is the framework's private state of a response.
-type PrivateSetter interface {
-	SetKey(ctx context.Context, key string, value []byte) diag.Diagnostics
-}
-
-// PrivateGetter is the framework's private state of a request.
-type PrivateGetter interface {
-	GetKey(ctx context.Context, key string) ([]byte, diag.Diagnostics)
-}
-
 // MarkCreateUnfinished marks the resource: its create was interrupted while
 // it waited for what, and the next apply finishes it. It also warns the user.
 func MarkCreateUnfinished(ctx context.Context, p PrivateSetter, diags *diag.Diagnostics, label, id, what string) {
 	b, _ := json.Marshal(unfinishedMark{Since: time.Now().UTC(), Waiting: what})
-	diags.Append(p.SetKey(ctx, privateUnfinishedKey, b)...)
+	unfinishedCreateMark.set(ctx, p, b, diags)
 	diags.AddWarning(fmt.Sprintf("%s (%s) was created; waiting for it was interrupted", label, id),
 		fmt.Sprintf("The %s exists and is kept in the state, not tainted: it was still %s when the run was interrupted. "+
 			"The next apply does not replace it: it plans an in-place update that waits for the build to finish.", label, what))
@@ -66,17 +171,12 @@ func MarkCreateUnfinished(ctx context.Context, p PrivateSetter, diags *diag.Diag
 
 // CreateUnfinished reports whether the resource carries the mark.
 func CreateUnfinished(ctx context.Context, p PrivateGetter, diags *diag.Diagnostics) bool {
-	if p == nil {
-		return false
-	}
-	b, d := p.GetKey(ctx, privateUnfinishedKey)
-	diags.Append(d...)
-	return len(b) > 0
+	return unfinishedCreateMark.on(ctx, p, diags)
 }
 
 // ClearCreateUnfinished removes the mark (the update finished the create).
 func ClearCreateUnfinished(ctx context.Context, p PrivateSetter, diags *diag.Diagnostics) {
-	diags.Append(p.SetKey(ctx, privateUnfinishedKey, nil)...)
+	unfinishedCreateMark.set(ctx, p, nil, diags)
 }
 
 // PlanFinishCreate, called from ModifyPlan, plans an in-place update of a
