@@ -39,10 +39,10 @@ import (
 // A moved object is treated as an imported one: what the API does not
 // report and the source had no equivalent for (password_wo_version, for
 // example) stays null in the state, and the move writes the import mark
-// (imported.go) into the private state, so that the first apply adopts the
+// (resource_marks.go) into the private state, so that the first apply adopts the
 // configured values without a replacement or a call. Nothing else goes
 // into the private state (in particular not the mark of an unfinished
-// create, see unfinished.go): the source provider's private data is dropped.
+// create, see resource_marks.go): the source provider's private data is dropped.
 
 // MoveSource names the other provider's resource type that a resource
 // takes over, and what of its attributes has no equivalent.
