@@ -11,6 +11,10 @@
 //     IdentityAttributes, from WithIdentity) and Identify, the Identifier
 //     that GuardedCreate/SaveCreated, ReadResource and Partial.Save call,
 //     which refuses an identity the provider's configuration cannot reach;
+//   - listable.go: Listable, what the two listings of a resource type
+//     (its Listing and its ListResource) take from the resource, once:
+//     its constructor, client, Finder (name, id, display name, gone) and
+//     model conversion;
 //   - list.go: ListResource, every list resource of terraform query
 //     (Terraform 1.14+): Listing's idea for queries, its filters and one
 //     paged API call, each result the identity made by the resource's

@@ -28,39 +28,20 @@ import (
 // F is the list block's config model (its filters), C the cloud's client,
 // T the API's object and M the resource's model.
 type ListResource[F, C, T, M any] struct {
-	// Resource is the resource's constructor: the list resource has its
-	// type name, its schema and its identity (it must embed ResourceBase).
-	Resource func() resource.Resource
+	// Of is the resource whose objects are listed: its type name, schema
+	// and identity, its client, its Finder and its model conversion.
+	Of Listable[C, T, M]
 	// Description is the list resource's MarkdownDescription.
 	Description string
-	// What names the listing in errors ("listing ZEC disks").
-	What string
 	// Filters are the config block's arguments, all optional.
 	Filters Filters
-	// Client picks the cloud's client: (*conns.Client).ZenlayerClient or
-	// HuaweiCloudClient.
-	Client func(*conns.Client, *diag.Diagnostics) *C
 	// List asks the API for every object matching the filters.
 	List func(ctx context.Context, conn *C, filters *F) ([]T, error)
-	// Finder is the resource's: objects whose status it calls gone
-	// (released, deleted, on their way out) are left out, as the
-	// resource's Read would drop them.
-	Finder Finder[C, T]
-	// ID is an object's id; SortByID sorts the results by it (else they
-	// come in the API's order).
-	ID       func(*T) string
-	SortByID bool
-	// DisplayName is how a result is shown (the object's name).
-	DisplayName func(*T) string
-	// Model sets a resource model from an object as the resource's Read
-	// does (its refresh: after an import, the arguments the API does not
-	// report take their defaults).
-	Model func(m *M, ctx context.Context, obj *T, diags *diag.Diagnostics)
 }
 
 // NewListResource makes the list resource l describes.
 func NewListResource[F, C, T, M any](l ListResource[F, C, T, M]) list.ListResource {
-	return &listResource[F, C, T, M]{spec: l, res: l.Resource()}
+	return &listResource[F, C, T, M]{spec: l, res: l.Of.Resource()}
 }
 
 type listResource[F, C, T, M any] struct {
@@ -101,10 +82,10 @@ func (l *listResource[F, C, T, M]) Configure(ctx context.Context, req resource.C
 func (l *listResource[F, C, T, M]) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
 	var filters F
 	var diags diag.Diagnostics
-	conn := Load(ctx, &diags, func(diags *diag.Diagnostics) *C { return l.spec.Client(l.client, diags) }, Get(req.Config, &filters))
+	conn := Load(ctx, &diags, func(diags *diag.Diagnostics) *C { return l.spec.Of.Client(l.client, diags) }, Get(req.Config, &filters))
 	identify, ok := l.res.(identifiedResource)
 	if !ok {
-		diags.AddError(l.spec.What, "The resource has no identity: this is a bug in the provider; please report it.")
+		diags.AddError(l.spec.Of.what(), "The resource has no identity: this is a bug in the provider; please report it.")
 	}
 	if diags.HasError() {
 		stream.Results = list.ListResultsStreamDiagnostics(diags)
@@ -114,7 +95,7 @@ func (l *listResource[F, C, T, M]) List(ctx context.Context, req list.ListReques
 		objs, err := l.spec.List(ctx, conn, &filters)
 		if err != nil {
 			var diags diag.Diagnostics
-			diags.AddError(l.spec.What, err.Error())
+			diags.AddError(l.spec.Of.what(), err.Error())
 			push(list.ListResult{Diagnostics: diags})
 			return
 		}
@@ -129,11 +110,11 @@ func (l *listResource[F, C, T, M]) List(ctx context.Context, req list.ListReques
 			}
 			obj := &objs[i]
 			result := req.NewListResult(ctx)
-			result.DisplayName = l.spec.DisplayName(obj)
-			identify.Identify(ctx, l.spec.ID(obj), result.Identity, &result.Diagnostics)
+			result.DisplayName = l.spec.Of.Finder.Name(obj)
+			identify.Identify(ctx, l.spec.Of.Finder.ID(obj), result.Identity, &result.Diagnostics)
 			if req.IncludeResource && !result.Diagnostics.HasError() {
 				var m M
-				l.spec.Model(&m, ctx, obj, &result.Diagnostics)
+				l.spec.Of.Model(&m, ctx, obj, &result.Diagnostics)
 				nullUntyped(ctx, schema.Schema, reflect.ValueOf(&m).Elem())
 				result.Diagnostics.Append(result.Resource.Set(ctx, &m)...)
 			}
@@ -145,17 +126,16 @@ func (l *listResource[F, C, T, M]) List(ctx context.Context, req list.ListReques
 }
 
 // kept are the objects the resource would keep in its state (not gone),
-// sorted by id if the spec says so.
+// sorted as the listings are.
 func (l *listResource[F, C, T, M]) kept(objs []T) []T {
+	f := &l.spec.Of.Finder
 	out := make([]T, 0, len(objs))
 	for i := range objs {
-		if l.spec.Finder.Gone == nil || !l.spec.Finder.Gone(l.spec.Finder.Status(&objs[i])) {
+		if f.Gone == nil || !f.Gone(f.Status(&objs[i])) {
 			out = append(out, objs[i])
 		}
 	}
-	if l.spec.SortByID {
-		sort.SliceStable(out, func(a, b int) bool { return l.spec.ID(&out[a]) < l.spec.ID(&out[b]) })
-	}
+	sort.SliceStable(out, func(a, b int) bool { return l.spec.Of.key(&out[a]) < l.spec.Of.key(&out[b]) })
 	return out
 }
 

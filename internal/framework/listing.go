@@ -12,7 +12,6 @@ import (
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -35,37 +34,35 @@ type Listing[F, C, T, M any] struct {
 	TypeSuffix string
 	// Description is the data source's MarkdownDescription.
 	Description string
-	// What names the listing in errors ("listing ZEC disks").
-	What string
 	// Filters are the filter arguments (Optional), "ids" among them if the
 	// API looks objects up by id.
 	Filters Filters
 	// Items names the list of items ("disks"); ItemsDescription describes it.
 	Items, ItemsDescription string
-	// Resource is the resource's schema function; Leave the attributes of
-	// the resource that items leave out (arguments the API does not
-	// report, write-only secrets, timeouts).
-	Resource func(context.Context) rschema.Schema
-	Leave    []string
+	// Of is the resource whose objects are listed: its schema (the items'
+	// attributes), its client, its Finder (the listing's name in errors
+	// and the items' order) and its model conversion.
+	Of Listable[C, T, M]
+	// Leave are the attributes of the resource that items leave out
+	// (arguments the API does not report, write-only secrets, timeouts).
+	Leave []string
 	// Describe overrides the items' description of these attributes
 	// (where the resource's speaks of setting the argument).
 	Describe map[string]string
-	// Client picks the cloud's client: (*conns.Client).ZenlayerClient or
-	// HuaweiCloudClient.
-	Client func(*conns.Client, *diag.Diagnostics) *C
 	// IDs is the ids filter, or nil if there is none. A set but empty
 	// list answers an empty result without a call.
 	IDs func(*F) types.List
 	// List asks the API for the objects matching the filters (and ids).
 	List func(ctx context.Context, conn *C, filters *F, ids []string) ([]T, error)
-	// Key is an object's id: items are sorted by it.
-	Key func(*T) string
-	// Model sets a resource model from an object (the resource's fromAPI).
-	Model func(m *M, ctx context.Context, obj *T, diags *diag.Diagnostics)
 
-	// A listing of objects that are no resource's (zones, images, ...)
-	// has Columns, its items' attributes, instead of Resource, Leave,
-	// Describe and Model.
+	// A listing of objects that are no resource's (zones, images, ...),
+	// a Lookup, has no Of, Leave and Describe but What, which names it in
+	// errors ("listing ZEC zones"), Client, which picks the cloud's client
+	// ((*conns.Client).ZenlayerClient or HuaweiCloudClient), Key, which
+	// items are sorted by, and Columns, its items' attributes.
+	What    string
+	Client  func(*conns.Client, *diag.Diagnostics) *C
+	Key     func(*T) string
 	Columns []Column[T]
 }
 
@@ -75,6 +72,9 @@ type Lookup[F, C, T any] = Listing[F, C, T, struct{}]
 
 // NewListing makes the data source l describes.
 func NewListing[F, C, T, M any](l Listing[F, C, T, M]) datasource.DataSource {
+	if l.Of.Resource != nil { // named, read and sorted as the resource's listings are
+		l.What, l.Client, l.Key = l.Of.what(), l.Of.Client, l.Of.key
+	}
 	return &listing[F, C, T, M]{DataSourceBase: NewDataSourceBase(l.TypeSuffix), spec: l}
 }
 
@@ -100,7 +100,7 @@ func (d *listing[F, C, T, M]) Schema(ctx context.Context, _ datasource.SchemaReq
 // itemSchema are the items' attributes: the resource's (computed), or
 // the Columns.
 func (d *listing[F, C, T, M]) itemSchema(ctx context.Context) map[string]dschema.Attribute {
-	if d.spec.Resource == nil {
+	if d.spec.Of.Resource == nil {
 		return columnAttributes(d.spec.Columns)
 	}
 	return ComputedAttributes(d.itemAttributes(ctx), d.spec.Describe)
@@ -109,7 +109,7 @@ func (d *listing[F, C, T, M]) itemSchema(ctx context.Context) map[string]dschema
 // itemAttributes are the resource's attributes the items hold.
 func (d *listing[F, C, T, M]) itemAttributes(ctx context.Context) map[string]rschema.Attribute {
 	out := map[string]rschema.Attribute{}
-	for name, a := range d.spec.Resource(ctx).Attributes {
+	for name, a := range d.spec.Of.schema(ctx).Attributes {
 		if !slices.Contains(d.spec.Leave, name) {
 			out[name] = a
 		}
@@ -157,14 +157,14 @@ func (d *listing[F, C, T, M]) Read(ctx context.Context, req datasource.ReadReque
 		return
 	}
 	items := SortedBy(objs, d.spec.Key, func(obj *T) types.Object {
-		if d.spec.Resource == nil {
+		if d.spec.Of.Resource == nil {
 			item, diags := types.ObjectValue(itemTypes, columnValues(d.spec.Columns, obj))
 			resp.Diagnostics.Append(diags...)
 			return item
 		}
 		var m M
-		d.spec.Model(&m, ctx, obj, &resp.Diagnostics)
-		return itemObject(ctx, d.spec.Resource(ctx), &m, itemTypes, &resp.Diagnostics)
+		d.spec.Of.Model(&m, ctx, obj, &resp.Diagnostics)
+		return itemObject(ctx, d.spec.Of.schema(ctx), &m, itemTypes, &resp.Diagnostics)
 	})
 	if !resp.Diagnostics.HasError() {
 		save(items)
@@ -295,13 +295,4 @@ func computed(a rschema.Attribute, desc string, describe map[string]string) dsch
 			NestedObject: dschema.NestedAttributeObject{Attributes: ComputedAttributes(a.NestedObject.Attributes, describe)}}
 	}
 	panic(fmt.Sprintf("framework.ComputedAttributes: no data source attribute for %T", a))
-}
-
-// SchemaOf is the schema function of the resource newResource makes.
-func SchemaOf(newResource func() resource.Resource) func(context.Context) rschema.Schema {
-	return func(ctx context.Context) rschema.Schema {
-		var resp resource.SchemaResponse
-		newResource().Schema(ctx, resource.SchemaRequest{}, &resp)
-		return resp.Schema
-	}
 }

@@ -29,6 +29,9 @@ type Finder[C, T any] struct {
 	// Gone tells a status of an object on its way out (released, deleted):
 	// Read then removes the resource from the state.
 	Gone func(status string) bool
+	// ID is the object's id and Name its name (how a listing sorts and
+	// shows it).
+	ID, Name func(*T) string
 }
 
 // ReadResource is the one Read of every resource: it reads the state into

@@ -22,6 +22,16 @@ import (
 // (instanceFilters): ListInstances filters by nothing else than ids,
 // servers and state.
 
+// instances is what both listings take from the resource: the results
+// come in the API's order, oldest first, which the schemas document.
+var instances = framework.Listable[huaweicloud.Client, huaweicloud.Instance, instanceResourceModel]{
+	Resource:   NewInstanceResource,
+	Client:     (*conns.Client).HuaweiCloudClient,
+	Finder:     instanceFinder,
+	Model:      (*instanceResourceModel).refresh,
+	InAPIOrder: true,
+}
+
 // NewInstancesDataSource is the constructor of cloudcompute_huaweicloud_clouddc_instances:
 // its items are cloudcompute_huaweicloud_clouddc_instance's attributes.
 func NewInstancesDataSource() datasource.DataSource {
@@ -29,7 +39,6 @@ func NewInstancesDataSource() datasource.DataSource {
 		TypeSuffix: "huaweicloud_clouddc_instances",
 		Description: "Lists Huawei Cloud CloudDC instances (ListInstances), filtered by instance ids or physical server ids (not " +
 			"both), and by state. A deleted instance stays listed as `terminated` for a while; filter by `state` to leave it out.",
-		What: "listing CloudDC instances",
 		Filters: framework.Filters{
 			"ids": framework.StringsFilter("Instance ids to look up. Cannot be combined with `server_ids`.",
 				listvalidator.ValueStringsAre(uuidValidator()), listvalidator.ConflictsWith(path.MatchRoot("server_ids"))),
@@ -38,7 +47,7 @@ func NewInstancesDataSource() datasource.DataSource {
 		},
 		Items:            "instances",
 		ItemsDescription: "The matching instances, oldest first.",
-		Resource:         framework.SchemaOf(NewInstanceResource),
+		Of:               instances,
 		Leave:            []string{"password_wo", "password_wo_version", "timeouts"},
 		Describe: map[string]string{
 			"image_id":     "Id of the private image (IMS) installed.",
@@ -46,7 +55,6 @@ func NewInstancesDataSource() datasource.DataSource {
 			"ipv4_address": "IPv4 address of the interface.",
 			"metadata":     "Metadata pairs (null if none).",
 		},
-		Client: (*conns.Client).HuaweiCloudClient,
 		// The one id filter: instance ids or server ids, which conflict.
 		// Either, set but empty, matches nothing.
 		IDs: func(f *instancesDataSourceModel) types.List {
@@ -64,10 +72,6 @@ func NewInstancesDataSource() datasource.DataSource {
 			}
 			return conn.ListInstances(ctx, in)
 		},
-		// Not by id: the schema documents the API's order, oldest first.
-		// Every key is the same, so the stable sort keeps that order.
-		Key:   func(*huaweicloud.Instance) string { return "" },
-		Model: (*instanceResourceModel).refresh,
 	})
 }
 
@@ -77,16 +81,14 @@ func NewInstancesDataSource() datasource.DataSource {
 // cloudcompute_huaweicloud_clouddc_instance would import it.
 func NewInstanceListResource() list.ListResource {
 	return framework.NewListResource(framework.ListResource[instanceFilters, huaweicloud.Client, huaweicloud.Instance, instanceResourceModel]{
-		Resource: NewInstanceResource,
+		Of: instances,
 		Description: "Lists the Huawei Cloud CloudDC instances of the provider's project (`ListInstances`, every page), filtered by " +
 			"state and by the physical servers they are installed on. The API filters by nothing else (no name, zone or tags). " +
 			"Deleted instances (`shutting-down`, `terminated`) are left out, as the resource would drop them. Results come oldest " +
 			"first, as the API lists them; each is the instance's identity (id, project and region) and, with " +
 			"`include_resource = true`, the `cloudcompute_huaweicloud_clouddc_instance` an import of it would hold (the write-only " +
 			"`password_wo` is never known: the generated configuration sets it to null, which an existing instance does not need).",
-		What:    "listing CloudDC instances",
 		Filters: framework.Filters{"state": stateFilter(instanceListStates), "server_ids": serverIDsFilter},
-		Client:  (*conns.Client).HuaweiCloudClient,
 		List: func(ctx context.Context, conn *huaweicloud.Client, f *instanceFilters) ([]huaweicloud.Instance, error) {
 			var diags diag.Diagnostics
 			in := huaweicloud.ListInstancesRequest{State: f.State.ValueString(), ServerIDs: framework.Strings(ctx, f.ServerIDs, &diags)}
@@ -98,10 +100,6 @@ func NewInstanceListResource() list.ListResource {
 			}
 			return conn.ListInstances(ctx, in)
 		},
-		Finder:      instanceFinder,
-		ID:          func(i *huaweicloud.Instance) string { return i.ID },
-		DisplayName: func(i *huaweicloud.Instance) string { return i.Name },
-		Model:       (*instanceResourceModel).refresh,
 	})
 }
 

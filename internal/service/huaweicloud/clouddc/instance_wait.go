@@ -87,4 +87,5 @@ func waitDeletable(ctx context.Context, conn *huaweicloud.Client, id string, tim
 // instanceFinder reads an instance back for Read.
 var instanceFinder = framework.Finder[huaweicloud.Client, huaweicloud.Instance]{
 	Label: "CloudDC instance", Read: (*huaweicloud.Client).FindInstance, NotFound: huaweicloud.IsNotFound, Status: instanceState, Gone: instanceGone,
+	ID: func(inst *huaweicloud.Instance) string { return inst.ID }, Name: func(inst *huaweicloud.Instance) string { return inst.Name },
 }

@@ -21,6 +21,14 @@ import (
 // cloudcompute_zenlayer_bmc_instance, with the filters they share
 // (instanceFilters).
 
+// instances is what both listings take from the resource.
+var instances = framework.Listable[zenlayer.Client, zenlayer.BMCInstance, instanceResourceModel]{
+	Resource: NewInstanceResource,
+	Client:   (*conns.Client).ZenlayerClient,
+	Finder:   instanceFinder,
+	Model:    (*instanceResourceModel).listed,
+}
+
 // NewInstancesDataSource is the constructor of cloudcompute_zenlayer_bmc_instances:
 // its items are cloudcompute_zenlayer_bmc_instance's attributes.
 func NewInstancesDataSource() datasource.DataSource {
@@ -28,7 +36,6 @@ func NewInstancesDataSource() datasource.DataSource {
 		TypeSuffix: "zenlayer_bmc_instances",
 		Description: "Lists Zenlayer Bare Metal Cloud (BMC) instances, filtered by ids, zone, name, status, instance type or tags. " +
 			"All filters are combined.",
-		What: "listing BMC instances",
 		Filters: instanceFilterSpecs.With(framework.Filters{
 			"ids": framework.StringsFilter("Instance ids to look up (asked for 100 at a time). Unknown ids are left out of the result.",
 				listvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))),
@@ -37,22 +44,19 @@ func NewInstancesDataSource() datasource.DataSource {
 		}),
 		Items:            "instances",
 		ItemsDescription: "The matching instances, sorted by id.",
-		Resource:         framework.SchemaOf(NewInstanceResource),
+		Of:               instances,
 		Leave:            []string{"password_wo", "password_wo_version", "user_data", "ssh_keys", "power_state", "release_on_destroy", "timeouts"},
 		Describe: map[string]string{
 			"instance_charge_type": "`POSTPAID` or `PREPAID`.",
 			"subnet_id":            "Private subnet of the LAN interface, if any.",
 			"key_id":               "SSH key pair installed, if any.",
 		},
-		Client: (*conns.Client).ZenlayerClient,
-		IDs:    func(f *instancesDataSourceModel) types.List { return f.IDs },
+		IDs: func(f *instancesDataSourceModel) types.List { return f.IDs },
 		List: func(ctx context.Context, conn *zenlayer.Client, f *instancesDataSourceModel, ids []string) ([]zenlayer.BMCInstance, error) {
 			in := f.request(zentags.FilterTags(ctx, f.Tags))
 			in.InstanceIDs = ids
 			return conn.DescribeBMCInstances(ctx, in)
 		},
-		Key:   func(x *zenlayer.BMCInstance) string { return x.InstanceID },
-		Model: (*instanceResourceModel).listed,
 	})
 }
 
@@ -62,34 +66,26 @@ func NewInstancesDataSource() datasource.DataSource {
 // would import it.
 func NewInstanceListResource() list.ListResource {
 	return framework.NewListResource(framework.ListResource[instanceListModel, zenlayer.Client, zenlayer.BMCInstance, instanceResourceModel]{
-		Resource: NewInstanceResource,
+		Of: instances,
 		Description: "Lists the Zenlayer Bare Metal Cloud (BMC) instances of the account (`DescribeInstances`, every page), filtered " +
 			"by zone, name, status, instance type, image, resource group and tags; all filters are combined. Machines being released " +
 			"(`RELEASING`) are left out, as the resource would drop them. Results are sorted by id; each is the machine's identity and, " +
 			"with `include_resource = true`, the `cloudcompute_zenlayer_bmc_instance` an import of it would hold (the write-only " +
 			"`password` and the `ssh_keys` are never reported by the API: the generated configuration sets them to null).",
-		What: "listing BMC instances",
-		// The API's limits: at most 20 tags and tag keys, keys of 1 to 64 characters.
-		Filters: instanceFilterSpecs.With(framework.TagFilters("instances", 20, 64)).With(framework.Filters{
+		Filters: instanceFilterSpecs.With(zentags.ListFilters("instances")).With(framework.Filters{
 			"status":            framework.OneOfFilter("Only instances in this status", instanceListStatuses...),
 			"image_id":          framework.StringFilter("Only instances installed from this image."),
 			"resource_group_id": framework.StringFilter("Only instances in this resource group."),
 		}),
-		Client: (*conns.Client).ZenlayerClient,
 		List: func(ctx context.Context, conn *zenlayer.Client, f *instanceListModel) ([]zenlayer.BMCInstance, error) {
-			tags, keys, err := framework.TagFilterValues(ctx, f.Tags, f.TagKeys)
+			tags, keys, err := zentags.ListTags(ctx, f.Tags, f.TagKeys)
 			if err != nil {
 				return nil, err
 			}
-			in := f.request(zenlayer.TagFilter(tags))
+			in := f.request(tags)
 			in.ImageID, in.ResourceGroupID, in.TagKeys = f.ImageID.ValueString(), f.ResourceGroupID.ValueString(), keys
 			return conn.DescribeBMCInstances(ctx, in)
 		},
-		Finder:      instanceFinder,
-		ID:          func(i *zenlayer.BMCInstance) string { return i.InstanceID },
-		SortByID:    true,
-		DisplayName: func(i *zenlayer.BMCInstance) string { return i.InstanceName },
-		Model:       (*instanceResourceModel).listed,
 	})
 }
 

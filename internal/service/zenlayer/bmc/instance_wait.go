@@ -93,6 +93,7 @@ func waitInstanceReleased(ctx context.Context, conn *zenlayer.Client, id string,
 var instanceFinder = framework.Finder[zenlayer.Client, zenlayer.BMCInstance]{
 	Label: "BMC instance", Read: (*zenlayer.Client).ReadBMCInstance, Find: (*zenlayer.Client).FindBMCInstance, NotFound: zenlayer.IsNotFound,
 	Status: func(inst *zenlayer.BMCInstance) string { return inst.InstanceStatus }, Gone: instanceReleasing,
+	ID: func(inst *zenlayer.BMCInstance) string { return inst.InstanceID }, Name: func(inst *zenlayer.BMCInstance) string { return inst.InstanceName },
 }
 
 // reinstallStartGrace bounds how long waitInstanceReinstalled waits for a

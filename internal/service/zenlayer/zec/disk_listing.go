@@ -18,6 +18,14 @@ import (
 // and the list resource cloudcompute_zenlayer_zec_disk, with the filters
 // they share (diskFilters).
 
+// disks is what both listings take from the resource.
+var disks = framework.Listable[zenlayer.Client, zenlayer.Disk, diskResourceModel]{
+	Resource: NewDiskResource,
+	Client:   (*conns.Client).ZenlayerClient,
+	Finder:   diskFinder,
+	Model:    (*diskResourceModel).refresh,
+}
+
 // NewDisksDataSource is the constructor of cloudcompute_zenlayer_zec_disks:
 // its items are cloudcompute_zenlayer_zec_disk's attributes.
 func NewDisksDataSource() datasource.DataSource {
@@ -30,21 +38,17 @@ func NewDisksDataSource() datasource.DataSource {
 			"tags":      framework.MapFilter(zentags.Filter("disks")),
 			"disk_type": diskTypeFilter(""),
 		}),
-		What:             "listing ZEC disks",
 		Items:            "disks",
 		ItemsDescription: "The matching disks, sorted by id.",
-		Resource:         framework.SchemaOf(NewDiskResource),
+		Of:               disks,
 		Leave:            []string{"force_detach", "release_on_destroy", "timeouts", "snapshot_id"},
 		Describe:         map[string]string{"instance_id": "Instance the disk is attached to, if any."},
-		Client:           (*conns.Client).ZenlayerClient,
 		IDs:              func(f *disksDataSourceModel) types.List { return f.IDs },
 		List: func(ctx context.Context, conn *zenlayer.Client, f *disksDataSourceModel, ids []string) ([]zenlayer.Disk, error) {
 			in := f.request(zentags.FilterTags(ctx, f.Tags))
 			in.DiskIDs = ids
 			return conn.DescribeDisks(ctx, in)
 		},
-		Key:   func(x *zenlayer.Disk) string { return x.DiskID },
-		Model: (*diskResourceModel).refresh,
 	})
 }
 
@@ -54,32 +58,25 @@ func NewDisksDataSource() datasource.DataSource {
 // import it.
 func NewDiskListResource() list.ListResource {
 	return framework.NewListResource(framework.ListResource[diskListModel, zenlayer.Client, zenlayer.Disk, diskResourceModel]{
-		Resource: NewDiskResource,
+		Of: disks,
 		Description: "Lists the Zenlayer ZEC disks of the account (`DescribeDisks`, every page), filtered by zone, name, status, " +
 			"instance, type, resource group and tags; all filters are combined. Disks on their way out (`DELETING`, `RECYCLING`, " +
 			"`RECYCLED`) are left out, as the resource would drop them. Results are sorted by id; each is the disk's identity and, " +
 			"with `include_resource = true`, the `cloudcompute_zenlayer_zec_disk` an import of it would hold.",
-		What: "listing ZEC disks",
-		Filters: diskFilterSpecs.With(listTagFilters("disks")).With(framework.Filters{
+		Filters: diskFilterSpecs.With(zentags.ListFilters("disks")).With(framework.Filters{
 			"resource_group_id": framework.StringFilter("Only disks in this resource group."),
 			"status":            framework.OneOfFilter("Only disks in this status", diskListStatuses...),
 			"disk_type":         diskTypeFilter(" (boot)"),
 		}),
-		Client: (*conns.Client).ZenlayerClient,
 		List: func(ctx context.Context, conn *zenlayer.Client, f *diskListModel) ([]zenlayer.Disk, error) {
-			tags, keys, err := framework.TagFilterValues(ctx, f.Tags, f.TagKeys)
+			tags, keys, err := zentags.ListTags(ctx, f.Tags, f.TagKeys)
 			if err != nil {
 				return nil, err
 			}
-			in := f.request(zenlayer.TagFilter(tags))
+			in := f.request(tags)
 			in.ResourceGroupID, in.TagKeys = f.ResourceGroupID.ValueString(), keys
 			return conn.DescribeDisks(ctx, in)
 		},
-		Finder:      diskFinder,
-		ID:          func(d *zenlayer.Disk) string { return d.DiskID },
-		SortByID:    true,
-		DisplayName: func(d *zenlayer.Disk) string { return d.DiskName },
-		Model:       (*diskResourceModel).refresh,
 	})
 }
 
@@ -134,10 +131,6 @@ var diskListStatuses = []string{
 	zenlayer.DiskStatusCreating, zenlayer.DiskStatusAvailable, zenlayer.DiskStatusAttaching, zenlayer.DiskStatusInUse,
 	zenlayer.DiskStatusDetaching, zenlayer.DiskStatusChanging, zenlayer.DiskStatusFailed,
 }
-
-// listTagFilters are the tags and tag_keys arguments of a ZEC list block
-// (the API takes at most 20 of each, keys of 1 to 64 characters).
-func listTagFilters(what string) framework.Filters { return framework.TagFilters(what, 20, 64) }
 
 type diskListModel struct {
 	diskFilters

@@ -75,4 +75,5 @@ func diskReleased(status string) bool {
 var diskFinder = framework.Finder[zenlayer.Client, zenlayer.Disk]{
 	Label: "ZEC disk", Read: (*zenlayer.Client).ReadDisk, Find: (*zenlayer.Client).FindDisk, NotFound: zenlayer.IsNotFound,
 	Status: func(d *zenlayer.Disk) string { return d.DiskStatus }, Gone: diskReleased,
+	ID: func(d *zenlayer.Disk) string { return d.DiskID }, Name: func(d *zenlayer.Disk) string { return d.DiskName },
 }

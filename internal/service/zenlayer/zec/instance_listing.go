@@ -19,13 +19,20 @@ import (
 // cloudcompute_zenlayer_zec_instance, with the filters they share
 // (instanceFilters).
 
+// instances is what both listings take from the resource.
+var instances = framework.Listable[zenlayer.Client, zenlayer.Instance, instanceResourceModel]{
+	Resource: NewInstanceResource,
+	Client:   (*conns.Client).ZenlayerClient,
+	Finder:   instanceFinder,
+	Model:    (*instanceResourceModel).listed,
+}
+
 // NewInstancesDataSource is the constructor of cloudcompute_zenlayer_zec_instances:
 // its items are cloudcompute_zenlayer_zec_instance's attributes.
 func NewInstancesDataSource() datasource.DataSource {
 	return framework.NewListing(framework.Listing[instancesDataSourceModel, zenlayer.Client, zenlayer.Instance, instanceResourceModel]{
 		TypeSuffix:  "zenlayer_zec_instances",
 		Description: "Lists Zenlayer ZEC instances, filtered by ids, zone, name, status, image, resource group or tags. All filters are combined.",
-		What:        "listing ZEC instances",
 		Filters: instanceFilterSpecs.With(framework.Filters{
 			"ids":    framework.IDsFilter("Instance", zenlayer.MaxIDsPerCall).Note("Unknown ids are left out of the result."),
 			"tags":   framework.MapFilter(zentags.Filter("instances")),
@@ -33,19 +40,16 @@ func NewInstancesDataSource() datasource.DataSource {
 		}),
 		Items:            "instances",
 		ItemsDescription: "The matching instances, sorted by id.",
-		Resource:         framework.SchemaOf(NewInstanceResource),
+		Of:               instances,
 		Leave: []string{"password_wo", "password_wo_version", "user_data", "public_network", "power_state", "force_shutdown",
 			"release_on_destroy", "timeouts"},
 		Describe: map[string]string{"key_id": "SSH key pair id, if the instance has one."},
-		Client:   (*conns.Client).ZenlayerClient,
 		IDs:      func(f *instancesDataSourceModel) types.List { return f.IDs },
 		List: func(ctx context.Context, conn *zenlayer.Client, f *instancesDataSourceModel, ids []string) ([]zenlayer.Instance, error) {
 			in := f.request(zentags.FilterTags(ctx, f.Tags))
 			in.InstanceIDs = ids
 			return conn.DescribeInstances(ctx, in)
 		},
-		Key:   func(x *zenlayer.Instance) string { return x.InstanceID },
-		Model: (*instanceResourceModel).listed,
 	})
 }
 
@@ -55,31 +59,24 @@ func NewInstancesDataSource() datasource.DataSource {
 // would import it.
 func NewInstanceListResource() list.ListResource {
 	return framework.NewListResource(framework.ListResource[instanceListModel, zenlayer.Client, zenlayer.Instance, instanceResourceModel]{
-		Resource: NewInstanceResource,
+		Of: instances,
 		Description: "Lists the Zenlayer ZEC instances of the account (`DescribeInstances`, every page), filtered by zone, name, " +
 			"status, image, resource group and tags; all filters are combined. Instances on their way out (`RELEASING`, `RECYCLING`, " +
 			"`RECYCLE`) are left out, as the resource would drop them. Results are sorted by id; each is the instance's identity and, " +
 			"with `include_resource = true`, the `cloudcompute_zenlayer_zec_instance` an import of it would hold (the write-only " +
 			"`password` is never known: the generated configuration sets it to null, which an existing instance does not need).",
-		What: "listing ZEC instances",
-		Filters: instanceFilterSpecs.With(listTagFilters("instances")).With(framework.Filters{
+		Filters: instanceFilterSpecs.With(zentags.ListFilters("instances")).With(framework.Filters{
 			"status": framework.OneOfFilter("Only instances in this status", instanceListStatuses...),
 		}),
-		Client: (*conns.Client).ZenlayerClient,
 		List: func(ctx context.Context, conn *zenlayer.Client, f *instanceListModel) ([]zenlayer.Instance, error) {
-			tags, keys, err := framework.TagFilterValues(ctx, f.Tags, f.TagKeys)
+			tags, keys, err := zentags.ListTags(ctx, f.Tags, f.TagKeys)
 			if err != nil {
 				return nil, err
 			}
-			in := f.request(zenlayer.TagFilter(tags))
+			in := f.request(tags)
 			in.TagKeys = keys
 			return conn.DescribeInstances(ctx, in)
 		},
-		Finder:      instanceFinder,
-		ID:          func(i *zenlayer.Instance) string { return i.InstanceID },
-		SortByID:    true,
-		DisplayName: func(i *zenlayer.Instance) string { return i.InstanceName },
-		Model:       (*instanceResourceModel).listed,
 	})
 }
 

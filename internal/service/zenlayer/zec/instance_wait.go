@@ -71,4 +71,5 @@ func currentStatus(ctx context.Context, conn *zenlayer.Client, id string) string
 var instanceFinder = framework.Finder[zenlayer.Client, zenlayer.Instance]{
 	Label: "ZEC instance", Read: (*zenlayer.Client).ReadZECInstance, Find: (*zenlayer.Client).FindZECInstance, NotFound: zenlayer.IsNotFound,
 	Status: func(inst *zenlayer.Instance) string { return inst.Status }, Gone: instanceReleased,
+	ID: func(inst *zenlayer.Instance) string { return inst.InstanceID }, Name: func(inst *zenlayer.Instance) string { return inst.InstanceName },
 }
