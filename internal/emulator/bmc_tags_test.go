@@ -45,15 +45,15 @@ func TestBMCTags(t *testing.T) {
 		slices.Sort(out)
 		return out
 	}
-	if got := ids(zenlayer.DescribeBMCInstancesRequest{Tags: []zenlayer.Tag{{Key: "tok", Value: "1"}}}); !slices.Equal(got, []string{tagged}) {
+	if got := ids(zenlayer.DescribeBMCInstancesRequest{TagFilters: zenlayer.TagFilters{Tags: []zenlayer.Tag{{Key: "tok", Value: "1"}}}}); !slices.Equal(got, []string{tagged}) {
 		t.Fatalf("tags filter: %v", got)
 	}
 	want := []string{tagged, other}
 	slices.Sort(want)
-	if got := ids(zenlayer.DescribeBMCInstancesRequest{TagKeys: []string{"team"}}); !slices.Equal(got, want) {
+	if got := ids(zenlayer.DescribeBMCInstancesRequest{TagFilters: zenlayer.TagFilters{TagKeys: []string{"team"}}}); !slices.Equal(got, want) {
 		t.Fatalf("tagKeys filter: %v, want %v", got, want)
 	}
-	if got := ids(zenlayer.DescribeBMCInstancesRequest{Tags: []zenlayer.Tag{{Key: "team", Value: "c"}}}); len(got) != 0 {
+	if got := ids(zenlayer.DescribeBMCInstancesRequest{TagFilters: zenlayer.TagFilters{Tags: []zenlayer.Tag{{Key: "team", Value: "c"}}}}); len(got) != 0 {
 		t.Fatalf("no match wanted: %v", got)
 	}
 	if got, err := h.c.FindBMCInstancesByCreateToken(ctx, "nope"); err != nil || len(got) != 0 {

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/transport"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
@@ -57,7 +58,8 @@ func startBMC(t *testing.T, opts Options) *bmcHarness {
 	t.Cleanup(func() { _ = emu.Close() })
 	c, err := zenlayer.New(zenlayer.Config{
 		AccessKeyID: DefaultAccessKeyID, AccessKeyPassword: DefaultAccessKeyPassword,
-		Domain: emu.Endpoint(), Scheme: "http", Now: clock.Now,
+		Domain: emu.Endpoint(), Scheme: "http",
+		HTTPConfig: transport.HTTPConfig{Now: clock.Now},
 	})
 	if err != nil {
 		t.Fatal(err)

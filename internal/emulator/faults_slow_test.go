@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/emulator"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/transport"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
@@ -34,7 +35,8 @@ func TestSlowFaultCarriesOutAfterTheClientLeft(t *testing.T) {
 	}
 	defer func() { _ = emu.Close() }()
 	c, err := zenlayer.New(zenlayer.Config{AccessKeyID: emulator.DefaultAccessKeyID, AccessKeyPassword: emulator.DefaultAccessKeyPassword,
-		Domain: emu.Endpoint(), Scheme: "http", HTTPClient: &http.Client{Timeout: 100 * time.Millisecond}})
+		Domain: emu.Endpoint(), Scheme: "http",
+		HTTPConfig: transport.HTTPConfig{HTTPClient: &http.Client{Timeout: 100 * time.Millisecond}}})
 	if err != nil {
 		t.Fatal(err)
 	}

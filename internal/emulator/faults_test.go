@@ -34,7 +34,8 @@ func TestParseFaults(t *testing.T) {
 func faultClient(t *testing.T, emu *emulator.Server, attempts int) *zenlayer.Client {
 	t.Helper()
 	c, err := zenlayer.New(zenlayer.Config{AccessKeyID: emulator.DefaultAccessKeyID, AccessKeyPassword: emulator.DefaultAccessKeyPassword,
-		Domain: emu.Endpoint(), Scheme: "http", Retry: transport.Policy{MaxAttempts: attempts, Base: time.Millisecond, Max: time.Millisecond, MaxRetryAfter: time.Millisecond}})
+		Domain: emu.Endpoint(), Scheme: "http",
+		HTTPConfig: transport.HTTPConfig{Retry: transport.Policy{MaxAttempts: attempts, Base: time.Millisecond, Max: time.Millisecond, MaxRetryAfter: time.Millisecond}}})
 	if err != nil {
 		t.Fatal(err)
 	}

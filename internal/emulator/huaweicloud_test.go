@@ -57,7 +57,8 @@ func huaweiClient(t *testing.T, emu *emulator.Server, clock *huaweiClock, creds 
 	}
 	c, err := huaweicloud.New(huaweicloud.Config{
 		Region: emulator.HuaweiRegion, ProjectID: projectID, CloudDCEndpoint: emu.URL(), IAMEndpoint: emu.URL() + "/v3",
-		Credentials: creds, Retry: transport.Policy{MaxAttempts: 1}, Now: clock.Now,
+		Credentials: creds,
+		HTTPConfig:  transport.HTTPConfig{Retry: transport.Policy{MaxAttempts: 1}, Now: clock.Now},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -356,7 +357,8 @@ func TestHuawei_authentication(t *testing.T) {
 	wrong.Password = "Wrong-Passw0rd"
 	wantAPIError(t, list(huaweiClient(t, emu, clock, wrong)), 401, "401", "The username or password is wrong.")
 	other, err := huaweicloud.New(huaweicloud.Config{Region: "eu-west-0", CloudDCEndpoint: emu.URL(), IAMEndpoint: emu.URL() + "/v3",
-		Credentials: user, Retry: transport.Policy{MaxAttempts: 1}, Now: clock.Now})
+		Credentials: user,
+		HTTPConfig:  transport.HTTPConfig{Retry: transport.Policy{MaxAttempts: 1}, Now: clock.Now}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -27,7 +27,7 @@ func TestOnceBeforePageSkipsAnObject(t *testing.T) {
 	slices.Sort(ids) // the emulator lists by id
 	emu.OnceBeforePage("zec.DescribeInstances", 2, func() { emu.DeleteZECInstance(ids[0]) })
 	c := newClient(t, emu, emulator.DefaultAccessKeyID, emulator.DefaultAccessKeyPassword, time.Now)
-	got, err := c.DescribeInstances(context.Background(), zenlayer.DescribeInstancesRequest{PageSize: 1})
+	got, err := c.DescribeInstances(context.Background(), zenlayer.DescribeInstancesRequest{Paging: zenlayer.Paging{PageSize: 1}})
 	if err != nil {
 		t.Fatal(err)
 	}

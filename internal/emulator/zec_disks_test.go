@@ -54,7 +54,7 @@ func newRig(t *testing.T, opts emulator.Options) *rig {
 func newClient(t *testing.T, emu *emulator.Server, id, password string, now func() time.Time) *zenlayer.Client {
 	t.Helper()
 	c, err := zenlayer.New(zenlayer.Config{AccessKeyID: id, AccessKeyPassword: password, Domain: emu.Endpoint(), Scheme: "http",
-		Now: now, Retry: transport.Policy{MaxAttempts: 1}})
+		HTTPConfig: transport.HTTPConfig{Now: now, Retry: transport.Policy{MaxAttempts: 1}}})
 	if err != nil {
 		t.Fatal(err)
 	}

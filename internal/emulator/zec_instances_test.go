@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/transport"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
@@ -51,7 +52,8 @@ func startZECFixture(t *testing.T, opts Options) *zecFixture {
 	t.Cleanup(func() { _ = s.Close() })
 	c, err := zenlayer.New(zenlayer.Config{
 		AccessKeyID: DefaultAccessKeyID, AccessKeyPassword: DefaultAccessKeyPassword,
-		Domain: s.Endpoint(), Scheme: "http", Now: clock.Now,
+		Domain: s.Endpoint(), Scheme: "http",
+		HTTPConfig: transport.HTTPConfig{Now: clock.Now},
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -107,18 +107,10 @@ type Config struct {
 	CloudDCEndpoint string
 	IAMEndpoint     string
 	Credentials     Credentials
-	// Timeout bounds one HTTP exchange (default 60s).
-	Timeout time.Duration
-	// InsecureSkipVerify turns the check of the servers' TLS certificates
-	// off; New refuses it unless every endpoint in use (CloudDC, and IAM
-	// with password authentication) is a loopback address.
-	InsecureSkipVerify bool
-	UserAgent          string
-	// HTTPClient, if set, is used as it is (tests).
-	HTTPClient *http.Client
-	Retry      transport.Policy
-	// Now is the clock for X-Sdk-Date and token expiry (default time.Now).
-	Now func() time.Time
+	// HTTPConfig: its InsecureSkipVerify is refused unless every endpoint
+	// in use (CloudDC, and IAM with password authentication) is a loopback
+	// address; its Now dates X-Sdk-Date and token expiries.
+	transport.HTTPConfig
 	// TokenRenewBefore is how long before its expiry an IAM token is
 	// renewed (default 5 minutes; at most half the token's lifetime).
 	TokenRenewBefore time.Duration
@@ -176,22 +168,10 @@ func New(cfg Config) (*Client, error) {
 			}
 		}
 	}
-	if c.cfg.Timeout <= 0 {
-		c.cfg.Timeout = 60 * time.Second
-	}
-	if c.cfg.UserAgent == "" {
-		c.cfg.UserAgent = transport.UserAgent("dev", "")
-	}
-	if c.cfg.Now == nil {
-		c.cfg.Now = time.Now
-	}
 	if c.cfg.TokenRenewBefore <= 0 {
 		c.cfg.TokenRenewBefore = defaultTokenRenewBefore
 	}
-	c.http = cfg.HTTPClient
-	if c.http == nil {
-		c.http = &http.Client{Timeout: c.cfg.Timeout, Transport: transport.NewHTTPTransport(cfg.InsecureSkipVerify)}
-	}
+	c.http = c.cfg.Client()
 	return c, nil
 }
 

@@ -51,7 +51,8 @@ func newClient(t *testing.T, emu *emulator.Server, method huaweicloud.AuthMethod
 	cfg := huaweicloud.Config{
 		Region: emulator.HuaweiRegion, ProjectID: emulator.HuaweiProjectID,
 		CloudDCEndpoint: emu.URL(), IAMEndpoint: emu.URL() + "/v3",
-		Credentials: credentials(method), Retry: fastRetry,
+		Credentials: credentials(method),
+		HTTPConfig:  transport.HTTPConfig{Retry: fastRetry},
 	}
 	for _, m := range mods {
 		m(&cfg)

@@ -153,7 +153,8 @@ func TestCreateToken_answers(t *testing.T) {
 			}))
 			defer srv.Close()
 			c, err := New(Config{Region: "r", CloudDCEndpoint: srv.URL, IAMEndpoint: srv.URL + "/iam",
-				Credentials: Credentials{UserName: "u", Password: "p", DomainName: "d"}, Retry: transport.Policy{Base: time.Millisecond}})
+				Credentials: Credentials{UserName: "u", Password: "p", DomainName: "d"},
+				HTTPConfig:  transport.HTTPConfig{Retry: transport.Policy{Base: time.Millisecond}}})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -13,6 +13,7 @@ import (
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/emulator"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/huaweicloud"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/journal"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/transport"
 )
 
 // hostileWant is what the error of each hostile kind must say.
@@ -169,7 +170,8 @@ func stubClient(t *testing.T, handler http.HandlerFunc) *huaweicloud.Client {
 	srv := httptest.NewServer(handler)
 	t.Cleanup(srv.Close)
 	c, err := huaweicloud.New(huaweicloud.Config{Region: "r", ProjectID: "p", CloudDCEndpoint: srv.URL,
-		Credentials: huaweicloud.Credentials{Token: "t"}, Retry: fastRetry})
+		Credentials: huaweicloud.Credentials{Token: "t"},
+		HTTPConfig:  transport.HTTPConfig{Retry: fastRetry}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflogtest"
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/huaweicloud"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/transport"
 )
 
 const (
@@ -70,7 +71,8 @@ func TestCallMasksSecretsInLogsAndErrors(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			srv, creds := echoServer(t, tc.secrets...), tc.creds
 			c, err := huaweicloud.New(huaweicloud.Config{Region: "r1", ProjectID: "p1", CloudDCEndpoint: srv.URL, IAMEndpoint: srv.URL + "/v3",
-				Credentials: creds, Retry: fastRetry})
+				Credentials: creds,
+				HTTPConfig:  transport.HTTPConfig{Retry: fastRetry}})
 			if err != nil {
 				t.Fatal(err)
 			}

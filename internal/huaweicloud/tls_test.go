@@ -40,7 +40,8 @@ func newTLSClient(t *testing.T, srv *httptest.Server, method huaweicloud.AuthMet
 	c, err := huaweicloud.New(huaweicloud.Config{
 		Region: emulator.HuaweiRegion, ProjectID: emulator.HuaweiProjectID,
 		CloudDCEndpoint: srv.URL, IAMEndpoint: srv.URL + "/v3",
-		Credentials: credentials(method), Retry: fastRetry, InsecureSkipVerify: insecure,
+		Credentials: credentials(method),
+		HTTPConfig:  transport.HTTPConfig{Retry: fastRetry, InsecureSkipVerify: insecure},
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -16,6 +16,7 @@ import (
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/huaweicloud"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/transport"
 )
 
 // Environment variables of the huaweicloud block: the names the Huawei
@@ -262,10 +263,7 @@ func configureHuaweiCloud(ctx context.Context, m *huaweicloudModel, userAgent st
 			Token: token.value, AccessKey: ak.value, SecretKey: sk.value, SecurityToken: secToken.value,
 			UserName: user.value, Password: password.value, DomainName: domain.value,
 		},
-		InsecureSkipVerify: insecure,
-		Timeout:            timeout,
-		UserAgent:          userAgent,
-		Retry:              policy,
+		HTTPConfig: transport.HTTPConfig{InsecureSkipVerify: insecure, Timeout: timeout, UserAgent: userAgent, Retry: policy},
 	})
 	if !huaweiCloud.built(ctx, err, insecure, map[string]any{"endpoint": clouddcURL.value, "iam_endpoint": iamURL.value}, diags) {
 		return

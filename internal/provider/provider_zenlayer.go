@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/transport"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
@@ -127,15 +128,12 @@ func configureZenlayer(ctx context.Context, zl *zenlayerModel, userAgent string,
 	}
 	domain := stringOr(zl.Domain, EnvZenlayerDomain, zenlayer.DefaultDomain)
 	zc, err := zenlayer.New(zenlayer.Config{
-		BatchWindow:        window,
-		AccessKeyID:        keyID,
-		AccessKeyPassword:  password,
-		Domain:             domain,
-		Scheme:             stringOr(zl.Scheme, EnvZenlayerScheme, "HTTPS"),
-		Timeout:            timeout,
-		InsecureSkipVerify: insecure,
-		UserAgent:          userAgent,
-		Retry:              policy,
+		BatchWindow:       window,
+		AccessKeyID:       keyID,
+		AccessKeyPassword: password,
+		Domain:            domain,
+		Scheme:            stringOr(zl.Scheme, EnvZenlayerScheme, "HTTPS"),
+		HTTPConfig:        transport.HTTPConfig{Timeout: timeout, InsecureSkipVerify: insecure, UserAgent: userAgent, Retry: policy},
 	})
 	if !zenlayerCloud.built(ctx, err, insecure, map[string]any{"endpoint": domain}, diags) {
 		return

@@ -6,6 +6,9 @@
 //     failed create may have been applied (Ambiguous), the User-Agent;
 //   - tls.go: the HTTP transport (TLS 1.2+), the insecure switch and
 //     certificate errors;
+//   - httpconfig.go: HTTPConfig, the HTTP settings both clients' Config
+//     embed (timeout, insecure switch, User-Agent, retry policy, clock)
+//     and their defaults;
 //   - decode.go, answer.go: reading an answer within a size limit, why it
 //     could not be decoded, the text of an error answer, NotFoundError, the
 //     one shape of the clients' error predicates (ErrorIs), and calls split

@@ -198,11 +198,11 @@ type DescribeBMCInstancesRequest struct {
 	Hostname           string   `json:"hostname,omitempty"`
 	PublicIPAddresses  []string `json:"publicIpAddresses,omitempty"`
 	PrivateIPAddresses []string `json:"privateIpAddresses,omitempty"`
-	// TagKeys and Tags filter by tag (each at most 20).
-	TagKeys  []string `json:"tagKeys,omitempty"`
-	Tags     []Tag    `json:"tags,omitempty"`
-	PageNum  int      `json:"pageNum,omitempty"`
-	PageSize int      `json:"pageSize,omitempty"`
+	TagFilters
+	// PageNum and PageSize: Paging's fields, in the order this request
+	// has always sent them.
+	PageNum  int `json:"pageNum,omitempty"`
+	PageSize int `json:"pageSize,omitempty"`
 }
 
 // DescribeBMCInstances lists every instance matching in: more than 100 ids
@@ -216,7 +216,7 @@ func (c *Client) DescribeBMCInstances(ctx context.Context, in DescribeBMCInstanc
 // bmc20221120 DescribeInstancesRequest.Tags) that are still usable: not in
 // the recycle bin.
 func (c *Client) FindBMCInstancesByCreateToken(ctx context.Context, token string) ([]string, error) {
-	list, err := c.DescribeBMCInstances(ctx, DescribeBMCInstancesRequest{Tags: createTokenFilter(token)})
+	list, err := c.DescribeBMCInstances(ctx, DescribeBMCInstancesRequest{TagFilters: createTokenFilter(token)})
 	return adoptable(list, err, bmcInstanceID, bmcInstanceStatus, BMCStatusRecycle, BMCStatusRecycling, BMCStatusReleasing)
 }
 

@@ -182,7 +182,7 @@ func TestCreateBMCInstancesIsNotRetried(t *testing.T) {
 	t.Cleanup(srv.Close)
 	c, err := zenlayer.New(zenlayer.Config{
 		AccessKeyID: "id", AccessKeyPassword: "pw", Domain: strings.TrimPrefix(srv.URL, "http://"), Scheme: "http",
-		Retry: transport.Policy{MaxAttempts: 3, Base: time.Millisecond, Max: 2 * time.Millisecond},
+		HTTPConfig: transport.HTTPConfig{Retry: transport.Policy{MaxAttempts: 3, Base: time.Millisecond, Max: 2 * time.Millisecond}},
 	})
 	if err != nil {
 		t.Fatal(err)

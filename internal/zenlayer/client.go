@@ -50,17 +50,9 @@ type Config struct {
 	Domain string
 	// Scheme is "https" (default) or "http"; plain HTTP only to a loopback domain.
 	Scheme string
-	// Timeout bounds one HTTP exchange (default 60s).
-	Timeout time.Duration
-	// InsecureSkipVerify turns the check of the server's TLS certificate
-	// off; New refuses it unless Domain is a loopback address.
-	InsecureSkipVerify bool
-	UserAgent          string
-	// HTTPClient, if set, is used as it is (tests).
-	HTTPClient *http.Client
-	Retry      transport.Policy
-	// Now is the clock for request timestamps (default time.Now).
-	Now func() time.Time
+	// HTTPConfig: its InsecureSkipVerify is refused unless Domain is a
+	// loopback address.
+	transport.HTTPConfig
 	// BatchWindow is how long concurrent lookups by id (and releases) wait
 	// to be sent as one call; 0 turns the coalescing off.
 	BatchWindow time.Duration
@@ -112,19 +104,7 @@ func New(cfg Config) (*Client, error) {
 	if cfg.InsecureSkipVerify && !transport.IsLoopbackHost(cfg.Domain) {
 		return nil, &transport.InsecureRefusedError{Switch: InsecureSwitch, What: strconv.Quote(cfg.Domain)}
 	}
-	if cfg.Timeout <= 0 {
-		cfg.Timeout = 60 * time.Second
-	}
-	if cfg.UserAgent == "" {
-		cfg.UserAgent = transport.UserAgent("dev", "")
-	}
-	if cfg.Now == nil {
-		cfg.Now = time.Now
-	}
-	hc := cfg.HTTPClient
-	if hc == nil {
-		hc = &http.Client{Timeout: cfg.Timeout, Transport: transport.NewHTTPTransport(cfg.InsecureSkipVerify)}
-	}
+	hc := cfg.Client()
 	c := &Client{cfg: cfg, http: hc, endpoint: cfg.Scheme + "://" + cfg.Domain + "/api/v2/"}
 	c.initLookups()
 	c.initSnapshots()

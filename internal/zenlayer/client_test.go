@@ -37,7 +37,8 @@ func newTestClient(t *testing.T, handler http.HandlerFunc) (*Client, *atomic.Int
 	t.Cleanup(srv.Close)
 	c, err := New(Config{
 		AccessKeyID: testKeyID, AccessKeyPassword: testPassword, Domain: strings.TrimPrefix(srv.URL, "http://"),
-		Scheme: "HTTP", Retry: fastPolicy(), UserAgent: transport.UserAgent("1.2.3", "1.11.4"),
+		Scheme:     "HTTP",
+		HTTPConfig: transport.HTTPConfig{Retry: fastPolicy(), UserAgent: transport.UserAgent("1.2.3", "1.11.4")},
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -18,6 +18,13 @@ const maxPageSize = 100
 // totalCount never comes true.
 const maxPages = 10000
 
+// Paging is the page a paged Describe asks for. describePaged sets it:
+// maxPageSize objects a page unless PageSize says otherwise.
+type Paging struct {
+	PageSize int `json:"pageSize,omitempty"`
+	PageNum  int `json:"pageNum,omitempty"`
+}
+
 // page is one page of a paged Describe answer.
 type page[T any] struct {
 	TotalCount int `json:"totalCount"`
@@ -82,8 +89,8 @@ func describeList[T any](ctx context.Context, c *Client, svc Service, action, fi
 
 // createTokenFilter is the tag filter of a Describe for the objects of one
 // create (see CreateTokenTagKey).
-func createTokenFilter(token string) []Tag {
-	return []Tag{{Key: CreateTokenTagKey, Value: token}}
+func createTokenFilter(token string) TagFilters {
+	return TagFilters{Tags: []Tag{{Key: CreateTokenTagKey, Value: token}}}
 }
 
 // adoptable is the answer of a lookup by create token: the ids of the

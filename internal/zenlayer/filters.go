@@ -2,6 +2,14 @@ package zenlayer
 
 import "sort"
 
+// TagFilters filter a Describe (DescribeDisks, DescribeInstances, BMC
+// DescribeInstances, DescribeImages) by tag: TagKeys by key, Tags by key
+// and value (a flat list). Each takes at most 20.
+type TagFilters struct {
+	TagKeys []string `json:"tagKeys,omitempty"`
+	Tags    []Tag    `json:"tags,omitempty"`
+}
+
 // TagFilter is the tags filter of a Describe (DescribeDisks,
 // DescribeInstances, BMC DescribeInstances) for key/value pairs, in key
 // order so that the same filters make the same request.

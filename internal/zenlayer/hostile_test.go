@@ -25,7 +25,7 @@ func hostileClient(t *testing.T, rules ...emulator.FaultRule) (*emulator.Server,
 	c, err := zenlayer.New(zenlayer.Config{
 		AccessKeyID: emulator.DefaultAccessKeyID, AccessKeyPassword: emulator.DefaultAccessKeyPassword,
 		Domain: emu.Endpoint(), Scheme: "http",
-		Retry: transport.Policy{MaxAttempts: 4, Base: time.Millisecond, Max: time.Millisecond},
+		HTTPConfig: transport.HTTPConfig{Retry: transport.Policy{MaxAttempts: 4, Base: time.Millisecond, Max: time.Millisecond}},
 	})
 	if err != nil {
 		t.Fatal(err)

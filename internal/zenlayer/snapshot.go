@@ -174,11 +174,11 @@ func (c *Client) dropSnapshots(svc Service) {
 func (c *Client) initSnapshots() {
 	off := c.cfg.BatchWindow <= 0
 	c.diskSnap = &snapshot[*Disk]{off: off, list: func(ctx context.Context) (map[string]*Disk, error) {
-		all, err := c.DescribeDisks(ctx, DescribeDisksRequest{PageSize: listPageSize})
+		all, err := c.DescribeDisks(ctx, DescribeDisksRequest{Paging: Paging{PageSize: listPageSize}})
 		return byID(all, diskID), err
 	}}
 	c.zecInstanceSnap = &snapshot[*Instance]{off: off, list: func(ctx context.Context) (map[string]*Instance, error) {
-		all, err := c.DescribeInstances(ctx, DescribeInstancesRequest{PageSize: listPageSize})
+		all, err := c.DescribeInstances(ctx, DescribeInstancesRequest{Paging: Paging{PageSize: listPageSize}})
 		return byID(all, zecInstanceID), err
 	}}
 	c.bmcInstanceSnap = &snapshot[*BMCInstance]{off: off, list: func(ctx context.Context) (map[string]*BMCInstance, error) {

@@ -44,8 +44,8 @@ func tlsClient(t *testing.T, srv *httptest.Server, insecure bool) *zenlayer.Clie
 	t.Helper()
 	c, err := zenlayer.New(zenlayer.Config{
 		AccessKeyID: emulator.DefaultAccessKeyID, AccessKeyPassword: emulator.DefaultAccessKeyPassword,
-		Domain: strings.TrimPrefix(srv.URL, "https://"), InsecureSkipVerify: insecure,
-		Retry: transport.Policy{MaxAttempts: 4, Base: time.Millisecond, Max: 2 * time.Millisecond},
+		Domain:     strings.TrimPrefix(srv.URL, "https://"),
+		HTTPConfig: transport.HTTPConfig{InsecureSkipVerify: insecure, Retry: transport.Policy{MaxAttempts: 4, Base: time.Millisecond, Max: 2 * time.Millisecond}},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -105,14 +105,14 @@ func TestTLSInsecureLoopback(t *testing.T) {
 
 func TestTLSInsecureRefusedForRemoteDomain(t *testing.T) {
 	for _, domain := range []string{"", "console.zenlayer.com", "api.example.com:443", "10.0.0.1"} {
-		_, err := zenlayer.New(zenlayer.Config{AccessKeyID: "a", AccessKeyPassword: "b", Domain: domain, InsecureSkipVerify: true})
+		_, err := zenlayer.New(zenlayer.Config{AccessKeyID: "a", AccessKeyPassword: "b", Domain: domain, HTTPConfig: transport.HTTPConfig{InsecureSkipVerify: true}})
 		var ire *transport.InsecureRefusedError
 		if !errors.As(err, &ire) || !strings.Contains(err.Error(), "zenlayer.insecure skips TLS certificate checks and is allowed only for a loopback address") {
 			t.Errorf("domain %q: %v, want the insecure switch refused", domain, err)
 		}
 	}
 	for _, domain := range []string{"127.0.0.1:8443", "localhost", "[::1]:443"} {
-		if _, err := zenlayer.New(zenlayer.Config{AccessKeyID: "a", AccessKeyPassword: "b", Domain: domain, InsecureSkipVerify: true}); err != nil {
+		if _, err := zenlayer.New(zenlayer.Config{AccessKeyID: "a", AccessKeyPassword: "b", Domain: domain, HTTPConfig: transport.HTTPConfig{InsecureSkipVerify: true}}); err != nil {
 			t.Errorf("domain %q: %v", domain, err)
 		}
 	}

@@ -61,10 +61,8 @@ type DescribeZECImagesRequest struct {
 	ImageSource string   `json:"imageSource,omitempty"`
 	OSType      string   `json:"osType,omitempty"`
 	ImageStatus string   `json:"imageStatus,omitempty"`
-	TagKeys     []string `json:"tagKeys,omitempty"`
-	Tags        []Tag    `json:"tags,omitempty"`
-	PageSize    int      `json:"pageSize,omitempty"`
-	PageNum     int      `json:"pageNum,omitempty"`
+	TagFilters
+	Paging
 }
 
 // DescribeZECImages lists every image matching in, following the pages.
@@ -109,10 +107,9 @@ type KeyPair struct {
 // DescribeKeyPairsRequest filters DescribeKeyPairs (ccs20250901
 // DescribeKeyPairsRequest): KeyName is a fuzzy match.
 type DescribeKeyPairsRequest struct {
-	KeyIDs   []string `json:"keyIds,omitempty"`
-	KeyName  string   `json:"keyName,omitempty"`
-	PageSize int      `json:"pageSize,omitempty"`
-	PageNum  int      `json:"pageNum,omitempty"`
+	KeyIDs  []string `json:"keyIds,omitempty"`
+	KeyName string   `json:"keyName,omitempty"`
+	Paging
 }
 
 // DescribeKeyPairs lists every key pair matching in, following the pages.

@@ -127,17 +127,13 @@ type DescribeDisksRequest struct {
 	InstanceID      string   `json:"instanceId,omitempty"`
 	ZoneID          string   `json:"zoneId,omitempty"`
 	ResourceGroupID string   `json:"resourceGroupId,omitempty"`
-	// TagKeys filters by tag key (at most 20).
-	TagKeys []string `json:"tagKeys,omitempty"`
-	// Tags filters by key and value (a flat list, at most 20).
-	Tags     []Tag `json:"tags,omitempty"`
-	PageSize int   `json:"pageSize,omitempty"`
-	PageNum  int   `json:"pageNum,omitempty"`
+	TagFilters
+	Paging
 }
 
 // FindDisksByCreateToken returns the ids of the disks tagged with a create token.
 func (c *Client) FindDisksByCreateToken(ctx context.Context, token string) ([]string, error) {
-	disks, err := c.DescribeDisks(ctx, DescribeDisksRequest{Tags: createTokenFilter(token)})
+	disks, err := c.DescribeDisks(ctx, DescribeDisksRequest{TagFilters: createTokenFilter(token)})
 	return adoptable(disks, err, diskID, diskStatus, DiskStatusDeleting, DiskStatusRecycling, DiskStatusRecycled)
 }
 

@@ -193,17 +193,13 @@ type DescribeInstancesRequest struct {
 	Status          string   `json:"status,omitempty"`
 	Name            string   `json:"name,omitempty"`
 	ResourceGroupID string   `json:"resourceGroupId,omitempty"`
-	// TagKeys filters by tag key (at most 20).
-	TagKeys []string `json:"tagKeys,omitempty"`
-	// Tags filters by key and value (a flat list, at most 20).
-	Tags     []Tag `json:"tags,omitempty"`
-	PageSize int   `json:"pageSize,omitempty"`
-	PageNum  int   `json:"pageNum,omitempty"`
+	TagFilters
+	Paging
 }
 
 // FindZECInstancesByCreateToken returns the ids of the instances tagged with a create token.
 func (c *Client) FindZECInstancesByCreateToken(ctx context.Context, token string) ([]string, error) {
-	instances, err := c.DescribeInstances(ctx, DescribeInstancesRequest{Tags: createTokenFilter(token)})
+	instances, err := c.DescribeInstances(ctx, DescribeInstancesRequest{TagFilters: createTokenFilter(token)})
 	return adoptable(instances, err, zecInstanceID, zecInstanceStatus, InstanceStatusReleasing, InstanceStatusRecycling, InstanceStatusRecycle)
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/huaweicloud"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/provider"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/transport"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
@@ -55,8 +56,7 @@ func huaweiConfigFromEnv(region string) huaweicloud.Config {
 			SecurityToken: os.Getenv(provider.EnvHuaweiSecurityToken),
 			UserName:      os.Getenv(provider.EnvHuaweiUserName), Password: os.Getenv(provider.EnvHuaweiPassword), DomainName: os.Getenv(provider.EnvHuaweiDomainName),
 		},
-		InsecureSkipVerify: envBool(provider.EnvHuaweiInsecure),
-		Timeout:            envSeconds(provider.EnvHuaweiClientTimeout),
+		HTTPConfig: transport.HTTPConfig{InsecureSkipVerify: envBool(provider.EnvHuaweiInsecure), Timeout: envSeconds(provider.EnvHuaweiClientTimeout)},
 	}
 }
 

@@ -111,7 +111,7 @@ func (f *instanceFilters) request(tags []zenlayer.Tag) zenlayer.DescribeBMCInsta
 		InstanceName:   f.Name.ValueString(),
 		InstanceStatus: f.Status.ValueString(),
 		InstanceTypeID: f.InstanceTypeID.ValueString(),
-		Tags:           tags,
+		TagFilters:     zenlayer.TagFilters{Tags: tags},
 	}
 }
 

@@ -114,7 +114,7 @@ func NewImagesDataSource() datasource.DataSource {
 			return conn.DescribeZECImages(ctx, zenlayer.DescribeZECImagesRequest{
 				ZoneID: f.ZoneID.ValueString(), ImageIDs: ids, ImageName: f.Name.ValueString(), Category: f.Category.ValueString(),
 				ImageType: f.ImageType.ValueString(), ImageSource: f.ImageSource.ValueString(), OSType: f.OSType.ValueString(),
-				ImageStatus: f.Status.ValueString(), Tags: zentags.FilterTags(ctx, f.Tags),
+				ImageStatus: f.Status.ValueString(), TagFilters: zenlayer.TagFilters{Tags: zentags.FilterTags(ctx, f.Tags)},
 			})
 		},
 		Key: func(i *zenlayer.ZECImage) string { return i.ImageID },

@@ -109,7 +109,7 @@ func (f *diskFilters) request(tags []zenlayer.Tag) zenlayer.DescribeDisksRequest
 		InstanceID: f.InstanceID.ValueString(),
 		DiskStatus: f.Status.ValueString(),
 		DiskType:   f.DiskType.ValueString(),
-		Tags:       tags,
+		TagFilters: zenlayer.TagFilters{Tags: tags},
 	}
 }
 

@@ -105,7 +105,7 @@ func (f *instanceFilters) request(tags []zenlayer.Tag) zenlayer.DescribeInstance
 		ImageID:         f.ImageID.ValueString(),
 		ResourceGroupID: f.ResourceGroupID.ValueString(),
 		Status:          f.Status.ValueString(),
-		Tags:            tags,
+		TagFilters:      zenlayer.TagFilters{Tags: tags},
 	}
 }
 
