@@ -41,6 +41,7 @@
 //   - move.go: MoveStateFrom, the MoveState of a resource that takes over
 //     another provider's objects (moved blocks): the source state read
 //     from its JSON, unknown attributes logged and ignored, no API call;
+//     Mover (made by MovesFrom), which a resource embeds to have it;
 //   - crud.go: how every Create, Update and Delete starts (Begin: Load
 //     reads the request's plan, state or configuration and gets the API
 //     client, and ctx is bounded by the operation's timeout, the

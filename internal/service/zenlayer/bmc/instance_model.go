@@ -21,7 +21,6 @@ type instanceResourceModel struct {
 	ZoneID             types.String   `tfsdk:"zone_id"`
 	InstanceTypeID     types.String   `tfsdk:"instance_type_id"`
 	ImageID            types.String   `tfsdk:"image_id"`
-	Name               types.String   `tfsdk:"name"`
 	Hostname           types.String   `tfsdk:"hostname"`
 	PasswordWO         types.String   `tfsdk:"password_wo"`
 	PasswordWOVersion  types.Int64    `tfsdk:"password_wo_version"`
@@ -36,7 +35,6 @@ type instanceResourceModel struct {
 	RaidType           types.Int64    `tfsdk:"raid_type"`
 	NicWanName         types.String   `tfsdk:"nic_wan_name"`
 	NicLanName         types.String   `tfsdk:"nic_lan_name"`
-	ResourceGroupID    types.String   `tfsdk:"resource_group_id"`
 	PowerState         types.String   `tfsdk:"power_state"`
 	ReleaseOnDestroy   types.Bool     `tfsdk:"release_on_destroy"`
 	Status             types.String   `tfsdk:"status"`
@@ -47,17 +45,12 @@ type instanceResourceModel struct {
 	CreateTime         types.String   `tfsdk:"create_time"`
 	ExpiredTime        types.String   `tfsdk:"expired_time"`
 	AutoRenew          types.Bool     `tfsdk:"auto_renew"`
-	Tags               types.Map      `tfsdk:"tags"`
-	TagsAll            types.Map      `tfsdk:"tags_all"`
 	Timeouts           timeouts.Value `tfsdk:"timeouts"`
 	UserData           types.String   `tfsdk:"user_data"`
 	Partitions         types.List     `tfsdk:"partitions"`
 	CustomRaids        types.List     `tfsdk:"custom_raids"`
-}
-
-// shared is what zentags.UpdateShared changes of the model.
-func (m *instanceResourceModel) shared() zentags.Shared {
-	return zentags.Shared{Name: &m.Name, ResourceGroupID: &m.ResourceGroupID, Tags: &m.Tags, TagsAll: &m.TagsAll}
+	// name, resource_group_id, tags and tags_all.
+	zentags.Shared
 }
 
 // createRequest builds CreateInstances' input from the plan; password comes

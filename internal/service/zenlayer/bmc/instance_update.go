@@ -61,7 +61,7 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 		p.Cur.SSHKeys, p.Cur.PasswordWOVersion, p.Cur.KeyID, p.Cur.UserData = plan.SSHKeys, plan.PasswordWOVersion, plan.KeyID, plan.UserData
 	}
 
-	if !zentags.UpdateShared(ctx, conn, "BMC instance", id, conn.RenameBMCInstances, plan.shared(), p.Cur.shared(), p.Fail) {
+	if !zentags.UpdateShared(ctx, conn, "BMC instance", id, conn.RenameBMCInstances, plan.Shared, &p.Cur.Shared, p.Fail) {
 		return
 	}
 	if len(reinstall) > 0 && !r.reinstall(ctx, conn, p, &plan, password, reinstall, timeout, &resp.Diagnostics) {

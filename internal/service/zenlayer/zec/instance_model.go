@@ -22,12 +22,10 @@ type instanceResourceModel struct {
 	ZoneID             types.String   `tfsdk:"zone_id"`
 	InstanceType       types.String   `tfsdk:"instance_type"`
 	ImageID            types.String   `tfsdk:"image_id"`
-	Name               types.String   `tfsdk:"name"`
 	KeyID              types.String   `tfsdk:"key_id"`
 	SystemDisk         types.Object   `tfsdk:"system_disk"`
 	SubnetID           types.String   `tfsdk:"subnet_id"`
 	SecurityGroupID    types.String   `tfsdk:"security_group_id"`
-	ResourceGroupID    types.String   `tfsdk:"resource_group_id"`
 	TimeZone           types.String   `tfsdk:"time_zone"`
 	PowerState         types.String   `tfsdk:"power_state"`
 	ForceShutdown      types.Bool     `tfsdk:"force_shutdown"`
@@ -41,10 +39,10 @@ type instanceResourceModel struct {
 	DataDiskIDs        types.List     `tfsdk:"data_disk_ids"`
 	SystemDiskID       types.String   `tfsdk:"system_disk_id"`
 	CreateTime         types.String   `tfsdk:"create_time"`
-	Tags               types.Map      `tfsdk:"tags"`
-	TagsAll            types.Map      `tfsdk:"tags_all"`
 	Timeouts           timeouts.Value `tfsdk:"timeouts"`
 	instanceModelMore
+	// name, resource_group_id, tags and tags_all.
+	zentags.Shared
 }
 
 // systemDiskModel is the system_disk object.
@@ -118,11 +116,6 @@ func powerStateOf(status string, prev types.String) types.String {
 		return types.StringValue(PowerStateStopped)
 	}
 	return prev
-}
-
-// shared is what zentags.UpdateShared changes of the model.
-func (m *instanceResourceModel) shared() zentags.Shared {
-	return zentags.Shared{Name: &m.Name, ResourceGroupID: &m.ResourceGroupID, Tags: &m.Tags, TagsAll: &m.TagsAll}
 }
 
 // createRequest is the CreateZecInstances request for the plan and the

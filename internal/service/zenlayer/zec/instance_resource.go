@@ -24,11 +24,14 @@ var _ resource.ResourceWithConfigValidators = &instanceResource{}
 // NewInstanceResource is the constructor of cloudcompute_zenlayer_zec_instance.
 func NewInstanceResource() resource.Resource {
 	return framework.NewResource(&instanceResource{ResourceBase: framework.NewResourceBase("zenlayer_zec_instance",
-		framework.Timeouts{Create: 20 * time.Minute, Update: 20 * time.Minute, Delete: 20 * time.Minute})})
+		framework.Timeouts{Create: 20 * time.Minute, Update: 20 * time.Minute, Delete: 20 * time.Minute}),
+		Mover: framework.MovesFrom(officialInstance, moveInstance)})
 }
 
+// instanceResource moves from the official provider (instance_move.go).
 type instanceResource struct {
 	framework.ResourceBase
+	framework.Mover
 }
 
 func (r *instanceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -170,7 +173,7 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 		p.Cur.PasswordWOVersion = plan.PasswordWOVersion // adopted (never acted on), or dropped
 	}
 
-	if !zentags.UpdateShared(ctx, conn, "ZEC instance", id, conn.ModifyInstancesAttribute, plan.shared(), p.Cur.shared(), p.Fail) {
+	if !zentags.UpdateShared(ctx, conn, "ZEC instance", id, conn.ModifyInstancesAttribute, plan.Shared, &p.Cur.Shared, p.Fail) {
 		return
 	}
 
