@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
-	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/service/zenlayer/zentags"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
@@ -206,18 +205,11 @@ func (m *instanceResourceModel) refresh(ctx context.Context, inst *zenlayer.BMCI
 	}
 }
 
-// setTags sets tags and tags_all from the API's instance: prior is the
-// configuration's tags (plan or state), c the provider's clients (nil in
-// a listing: no defaults).
-func (m *instanceResourceModel) setTags(inst *zenlayer.BMCInstance, prior types.Map, c *conns.Client) {
-	m.Tags, m.TagsAll = zentags.FromAPI(inst.Tags, prior, c)
-}
-
 // listed sets the model from an object of a listing (the data source's
 // items, the list resource's results): as Read does, with every tag the
 // object carries as its tags, since a listing has no configuration to
 // tell them from the provider's default_tags.
 func (m *instanceResourceModel) listed(ctx context.Context, inst *zenlayer.BMCInstance, diags *diag.Diagnostics) {
 	m.refresh(ctx, inst, diags)
-	m.setTags(inst, types.MapNull(types.StringType), nil)
+	m.Listed(inst.Tags)
 }

@@ -115,7 +115,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 	plan.fromAPI(ctx, inst, &resp.Diagnostics)
-	plan.setTags(inst, plan.Tags, r.Client)
+	plan.SetTags(inst.Tags, plan.Tags, r.Client)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -123,7 +123,7 @@ func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, r
 	framework.ReadResource(ctx, req, resp, r.Identify, r.Client.ZenlayerClient, instanceFinder,
 		func(m *instanceResourceModel, ctx context.Context, inst *zenlayer.BMCInstance, diags *diag.Diagnostics) {
 			m.refresh(ctx, inst, diags)
-			m.setTags(inst, m.Tags, r.Client)
+			m.SetTags(inst.Tags, m.Tags, r.Client)
 		})
 }
 

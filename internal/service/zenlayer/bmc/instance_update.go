@@ -87,7 +87,7 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 	// A PREPAID decrease takes effect at the next billing cycle: the
 	// planned value is kept until then (see updateNetwork).
 	p.Cur.Bandwidth, p.Cur.TrafficPackageSize = keepPlanned(planned, p.Cur, state.ChargeType)
-	p.Cur.setTags(inst, plan.Tags, r.Client)
+	p.Cur.SetTags(inst.Tags, plan.Tags, r.Client)
 	p.Save()
 }
 

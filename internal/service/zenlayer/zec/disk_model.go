@@ -78,7 +78,7 @@ func (m *diskResourceModel) createRequest() zenlayer.CreateDisksRequest {
 // arguments the API does not report take their defaults.
 func (m *diskResourceModel) refresh(_ context.Context, d *zenlayer.Disk, _ *diag.Diagnostics) {
 	m.fromAPI(d)
-	m.Tags, m.TagsAll = zentags.FromAPI(d.Tags, m.Tags, nil)
+	m.SetTags(d.Tags, m.Tags, nil)
 	if m.ReleaseOnDestroy.IsNull() {
 		m.ReleaseOnDestroy = types.BoolValue(true)
 	}

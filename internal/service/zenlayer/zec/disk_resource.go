@@ -86,7 +86,7 @@ func (r *diskResource) Create(ctx context.Context, req resource.CreateRequest, r
 		return
 	}
 	plan.fromAPI(disk)
-	plan.Tags, plan.TagsAll = zentags.FromAPI(disk.Tags, plan.Tags, r.Client)
+	plan.SetTags(disk.Tags, plan.Tags, r.Client)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -95,7 +95,7 @@ func (r *diskResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		func(m *diskResourceModel, ctx context.Context, d *zenlayer.Disk, diags *diag.Diagnostics) {
 			prior := m.Tags
 			m.refresh(ctx, d, diags)
-			m.Tags, m.TagsAll = zentags.FromAPI(d.Tags, prior, r.Client)
+			m.SetTags(d.Tags, prior, r.Client)
 		})
 }
 
@@ -180,7 +180,7 @@ func (r *diskResource) Update(ctx context.Context, req resource.UpdateRequest, r
 		return
 	}
 	p.Cur.fromAPI(disk)
-	p.Cur.Tags, p.Cur.TagsAll = zentags.FromAPI(disk.Tags, plan.Tags, r.Client)
+	p.Cur.SetTags(disk.Tags, plan.Tags, r.Client)
 	p.Save()
 }
 

@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
-	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/service/zenlayer/zentags"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
@@ -152,13 +151,6 @@ func (m *instanceResourceModel) createRequest(ctx context.Context, password type
 	return in, diags
 }
 
-// setTags sets tags and tags_all from the API's instance: prior is the
-// configuration's tags (plan or state), c the provider's clients (nil in
-// a listing: no defaults).
-func (m *instanceResourceModel) setTags(inst *zenlayer.Instance, prior types.Map, c *conns.Client) {
-	m.Tags, m.TagsAll = zentags.FromAPI(inst.Tags, prior, c)
-}
-
 // refresh sets the model from the API's instance in Read; after an import
 // the arguments the API does not report take their defaults.
 func (m *instanceResourceModel) refresh(ctx context.Context, inst *zenlayer.Instance, diags *diag.Diagnostics) {
@@ -180,7 +172,7 @@ func (m *instanceResourceModel) refresh(ctx context.Context, inst *zenlayer.Inst
 // tell them from the provider's default_tags.
 func (m *instanceResourceModel) listed(ctx context.Context, inst *zenlayer.Instance, diags *diag.Diagnostics) {
 	m.refresh(ctx, inst, diags)
-	m.setTags(inst, types.MapNull(types.StringType), nil)
+	m.Listed(inst.Tags)
 }
 
 // instanceModelMore holds the attributes of instanceAttributesMore

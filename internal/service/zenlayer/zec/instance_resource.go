@@ -125,7 +125,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	}
 	wantLanIP := plan.LanIP
 	plan.fromAPI(ctx, inst, &resp.Diagnostics)
-	plan.setTags(inst, plan.Tags, r.Client)
+	plan.SetTags(inst.Tags, plan.Tags, r.Client)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 	checkLanIP(resp, id, wantLanIP, plan.LanIP)
 }
@@ -134,7 +134,7 @@ func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, r
 	framework.ReadResource(ctx, req, resp, r.Identify, r.Client.ZenlayerClient, instanceFinder,
 		func(m *instanceResourceModel, ctx context.Context, inst *zenlayer.Instance, diags *diag.Diagnostics) {
 			m.refresh(ctx, inst, diags)
-			m.setTags(inst, m.Tags, r.Client)
+			m.SetTags(inst.Tags, m.Tags, r.Client)
 		})
 }
 
@@ -226,7 +226,7 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 		return
 	}
 	p.Cur.fromAPI(ctx, inst, &resp.Diagnostics)
-	p.Cur.setTags(inst, plan.Tags, r.Client)
+	p.Cur.SetTags(inst.Tags, plan.Tags, r.Client)
 	p.Cur.PowerState = plan.PowerState
 	p.Save()
 }

@@ -167,6 +167,21 @@ type Shared struct {
 	TagsAll         types.Map    `tfsdk:"tags_all"`
 }
 
+// SetTags sets tags and tags_all from the tags the object carries
+// (FromAPI): prior is the configuration's tags (the plan's or the state's),
+// c the provider's clients (nil: no defaults).
+func (s *Shared) SetTags(api *zenlayer.TagAssociation, prior types.Map, c *conns.Client) {
+	s.Tags, s.TagsAll = FromAPI(api, prior, c)
+}
+
+// Listed sets the tags of an object of a listing (a data source's items, a
+// list resource's results): every tag it carries is in its tags, since a
+// listing has no configuration to tell them from the provider's
+// default_tags.
+func (s *Shared) Listed(api *zenlayer.TagAssociation) {
+	s.SetTags(api, types.MapNull(types.StringType), nil)
+}
+
 // Moved is the Shared part of an object moved from the official provider
 // (OfficialProvider), whose name is the source attribute name; tags_all is
 // read by the refresh that follows the move.
