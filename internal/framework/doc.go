@@ -21,6 +21,9 @@
 //     last step of an Update (the object read back);
 //   - convert.go: conversions between API values and framework values, and
 //     the sorted conversion of listing data sources;
+//   - schema.go: builders of the attribute literals the resource schemas
+//     repeat most (ReportedString, KeptString, KeptStrings, ReplacedString,
+//     DefaultBool, TimeoutsAttribute);
 //   - validators.go: StringCheck, a plan-time validator from a rule function,
 //     and PasswordKinds, the kinds of characters a password policy counts;
 //   - listing.go: Listing, every listing data source: filters, one API
