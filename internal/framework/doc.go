@@ -25,6 +25,9 @@
 //     last step of an Update (the object read back);
 //   - convert.go: conversions between API values and framework values, and
 //     the sorted conversion of listing data sources;
+//   - schema.go: builders of the attribute literals the resource schemas
+//     repeat most (ReportedString, KeptString, KeptStrings, ReplacedString,
+//     DefaultBool, TimeoutsAttribute);
 //   - validators.go: StringCheck, a plan-time validator from a rule function,
 //     and PasswordKinds, the kinds of characters a password policy counts;
 //   - listing.go: Listing, every listing data source: filters, one API
@@ -45,6 +48,7 @@
 //   - move.go: MoveStateFrom, the MoveState of a resource that takes over
 //     another provider's objects (moved blocks): the source state read
 //     from its JSON, unknown attributes logged and ignored, no API call;
+//     Mover (made by MovesFrom), which a resource embeds to have it;
 //   - crud.go: how every Create, Update and Delete starts (Begin: Load
 //     reads the request's plan, state or configuration and gets the API
 //     client, and ctx is bounded by the operation's timeout, the

@@ -265,6 +265,21 @@ func (s *MovedState) logLeftOut(ctx context.Context, src MoveSource) {
 	}
 }
 
+// Mover brings a resource that takes over another provider's objects its
+// MoveState: the resource embeds it and its constructor sets it with
+// MovesFrom, so that the resource's move file holds only the source (its
+// MoveSource and mapping table) and the mapping.
+type Mover struct{ movers []resource.StateMover }
+
+// MoveState is the resource's state movers.
+func (m Mover) MoveState(context.Context) []resource.StateMover { return m.movers }
+
+// MovesFrom is the Mover of a resource that takes over the objects of src,
+// mapped by move (see MoveStateFrom).
+func MovesFrom[M any](src MoveSource, move func(ctx context.Context, from *MovedState, diags *diag.Diagnostics) *M) Mover {
+	return Mover{movers: []resource.StateMover{MoveStateFrom(src, move)}}
+}
+
 // MoveStateFrom is the StateMover of a resource that takes over the
 // objects of src: move maps the source's attributes (from) into the
 // resource's model M, which becomes the moved state, marked as imported

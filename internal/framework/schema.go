@@ -4,11 +4,13 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
@@ -34,6 +36,14 @@ func KeptString(description string) schema.StringAttribute {
 func KeptStrings(description string) schema.ListAttribute {
 	return schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: description,
 		PlanModifiers: []planmodifier.List{listplanmodifier.UseStateForUnknown()}}
+}
+
+// ReplacedString is a required, non-empty string argument whose change
+// creates a new object.
+func ReplacedString(description string) schema.StringAttribute {
+	return schema.StringAttribute{Required: true, MarkdownDescription: description,
+		PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+		Validators:    []validator.String{stringvalidator.LengthAtLeast(1)}}
 }
 
 // DefaultBool is an optional bool argument that is value when unset.

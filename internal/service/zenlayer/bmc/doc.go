@@ -13,8 +13,10 @@
 //   - instance_wait.go: find → status → wait, nothing else;
 //   - instance_delete.go: the destroy (a framework.Destroyer: terminate
 //     into the recycle bin, wait for RECYCLE, release) and its warnings;
-//   - instance_move.go: MoveState from the official provider's
-//     zenlayercloud_bmc_instance (moved blocks), with the attribute table;
+//   - instance_move.go: the move from the official provider's
+//     zenlayercloud_bmc_instance (moved blocks): its source, with the
+//     attribute table, and the mapping (the resource embeds the
+//     framework.Mover made of them);
 //   - instance_listing.go: the listing data source (framework.Listing; items are the resource's attributes)
 //     and the list resource of terraform query (framework.ListResource), with the filters both take;
 //   - catalog_data_sources.go: the catalogue lookups (zones, images, instance types; framework.Lookup);

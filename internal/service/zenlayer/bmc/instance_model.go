@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
-	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/service/zenlayer/zentags"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
@@ -21,7 +20,6 @@ type instanceResourceModel struct {
 	ZoneID             types.String   `tfsdk:"zone_id"`
 	InstanceTypeID     types.String   `tfsdk:"instance_type_id"`
 	ImageID            types.String   `tfsdk:"image_id"`
-	Name               types.String   `tfsdk:"name"`
 	Hostname           types.String   `tfsdk:"hostname"`
 	PasswordWO         types.String   `tfsdk:"password_wo"`
 	PasswordWOVersion  types.Int64    `tfsdk:"password_wo_version"`
@@ -36,7 +34,6 @@ type instanceResourceModel struct {
 	RaidType           types.Int64    `tfsdk:"raid_type"`
 	NicWanName         types.String   `tfsdk:"nic_wan_name"`
 	NicLanName         types.String   `tfsdk:"nic_lan_name"`
-	ResourceGroupID    types.String   `tfsdk:"resource_group_id"`
 	PowerState         types.String   `tfsdk:"power_state"`
 	ReleaseOnDestroy   types.Bool     `tfsdk:"release_on_destroy"`
 	Status             types.String   `tfsdk:"status"`
@@ -47,17 +44,12 @@ type instanceResourceModel struct {
 	CreateTime         types.String   `tfsdk:"create_time"`
 	ExpiredTime        types.String   `tfsdk:"expired_time"`
 	AutoRenew          types.Bool     `tfsdk:"auto_renew"`
-	Tags               types.Map      `tfsdk:"tags"`
-	TagsAll            types.Map      `tfsdk:"tags_all"`
 	Timeouts           timeouts.Value `tfsdk:"timeouts"`
 	UserData           types.String   `tfsdk:"user_data"`
 	Partitions         types.List     `tfsdk:"partitions"`
 	CustomRaids        types.List     `tfsdk:"custom_raids"`
-}
-
-// shared is what zentags.UpdateShared changes of the model.
-func (m *instanceResourceModel) shared() zentags.Shared {
-	return zentags.Shared{Name: &m.Name, ResourceGroupID: &m.ResourceGroupID, Tags: &m.Tags, TagsAll: &m.TagsAll}
+	// name, resource_group_id, tags and tags_all.
+	zentags.Shared
 }
 
 // createRequest builds CreateInstances' input from the plan; password comes
@@ -213,18 +205,11 @@ func (m *instanceResourceModel) refresh(ctx context.Context, inst *zenlayer.BMCI
 	}
 }
 
-// setTags sets tags and tags_all from the API's instance: prior is the
-// configuration's tags (plan or state), c the provider's clients (nil in
-// a listing: no defaults).
-func (m *instanceResourceModel) setTags(inst *zenlayer.BMCInstance, prior types.Map, c *conns.Client) {
-	m.Tags, m.TagsAll = zentags.FromAPI(inst.Tags, prior, c)
-}
-
 // listed sets the model from an object of a listing (the data source's
 // items, the list resource's results): as Read does, with every tag the
 // object carries as its tags, since a listing has no configuration to
 // tell them from the provider's default_tags.
 func (m *instanceResourceModel) listed(ctx context.Context, inst *zenlayer.BMCInstance, diags *diag.Diagnostics) {
 	m.refresh(ctx, inst, diags)
-	m.setTags(inst, types.MapNull(types.StringType), nil)
+	m.Listed(inst.Tags)
 }

@@ -8,18 +8,12 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/service/zenlayer/zentags"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
-
-var _ resource.ResourceWithMoveState = &instanceResource{}
-
-// officialProvider is the address of the official Zenlayer provider, whose
-// resources a moved block hands to this package's (docs/guides).
-const officialProvider = "registry.terraform.io/zenlayer/zenlayercloud"
 
 // Moving from the official provider's zenlayercloud_bmc_instance
 // (Terraform 1.8 or later, a moved block; see framework.MoveStateFrom). Its
@@ -70,31 +64,20 @@ const officialProvider = "registry.terraform.io/zenlayer/zenlayercloud"
 //	user_data                         user_data (the API never reports it: carried over as it is)
 //	image_name, resource_group_name   -  computed names; image_id and resource_group_id are kept
 //	-                                 auto_renew: set by the refresh
-var officialInstance = framework.MoveSource{
-	ProviderAddress: officialProvider,
-	TypeName:        "zenlayercloud_bmc_instance",
-	NoEquivalent: map[string]string{
-		"password":            "password_wo here, write-only: never stored in the state; set it in the configuration",
-		"image_name":          "computed name of the image; image_id is kept",
-		"resource_group_name": "computed name of the resource group; resource_group_id is kept",
-	},
-}
-
-// MoveState takes over the official provider's zenlayercloud_bmc_instance.
-func (r *instanceResource) MoveState(context.Context) []resource.StateMover {
-	return []resource.StateMover{framework.MoveStateFrom(officialInstance, moveInstance)}
-}
+var officialInstance = zentags.Official("zenlayercloud_bmc_instance", map[string]string{
+	"password":            "password_wo here, write-only: never stored in the state; set it in the configuration",
+	"image_name":          "computed name of the image; image_id is kept",
+	"resource_group_name": "computed name of the resource group; resource_group_id is kept",
+})
 
 // moveInstance maps the official instance's state (see the table above).
 func moveInstance(ctx context.Context, from *framework.MovedState, diags *diag.Diagnostics) *instanceResourceModel {
 	m := &instanceResourceModel{
-		Tags:               from.StringMap("tags"),
-		TagsAll:            types.MapNull(types.StringType), // read by the next refresh
 		ID:                 from.String("id"),
 		ZoneID:             from.String("availability_zone"),
 		InstanceTypeID:     from.String("instance_type_id"),
 		ImageID:            from.String("image_id"),
-		Name:               from.String("instance_name"),
+		Shared:             zentags.Moved(from, "instance_name"),
 		Hostname:           from.String("hostname"),
 		PasswordWO:         types.StringNull(),
 		PasswordWOVersion:  types.Int64Null(),
@@ -108,7 +91,6 @@ func moveInstance(ctx context.Context, from *framework.MovedState, diags *diag.D
 		RaidType:           from.Int64("raid_config_type"),
 		NicWanName:         from.String("nic_wan_name"),
 		NicLanName:         from.String("nic_lan_name"),
-		ResourceGroupID:    from.String("resource_group_id"),
 		PowerState:         types.StringValue(PowerRunning),
 		ReleaseOnDestroy:   from.Bool("force_delete", false),
 		Status:             from.String("instance_status"),

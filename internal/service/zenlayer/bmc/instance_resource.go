@@ -29,13 +29,16 @@ const (
 // NewInstanceResource is the constructor of cloudcompute_zenlayer_bmc_instance.
 func NewInstanceResource() resource.Resource {
 	return framework.NewResource(&instanceResource{ResourceBase: framework.NewResourceBase("zenlayer_bmc_instance",
-		framework.Timeouts{Create: 90 * time.Minute, Update: 30 * time.Minute, Delete: 30 * time.Minute})})
+		framework.Timeouts{Create: 90 * time.Minute, Update: 30 * time.Minute, Delete: 30 * time.Minute}),
+		Mover: framework.MovesFrom(officialInstance, moveInstance)})
 }
 
-// instanceResource gets its type name, Configure (r.Client) and import by
-// id from the framework; the rest is its own.
+// instanceResource gets its type name, Configure (r.Client), import by id
+// and its move from the official provider (instance_move.go) from the
+// framework; the rest is its own.
 type instanceResource struct {
 	framework.ResourceBase
+	framework.Mover
 }
 
 func (r *instanceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -112,7 +115,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 	plan.fromAPI(ctx, inst, &resp.Diagnostics)
-	plan.setTags(inst, plan.Tags, r.Client)
+	plan.SetTags(inst.Tags, plan.Tags, r.Client)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -120,7 +123,7 @@ func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, r
 	framework.ReadResource(ctx, req, resp, r.Identify, r.Client.ZenlayerClient, instanceFinder,
 		func(m *instanceResourceModel, ctx context.Context, inst *zenlayer.BMCInstance, diags *diag.Diagnostics) {
 			m.refresh(ctx, inst, diags)
-			m.setTags(inst, m.Tags, r.Client)
+			m.SetTags(inst.Tags, m.Tags, r.Client)
 		})
 }
 

@@ -63,19 +63,9 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"An instance found in the recycle bin (terminated outside Terraform) is kept in the state: the next plan replaces it, " +
 			"and a destroy releases it.",
 		Attributes: map[string]schema.Attribute{
-			"id": framework.KeptString("Instance id."),
-			"zone_id": schema.StringAttribute{
-				Required:            true,
-				MarkdownDescription: "Zone of the machine, for example `SEL-A` (see the API's `DescribeZones`). Changing it replaces the machine.",
-				PlanModifiers:       replace,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"instance_type_id": schema.StringAttribute{
-				Required:            true,
-				MarkdownDescription: "Instance type (hardware model), for example `M6C` (see `DescribeInstanceTypes`). Changing it replaces the machine.",
-				PlanModifiers:       replace,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
+			"id":               framework.KeptString("Instance id."),
+			"zone_id":          framework.ReplacedString("Zone of the machine, for example `SEL-A` (see the API's `DescribeZones`). Changing it replaces the machine."),
+			"instance_type_id": framework.ReplacedString("Instance type (hardware model), for example `M6C` (see `DescribeInstanceTypes`). Changing it replaces the machine."),
 			"image_id": schema.StringAttribute{
 				Optional: true,
 				MarkdownDescription: "Operating system image (see `DescribeImages`). Without it no system is installed and the machine is " +

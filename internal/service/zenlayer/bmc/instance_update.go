@@ -61,7 +61,7 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 		p.Cur.SSHKeys, p.Cur.PasswordWOVersion, p.Cur.KeyID, p.Cur.UserData = plan.SSHKeys, plan.PasswordWOVersion, plan.KeyID, plan.UserData
 	}
 
-	if !zentags.UpdateShared(ctx, conn, "BMC instance", id, conn.RenameBMCInstances, plan.shared(), p.Cur.shared(), p.Fail) {
+	if !zentags.UpdateShared(ctx, conn, "BMC instance", id, conn.RenameBMCInstances, plan.Shared, &p.Cur.Shared, p.Fail) {
 		return
 	}
 	if len(reinstall) > 0 && !r.reinstall(ctx, conn, p, &plan, password, reinstall, timeout, &resp.Diagnostics) {
@@ -87,7 +87,7 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 	// A PREPAID decrease takes effect at the next billing cycle: the
 	// planned value is kept until then (see updateNetwork).
 	p.Cur.Bandwidth, p.Cur.TrafficPackageSize = keepPlanned(planned, p.Cur, state.ChargeType)
-	p.Cur.setTags(inst, plan.Tags, r.Client)
+	p.Cur.SetTags(inst.Tags, plan.Tags, r.Client)
 	p.Save()
 }
 

@@ -17,24 +17,22 @@ import (
 type diskResourceModel struct {
 	ID               types.String   `tfsdk:"id"`
 	ZoneID           types.String   `tfsdk:"zone_id"`
-	Name             types.String   `tfsdk:"name"`
 	Size             types.Int64    `tfsdk:"size"`
 	Category         types.String   `tfsdk:"category"`
 	InstanceID       types.String   `tfsdk:"instance_id"`
 	ForceDetach      types.Bool     `tfsdk:"force_detach"`
-	ResourceGroupID  types.String   `tfsdk:"resource_group_id"`
 	ReleaseOnDestroy types.Bool     `tfsdk:"release_on_destroy"`
 	Status           types.String   `tfsdk:"status"`
 	DiskType         types.String   `tfsdk:"disk_type"`
 	Portable         types.Bool     `tfsdk:"portable"`
 	ChargeType       types.String   `tfsdk:"charge_type"`
 	CreateTime       types.String   `tfsdk:"create_time"`
-	Tags             types.Map      `tfsdk:"tags"`
-	TagsAll          types.Map      `tfsdk:"tags_all"`
 	Timeouts         timeouts.Value `tfsdk:"timeouts"`
 	// snapshot_id and bursting_enabled (diskAttributesMore).
 	SnapshotID      types.String `tfsdk:"snapshot_id"`
 	BurstingEnabled types.Bool   `tfsdk:"bursting_enabled"`
+	// name, resource_group_id, tags and tags_all.
+	zentags.Shared
 }
 
 // fromAPI sets the model from the API's disk. The arguments the API does
@@ -61,11 +59,6 @@ func (m *diskResourceModel) fromAPI(d *zenlayer.Disk) {
 	}
 }
 
-// shared is what zentags.UpdateShared changes of the model.
-func (m *diskResourceModel) shared() zentags.Shared {
-	return zentags.Shared{Name: &m.Name, ResourceGroupID: &m.ResourceGroupID, Tags: &m.Tags, TagsAll: &m.TagsAll}
-}
-
 // createRequest is the CreateDisks request for the plan (without the
 // create token, which the create guard adds).
 func (m *diskResourceModel) createRequest() zenlayer.CreateDisksRequest {
@@ -85,7 +78,7 @@ func (m *diskResourceModel) createRequest() zenlayer.CreateDisksRequest {
 // arguments the API does not report take their defaults.
 func (m *diskResourceModel) refresh(_ context.Context, d *zenlayer.Disk, _ *diag.Diagnostics) {
 	m.fromAPI(d)
-	m.Tags, m.TagsAll = zentags.FromAPI(d.Tags, m.Tags, nil)
+	m.SetTags(d.Tags, m.Tags, nil)
 	if m.ReleaseOnDestroy.IsNull() {
 		m.ReleaseOnDestroy = types.BoolValue(true)
 	}

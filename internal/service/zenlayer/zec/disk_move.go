@@ -4,17 +4,11 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/service/zenlayer/zentags"
 )
-
-var _ resource.ResourceWithMoveState = &diskResource{}
-
-// officialProvider is the address of the official Zenlayer provider, whose
-// resources a moved block hands to this package's (docs/guides).
-const officialProvider = "registry.terraform.io/zenlayer/zenlayercloud"
 
 // Moving from the official provider's zenlayercloud_zec_disk (Terraform 1.8
 // or later, a moved block; see framework.MoveStateFrom). Its schema, from
@@ -46,30 +40,20 @@ const officialProvider = "registry.terraform.io/zenlayer/zenlayercloud"
 // Its Read also sets resource_group_name, which its schema lacks: it is
 // never in the official state (should it be, it is left out with a debug
 // log, as is any attribute of a later version).
-var officialDisk = framework.MoveSource{
-	ProviderAddress: officialProvider,
-	TypeName:        "zenlayercloud_zec_disk",
-	NoEquivalent: map[string]string{
-		"resource_group_name": "computed name of the resource group; resource_group_id is kept",
-	},
-}
-
-// MoveState takes over the official provider's zenlayercloud_zec_disk.
-func (r *diskResource) MoveState(context.Context) []resource.StateMover {
-	return []resource.StateMover{framework.MoveStateFrom(officialDisk, moveDisk)}
-}
+var officialDisk = zentags.Official("zenlayercloud_zec_disk", map[string]string{
+	"resource_group_name": "computed name of the resource group; resource_group_id is kept",
+})
 
 // moveDisk maps the official disk's state (see the table above).
 func moveDisk(ctx context.Context, from *framework.MovedState, diags *diag.Diagnostics) *diskResourceModel {
 	return &diskResourceModel{
 		ID:               from.String("id"),
 		ZoneID:           from.String("availability_zone"),
-		Name:             from.String("disk_name"),
+		Shared:           zentags.Moved(from, "disk_name"),
 		Size:             from.Int64("disk_size"),
 		Category:         from.String("disk_category"),
 		InstanceID:       types.StringNull(),
 		ForceDetach:      types.BoolValue(false),
-		ResourceGroupID:  from.String("resource_group_id"),
 		ReleaseOnDestroy: from.Bool("force_delete", false),
 		Status:           types.StringNull(),
 		DiskType:         from.String("disk_type"),
@@ -77,7 +61,5 @@ func moveDisk(ctx context.Context, from *framework.MovedState, diags *diag.Diagn
 		ChargeType:       types.StringNull(),
 		CreateTime:       from.String("create_time"),
 		Timeouts:         from.Timeouts(ctx, diags),
-		Tags:             from.StringMap("tags"),
-		TagsAll:          types.MapNull(types.StringType), // read by the next refresh
 	}
 }

@@ -23,11 +23,14 @@ var _ resource.ResourceWithValidateConfig = &diskResource{}
 // NewDiskResource is the constructor of cloudcompute_zenlayer_zec_disk.
 func NewDiskResource() resource.Resource {
 	return framework.NewResource(&diskResource{ResourceBase: framework.NewResourceBase("zenlayer_zec_disk",
-		framework.Timeouts{Create: 10 * time.Minute, Update: 10 * time.Minute, Delete: 10 * time.Minute})})
+		framework.Timeouts{Create: 10 * time.Minute, Update: 10 * time.Minute, Delete: 10 * time.Minute}),
+		Mover: framework.MovesFrom(officialDisk, moveDisk)})
 }
 
+// diskResource moves from the official provider (disk_move.go).
 type diskResource struct {
 	framework.ResourceBase
+	framework.Mover
 }
 
 func (r *diskResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -83,7 +86,7 @@ func (r *diskResource) Create(ctx context.Context, req resource.CreateRequest, r
 		return
 	}
 	plan.fromAPI(disk)
-	plan.Tags, plan.TagsAll = zentags.FromAPI(disk.Tags, plan.Tags, r.Client)
+	plan.SetTags(disk.Tags, plan.Tags, r.Client)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -92,7 +95,7 @@ func (r *diskResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		func(m *diskResourceModel, ctx context.Context, d *zenlayer.Disk, diags *diag.Diagnostics) {
 			prior := m.Tags
 			m.refresh(ctx, d, diags)
-			m.Tags, m.TagsAll = zentags.FromAPI(d.Tags, prior, r.Client)
+			m.SetTags(d.Tags, prior, r.Client)
 		})
 }
 
@@ -129,7 +132,7 @@ func (r *diskResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	p.Cur.ReleaseOnDestroy, p.Cur.ForceDetach, p.Cur.Timeouts = plan.ReleaseOnDestroy, plan.ForceDetach, plan.Timeouts
 	p.Cur.SnapshotID = plan.SnapshotID // an argument only: no call changes it
 
-	if !zentags.UpdateShared(ctx, conn, "ZEC disk", id, conn.RenameDisks, plan.shared(), p.Cur.shared(), p.Fail) {
+	if !zentags.UpdateShared(ctx, conn, "ZEC disk", id, conn.RenameDisks, plan.Shared, &p.Cur.Shared, p.Fail) {
 		return
 	}
 
@@ -177,7 +180,7 @@ func (r *diskResource) Update(ctx context.Context, req resource.UpdateRequest, r
 		return
 	}
 	p.Cur.fromAPI(disk)
-	p.Cur.Tags, p.Cur.TagsAll = zentags.FromAPI(disk.Tags, plan.Tags, r.Client)
+	p.Cur.SetTags(disk.Tags, plan.Tags, r.Client)
 	p.Save()
 }
 

@@ -36,13 +36,8 @@ func (r *diskResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 			"the disk passes through the bin and is released from there too, unless `release_on_destroy = false`. Boot (system) disks " +
 			"are released with their instance and cannot be destroyed on their own.",
 		Attributes: map[string]schema.Attribute{
-			"id": framework.KeptString("Disk id."),
-			"zone_id": schema.StringAttribute{
-				Required:            true,
-				MarkdownDescription: "Zone of the disk, for example `asia-east-1a`. Changing it creates a new disk.",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
+			"id":      framework.KeptString("Disk id."),
+			"zone_id": framework.ReplacedString("Zone of the disk, for example `asia-east-1a`. Changing it creates a new disk."),
 			"name": schema.StringAttribute{
 				Required: true,
 				MarkdownDescription: "Disk name: 1 to 64 letters, digits, `-`, `_`, `/` and `.`, starting and ending with a letter or digit. " +

@@ -18,8 +18,10 @@
 //   - release_delete.go: the destroy of both (framework.Destroyer: detach a
 //     disk, release, and release again from the recycle bin, written once
 //     for both in releaseThroughBin);
-//   - <thing>_move.go: MoveState from the official provider's
-//     zenlayercloud_zec_<thing> (moved blocks), with the attribute table.
+//   - <thing>_move.go: the move from the official provider's
+//     zenlayercloud_zec_<thing> (moved blocks): its source, with the
+//     attribute table, and the mapping (the resource embeds the
+//     framework.Mover made of them).
 //
 // A resource's data source and its list resource (terraform query) are one
 // file, <thing>_listing.go, with the filters both take (one model, one

@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
-	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/conns"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/service/zenlayer/zentags"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
@@ -22,12 +21,10 @@ type instanceResourceModel struct {
 	ZoneID             types.String   `tfsdk:"zone_id"`
 	InstanceType       types.String   `tfsdk:"instance_type"`
 	ImageID            types.String   `tfsdk:"image_id"`
-	Name               types.String   `tfsdk:"name"`
 	KeyID              types.String   `tfsdk:"key_id"`
 	SystemDisk         types.Object   `tfsdk:"system_disk"`
 	SubnetID           types.String   `tfsdk:"subnet_id"`
 	SecurityGroupID    types.String   `tfsdk:"security_group_id"`
-	ResourceGroupID    types.String   `tfsdk:"resource_group_id"`
 	TimeZone           types.String   `tfsdk:"time_zone"`
 	PowerState         types.String   `tfsdk:"power_state"`
 	ForceShutdown      types.Bool     `tfsdk:"force_shutdown"`
@@ -41,10 +38,10 @@ type instanceResourceModel struct {
 	DataDiskIDs        types.List     `tfsdk:"data_disk_ids"`
 	SystemDiskID       types.String   `tfsdk:"system_disk_id"`
 	CreateTime         types.String   `tfsdk:"create_time"`
-	Tags               types.Map      `tfsdk:"tags"`
-	TagsAll            types.Map      `tfsdk:"tags_all"`
 	Timeouts           timeouts.Value `tfsdk:"timeouts"`
 	instanceModelMore
+	// name, resource_group_id, tags and tags_all.
+	zentags.Shared
 }
 
 // systemDiskModel is the system_disk object.
@@ -120,11 +117,6 @@ func powerStateOf(status string, prev types.String) types.String {
 	return prev
 }
 
-// shared is what zentags.UpdateShared changes of the model.
-func (m *instanceResourceModel) shared() zentags.Shared {
-	return zentags.Shared{Name: &m.Name, ResourceGroupID: &m.ResourceGroupID, Tags: &m.Tags, TagsAll: &m.TagsAll}
-}
-
 // createRequest is the CreateZecInstances request for the plan and the
 // write-only password, which only the configuration holds (without the
 // create token, which the create guard adds).
@@ -159,13 +151,6 @@ func (m *instanceResourceModel) createRequest(ctx context.Context, password type
 	return in, diags
 }
 
-// setTags sets tags and tags_all from the API's instance: prior is the
-// configuration's tags (plan or state), c the provider's clients (nil in
-// a listing: no defaults).
-func (m *instanceResourceModel) setTags(inst *zenlayer.Instance, prior types.Map, c *conns.Client) {
-	m.Tags, m.TagsAll = zentags.FromAPI(inst.Tags, prior, c)
-}
-
 // refresh sets the model from the API's instance in Read; after an import
 // the arguments the API does not report take their defaults.
 func (m *instanceResourceModel) refresh(ctx context.Context, inst *zenlayer.Instance, diags *diag.Diagnostics) {
@@ -187,7 +172,7 @@ func (m *instanceResourceModel) refresh(ctx context.Context, inst *zenlayer.Inst
 // tell them from the provider's default_tags.
 func (m *instanceResourceModel) listed(ctx context.Context, inst *zenlayer.Instance, diags *diag.Diagnostics) {
 	m.refresh(ctx, inst, diags)
-	m.setTags(inst, types.MapNull(types.StringType), nil)
+	m.Listed(inst.Tags)
 }
 
 // instanceModelMore holds the attributes of instanceAttributesMore

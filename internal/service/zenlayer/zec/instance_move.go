@@ -5,13 +5,11 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/service/zenlayer/zentags"
 )
-
-var _ resource.ResourceWithMoveState = &instanceResource{}
 
 // Moving from the official provider's zenlayercloud_zec_instance
 // (Terraform 1.8 or later, a moved block; see framework.MoveStateFrom). Its
@@ -56,20 +54,11 @@ var _ resource.ResourceWithMoveState = &instanceResource{}
 //	resource_group_name             -  computed; resource_group_id is kept
 //	-                               security_group_id, data_disk_ids: set by the refresh
 //	-                               force_shutdown: false, its default
-var officialInstance = framework.MoveSource{
-	ProviderAddress: officialProvider,
-	TypeName:        "zenlayercloud_zec_instance",
-	NoEquivalent: map[string]string{
-		"password": "write-only here (password_wo): never stored in the state; set password_wo in the configuration " +
-			"and rotate it with password_wo_version",
-		"resource_group_name": "computed name of the resource group; resource_group_id is kept",
-	},
-}
-
-// MoveState takes over the official provider's zenlayercloud_zec_instance.
-func (r *instanceResource) MoveState(context.Context) []resource.StateMover {
-	return []resource.StateMover{framework.MoveStateFrom(officialInstance, moveInstance)}
-}
+var officialInstance = zentags.Official("zenlayercloud_zec_instance", map[string]string{
+	"password": "write-only here (password_wo): never stored in the state; set password_wo in the configuration " +
+		"and rotate it with password_wo_version",
+	"resource_group_name": "computed name of the resource group; resource_group_id is kept",
+})
 
 // moveInstance maps the official instance's state (see the table above).
 func moveInstance(ctx context.Context, from *framework.MovedState, diags *diag.Diagnostics) *instanceResourceModel {
@@ -85,18 +74,15 @@ func moveInstance(ctx context.Context, from *framework.MovedState, diags *diag.D
 		systemDisk = obj
 	}
 	return &instanceResourceModel{
-		Tags:               from.StringMap("tags"),
-		TagsAll:            types.MapNull(types.StringType), // read by the next refresh
 		ID:                 from.String("id"),
 		ZoneID:             from.String("availability_zone"),
 		InstanceType:       from.String("instance_type"),
 		ImageID:            from.String("image_id"),
-		Name:               from.String("instance_name"),
+		Shared:             zentags.Moved(from, "instance_name"),
 		KeyID:              from.String("key_id"),
 		SystemDisk:         systemDisk,
 		SubnetID:           from.String("subnet_id"),
 		SecurityGroupID:    types.StringNull(),
-		ResourceGroupID:    from.String("resource_group_id"),
 		TimeZone:           from.String("time_zone"),
 		PowerState:         power,
 		ForceShutdown:      types.BoolValue(false),

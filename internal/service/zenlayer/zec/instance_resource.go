@@ -24,11 +24,14 @@ var _ resource.ResourceWithConfigValidators = &instanceResource{}
 // NewInstanceResource is the constructor of cloudcompute_zenlayer_zec_instance.
 func NewInstanceResource() resource.Resource {
 	return framework.NewResource(&instanceResource{ResourceBase: framework.NewResourceBase("zenlayer_zec_instance",
-		framework.Timeouts{Create: 20 * time.Minute, Update: 20 * time.Minute, Delete: 20 * time.Minute})})
+		framework.Timeouts{Create: 20 * time.Minute, Update: 20 * time.Minute, Delete: 20 * time.Minute}),
+		Mover: framework.MovesFrom(officialInstance, moveInstance)})
 }
 
+// instanceResource moves from the official provider (instance_move.go).
 type instanceResource struct {
 	framework.ResourceBase
+	framework.Mover
 }
 
 func (r *instanceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -122,7 +125,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	}
 	wantLanIP := plan.LanIP
 	plan.fromAPI(ctx, inst, &resp.Diagnostics)
-	plan.setTags(inst, plan.Tags, r.Client)
+	plan.SetTags(inst.Tags, plan.Tags, r.Client)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 	checkLanIP(resp, id, wantLanIP, plan.LanIP)
 }
@@ -131,7 +134,7 @@ func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, r
 	framework.ReadResource(ctx, req, resp, r.Identify, r.Client.ZenlayerClient, instanceFinder,
 		func(m *instanceResourceModel, ctx context.Context, inst *zenlayer.Instance, diags *diag.Diagnostics) {
 			m.refresh(ctx, inst, diags)
-			m.setTags(inst, m.Tags, r.Client)
+			m.SetTags(inst.Tags, m.Tags, r.Client)
 		})
 }
 
@@ -170,7 +173,7 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 		p.Cur.PasswordWOVersion = plan.PasswordWOVersion // adopted (never acted on), or dropped
 	}
 
-	if !zentags.UpdateShared(ctx, conn, "ZEC instance", id, conn.ModifyInstancesAttribute, plan.shared(), p.Cur.shared(), p.Fail) {
+	if !zentags.UpdateShared(ctx, conn, "ZEC instance", id, conn.ModifyInstancesAttribute, plan.Shared, &p.Cur.Shared, p.Fail) {
 		return
 	}
 
@@ -223,7 +226,7 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 		return
 	}
 	p.Cur.fromAPI(ctx, inst, &resp.Diagnostics)
-	p.Cur.setTags(inst, plan.Tags, r.Client)
+	p.Cur.SetTags(inst.Tags, plan.Tags, r.Client)
 	p.Cur.PowerState = plan.PowerState
 	p.Save()
 }

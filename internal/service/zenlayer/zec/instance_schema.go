@@ -38,7 +38,6 @@ const (
 )
 
 func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
 	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
 	resp.Schema = schema.Schema{
 		// Version 1: the write-only password became password_wo (instance_upgrade.go).
@@ -50,13 +49,8 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"data disks attached to it (`cloudcompute_zenlayer_zec_disk`) are detached and kept. On accounts with a recycle bin the instance " +
 			"passes through the bin and is released from there too, unless `release_on_destroy = false`.",
 		Attributes: map[string]schema.Attribute{
-			"id": framework.KeptString("Instance id."),
-			"zone_id": schema.StringAttribute{
-				Required:            true,
-				MarkdownDescription: "Zone of the instance, for example `asia-east-1a`. Changing it creates a new instance.",
-				PlanModifiers:       replace,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
+			"id":      framework.KeptString("Instance id."),
+			"zone_id": framework.ReplacedString("Zone of the instance, for example `asia-east-1a`. Changing it creates a new instance."),
 			"instance_type": schema.StringAttribute{
 				Required: true,
 				MarkdownDescription: "Instance type, for example `z2a.cpu.1`. Changed in place with `ModifyInstanceType`: a running " +
@@ -113,12 +107,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 					},
 				},
 			},
-			"subnet_id": schema.StringAttribute{
-				Required:            true,
-				MarkdownDescription: "Subnet of the primary network interface. Changing it creates a new instance.",
-				PlanModifiers:       replace,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
+			"subnet_id": framework.ReplacedString("Subnet of the primary network interface. Changing it creates a new instance."),
 			"security_group_id": schema.StringAttribute{
 				Optional: true,
 				Computed: true,

@@ -7,7 +7,9 @@
 // in-place change through the resource manager (zrm ModifyResourceTags),
 // the in-place move to another resource group (user
 // AddResourceResourceGroup), the Update step that does both after a rename
-// (UpdateShared) and the tags filter of the listings.
+// (UpdateShared) and the model's part it changes (Shared), the tags filter
+// of the listings, and the address of the official provider whose objects
+// they take over (Official, Moved).
 //
 // It imports the framework glue, internal/conns and the Zenlayer client;
 // no resource package.
@@ -33,6 +35,17 @@ import (
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
+
+// officialProvider is the address of the official Zenlayer provider, whose
+// resources a moved block hands to the Zenlayer resources (docs/guides).
+const officialProvider = "registry.terraform.io/zenlayer/zenlayercloud"
+
+// Official is the official provider's resource type typeName as the
+// source of a move, with the source attributes deliberately left out and
+// why (framework.MoveSource).
+func Official(typeName string, noEquivalent map[string]string) framework.MoveSource {
+	return framework.MoveSource{ProviderAddress: officialProvider, TypeName: typeName, NoEquivalent: noEquivalent}
+}
 
 // MaxTags is how many tags an object carries at most (the API's limit of
 // 20, one of which is the provider's create token).
@@ -144,44 +157,70 @@ func FilterTags(ctx context.Context, m types.Map) []zenlayer.Tag {
 	return tags[:len(tags)-1] // without the (empty) create token
 }
 
-// Shared points at the attributes of a Zenlayer resource's model that
-// every Zenlayer resource changes in place the same way: the name, the tags
-// and the resource group.
+// Shared is the part of a Zenlayer resource's model (embedded in it) that
+// every Zenlayer resource changes in place the same way: the name, the
+// resource group and the tags.
 type Shared struct {
-	Name, ResourceGroupID *types.String
-	Tags, TagsAll         *types.Map
+	Name            types.String `tfsdk:"name"`
+	ResourceGroupID types.String `tfsdk:"resource_group_id"`
+	Tags            types.Map    `tfsdk:"tags"`
+	TagsAll         types.Map    `tfsdk:"tags_all"`
+}
+
+// SetTags sets tags and tags_all from the tags the object carries
+// (FromAPI): prior is the configuration's tags (the plan's or the state's),
+// c the provider's clients (nil: no defaults).
+func (s *Shared) SetTags(api *zenlayer.TagAssociation, prior types.Map, c *conns.Client) {
+	s.Tags, s.TagsAll = FromAPI(api, prior, c)
+}
+
+// Listed sets the tags of an object of a listing (a data source's items, a
+// list resource's results): every tag it carries is in its tags, since a
+// listing has no configuration to tell them from the provider's
+// default_tags.
+func (s *Shared) Listed(api *zenlayer.TagAssociation) {
+	s.SetTags(api, types.MapNull(types.StringType), nil)
+}
+
+// Moved is the Shared part of an object moved from the official provider
+// (OfficialProvider), whose name is the source attribute name; tags_all is
+// read by the refresh that follows the move.
+func Moved(from *framework.MovedState, name string) Shared {
+	return Shared{Name: from.String(name), ResourceGroupID: from.String("resource_group_id"), Tags: from.StringMap("tags"),
+		TagsAll: types.MapNull(types.StringType)}
 }
 
 // UpdateShared is the step of an Update that renames object id with rename
 // (when the plan's name is known and differs), then brings its tags
-// (tags_all) and its resource group to the plan's. cur is the model of what
-// is true so far (Partial.Cur, the prior state until this step): each change
-// that succeeds is recorded in it. A failed call is reported with fail
-// (Partial.Fail, "renaming ZEC disk (id)"), and UpdateShared reports false.
+// (tags_all) and its resource group to the plan's. cur is what is true so
+// far (the Shared part of Partial.Cur, the prior state until this step):
+// each change that succeeds is recorded in it. A failed call is reported
+// with fail (Partial.Fail, "renaming ZEC disk (id)"), and UpdateShared
+// reports false.
 func UpdateShared(ctx context.Context, conn *zenlayer.Client, label, id string, rename func(ctx context.Context, name string, ids ...string) error,
-	plan, cur Shared, fail func(summary string, err error)) bool {
-	if !plan.Name.IsUnknown() && !plan.Name.Equal(*cur.Name) {
+	plan Shared, cur *Shared, fail func(summary string, err error)) bool {
+	if !plan.Name.IsUnknown() && !plan.Name.Equal(cur.Name) {
 		tflog.Info(ctx, "renaming "+label, map[string]any{"id": id})
 		if err := rename(ctx, plan.Name.ValueString(), id); err != nil {
 			fail(fmt.Sprintf("renaming %s (%s)", label, id), err)
 			return false
 		}
-		*cur.Name = *plan.Name
+		cur.Name = plan.Name
 	}
-	if Changed(*cur.TagsAll, *plan.TagsAll) {
-		if err := Update(ctx, conn, label, id, *cur.TagsAll, *plan.TagsAll); err != nil {
+	if Changed(cur.TagsAll, plan.TagsAll) {
+		if err := Update(ctx, conn, label, id, cur.TagsAll, plan.TagsAll); err != nil {
 			fail(fmt.Sprintf("changing tags of %s (%s)", label, id), err)
 			return false
 		}
-		*cur.Tags, *cur.TagsAll = *plan.Tags, *plan.TagsAll
+		cur.Tags, cur.TagsAll = plan.Tags, plan.TagsAll
 	}
-	moved, err := MoveGroup(ctx, conn, label, id, *cur.ResourceGroupID, *plan.ResourceGroupID)
+	moved, err := MoveGroup(ctx, conn, label, id, cur.ResourceGroupID, plan.ResourceGroupID)
 	if err != nil {
 		fail(fmt.Sprintf("moving %s (%s) to resource group %s", label, id, plan.ResourceGroupID.ValueString()), err)
 		return false
 	}
 	if moved {
-		*cur.ResourceGroupID = *plan.ResourceGroupID
+		cur.ResourceGroupID = plan.ResourceGroupID
 	}
 	return true
 }
