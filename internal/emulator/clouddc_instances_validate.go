@@ -130,7 +130,8 @@ func (h *huaweiState) checkCreate(in *cdcCreateReq) (*cdcCreate, *errAPI) {
 
 func (s *cdcInstanceSet) instanceSet() []string { return s.IDs }
 
-// DeleteInstances has no fields of its own.
+// The body of DeleteInstances is instance_id_set alone: nothing else to
+// require or check.
 func (*cdcInstanceSet) missing() *errAPI             { return nil }
 func (*cdcInstanceSet) invalid(*huaweiState) *errAPI { return nil }
 
