@@ -37,13 +37,13 @@ func (b *bmcState) service() zenlayerService {
 		"StopInstances":            b.stopInstances,
 		"RebootInstances":          b.rebootInstances, // zenlayer_reboot.go
 		"ModifyInstancesAttribute": b.modifyInstancesAttribute,
-		"TerminateInstance":        b.terminateInstance,
+		"TerminateInstance":        b.onInstance(b.terminateInstance),
 		"ReleaseInstances":         b.releaseInstances,
 		"DescribeZones":            b.describeZones,
 		"DescribeInstanceTypes":    b.describeInstanceTypes,
 		"DescribeImages":           b.describeImages,
 		// bmc_instances_modify.go
-		"ReinstallInstance":            b.reinstallInstance,
+		"ReinstallInstance":            b.onInstance(b.reinstallInstance),
 		"ModifyInstanceBandwidth":      b.modifyInstanceBandwidth,
 		"ModifyInstanceTrafficPackage": b.modifyInstanceTrafficPackage,
 		"AssociateSubnetInstances":     b.associateSubnetInstances,

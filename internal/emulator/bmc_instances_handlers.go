@@ -114,28 +114,24 @@ func (b *bmcState) modifyInstancesAttribute(req *call) (any, []string, error) {
 // bin (RECYCLE at once, released 24 h later), a CREATE_FAILED one is
 // deleted at once, and a PREPAID one only has its renewal cancelled: it
 // keeps running until it expires.
-func (b *bmcState) terminateInstance(req *call) (any, []string, error) {
-	i, ids, e := b.instanceOf(req)
-	if e != nil {
-		return nil, ids, e
-	}
+func (b *bmcState) terminateInstance(_ *call, i *bmcInstance) *errAPI {
 	switch i.InstanceStatus {
 	case bmcStatusRecycle:
-		return nil, ids, bmcRecycledErr(i.InstanceID)
+		return bmcRecycledErr(i.InstanceID)
 	case bmcStatusPending, bmcStatusCreating:
-		return nil, ids, apiErr(http.StatusForbidden, bmcCodeCreating, "Instance %s is %s; operations on instances being created are not supported.", i.InstanceID, i.InstanceStatus)
+		return apiErr(http.StatusForbidden, bmcCodeCreating, "Instance %s is %s; operations on instances being created are not supported.", i.InstanceID, i.InstanceStatus)
 	case bmcStatusInstalling:
-		return nil, ids, apiErr(http.StatusForbidden, bmcCodeInstalling, "Instance %s is INSTALLING; operations on instances being installed are not supported.", i.InstanceID)
+		return apiErr(http.StatusForbidden, bmcCodeInstalling, "Instance %s is INSTALLING; operations on instances being installed are not supported.", i.InstanceID)
 	case bmcStatusCreateFailed:
 		delete(b.instances, i.InstanceID)
-		return nil, ids, nil
+		return nil
 	}
 	if i.InstanceChargeType == bmcChargePrepaid {
 		i.AutoRenew = false
-		return nil, ids, nil
+		return nil
 	}
 	b.recycle(i)
-	return nil, ids, nil
+	return nil
 }
 
 // releaseInstances follows the ReleaseInstances seed: at most 100 ids; an

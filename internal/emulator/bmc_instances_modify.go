@@ -45,57 +45,59 @@ func (b *bmcState) instanceOf(req *call) (*bmcInstance, []string, *errAPI) {
 	return oneOf(req, "instanceId", b.instance)
 }
 
+// onInstance is the action act on the one instance named by instanceId,
+// which answers nothing but its requestId.
+func (b *bmcState) onInstance(act func(req *call, i *bmcInstance) *errAPI) zenlayerAction {
+	return onOne("instanceId", b.instance, act)
+}
+
 // reinstallInstance follows ReinstallInstance: the same machine installed
 // again; without imageId the current image, without hostname the current
 // one; the login, RAID, partitions, NIC names and user data of the request
 // replace the old ones (the documents' constraints as on CreateInstances).
-func (b *bmcState) reinstallInstance(req *call) (any, []string, error) {
-	i, ids, e := b.instanceOf(req)
-	if e != nil {
-		return nil, ids, e
-	}
+func (b *bmcState) reinstallInstance(req *call, i *bmcInstance) *errAPI {
 	if e := reinstallable(i); e != nil {
-		return nil, ids, e
+		return e
 	}
 	img := (*bmcImage)(nil)
 	if id := stringOr(req.str("imageId"), valueOr(i.ImageID, "")); id != "" {
 		if img = bmcImageByID(id); img == nil {
-			return nil, ids, bmcImageNotFound(id)
+			return bmcImageNotFound(id)
 		}
 	}
 	host := i.Hostname
 	if h := req.str("hostname"); h != nil {
 		if _, e := checkBMCHostname(*h); e != nil {
-			return nil, ids, e
+			return e
 		}
 		host = *h
 	}
 	password, sshKeys, keyID := req.str("password"), req.strs("sshKeys"), stringOr(req.str("keyId"), "")
 	if (password != nil && len(sshKeys)+len(keyID) > 0) || (keyID != "" && len(sshKeys) > 0) {
-		return nil, ids, apiErr(http.StatusBadRequest, bmcCodeLoginConflict, "Set one of password, keyId and sshKeys.")
+		return apiErr(http.StatusBadRequest, bmcCodeLoginConflict, "Set one of password, keyId and sshKeys.")
 	}
 	if password != nil {
 		if e := checkBMCPassword(*password); e != nil {
-			return nil, ids, e
+			return e
 		}
 	}
 	if e := checkBMCSSHKeys(sshKeys); e != nil {
-		return nil, ids, e
+		return e
 	}
 	raid, parts, nic := bmcRaidOf(req.obj("raidConfig")), bmcPartitionsOf(req.objs("partitions")), bmcNicOf(req.obj("nic"))
 	if raid != nil {
 		if e := checkBMCRaid(raid, i.Type); e != nil {
-			return nil, ids, e
+			return e
 		}
 	}
 	if len(parts) > 0 {
 		if e := checkBMCPartitions(parts, img, i.Type); e != nil {
-			return nil, ids, e
+			return e
 		}
 	}
 	if nic != nil {
 		if e := checkBMCNic(nic); e != nil {
-			return nil, ids, e
+			return e
 		}
 	}
 	if img != nil {
@@ -120,7 +122,7 @@ func (b *bmcState) reinstallInstance(req *call) (any, []string, error) {
 		end = bmcStatusInstallFailed
 	}
 	i.tl.after(now, b.s.opts.Durations.BMCInstall, func() { i.InstanceStatus = end })
-	return nil, ids, nil
+	return nil
 }
 
 // modifyInstanceBandwidth follows ModifyInstanceBandwidth: a RUNNING

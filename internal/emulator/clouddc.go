@@ -37,6 +37,14 @@ func missingParams(names ...string) *errAPI {
 	return apiErr(http.StatusBadRequest, cdcCodeMissingParameter, "Missing required parameters: %s", strings.Join(names, ", "))
 }
 
+// requiredString is the error of a required string parameter that is absent or empty (nil: it is given).
+func requiredString(name string, v *string) *errAPI {
+	if v == nil || *v == "" {
+		return missingParams(name)
+	}
+	return nil
+}
+
 func instancesNotFound(ids ...string) *errAPI {
 	return apiErr(http.StatusNotFound, cdcCodeInstanceNotFound, "Instances not found: [%s]", strings.Join(ids, ", "))
 }

@@ -127,11 +127,25 @@ func (h *huaweiState) batch(ids []string) ([]*cdcInstance, *errAPI) {
 	return out, nil
 }
 
-// applyAll finishes a batch operation on the instances of instance_id_set:
-// every instance must pass check, or the call fails with the first refusal
-// and changes nothing; then apply changes each, and the answer (status)
-// lists them.
-func applyAll(insts []*cdcInstance, ids []string, status int, check func(*cdcInstance) *errAPI, apply func(*cdcInstance)) (cdcAnswer, *errAPI) {
+// applyBatch is an instance batch operation, checked in the API's order:
+// its body (decoded into in) and the fields it requires, the instances of
+// instance_id_set, the values of its own fields; then every instance must
+// pass check, or the call fails with the first refusal and changes
+// nothing. Last, apply changes each, and the answer (status) lists them.
+func (h *huaweiState) applyBatch(body []byte, in cdcBatchReq, status int, check func(*cdcInstance) *errAPI, apply func(*cdcInstance)) (cdcAnswer, *errAPI) {
+	if e := decodeCDC(body, in); e != nil {
+		return cdcAnswer{}, e
+	}
+	if e := in.missing(); e != nil {
+		return cdcAnswer{}, e
+	}
+	insts, e := h.batch(in.instanceSet())
+	if e != nil {
+		return cdcAnswer{}, e
+	}
+	if e := in.invalid(h); e != nil {
+		return cdcAnswer{}, e
+	}
 	for _, i := range insts {
 		if e := check(i); e != nil {
 			return cdcAnswer{}, e
@@ -142,7 +156,7 @@ func applyAll(insts []*cdcInstance, ids []string, status int, check func(*cdcIns
 		apply(i)
 		out = append(out, map[string]string{"id": i.ID})
 	}
-	return cdcAnswer{status: status, body: map[string]any{"instances": out}, ids: ids}, nil
+	return cdcAnswer{status: status, body: map[string]any{"instances": out}, ids: in.instanceSet()}, nil
 }
 
 // stateIn refuses an operation (op) on an instance whose state is not one of allowed.

@@ -94,17 +94,7 @@ func (h *huaweiState) deleteInstance(req cdcRequest) (cdcAnswer, *errAPI) {
 }
 
 func (h *huaweiState) deleteInstances(req cdcRequest) (cdcAnswer, *errAPI) {
-	var in struct {
-		IDs []string `json:"instance_id_set"`
-	}
-	if e := decodeCDC(req.body, &in); e != nil {
-		return cdcAnswer{}, e
-	}
-	insts, e := h.batch(in.IDs)
-	if e != nil {
-		return cdcAnswer{}, e
-	}
-	return applyAll(insts, in.IDs, http.StatusAccepted, func(i *cdcInstance) *errAPI {
+	return h.applyBatch(req.body, &cdcInstanceSet{}, http.StatusAccepted, func(i *cdcInstance) *errAPI {
 		if i.State == cdcStateTerminated {
 			return instancesNotFound(i.ID)
 		}
@@ -158,56 +148,20 @@ func (h *huaweiState) modifyInstanceIP(req cdcRequest) (cdcAnswer, *errAPI) {
 }
 
 func (h *huaweiState) reinstallOS(req cdcRequest) (cdcAnswer, *errAPI) {
-	var in struct {
-		ImageID  *string  `json:"image_id"`
-		Password *string  `json:"password"`
-		IDs      []string `json:"instance_id_set"`
-	}
-	if e := decodeCDC(req.body, &in); e != nil {
-		return cdcAnswer{}, e
-	}
-	if in.Password == nil || *in.Password == "" {
-		return cdcAnswer{}, missingParams("password")
-	}
-	insts, e := h.batch(in.IDs)
-	if e != nil {
-		return cdcAnswer{}, e
-	}
-	if in.ImageID != nil && *in.ImageID != "" {
-		if e := h.checkImage(*in.ImageID); e != nil {
-			return cdcAnswer{}, e
-		}
-	}
-	if e := checkCDCPassword(*in.Password); e != nil {
-		return cdcAnswer{}, e
-	}
+	var in cdcReinstallReq
 	now := h.s.now()
 	// "Prerequisites: The instance is in the running state" (ReinstallOS
 	// document); a failed instance may be reinstalled to recover it.
-	return applyAll(insts, in.IDs, http.StatusAccepted, func(i *cdcInstance) *errAPI {
+	return h.applyBatch(req.body, &in, http.StatusAccepted, func(i *cdcInstance) *errAPI {
 		return stateIn(i, "a reinstallation", cdcStateRunning, cdcStateFailed)
 	}, func(i *cdcInstance) { h.reinstall(i, stringOr(in.ImageID, i.ImageID), *in.Password, now) })
 }
 
-// changeInstancePassword is synchronous and all-or-nothing; the API does
-// no complexity check of the new password. "Prerequisites: The instance is
-// in the running state" (ChangeInstancePassword document).
+// changeInstancePassword is synchronous and all-or-nothing. "Prerequisites:
+// The instance is in the running state" (ChangeInstancePassword document).
 func (h *huaweiState) changeInstancePassword(req cdcRequest) (cdcAnswer, *errAPI) {
-	var in struct {
-		NewPassword *string  `json:"new_password"`
-		IDs         []string `json:"instance_id_set"`
-	}
-	if e := decodeCDC(req.body, &in); e != nil {
-		return cdcAnswer{}, e
-	}
-	if in.NewPassword == nil || *in.NewPassword == "" {
-		return cdcAnswer{}, missingParams("new_password")
-	}
-	insts, e := h.batch(in.IDs)
-	if e != nil {
-		return cdcAnswer{}, e
-	}
-	return applyAll(insts, in.IDs, http.StatusOK, func(i *cdcInstance) *errAPI {
+	var in cdcPasswordReq
+	return h.applyBatch(req.body, &in, http.StatusOK, func(i *cdcInstance) *errAPI {
 		return stateIn(i, "a password change", cdcStateRunning)
 	}, func(i *cdcInstance) { i.Password, i.UpdatedAt = *in.NewPassword, h.s.now() })
 }

@@ -127,3 +127,25 @@ func (h *huaweiState) checkCreate(in *cdcCreateReq) (*cdcCreate, *errAPI) {
 	}
 	return &cdcCreate{nics: nics, description: desc, server: server}, nil
 }
+
+func (s *cdcInstanceSet) instanceSet() []string { return s.IDs }
+
+// The body of DeleteInstances is instance_id_set alone: nothing else to
+// require or check.
+func (*cdcInstanceSet) missing() *errAPI             { return nil }
+func (*cdcInstanceSet) invalid(*huaweiState) *errAPI { return nil }
+
+func (r *cdcReinstallReq) missing() *errAPI { return requiredString("password", r.Password) }
+
+// invalid: an image_id must be a known image (without one the instance
+// keeps its own), and the password follows the create's policy.
+func (r *cdcReinstallReq) invalid(h *huaweiState) *errAPI {
+	if r.ImageID != nil && *r.ImageID != "" {
+		if e := h.checkImage(*r.ImageID); e != nil {
+			return e
+		}
+	}
+	return checkCDCPassword(*r.Password)
+}
+
+func (r *cdcPasswordReq) missing() *errAPI { return requiredString("new_password", r.NewPassword) }

@@ -1,7 +1,8 @@
 package emulator
 
 // The bodies of the CloudDC operations that are named types, as the API
-// documents define them (the smaller ones are declared in their handler).
+// documents define them: the create and the instance batch operations (the
+// other bodies are declared in their handler).
 // Pointers tell an absent field from a zero one.
 
 // cdcCreateReq is the body of CreateInstance.
@@ -19,4 +20,38 @@ type cdcCreateReq struct {
 	Placement   *struct {
 		ServerID string `json:"server_id"`
 	} `json:"placement"`
+}
+
+// cdcBatchReq is the body of an instance batch operation: instance_id_set
+// (the embedded cdcInstanceSet) and the operation's own fields, with their
+// checks (clouddc_instances_validate.go).
+type cdcBatchReq interface {
+	instanceSet() []string
+	// missing is the error of a required field of the operation's own that
+	// the body lacks (nil: none lacks); the API reports it before it looks
+	// the instances up.
+	missing() *errAPI
+	// invalid is the error of a value of the operation's own fields (nil:
+	// all are valid); the API checks them once the instances are found.
+	invalid(h *huaweiState) *errAPI
+}
+
+// cdcInstanceSet is the instance_id_set of a batch operation, and the
+// whole body of DeleteInstances.
+type cdcInstanceSet struct {
+	IDs []string `json:"instance_id_set"`
+}
+
+// cdcReinstallReq is the body of ReinstallOs.
+type cdcReinstallReq struct {
+	ImageID  *string `json:"image_id"`
+	Password *string `json:"password"`
+	cdcInstanceSet
+}
+
+// cdcPasswordReq is the body of ChangeInstancePassword (the API does no
+// complexity check of the new password).
+type cdcPasswordReq struct {
+	NewPassword *string `json:"new_password"`
+	cdcInstanceSet
 }

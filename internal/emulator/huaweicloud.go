@@ -210,20 +210,28 @@ func (h *huaweiState) inventory(inv map[string][]string) {
 
 func (h *huaweiState) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /v3/auth/tokens", h.serveCreateToken)
-	const p = "/v1/{project_id}"
-	mux.HandleFunc("POST "+p+"/instances", h.handle("CreateInstance", h.createInstance))
-	mux.HandleFunc("GET "+p+"/instances", h.handle("ListInstances", h.listInstances))
-	mux.HandleFunc("GET "+p+"/instances/{id}/status", h.handle("ShowInstanceStatus", h.showInstanceStatus))
-	mux.HandleFunc("DELETE "+p+"/instances/{id}", h.handle("DeleteInstance", h.deleteInstance))
-	mux.HandleFunc("POST "+p+"/instances/batch-delete", h.handle("DeleteInstances", h.deleteInstances))
-	mux.HandleFunc("PUT "+p+"/instances/{id}/ip", h.handle("ModifyInstanceIp", h.modifyInstanceIP))
-	mux.HandleFunc("PUT "+p+"/instances/reinstall", h.handle("ReinstallOs", h.reinstallOS))
-	mux.HandleFunc("PUT "+p+"/instances/password", h.handle("ChangeInstancePassword", h.changeInstancePassword))
-	mux.HandleFunc("GET "+p+"/physicalservers", h.handle("ListServers", h.listServers))
-	mux.HandleFunc("GET "+p+"/physicalservers/{id}", h.handle("ShowServer", h.showServer))
-	mux.HandleFunc("PUT "+p+"/physicalservers/power-state", h.handle("ChangeServerPowerState", h.changeServerPowerState))
-	mux.HandleFunc("POST "+p+"/{resource_type}/{resource_id}/tags/create", h.handle("BatchCreateTags", h.batchCreateTags))
-	mux.HandleFunc("POST "+p+"/{resource_type}/{resource_id}/tags/delete", h.handle("BatchDeleteTags", h.batchDeleteTags))
+	// The CloudDC operations: method, path below /v1/{project_id}, and the
+	// operation's name, which the log, the hooks and the faults know it by.
+	for _, op := range []struct {
+		method, path, name string
+		fn                 cdcHandler
+	}{
+		{"POST", "/instances", "CreateInstance", h.createInstance},
+		{"GET", "/instances", "ListInstances", h.listInstances},
+		{"GET", "/instances/{id}/status", "ShowInstanceStatus", h.showInstanceStatus},
+		{"DELETE", "/instances/{id}", "DeleteInstance", h.deleteInstance},
+		{"POST", "/instances/batch-delete", "DeleteInstances", h.deleteInstances},
+		{"PUT", "/instances/{id}/ip", "ModifyInstanceIp", h.modifyInstanceIP},
+		{"PUT", "/instances/reinstall", "ReinstallOs", h.reinstallOS},
+		{"PUT", "/instances/password", "ChangeInstancePassword", h.changeInstancePassword},
+		{"GET", "/physicalservers", "ListServers", h.listServers},
+		{"GET", "/physicalservers/{id}", "ShowServer", h.showServer},
+		{"PUT", "/physicalservers/power-state", "ChangeServerPowerState", h.changeServerPowerState},
+		{"POST", "/{resource_type}/{resource_id}/tags/create", "BatchCreateTags", h.batchCreateTags},
+		{"POST", "/{resource_type}/{resource_id}/tags/delete", "BatchDeleteTags", h.batchDeleteTags},
+	} {
+		mux.HandleFunc(op.method+" /v1/{project_id}"+op.path, h.handle(op.name, op.fn))
+	}
 	mux.HandleFunc("/v1/", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("X-Request-Id", h.requestID())
 		writeJSON(w, http.StatusNotFound, map[string]any{"error_code": "APIGW.0101", "error_msg": "The API does not exist or has not been published in the environment"})

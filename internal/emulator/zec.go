@@ -29,9 +29,9 @@ func (z *zecState) service() zenlayerService {
 		"DescribeDisks":         z.describeDisks,
 		"AttachDisks":           z.attachDisks,
 		"DetachDisks":           z.detachDisks,
-		"ResizeDisk":            z.resizeDisk,
+		"ResizeDisk":            z.onDisk(z.resizeDisk),
 		"ModifyDisksAttributes": z.modifyDisksAttributes,
-		"ReleaseDisk":           z.releaseDisk,
+		"ReleaseDisk":           z.onDisk(z.releaseDisk),
 		"DescribeDiskCategory":  z.describeDiskCategory,
 
 		"CreateZecInstances":       z.createZecInstances,
@@ -44,12 +44,12 @@ func (z *zecState) service() zenlayerService {
 		"ReleaseInstances":         z.releaseInstances,
 
 		// zec_instances_modify.go (version 2025-09-01)
-		"ModifyInstanceType":              z.modifyInstanceType,
-		"ResetInstance":                   z.resetInstance,
-		"ResetInstancePassword":           z.resetInstancePassword,
-		"ModifyNetworkInterfaceAttribute": z.modifyNetworkInterfaceAttribute,
-		"StartIpForward":                  z.startIPForward,
-		"StopIpForward":                   z.stopIPForward,
+		"ModifyInstanceType":              z.onInstance(z.modifyInstanceType),
+		"ResetInstance":                   z.onInstance(z.resetInstance),
+		"ResetInstancePassword":           z.onInstance(z.resetInstancePassword),
+		"ModifyNetworkInterfaceAttribute": onOne("nicId", z.nicOwner, z.modifyNetworkInterfaceAttribute),
+		"StartIpForward":                  z.onInstance(ipForward(true)),
+		"StopIpForward":                   z.onInstance(ipForward(false)),
 
 		// zec_lookups.go (version 2025-09-01)
 		"DescribeZones":                   z.describeZones,

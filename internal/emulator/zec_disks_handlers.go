@@ -147,28 +147,24 @@ func (z *zecState) detachDisks(req *call) (any, []string, error) {
 	return map[string]any{"failedDiskIds": failed}, ids, nil
 }
 
-func (z *zecState) resizeDisk(req *call) (any, []string, error) {
-	d, ids, e := z.diskOf(req)
-	if e != nil {
-		return nil, ids, e
-	}
+func (z *zecState) resizeDisk(req *call, d *zecDisk) *errAPI {
 	newSize := req.integer("diskSize")
 	if newSize == nil {
-		return nil, ids, errMissing("diskSize")
+		return errMissing("diskSize")
 	}
 	if *newSize <= d.DiskSize {
-		return nil, ids, apiErr(http.StatusBadRequest, codeDiskSize, "diskSize must be larger than the current size %d GiB (disks only grow), got %d.", d.DiskSize, *newSize)
+		return apiErr(http.StatusBadRequest, codeDiskSize, "diskSize must be larger than the current size %d GiB (disks only grow), got %d.", d.DiskSize, *newSize)
 	}
 	if *newSize > zecDiskMaxSize {
-		return nil, ids, apiErr(http.StatusBadRequest, codeDiskSize, "diskSize must be at most %d GiB, got %d.", zecDiskMaxSize, *newSize)
+		return apiErr(http.StatusBadRequest, codeDiskSize, "diskSize must be at most %d GiB, got %d.", zecDiskMaxSize, *newSize)
 	}
 	if (d.DiskStatus != diskStatusAvailable && d.DiskStatus != diskStatusInUse) || diskBusy(d) {
-		return nil, ids, apiErr(http.StatusBadRequest, codeDiskStatus, "Disk %s is %s and cannot be resized now.", d.DiskID, d.DiskStatus)
+		return apiErr(http.StatusBadRequest, codeDiskStatus, "Disk %s is %s and cannot be resized now.", d.DiskID, d.DiskStatus)
 	}
 	prev, size := d.DiskStatus, *newSize
 	d.DiskStatus = diskStatusChanging
 	d.tl.after(z.s.now(), z.s.opts.Durations.DiskResize, func() { d.DiskStatus, d.DiskSize = prev, size })
-	return nil, ids, nil
+	return nil
 }
 
 func (z *zecState) modifyDisksAttributes(req *call) (any, []string, error) {
@@ -182,20 +178,9 @@ func (z *zecState) modifyDisksAttributes(req *call) (any, []string, error) {
 // INVALID_DISK_NOT_FOUND, and one on its way into the recycle bin
 // (RECYCLING) UNSUPPORTED_OPERATION_DISK_BEING_RECYCLE. In recycle mode the
 // first release moves an AVAILABLE disk to the recycle bin; a release of a
-// RECYCLED disk frees it.
-func (z *zecState) releaseDisk(req *call) (any, []string, error) {
-	d, ids, e := z.diskOf(req)
-	if e != nil {
-		return nil, ids, e
-	}
-	if e := z.releaseDiskNow(d); e != nil {
-		return nil, ids, e
-	}
-	return nil, ids, nil
-}
-
-// releaseDiskNow is what ReleaseDisk does to a disk.
-func (z *zecState) releaseDiskNow(d *zecDisk) *errAPI {
+// RECYCLED disk frees it. It reads nothing of the request but diskId: the
+// fixtures release a disk with it too, without one.
+func (z *zecState) releaseDisk(_ *call, d *zecDisk) *errAPI {
 	if !d.Portable || d.DiskType == "SYSTEM" {
 		return apiErr(http.StatusBadRequest, codeDiskNotPortable, "Disk is not detachable.")
 	}
@@ -216,7 +201,7 @@ func (z *zecState) releaseDiskNow(d *zecDisk) *errAPI {
 	return nil
 }
 
-// diskOf is the disk named by the diskId of a request.
-func (z *zecState) diskOf(req *call) (*zecDisk, []string, *errAPI) {
-	return oneOf(req, "diskId", z.disk)
+// onDisk is the action act on the one disk named by diskId.
+func (z *zecState) onDisk(act func(req *call, d *zecDisk) *errAPI) zenlayerAction {
+	return onOne("diskId", z.disk, act)
 }

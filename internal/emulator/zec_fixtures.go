@@ -67,7 +67,7 @@ func (s *Server) ReleaseZECDisk(id string) bool {
 	defer s.mu.Unlock()
 	s.advanceAll()
 	d := s.zec.disks[id]
-	return d != nil && s.zec.releaseDiskNow(d) == nil
+	return d != nil && s.zec.releaseDisk(nil, d) == nil
 }
 
 // SetZECDiskStatus forces a disk's status (tests: a disk stuck or recycled behind Terraform's back).

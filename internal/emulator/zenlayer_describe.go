@@ -115,6 +115,23 @@ func oneOf[O any](req *call, field string, find func(id string) (O, *errAPI)) (O
 	return o, []string{id}, e
 }
 
+// onOne is an action on one object that answers nothing but its
+// requestId: the object is named by the id field of the request (found by
+// find), then act checks the rest of the request against it and changes
+// it. The id is logged whatever the outcome.
+func onOne[O any](field string, find func(id string) (O, *errAPI), act func(req *call, o O) *errAPI) zenlayerAction {
+	return func(req *call) (any, []string, error) {
+		o, ids, e := oneOf(req, field, find)
+		if e == nil {
+			e = act(req, o)
+		}
+		if e != nil {
+			return nil, ids, e
+		}
+		return nil, ids, nil
+	}
+}
+
 // batchOf checks the ids of an all-or-nothing lookup (1 to maxIDsPerCall
 // ids, each found by find) and returns their objects, once each, in the
 // order asked.

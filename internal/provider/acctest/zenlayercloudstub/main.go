@@ -126,8 +126,12 @@ var (
 	strSet  = tftypes.Set{ElementType: tftypes.String}
 )
 
-// id is the attribute the SDK adds to every resource.
-func id() *tfprotov5.SchemaAttribute { return optionalComputed("id", str) }
+// resource is the schema the SDK derives for a resource: the id it adds
+// to every resource, then attrs, and the nested blocks.
+func resource(attrs []*tfprotov5.SchemaAttribute, blocks ...*tfprotov5.SchemaNestedBlock) *tfprotov5.Schema {
+	id := optionalComputed("id", str)
+	return &tfprotov5.Schema{Block: &tfprotov5.SchemaBlock{Attributes: append([]*tfprotov5.SchemaAttribute{id}, attrs...), BlockTypes: blocks}}
+}
 
 // timeouts is the block the SDK adds for a resource's Timeouts (create and
 // update for these resources).
@@ -144,8 +148,7 @@ func listBlock(name string, attrs ...*tfprotov5.SchemaAttribute) *tfprotov5.Sche
 
 var resourceSchemas = map[string]*tfprotov5.Schema{
 	// zenlayercloud/services/zec/resource_zc_zec_disk.go, ResourceZenlayerCloudZecDisk.
-	"zenlayercloud_zec_disk": {Block: &tfprotov5.SchemaBlock{Attributes: []*tfprotov5.SchemaAttribute{
-		id(),
+	"zenlayercloud_zec_disk": resource([]*tfprotov5.SchemaAttribute{
 		required("availability_zone", str),
 		optional("disk_name", str), // Default "Terraform-Disk"
 		required("disk_size", number),
@@ -154,81 +157,72 @@ var resourceSchemas = map[string]*tfprotov5.Schema{
 		optionalComputed("resource_group_id", str),
 		optional("force_delete", boolean), // Default false
 		computed("create_time", str),
-	}}},
+	}),
 	// zenlayercloud/services/zec/resource_zc_zec_disk_attachment.go,
 	// ResourceZenlayerCloudZecDiskAttachment (id "<disk_id>:<instance_id>").
-	"zenlayercloud_zec_disk_attachment": {Block: &tfprotov5.SchemaBlock{Attributes: []*tfprotov5.SchemaAttribute{
-		id(),
+	"zenlayercloud_zec_disk_attachment": resource([]*tfprotov5.SchemaAttribute{
 		required("disk_id", str),
 		required("instance_id", str),
-	}}},
+	}),
 	// zenlayercloud/services/zec/resource_zc_zec_instance.go, ResourceZenlayerCloudZecInstance.
-	"zenlayercloud_zec_instance": {Block: &tfprotov5.SchemaBlock{
-		Attributes: []*tfprotov5.SchemaAttribute{
-			id(),
-			required("availability_zone", str),
-			required("instance_type", str),
-			computed("cpu", number),
-			computed("memory", number),
-			required("image_id", str),
-			computed("image_name", str),
-			optional("instance_name", str), // Default "Terraform-Instance"
-			sensitive(optional("password", str)),
-			optional("key_id", str),
-			required("subnet_id", str),
-			optionalComputed("resource_group_id", str),
-			computed("resource_group_name", str),
-			computed("system_disk_id", str),
-			optionalComputed("system_disk_category", str),
-			required("system_disk_size", number),
-			optionalComputed("time_zone", str),
-			optionalComputed("disable_qga_agent", boolean),
-			optionalComputed("enable_ip_forwarding", boolean),
-			optional("force_delete", boolean), // Default true
-			computed("public_ip_addresses", strList),
-			computed("private_ip_addresses", strList),
-			optionalComputed("running_flag", boolean),
-			computed("instance_status", str),
-			computed("create_time", str),
-		},
-		BlockTypes: []*tfprotov5.SchemaNestedBlock{timeouts()},
-	}},
+	"zenlayercloud_zec_instance": resource([]*tfprotov5.SchemaAttribute{
+		required("availability_zone", str),
+		required("instance_type", str),
+		computed("cpu", number),
+		computed("memory", number),
+		required("image_id", str),
+		computed("image_name", str),
+		optional("instance_name", str), // Default "Terraform-Instance"
+		sensitive(optional("password", str)),
+		optional("key_id", str),
+		required("subnet_id", str),
+		optionalComputed("resource_group_id", str),
+		computed("resource_group_name", str),
+		computed("system_disk_id", str),
+		optionalComputed("system_disk_category", str),
+		required("system_disk_size", number),
+		optionalComputed("time_zone", str),
+		optionalComputed("disable_qga_agent", boolean),
+		optionalComputed("enable_ip_forwarding", boolean),
+		optional("force_delete", boolean), // Default true
+		computed("public_ip_addresses", strList),
+		computed("private_ip_addresses", strList),
+		optionalComputed("running_flag", boolean),
+		computed("instance_status", str),
+		computed("create_time", str),
+	}, timeouts()),
 	// zenlayercloud/resource_zc_bmc_instance.go, resourceZenlayerCloudInstance.
-	"zenlayercloud_bmc_instance": {Block: &tfprotov5.SchemaBlock{
-		Attributes: []*tfprotov5.SchemaAttribute{
-			id(),
-			required("availability_zone", str),
-			required("instance_type_id", str),
-			optional("image_id", str),
-			computed("image_name", str),
-			optional("hostname", str),             // Default "Terraform-Instance"
-			optional("instance_name", str),        // Default "Terraform-Instance"
-			optional("instance_charge_type", str), // Default "POSTPAID"
-			optional("instance_charge_prepaid_period", number),
-			optionalComputed("resource_group_id", str),
-			computed("resource_group_name", str),
-			sensitive(optional("password", str)),
-			optional("ssh_keys", strSet),
-			required("internet_charge_type", str),
-			optionalComputed("internet_max_bandwidth_out", number),
-			optional("traffic_package_size", number),
-			optional("subnet_id", str),
-			optional("raid_config_type", str),
-			optional("force_delete", boolean), // Default false
-			optionalComputed("nic_wan_name", str),
-			optionalComputed("nic_lan_name", str),
-			computed("primary_ipv4_address", str),
-			computed("public_ipv4_addresses", strSet),
-			computed("public_ipv6_addresses", strSet),
-			computed("private_ip_addresses", strSet),
-			computed("instance_status", str),
-			computed("create_time", str),
-			computed("expired_time", str),
-		},
-		BlockTypes: []*tfprotov5.SchemaNestedBlock{
-			listBlock("raid_config_custom", required("raid_type", str), required("disk_sequence", tftypes.List{ElementType: tftypes.Number})),
-			listBlock("partitions", required("fs_type", str), required("fs_path", str), required("size", number)),
-			timeouts(),
-		},
-	}},
+	"zenlayercloud_bmc_instance": resource([]*tfprotov5.SchemaAttribute{
+		required("availability_zone", str),
+		required("instance_type_id", str),
+		optional("image_id", str),
+		computed("image_name", str),
+		optional("hostname", str),             // Default "Terraform-Instance"
+		optional("instance_name", str),        // Default "Terraform-Instance"
+		optional("instance_charge_type", str), // Default "POSTPAID"
+		optional("instance_charge_prepaid_period", number),
+		optionalComputed("resource_group_id", str),
+		computed("resource_group_name", str),
+		sensitive(optional("password", str)),
+		optional("ssh_keys", strSet),
+		required("internet_charge_type", str),
+		optionalComputed("internet_max_bandwidth_out", number),
+		optional("traffic_package_size", number),
+		optional("subnet_id", str),
+		optional("raid_config_type", str),
+		optional("force_delete", boolean), // Default false
+		optionalComputed("nic_wan_name", str),
+		optionalComputed("nic_lan_name", str),
+		computed("primary_ipv4_address", str),
+		computed("public_ipv4_addresses", strSet),
+		computed("public_ipv6_addresses", strSet),
+		computed("private_ip_addresses", strSet),
+		computed("instance_status", str),
+		computed("create_time", str),
+		computed("expired_time", str),
+	},
+		listBlock("raid_config_custom", required("raid_type", str), required("disk_sequence", tftypes.List{ElementType: tftypes.Number})),
+		listBlock("partitions", required("fs_type", str), required("fs_path", str), required("size", number)),
+		timeouts(),
+	),
 }
