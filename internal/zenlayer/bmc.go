@@ -175,12 +175,7 @@ func (c *Client) CreateBMCInstances(ctx context.Context, in CreateBMCInstancesRe
 	if err := c.Call(ctx, BMC, "CreateInstances", in, &out, NotIdempotent(), Secret(in.Password)); err != nil {
 		return nil, err
 	}
-	want := max(in.Amount, 1)
-	if len(out.InstanceIDSet) != want {
-		return out.InstanceIDSet, fmt.Errorf("zenlayer bmc CreateInstances: asked for %d instances, the API answered %d ids (%v, order %s)",
-			want, len(out.InstanceIDSet), out.InstanceIDSet, out.OrderNumber)
-	}
-	return out.InstanceIDSet, nil
+	return out.InstanceIDSet, answeredIDs(BMC, "CreateInstances", max(in.Amount, 1), "instances", out.InstanceIDSet, out.OrderNumber)
 }
 
 // DescribeBMCInstancesRequest is the input of DescribeInstances. InstanceName
@@ -205,46 +200,18 @@ type DescribeBMCInstancesRequest struct {
 	PageSize int `json:"pageSize,omitempty"`
 }
 
-// DescribeBMCInstances lists every instance matching in: more than 100 ids
-// are asked for in several calls, and the pages are followed.
-func (c *Client) DescribeBMCInstances(ctx context.Context, in DescribeBMCInstancesRequest) ([]BMCInstance, error) {
-	return describePaged[BMCInstance](ctx, c, BMC, "DescribeInstances", &in, &in.InstanceIDs, &in.PageSize, &in.PageNum)
-}
-
-// FindBMCInstancesByCreateToken returns the ids of the instances tagged with
-// a create token (DescribeInstances filtered by the tag, API 2022-11-20 SDK
-// bmc20221120 DescribeInstancesRequest.Tags) that are still usable: not in
-// the recycle bin.
-func (c *Client) FindBMCInstancesByCreateToken(ctx context.Context, token string) ([]string, error) {
-	list, err := c.DescribeBMCInstances(ctx, DescribeBMCInstancesRequest{TagFilters: createTokenFilter(token)})
-	return adoptable(list, err, bmcInstanceID, bmcInstanceStatus, BMCStatusRecycle, BMCStatusRecycling, BMCStatusReleasing)
-}
-
-// FindBMCInstance returns the instance with id, or a *NotFoundError.
-// Concurrent finds are sent as one DescribeInstances (see Config.BatchWindow).
-func (c *Client) FindBMCInstance(ctx context.Context, id string) (*BMCInstance, error) {
-	return c.bmcInstanceLookup.Do(ctx, id)
-}
-
 // ReleaseBMCInstance releases one recycled instance. Concurrent releases
 // are sent as one ReleaseInstances of up to 100 ids; each caller gets its
 // own instance's error. It is never sent twice blindly: after a lost answer
 // the instance is read, and the release is sent again only if the instance
 // is still where the call found it (see releaseOnce).
 func (c *Client) ReleaseBMCInstance(ctx context.Context, id string) error {
-	return c.releaseBatched(ctx, "BMC instance", id, c.bmcRelease, statusOf(c.FindBMCInstance, id, bmcInstanceStatus))
+	return bmcInstanceKind.releaseBatched(ctx, c, id, c.bmcRelease)
 }
 
 // releaseBMCInstancesByID is the batched call behind ReleaseBMCInstance.
 func (c *Client) releaseBMCInstancesByID(ctx context.Context, ids []string) (map[string]Outcome[struct{}], error) {
 	return batchOutcomes[*BMCReleaseError](ids, c.ReleaseBMCInstances(ctx, ids...))
-}
-
-// describeBMCInstancesByID is the batched call behind FindBMCInstance: one
-// DescribeInstances for many ids, an outcome for each instance it lists.
-func (c *Client) describeBMCInstancesByID(ctx context.Context, ids []string) (map[string]Outcome[*BMCInstance], error) {
-	list, err := c.DescribeBMCInstances(ctx, DescribeBMCInstancesRequest{InstanceIDs: ids})
-	return outcomes(list, err, bmcInstanceID)
 }
 
 // batchBMC calls a batch action on ids, at most 100 a call.
@@ -288,13 +255,7 @@ func (c *Client) RenameBMCInstances(ctx context.Context, name string, ids ...str
 // instance is still where the call found it (see releaseOnce; a PREPAID
 // instance stays RUNNING, and cancelling its renewal again is harmless).
 func (c *Client) TerminateBMCInstance(ctx context.Context, id string) error {
-	return c.releaseOnce(ctx, releaseOp{
-		Action: "TerminateInstance", Kind: "BMC instance", ID: id,
-		Send: func(ctx context.Context) error {
-			return c.Call(ctx, BMC, "TerminateInstance", map[string]any{"instanceId": id}, nil, NotIdempotent())
-		},
-		Status: statusOf(c.FindBMCInstance, id, bmcInstanceStatus),
-	})
+	return bmcInstanceKind.releaseOne(ctx, c, BMC, "TerminateInstance", "instanceId", id)
 }
 
 // ReleaseBMCInstances frees instances that are in the recycle bin

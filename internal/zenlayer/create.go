@@ -1,6 +1,8 @@
 package zenlayer
 
 import (
+	"fmt"
+
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/transport"
 )
 
@@ -19,6 +21,22 @@ func CreateTokenTags(token string) *TagAssociation {
 // CreateTokenHint tells a person how to find an object of a create.
 func CreateTokenHint(token string) string {
 	return "find it by its tag " + CreateTokenTagKey + " = " + token + " (console or DescribeInstances/DescribeDisks with that tag) and import it with terraform import, or release it"
+}
+
+// answeredIDs checks the ids a create answered: a create that asked for
+// want objects (what: "disks", "instances") and was answered another number
+// of ids fails, its error naming the ids, and order, the order number of
+// the answer, when it is given. The create returns the ids with the error,
+// so that its caller can keep track of them.
+func answeredIDs(svc Service, action string, want int, what string, ids []string, order ...string) error {
+	if len(ids) == want {
+		return nil
+	}
+	answered := fmt.Sprint(ids)
+	if len(order) > 0 {
+		answered += ", order " + order[0]
+	}
+	return fmt.Errorf("zenlayer %s %s: asked for %d %s, the API answered %d ids (%s)", svc.Name, action, want, what, len(ids), answered)
 }
 
 // Ambiguous reports whether a failed create may nevertheless have been

@@ -3,7 +3,6 @@ package zenlayer
 import (
 	"context"
 	"reflect"
-	"slices"
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/transport"
 )
@@ -86,44 +85,3 @@ func describeList[T any](ctx context.Context, c *Client, svc Service, action, fi
 	}
 	return list, nil
 }
-
-// createTokenFilter is the tag filter of a Describe for the objects of one
-// create (see CreateTokenTagKey).
-func createTokenFilter(token string) TagFilters {
-	return TagFilters{Tags: []Tag{{Key: CreateTokenTagKey, Value: token}}}
-}
-
-// adoptable is the answer of a lookup by create token: the ids of the
-// objects found, less those in one of the released statuses (released
-// since the create: not objects to adopt).
-func adoptable[T any](list []T, err error, id, status func(*T) string, released ...string) ([]string, error) {
-	if err != nil {
-		return nil, err
-	}
-	ids := make([]string, 0, len(list))
-	for i := range list {
-		if !slices.Contains(released, status(&list[i])) {
-			ids = append(ids, id(&list[i]))
-		}
-	}
-	return ids, nil
-}
-
-// statusOf is releaseOnce's Status of one object: find it by id (a
-// *NotFoundError when it is gone) and read its status.
-func statusOf[T any](find func(context.Context, string) (*T, error), id string, status func(*T) string) func(context.Context) (string, error) {
-	return func(ctx context.Context) (string, error) {
-		obj, err := find(ctx, id)
-		if err != nil {
-			return "", err
-		}
-		return status(obj), nil
-	}
-}
-
-func diskID(d *Disk) string                   { return d.DiskID }
-func diskStatus(d *Disk) string               { return d.DiskStatus }
-func zecInstanceID(i *Instance) string        { return i.InstanceID }
-func zecInstanceStatus(i *Instance) string    { return i.Status }
-func bmcInstanceID(i *BMCInstance) string     { return i.InstanceID }
-func bmcInstanceStatus(i *BMCInstance) string { return i.InstanceStatus }

@@ -9,13 +9,16 @@
 //   - errors.go, bmc_errors.go: APIError, the codes, NotFoundError,
 //     BatchError and BMCReleaseError;
 //   - zec_disks.go, zec_instances.go, bmc.go: the actions of ZEC and BMC;
+//   - find.go: the kinds of object the client finds (disks, ZEC and BMC
+//     instances), their Describe and their finders by id and by create token;
 //   - zec_catalog.go: the ZEC catalogue lookups and the key pairs (ccs);
 //   - describe.go: the one paged Describe loop, the one call of the
-//     catalogue lookups (an answer that is one list), the create-token lookups;
+//     catalogue lookups (an answer that is one list);
 //   - coalesce.go, lookups.go: concurrent lookups and releases sent as one call;
 //   - snapshot.go: listings that answer the reads of a refresh;
 //   - release.go: the one guard of releases that must not be sent twice;
-//   - create.go: the create token that makes creates safe to repeat;
+//   - create.go: the create token that makes creates safe to repeat, and the
+//     check of the ids a create answered;
 //   - resource_manager.go: tags and resource groups of any resource (zrm, user).
 //
 // It imports of the project only internal/transport and internal/wait:

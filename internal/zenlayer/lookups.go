@@ -16,10 +16,10 @@ const DefaultBatchWindow = 15 * time.Millisecond
 
 // initLookups builds the coalescers behind the finders.
 func (c *Client) initLookups() {
-	c.diskLookup = newLookup(c.cfg.BatchWindow, "ZEC disk", c.describeDisksByID)
-	c.zecInstanceLookup = newLookup(c.cfg.BatchWindow, "ZEC instance", c.describeZECInstancesByID)
+	c.diskLookup = diskKind.lookup(c)
+	c.zecInstanceLookup = zecInstanceKind.lookup(c)
 	c.zecRelease = newBatchAction(releaseWindow(c.cfg.BatchWindow), c.releaseZECInstancesByID)
-	c.bmcInstanceLookup = newLookup(c.cfg.BatchWindow, "BMC instance", c.describeBMCInstancesByID)
+	c.bmcInstanceLookup = bmcInstanceKind.lookup(c)
 	c.bmcRelease = newBatchAction(releaseWindow(c.cfg.BatchWindow), c.releaseBMCInstancesByID)
 }
 
@@ -102,6 +102,16 @@ func newLookup[V any](window time.Duration, kind string, call func(context.Conte
 		Missing: func(id string) Outcome[V] { return Outcome[V]{Err: &NotFoundError{Kind: kind, ID: id}} },
 		Split:   splittable,
 	}
+}
+
+// lookup is the Coalescer behind the kind's FindX: concurrent finds by id
+// are sent as one Describe, and each gets the object it lists, or a
+// *NotFoundError.
+func (k *objectKind[T]) lookup(c *Client) *Coalescer[*T] {
+	return newLookup(c.cfg.BatchWindow, k.name, func(ctx context.Context, ids []string) (map[string]Outcome[*T], error) {
+		list, err := k.describe(ctx, c, describeQuery{ids: ids})
+		return outcomes(list, err, k.id)
+	})
 }
 
 // splittable says whether a failed batched call may be about one of its

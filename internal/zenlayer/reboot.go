@@ -24,21 +24,21 @@ import (
 // id the API answers as failed comes back as a *BatchError. See rebootOnce
 // for an answer that is lost.
 func (c *Client) RebootZECInstance(ctx context.Context, id string) error {
-	return c.rebootOnce(ctx, "ZEC instance", id, InstanceStatusRunning,
+	return c.rebootOnce(ctx, zecInstanceKind.name, id, InstanceStatusRunning,
 		func(ctx context.Context) error {
 			return c.batchInstances(ctx, "RebootInstances", []string{id}, nil, NotIdempotent())
 		},
-		statusOf(c.FindZECInstance, id, zecInstanceStatus))
+		zecInstanceKind.statusOf(c, id))
 }
 
 // RebootBMCInstance reboots a RUNNING or STOPPED BMC instance (BOOTING →
 // RUNNING). See rebootOnce for an answer that is lost.
 func (c *Client) RebootBMCInstance(ctx context.Context, id string) error {
-	return c.rebootOnce(ctx, "BMC instance", id, BMCStatusRunning,
+	return c.rebootOnce(ctx, bmcInstanceKind.name, id, BMCStatusRunning,
 		func(ctx context.Context) error {
 			return c.Call(ctx, BMC, "RebootInstances", map[string]any{"instanceIds": []string{id}}, nil, NotIdempotent())
 		},
-		statusOf(c.FindBMCInstance, id, bmcInstanceStatus))
+		bmcInstanceKind.statusOf(c, id))
 }
 
 // rebootOnce sends a reboot once: a reboot sent twice reboots twice, or is

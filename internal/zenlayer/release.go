@@ -89,14 +89,38 @@ func (c *Client) releaseOnce(ctx context.Context, op releaseOp) error {
 
 // releaseBatched is releaseOnce of one instance's ReleaseInstances (ZEC or
 // BMC), sent through a coalescer of releases (newBatchAction) with others.
-func (c *Client) releaseBatched(ctx context.Context, kind, id string, batch *Coalescer[struct{}], status func(context.Context) (string, error)) error {
+func (k *objectKind[T]) releaseBatched(ctx context.Context, c *Client, id string, batch *Coalescer[struct{}]) error {
 	return c.releaseOnce(ctx, releaseOp{
-		Action: "ReleaseInstances", Kind: kind, ID: id,
+		Action: "ReleaseInstances", Kind: k.name, ID: id,
 		Send: func(ctx context.Context) error {
 			_, err := batch.Do(ctx, id)
 			return err
 		},
-		Status: status,
+		Status: k.statusOf(c, id),
+	})
+}
+
+// statusOf is releaseOnce's Status of the object id of kind k: find it (a
+// *NotFoundError when it is gone) and read its status.
+func (k *objectKind[T]) statusOf(c *Client, id string) func(context.Context) (string, error) {
+	return func(ctx context.Context) (string, error) {
+		obj, err := k.find(c, ctx, id)
+		if err != nil {
+			return "", err
+		}
+		return k.status(obj), nil
+	}
+}
+
+// releaseOne is releaseOnce of a call on the one object id of kind k, which
+// the call takes under idKey (ReleaseDisk, BMC TerminateInstance).
+func (k *objectKind[T]) releaseOne(ctx context.Context, c *Client, svc Service, action, idKey, id string) error {
+	return c.releaseOnce(ctx, releaseOp{
+		Action: action, Kind: k.name, ID: id,
+		Send: func(ctx context.Context) error {
+			return c.Call(ctx, svc, action, map[string]any{idKey: id}, nil, NotIdempotent())
+		},
+		Status: k.statusOf(c, id),
 	})
 }
 

@@ -172,18 +172,17 @@ func (c *Client) dropSnapshots(svc Service) {
 }
 
 func (c *Client) initSnapshots() {
-	off := c.cfg.BatchWindow <= 0
-	c.diskSnap = &snapshot[*Disk]{off: off, list: func(ctx context.Context) (map[string]*Disk, error) {
-		all, err := c.DescribeDisks(ctx, DescribeDisksRequest{Paging: Paging{PageSize: listPageSize}})
-		return byID(all, diskID), err
-	}}
-	c.zecInstanceSnap = &snapshot[*Instance]{off: off, list: func(ctx context.Context) (map[string]*Instance, error) {
-		all, err := c.DescribeInstances(ctx, DescribeInstancesRequest{Paging: Paging{PageSize: listPageSize}})
-		return byID(all, zecInstanceID), err
-	}}
-	c.bmcInstanceSnap = &snapshot[*BMCInstance]{off: off, list: func(ctx context.Context) (map[string]*BMCInstance, error) {
-		all, err := c.DescribeBMCInstances(ctx, DescribeBMCInstancesRequest{PageSize: listPageSize})
-		return byID(all, bmcInstanceID), err
+	c.diskSnap = diskKind.snapshot(c)
+	c.zecInstanceSnap = zecInstanceKind.snapshot(c)
+	c.bmcInstanceSnap = bmcInstanceKind.snapshot(c)
+}
+
+// snapshot is the listing behind the kind's ReadX: every object of the
+// account, listPageSize a page.
+func (k *objectKind[T]) snapshot(c *Client) *snapshot[*T] {
+	return &snapshot[*T]{off: c.cfg.BatchWindow <= 0, list: func(ctx context.Context) (map[string]*T, error) {
+		all, err := k.describe(ctx, c, describeQuery{pageSize: listPageSize})
+		return byID(all, k.id), err
 	}}
 }
 

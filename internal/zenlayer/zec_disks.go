@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 )
 
 // ZEC disk statuses.
@@ -110,11 +109,7 @@ func (c *Client) CreateDisks(ctx context.Context, in CreateDisksRequest) ([]stri
 	if err := c.Call(ctx, ZEC, "CreateDisks", in, &out, NotIdempotent()); err != nil {
 		return nil, err
 	}
-	want := max(in.DiskAmount, 1)
-	if len(out.DiskIDs) != want {
-		return out.DiskIDs, fmt.Errorf("zenlayer zec CreateDisks: asked for %d disks, the API answered %d ids (%v)", want, len(out.DiskIDs), out.DiskIDs)
-	}
-	return out.DiskIDs, nil
+	return out.DiskIDs, answeredIDs(ZEC, "CreateDisks", max(in.DiskAmount, 1), "disks", out.DiskIDs)
 }
 
 // DescribeDisksRequest is the input of DescribeDisks.
@@ -129,30 +124,6 @@ type DescribeDisksRequest struct {
 	ResourceGroupID string   `json:"resourceGroupId,omitempty"`
 	TagFilters
 	Paging
-}
-
-// FindDisksByCreateToken returns the ids of the disks tagged with a create token.
-func (c *Client) FindDisksByCreateToken(ctx context.Context, token string) ([]string, error) {
-	disks, err := c.DescribeDisks(ctx, DescribeDisksRequest{TagFilters: createTokenFilter(token)})
-	return adoptable(disks, err, diskID, diskStatus, DiskStatusDeleting, DiskStatusRecycling, DiskStatusRecycled)
-}
-
-// DescribeDisks lists every disk matching in, following the pages and
-// splitting more than 100 ids over several calls.
-func (c *Client) DescribeDisks(ctx context.Context, in DescribeDisksRequest) ([]Disk, error) {
-	return describePaged[Disk](ctx, c, ZEC, "DescribeDisks", &in, &in.DiskIDs, &in.PageSize, &in.PageNum)
-}
-
-// FindDisk returns the disk with id, or a *NotFoundError.
-// Concurrent finds are sent as one DescribeDisks (see Config.BatchWindow).
-func (c *Client) FindDisk(ctx context.Context, id string) (*Disk, error) {
-	return c.diskLookup.Do(ctx, id)
-}
-
-// describeDisksByID is the batched call behind FindDisk.
-func (c *Client) describeDisksByID(ctx context.Context, ids []string) (map[string]Outcome[*Disk], error) {
-	disks, err := c.DescribeDisks(ctx, DescribeDisksRequest{DiskIDs: ids})
-	return outcomes(disks, err, diskID)
 }
 
 // AttachDisks attaches data disks (at most 10) to an instance.
@@ -193,13 +164,7 @@ func (c *Client) RenameDisks(ctx context.Context, name string, diskIDs ...string
 // read, and the call is sent again only if the disk is still where the call
 // found it (see releaseOnce).
 func (c *Client) ReleaseDisk(ctx context.Context, id string) error {
-	return c.releaseOnce(ctx, releaseOp{
-		Action: "ReleaseDisk", Kind: "ZEC disk", ID: id,
-		Send: func(ctx context.Context) error {
-			return c.Call(ctx, ZEC, "ReleaseDisk", map[string]any{"diskId": id}, nil, NotIdempotent())
-		},
-		Status: statusOf(c.FindDisk, id, diskStatus),
-	})
+	return diskKind.releaseOne(ctx, c, ZEC, "ReleaseDisk", "diskId", id)
 }
 
 // ErrBootDisk is returned for an operation a boot (system) disk does not support.

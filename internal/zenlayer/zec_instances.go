@@ -177,11 +177,7 @@ func (c *Client) CreateZecInstances(ctx context.Context, in CreateZecInstancesRe
 	if err := c.Call(ctx, ZEC, "CreateZecInstances", in, &out, NotIdempotent(), Secret(in.Password)); err != nil {
 		return nil, err
 	}
-	if len(out.InstanceIDSet) != in.InstanceCount {
-		return &out, fmt.Errorf("zenlayer zec CreateZecInstances: asked for %d instances, the API answered %d ids (%v, order %s)",
-			in.InstanceCount, len(out.InstanceIDSet), out.InstanceIDSet, out.OrderNumber)
-	}
-	return &out, nil
+	return &out, answeredIDs(ZEC, "CreateZecInstances", in.InstanceCount, "instances", out.InstanceIDSet, out.OrderNumber)
 }
 
 // DescribeInstancesRequest is the input of DescribeInstances. All filters are combined.
@@ -197,29 +193,6 @@ type DescribeInstancesRequest struct {
 	Paging
 }
 
-// FindZECInstancesByCreateToken returns the ids of the instances tagged with a create token.
-func (c *Client) FindZECInstancesByCreateToken(ctx context.Context, token string) ([]string, error) {
-	instances, err := c.DescribeInstances(ctx, DescribeInstancesRequest{TagFilters: createTokenFilter(token)})
-	return adoptable(instances, err, zecInstanceID, zecInstanceStatus, InstanceStatusReleasing, InstanceStatusRecycling, InstanceStatusRecycle)
-}
-
-// DescribeInstances lists every instance matching in, following the pages
-// and splitting more than 100 ids over several calls.
-func (c *Client) DescribeInstances(ctx context.Context, in DescribeInstancesRequest) ([]Instance, error) {
-	return describePaged[Instance](ctx, c, ZEC, "DescribeInstances", &in, &in.InstanceIDs, &in.PageSize, &in.PageNum)
-}
-
-// FindZECInstance returns the instance with id, or a *NotFoundError.
-func (c *Client) FindZECInstance(ctx context.Context, id string) (*Instance, error) {
-	return c.zecInstanceLookup.Do(ctx, id)
-}
-
-// describeZECInstancesByID is the batched call behind FindZECInstance.
-func (c *Client) describeZECInstancesByID(ctx context.Context, ids []string) (map[string]Outcome[*Instance], error) {
-	instances, err := c.DescribeInstances(ctx, DescribeInstancesRequest{InstanceIDs: ids})
-	return outcomes(instances, err, zecInstanceID)
-}
-
 // ReleaseZECInstance releases one instance, keeping its data disks (they
 // are detached and stay AVAILABLE). Concurrent releases are sent as one
 // ReleaseInstances of up to 100 ids; an id the API answers as failed is a
@@ -227,7 +200,7 @@ func (c *Client) describeZECInstancesByID(ctx context.Context, ids []string) (ma
 // lost answer the instance is read, and the release is sent again only if
 // the instance is still where the call found it (see releaseOnce).
 func (c *Client) ReleaseZECInstance(ctx context.Context, id string) error {
-	return c.releaseBatched(ctx, "ZEC instance", id, c.zecRelease, statusOf(c.FindZECInstance, id, zecInstanceStatus))
+	return zecInstanceKind.releaseBatched(ctx, c, id, c.zecRelease)
 }
 
 // releaseZECInstancesByID is the batched call behind ReleaseZECInstance.
