@@ -1,6 +1,8 @@
 package emulator
 
 import (
+	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"net/url"
@@ -53,12 +55,19 @@ func instanceStateErr(i *cdcInstance, op string, allowed ...string) *errAPI {
 	return apiErr(http.StatusBadRequest, cdcCodeInstanceState, "Instances state does not allow %s: [%s] is %s (allowed: %s)", op, i.ID, i.State, strings.Join(allowed, ", "))
 }
 
-// decodeCDC decodes a body strictly: unknown fields and wrong types are iMetal.0001.
+// decodeCDC decodes a body strictly: unknown fields and wrong types are
+// iMetal.0001. A wrong type is named by its JSON path, never by the Go
+// types the emulator decodes into (the API knows nothing of them).
 func decodeCDC(body []byte, v any) *errAPI {
-	if err := decodeJSON(body, v); err != nil {
-		return invalidParam("the body is not valid: %v", err)
+	err := decodeJSON(body, v)
+	var wrongType *json.UnmarshalTypeError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &wrongType):
+		return invalidParam("the body is not valid: field %s: a JSON %s where %s is expected", wrongType.Field, wrongType.Value, wrongType.Type)
 	}
-	return nil
+	return invalidParam("the body is not valid: %v", err)
 }
 
 // cdcRequest is what a CloudDC handler sees of a request.

@@ -94,7 +94,7 @@ func (h *huaweiState) deleteInstance(req cdcRequest) (cdcAnswer, *errAPI) {
 }
 
 func (h *huaweiState) deleteInstances(req cdcRequest) (cdcAnswer, *errAPI) {
-	return h.applyBatch(req.body, &cdcInstanceSet{}, http.StatusAccepted, func(i *cdcInstance) *errAPI {
+	return h.applyBatch(req.body, &cdcDeleteReq{}, http.StatusAccepted, func(i *cdcInstance) *errAPI {
 		if i.State == cdcStateTerminated {
 			return instancesNotFound(i.ID)
 		}

@@ -128,12 +128,14 @@ func (h *huaweiState) checkCreate(in *cdcCreateReq) (*cdcCreate, *errAPI) {
 	return &cdcCreate{nics: nics, description: desc, server: server}, nil
 }
 
-func (s *cdcInstanceSet) instanceSet() []string { return s.IDs }
+func (r *cdcDeleteReq) instanceSet() []string    { return r.IDs }
+func (r *cdcReinstallReq) instanceSet() []string { return r.IDs }
+func (r *cdcPasswordReq) instanceSet() []string  { return r.IDs }
 
 // The body of DeleteInstances is instance_id_set alone: nothing else to
 // require or check.
-func (*cdcInstanceSet) missing() *errAPI             { return nil }
-func (*cdcInstanceSet) invalid(*huaweiState) *errAPI { return nil }
+func (*cdcDeleteReq) missing() *errAPI             { return nil }
+func (*cdcDeleteReq) invalid(*huaweiState) *errAPI { return nil }
 
 func (r *cdcReinstallReq) missing() *errAPI { return requiredString("password", r.Password) }
 
@@ -149,3 +151,7 @@ func (r *cdcReinstallReq) invalid(h *huaweiState) *errAPI {
 }
 
 func (r *cdcPasswordReq) missing() *errAPI { return requiredString("new_password", r.NewPassword) }
+
+// invalid: nothing of the new password is checked (the API does no
+// complexity check in ChangeInstancePassword).
+func (*cdcPasswordReq) invalid(*huaweiState) *errAPI { return nil }

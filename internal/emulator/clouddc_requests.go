@@ -23,8 +23,10 @@ type cdcCreateReq struct {
 }
 
 // cdcBatchReq is the body of an instance batch operation: instance_id_set
-// (the embedded cdcInstanceSet) and the operation's own fields, with their
-// checks (clouddc_instances_validate.go).
+// and the operation's own fields, with their checks
+// (clouddc_instances_validate.go). Each body declares instance_id_set and
+// every method itself (no embedded part), so that a body which forgets a
+// check does not compile, and a decode error names the JSON field alone.
 type cdcBatchReq interface {
 	instanceSet() []string
 	// missing is the error of a required field of the operation's own that
@@ -36,22 +38,21 @@ type cdcBatchReq interface {
 	invalid(h *huaweiState) *errAPI
 }
 
-// cdcInstanceSet is the instance_id_set of a batch operation, and the
-// whole body of DeleteInstances.
-type cdcInstanceSet struct {
+// cdcDeleteReq is the body of DeleteInstances: instance_id_set alone.
+type cdcDeleteReq struct {
 	IDs []string `json:"instance_id_set"`
 }
 
 // cdcReinstallReq is the body of ReinstallOs.
 type cdcReinstallReq struct {
-	ImageID  *string `json:"image_id"`
-	Password *string `json:"password"`
-	cdcInstanceSet
+	ImageID  *string  `json:"image_id"`
+	Password *string  `json:"password"`
+	IDs      []string `json:"instance_id_set"`
 }
 
 // cdcPasswordReq is the body of ChangeInstancePassword (the API does no
 // complexity check of the new password).
 type cdcPasswordReq struct {
-	NewPassword *string `json:"new_password"`
-	cdcInstanceSet
+	NewPassword *string  `json:"new_password"`
+	IDs         []string `json:"instance_id_set"`
 }

@@ -443,3 +443,26 @@ func rawHuaweiSigned(t *testing.T, emu *emulator.Server, clock *huaweiClock, met
 	b, _ := io.ReadAll(resp.Body)
 	return rawResponse{StatusCode: resp.StatusCode, body: strings.TrimSpace(string(b))}
 }
+
+// A wrong-typed field of a CloudDC body is iMetal.0001 naming the field by
+// its JSON path, never by the Go types the emulator decodes into.
+func TestHuawei_wrongTypeNamesTheJSONField(t *testing.T) {
+	emu, clock := startHuawei(t, emulator.Options{})
+	for _, tc := range []struct{ path, body, field string }{
+		{"/instances/password", `{"new_password":"Aa1!aaaaaaaa","instance_id_set":"x"}`, "instance_id_set"},
+		{"/instances/reinstall", `{"password":1,"instance_id_set":["x"]}`, "password"},
+		{"/instances", `{"name":["x"]}`, "name"},
+	} {
+		method := http.MethodPut
+		if tc.path == "/instances" {
+			method = http.MethodPost
+		}
+		r := rawHuawei(t, emu, clock, method, "/v1/"+emulator.HuaweiProjectID+tc.path, tc.body)
+		if r.StatusCode != http.StatusBadRequest || !strings.Contains(r.body, "iMetal.0001") || !strings.Contains(r.body, "field "+tc.field+":") {
+			t.Errorf("%s %s: %d %s, want 400 iMetal.0001 naming field %s", method, tc.path, r.StatusCode, r.body, tc.field)
+		}
+		if strings.Contains(r.body, "Go struct") || strings.Contains(r.body, "cdc") {
+			t.Errorf("%s: the answer names the emulator's Go types: %s", tc.path, r.body)
+		}
+	}
+}

@@ -28,13 +28,13 @@ type call struct {
 // field at path (a version may lack a field another has).
 func (c *call) answers(path string) bool { return c.shape.response.has(path) }
 
-// serviceNamed is the Zenlayer service of that name, if a backend serves it.
+// serviceNamed is the Zenlayer service of that name, if a backend serves
+// it: each backend is registered under its service's name, so only that
+// backend's actions are built for a request.
 func (s *Server) serviceNamed(name string) (zenlayerService, bool) {
-	for _, b := range s.backends {
-		if zb, ok := b.(zenlayerBackend); ok {
-			if zs := zb.service(); zs.name == name {
-				return zs, true
-			}
+	if zb, ok := s.backends[name].(zenlayerBackend); ok {
+		if zs := zb.service(); zs.name == name {
+			return zs, true
 		}
 	}
 	return zenlayerService{}, false
