@@ -156,6 +156,10 @@ func (d *listing[F, C, T, M]) Read(ctx context.Context, req datasource.ReadReque
 		resp.Diagnostics.AddError(d.spec.What, err.Error())
 		return
 	}
+	var rs rschema.Schema // the resource's schema, built once for every item
+	if d.spec.Of.Resource != nil {
+		rs = d.spec.Of.schema(ctx)
+	}
 	items := SortedBy(objs, d.spec.Key, func(obj *T) types.Object {
 		if d.spec.Of.Resource == nil {
 			item, diags := types.ObjectValue(itemTypes, columnValues(d.spec.Columns, obj))
@@ -164,7 +168,7 @@ func (d *listing[F, C, T, M]) Read(ctx context.Context, req datasource.ReadReque
 		}
 		var m M
 		d.spec.Of.Model(&m, ctx, obj, &resp.Diagnostics)
-		return itemObject(ctx, d.spec.Of.schema(ctx), &m, itemTypes, &resp.Diagnostics)
+		return itemObject(ctx, rs, &m, itemTypes, &resp.Diagnostics)
 	})
 	if !resp.Diagnostics.HasError() {
 		save(items)
@@ -211,9 +215,15 @@ func itemObject[M any](ctx context.Context, rs rschema.Schema, m *M, itemTypes m
 // attribute in rs.
 func nullUntyped(ctx context.Context, rs rschema.Schema, v reflect.Value) {
 	for i := 0; i < v.NumField(); i++ {
+		f := v.Field(i)
+		if v.Type().Field(i).Anonymous && f.Kind() == reflect.Struct {
+			// An embedded model part (zentags.Shared): its attributes are
+			// the model's own.
+			nullUntyped(ctx, rs, f)
+			continue
+		}
 		name := v.Type().Field(i).Tag.Get("tfsdk")
 		a, ok := rs.Attributes[name]
-		f := v.Field(i)
 		if !ok || !f.CanSet() || !f.IsZero() {
 			continue
 		}

@@ -2,6 +2,7 @@ package framework
 
 import (
 	"context"
+	"reflect"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -83,5 +84,36 @@ func TestItemObjectFromAResourceModel(t *testing.T) {
 	})
 	if !obj.Equal(want) {
 		t.Errorf("item %v, want %v", obj, want)
+	}
+}
+
+// The fields of an embedded model part (as zentags.Shared is embedded in
+// the Zenlayer models) that a conversion leaves unset become typed nulls
+// too, like the model's own.
+func TestNullUntypedLooksIntoEmbeddedParts(t *testing.T) {
+	type shared struct {
+		Tags types.Map    `tfsdk:"tags"`
+		Name types.String `tfsdk:"name"`
+	}
+	type model struct {
+		ID types.String `tfsdk:"id"`
+		shared
+		Labels types.Map `tfsdk:"labels"`
+	}
+	rs := rschema.Schema{Attributes: map[string]rschema.Attribute{
+		"id":     rschema.StringAttribute{Computed: true},
+		"name":   rschema.StringAttribute{Computed: true},
+		"tags":   rschema.MapAttribute{ElementType: types.StringType, Computed: true},
+		"labels": rschema.MapAttribute{ElementType: types.StringType, Computed: true},
+	}}
+	m := model{ID: types.StringValue("x")}
+	nullUntyped(context.Background(), rs, reflect.ValueOf(&m).Elem())
+	for name, v := range map[string]types.Map{"tags": m.Tags, "labels": m.Labels} {
+		if !v.IsNull() || !v.ElementType(context.Background()).Equal(types.StringType) {
+			t.Errorf("%s: %#v, want a null map of strings", name, v)
+		}
+	}
+	if m.ID.ValueString() != "x" {
+		t.Errorf("id changed: %v", m.ID)
 	}
 }
