@@ -9,7 +9,8 @@ import (
 
 // Destroyer makes the function with which a resource's Delete destroys
 // object id (release: its release_on_destroy; timeout: the delete timeout,
-// which bounds ctx too). Every destroy first waits until the object takes
+// which bounds ctx too); the Zenlayer resources use it (CloudDC waits for
+// its own deletable states). Every destroy first waits until the object takes
 // its first call (settle, whose answer is nil once the object is gone): an
 // error, or an object already gone, ends it there (Deletable). steps then
 // destroys the object found, with every error and warning in diags. Each

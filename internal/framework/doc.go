@@ -42,7 +42,7 @@
 //     and its waits) and ReadResource, the one Read of every resource;
 //   - wait.go: a Finder's waits (Refresh, Object) and its status for a
 //     message (Current);
-//   - delete.go: Destroyer, how every destroy starts (wait until the
+//   - delete.go: Destroyer, how every Zenlayer destroy starts (wait until the
 //     object takes the first call; an error or an object already gone
 //     ends it) before the resource's own steps;
 //   - move.go: MoveStateFrom, the MoveState of a resource that takes over

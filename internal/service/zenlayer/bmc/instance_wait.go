@@ -12,7 +12,7 @@ import (
 
 // Find → status → wait. The finder is the client's FindBMCInstance (the one
 // place that turns the API's not-found into zenlayer's NotFound error);
-// instances (at the end) turns NotFound into wait.Gone; every wait below
+// instanceFinder (at the end) turns NotFound into wait.Gone (its Refresh); every wait below
 // names its Target, Pending and Failure statuses from the API's own
 // constants.
 

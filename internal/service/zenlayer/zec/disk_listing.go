@@ -2,6 +2,7 @@ package zec
 
 import (
 	"context"
+	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -126,11 +127,8 @@ type disksDataSourceModel struct {
 }
 
 // diskListStatuses are the statuses a listed disk can be in: those of the
-// data source but the ones on the way out.
-var diskListStatuses = []string{
-	zenlayer.DiskStatusCreating, zenlayer.DiskStatusAvailable, zenlayer.DiskStatusAttaching, zenlayer.DiskStatusInUse,
-	zenlayer.DiskStatusDetaching, zenlayer.DiskStatusChanging, zenlayer.DiskStatusFailed,
-}
+// data source but the ones on the way out (diskReleased).
+var diskListStatuses = slices.DeleteFunc(slices.Clone(diskStatuses), diskReleased)
 
 type diskListModel struct {
 	diskFilters

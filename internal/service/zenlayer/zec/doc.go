@@ -34,7 +34,8 @@
 // catalog_data_sources.go holds the lookups of objects that are no
 // resource's (framework.Lookup): cloudcompute_zenlayer_zec_zones, _images,
 // _instance_types and _key_pairs.
-// instance_login.go asks for the instance's login where it is used.
+// instance_validate_more.go checks the public network fields together
+// at plan time and explains a create the API refused for its login.
 //
 // instance_actions.go holds the action cloudcompute_zenlayer_zec_instance_power
 // (start, stop, reboot), built on the instance's start and stop steps and

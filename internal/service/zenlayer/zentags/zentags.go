@@ -183,7 +183,7 @@ func (s *Shared) Listed(api *zenlayer.TagAssociation) {
 }
 
 // Moved is the Shared part of an object moved from the official provider
-// (OfficialProvider), whose name is the source attribute name; tags_all is
+// (Official), whose name is the source attribute name; tags_all is
 // read by the refresh that follows the move.
 func Moved(from *framework.MovedState, name string) Shared {
 	return Shared{Name: from.String(name), ResourceGroupID: from.String("resource_group_id"), Tags: from.StringMap("tags"),
