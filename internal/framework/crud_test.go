@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -336,5 +337,17 @@ func TestFinishCreate(t *testing.T) {
 			(tc.errorMsg && resp.Diagnostics[0].Summary() != "waiting for test object (i-1) to be created") {
 			t.Errorf("%s: goes on %v, waited %v, mark %s, diags %v", tc.name, goesOn, waited, mark, resp.Diagnostics)
 		}
+	}
+}
+
+// A Finder made for Read alone answers its waits with an error, not a panic.
+func TestFinderWithoutFindRefreshIsAnError(t *testing.T) {
+	f := framework.Finder[struct{}, struct{}]{Label: "thing", NotFound: func(error) bool { return false }, Status: func(*struct{}) string { return "ok" }}
+	_, _, err := f.Refresh(&struct{}{}, "id-1")(context.Background())
+	if err == nil || !strings.Contains(err.Error(), "thing") {
+		t.Fatalf("err = %v, want an error naming the Finder", err)
+	}
+	if got := f.Current(context.Background(), &struct{}{}, "id-1"); got != "unknown" {
+		t.Errorf("Current = %q, want unknown", got)
 	}
 }

@@ -2,6 +2,7 @@ package framework
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/wait"
@@ -12,9 +13,15 @@ import (
 // status for an error message.
 
 // Refresh is the status function of object id: f.Find, its not-found
-// error seen as wait.Gone, and f.Status.
+// error seen as wait.Gone, and f.Status. A Finder made for Read alone (no
+// Find) has no waits: its Refresh answers that error instead of panicking.
 func (f Finder[C, T]) Refresh(conn *C, id string) wait.StatusFunc[*T] {
-	find := func(ctx context.Context, id string) (*T, error) { return f.Find(conn, ctx, id) }
+	find := func(ctx context.Context, id string) (*T, error) {
+		if f.Find == nil {
+			return nil, fmt.Errorf("internal error: the Finder of %s has no Find, so it cannot wait", f.Label)
+		}
+		return f.Find(conn, ctx, id)
+	}
 	return wait.StatusOf(find, id, f.NotFound, f.Status)
 }
 
