@@ -48,13 +48,13 @@ func (p *Partial[M]) Save() {
 	p.resp.Diagnostics.Append(diags...)
 }
 
-// ReadBack reads object id back with find once the steps of the Update are
-// done. When that fails it reports "reading <label> (<id>) after update",
-// saves Cur and reports false.
-func ReadBack[M, T any](p *Partial[M], label, id string, find func(context.Context, string) (T, error)) (T, bool) {
-	obj, err := find(p.ctx, id)
+// ReadBack reads object id back with its Finder's Find once the steps of
+// the Update are done. When that fails it reports "reading <f.Label>
+// (<id>) after update", saves Cur and reports false.
+func ReadBack[M, C, T any](p *Partial[M], f Finder[C, T], conn *C, id string) (*T, bool) {
+	obj, err := f.Find(conn, p.ctx, id)
 	if err != nil {
-		p.Fail("reading "+label+" ("+id+") after update", err)
+		p.Fail("reading "+f.Label+" ("+id+") after update", err)
 		return obj, false
 	}
 	return obj, true

@@ -78,7 +78,7 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 		p.Cur.PowerState = plan.PowerState
 	}
 
-	inst, ok := framework.ReadBack(p, "BMC instance", id, conn.FindBMCInstance)
+	inst, ok := framework.ReadBack(p, instanceFinder, conn, id)
 	if !ok {
 		return
 	}

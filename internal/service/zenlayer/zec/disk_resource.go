@@ -175,7 +175,7 @@ func (r *diskResource) Update(ctx context.Context, req resource.UpdateRequest, r
 		p.Cur.InstanceID = plan.InstanceID
 	}
 
-	disk, ok := framework.ReadBack(p, "ZEC disk", id, conn.FindDisk)
+	disk, ok := framework.ReadBack(p, diskFinder, conn, id)
 	if !ok {
 		return
 	}

@@ -221,7 +221,7 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 		p.Cur.PowerState = plan.PowerState
 	}
 
-	inst, ok := framework.ReadBack(p, "ZEC instance", id, conn.FindZECInstance)
+	inst, ok := framework.ReadBack(p, instanceFinder, conn, id)
 	if !ok {
 		return
 	}
