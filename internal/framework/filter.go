@@ -190,9 +190,3 @@ func (f Filter) elementType() attr.Type {
 	}
 	return types.StringType
 }
-
-// MapFilter is the filter of the data source map attribute a, made
-// elsewhere (zentags.Filter).
-func MapFilter(a dschema.MapAttribute) Filter {
-	return StringMapFilter(a.MarkdownDescription, a.Validators...)
-}

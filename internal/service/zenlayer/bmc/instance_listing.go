@@ -40,7 +40,7 @@ func NewInstancesDataSource() datasource.DataSource {
 			"ids": framework.StringsFilter("Instance ids to look up (asked for 100 at a time). Unknown ids are left out of the result.",
 				listvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))),
 			"status": framework.OneOfFilter("Only instances in this status", zenlayer.BMCStatuses...),
-			"tags":   framework.MapFilter(zentags.Filter("instances")),
+			"tags":   zentags.Filter("instances"),
 		}),
 		Items:            "instances",
 		ItemsDescription: "The matching instances, sorted by id.",

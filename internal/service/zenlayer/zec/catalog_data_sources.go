@@ -87,7 +87,7 @@ func NewImagesDataSource() datasource.DataSource {
 			"image_source": framework.OneOfFilter("Only images of this source", imageSources...),
 			"os_type":      framework.OneOfFilter("Only images of this operating system type (`any` is any other, a Generic image)", imageOSTypes...),
 			"status":       framework.OneOfFilter("Only images in this status", imageStatuses...),
-			"tags":         framework.MapFilter(zentags.Filter("images")),
+			"tags":         zentags.Filter("images"),
 		},
 		Items:            "images",
 		ItemsDescription: "The matching images, sorted by id.",

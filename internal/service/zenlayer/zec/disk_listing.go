@@ -36,7 +36,7 @@ func NewDisksDataSource() datasource.DataSource {
 		Filters: diskFilterSpecs.With(framework.Filters{
 			"ids":       framework.IDsFilter("Disk", zenlayer.MaxIDsPerCall),
 			"status":    framework.OneOfFilter("Only disks in this status", diskStatuses...),
-			"tags":      framework.MapFilter(zentags.Filter("disks")),
+			"tags":      zentags.Filter("disks"),
 			"disk_type": diskTypeFilter(""),
 		}),
 		Items:            "disks",

@@ -35,7 +35,7 @@ func NewInstancesDataSource() datasource.DataSource {
 		Description: "Lists Zenlayer ZEC instances, filtered by ids, zone, name, status, image, resource group or tags. All filters are combined.",
 		Filters: instanceFilterSpecs.With(framework.Filters{
 			"ids":    framework.IDsFilter("Instance", zenlayer.MaxIDsPerCall).Note("Unknown ids are left out of the result."),
-			"tags":   framework.MapFilter(zentags.Filter("instances")),
+			"tags":   zentags.Filter("instances"),
 			"status": framework.OneOfFilter("Only instances in this status", instanceStatuses...),
 		}),
 		Items:            "instances",

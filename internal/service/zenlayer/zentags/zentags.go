@@ -21,7 +21,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -140,14 +139,9 @@ func resourceGroup(what string, validators ...validator.String) schema.StringAtt
 }
 
 // Filter is the tags filter of a listing.
-func Filter(what string) dschema.MapAttribute {
-	return dschema.MapAttribute{
-		ElementType: types.StringType,
-		Optional:    true,
-		MarkdownDescription: "Only " + what + " that carry all these tags (key and value; at most 20). The API filters by them " +
-			"(`tags` of the Describe action).",
-		Validators: []validator.Map{mapvalidator.SizeAtMost(20)},
-	}
+func Filter(what string) framework.Filter {
+	return framework.StringMapFilter("Only "+what+" that carry all these tags (key and value; at most 20). The API filters by them "+
+		"(`tags` of the Describe action).", mapvalidator.SizeAtMost(20))
 }
 
 // FilterTags is a tags filter as the Describe actions take it, sorted by key.
