@@ -18,7 +18,6 @@ terraform {
   }
 }
 
-provider "cloudcompute" {
-  zenlayer {}
-  huaweicloud {}
-}
+# Both clouds take their settings from the environment: the zenlayer and
+# huaweicloud blocks are needed only for what the environment does not give.
+provider "cloudcompute" {}
