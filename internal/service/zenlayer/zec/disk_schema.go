@@ -97,14 +97,10 @@ func (r *diskResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 // only a name.
 func diskAttributesMore() map[string]schema.Attribute {
 	return map[string]schema.Attribute{
-		"snapshot_id": schema.StringAttribute{
-			Optional: true,
-			MarkdownDescription: "Snapshot to create the disk from (`CreateDisks` `snapshotId`); an empty disk if unset. An unknown " +
-				"snapshot fails the create (`INVALID_SNAPSHOT_NOT_FOUND`). The API never reports it: it is kept from the configuration, " +
-				"and adopted from it after an import. Changing it creates a new disk.",
-			PlanModifiers: []planmodifier.String{replaceUnlessAdoptedString("Changing snapshot_id creates a new disk.")},
-			Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
-		},
+		"snapshot_id": adoptedString("Snapshot to create the disk from (`CreateDisks` `snapshotId`); an empty disk if unset. An unknown "+
+			"snapshot fails the create (`INVALID_SNAPSHOT_NOT_FOUND`). The API never reports it: it is kept from the configuration, "+
+			"and adopted from it after an import. Changing it creates a new disk.",
+			"Changing snapshot_id creates a new disk."),
 		"bursting_enabled": schema.BoolAttribute{
 			Optional: true,
 			Computed: true,

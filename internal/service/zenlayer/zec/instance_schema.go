@@ -262,6 +262,10 @@ func instanceAttributesMore() map[string]schema.Attribute {
 	optional := func(description string, v validator.String) schema.StringAttribute {
 		return schema.StringAttribute{Optional: true, MarkdownDescription: description, Validators: []validator.String{v}}
 	}
+	userData := adoptedString("Initialization command run at the first boot (`CreateZecInstances` `userData`). The API never reports it: "+
+		"it is kept from the configuration, and adopted from it after an import. Changing it creates a new instance.",
+		"Changing user_data creates a new instance.")
+	userData.Sensitive = true
 	return map[string]schema.Attribute{
 		"password_wo": schema.StringAttribute{
 			Optional:  true,
@@ -282,14 +286,7 @@ func instanceAttributesMore() map[string]schema.Attribute {
 				"instance is started for it and stopped again. Requires `password_wo`.",
 			Validators: []validator.Int64{int64validator.AlsoRequires(path.MatchRoot("password_wo"))},
 		},
-		"user_data": schema.StringAttribute{
-			Optional:  true,
-			Sensitive: true,
-			MarkdownDescription: "Initialization command run at the first boot (`CreateZecInstances` `userData`). The API never reports it: " +
-				"it is kept from the configuration, and adopted from it after an import. Changing it creates a new instance.",
-			PlanModifiers: []planmodifier.String{replaceUnlessAdoptedString("Changing user_data creates a new instance.")},
-			Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
-		},
+		"user_data": userData,
 		"enable_agent": schema.BoolAttribute{
 			Optional: true,
 			Computed: true,
