@@ -1,10 +1,9 @@
-# All data disks of one zone that are not attached to an instance.
-data "cloudcompute_zenlayer_zec_disks" "free" {
-  zone_id   = "asia-east-1a"
-  disk_type = "DATA"
-  status    = "AVAILABLE"
+# The data disks attached to the web server, and the space they give it.
+data "cloudcompute_zenlayer_zec_disks" "web_data" {
+  instance_id = cloudcompute_zenlayer_zec_instance.web.id
+  disk_type   = "DATA"
 }
 
-output "free_disk_ids" {
-  value = data.cloudcompute_zenlayer_zec_disks.free.disks[*].id
+output "web_data_disk_gib" {
+  value = sum(concat([0], data.cloudcompute_zenlayer_zec_disks.web_data.disks[*].size))
 }
