@@ -2,7 +2,6 @@ package clouddc_test
 
 import (
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 
@@ -149,18 +148,11 @@ variable "power" {
 func TestAccCloudDCInstance_Action_examples(t *testing.T) {
 	acctest.SkipIfReal(t, "reads the emulator's statuses and call counts")
 	emu := acctest.StartEmulator(t, emulator.Options{})
-	parts := []string{acctest.HuaweiProviderConfig(emu, huaweicloud.AuthAKSK)}
-	for _, f := range []string{
-		"../../../../examples/resources/cloudcompute_huaweicloud_clouddc_instance/resource.tf",
-		"../../../../examples/actions/cloudcompute_huaweicloud_clouddc_instance_power/action.tf",
-		"../../../../examples/actions/cloudcompute_huaweicloud_clouddc_instance_power/action-trigger.tf",
-	} {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		parts = append(parts, string(b))
-	}
+	parts := append([]string{acctest.HuaweiProviderConfig(emu, huaweicloud.AuthAKSK)}, acctest.Examples(t,
+		"resources/cloudcompute_huaweicloud_clouddc_instance/resource.tf",
+		"actions/cloudcompute_huaweicloud_clouddc_instance_power/action.tf",
+		"actions/cloudcompute_huaweicloud_clouddc_instance_power/action-trigger.tf",
+	)...)
 	examples := acctest.ConfigCompose(parts...)
 	bumped := strings.Replace(examples, "password_wo_version = 1", "password_wo_version = 2", 1)
 	if bumped == examples {

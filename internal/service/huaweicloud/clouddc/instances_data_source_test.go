@@ -3,7 +3,6 @@ package clouddc_test
 import (
 	"context"
 	"fmt"
-	"os"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/config"
@@ -146,17 +145,10 @@ func TestAccCloudDCInstancesDataSource_noCredentials(t *testing.T) {
 func TestAccCloudDCInstance_examples(t *testing.T) {
 	acctest.SkipIfReal(t, "the examples name the emulator's catalogue (image, VPC, subnets)")
 	emu := acctest.StartEmulator(t, emulator.Options{})
-	var parts []string
-	for _, f := range []string{
-		"../../../../examples/resources/cloudcompute_huaweicloud_clouddc_instance/resource.tf",
-		"../../../../examples/data-sources/cloudcompute_huaweicloud_clouddc_instances/data-source.tf",
-	} {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		parts = append(parts, string(b))
-	}
+	parts := acctest.Examples(t,
+		"resources/cloudcompute_huaweicloud_clouddc_instance/resource.tf",
+		"data-sources/cloudcompute_huaweicloud_clouddc_instances/data-source.tf",
+	)
 	provider := acctest.HuaweiProviderConfig(emu, huaweicloud.AuthAKSK)
 	vars := config.Variables{"admin_password": config.StringVariable("Example-Passw0rd")}
 	resource.ParallelTest(t, resource.TestCase{

@@ -1,7 +1,6 @@
 package clouddc_test
 
 import (
-	"os"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/config"
@@ -20,11 +19,8 @@ import (
 func TestAccCloudDCServersDataSource_example(t *testing.T) {
 	acctest.SkipIfReal(t, "the example names the emulator's catalogue (image, VPC, subnet)")
 	emu := acctest.StartEmulator(t, emulator.Options{})
-	b, err := os.ReadFile("../../../../examples/data-sources/cloudcompute_huaweicloud_clouddc_servers/data-source.tf")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg := acctest.ConfigCompose(acctest.HuaweiProviderConfig(emu, huaweicloud.AuthAKSK), string(b))
+	cfg := acctest.ConfigCompose(acctest.HuaweiProviderConfig(emu, huaweicloud.AuthAKSK),
+		acctest.Examples(t, "data-sources/cloudcompute_huaweicloud_clouddc_servers/data-source.tf")[0])
 	vars := config.Variables{"db_password": config.StringVariable("Example-Passw0rd")}
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },

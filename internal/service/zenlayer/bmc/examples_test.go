@@ -1,7 +1,6 @@
 package bmc_test
 
 import (
-	"os"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/config"
@@ -22,17 +21,10 @@ import (
 func TestAccBMCInstance_examples(t *testing.T) {
 	acctest.SkipIfReal(t, "the examples name the emulator's catalogue (zones, images, subnet, key pair)")
 	emu := acctest.StartEmulator(t, emulator.Options{})
-	var parts []string
-	for _, f := range []string{
-		"../../../../examples/resources/cloudcompute_zenlayer_bmc_instance/resource.tf",
-		"../../../../examples/data-sources/cloudcompute_zenlayer_bmc_instances/data-source.tf",
-	} {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		parts = append(parts, string(b))
-	}
+	parts := acctest.Examples(t,
+		"resources/cloudcompute_zenlayer_bmc_instance/resource.tf",
+		"data-sources/cloudcompute_zenlayer_bmc_instances/data-source.tf",
+	)
 	provider := acctest.ZenlayerProviderConfig(emu)
 	vars := config.Variables{"bmc_password": config.StringVariable("Examp1e-Passw0rd")}
 	resource.ParallelTest(t, resource.TestCase{

@@ -1,7 +1,6 @@
 package zec_test
 
 import (
-	"os"
 	"regexp"
 	"testing"
 
@@ -185,14 +184,11 @@ func TestAccZECCatalogDataSources_refused(t *testing.T) {
 func TestAccZECCatalogDataSources_examples(t *testing.T) {
 	acctest.SkipIfReal(t, "the examples name the emulator's catalogue (zone, images, key pair)")
 	emu := acctest.StartEmulator(t, emulator.Options{})
-	parts := []string{acctest.ZenlayerProviderConfig(emu)}
-	for _, name := range []string{"zones", "images", "instance_types", "key_pairs"} {
-		b, err := os.ReadFile("../../../../examples/data-sources/cloudcompute_zenlayer_zec_" + name + "/data-source.tf")
-		if err != nil {
-			t.Fatal(err)
-		}
-		parts = append(parts, string(b))
-	}
+	parts := append([]string{acctest.ZenlayerProviderConfig(emu)}, acctest.Examples(t,
+		"data-sources/cloudcompute_zenlayer_zec_zones/data-source.tf",
+		"data-sources/cloudcompute_zenlayer_zec_images/data-source.tf",
+		"data-sources/cloudcompute_zenlayer_zec_instance_types/data-source.tf",
+		"data-sources/cloudcompute_zenlayer_zec_key_pairs/data-source.tf")...)
 	const web = "cloudcompute_zenlayer_zec_instance.web"
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },

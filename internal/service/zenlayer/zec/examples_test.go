@@ -1,7 +1,6 @@
 package zec_test
 
 import (
-	"os"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/config"
@@ -21,18 +20,11 @@ import (
 func TestAccZECInstance_examples(t *testing.T) {
 	acctest.SkipIfReal(t, "the examples name the emulator's catalogue (zone, images, subnet, key pair)")
 	emu := acctest.StartEmulator(t, emulator.Options{})
-	var parts []string
-	for _, f := range []string{
-		"../../../../examples/resources/cloudcompute_zenlayer_zec_instance/resource.tf",
-		"../../../../examples/data-sources/cloudcompute_zenlayer_zec_instances/data-source.tf",
-		"../../../../examples/data-sources/cloudcompute_zenlayer_zec_disks/data-source.tf",
-	} {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		parts = append(parts, string(b))
-	}
+	parts := acctest.Examples(t,
+		"resources/cloudcompute_zenlayer_zec_instance/resource.tf",
+		"data-sources/cloudcompute_zenlayer_zec_instances/data-source.tf",
+		"data-sources/cloudcompute_zenlayer_zec_disks/data-source.tf",
+	)
 	provider := acctest.ZenlayerProviderConfig(emu)
 	vars := config.Variables{"root_password": config.StringVariable("Example-Passw0rd")}
 	resource.ParallelTest(t, resource.TestCase{

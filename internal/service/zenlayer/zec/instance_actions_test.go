@@ -379,18 +379,11 @@ func TestAccZECInstance_Action_interrupt(t *testing.T) {
 func TestAccZECInstance_Action_examples(t *testing.T) {
 	acctest.SkipIfReal(t, "reads the emulator's statuses and call counts")
 	emu := acctest.StartEmulator(t, emulator.Options{})
-	parts := []string{acctest.ZenlayerProviderConfig(emu)}
-	for _, f := range []string{
-		"../../../../examples/resources/cloudcompute_zenlayer_zec_instance/resource.tf",
-		"../../../../examples/actions/cloudcompute_zenlayer_zec_instance_power/action.tf",
-		"../../../../examples/actions/cloudcompute_zenlayer_zec_instance_power/action-trigger.tf",
-	} {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		parts = append(parts, string(b))
-	}
+	parts := append([]string{acctest.ZenlayerProviderConfig(emu)}, acctest.Examples(t,
+		"resources/cloudcompute_zenlayer_zec_instance/resource.tf",
+		"actions/cloudcompute_zenlayer_zec_instance_power/action.tf",
+		"actions/cloudcompute_zenlayer_zec_instance_power/action-trigger.tf",
+	)...)
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		TerraformVersionChecks:   actionVersions,

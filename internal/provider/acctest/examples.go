@@ -1,0 +1,30 @@
+package acctest
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+)
+
+// Examples reads the documentation's examples for a test that applies or
+// plans them: each path is below the repository's examples/ folder, such
+// as "resources/cloudcompute_zenlayer_bmc_instance/resource.tf". A file
+// that cannot be read fails t.
+func Examples(t *testing.T, paths ...string) []string {
+	t.Helper()
+	_, here, _, ok := runtime.Caller(0)
+	if !ok {
+		t.Fatal("acctest.Examples: cannot tell where the examples are")
+	}
+	root := filepath.Join(filepath.Dir(here), "..", "..", "..", "examples")
+	out := make([]string, 0, len(paths))
+	for _, p := range paths {
+		b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(p)))
+		if err != nil {
+			t.Fatalf("reading the example %s: %v", p, err)
+		}
+		out = append(out, string(b))
+	}
+	return out
+}
