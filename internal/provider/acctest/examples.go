@@ -5,6 +5,10 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/config"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 )
 
 // Examples reads the documentation's examples for a test that applies or
@@ -27,4 +31,16 @@ func Examples(t *testing.T, paths ...string) []string {
 		out = append(out, string(b))
 	}
 	return out
+}
+
+// ExampleSteps test a resource's documentation example and the examples
+// that build on it (its data sources'), against provider with vars: the
+// first example alone, whose apply answers first's checks, then every
+// example together, whose data sources read what the first made and answer
+// all's checks (their outputs, typically).
+func ExampleSteps(provider string, vars config.Variables, examples []string, first, all []statecheck.StateCheck) []resource.TestStep {
+	return []resource.TestStep{
+		{Config: ConfigCompose(provider, examples[0]), ConfigVariables: vars, ConfigStateChecks: first},
+		{Config: ConfigCompose(append([]string{provider}, examples...)...), ConfigVariables: vars, ConfigStateChecks: all},
+	}
 }

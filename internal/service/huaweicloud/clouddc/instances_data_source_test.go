@@ -145,36 +145,24 @@ func TestAccCloudDCInstancesDataSource_noCredentials(t *testing.T) {
 func TestAccCloudDCInstance_examples(t *testing.T) {
 	acctest.SkipIfReal(t, "the examples name the emulator's catalogue (image, VPC, subnets)")
 	emu := acctest.StartEmulator(t, emulator.Options{})
-	parts := acctest.Examples(t,
+	examples := acctest.Examples(t,
 		"resources/cloudcompute_huaweicloud_clouddc_instance/resource.tf",
 		"data-sources/cloudcompute_huaweicloud_clouddc_instances/data-source.tf",
 	)
-	provider := acctest.HuaweiProviderConfig(emu, huaweicloud.AuthAKSK)
 	vars := config.Variables{"admin_password": config.StringVariable("Example-Passw0rd")}
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             checkInstancesGone(emu),
-		Steps: []resource.TestStep{
-			{
-				// The resource example alone.
-				Config:          acctest.ConfigCompose(provider, parts[0]),
-				ConfigVariables: vars,
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue("cloudcompute_huaweicloud_clouddc_instance.web", tfjsonpath.New("status"), knownvalue.StringExact("running")),
-					statecheck.ExpectKnownOutputValue("web_primary_ip", knownvalue.StringExact("192.168.0.10")),
-				},
+		Steps: acctest.ExampleSteps(acctest.HuaweiProviderConfig(emu, huaweicloud.AuthAKSK), vars, examples,
+			[]statecheck.StateCheck{
+				statecheck.ExpectKnownValue("cloudcompute_huaweicloud_clouddc_instance.web", tfjsonpath.New("status"), knownvalue.StringExact("running")),
+				statecheck.ExpectKnownOutputValue("web_primary_ip", knownvalue.StringExact("192.168.0.10")),
 			},
-			{
-				// With the data source example, which lists it.
-				Config:          acctest.ConfigCompose(provider, parts[0], parts[1]),
-				ConfigVariables: vars,
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownOutputValue("running_instance_ips", knownvalue.MapExact(map[string]knownvalue.Check{
-						"web-01": knownvalue.StringExact("192.168.0.10"),
-					})),
-				},
-			},
-		},
+			[]statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("running_instance_ips", knownvalue.MapExact(map[string]knownvalue.Check{
+					"web-01": knownvalue.StringExact("192.168.0.10"),
+				})),
+			}),
 	})
 }

@@ -21,32 +21,19 @@ import (
 func TestAccBMCInstance_examples(t *testing.T) {
 	acctest.SkipIfReal(t, "the examples name the emulator's catalogue (zones, images, subnet, key pair)")
 	emu := acctest.StartEmulator(t, emulator.Options{})
-	parts := acctest.Examples(t,
+	examples := acctest.Examples(t,
 		"resources/cloudcompute_zenlayer_bmc_instance/resource.tf",
 		"data-sources/cloudcompute_zenlayer_bmc_instances/data-source.tf",
 	)
-	provider := acctest.ZenlayerProviderConfig(emu)
 	vars := config.Variables{"bmc_password": config.StringVariable("Examp1e-Passw0rd")}
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				// The resource example alone.
-				Config:          acctest.ConfigCompose(provider, parts[0]),
-				ConfigVariables: vars,
-			},
-			{
-				// With the data source example, which lists what it made.
-				Config:          acctest.ConfigCompose(provider, parts[0], parts[1]),
-				ConfigVariables: vars,
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownOutputValue("database_private_ips", knownvalue.MapExact(map[string]knownvalue.Check{
-						"db-1": knownvalue.ListSizeExact(1),
-					})),
-					statecheck.ExpectKnownOutputValue("build_machine_ids", knownvalue.ListSizeExact(1)),
-				},
-			},
-		},
+		Steps: acctest.ExampleSteps(acctest.ZenlayerProviderConfig(emu), vars, examples, nil, []statecheck.StateCheck{
+			statecheck.ExpectKnownOutputValue("database_private_ips", knownvalue.MapExact(map[string]knownvalue.Check{
+				"db-1": knownvalue.ListSizeExact(1),
+			})),
+			statecheck.ExpectKnownOutputValue("build_machine_ids", knownvalue.ListSizeExact(1)),
+		}),
 	})
 }

@@ -20,35 +20,22 @@ import (
 func TestAccZECInstance_examples(t *testing.T) {
 	acctest.SkipIfReal(t, "the examples name the emulator's catalogue (zone, images, subnet, key pair)")
 	emu := acctest.StartEmulator(t, emulator.Options{})
-	parts := acctest.Examples(t,
+	examples := acctest.Examples(t,
 		"resources/cloudcompute_zenlayer_zec_instance/resource.tf",
 		"data-sources/cloudcompute_zenlayer_zec_instances/data-source.tf",
 		"data-sources/cloudcompute_zenlayer_zec_disks/data-source.tf",
 	)
-	provider := acctest.ZenlayerProviderConfig(emu)
 	vars := config.Variables{"root_password": config.StringVariable("Example-Passw0rd")}
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             resource.ComposeAggregateTestCheckFunc(checkInstancesGone(emu), checkDisksGone(emu)),
-		Steps: []resource.TestStep{
-			{
-				// The resource example alone.
-				Config:          acctest.ConfigCompose(provider, parts[0]),
-				ConfigVariables: vars,
-			},
-			{
-				// With the data source examples, which list what it made.
-				Config:          acctest.ConfigCompose(append([]string{provider}, parts...)...),
-				ConfigVariables: vars,
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownOutputValue("stopped_worker_ids", knownvalue.ListSizeExact(1)),
-					statecheck.ExpectKnownOutputValue("web_private_ips", knownvalue.MapExact(map[string]knownvalue.Check{
-						"web-1": knownvalue.ListSizeExact(1),
-					})),
-					statecheck.ExpectKnownOutputValue("web_data_disk_gib", knownvalue.Int64Exact(100)),
-				},
-			},
-		},
+		Steps: acctest.ExampleSteps(acctest.ZenlayerProviderConfig(emu), vars, examples, nil, []statecheck.StateCheck{
+			statecheck.ExpectKnownOutputValue("stopped_worker_ids", knownvalue.ListSizeExact(1)),
+			statecheck.ExpectKnownOutputValue("web_private_ips", knownvalue.MapExact(map[string]knownvalue.Check{
+				"web-1": knownvalue.ListSizeExact(1),
+			})),
+			statecheck.ExpectKnownOutputValue("web_data_disk_gib", knownvalue.Int64Exact(100)),
+		}),
 	})
 }
