@@ -69,3 +69,29 @@ resource "cloudcompute_zenlayer_bmc_instance" "test" {
 		}},
 	})
 }
+
+// The documentation's examples of the catalogue data sources apply together
+// against the emulator, whose catalogue holds their zones, images and
+// types; the instance types example orders the machine it picks.
+func TestAccBMCCatalogDataSources_examples(t *testing.T) {
+	acctest.SkipIfReal(t, "the examples name the emulator's catalogue (zones, images, types)")
+	emu := acctest.StartEmulator(t, emulator.Options{})
+	parts := append([]string{acctest.ZenlayerProviderConfig(emu)}, acctest.Examples(t,
+		"data-sources/cloudcompute_zenlayer_bmc_zones/data-source.tf",
+		"data-sources/cloudcompute_zenlayer_bmc_images/data-source.tf",
+		"data-sources/cloudcompute_zenlayer_bmc_instance_types/data-source.tf",
+	)...)
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkInstancesGone(emu),
+		Steps: []resource.TestStep{{
+			Config: acctest.ConfigCompose(parts...),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("bmc_zone_ids", knownvalue.ListSizeExact(4)),
+				statecheck.ExpectKnownOutputValue("ubuntu_image_id", knownvalue.StringExact("img-ubuntu-2204")),
+				statecheck.ExpectKnownValue("cloudcompute_zenlayer_bmc_instance.db", tfjsonpath.New("instance_type_id"), knownvalue.StringExact("L6H")),
+			},
+		}},
+	})
+}

@@ -3,6 +3,7 @@ package zec_test
 import (
 	"fmt"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
@@ -455,6 +456,29 @@ func TestAccZECDisk_createAnswerLost(t *testing.T) {
 				}
 				return nil
 			}),
+		}},
+	})
+}
+
+// The documentation's example of the resource applies against the emulator,
+// with the instance it attaches the disk to (cloudcompute_zenlayer_zec_instance.app).
+func TestAccZECDisk_example(t *testing.T) {
+	acctest.SkipIfReal(t, "the example names the emulator's catalogue (zone, disk category)")
+	emu := acctest.StartEmulator(t, emulator.Options{})
+	app := strings.Replace(instanceConfig("app-1", "running", ""), `"test"`, `"app"`, 1)
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             resource.ComposeAggregateTestCheckFunc(checkInstancesGone(emu), checkDisksGone(emu)),
+		Steps: []resource.TestStep{{
+			Config: acctest.ConfigCompose(acctest.ZenlayerProviderConfig(emu), app,
+				acctest.Examples(t, "resources/cloudcompute_zenlayer_zec_disk/resource.tf")[0]),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.CompareValuePairs("cloudcompute_zenlayer_zec_disk.data", tfjsonpath.New("instance_id"),
+					"cloudcompute_zenlayer_zec_instance.app", tfjsonpath.New("id"), compare.ValuesSame()),
+				statecheck.ExpectKnownValue("cloudcompute_zenlayer_zec_disk.data", tfjsonpath.New("status"), knownvalue.StringExact("IN_USE")),
+				statecheck.ExpectKnownValue("cloudcompute_zenlayer_zec_disk.data", tfjsonpath.New("bursting_enabled"), knownvalue.Bool(true)),
+			},
 		}},
 	})
 }
