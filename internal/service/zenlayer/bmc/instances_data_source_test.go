@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/emulator"
@@ -69,8 +70,7 @@ data "cloudcompute_zenlayer_bmc_instances" "none" {
 // source apply against the emulator, whose catalogue holds their zones,
 // types, images, subnet and key pair: the resource's alone, then with the
 // data source's, which finds its machines by tag, status and name prefix.
-// (No CheckDestroy: the example leaves its scratch machine in the recycle
-// bin and its PREPAID one running until it expires, as documented.)
+// The destroy releases what the example says it releases.
 func TestAccBMCInstance_examples(t *testing.T) {
 	acctest.SkipIfReal(t, "the examples name the emulator's catalogue (zones, images, subnet, key pair)")
 	emu := acctest.StartEmulator(t, emulator.Options{})
@@ -82,6 +82,7 @@ func TestAccBMCInstance_examples(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkExampleDestroyed(emu),
 		Steps: acctest.ExampleSteps(acctest.ZenlayerProviderConfig(emu), vars, examples, nil, []statecheck.StateCheck{
 			statecheck.ExpectKnownOutputValue("database_private_ips", knownvalue.MapExact(map[string]knownvalue.Check{
 				"db-1": knownvalue.ListSizeExact(1),
@@ -89,4 +90,22 @@ func TestAccBMCInstance_examples(t *testing.T) {
 			statecheck.ExpectKnownOutputValue("build_machine_ids", knownvalue.ListSizeExact(1)),
 		}),
 	})
+}
+
+// checkExampleDestroyed is the CheckDestroy of the resource example: db-1
+// and storage-1 are released; scratch-1 (release_on_destroy = false) stays
+// in the recycle bin; build-1, PREPAID, cannot be released early and stays
+// until it expires.
+func checkExampleDestroyed(emu *emulator.Server) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		left := map[string]string{}
+		for _, id := range emu.Inventory()["bmc_instance"] {
+			v, _ := emu.BMCInstance(id)
+			left[v.Name] = v.Status
+		}
+		if len(left) != 2 || left["scratch-1"] != "RECYCLE" || left["build-1"] == "" {
+			return fmt.Errorf("after destroy the emulator holds %v, want scratch-1 in RECYCLE and build-1 only", left)
+		}
+		return nil
+	}
 }
