@@ -24,7 +24,7 @@ func Examples(t *testing.T, paths ...string) []string {
 	root := filepath.Join(filepath.Dir(here), "..", "..", "..", "examples")
 	out := make([]string, 0, len(paths))
 	for _, p := range paths {
-		b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(p)))
+		b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(p))) //nolint:gosec // a test names the example below examples/
 		if err != nil {
 			t.Fatalf("reading the example %s: %v", p, err)
 		}
