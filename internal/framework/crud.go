@@ -95,7 +95,10 @@ func Begin[C any](ctx context.Context, diags *diag.Diagnostics, client func(*dia
 // Delete is the whole Delete of a resource whose destroy needs only the
 // state's id and release_on_destroy (whether the object is also released
 // from the recycle bin; null, in a state from before the attribute, is its
-// default, true): Begin with the delete deadline, then destroy.
+// default, true): Begin with the delete deadline, then destroy. A destroy
+// that fails while it was to release the object from the recycle bin too
+// marks the resource (MarkDestroyUnfinished), so that a refresh does not
+// drop an object it left in the bin.
 func Delete[C any](ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse, r *ResourceBase,
 	client func(*diag.Diagnostics) *C, destroy func(ctx context.Context, conn *C, id string, release bool, timeout time.Duration) diag.Diagnostics,
 ) {
@@ -105,8 +108,13 @@ func Delete[C any](ctx context.Context, req resource.DeleteRequest, resp *resour
 	conn, ctx, timeout, cancel := Begin(ctx, &resp.Diagnostics, client, r.DeleteTimeout(&t), GetAttribute(req.State, path.Root("id"), &id),
 		GetAttribute(req.State, path.Root("release_on_destroy"), &release), GetAttribute(req.State, path.Root("timeouts"), &t))
 	defer cancel()
-	if conn != nil {
-		resp.Diagnostics.Append(destroy(ctx, conn, id.ValueString(), release.IsNull() || release.ValueBool(), timeout)...)
+	if conn == nil {
+		return
+	}
+	releaseFromBin := release.IsNull() || release.ValueBool()
+	resp.Diagnostics.Append(destroy(ctx, conn, id.ValueString(), releaseFromBin, timeout)...)
+	if resp.Diagnostics.HasError() && releaseFromBin {
+		MarkDestroyUnfinished(ctx, resp.Private, &resp.Diagnostics)
 	}
 }
 

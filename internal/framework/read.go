@@ -27,8 +27,12 @@ type Finder[C, T any] struct {
 	// Status is the object's status.
 	Status func(*T) string
 	// Gone tells a status of an object on its way out (released, deleted):
-	// Read then removes the resource from the state.
-	Gone func(status string) bool
+	// Read then removes the resource from the state. InBin, when set, tells
+	// those of an object on its way into or in the recycle bin, which a
+	// release from the bin frees: Read keeps such an object in the state
+	// while its last destroy is unfinished (destroy_mark.go).
+	Gone  func(status string) bool
+	InBin func(status string) bool
 	// ID is the object's id and Name its name (how a listing sorts and
 	// shows it).
 	ID, Name func(*T) string
@@ -39,8 +43,9 @@ type Finder[C, T any] struct {
 // resource's Identify; before the read, so that a resource dropped as gone
 // has one too, and an identity the provider's configuration cannot reach
 // is refused before the object is looked for there), reads the object by
-// the state's id with f, removes the
-// resource from the state when the object is gone (RemoveGone), else sets
+// the state's id with f, removes the resource from the state when the
+// object is gone (RemoveGone; but not an object in the recycle bin whose
+// destroy is unfinished, see destroy_mark.go), else sets
 // the model from the object with set (the model's fromAPI, which also
 // gives the arguments the API does not report their defaults after an
 // import) and saves it.
@@ -57,7 +62,7 @@ func ReadResource[M, C, T any](ctx context.Context, req resource.ReadRequest, re
 		return
 	}
 	obj, err := f.Read(conn, ctx, id.ValueString())
-	if RemoveGone(ctx, resp, f.Label+" not found or on its way out", id.ValueString(), obj, err, f.NotFound, f.Status, f.Gone) {
+	if !f.keepInBin(ctx, req, resp, id.ValueString(), obj, err) && RemoveGone(ctx, resp, f.Label+" not found or on its way out", id.ValueString(), obj, err, f.NotFound, f.Status, f.Gone) {
 		return
 	}
 	if err != nil {

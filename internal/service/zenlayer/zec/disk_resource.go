@@ -188,12 +188,14 @@ func (r *diskResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	framework.Delete(ctx, req, resp, &r.ResourceBase, r.Client.ZenlayerClient, deleteDisk)
 }
 
-// ModifyPlan plans tags_all (the provider's default_tags under tags) and
-// refuses to shrink a disk: the API only grows disks, and a
-// silent replacement would destroy the data on it.
+// ModifyPlan plans tags_all (the provider's default_tags under tags),
+// refuses to shrink a disk (the API only grows disks, and a silent
+// replacement would destroy the data on it) and replaces a disk that an
+// unfinished destroy left in the recycle bin.
 func (r *diskResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	zentags.Plan(ctx, req, resp, r.Client)
-	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() ||
+		framework.PlanFinishDestroy(ctx, req, resp, diskFinder.Label, path.Root("status"), diskInBin) {
 		return
 	}
 	var state, plan diskResourceModel

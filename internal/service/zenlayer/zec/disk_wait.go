@@ -70,10 +70,16 @@ func diskReleased(status string) bool {
 	return false
 }
 
+// diskInBin reports whether a disk's status says it is on its way into or
+// in the recycle bin, from where a release frees it.
+func diskInBin(status string) bool {
+	return status == zenlayer.DiskStatusRecycling || status == zenlayer.DiskStatusRecycled
+}
+
 // diskFinder reads a disk for Read and the waits: a RECYCLED disk is on its
-// way out.
+// way out (kept while a destroy that left it in the bin is unfinished).
 var diskFinder = framework.Finder[zenlayer.Client, zenlayer.Disk]{
 	Label: "ZEC disk", Read: (*zenlayer.Client).ReadDisk, Find: (*zenlayer.Client).FindDisk, NotFound: zenlayer.IsNotFound,
-	Status: func(d *zenlayer.Disk) string { return d.DiskStatus }, Gone: diskReleased,
+	Status: func(d *zenlayer.Disk) string { return d.DiskStatus }, Gone: diskReleased, InBin: diskInBin,
 	ID: func(d *zenlayer.Disk) string { return d.DiskID }, Name: func(d *zenlayer.Disk) string { return d.DiskName },
 }

@@ -238,10 +238,12 @@ func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteReques
 // ModifyPlan plans tags_all (the provider's default_tags under tags) and
 // replaces an instance whose creation failed (CREATE_FAILED):
 // such an instance never runs, and a tainted one is replaced anyway, but
-// an imported or refreshed one would otherwise plan no change.
+// an imported or refreshed one would otherwise plan no change. It also
+// replaces an instance that an unfinished destroy left in the recycle bin.
 func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	zentags.Plan(ctx, req, resp, r.Client)
-	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() ||
+		framework.PlanFinishDestroy(ctx, req, resp, instanceFinder.Label, path.Root("status"), instanceInBin) {
 		return
 	}
 	var status types.String

@@ -20,6 +20,12 @@ func instanceReleased(status string) bool {
 	return slices.Contains(instanceGoneStatuses, status)
 }
 
+// instanceInBin reports whether an instance's status says it is on its way
+// into or in the recycle bin, from where a release frees it.
+func instanceInBin(status string) bool {
+	return status == zenlayer.InstanceStatusRecycling || status == zenlayer.InstanceStatusRecycle
+}
+
 // instanceStarting reports whether a status means "starting": the
 // StartInstances document says STARTING, the DescribeInstances enum BOOTING.
 func instanceStarting(status string) bool {
@@ -67,9 +73,10 @@ func currentStatus(ctx context.Context, conn *zenlayer.Client, id string) string
 	return instanceFinder.Current(ctx, conn, id)
 }
 
-// instanceFinder reads an instance for Read and the waits.
+// instanceFinder reads an instance for Read and the waits (an instance in
+// the recycle bin is kept while a destroy that left it there is unfinished).
 var instanceFinder = framework.Finder[zenlayer.Client, zenlayer.Instance]{
 	Label: "ZEC instance", Read: (*zenlayer.Client).ReadZECInstance, Find: (*zenlayer.Client).FindZECInstance, NotFound: zenlayer.IsNotFound,
-	Status: func(inst *zenlayer.Instance) string { return inst.Status }, Gone: instanceReleased,
+	Status: func(inst *zenlayer.Instance) string { return inst.Status }, Gone: instanceReleased, InBin: instanceInBin,
 	ID: func(inst *zenlayer.Instance) string { return inst.InstanceID }, Name: func(inst *zenlayer.Instance) string { return inst.InstanceName },
 }
