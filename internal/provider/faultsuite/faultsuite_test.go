@@ -7,7 +7,9 @@
 //
 // make test runs it at a small size (FAULT_SEEDS=2); make test-faults runs
 // 10 seeds. FAULT_RATE sets the share of faulty requests (default 0.2),
-// FAULT_REPORT a JSON file for the figures.
+// FAULT_SIZE how many objects of each kind a run makes (default 2),
+// FAULT_FIRST_SEED the first seed (default 1, so that seeds other than the
+// usual ones can be explored), FAULT_REPORT a JSON file for the figures.
 package faultsuite_test
 
 import (
@@ -431,11 +433,11 @@ type report struct {
 
 func TestFaultSuite(t *testing.T) {
 	skipIfReal(t)
-	seeds := envInt("FAULT_SEEDS", 2)
+	first, seeds := envInt("FAULT_FIRST_SEED", 1), envInt("FAULT_SEEDS", 2)
 	rate := envFloat("FAULT_RATE", 0.2)
 	size := envInt("FAULT_SIZE", 2)
 	rep := &report{Rate: rate, Faults: map[emulator.FaultKind]int{}}
-	for seed := 1; seed <= seeds; seed++ {
+	for seed := first; seed < first+seeds; seed++ {
 		t.Run("seed-"+strconv.Itoa(seed), func(t *testing.T) {
 			t.Parallel()
 			opts := options(size)
