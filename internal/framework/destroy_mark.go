@@ -50,12 +50,13 @@ func DestroyUnfinished(ctx context.Context, p PrivateGetter, diags *diag.Diagnos
 	return unfinishedDestroyMark.on(ctx, p, diags)
 }
 
-// keepInBin is Read's side of the mark, with the object it read (obj,
-// err): it reports whether Read keeps the object, found in the recycle bin
-// with the mark on, rather than drop it as gone; it clears a mark that
-// has served (the object is elsewhere, or gone).
-func (f Finder[C, T]) keepInBin(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse, id string, obj *T, err error) bool {
-	if f.InBin == nil || !DestroyUnfinished(ctx, req.Private, &resp.Diagnostics) {
+// keepInBin is Read's side of the mark (in Read's request, in, and
+// response, out), with the object it read (obj, err): it reports whether
+// Read keeps the object, found in the recycle bin with the mark on, rather
+// than drop it as gone; it clears a mark that has served (the object is
+// elsewhere, or gone). An error other than not found changes nothing.
+func (f Finder[C, T]) keepInBin(ctx context.Context, in PrivateGetter, out PrivateSetter, diags *diag.Diagnostics, id string, obj *T, err error) bool {
+	if f.InBin == nil || !DestroyUnfinished(ctx, in, diags) {
 		return false
 	}
 	switch {
@@ -64,7 +65,7 @@ func (f Finder[C, T]) keepInBin(ctx context.Context, req resource.ReadRequest, r
 			map[string]any{"id": id, "status": f.Status(obj)})
 		return true
 	case err == nil || f.NotFound(err):
-		unfinishedDestroyMark.set(ctx, resp.Private, nil, &resp.Diagnostics)
+		unfinishedDestroyMark.set(ctx, out, nil, diags)
 	}
 	return false
 }

@@ -62,7 +62,7 @@ func ReadResource[M, C, T any](ctx context.Context, req resource.ReadRequest, re
 		return
 	}
 	obj, err := f.Read(conn, ctx, id.ValueString())
-	if !f.keepInBin(ctx, req, resp, id.ValueString(), obj, err) && RemoveGone(ctx, resp, f.Label+" not found or on its way out", id.ValueString(), obj, err, f.NotFound, f.Status, f.Gone) {
+	if !f.keepInBin(ctx, req.Private, resp.Private, &resp.Diagnostics, id.ValueString(), obj, err) && RemoveGone(ctx, resp, f.Label+" not found or on its way out", id.ValueString(), obj, err, f.NotFound, f.Status, f.Gone) {
 		return
 	}
 	if err != nil {
