@@ -68,8 +68,7 @@
 //     by the next apply instead of being replaced: CreateWaitFailed ends a
 //     Create whose wait failed (kept untainted with the mark after Ctrl-C,
 //     else an error, and tainted), FinishCreate starts the Update that
-//     finishes it;
-//   - destroy_mark.go: the mark of a destroy cut short with its object in
+//     finishes it; and the mark of a destroy cut short with its object in
 //     the recycle bin (set by Delete): Read keeps such an object in the
 //     state (Finder.InBin) instead of dropping it as gone, and
 //     PlanFinishDestroy makes the next plan replace it, so that it is

@@ -30,7 +30,7 @@ type Finder[C, T any] struct {
 	// Read then removes the resource from the state. InBin, when set, tells
 	// those of an object on its way into or in the recycle bin, which a
 	// release from the bin frees: Read keeps such an object in the state
-	// while its last destroy is unfinished (destroy_mark.go).
+	// while its last destroy is unfinished (resource_marks.go).
 	Gone  func(status string) bool
 	InBin func(status string) bool
 	// ID is the object's id and Name its name (how a listing sorts and
@@ -45,7 +45,7 @@ type Finder[C, T any] struct {
 // is refused before the object is looked for there), reads the object by
 // the state's id with f, removes the resource from the state when the
 // object is gone (RemoveGone; but not an object in the recycle bin whose
-// destroy is unfinished, see destroy_mark.go), else sets
+// destroy is unfinished, see resource_marks.go), else sets
 // the model from the object with set (the model's fromAPI, which also
 // gives the arguments the API does not report their defaults after an
 // import) and saves it.
