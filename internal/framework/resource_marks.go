@@ -267,16 +267,10 @@ func FinishCreate[T any](ctx context.Context, req resource.UpdateRequest, resp *
 // unfinishedDestroyMark is the mark of a destroy cut short.
 const unfinishedDestroyMark privateMark = "destroy_unfinished"
 
-// destroyMark is what the mark records.
-type destroyMark struct {
-	Since time.Time `json:"since"`
-}
-
 // MarkDestroyUnfinished marks the resource: its destroy failed before the
 // object was released from the recycle bin.
 func MarkDestroyUnfinished(ctx context.Context, p PrivateSetter, diags *diag.Diagnostics) {
-	b, _ := json.Marshal(destroyMark{Since: time.Now().UTC()})
-	unfinishedDestroyMark.set(ctx, p, b, diags)
+	unfinishedDestroyMark.set(ctx, p, []byte(`true`), diags)
 }
 
 // DestroyUnfinished reports whether the resource carries the mark.

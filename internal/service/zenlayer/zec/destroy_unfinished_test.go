@@ -16,9 +16,10 @@ import (
 // On an account with a recycle bin a destroy is two releases: into the
 // bin, then out of it. These tests fail the second (every release after the
 // first answers 500) so that the destroy stops with the object in the bin.
-// The resource must stay in the state, bin and all: the next plan replaces
-// it (its destroy half releases it from the bin), instead of a refresh dropping it as gone and leaving it in
-// the bin, out of Terraform's hands.
+// The resource must stay in the state, bin and all, and the next plan
+// replace it (its destroy half releases it from the bin), instead of a
+// refresh dropping it as gone and leaving it in the bin, out of
+// Terraform's hands.
 
 // failReleasesAfterFirst makes every call of action after the next one
 // answer 500 (the next one runs as usual: the hook runs inside it, after
