@@ -33,6 +33,13 @@ func Examples(t *testing.T, paths ...string) []string {
 	return out
 }
 
+// ExamplesConfig is provider's configuration followed by the examples at
+// paths (Examples), as one configuration.
+func ExamplesConfig(t *testing.T, provider string, paths ...string) string {
+	t.Helper()
+	return ConfigCompose(append([]string{provider}, Examples(t, paths...)...)...)
+}
+
 // ExampleSteps test a resource's documentation example and the examples
 // that build on it (its data sources'), against provider with vars: the
 // first example alone, whose apply answers first's checks, then every

@@ -148,12 +148,11 @@ variable "power" {
 func TestAccCloudDCInstance_Action_examples(t *testing.T) {
 	acctest.SkipIfReal(t, "reads the emulator's statuses and call counts")
 	emu := acctest.StartEmulator(t, emulator.Options{})
-	parts := append([]string{acctest.HuaweiProviderConfig(emu, huaweicloud.AuthAKSK)}, acctest.Examples(t,
+	examples := acctest.ExamplesConfig(t, acctest.HuaweiProviderConfig(emu, huaweicloud.AuthAKSK),
 		"resources/cloudcompute_huaweicloud_clouddc_instance/resource.tf",
 		"actions/cloudcompute_huaweicloud_clouddc_instance_power/action.tf",
 		"actions/cloudcompute_huaweicloud_clouddc_instance_power/action-trigger.tf",
-	)...)
-	examples := acctest.ConfigCompose(parts...)
+	)
 	bumped := strings.Replace(examples, "password_wo_version = 1", "password_wo_version = 2", 1)
 	if bumped == examples {
 		t.Fatal("the resource example sets no password_wo_version = 1")

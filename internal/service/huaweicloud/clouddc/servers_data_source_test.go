@@ -19,8 +19,8 @@ import (
 func TestAccCloudDCServersDataSource_example(t *testing.T) {
 	acctest.SkipIfReal(t, "the example names the emulator's catalogue (image, VPC, subnet)")
 	emu := acctest.StartEmulator(t, emulator.Options{})
-	cfg := acctest.ConfigCompose(acctest.HuaweiProviderConfig(emu, huaweicloud.AuthAKSK),
-		acctest.Examples(t, "data-sources/cloudcompute_huaweicloud_clouddc_servers/data-source.tf")[0])
+	cfg := acctest.ExamplesConfig(t, acctest.HuaweiProviderConfig(emu, huaweicloud.AuthAKSK),
+		"data-sources/cloudcompute_huaweicloud_clouddc_servers/data-source.tf")
 	vars := config.Variables{"db_password": config.StringVariable("Example-Passw0rd")}
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },

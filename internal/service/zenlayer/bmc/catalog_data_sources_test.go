@@ -76,17 +76,17 @@ resource "cloudcompute_zenlayer_bmc_instance" "test" {
 func TestAccBMCCatalogDataSources_examples(t *testing.T) {
 	acctest.SkipIfReal(t, "the examples name the emulator's catalogue (zones, images, types)")
 	emu := acctest.StartEmulator(t, emulator.Options{})
-	parts := append([]string{acctest.ZenlayerProviderConfig(emu)}, acctest.Examples(t,
+	cfg := acctest.ExamplesConfig(t, acctest.ZenlayerProviderConfig(emu),
 		"data-sources/cloudcompute_zenlayer_bmc_zones/data-source.tf",
 		"data-sources/cloudcompute_zenlayer_bmc_images/data-source.tf",
 		"data-sources/cloudcompute_zenlayer_bmc_instance_types/data-source.tf",
-	)...)
+	)
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             checkInstancesGone(emu),
 		Steps: []resource.TestStep{{
-			Config: acctest.ConfigCompose(parts...),
+			Config: cfg,
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownOutputValue("bmc_zone_ids", knownvalue.ListSizeExact(4)),
 				statecheck.ExpectKnownOutputValue("ubuntu_image_id", knownvalue.StringExact("img-ubuntu-2204")),

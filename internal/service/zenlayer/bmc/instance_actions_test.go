@@ -168,17 +168,17 @@ func TestAccBMCInstance_Action_invoke(t *testing.T) {
 func TestAccBMCInstance_Action_examples(t *testing.T) {
 	acctest.SkipIfReal(t, "reads the emulator's statuses and call counts")
 	emu := acctest.StartEmulator(t, emulator.Options{})
-	parts := append([]string{acctest.ZenlayerProviderConfig(emu)}, acctest.Examples(t,
+	cfg := acctest.ExamplesConfig(t, acctest.ZenlayerProviderConfig(emu),
 		"resources/cloudcompute_zenlayer_bmc_instance/resource.tf",
 		"actions/cloudcompute_zenlayer_bmc_instance_power/action.tf",
 		"actions/cloudcompute_zenlayer_bmc_instance_power/action-trigger.tf",
-	)...)
+	)
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		TerraformVersionChecks:   actionVersions,
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config:             acctest.ConfigCompose(parts...),
+			Config:             cfg,
 			ConfigVariables:    config.Variables{"bmc_password": config.StringVariable("Examp1e-Passw0rd")},
 			PlanOnly:           true,
 			ExpectNonEmptyPlan: true,

@@ -184,18 +184,19 @@ func TestAccZECCatalogDataSources_refused(t *testing.T) {
 func TestAccZECCatalogDataSources_examples(t *testing.T) {
 	acctest.SkipIfReal(t, "the examples name the emulator's catalogue (zone, images, key pair)")
 	emu := acctest.StartEmulator(t, emulator.Options{})
-	parts := append([]string{acctest.ZenlayerProviderConfig(emu)}, acctest.Examples(t,
+	cfg := acctest.ExamplesConfig(t, acctest.ZenlayerProviderConfig(emu),
 		"data-sources/cloudcompute_zenlayer_zec_zones/data-source.tf",
 		"data-sources/cloudcompute_zenlayer_zec_images/data-source.tf",
 		"data-sources/cloudcompute_zenlayer_zec_instance_types/data-source.tf",
-		"data-sources/cloudcompute_zenlayer_zec_key_pairs/data-source.tf")...)
+		"data-sources/cloudcompute_zenlayer_zec_key_pairs/data-source.tf",
+	)
 	const web = "cloudcompute_zenlayer_zec_instance.web"
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             checkInstancesGone(emu),
 		Steps: []resource.TestStep{{
-			Config: acctest.ConfigCompose(parts...),
+			Config: cfg,
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownOutputValue("zec_zone_ids", knownvalue.ListSizeExact(4)),
 				statecheck.ExpectKnownOutputValue("ubuntu_image_id", knownvalue.StringExact("ubuntu-24.04")),

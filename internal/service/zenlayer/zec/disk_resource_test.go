@@ -471,8 +471,8 @@ func TestAccZECDisk_example(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             resource.ComposeAggregateTestCheckFunc(checkInstancesGone(emu), checkDisksGone(emu)),
 		Steps: []resource.TestStep{{
-			Config: acctest.ConfigCompose(acctest.ZenlayerProviderConfig(emu), app,
-				acctest.Examples(t, "resources/cloudcompute_zenlayer_zec_disk/resource.tf")[0]),
+			Config: acctest.ExamplesConfig(t, acctest.ConfigCompose(acctest.ZenlayerProviderConfig(emu), app),
+				"resources/cloudcompute_zenlayer_zec_disk/resource.tf"),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.CompareValuePairs("cloudcompute_zenlayer_zec_disk.data", tfjsonpath.New("instance_id"),
 					"cloudcompute_zenlayer_zec_instance.app", tfjsonpath.New("id"), compare.ValuesSame()),

@@ -379,17 +379,17 @@ func TestAccZECInstance_Action_interrupt(t *testing.T) {
 func TestAccZECInstance_Action_examples(t *testing.T) {
 	acctest.SkipIfReal(t, "reads the emulator's statuses and call counts")
 	emu := acctest.StartEmulator(t, emulator.Options{})
-	parts := append([]string{acctest.ZenlayerProviderConfig(emu)}, acctest.Examples(t,
+	cfg := acctest.ExamplesConfig(t, acctest.ZenlayerProviderConfig(emu),
 		"resources/cloudcompute_zenlayer_zec_instance/resource.tf",
 		"actions/cloudcompute_zenlayer_zec_instance_power/action.tf",
 		"actions/cloudcompute_zenlayer_zec_instance_power/action-trigger.tf",
-	)...)
+	)
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		TerraformVersionChecks:   actionVersions,
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config:             acctest.ConfigCompose(parts...),
+			Config:             cfg,
 			ConfigVariables:    config.Variables{"root_password": config.StringVariable("Example-Passw0rd")},
 			PlanOnly:           true,
 			ExpectNonEmptyPlan: true,
