@@ -300,26 +300,25 @@ func (f Finder[C, T]) keepInBin(ctx context.Context, in PrivateGetter, out Priva
 
 // PlanFinishDestroy, called from ModifyPlan, replaces a resource whose last
 // destroy stopped with its object in the recycle bin (the mark, and a state
-// status that inBin says is the bin's): status becomes known after apply
-// and requires the replacement, whose destroy half releases the object
-// from the bin. It warns, and reports whether it did.
-func PlanFinishDestroy(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse, label string,
-	status path.Path, inBin func(string) bool,
-) bool {
-	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() || !DestroyUnfinished(ctx, req.Private, &resp.Diagnostics) {
+// status that f.InBin says is the bin's, the same rule as Read's): status
+// becomes known after apply and requires the replacement, whose destroy
+// half releases the object from the bin. It warns, and reports whether it
+// did.
+func (f Finder[C, T]) PlanFinishDestroy(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse, status path.Path) bool {
+	if f.InBin == nil || req.State.Raw.IsNull() || req.Plan.Raw.IsNull() || !DestroyUnfinished(ctx, req.Private, &resp.Diagnostics) {
 		return false
 	}
 	var id, st types.String
 	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &id)...)
 	resp.Diagnostics.Append(req.State.GetAttribute(ctx, status, &st)...)
-	if resp.Diagnostics.HasError() || !inBin(st.ValueString()) {
+	if resp.Diagnostics.HasError() || !f.InBin(st.ValueString()) {
 		return false
 	}
 	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, status, types.StringUnknown())...)
 	resp.RequiresReplace = append(resp.RequiresReplace, status)
-	resp.Diagnostics.AddWarning(fmt.Sprintf("%s (%s) is in the recycle bin: its destroy did not finish", label, id.ValueString()),
+	resp.Diagnostics.AddWarning(fmt.Sprintf("%s (%s) is in the recycle bin: its destroy did not finish", f.Label, id.ValueString()),
 		fmt.Sprintf("An earlier destroy moved %s %s into the recycle bin (status %s) and stopped before releasing it from there, "+
 			"as release_on_destroy asks. This plan replaces it: the old one is released from the bin, and a new one is created. "+
-			"A destroy releases it without a replacement.", label, id.ValueString(), st.ValueString()))
+			"A destroy releases it without a replacement.", f.Label, id.ValueString(), st.ValueString()))
 	return true
 }

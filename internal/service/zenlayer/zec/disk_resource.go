@@ -195,7 +195,7 @@ func (r *diskResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 func (r *diskResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	zentags.Plan(ctx, req, resp, r.Client)
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() ||
-		framework.PlanFinishDestroy(ctx, req, resp, diskFinder.Label, path.Root("status"), diskInBin) {
+		diskFinder.PlanFinishDestroy(ctx, req, resp, path.Root("status")) {
 		return
 	}
 	var state, plan diskResourceModel

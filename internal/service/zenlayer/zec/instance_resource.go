@@ -243,7 +243,7 @@ func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteReques
 func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	zentags.Plan(ctx, req, resp, r.Client)
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() ||
-		framework.PlanFinishDestroy(ctx, req, resp, instanceFinder.Label, path.Root("status"), instanceInBin) {
+		instanceFinder.PlanFinishDestroy(ctx, req, resp, path.Root("status")) {
 		return
 	}
 	var status types.String
