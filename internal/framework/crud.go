@@ -11,6 +11,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/journal"
 )
 
 // How every Create, Read, Update and Delete of a resource starts and what
@@ -98,7 +100,8 @@ func Begin[C any](ctx context.Context, diags *diag.Diagnostics, client func(*dia
 // default, true): Begin with the delete deadline, then destroy. A destroy
 // that fails while it was to release the object from the recycle bin too
 // marks the resource (MarkDestroyUnfinished), so that a refresh does not
-// drop an object it left in the bin.
+// drop an object it left in the bin; while it runs, the journal holds a
+// record of it, for a process killed before it could answer.
 func Delete[C any](ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse, r *ResourceBase,
 	client func(*diag.Diagnostics) *C, destroy func(ctx context.Context, conn *C, id string, release bool, timeout time.Duration) diag.Diagnostics,
 ) {
@@ -112,6 +115,13 @@ func Delete[C any](ctx context.Context, req resource.DeleteRequest, resp *resour
 		return
 	}
 	releaseFromBin := release.IsNull() || release.ValueBool()
+	if releaseFromBin {
+		// A record of the release in flight, for a process that dies
+		// before it answers (no mark then); see journal.BeginRelease.
+		j, _ := journal.Open()
+		rec := j.BeginRelease(id.ValueString())
+		defer rec.Done()
+	}
 	resp.Diagnostics.Append(destroy(ctx, conn, id.ValueString(), releaseFromBin, timeout)...)
 	if resp.Diagnostics.HasError() && releaseFromBin {
 		MarkDestroyUnfinished(ctx, resp.Private, &resp.Diagnostics)

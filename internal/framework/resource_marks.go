@@ -15,6 +15,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/journal"
 )
 
 // The marks a resource's operation leaves in its private state for the
@@ -262,7 +264,11 @@ func FinishCreate[T any](ctx context.Context, req resource.UpdateRequest, resp *
 // found in the bin (Finder.InBin) in the state, as it is, and the next plan
 // replaces it (PlanFinishDestroy): the destroy half of the replacement, or
 // the next destroy, releases it from the bin. Read clears the mark once
-// the object is found anywhere else, or gone.
+// the object is found anywhere else, or gone. A process killed in the
+// middle of a destroy answers nothing, so leaves no mark: the journal's
+// record of the release in flight (journal.BeginRelease, written by
+// Delete) stands in for it, and the next Read that finds the object in the
+// bin turns it into the mark.
 
 // unfinishedDestroyMark is the mark of a destroy cut short.
 const unfinishedDestroyMark privateMark = "destroy_unfinished"
@@ -279,21 +285,31 @@ func DestroyUnfinished(ctx context.Context, p PrivateGetter, diags *diag.Diagnos
 }
 
 // keepInBin is Read's side of the mark (in Read's request, in, and
-// response, out), with the object it read (obj, err): it reports whether
-// Read keeps the object, found in the recycle bin with the mark on, rather
-// than drop it as gone; it clears a mark that has served (the object is
-// elsewhere, or gone). An error other than not found changes nothing.
+// response, out) and of the journal's record of a release in flight (a
+// destroy whose process was killed, which left no mark), with the object
+// it read (obj, err): it reports whether Read keeps the object, found in
+// the recycle bin with either on, rather than drop it as gone. A record
+// becomes the mark, so that the next plan replaces the object. Both are
+// cleared once they have served (the object is elsewhere, or gone); an
+// error other than not found changes nothing.
 func (f Finder[C, T]) keepInBin(ctx context.Context, in PrivateGetter, out PrivateSetter, diags *diag.Diagnostics, id string, obj *T, err error) bool {
-	if f.InBin == nil || !DestroyUnfinished(ctx, in, diags) {
+	if f.InBin == nil {
 		return false
 	}
+	marked, pending := DestroyUnfinished(ctx, in, diags), journal.ReleasePending(id)
 	switch {
+	case !marked && !pending:
+		return false
 	case err == nil && f.InBin(f.Status(obj)):
 		tflog.Warn(ctx, f.Label+" is in the recycle bin and its destroy did not finish: kept in state, for the next destroy to release it",
-			map[string]any{"id": id, "status": f.Status(obj)})
+			map[string]any{"id": id, "status": f.Status(obj), "killed_destroy": pending && !marked})
+		if !marked {
+			MarkDestroyUnfinished(ctx, out, diags)
+		}
 		return true
 	case err == nil || f.NotFound(err):
 		unfinishedDestroyMark.set(ctx, out, nil, diags)
+		journal.ForgetRelease(id)
 	}
 	return false
 }

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/journal"
 )
 
 // privateMap is a private state for keepInBin.
@@ -23,9 +25,12 @@ func (p privateMap) SetKey(_ context.Context, key string, value []byte) diag.Dia
 	return nil
 }
 
-// Read keeps an object in the bin only with the mark on, and clears a mark
-// that has served; an error other than not found changes nothing.
+// Read keeps an object in the bin only with the mark on, or the journal's
+// record of a release in flight (a killed destroy), which becomes the
+// mark; it clears both once they have served; an error other than not
+// found changes nothing.
 func TestKeepInBin(t *testing.T) {
+	t.Setenv(journal.EnvDir, t.TempDir())
 	type obj struct{ status string }
 	errNotFound, errOther := errors.New("not found"), errors.New("503")
 	f := Finder[struct{}, obj]{
@@ -33,11 +38,11 @@ func TestKeepInBin(t *testing.T) {
 		InBin: func(s string) bool { return s == "RECYCLED" },
 	}
 	for _, tc := range []struct {
-		name            string
-		marked, noInBin bool
-		obj             *obj
-		err             error
-		kept, markAfter bool
+		name                         string
+		marked, record, noInBin      bool
+		obj                          *obj
+		err                          error
+		kept, markAfter, recordAfter bool
 	}{
 		{name: "no mark, in the bin", obj: &obj{"RECYCLED"}},
 		{name: "marked, in the bin", marked: true, obj: &obj{"RECYCLED"}, kept: true, markAfter: true},
@@ -45,19 +50,33 @@ func TestKeepInBin(t *testing.T) {
 		{name: "marked, restored", marked: true, obj: &obj{"AVAILABLE"}},
 		{name: "marked, gone", marked: true, err: errNotFound},
 		{name: "marked, read failed", marked: true, err: errOther, markAfter: true},
+		{name: "record, in the bin", record: true, obj: &obj{"RECYCLED"}, kept: true, markAfter: true, recordAfter: true},
+		{name: "marked and record, in the bin", marked: true, record: true, obj: &obj{"RECYCLED"}, kept: true, markAfter: true, recordAfter: true},
+		{name: "record, restored", record: true, obj: &obj{"AVAILABLE"}},
+		{name: "record, gone", record: true, err: errNotFound},
+		{name: "record, read failed", record: true, err: errOther, recordAfter: true},
 	} {
 		ctx, p := context.Background(), privateMap{}
 		var diags diag.Diagnostics
 		if tc.marked {
 			MarkDestroyUnfinished(ctx, p, &diags)
 		}
+		journal.ForgetRelease("t-1")
+		if tc.record {
+			j, _ := journal.Open()
+			if j.BeginRelease("t-1") == nil {
+				t.Fatal("the release record was not written")
+			}
+		}
 		g := f
 		if tc.noInBin {
 			g.InBin = nil
 		}
 		kept := g.keepInBin(ctx, p, p, &diags, "t-1", tc.obj, tc.err)
-		if mark := DestroyUnfinished(ctx, p, &diags); kept != tc.kept || mark != tc.markAfter || diags.HasError() {
-			t.Errorf("%s: kept %v (want %v), mark after %v (want %v), diags %v", tc.name, kept, tc.kept, mark, tc.markAfter, diags)
+		mark, record := DestroyUnfinished(ctx, p, &diags), journal.ReleasePending("t-1")
+		if kept != tc.kept || mark != tc.markAfter || record != tc.recordAfter || diags.HasError() {
+			t.Errorf("%s: kept %v (want %v), mark after %v (want %v), record after %v (want %v), diags %v",
+				tc.name, kept, tc.kept, mark, tc.markAfter, record, tc.recordAfter, diags)
 		}
 	}
 }

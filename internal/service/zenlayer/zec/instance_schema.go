@@ -139,7 +139,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"release_on_destroy": framework.DefaultBool(true,
 				"On accounts with a recycle bin, `true` (the default) releases the instance from the bin as well, so that "+
 					"destroy frees it for good; `false` leaves it in the bin (restorable for a while) and says so in a warning. "+
-					"A destroy that stops with the instance in the bin (an error, a timeout, Ctrl-C) keeps it in the state: the next "+
+					"A destroy that stops with the instance in the bin (an error, a timeout, Ctrl-C; a killed provider process too, while the working directory keeps its `.terraform`) keeps it in the state: the next "+
 					"destroy releases it from there, and the next apply replaces it."),
 			"status": framework.ReportedString("Instance status as the API reports it, for example `RUNNING` or `STOPPED`."),
 			"cpu": schema.Int64Attribute{

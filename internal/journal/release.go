@@ -1,0 +1,71 @@
+package journal
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// Releases in flight. On an account with a recycle bin a destroy is two
+// releases, into the bin and out of it. A destroy that fails or is
+// interrupted between them leaves a mark in the resource's private state,
+// but a provider process that is killed (SIGKILL, out of memory, a
+// runner's hard stop) answers nothing and leaves no mark. So a destroy
+// that is to release its object from the bin writes a record of it here
+// first, and removes it when the destroy has returned: a record that
+// remains is a destroy whose process died, and the next refresh keeps the
+// object it finds in the bin (Pending) instead of dropping it as gone.
+
+// Release is a release in flight; a nil *Release keeps nothing.
+type Release struct{ path string }
+
+// releaseRecord is what a record holds (for whoever reads the directory).
+type releaseRecord struct {
+	ID      string    `json:"id"`
+	Started time.Time `json:"started"`
+}
+
+// releaseFile is the record of object id in dir: a digest names it, since
+// an id is the API's text.
+func releaseFile(dir, id string) string {
+	sum := sha256.Sum256([]byte(id))
+	return filepath.Join(dir, "release-"+hex.EncodeToString(sum[:12])+".pending")
+}
+
+// BeginRelease records that the destroy of object id is to release it from
+// the recycle bin. A journal that cannot be written keeps nothing (nil).
+func (j *Journal) BeginRelease(id string) *Release {
+	if j == nil {
+		return nil
+	}
+	b, _ := json.Marshal(releaseRecord{ID: id, Started: time.Now().UTC()})
+	path := releaseFile(j.dir, id)
+	if os.WriteFile(path+".tmp", b, 0o600) != nil || os.Rename(path+".tmp", path) != nil {
+		return nil
+	}
+	return &Release{path: path}
+}
+
+// Done removes the record: the destroy has returned, done or with its
+// error (which leaves its own mark).
+func (r *Release) Done() {
+	if r != nil {
+		_ = os.Remove(r.path)
+	}
+}
+
+// ReleasePending reports whether the journal of the working directory
+// holds the record of a release of object id, left by a destroy whose
+// process died. It only reads: a refresh makes no directory.
+func ReleasePending(id string) bool {
+	_, err := os.Stat(releaseFile(Dir(), id))
+	return err == nil
+}
+
+// ForgetRelease removes that record: the object is out of the bin, or gone.
+func ForgetRelease(id string) {
+	_ = os.Remove(releaseFile(Dir(), id))
+}
