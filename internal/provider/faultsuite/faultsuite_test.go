@@ -1,12 +1,12 @@
 // Package faultsuite runs the provider, built as a binary, under the real
 // terraform CLI against an emulator that injects faults of every kind, and
 // checks after each run that nothing leaked, nothing was duplicated and
-// Terraform's state matches the emulator. It also interrupts applies
-// (SIGINT to terraform, SIGKILL to the provider) and checks that the next
-// runs converge.
+// Terraform's state matches the emulator. It also interrupts applies and
+// destroys (SIGINT to terraform, SIGKILL to the provider), at chosen points
+// and at random ones, and checks that the next runs converge.
 //
-// make test runs it at a small size (FAULT_SEEDS=2); make test-faults runs
-// 10 seeds. FAULT_RATE sets the share of faulty requests (default 0.2),
+// make test runs it at a small size (FAULT_SEEDS=2, INTERRUPT_SEEDS=2);
+// make test-faults runs 10 seeds of each. FAULT_RATE sets the share of faulty requests (default 0.2),
 // FAULT_SIZE how many objects of each kind a run makes (default 2),
 // FAULT_FIRST_SEED the first seed (default 1, so that seeds other than the
 // usual ones can be explored), FAULT_REPORT a JSON file for the figures.

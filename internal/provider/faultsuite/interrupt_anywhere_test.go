@@ -1,0 +1,123 @@
+package faultsuite_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/emulator"
+)
+
+// Interruptions at random moments: each seed applies the mixed
+// configuration, interrupting the apply twice, then destroys it,
+// interrupting the destroy twice. An interruption is Ctrl-C (SIGINT to
+// terraform) or a killed provider (SIGKILL: no answer, no state written
+// for what it was doing), at a point drawn from the seed. The next runs
+// must converge: every object ordered exactly once, the state equal to the
+// emulator, and after the destroy nothing left but what the configuration
+// keeps in a recycle bin. Even seeds run on an account with a recycle bin,
+// with resources whose destroy must leave them there.
+//
+// INTERRUPT_SEEDS sets how many seeds (default 2; make test-faults runs
+// 10), INTERRUPT_FIRST_SEED the first (default 1).
+func TestInterruptedAnywhere(t *testing.T) {
+	skipIfReal(t)
+	first, seeds := envInt("INTERRUPT_FIRST_SEED", 1), envInt("INTERRUPT_SEEDS", 2)
+	for seed := first; seed < first+seeds; seed++ {
+		t.Run("seed-"+strconv.Itoa(seed), func(t *testing.T) {
+			t.Parallel()
+			rng := rand.New(rand.NewPCG(uint64(seed), 0x1e7)) //nolint:gosec // a test's reproducible draws
+			recycle := seed%2 == 0
+			opts := options(1)
+			opts.Durations = emulator.Durations{InstanceCreate: 3 * time.Second, BMCCreate: 2 * time.Second, BMCInstall: 2 * time.Second,
+				CloudDCCreate: 3 * time.Second, DiskRecycle: 2 * time.Second, InstanceRecycle: 2 * time.Second}
+			if recycle {
+				opts.ZECReleaseMode = emulator.ReleaseRecycle
+			}
+			emu, err := emulator.Start(opts)
+			must(t, err)
+			defer func() { _ = emu.Close() }()
+			w := newWorkspace(t, emu, mixedConfig(1, recycle))
+
+			var done []string
+			for range 2 {
+				done = append(done, w.interruptAt(t, rng, emu, "apply"))
+			}
+			w.until(3, "apply", "-auto-approve")
+			emu.Settle(10 * time.Second)
+			w.converged(emu)
+			want := map[string]int{"zec.CreateZecInstances": 1, "zec.CreateDisks": 1, "bmc.CreateInstances": 1, "clouddc.CreateInstance": 1}
+			if recycle {
+				want["zec.CreateZecInstances"], want["zec.CreateDisks"], want["bmc.CreateInstances"] = 2, 2, 2
+			}
+			for action, n := range want {
+				if got := emu.CallCount(action); got != n {
+					t.Errorf("%s carried out %d times, want %d: an object was ordered twice (interruptions: %v)", action, got, n, done)
+				}
+			}
+			if code, out := w.run("plan", "-detailed-exitcode"); code != 0 {
+				t.Fatalf("plan after the apply is not empty (exit %d; interruptions: %v):\n%s", code, done, tail(out, 3000))
+			}
+
+			kept := w.keptIDs()
+			for range 2 {
+				done = append(done, w.interruptAt(t, rng, emu, "destroy"))
+			}
+			w.until(3, "destroy", "-auto-approve")
+			if left := drained(emu); len(left) != 0 {
+				t.Fatalf("objects leaked (interruptions: %v): %v\nemulator log of them: %v", done, left, actionsOf(emu, left))
+			}
+			for _, id := range kept {
+				if !keptInBin(emu, id) {
+					t.Errorf("%s freed, though the configuration keeps it in the bin (interruptions: %v): %v", id, done, actionsOf(emu, []string{id}))
+				}
+			}
+			t.Logf("seed %d: interruptions %v", seed, done)
+		})
+	}
+}
+
+// interruptAt runs terraform command (apply or destroy) and interrupts it
+// once the emulator has answered a number of requests drawn from rng (so
+// that interruptions fall anywhere in the sequence of calls, whatever the
+// machine's speed), then a few milliseconds more, in a way drawn from rng.
+// It returns what it did ("destroy: kill-provider after 12 requests", with
+// ", finished first" when the command ended before).
+func (w *workspace) interruptAt(t *testing.T, rng *rand.Rand, emu *emulator.Server, command string) string {
+	t.Helper()
+	calls := 1 + rng.IntN(40)
+	extra := time.Duration(rng.IntN(300)) * time.Millisecond
+	how := []string{"sigint-terraform", "kill-provider"}[rng.IntN(2)]
+	what := fmt.Sprintf("%s: %s after %d requests", command, how, calls)
+	base := len(emu.Log())
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	cmd := w.command(ctx, command, "-auto-approve", "-no-color", "-input=false")
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	must(t, cmd.Start())
+	ended := make(chan struct{})
+	go func() { _ = cmd.Wait(); close(ended) }()
+	for len(emu.Log()) < base+calls {
+		select {
+		case <-ended:
+			return what + ", finished first"
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	time.Sleep(extra)
+	switch how {
+	case "sigint-terraform":
+		_ = cmd.Process.Signal(os.Interrupt)
+	case "kill-provider":
+		killProviders(w.dir)
+	}
+	<-ended
+	emu.Settle(10 * time.Second) // what the server was doing finishes, as it would
+	return what
+}
