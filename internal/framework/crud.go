@@ -11,8 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
-
-	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/journal"
 )
 
 // How every Create, Read, Update and Delete of a resource starts and what
@@ -116,11 +114,7 @@ func Delete[C any](ctx context.Context, req resource.DeleteRequest, resp *resour
 	}
 	releaseFromBin := release.IsNull() || release.ValueBool()
 	if releaseFromBin {
-		// A record of the release in flight, for a process that dies
-		// before it answers (no mark then); see journal.BeginRelease.
-		j, _ := journal.Open()
-		rec := j.BeginRelease(id.ValueString())
-		defer rec.Done()
+		defer recordRelease(id.ValueString())()
 	}
 	resp.Diagnostics.Append(destroy(ctx, conn, id.ValueString(), releaseFromBin, timeout)...)
 	if resp.Diagnostics.HasError() && releaseFromBin {

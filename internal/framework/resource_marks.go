@@ -284,6 +284,15 @@ func DestroyUnfinished(ctx context.Context, p PrivateGetter, diags *diag.Diagnos
 	return unfinishedDestroyMark.on(ctx, p, diags)
 }
 
+// recordRelease writes the journal's record of the release from the bin
+// that a Delete is about to make of object id, for a process killed
+// before it answers (it leaves no mark), and returns the function that
+// removes it once the Delete has returned (a failed one leaves the mark).
+func recordRelease(id string) (done func()) {
+	j, _ := journal.Open() // a journal that cannot be written keeps nothing; creates warn of it
+	return j.BeginRelease(id).Done
+}
+
 // keepInBin is Read's side of the mark (in Read's request, in, and
 // response, out) and of the journal's record of a release in flight (a
 // destroy whose process was killed, which left no mark), with the object
