@@ -74,6 +74,11 @@ var (
 	InterruptedLookup = 20 * time.Second
 	// NoDeadline is how long lookups go on when the create has no deadline.
 	NoDeadline = 20 * time.Minute
+	// OwnerGrace is how long a create waits for another running process
+	// that holds a record of the same create to end (awaitOther), and
+	// OwnerPoll how often it looks.
+	OwnerGrace = 30 * time.Second
+	OwnerPoll  = 200 * time.Millisecond
 	clock      = wait.RealClock
 )
 
@@ -116,7 +121,9 @@ func (e *UnresolvedError) Unwrap() error { return e.Cause }
 //  1. A record that a process no longer running left for the same scope
 //     and arguments is looked up first, until the object appears or the
 //     record's own deadline has passed; a found object is adopted and
-//     nothing is sent.
+//     nothing is sent. A record another running process holds is waited
+//     for (at most OwnerGrace) and then claimed, if that process ended
+//     without forgetting it (a provider whose terraform was killed).
 //  2. Otherwise a new token is written to the journal, then the create is
 //     sent, marked with it.
 //  3. A refusal (a 4xx with a code) is final and forgets the record: such a
@@ -142,7 +149,11 @@ func Create(ctx context.Context, s Spec) (*Result, error) {
 		deadline = time.Now().Add(NoDeadline)
 	}
 
-	if orphan := j.Claim(s.Kind, hash); orphan != nil {
+	orphan := j.Claim(s.Kind, hash)
+	if orphan == nil && j.heldByOther(s.Kind, hash) {
+		orphan = awaitOther(ctx, j, s, hash)
+	}
+	if orphan != nil {
 		tflog.Warn(ctx, "an earlier run left a create unfinished; looking for its object first",
 			map[string]any{"kind": s.Label, "create_token": orphan.Token, "state": orphan.State, "started": orphan.Started, "look_until": orphan.LookUntil})
 		ids, lerr := lookFor(ctx, s, orphan.Token, orphan.LookUntil)
@@ -189,6 +200,30 @@ func Create(ctx context.Context, s Spec) (*Result, error) {
 	res.entry = nil // the outcome is unknown: Done must not forget it
 	return res, &UnresolvedError{Label: s.Label, Token: token, Hint: hint(s, token), JournalDir: Dir(), Kept: entry.Kept(),
 		Cause: err, LookupErr: lerr, Interrupted: ctx.Err() != nil && !errors.Is(context.Cause(ctx), context.DeadlineExceeded)}
+}
+
+// awaitOther waits, at most OwnerGrace, while another running process
+// holds a record of the same create (heldByOther), and claims the record
+// once that process has ended. A provider whose terraform was killed
+// (SIGKILL: terraform wrote no state) lives on for a moment with its
+// records; the next run, started at once, must adopt what that create
+// made, not order it again. A record the other process forgets (its
+// create answered) is not this create's: it then goes on as usual, as it
+// does when the grace runs out (two runs creating the same thing at once).
+func awaitOther(ctx context.Context, j *Journal, s Spec, hash string) *Entry {
+	tflog.Warn(ctx, "another provider process holds a create of the same arguments in flight; waiting for it to end before creating",
+		map[string]any{"kind": s.Label, "grace": OwnerGrace.String()})
+	until := clock.Now().Add(OwnerGrace)
+	for clock.Now().Before(until) && wait.Sleep(ctx, clock, OwnerPoll) == nil {
+		if e := j.Claim(s.Kind, hash); e != nil {
+			return e
+		}
+		if !j.heldByOther(s.Kind, hash) {
+			return nil
+		}
+	}
+	tflog.Warn(ctx, "the other process still holds its create; creating anew", map[string]any{"kind": s.Label})
+	return nil
 }
 
 // ended reports whether ctx is done or its deadline has passed: a sleep

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -353,5 +354,72 @@ func TestJournalLocation(t *testing.T) {
 		Send: func(context.Context, string) ([]string, error) { return []string{"x"}, nil }})
 	if err != nil || res.IDs[0] != "x" {
 		t.Fatal(res, err)
+	}
+}
+
+// A record that another running process holds for the same create (a
+// provider whose terraform was killed, still alive for a moment) is waited
+// for and, once that process has ended, adopted: the create is not sent
+// again. One that process forgets (its create answered) is not waited for
+// any longer, nor is one held past OwnerGrace: the create is then sent.
+func TestCreateWaitsForAnotherLiveProcess(t *testing.T) {
+	fastPolls(t)
+	oldGrace, oldPoll := OwnerGrace, OwnerPoll
+	OwnerGrace, OwnerPoll = 5*time.Second, 10*time.Millisecond
+	t.Cleanup(func() { OwnerGrace, OwnerPoll = oldGrace, oldPoll })
+	for _, tc := range []struct {
+		name  string
+		sleep string
+		// forget removes the other process's record while it runs; grace
+		// shortens OwnerGrace below the other process's life.
+		forget, grace bool
+		adopted       bool
+	}{
+		{name: "ends holding it", sleep: "0.3", adopted: true},
+		{name: "forgets it", sleep: "3", forget: true},
+		{name: "outlives the grace", sleep: "3", grace: true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := useDir(t)
+			if tc.grace {
+				OwnerGrace = 200 * time.Millisecond
+				defer func() { OwnerGrace = 5 * time.Second }()
+			}
+			c := newCloud()
+			s := c.spec("same", func(_ context.Context, token string) ([]string, error) { return []string{"new-" + token[:6]}, nil })
+			other := exec.Command("sleep", tc.sleep)
+			if err := other.Start(); err != nil {
+				t.Skipf("no sleep command: %v", err)
+			}
+			exited := make(chan struct{})
+			go func() { _ = other.Wait(); close(exited) }()
+			defer func() { _ = other.Process.Kill(); <-exited }()
+			pid := other.Process.Pid
+			hash := Hash(s.Kind, struct {
+				Scope string
+				Args  any
+			}{s.Scope, s.Args})
+			e := &Entry{Kind: s.Kind, Hash: hash, Token: "0123456789abcdef", Started: time.Now(), LookUntil: time.Now().Add(time.Minute), State: StateSending}
+			file := filepath.Join(dir, fileName(e.Token, owner{pid: pid, start: statStartOf(pid), nonce: "x"}))
+			if err := writeFile(file, e); err != nil {
+				t.Fatal(err)
+			}
+			c.objects[e.Token] = "made-by-the-other"
+			if tc.forget {
+				time.AfterFunc(200*time.Millisecond, func() { _ = os.Remove(file) })
+			}
+			start := time.Now()
+			res, err := Create(context.Background(), s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Done()
+			if tc.adopted != (res.Adopted && res.IDs[0] == "made-by-the-other") || tc.adopted == (c.sends.Load() == 1) {
+				t.Fatalf("adopted %v ids %v, %d sends after %s; want adopted %v", res.Adopted, res.IDs, c.sends.Load(), time.Since(start), tc.adopted)
+			}
+			if time.Since(start) > 2*time.Second {
+				t.Fatalf("the create waited %s", time.Since(start))
+			}
+		})
 	}
 }

@@ -206,6 +206,30 @@ func (j *Journal) Claim(kind, hash string) *Entry {
 	return nil
 }
 
+// heldByOther reports whether a process other than this one, still
+// running, holds a record of the same kind and arguments: a create of them
+// in flight there, or one a provider whose terraform was killed left
+// behind before it exits itself.
+func (j *Journal) heldByOther(kind, hash string) bool {
+	if j == nil {
+		return false
+	}
+	me := currentOwner()
+	files, _ := filepath.Glob(filepath.Join(j.dir, "*@*.json"))
+	for _, f := range files {
+		_, own, ok := parseFileName(filepath.Base(f))
+		if !ok || own == me || !alive(own) {
+			continue
+		}
+		b, err := os.ReadFile(f) //nolint:gosec // our own directory
+		var e Entry
+		if err == nil && json.Unmarshal(b, &e) == nil && e.Kind == kind && e.Hash == hash {
+			return true
+		}
+	}
+	return false
+}
+
 // Entries lists the records in the journal (tests and diagnostics).
 func (j *Journal) Entries() ([]Entry, error) {
 	if j == nil {

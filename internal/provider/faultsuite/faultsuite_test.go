@@ -530,12 +530,13 @@ func TestFaultSuite(t *testing.T) {
 	})
 }
 
-// An apply interrupted with Ctrl-C (SIGINT to terraform) and one whose
-// provider process is killed: the next apply and destroy converge with no
-// duplicate and no leak.
+// An apply interrupted with Ctrl-C (SIGINT to terraform), one whose
+// provider process is killed, and one whose terraform is killed (SIGKILL:
+// it writes no state, and its provider, left alone, exits): the next apply
+// and destroy converge with no duplicate and no leak.
 func TestInterruptedApply(t *testing.T) {
 	skipIfReal(t)
-	for _, how := range []string{"sigint-terraform", "kill-provider"} {
+	for _, how := range interruptions {
 		t.Run(how, func(t *testing.T) {
 			t.Parallel()
 			opts := options(2)
@@ -558,13 +559,8 @@ func TestInterruptedApply(t *testing.T) {
 				time.Sleep(20 * time.Millisecond)
 			}
 			time.Sleep(500 * time.Millisecond)
-			switch how {
-			case "sigint-terraform":
-				must(t, cmd.Process.Signal(os.Interrupt))
-			case "kill-provider":
-				if n := killProviders(w.dir); n == 0 {
-					t.Fatal("no provider process found to kill")
-				}
+			if !interrupt(cmd, w.dir, how) {
+				t.Fatal("no provider process found to kill")
 			}
 			_ = cmd.Wait()
 			if cmd.ProcessState.ExitCode() == 0 {
@@ -589,6 +585,25 @@ func TestInterruptedApply(t *testing.T) {
 			}
 		})
 	}
+}
+
+// interruptions are the ways interrupt stops a terraform command.
+var interruptions = []string{"sigint-terraform", "kill-provider", "kill-terraform"}
+
+// interrupt stops cmd, a terraform command run in dir, in one of the
+// interruptions: Ctrl-C (SIGINT to terraform), SIGKILL to its provider
+// processes, or SIGKILL to terraform. It reports false when there was no
+// provider process to kill.
+func interrupt(cmd *exec.Cmd, dir, how string) bool {
+	switch how {
+	case "sigint-terraform":
+		_ = cmd.Process.Signal(os.Interrupt)
+	case "kill-provider":
+		return killProviders(dir) > 0
+	case "kill-terraform":
+		_ = cmd.Process.Kill()
+	}
+	return true
 }
 
 // killProviders SIGKILLs the provider processes started from providerDir

@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"strconv"
 	"testing"
 	"time"
@@ -16,8 +15,9 @@ import (
 // Interruptions at random moments: each seed applies the mixed
 // configuration, interrupting the apply twice, then destroys it,
 // interrupting the destroy twice. An interruption is Ctrl-C (SIGINT to
-// terraform) or a killed provider (SIGKILL: no answer, no state written
-// for what it was doing), at a point drawn from the seed. The next runs
+// terraform), a killed provider (SIGKILL: no answer, no state written for
+// what it was doing) or a killed terraform (SIGKILL: no state written at
+// all for what was in flight), at a point drawn from the seed. The next runs
 // must converge: every object ordered exactly once, the state equal to the
 // emulator, and after the destroy nothing left but what the configuration
 // keeps in a recycle bin. Even seeds run on an account with a recycle bin,
@@ -109,7 +109,7 @@ func (w *workspace) interruptAt(t *testing.T, rng *rand.Rand, emu *emulator.Serv
 	t.Helper()
 	calls := 1 + rng.IntN(40)
 	extra := time.Duration(rng.IntN(300)) * time.Millisecond
-	how := []string{"sigint-terraform", "kill-provider"}[rng.IntN(2)]
+	how := interruptions[rng.IntN(len(interruptions))]
 	what := fmt.Sprintf("%s: %s after %d requests", command, how, calls)
 	base := len(emu.Log())
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
@@ -128,12 +128,7 @@ func (w *workspace) interruptAt(t *testing.T, rng *rand.Rand, emu *emulator.Serv
 		}
 	}
 	time.Sleep(extra)
-	switch how {
-	case "sigint-terraform":
-		_ = cmd.Process.Signal(os.Interrupt)
-	case "kill-provider":
-		killProviders(w.dir)
-	}
+	interrupt(cmd, w.dir, how)
 	<-ended
 	emu.Settle(10 * time.Second) // what the server was doing finishes, as it would
 	return what
