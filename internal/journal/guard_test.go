@@ -387,7 +387,7 @@ func TestCreateWaitsForAnotherLiveProcess(t *testing.T) {
 			}
 			c := newCloud()
 			s := c.spec("same", func(_ context.Context, token string) ([]string, error) { return []string{"new-" + token[:6]}, nil })
-			other := exec.Command("sleep", tc.sleep)
+			other := exec.CommandContext(context.Background(), "sleep", tc.sleep)
 			if err := other.Start(); err != nil {
 				t.Skipf("no sleep command: %v", err)
 			}
