@@ -98,8 +98,9 @@ func Begin[C any](ctx context.Context, diags *diag.Diagnostics, client func(*dia
 // default, true): Begin with the delete deadline, then destroy. A destroy
 // that fails while it was to release the object from the recycle bin too
 // marks the resource (MarkDestroyUnfinished), so that a refresh does not
-// drop an object it left in the bin; while it runs, the journal holds a
-// record of it, for a process killed before it could answer.
+// drop an object it left in the bin; the journal holds a record of it
+// from its start until it has succeeded, for a destroy whose answer never
+// reaches Terraform (its process, or terraform, killed).
 func Delete[C any](ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse, r *ResourceBase,
 	client func(*diag.Diagnostics) *C, destroy func(ctx context.Context, conn *C, id string, release bool, timeout time.Duration) diag.Diagnostics,
 ) {
@@ -113,13 +114,16 @@ func Delete[C any](ctx context.Context, req resource.DeleteRequest, resp *resour
 		return
 	}
 	releaseFromBin := release.IsNull() || release.ValueBool()
-	if releaseFromBin {
-		defer recordRelease(id.ValueString())()
+	if !releaseFromBin {
+		resp.Diagnostics.Append(destroy(ctx, conn, id.ValueString(), false, timeout)...)
+		return
 	}
-	resp.Diagnostics.Append(destroy(ctx, conn, id.ValueString(), releaseFromBin, timeout)...)
-	if resp.Diagnostics.HasError() && releaseFromBin {
+	released := recordRelease(id.ValueString())
+	if resp.Diagnostics.Append(destroy(ctx, conn, id.ValueString(), true, timeout)...); resp.Diagnostics.HasError() {
 		MarkDestroyUnfinished(ctx, resp.Private, &resp.Diagnostics)
+		return // the record stays too: this answer may never reach Terraform
 	}
+	released()
 }
 
 // RemoveGone ends a Read whose object is gone: the read's error is the

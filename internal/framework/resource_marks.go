@@ -267,8 +267,8 @@ func FinishCreate[T any](ctx context.Context, req resource.UpdateRequest, resp *
 // the object is found anywhere else, or gone. A process killed in the
 // middle of a destroy answers nothing, so leaves no mark: the journal's
 // record of the release in flight (journal.BeginRelease, written by
-// Delete) stands in for it, and the next Read that finds the object in the
-// bin turns it into the mark.
+// Delete, removed once the object is released) stands in for it, and the
+// next Read that finds the object in the bin turns it into the mark.
 
 // unfinishedDestroyMark is the mark of a destroy cut short.
 const unfinishedDestroyMark privateMark = "destroy_unfinished"
@@ -285,10 +285,13 @@ func DestroyUnfinished(ctx context.Context, p PrivateGetter, diags *diag.Diagnos
 }
 
 // recordRelease writes the journal's record of the release from the bin
-// that a Delete is about to make of object id, for a process killed
-// before it answers (it leaves no mark), and returns the function that
-// removes it once the Delete has returned (a failed one leaves the mark).
-func recordRelease(id string) (done func()) {
+// that a Delete is about to make of object id, for a destroy whose answer
+// never reaches Terraform, so leaves no mark: its provider killed, or
+// terraform killed (its provider then sees its calls cancelled and
+// returns into the void). It returns the function that removes the record
+// once the object is released; a failed destroy keeps it, and the next
+// Read clears it when the object is out of the bin, or gone.
+func recordRelease(id string) (released func()) {
 	j, _ := journal.Open() // a journal that cannot be written keeps nothing; creates warn of it
 	return j.BeginRelease(id).Done
 }
@@ -302,11 +305,13 @@ func recordRelease(id string) (done func()) {
 // cleared once they have served (the object is elsewhere, or gone); an
 // error other than not found changes nothing.
 func (f Finder[C, T]) keepInBin(ctx context.Context, in PrivateGetter, out PrivateSetter, diags *diag.Diagnostics, id string, obj *T, err error) bool {
-	if f.InBin == nil {
-		return false
-	}
 	marked, pending := DestroyUnfinished(ctx, in, diags), journal.ReleasePending(id)
 	switch {
+	case f.InBin == nil: // its Read keeps what is in the bin anyway
+		if pending {
+			journal.ForgetRelease(id)
+		}
+		return false
 	case !marked && !pending:
 		return false
 	case err == nil && f.InBin(f.Status(obj)):

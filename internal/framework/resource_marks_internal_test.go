@@ -55,6 +55,7 @@ func TestKeepInBin(t *testing.T) {
 		{name: "record, restored", record: true, obj: &obj{"AVAILABLE"}},
 		{name: "record, gone", record: true, err: errNotFound},
 		{name: "record, read failed", record: true, err: errOther, recordAfter: true},
+		{name: "record, finder without InBin", record: true, noInBin: true, obj: &obj{"RECYCLED"}},
 	} {
 		ctx, p := context.Background(), privateMap{}
 		var diags diag.Diagnostics
