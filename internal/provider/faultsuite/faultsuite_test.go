@@ -546,12 +546,7 @@ func TestInterruptedApply(t *testing.T) {
 			defer func() { _ = emu.Close() }()
 			w := newWorkspace(t, emu, mixedConfig(2))
 
-			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-			defer cancel()
-			cmd := w.command(ctx, "apply", "-auto-approve", "-no-color", "-input=false")
-			var out bytes.Buffer
-			cmd.Stdout, cmd.Stderr = &out, &out
-			must(t, cmd.Start())
+			apply := w.start(t, "apply")
 			// Interrupt while the creates are in flight.
 			deadline := time.Now().Add(time.Minute)
 			for (emu.CallCount("zec.CreateZecInstances")+emu.CallCount("bmc.CreateInstances") < 3 || emu.CallCount("clouddc.CreateInstance") < 1) &&
@@ -559,13 +554,7 @@ func TestInterruptedApply(t *testing.T) {
 				time.Sleep(20 * time.Millisecond)
 			}
 			time.Sleep(500 * time.Millisecond)
-			if !interrupt(cmd, w.dir, how) {
-				t.Fatal("no provider process found to kill")
-			}
-			_ = cmd.Wait()
-			if cmd.ProcessState.ExitCode() == 0 {
-				t.Fatalf("the interrupted apply succeeded; the test interrupted nothing:\n%s", tail(out.String(), 2000))
-			}
+			apply.stop(t, w, how)
 			journal, _ := filepath.Glob(filepath.Join(w.dir, ".terraform", "cloudcompute-creates", "*"))
 			kinds := map[string]int{}
 			for kind, ids := range emu.Inventory() {

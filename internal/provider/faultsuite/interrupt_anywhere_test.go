@@ -1,8 +1,6 @@
 package faultsuite_test
 
 import (
-	"bytes"
-	"context"
 	"fmt"
 	"math/rand/v2"
 	"strconv"
@@ -112,24 +110,17 @@ func (w *workspace) interruptAt(t *testing.T, rng *rand.Rand, emu *emulator.Serv
 	how := interruptions[rng.IntN(len(interruptions))]
 	what := fmt.Sprintf("%s: %s after %d requests", command, how, calls)
 	base := len(emu.Log())
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	cmd := w.command(ctx, command, "-auto-approve", "-no-color", "-input=false")
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	must(t, cmd.Start())
-	ended := make(chan struct{})
-	go func() { _ = cmd.Wait(); close(ended) }()
+	b := w.start(t, command)
 	for len(emu.Log()) < base+calls {
 		select {
-		case <-ended:
+		case <-b.ended:
 			return what + ", finished first"
 		case <-time.After(10 * time.Millisecond):
 		}
 	}
 	time.Sleep(extra)
-	interrupt(cmd, w.dir, how)
-	<-ended
+	interrupt(b.cmd, w.dir, how) // the command may have ended meanwhile: no check
+	<-b.ended
 	emu.Settle(10 * time.Second) // what the server was doing finishes, as it would
 	return what
 }

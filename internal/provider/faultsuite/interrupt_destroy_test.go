@@ -1,8 +1,6 @@
 package faultsuite_test
 
 import (
-	"bytes"
-	"context"
 	"path/filepath"
 	"testing"
 	"time"
@@ -34,21 +32,10 @@ func TestInterruptedDestroy(t *testing.T) {
 			w.converged(emu)
 			before := w.stateIDs()
 
-			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-			defer cancel()
-			cmd := w.command(ctx, "destroy", "-auto-approve", "-no-color", "-input=false")
-			var out bytes.Buffer
-			cmd.Stdout, cmd.Stderr = &out, &out
-			must(t, cmd.Start())
+			destroy := w.start(t, "destroy")
 			waitFor(t, "the first "+release, func() bool { return emu.CallCount(release) >= 1 })
 			time.Sleep(300 * time.Millisecond)
-			if n := killProviders(w.dir); n == 0 {
-				t.Fatal("no provider process found to kill")
-			}
-			_ = cmd.Wait()
-			if cmd.ProcessState.ExitCode() == 0 {
-				t.Fatalf("the killed destroy succeeded; the test interrupted nothing:\n%s", tail(out.String(), 2000))
-			}
+			out := destroy.stop(t, w, "kill-provider")
 			inBin := 0
 			for _, id := range inventory(emu) {
 				if d, ok := emu.ZECDisk(id); ok && (d.Status == "RECYCLING" || d.Status == "RECYCLED") {
@@ -59,7 +46,7 @@ func TestInterruptedDestroy(t *testing.T) {
 				}
 			}
 			if inBin != 1 {
-				t.Fatalf("%d ZEC objects in the recycle bin after the kill, want the %s: the test proves nothing\n%s", inBin, what, tail(out.String(), 2000))
+				t.Fatalf("%d ZEC objects in the recycle bin after the kill, want the %s: the test proves nothing\n%s", inBin, what, tail(out, 2000))
 			}
 			records := func() int {
 				files, _ := filepath.Glob(filepath.Join(w.dir, ".terraform", "cloudcompute-creates", "release-*"))

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,24 +17,43 @@ import (
 // (the disk's create waits for its instance).
 var instanceCreates = []string{"zec.CreateZecInstances", "bmc.CreateInstances", "clouddc.CreateInstance"}
 
-// startApply starts terraform apply in w and returns a function that
-// interrupts it with SIGINT (Ctrl-C) and waits for it to end.
-func (w *workspace) startApply(t *testing.T) (interrupt func() string) {
+// background is a terraform command running in a workspace, with its
+// output gathered.
+type background struct {
+	cmd   *exec.Cmd
+	out   bytes.Buffer
+	ended chan struct{}
+}
+
+// start starts terraform command (apply or destroy, auto-approved) in w.
+func (w *workspace) start(t *testing.T, command string) *background {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	cmd := w.command(ctx, "apply", "-auto-approve", "-no-color", "-input=false")
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	must(t, cmd.Start())
-	return func() string {
-		defer cancel()
-		must(t, cmd.Process.Signal(os.Interrupt))
-		_ = cmd.Wait()
-		if cmd.ProcessState.ExitCode() == 0 {
-			t.Fatalf("the interrupted apply succeeded; the test interrupted nothing:\n%s", tail(out.String(), 2000))
-		}
-		return out.String()
+	b := &background{cmd: w.command(ctx, command, "-auto-approve", "-no-color", "-input=false"), ended: make(chan struct{})}
+	b.cmd.Stdout, b.cmd.Stderr = &b.out, &b.out
+	if err := b.cmd.Start(); err != nil {
+		cancel()
+		t.Fatal(err)
 	}
+	go func() { _ = b.cmd.Wait(); cancel(); close(b.ended) }()
+	t.Cleanup(func() { <-b.ended })
+	return b
+}
+
+// stop interrupts the command in one of the interruptions (interrupt),
+// waits for it to end and returns its output. It fails t when there was no
+// provider to kill or the command succeeded all the same: the test then
+// interrupted nothing.
+func (b *background) stop(t *testing.T, w *workspace, how string) string {
+	t.Helper()
+	if !interrupt(b.cmd, w.dir, how) {
+		t.Fatal("no provider process found to kill")
+	}
+	<-b.ended
+	if b.cmd.ProcessState.ExitCode() == 0 {
+		t.Fatalf("the interrupted command succeeded; the test interrupted nothing:\n%s", tail(b.out.String(), 2000))
+	}
+	return b.out.String()
 }
 
 func waitFor(t *testing.T, what string, cond func() bool) {
@@ -69,10 +89,10 @@ func TestInterruptedCreatesInFlight(t *testing.T) {
 			if how == "without-dot-terraform" {
 				must(t, os.RemoveAll(filepath.Join(w.dir, ".terraform")))
 			}
-			interrupt := w.startApply(t)
+			apply := w.start(t, "apply")
 			waitFor(t, "three creates to reach the slow server", func() bool { return emu.FaultCounts()[emulator.FaultSlow] >= 3 })
 			time.Sleep(300 * time.Millisecond)
-			out := interrupt()
+			out := apply.stop(t, w, "sigint-terraform")
 			if n := len(inventory(emu)); n != 0 {
 				t.Fatalf("the slow creates were carried out before the interrupt ended the run (%d objects): the test proves nothing\n%s", n, tail(out, 2000))
 			}
@@ -112,7 +132,7 @@ func TestInterruptedBuild(t *testing.T) {
 	must(t, err)
 	defer func() { _ = emu.Close() }()
 	w := newWorkspace(t, emu, mixedConfig(1))
-	interrupt := w.startApply(t)
+	apply := w.start(t, "apply")
 	waitFor(t, "the three machines to be ordered", func() bool {
 		for _, a := range instanceCreates {
 			if emu.CallCount(a) < 1 {
@@ -122,7 +142,7 @@ func TestInterruptedBuild(t *testing.T) {
 		return true
 	})
 	time.Sleep(500 * time.Millisecond)
-	out := interrupt()
+	out := apply.stop(t, w, "sigint-terraform")
 	if n := len(w.stateIDs()); n != 3 {
 		t.Fatalf("%d objects in the state after the interrupt, want the 3 machines", n)
 	}
