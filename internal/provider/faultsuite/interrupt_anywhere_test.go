@@ -3,7 +3,10 @@ package faultsuite_test
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -54,30 +57,44 @@ func TestInterruptedAnywhere(t *testing.T) {
 			defer func() { _ = emu.Close() }()
 			w := newWorkspace(t, emu, mixedConfig(1, recycle))
 
-			var done []string
-			for range 2 {
-				done = append(done, w.interruptAt(t, rng, emu, "apply"))
-			}
-			w.until(runs, "apply", "-auto-approve")
-			emu.Settle(10 * time.Second)
-			w.converged(emu)
 			want := map[string]int{"zec.CreateZecInstances": 1, "zec.CreateDisks": 1, "bmc.CreateInstances": 1, "clouddc.CreateInstance": 1}
 			if recycle {
 				want["zec.CreateZecInstances"], want["zec.CreateDisks"], want["bmc.CreateInstances"] = 2, 2, 2
 			}
-			objects := 0
-			for action, n := range want {
-				objects += n
-				if got := emu.CallCount(action); got != n && rate == 0 {
-					t.Errorf("%s carried out %d times, want %d: an object was ordered twice (interruptions: %v)", action, got, n, done)
+			var done []string
+			// applied runs the apply that finishes a phase and checks it:
+			// the state is the emulator's, each object ordered once, and
+			// the plan empty.
+			applied := func(phase string) {
+				w.until(runs, "apply", "-auto-approve")
+				emu.Settle(10 * time.Second)
+				w.converged(emu)
+				objects := 0
+				for action, n := range want {
+					objects += n
+					if got := emu.CallCount(action); got != n && rate == 0 {
+						t.Errorf("%s: %s carried out %d times, want %d: an object was ordered twice (interruptions: %v)", phase, action, got, n, done)
+					}
+				}
+				if got := len(inventory(emu)); got != objects {
+					t.Fatalf("%s: %d objects after the apply, want %d (interruptions: %v)", phase, got, objects, done)
+				}
+				if code, out := w.run("plan", "-detailed-exitcode"); code != 0 && (code == 2 || w.until(runs, "plan", "-detailed-exitcode") != 1) {
+					t.Fatalf("%s: plan after the apply is not empty (exit %d; interruptions: %v):\n%s", phase, code, done, tail(out, 3000))
 				}
 			}
-			if got := len(inventory(emu)); got != objects {
-				t.Fatalf("%d objects after the apply, want %d (interruptions: %v)", got, objects, done)
+
+			for range 2 {
+				done = append(done, w.interruptAt(t, rng, emu, "apply"))
 			}
-			if code, out := w.run("plan", "-detailed-exitcode"); code != 0 && (code == 2 || w.until(runs, "plan", "-detailed-exitcode") != 1) {
-				t.Fatalf("plan after the apply is not empty (exit %d; interruptions: %v):\n%s", code, done, tail(out, 3000))
+			applied("create")
+
+			// Updates in place, interrupted: renames, a resize, power-offs.
+			must(t, os.WriteFile(filepath.Join(w.dir, "main.tf"), []byte(changedConfig(t, recycle)), 0o600))
+			for range 2 {
+				done = append(done, w.interruptAt(t, rng, emu, "apply"))
 			}
+			applied("update")
 
 			kept := w.keptIDs()
 			for range 2 {
@@ -95,6 +112,27 @@ func TestInterruptedAnywhere(t *testing.T) {
 			t.Logf("seed %d: interruptions %v", seed, done)
 		})
 	}
+}
+
+// changedConfig is mixedConfig(1, keep) with an in-place change of each
+// of its own resources (not the kept ones): the ZEC instance renamed and
+// stopped, its disk renamed and grown, the BMC machine renamed and powered
+// off, the CloudDC instance powered off.
+func changedConfig(t *testing.T, keep bool) string {
+	t.Helper()
+	config := mixedConfig(1, keep)
+	for _, change := range [][2]string{
+		{`name          = "fault-app-${count.index}"`, `name          = "fault-app-${count.index}-v2"` + "\n  power_state   = \"stopped\""},
+		{`name         = "fault-data-${count.index}"` + "\n  size         = 20", `name         = "fault-data-${count.index}-v2"` + "\n  size         = 40"},
+		{`name             = "fault-metal-${count.index}"`, `name             = "fault-metal-${count.index}-v2"` + "\n  power_state      = \"stopped\""},
+		{`name               = "fault-dc-${count.index}"`, `name               = "fault-dc-${count.index}"` + "\n  power_state        = \"stopped\""},
+	} {
+		if !strings.Contains(config, change[0]) {
+			t.Fatalf("mixedConfig has no %q to change", change[0])
+		}
+		config = strings.Replace(config, change[0], change[1], 1)
+	}
+	return config
 }
 
 // interruptAt runs terraform command (apply or destroy) and interrupts it
