@@ -297,10 +297,11 @@ func (r *instanceResource) ImportState(ctx context.Context, req resource.ImportS
 	r.WithImportByID.ImportState(ctx, req, resp)
 }
 
-// ModifyPlan keeps the allocated address of an interface whose subnet is
-// unchanged (and marks it unknown when the subnet changes), derives
-// primary_ip and the image's name and OS type, and warns that a new image
-// reinstalls the OS.
+// ModifyPlan replaces an instance in a failure state (replaceFailed),
+// finishes a create cut short in place, keeps the allocated address of an
+// interface whose subnet is unchanged (and marks it unknown when the
+// subnet changes), derives primary_ip and the image's name and OS type,
+// and warns that a new image reinstalls the OS.
 func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
 		return
@@ -308,7 +309,6 @@ func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	if requirePassword(ctx, req, resp); resp.Diagnostics.HasError() {
 		return
 	}
-	framework.PlanFinishCreate(ctx, req, resp, path.Root("status"))
 	var plan, config instanceResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
@@ -323,8 +323,14 @@ func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 			return
 		}
 	}
-	if state != nil && replacing(plan, *state, config) {
+	switch {
+	case state != nil && huaweicloud.IsFailed(state.Status.ValueString()):
+		replaceFailed(ctx, resp, *state)
+		state = nil
+	case state != nil && replacing(plan, *state, config):
 		state = nil // a new instance: nothing of the old one carries over
+	default:
+		framework.PlanFinishCreate(ctx, req, resp, path.Root("status"))
 	}
 	netChange := false // set below, once the planned addresses are known
 	defer func() {
@@ -374,6 +380,19 @@ func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 			fmt.Sprintf("image_id changes from %s to %s: applying reinstalls the operating system of instance %s in place (ReinstallOs). "+
 				"Everything on its system disk is lost; data disks are kept.", state.ImageID.ValueString(), plan.ImageID.ValueString(), state.ID.ValueString()))
 	}
+}
+
+// replaceFailed plans the replacement of an instance in a failure state
+// (failed, error): its build failed after a create that Ctrl-C cut short
+// (the create would otherwise have been tainted), or it failed since. Such
+// an instance never runs, and an update cannot mend it.
+func replaceFailed(ctx context.Context, resp *resource.ModifyPlanResponse, state instanceResourceModel) {
+	id, st := state.ID.ValueString(), state.Status.ValueString()
+	resp.Diagnostics.AddWarning(fmt.Sprintf("CloudDC instance (%s) is %s", id, st),
+		fmt.Sprintf("Instance %s is in the failure state %s: its OS installation failed (ShowInstanceStatus tells why). "+
+			"The plan replaces it: the failed instance is deleted, which frees its physical server, and a new one is created.", id, st))
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("status"), types.StringUnknown())...)
+	resp.RequiresReplace = append(resp.RequiresReplace, path.Root("status"))
 }
 
 // replacing reports whether the plan changes an attribute that forces a

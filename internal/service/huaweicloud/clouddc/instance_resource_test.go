@@ -599,3 +599,50 @@ func errRe(parts ...string) *regexp.Regexp {
 	}
 	return regexp.MustCompile(`(?s)` + strings.Join(quoted, ".*"))
 }
+
+// An instance found in a failure state (failed, error) is replaced: its
+// OS installation failed (after a create that Ctrl-C cut short, whose
+// next apply would otherwise wait for that failed build again and again),
+// or it failed since. The failed one is deleted first, freeing its server.
+func TestAccCloudDCInstance_failedIsReplaced(t *testing.T) {
+	for _, state := range []string{"failed", "error"} {
+		t.Run(state, func(t *testing.T) {
+			acctest.SkipIfReal(t, "forces the state "+state+" (emulator status control)")
+			emu := acctest.StartEmulator(t, emulator.Options{})
+			config := acctest.ConfigCompose(acctest.HuaweiProviderConfig(emu, huaweicloud.AuthAKSK), instanceConfig(acctest.RandomName("failed"), emulator.HuaweiImageID, ""))
+			var first, second string
+			resource.ParallelTest(t, resource.TestCase{
+				PreCheck:                 func() { acctest.PreCheck(t) },
+				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+				CheckDestroy:             checkInstancesGone(emu),
+				Steps: []resource.TestStep{
+					{Config: config, Check: acctest.CaptureID(instanceResourceName, &first)},
+					{
+						PreConfig: func() {
+							if !emu.SetCloudDCInstanceState(first, state) {
+								t.Fatalf("instance %s not in the emulator", first)
+							}
+						},
+						Config: config,
+						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+							plancheck.ExpectResourceAction(instanceResourceName, plancheck.ResourceActionDestroyBeforeCreate),
+						}},
+						Check: resource.ComposeTestCheckFunc(acctest.CaptureID(instanceResourceName, &second),
+							resource.TestCheckResourceAttr(instanceResourceName, "status", "running"),
+							func(*terraform.State) error {
+								if second == first {
+									return fmt.Errorf("the failed instance %s was kept", first)
+								}
+								if _, ok := emu.CloudDCInstance(first); ok {
+									if v, _ := emu.CloudDCInstance(first); v.State != "terminated" && v.State != "shutting-down" {
+										return fmt.Errorf("the failed instance %s is still %s", first, v.State)
+									}
+								}
+								return nil
+							}),
+					},
+				},
+			})
+		})
+	}
+}
