@@ -59,9 +59,13 @@ type Result struct {
 
 // Done forgets the create's record. Call it when Terraform has the ids
 // (the resource's Create returns with them in the state); after a failure
-// whose outcome is unknown the record is kept whatever Done is told.
+// whose outcome is unknown the record is kept whatever Done is told. So
+// is it when terraform has ended (orphaned: it was killed, and its
+// provider, alive a moment longer, saw its calls cancelled): the answer
+// with the ids reaches no state, and the next run adopts the object by its
+// token instead of ordering another.
 func (r *Result) Done() {
-	if r != nil {
+	if r != nil && !orphaned() {
 		r.entry.Done()
 	}
 }

@@ -423,3 +423,27 @@ func TestCreateWaitsForAnotherLiveProcess(t *testing.T) {
 		})
 	}
 }
+
+// Once terraform has ended (this provider orphaned: terraform was killed),
+// Done keeps the record of a create it answered: the answer reaches no
+// state, and the next run must adopt the object, not order another.
+func TestDoneKeepsTheRecordWhenTerraformIsGone(t *testing.T) {
+	useDir(t)
+	c := newCloud()
+	s := c.spec("orphan", func(_ context.Context, token string) ([]string, error) { return []string{"id-" + token[:6]}, nil })
+	for _, gone := range []bool{false, true} {
+		old := parentPID
+		if gone {
+			parentPID = 1 << 22 // a parent that is not ours: it has ended
+		}
+		res, err := Create(context.Background(), s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Done()
+		parentPID = old
+		if n := len(records(t)); n != map[bool]int{false: 0, true: 1}[gone] {
+			t.Fatalf("terraform gone %v: %d records after Done", gone, n)
+		}
+	}
+}

@@ -58,6 +58,16 @@ func alive(o owner) bool {
 	return processAlive(o.pid, o.start)
 }
 
+// parentPID is the process that started this one: terraform, for a
+// provider it runs.
+var parentPID = os.Getppid()
+
+// orphaned reports whether the process that started this one has ended:
+// terraform was killed, and nothing this provider answers reaches a state
+// any more. Its records must then stay for the next run, even those of
+// creates whose ids it has answered.
+func orphaned() bool { return parentGone(parentPID) }
+
 // NewProcessForTest gives this process a new identity, as if the provider
 // had been restarted: the records of the old identity become a dead
 // process's, which the next Create may adopt. Acceptance tests run every
