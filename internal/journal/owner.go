@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -66,7 +67,15 @@ var parentPID = os.Getppid()
 // terraform was killed, and nothing this provider answers reaches a state
 // any more. Its records must then stay for the next run, even those of
 // creates whose ids it has answered.
-func orphaned() bool { return parentGone(parentPID) }
+func orphaned() bool {
+	if runtime.GOOS == "windows" {
+		// Windows gives an orphan no other parent (a reused pid cannot be
+		// told apart there).
+		return !processAlive(parentPID, "")
+	}
+	// Elsewhere an orphan is given another parent (init, or a subreaper).
+	return os.Getppid() != parentPID
+}
 
 // NewProcessForTest gives this process a new identity, as if the provider
 // had been restarted: the records of the old identity become a dead

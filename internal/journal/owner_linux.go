@@ -39,7 +39,3 @@ func processAlive(pid int, start string) bool {
 	}
 	return got == start
 }
-
-// parentGone reports whether the parent ppid has ended: an orphan is
-// given to another parent (init, or a subreaper).
-func parentGone(ppid int) bool { return os.Getppid() != ppid }

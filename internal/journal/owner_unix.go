@@ -19,7 +19,3 @@ func processAlive(pid int, _ string) bool {
 	err := syscall.Kill(pid, 0)
 	return err == nil || errors.Is(err, syscall.EPERM)
 }
-
-// parentGone reports whether the parent ppid has ended: an orphan is
-// given to another parent (init, or a subreaper).
-func parentGone(ppid int) bool { return syscall.Getppid() != ppid }

@@ -19,7 +19,3 @@ func processAlive(pid int, _ string) bool {
 	_ = p.Release()
 	return true
 }
-
-// parentGone reports whether the parent ppid has ended (Windows gives an
-// orphan no other parent; a reused pid cannot be told apart).
-func parentGone(ppid int) bool { return !processAlive(ppid, "") }

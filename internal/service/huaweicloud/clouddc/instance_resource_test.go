@@ -633,10 +633,8 @@ func TestAccCloudDCInstance_failedIsReplaced(t *testing.T) {
 								if second == first {
 									return fmt.Errorf("the failed instance %s was kept", first)
 								}
-								if _, ok := emu.CloudDCInstance(first); ok {
-									if v, _ := emu.CloudDCInstance(first); v.State != "terminated" && v.State != "shutting-down" {
-										return fmt.Errorf("the failed instance %s is still %s", first, v.State)
-									}
+								if v, ok := emu.CloudDCInstance(first); ok && v.State != "terminated" && v.State != "shutting-down" {
+									return fmt.Errorf("the failed instance %s is still %s", first, v.State)
 								}
 								return nil
 							}),
