@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"iter"
 	"os"
 	"path/filepath"
 	"strings"
@@ -175,28 +176,39 @@ func (e *Entry) Done() {
 // Kept reports whether the entry has a durable record.
 func (e *Entry) Kept() bool { return e != nil && e.path != "" }
 
+// records yields the records of kind and arguments hash whose owner
+// passes the owner filter (checked before the file is read): each with its
+// file and entry.
+func (j *Journal) records(kind, hash string, owners func(owner) bool) iter.Seq2[string, Entry] {
+	return func(yield func(string, Entry) bool) {
+		if j == nil {
+			return
+		}
+		files, _ := filepath.Glob(filepath.Join(j.dir, "*@*.json"))
+		for _, f := range files {
+			token, own, ok := parseFileName(filepath.Base(f))
+			if !ok || !owners(own) {
+				continue
+			}
+			b, err := os.ReadFile(f) //nolint:gosec // our own directory
+			var e Entry
+			if err != nil || json.Unmarshal(b, &e) != nil || e.Kind != kind || e.Hash != hash || e.Token != token {
+				continue
+			}
+			if !yield(f, e) {
+				return
+			}
+		}
+	}
+}
+
 // Claim takes a record of the same kind and arguments that a process no
 // longer alive left behind, if there is one, and makes it this process's.
 // Claiming is atomic (a rename): two processes never claim the same record.
 func (j *Journal) Claim(kind, hash string) *Entry {
-	if j == nil {
-		return nil
-	}
-	files, _ := filepath.Glob(filepath.Join(j.dir, "*@*.json"))
-	for _, f := range files {
-		token, own, ok := parseFileName(filepath.Base(f))
-		if !ok || alive(own) {
-			continue
-		}
-		b, err := os.ReadFile(f) //nolint:gosec // our own directory
-		if err != nil {
-			continue
-		}
-		var e Entry
-		if json.Unmarshal(b, &e) != nil || e.Kind != kind || e.Hash != hash || e.Token != token {
-			continue
-		}
-		mine := filepath.Join(j.dir, fileName(token, currentOwner()))
+	dead := func(o owner) bool { return !alive(o) }
+	for f, e := range j.records(kind, hash, dead) {
+		mine := filepath.Join(j.dir, fileName(e.Token, currentOwner()))
 		if err := os.Rename(f, mine); err != nil {
 			continue // another process took it first
 		}
@@ -211,21 +223,9 @@ func (j *Journal) Claim(kind, hash string) *Entry {
 // in flight there, or one a provider whose terraform was killed left
 // behind before it exits itself.
 func (j *Journal) heldByOther(kind, hash string) bool {
-	if j == nil {
-		return false
-	}
 	me := currentOwner()
-	files, _ := filepath.Glob(filepath.Join(j.dir, "*@*.json"))
-	for _, f := range files {
-		_, own, ok := parseFileName(filepath.Base(f))
-		if !ok || own == me || !alive(own) {
-			continue
-		}
-		b, err := os.ReadFile(f) //nolint:gosec // our own directory
-		var e Entry
-		if err == nil && json.Unmarshal(b, &e) == nil && e.Kind == kind && e.Hash == hash {
-			return true
-		}
+	for range j.records(kind, hash, func(o owner) bool { return o != me && alive(o) }) {
+		return true
 	}
 	return false
 }
