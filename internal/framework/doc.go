@@ -71,7 +71,8 @@
 //     finishes it; and the mark of a destroy cut short with its object in
 //     the recycle bin (set by Delete): Read keeps such an object in the
 //     state (Finder.InBin) instead of dropping it as gone, and
-//     Finder.PlanFinishDestroy makes the next plan replace it, so that it is
+//     Finder.PlanFinishDestroy makes the next plan replace it (PlanReplace,
+//     which every replacement through status uses), so that it is
 //     released from the bin as release_on_destroy asks;
 //   - action.go: what every action (terraform apply -invoke, a resource's
 //     action_trigger; Terraform 1.14+) shares: ActionBase (type name,

@@ -344,11 +344,20 @@ func (f Finder[C, T]) PlanFinishDestroy(ctx context.Context, req resource.Modify
 	if resp.Diagnostics.HasError() || !f.InBin(st.ValueString()) {
 		return false
 	}
-	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, status, types.StringUnknown())...)
-	resp.RequiresReplace = append(resp.RequiresReplace, status)
-	resp.Diagnostics.AddWarning(fmt.Sprintf("%s (%s) is in the recycle bin: its destroy did not finish", f.Label, id.ValueString()),
+	PlanReplace(ctx, resp, status, fmt.Sprintf("%s (%s) is in the recycle bin: its destroy did not finish", f.Label, id.ValueString()),
 		fmt.Sprintf("An earlier destroy moved %s %s into the recycle bin (status %s) and stopped before releasing it from there, "+
 			"as release_on_destroy asks. This plan replaces it: the old one is released from the bin, and a new one is created. "+
 			"A destroy releases it without a replacement.", f.Label, id.ValueString(), st.ValueString()))
 	return true
+}
+
+// PlanReplace, called from ModifyPlan, replaces the resource through its
+// status attribute: the status becomes known after apply and requires the
+// replacement. A summary (none: no warning) and detail say why.
+func PlanReplace(ctx context.Context, resp *resource.ModifyPlanResponse, status path.Path, summary, detail string) {
+	if summary != "" {
+		resp.Diagnostics.AddWarning(summary, detail)
+	}
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, status, types.StringUnknown())...)
+	resp.RequiresReplace = append(resp.RequiresReplace, status)
 }

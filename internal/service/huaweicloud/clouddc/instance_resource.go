@@ -388,11 +388,9 @@ func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 // an instance never runs, and an update cannot mend it.
 func replaceFailed(ctx context.Context, resp *resource.ModifyPlanResponse, state instanceResourceModel) {
 	id, st := state.ID.ValueString(), state.Status.ValueString()
-	resp.Diagnostics.AddWarning(fmt.Sprintf("CloudDC instance (%s) is %s", id, st),
+	framework.PlanReplace(ctx, resp, path.Root("status"), fmt.Sprintf("CloudDC instance (%s) is %s", id, st),
 		fmt.Sprintf("Instance %s is in the failure state %s: its OS installation failed (ShowInstanceStatus tells why). "+
 			"The plan replaces it: the failed instance is deleted, which frees its physical server, and a new one is created.", id, st))
-	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("status"), types.StringUnknown())...)
-	resp.RequiresReplace = append(resp.RequiresReplace, path.Root("status"))
 }
 
 // replacing reports whether the plan changes an attribute that forces a

@@ -166,9 +166,7 @@ func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 		framework.PlanFinishCreate(ctx, req, resp, path.Root("status"))
 		return
 	}
-	resp.Diagnostics.AddWarning(fmt.Sprintf("BMC instance (%s) is %s", id, status), fmt.Sprintf("Instance %s %s", id, why))
-	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("status"), types.StringUnknown())...)
-	resp.RequiresReplace = append(resp.RequiresReplace, path.Root("status"))
+	framework.PlanReplace(ctx, resp, path.Root("status"), fmt.Sprintf("BMC instance (%s) is %s", id, status), fmt.Sprintf("Instance %s %s", id, why))
 }
 
 func (r *instanceResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {

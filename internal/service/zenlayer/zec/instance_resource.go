@@ -252,8 +252,7 @@ func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 		return
 	}
 	if status.ValueString() == zenlayer.InstanceStatusCreateFailed {
-		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("status"), types.StringUnknown())...)
-		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("status"))
+		framework.PlanReplace(ctx, resp, path.Root("status"), "", "")
 		return
 	}
 	framework.PlanFinishCreate(ctx, req, resp, path.Root("status"))
