@@ -159,6 +159,7 @@ func (w *workspace) interruptAt(t *testing.T, rng *rand.Rand, emu *emulator.Serv
 	time.Sleep(extra)
 	interrupt(b.cmd, w.dir, how) // the command may have ended meanwhile: no check
 	<-b.ended
+	b.skipIfStateCut(t, w, how)
 	emu.Settle(10 * time.Second) // what the server was doing finishes, as it would
 	return what
 }
