@@ -295,6 +295,32 @@ func TestCreateWaitFailed(t *testing.T) {
 	}
 }
 
+// A step after the build (a power-off) cut short by Ctrl-C keeps the
+// object untainted as the wait does; any other failure of it is reported
+// under the step's own summary.
+func TestCreateStepFailed(t *testing.T) {
+	find := func(context.Context, string) (string, error) { return "STOPPING", nil }
+	interrupted, stop := context.WithCancel(context.Background())
+	stop()
+	for _, ctx := range []context.Context{interrupted, context.Background()} {
+		var resp resource.CreateResponse
+		newPrivate(t, &resp)
+		framework.CreateStepFailed(ctx, &resp, "stopping test object (i-1) after its creation", "test object", "i-1", errors.New("boom"), find,
+			func(s string) string { return "being stopped (" + s + ")" }, "It is tainted.")
+		mark, _ := resp.Private.GetKey(context.Background(), "create_unfinished")
+		if ctx == interrupted {
+			if resp.Diagnostics.HasError() || len(mark) == 0 || !strings.Contains(resp.Diagnostics[0].Detail(), "being stopped (STOPPING)") {
+				t.Errorf("interrupted: diags %v, mark %s", resp.Diagnostics, mark)
+			}
+			continue
+		}
+		if len(mark) != 0 || !resp.Diagnostics.HasError() || resp.Diagnostics[0].Summary() != "stopping test object (i-1) after its creation" ||
+			resp.Diagnostics[0].Detail() != "boom\n\nIt is tainted." {
+			t.Errorf("failed: diags %v, mark %s", resp.Diagnostics, mark)
+		}
+	}
+}
+
 // newPrivate sets the framework's private state field of a request or
 // response (its type has no exported constructor; a zero one is usable).
 func newPrivate(t *testing.T, reqOrResp any) {

@@ -170,7 +170,7 @@ func MarkCreateUnfinished(ctx context.Context, p PrivateSetter, diags *diag.Diag
 	unfinishedCreateMark.set(ctx, p, b, diags)
 	diags.AddWarning(fmt.Sprintf("%s (%s) was created; waiting for it was interrupted", label, id),
 		fmt.Sprintf("The %s exists and is kept in the state, not tainted: it was still %s when the run was interrupted. "+
-			"The next apply does not replace it: it plans an in-place update that waits for the build to finish.", label, what))
+			"The next apply does not replace it: it plans an in-place update that finishes the create.", label, what))
 }
 
 // CreateUnfinished reports whether the resource carries the mark.
@@ -214,13 +214,27 @@ func DetachedFind[T any](ctx context.Context, find func(context.Context, string)
 func CreateWaitFailed[T any](ctx context.Context, resp *resource.CreateResponse, label, id string, err error,
 	find func(context.Context, string) (T, error), keep func(T) (what string), tainted string,
 ) {
+	CreateStepFailed(ctx, resp, fmt.Sprintf("waiting for %s (%s) to be created", label, id), label, id, err, find, keep, tainted)
+}
+
+// CreateStepFailed is CreateWaitFailed for a step of a Create after the
+// object is built (a power-off the configuration asks for, its tags), which
+// failed with err: Ctrl-C during that step must not cost the object either
+// (a tainted machine is destroyed and ordered again by the next apply), so
+// it too is kept untainted, marked, and the next apply finishes the create
+// (an in-place update: the wait for the build, which then accepts every
+// settled status, and the rest of the configuration). Any other failure is
+// reported as summary, with err and then tainted.
+func CreateStepFailed[T any](ctx context.Context, resp *resource.CreateResponse, summary, label, id string, err error,
+	find func(context.Context, string) (T, error), keep func(T) (what string), tainted string,
+) {
 	if Interrupted(ctx) {
 		if obj, ferr := DetachedFind(ctx, find, id); ferr == nil {
 			MarkCreateUnfinished(ctx, resp.Private, &resp.Diagnostics, label, id, keep(obj))
 			return
 		}
 	}
-	resp.Diagnostics.AddError(fmt.Sprintf("waiting for %s (%s) to be created", label, id), err.Error()+"\n\n"+tainted)
+	resp.Diagnostics.AddError(summary, err.Error()+"\n\n"+tainted)
 }
 
 // FinishCreate, at the start of Update, finishes a create that Ctrl-C cut

@@ -146,15 +146,24 @@ func TestInterruptedCreatesInFlight(t *testing.T) {
 
 // Ctrl-C while the new machines are being built: they are kept in the
 // state untainted, and the next apply waits for their builds in place
-// (an update) instead of destroying them and ordering new ones.
+// (an update) instead of destroying them and ordering new ones. Also with
+// machines the configuration wants stopped: the state a cut create keeps
+// must agree with the plan's power_state, or Terraform refuses it and
+// taints the machine.
 func TestInterruptedBuild(t *testing.T) {
 	skipIfReal(t)
+	for name, config := range map[string]string{"running": mixedConfig(1), "stopped": stoppedConfig(t)} {
+		t.Run(name, func(t *testing.T) { interruptedBuild(t, config) })
+	}
+}
+
+func interruptedBuild(t *testing.T, config string) {
 	opts := options(1)
 	opts.Durations = emulator.Durations{InstanceCreate: 6 * time.Second, BMCCreate: 3 * time.Second, BMCInstall: 3 * time.Second, CloudDCCreate: 6 * time.Second}
 	emu, err := emulator.Start(opts)
 	must(t, err)
 	defer func() { _ = emu.Close() }()
-	w := newWorkspace(t, emu, mixedConfig(1))
+	w := newWorkspace(t, emu, config)
 	apply := w.start(t, "apply")
 	waitFor(t, "the three machines to be ordered", func() bool {
 		for _, a := range instanceCreates {
@@ -186,6 +195,16 @@ func TestInterruptedBuild(t *testing.T) {
 		t.Errorf("no warning that the builds go on:\n%s", tail(out, 3000))
 	}
 
+	w.finishedOnce(emu)
+}
+
+// finishedOnce runs the apply that finishes what an interrupted one left,
+// then checks that each machine was ordered once and nothing was
+// released, that the plan is then empty, and that the destroy leaves
+// nothing behind.
+func (w *workspace) finishedOnce(emu *emulator.Server) {
+	t := w.t
+	t.Helper()
 	w.until(2, "apply", "-auto-approve")
 	w.converged(emu)
 	for _, action := range instanceCreates {
@@ -205,4 +224,68 @@ func TestInterruptedBuild(t *testing.T) {
 	if left := drained(emu); len(left) != 0 {
 		t.Fatalf("objects leaked: %v", left)
 	}
+}
+
+// The machines are built, and the create is stopping them, as the
+// configuration asks, when the run is cut short. Ctrl-C: they are kept in
+// the state untainted, and the next apply finishes the create in place
+// (a tainted machine would be destroyed and ordered again). terraform
+// killed: nothing reaches the state, the next apply adopts each machine
+// by its create token, already stopped (the provider finished the stop):
+// a stopped machine counts as built, so it is adopted, not waited for
+// until the timeout and then tainted.
+func TestInterruptedPowerOff(t *testing.T) {
+	skipIfReal(t)
+	for _, how := range []string{"sigint-terraform", "kill-terraform"} {
+		t.Run(how, func(t *testing.T) {
+			opts := options(1)
+			opts.Durations = emulator.Durations{InstanceCreate: time.Second, BMCCreate: time.Second, BMCInstall: time.Second, CloudDCCreate: time.Second,
+				InstanceStop: 4 * time.Second, BMCStop: 4 * time.Second, CloudDCStop: 4 * time.Second}
+			emu, err := emulator.Start(opts)
+			must(t, err)
+			defer func() { _ = emu.Close() }()
+			w := newWorkspace(t, emu, stoppedConfig(t))
+			apply := w.start(t, "apply")
+			waitFor(t, "the three machines to be stopping", func() bool {
+				for _, a := range []string{"zec.StopInstances", "bmc.StopInstances", "clouddc.ChangeServerPowerState"} {
+					if emu.CallCount(a) < 1 {
+						return false
+					}
+				}
+				return true
+			})
+			time.Sleep(300 * time.Millisecond)
+			out := apply.stop(t, w, how)
+			if how == "sigint-terraform" {
+				if n := len(w.stateIDs()); n != 3 {
+					t.Fatalf("%d objects in the state after the interrupt, want the 3 machines", n)
+				}
+				code, plan := w.run("plan", "-detailed-exitcode")
+				for _, bad := range []string{"must be replaced", "tainted", "will be destroyed"} {
+					if strings.Contains(plan, bad) {
+						t.Fatalf("the plan after the interrupt says %q (exit %d): the machines would be ordered again\n%s", bad, code, tail(plan, 4000))
+					}
+				}
+				if !strings.Contains(out, "waiting for it was interrupted") {
+					t.Errorf("no warning that the create goes on:\n%s", tail(out, 3000))
+				}
+			}
+			w.finishedOnce(emu)
+		})
+	}
+}
+
+// stoppedConfig is mixedConfig(1) with the three machines stopped
+// (power_state = "stopped"), which their creates do once they are built.
+func stoppedConfig(t *testing.T) string {
+	t.Helper()
+	config := mixedConfig(1)
+	for _, name := range []string{`name          = "fault-app-${count.index}"`, `name             = "fault-metal-${count.index}"`,
+		`name               = "fault-dc-${count.index}"`} {
+		if !strings.Contains(config, name) {
+			t.Fatalf("mixedConfig has no %q", name)
+		}
+		config = strings.Replace(config, name, name+"\n  power_state = \"stopped\"", 1)
+	}
+	return config
 }

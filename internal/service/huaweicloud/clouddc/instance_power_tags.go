@@ -171,9 +171,11 @@ func (r *instanceResource) finishCreate(ctx context.Context, conn *huaweicloud.C
 	if err := syncTags(ctx, conn, inst, want); err != nil {
 		return fmt.Errorf("setting the tags of its server %s: %w", inst.ServerID, err)
 	}
-	if plan.PowerState.ValueString() == powerStopped {
-		if err := setPower(ctx, conn, inst.ID, inst.ServerID, powerStopped, timeout); err != nil {
-			return fmt.Errorf("powering it off: %w", err)
+	// Powered off as configured; or on, when an earlier run's instance
+	// adopted here had been powered off.
+	if want := plan.PowerState.ValueString(); want != powerStateOf(inst.State) {
+		if err := setPower(ctx, conn, inst.ID, inst.ServerID, want, timeout); err != nil {
+			return fmt.Errorf("powering it %s: %w", map[string]string{powerStopped: "off", powerRunning: "on"}[want], err)
 		}
 	}
 	got, err := conn.FindInstance(ctx, inst.ID)

@@ -85,15 +85,26 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	id := ids[0]
 	tflog.Info(ctx, "created CloudDC instance", map[string]any{"id": id})
 
-	if _, err := waitInstance(ctx, conn, id, "to be running", timeout, huaweicloud.StateRunning); err != nil {
-		// The instance is kept, tainted; but after Ctrl-C while the server
-		// is provisioned it is kept untainted: the next apply finishes the
-		// create instead of deleting it and provisioning the server again.
-		framework.CreateWaitFailed(ctx, resp, "CloudDC instance", id, err, conn.FindInstance, func(inst *huaweicloud.Instance) string {
+	// The instance is kept, tainted, when a step below fails; but after
+	// Ctrl-C (while the server is provisioned, or its tags set or its power
+	// turned off after) it is kept untainted: the next apply finishes the
+	// create instead of deleting it and provisioning the server again
+	// (framework.CreateStepFailed).
+	const kept = "The instance exists, so it is kept in the state and marked tainted: the next apply deletes it and creates a new one."
+	unfinished := func(doing string) func(*huaweicloud.Instance) string {
+		return func(inst *huaweicloud.Instance) string {
+			// power_state stays as planned (Terraform refuses a new
+			// object that contradicts a known planned value): the next
+			// apply's update reads what it really is.
+			planned := plan.PowerState
 			resp.Diagnostics.Append(plan.fromAPI(inst)...)
+			plan.PowerState = planned
 			resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-			return "being provisioned (" + inst.State + ")"
-		}, "The instance exists, so it is kept in the state and marked tainted: the next apply deletes it and creates a new one.")
+			return doing + " (" + inst.State + ")"
+		}
+	}
+	if _, err := waitInstanceCreated(ctx, conn, id, timeout); err != nil {
+		framework.CreateWaitFailed(ctx, resp, "CloudDC instance", id, err, conn.FindInstance, unfinished("being provisioned"), kept)
 		return
 	}
 	inst, err := conn.FindInstance(ctx, id)
@@ -101,7 +112,8 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 		err = r.finishCreate(ctx, conn, &plan, inst, timeout)
 	}
 	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("finishing the creation of CloudDC instance (%s)", id), err.Error())
+		framework.CreateStepFailed(ctx, resp, fmt.Sprintf("finishing the creation of CloudDC instance (%s)", id), "CloudDC instance", id, err,
+			conn.FindInstance, unfinished("being finished: tags, power"), kept)
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
@@ -132,10 +144,11 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 	id := state.ID.ValueString()
 	password := config.PasswordWO.ValueString()
 
-	// If the create was interrupted while the server was provisioned,
-	// finish it. What is true then is the baseline of the steps below.
+	// If the create was interrupted while the server was provisioned (or
+	// its tags set or its power turned off after), finish it. What is true
+	// then (running, or stopped) is the baseline of the steps below.
 	if !framework.FinishCreate(ctx, req, resp, "CloudDC instance", id, func() (*huaweicloud.InstanceStatus, error) {
-		return waitInstance(ctx, conn, id, "to be running", timeout, huaweicloud.StateRunning)
+		return waitInstanceCreated(ctx, conn, id, timeout)
 	}, func(*huaweicloud.InstanceStatus) bool {
 		inst, err := conn.FindInstance(ctx, id)
 		if err != nil {

@@ -62,6 +62,14 @@ func waitInstance(ctx context.Context, conn *huaweicloud.Client, id, what string
 	return wait.Until(ctx, c)
 }
 
+// waitInstanceCreated waits until a new instance is built: running, or
+// stopped (an instance adopted from an earlier run, or whose interrupted
+// create is finished, may already have been powered off as its
+// configuration asks), failing on failed and error.
+func waitInstanceCreated(ctx context.Context, conn *huaweicloud.Client, id string, timeout time.Duration) (*huaweicloud.InstanceStatus, error) {
+	return waitInstance(ctx, conn, id, "to be running", timeout, huaweicloud.StateRunning, huaweicloud.StateStopped)
+}
+
 // deletableStates are the states in which DeleteInstance is accepted.
 var deletableStates = []string{huaweicloud.StatePending, huaweicloud.StateRunning, huaweicloud.StateStopped, huaweicloud.StateFailed, huaweicloud.StateError}
 

@@ -90,22 +90,29 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 
 	const kept = "The instance exists, so it is kept in the state and marked tainted: the next apply destroys it " +
 		"(a machine that failed to be created is deleted at once) and creates a new one."
-	if _, err := waitInstanceCreated(ctx, conn, id, timeout); err != nil {
-		// The machine is kept, tainted; but after Ctrl-C while it is built
-		// it is kept untainted: the next apply finishes the create instead
-		// of ordering a new machine.
-		framework.CreateWaitFailed(ctx, resp, "BMC instance", id, err, conn.FindBMCInstance, func(inst *zenlayer.BMCInstance) string {
+	// unfinished saves the machine as it is, untainted, when Ctrl-C cuts a
+	// step below short: the next apply finishes the create instead of
+	// ordering a new machine (framework.CreateStepFailed).
+	unfinished := func(doing string) func(*zenlayer.BMCInstance) string {
+		return func(inst *zenlayer.BMCInstance) string {
 			planned := plan.PowerState
 			plan.fromAPI(ctx, inst, &resp.Diagnostics)
 			plan.PowerState = planned
 			resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-			return "being built (" + inst.InstanceStatus + ")"
-		}, kept)
+			return doing + " (" + inst.InstanceStatus + ")"
+		}
+	}
+	built, err := waitInstanceCreated(ctx, conn, id, timeout)
+	if err != nil {
+		framework.CreateWaitFailed(ctx, resp, "BMC instance", id, err, conn.FindBMCInstance, unfinished("being built"), kept)
 		return
 	}
-	if plan.PowerState.ValueString() == PowerStopped {
-		if err := powerInstance(ctx, conn, id, PowerStopped, timeout); err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("stopping BMC instance (%s) after its creation", id), err.Error()+"\n\n"+kept)
+	// Stopped as configured; or started, when an earlier run's machine
+	// adopted here had been stopped.
+	if want := plan.PowerState.ValueString(); want == PowerStopped || built.InstanceStatus == zenlayer.BMCStatusStopped {
+		if err := powerInstance(ctx, conn, id, want, timeout); err != nil {
+			framework.CreateStepFailed(ctx, resp, fmt.Sprintf("changing the power state of BMC instance (%s) to %s after its creation", id, want),
+				"BMC instance", id, err, conn.FindBMCInstance, unfinished("having its power state changed"), kept)
 			return
 		}
 	}

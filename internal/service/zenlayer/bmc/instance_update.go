@@ -42,8 +42,9 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 	}
 	id := state.ID.ValueString()
 
-	// If the create was interrupted while the machine was built, finish it.
-	// What is true once it is built is the baseline of the steps below.
+	// If the create was interrupted while the machine was built (or
+	// stopped after), finish it. What is true once it is built (running,
+	// or stopped) is the baseline of the steps below.
 	if !framework.FinishCreate(ctx, req, resp, "BMC instance", id,
 		func() (*zenlayer.BMCInstance, error) { return waitInstanceCreated(ctx, conn, id, timeout) },
 		func(inst *zenlayer.BMCInstance) bool { state.fromAPI(ctx, inst, &resp.Diagnostics); return true }) {

@@ -38,10 +38,14 @@ var brokenStatuses = []string{
 	zenlayer.BMCStatusRecycling, zenlayer.BMCStatusRecycle, zenlayer.BMCStatusReleasing,
 }
 
-// waitInstanceCreated waits until a new instance is RUNNING, failing fast on
-// CREATE_FAILED and INSTALL_FAILED (and on an instance terminated meanwhile).
+// waitInstanceCreated waits until a new instance is built: RUNNING, or
+// STOPPED (a machine adopted from an earlier run, or whose interrupted
+// create is finished, may already have been stopped as its configuration
+// asks), failing fast on CREATE_FAILED and INSTALL_FAILED (and on an
+// instance terminated meanwhile).
 func waitInstanceCreated(ctx context.Context, conn *zenlayer.Client, id string, timeout time.Duration) (*zenlayer.BMCInstance, error) {
-	return waitInstance(ctx, conn, id, "to be created and installed", timeout, []string{zenlayer.BMCStatusRunning}, nil, brokenStatuses)
+	return waitInstance(ctx, conn, id, "to be created and installed", timeout,
+		[]string{zenlayer.BMCStatusRunning, zenlayer.BMCStatusStopped}, nil, brokenStatuses)
 }
 
 // waitInstancePowerSettled waits until a transition in progress (installing,

@@ -99,23 +99,33 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	}
 	tflog.Info(ctx, "created ZEC instance", map[string]any{"id": id, "order_number": orderNumber})
 
-	inst, err := waitInstanceCreated(ctx, conn, id, timeout)
-	if err != nil {
-		// The instance is kept, tainted; but after Ctrl-C while it is built
-		// it is kept untainted: the next apply finishes the create instead
-		// of replacing the instance.
-		framework.CreateWaitFailed(ctx, resp, "ZEC instance", id, err, conn.FindZECInstance, func(inst *zenlayer.Instance) string {
+	// The instance is kept, tainted, when a step below fails; but after
+	// Ctrl-C it is kept untainted: the next apply finishes the create
+	// instead of replacing the instance (framework.CreateStepFailed).
+	const kept = "The instance exists, so it is kept in the state and marked tainted: the next apply releases it and creates a new one."
+	unfinished := func(doing string) func(*zenlayer.Instance) string {
+		return func(inst *zenlayer.Instance) string {
 			plan.fromAPI(ctx, inst, &resp.Diagnostics)
 			plan.PowerState = types.StringValue(planPower)
 			resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-			return "being built (" + inst.Status + ")"
-		}, "The instance exists, so it is kept in the state and marked tainted: the next apply releases it and creates a new one.")
+			return doing + " (" + inst.Status + ")"
+		}
+	}
+	inst, err := waitInstanceCreated(ctx, conn, id, timeout)
+	if err != nil {
+		framework.CreateWaitFailed(ctx, resp, "ZEC instance", id, err, conn.FindZECInstance, unfinished("being built"), kept)
 		return
 	}
-	if plan.PowerState.ValueString() == PowerStateStopped {
-		if err := stopInstance(ctx, conn, id, plan.ForceShutdown.ValueBool(), timeout); err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("stopping ZEC instance (%s) after creating it", id),
-				err.Error()+"\n\nThe instance exists and is kept in the state, marked tainted.")
+	// Stopped as configured; or started, when an earlier run's instance
+	// adopted here had been stopped.
+	if stop := plan.PowerState.ValueString() == PowerStateStopped; stop || inst.Status == zenlayer.InstanceStatusStopped {
+		doing, power := "starting", func() error { return startInstance(ctx, conn, id, timeout) }
+		if stop {
+			doing, power = "stopping", func() error { return stopInstance(ctx, conn, id, plan.ForceShutdown.ValueBool(), timeout) }
+		}
+		if err := power(); err != nil {
+			framework.CreateStepFailed(ctx, resp, fmt.Sprintf("%s ZEC instance (%s) after creating it", doing, id), "ZEC instance", id, err,
+				conn.FindZECInstance, unfinished(doing), kept)
 			return
 		}
 		if inst, err = conn.FindZECInstance(ctx, id); err != nil {
@@ -156,8 +166,9 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 	}
 	id := state.ID.ValueString()
 
-	// If the create was interrupted while the instance was built, finish
-	// it. What is true once it is built is the baseline of the steps below.
+	// If the create was interrupted while the instance was built (or
+	// stopped after), finish it. What is true once it is built (running, or
+	// stopped) is the baseline of the steps below.
 	if !framework.FinishCreate(ctx, req, resp, "ZEC instance", id,
 		func() (*zenlayer.Instance, error) { return waitInstanceCreated(ctx, conn, id, timeout) },
 		func(inst *zenlayer.Instance) bool { state.fromAPI(ctx, inst, &resp.Diagnostics); return true }) {

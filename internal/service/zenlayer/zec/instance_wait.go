@@ -40,10 +40,13 @@ func waitInstance(ctx context.Context, conn *zenlayer.Client, id, what string, t
 	return wait.Until(ctx, instanceFinder.Object(ctx, conn, id, what, timeout, target, failure).WithSharedPolling())
 }
 
-// waitInstanceCreated waits for PENDING → DEPLOYING → RUNNING and fails fast on CREATE_FAILED.
+// waitInstanceCreated waits for PENDING → DEPLOYING → RUNNING and fails
+// fast on CREATE_FAILED. STOPPED counts as built too: an instance adopted
+// from an earlier run, or whose interrupted create is finished, may already
+// have been stopped as its configuration asks.
 func waitInstanceCreated(ctx context.Context, conn *zenlayer.Client, id string, timeout time.Duration) (*zenlayer.Instance, error) {
 	return waitInstance(ctx, conn, id, "to be created (RUNNING)", timeout,
-		[]string{zenlayer.InstanceStatusRunning}, []string{zenlayer.InstanceStatusCreateFailed})
+		[]string{zenlayer.InstanceStatusRunning, zenlayer.InstanceStatusStopped}, []string{zenlayer.InstanceStatusCreateFailed})
 }
 
 // instanceUnusable are the statuses in which an instance takes no power or
