@@ -14,7 +14,8 @@ import (
 )
 
 // Interruptions at random moments: each seed applies the mixed
-// configuration, interrupting the apply twice, then destroys it,
+// configuration, then changes it in place, then replaces two of its
+// resources, interrupting each of these applies twice, then destroys it,
 // interrupting the destroy twice. An interruption is Ctrl-C (SIGINT to
 // terraform), a killed provider (SIGKILL: no answer, no state written for
 // what it was doing) or a killed terraform (SIGKILL: no state written at
@@ -61,6 +62,10 @@ func TestInterruptedAnywhere(t *testing.T) {
 			if recycle {
 				want["zec.CreateZecInstances"], want["zec.CreateDisks"], want["bmc.CreateInstances"] = 2, 2, 2
 			}
+			objects := 0 // each ordered once, and held by the state
+			for _, n := range want {
+				objects += n
+			}
 			var done []string
 			// applied runs the apply that finishes a phase and checks it:
 			// the state is the emulator's, each object ordered once, and
@@ -69,11 +74,10 @@ func TestInterruptedAnywhere(t *testing.T) {
 				w.until(runs, "apply", "-auto-approve")
 				emu.Settle(10 * time.Second)
 				w.converged(emu)
-				objects := 0
 				for action, n := range want {
-					objects += n
 					if got := emu.CallCount(action); got != n && rate == 0 {
-						t.Errorf("%s: %s carried out %d times, want %d: an object was ordered twice (interruptions: %v)", phase, action, got, n, done)
+						t.Errorf("%s: %s carried out %d times, want %d: an object was ordered twice (interruptions: %v)\n%s", phase, action, got, n, done,
+							strings.Join(lifecycles(emu, strings.SplitN(action, ".", 2)[0]), "\n"))
 					}
 				}
 				if got := len(inventory(emu)); got != objects {
@@ -95,6 +99,17 @@ func TestInterruptedAnywhere(t *testing.T) {
 				done = append(done, w.interruptAt(t, rng, emu, "apply"))
 			}
 			applied("update")
+
+			// Replacements, interrupted: the BMC machine's new type (created
+			// before the old one is destroyed), the CloudDC instance's new
+			// name (destroyed, then created).
+			must(t, os.WriteFile(filepath.Join(w.dir, "main.tf"), []byte(replacedConfig(t, recycle)), 0o600))
+			want["bmc.CreateInstances"]++
+			want["clouddc.CreateInstance"]++
+			for range 2 {
+				done = append(done, w.interruptAt(t, rng, emu, "apply"))
+			}
+			applied("replace")
 
 			kept := w.keptIDs()
 			for range 2 {
@@ -135,6 +150,27 @@ func changedConfig(t *testing.T, keep bool) string {
 	return config
 }
 
+// replacedConfig is changedConfig(keep) with a replacement of two of its
+// resources: the BMC machine gets another instance type, created before
+// the old machine is destroyed (create_before_destroy), and the CloudDC
+// instance another name, which the API cannot change (the old instance is
+// destroyed first).
+func replacedConfig(t *testing.T, keep bool) string {
+	t.Helper()
+	config := changedConfig(t, keep)
+	for _, change := range [][2]string{
+		{`instance_type_id = "S9I"` + "\n  image_id         = \"img-ubuntu-2204\"\n  name             = \"fault-metal-",
+			`instance_type_id = "M6C"` + "\n  lifecycle {\n    create_before_destroy = true\n  }\n  image_id         = \"img-ubuntu-2204\"\n  name             = \"fault-metal-"},
+		{`name               = "fault-dc-${count.index}"`, `name               = "fault-dc-${count.index}-r"`},
+	} {
+		if !strings.Contains(config, change[0]) {
+			t.Fatalf("changedConfig has no %q to change", change[0])
+		}
+		config = strings.Replace(config, change[0], change[1], 1)
+	}
+	return config
+}
+
 // interruptAt runs terraform command (apply or destroy) and interrupts it
 // once the emulator has answered a number of requests drawn from rng (so
 // that interruptions fall anywhere in the sequence of calls, whatever the
@@ -162,4 +198,16 @@ func (w *workspace) interruptAt(t *testing.T, rng *rand.Rand, emu *emulator.Serv
 	b.skipIfStateCut(t, w, how)
 	emu.Settle(10 * time.Second) // what the server was doing finishes, as it would
 	return what
+}
+
+// lifecycles are the emulator's log entries of api's objects (every
+// request that names one), in order, for a failure's message.
+func lifecycles(emu *emulator.Server, api string) []string {
+	var out []string
+	for _, e := range emu.Log() {
+		if e.API == api && len(e.IDs) > 0 && !strings.HasPrefix(e.Action, "Describe") && !strings.HasPrefix(e.Action, "GET") {
+			out = append(out, fmt.Sprintf("%s %s %v %d %s", e.Time.Format("15:04:05.000"), e.Action, e.IDs, e.Status, e.Code))
+		}
+	}
+	return out
 }
