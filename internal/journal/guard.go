@@ -155,7 +155,10 @@ func Create(ctx context.Context, s Spec) (*Result, error) {
 
 	orphan := j.Claim(s.Kind, hash)
 	if orphan == nil && j.heldByOther(s.Kind, hash) {
-		orphan = awaitOther(ctx, j, s, hash)
+		var err error
+		if orphan, err = awaitOther(ctx, j, s, hash); err != nil {
+			return res, err
+		}
 	}
 	if orphan != nil {
 		tflog.Warn(ctx, "an earlier run left a create unfinished; looking for its object first",
@@ -209,25 +212,46 @@ func Create(ctx context.Context, s Spec) (*Result, error) {
 // awaitOther waits, at most OwnerGrace, while another running process
 // holds a record of the same create (heldByOther), and claims the record
 // once that process has ended. A provider whose terraform was killed
-// (SIGKILL: terraform wrote no state) lives on for a moment with its
-// records; the next run, started at once, must adopt what that create
-// made, not order it again. A record the other process forgets (its
-// create answered) is not this create's: it then goes on as usual, as it
-// does when the grace runs out (two runs creating the same thing at once).
-func awaitOther(ctx context.Context, j *Journal, s Spec, hash string) *Entry {
+// (SIGKILL: terraform wrote no state) lives on for a while with its
+// records, finishing what it was doing; the next run, started at once,
+// must adopt what that create made, not order it again. A record the other
+// process forgets (its create answered) is not this create's: it then goes
+// on as usual. A record still held when the grace runs out (or the run is
+// interrupted) is a *HeldError: nothing is sent, since the other process
+// may still be making the object, and the next run adopts it.
+func awaitOther(ctx context.Context, j *Journal, s Spec, hash string) (*Entry, error) {
 	tflog.Warn(ctx, "another provider process holds a create of the same arguments in flight; waiting for it to end before creating",
 		map[string]any{"kind": s.Label, "grace": OwnerGrace.String()})
 	until := clock.Now().Add(OwnerGrace)
-	for clock.Now().Before(until) && wait.Sleep(ctx, clock, OwnerPoll) == nil {
+	for {
 		if e := j.Claim(s.Kind, hash); e != nil {
-			return e
+			return e, nil
 		}
 		if !j.heldByOther(s.Kind, hash) {
-			return nil
+			return nil, nil
+		}
+		if !clock.Now().Before(until) || wait.Sleep(ctx, clock, OwnerPoll) != nil {
+			return nil, &HeldError{Label: s.Label, Grace: OwnerGrace, JournalDir: Dir(), Interrupted: ctx.Err() != nil}
 		}
 	}
-	tflog.Warn(ctx, "the other process still holds its create; creating anew", map[string]any{"kind": s.Label})
-	return nil
+}
+
+// HeldError is a create not sent because another provider process that
+// is still running holds a record of the same create (awaitOther).
+type HeldError struct {
+	Label, JournalDir string
+	Grace             time.Duration
+	Interrupted       bool
+}
+
+func (e *HeldError) Error() string {
+	waited := "for " + e.Grace.String()
+	if e.Interrupted {
+		waited = "until the run was interrupted"
+	}
+	return fmt.Sprintf("another provider process is still creating a %s with the same arguments (its record is in %s), and it was waited for %s: "+
+		"it may be the provider of a terraform that was killed, still finishing that create. Nothing was sent, so that no second %s is ordered. "+
+		"Run the apply again once that process has ended: its %s is then adopted.", e.Label, e.JournalDir, waited, e.Label, e.Label)
 }
 
 // ended reports whether ctx is done or its deadline has passed: a sleep

@@ -361,7 +361,8 @@ func TestJournalLocation(t *testing.T) {
 // provider whose terraform was killed, still alive for a moment) is waited
 // for and, once that process has ended, adopted: the create is not sent
 // again. One that process forgets (its create answered) is not waited for
-// any longer, nor is one held past OwnerGrace: the create is then sent.
+// any longer: the create is then sent. One held past OwnerGrace fails the
+// create, with nothing sent (the other process may still be making it).
 func TestCreateWaitsForAnotherLiveProcess(t *testing.T) {
 	fastPolls(t)
 	oldGrace, oldPoll := OwnerGrace, OwnerPoll
@@ -373,11 +374,11 @@ func TestCreateWaitsForAnotherLiveProcess(t *testing.T) {
 		// forget removes the other process's record while it runs; grace
 		// shortens OwnerGrace below the other process's life.
 		forget, grace bool
-		adopted       bool
+		adopted, held bool
 	}{
 		{name: "ends holding it", sleep: "0.3", adopted: true},
 		{name: "forgets it", sleep: "3", forget: true},
-		{name: "outlives the grace", sleep: "3", grace: true},
+		{name: "outlives the grace", sleep: "3", grace: true, held: true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := useDir(t)
@@ -410,6 +411,13 @@ func TestCreateWaitsForAnotherLiveProcess(t *testing.T) {
 			}
 			start := time.Now()
 			res, err := Create(context.Background(), s)
+			if tc.held {
+				var he *HeldError
+				if !errors.As(err, &he) || c.sends.Load() != 0 || len(res.IDs) != 0 {
+					t.Fatalf("err %v, %d sends, ids %v; want a HeldError and nothing sent", err, c.sends.Load(), res.IDs)
+				}
+				return
+			}
 			if err != nil {
 				t.Fatal(err)
 			}
