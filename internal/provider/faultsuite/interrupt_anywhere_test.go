@@ -137,19 +137,12 @@ func TestInterruptedAnywhere(t *testing.T) {
 // off, the CloudDC instance powered off.
 func changedConfig(t *testing.T, keep bool) string {
 	t.Helper()
-	config := mixedConfig(1, keep)
-	for _, change := range [][2]string{
+	return edited(t, mixedConfig(1, keep), [][2]string{
 		{`name          = "fault-app-${count.index}"`, `name          = "fault-app-${count.index}-v2"` + "\n  power_state   = \"stopped\""},
 		{`name         = "fault-data-${count.index}"` + "\n  size         = 20", `name         = "fault-data-${count.index}-v2"` + "\n  size         = 40"},
 		{`name             = "fault-metal-${count.index}"`, `name             = "fault-metal-${count.index}-v2"` + "\n  power_state      = \"stopped\""},
 		{`name               = "fault-dc-${count.index}"`, `name               = "fault-dc-${count.index}"` + "\n  power_state        = \"stopped\""},
-	} {
-		if !strings.Contains(config, change[0]) {
-			t.Fatalf("mixedConfig has no %q to change", change[0])
-		}
-		config = strings.Replace(config, change[0], change[1], 1)
-	}
-	return config
+	}...)
 }
 
 // replacedConfig is changedConfig(keep) with a replacement of two of its
@@ -159,18 +152,11 @@ func changedConfig(t *testing.T, keep bool) string {
 // destroyed first).
 func replacedConfig(t *testing.T, keep bool) string {
 	t.Helper()
-	config := changedConfig(t, keep)
-	for _, change := range [][2]string{
+	return edited(t, changedConfig(t, keep), [][2]string{
 		{`instance_type_id = "S9I"` + "\n  image_id         = \"img-ubuntu-2204\"\n  name             = \"fault-metal-",
 			`instance_type_id = "M6C"` + "\n  lifecycle {\n    create_before_destroy = true\n  }\n  image_id         = \"img-ubuntu-2204\"\n  name             = \"fault-metal-"},
 		{`name               = "fault-dc-${count.index}"`, `name               = "fault-dc-${count.index}-r"`},
-	} {
-		if !strings.Contains(config, change[0]) {
-			t.Fatalf("changedConfig has no %q to change", change[0])
-		}
-		config = strings.Replace(config, change[0], change[1], 1)
-	}
-	return config
+	}...)
 }
 
 // interruptAt runs terraform command (apply or destroy) and interrupts it

@@ -174,28 +174,35 @@ func interruptedBuild(t *testing.T, config string) {
 		return true
 	})
 	time.Sleep(500 * time.Millisecond)
-	out := apply.stop(t, w, "sigint-terraform")
+	w.keptUntainted(apply.stop(t, w, "sigint-terraform"))
+	w.finishedOnce(emu)
+}
+
+// keptUntainted checks what a Ctrl-C (whose output is out) left of the
+// creates of the three machines: all three in the state, a warning that
+// their creates go on, and a plan that finishes them in place instead of
+// destroying them and ordering new ones.
+func (w *workspace) keptUntainted(out string) {
+	t := w.t
+	t.Helper()
 	if n := len(w.stateIDs()); n != 3 {
 		t.Fatalf("%d objects in the state after the interrupt, want the 3 machines", n)
 	}
-
 	code, plan := w.run("plan", "-detailed-exitcode")
 	if code != 2 {
 		t.Fatalf("plan exit %d, want 2 (changes):\n%s", code, tail(plan, 3000))
 	}
 	for _, bad := range []string{"must be replaced", "tainted", "will be destroyed"} {
 		if strings.Contains(plan, bad) {
-			t.Fatalf("the plan after the interrupt says %q: the machines would be rebuilt\n%s", bad, tail(plan, 4000))
+			t.Fatalf("the plan after the interrupt says %q: the machines would be ordered again\n%s", bad, tail(plan, 4000))
 		}
 	}
 	if !strings.Contains(plan, "updated in-place") {
-		t.Fatalf("the plan does not finish the builds in place:\n%s", tail(plan, 4000))
+		t.Fatalf("the plan does not finish the creates in place:\n%s", tail(plan, 4000))
 	}
 	if !strings.Contains(out, "waiting for it was interrupted") {
-		t.Errorf("no warning that the builds go on:\n%s", tail(out, 3000))
+		t.Errorf("no warning that the creates go on:\n%s", tail(out, 3000))
 	}
-
-	w.finishedOnce(emu)
 }
 
 // finishedOnce runs the apply that finishes what an interrupted one left,
@@ -257,18 +264,7 @@ func TestInterruptedPowerOff(t *testing.T) {
 			time.Sleep(300 * time.Millisecond)
 			out := apply.stop(t, w, how)
 			if how == "sigint-terraform" {
-				if n := len(w.stateIDs()); n != 3 {
-					t.Fatalf("%d objects in the state after the interrupt, want the 3 machines", n)
-				}
-				code, plan := w.run("plan", "-detailed-exitcode")
-				for _, bad := range []string{"must be replaced", "tainted", "will be destroyed"} {
-					if strings.Contains(plan, bad) {
-						t.Fatalf("the plan after the interrupt says %q (exit %d): the machines would be ordered again\n%s", bad, code, tail(plan, 4000))
-					}
-				}
-				if !strings.Contains(out, "waiting for it was interrupted") {
-					t.Errorf("no warning that the create goes on:\n%s", tail(out, 3000))
-				}
+				w.keptUntainted(out)
 			}
 			w.finishedOnce(emu)
 		})
@@ -279,13 +275,23 @@ func TestInterruptedPowerOff(t *testing.T) {
 // (power_state = "stopped"), which their creates do once they are built.
 func stoppedConfig(t *testing.T) string {
 	t.Helper()
-	config := mixedConfig(1)
+	var changes [][2]string
 	for _, name := range []string{`name          = "fault-app-${count.index}"`, `name             = "fault-metal-${count.index}"`,
 		`name               = "fault-dc-${count.index}"`} {
-		if !strings.Contains(config, name) {
-			t.Fatalf("mixedConfig has no %q", name)
+		changes = append(changes, [2]string{name, name + "\n  power_state = \"stopped\""})
+	}
+	return edited(t, mixedConfig(1), changes...)
+}
+
+// edited is config with each change's first text replaced by its second,
+// once; a first text config lacks fails t (the edit would test nothing).
+func edited(t *testing.T, config string, changes ...[2]string) string {
+	t.Helper()
+	for _, change := range changes {
+		if !strings.Contains(config, change[0]) {
+			t.Fatalf("the configuration has no %q to change", change[0])
 		}
-		config = strings.Replace(config, name, name+"\n  power_state = \"stopped\"", 1)
+		config = strings.Replace(config, change[0], change[1], 1)
 	}
 	return config
 }
