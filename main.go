@@ -2,7 +2,10 @@
 // provider (providerserver.Serve with its registry address, protocol 6;
 // -debug for debuggers).
 //
-// It imports of the project only internal/provider, which wires the rest.
+// It imports of the project only internal/provider, which wires the rest,
+// and internal/journal, which it tells when terraform has closed the
+// provider (journal.Closed: the creates it answered are in terraform's
+// hands).
 package main
 
 import (
@@ -12,6 +15,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/journal"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/provider"
 )
 
@@ -31,4 +35,8 @@ func main() {
 	if err != nil {
 		log.Fatal(err.Error())
 	}
+	// Serve returns when terraform has closed the provider at the end of
+	// its run (not when it was killed: then this process is killed too, or
+	// lives on orphaned until its calls end).
+	journal.Closed()
 }

@@ -23,8 +23,9 @@ type Keep struct {
 // in the state, and its identity (identify: the resource's Identify), the
 // moment its id is known (see SaveCreated), so that whatever fails
 // afterwards taints the object instead of losing it. It returns the ids,
-// the guard's Done, which the caller defers (it forgets the create's record
-// once Terraform has the id), and the guard's error.
+// the guard's Answered, which the caller defers (it marks the create's
+// record answered once the Create returns with the id: the record stays
+// until a state is known to hold it), and the guard's error.
 func GuardedCreate(ctx context.Context, resp *resource.CreateResponse, identify Identifier, spec journal.Spec, timeouts any,
 	keep ...Keep,
 ) ([]string, func(), error) {
@@ -35,7 +36,7 @@ func GuardedCreate(ctx context.Context, resp *resource.CreateResponse, identify 
 	if len(res.IDs) > 0 {
 		SaveCreated(ctx, resp, identify, res.IDs[0], timeouts, keep...)
 	}
-	return res.IDs, res.Done, err
+	return res.IDs, res.Answered, err
 }
 
 // SaveCreated saves a new object in the state before anything else can
@@ -48,4 +49,19 @@ func SaveCreated(ctx context.Context, resp *resource.CreateResponse, identify Id
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, k.Path, k.Value)...)
 	}
 	identify(ctx, id, resp.Identity, &resp.Diagnostics)
+}
+
+// PlanHeld, first in every ModifyPlan, tells the create journal that a
+// state holds the object of the plan's prior state (its id): no later
+// create adopts it, even one of the same arguments whose record of an
+// answered create is still there (journal.Held). Read and Delete tell it
+// too; this covers a plan without a refresh (-refresh=false).
+func PlanHeld(ctx context.Context, req resource.ModifyPlanRequest) {
+	if req.State.Raw.IsNull() {
+		return
+	}
+	var id types.String
+	if d := req.State.GetAttribute(ctx, path.Root("id"), &id); !d.HasError() && id.ValueString() != "" {
+		journal.Held(id.ValueString())
+	}
 }

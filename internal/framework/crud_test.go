@@ -163,8 +163,9 @@ func TestGuardedCreateSavesTheIDTheMomentItIsKnown(t *testing.T) {
 		got.ID.ValueString() != "i-1" || got.Timeouts.ValueString() != "30m" || got.Keep.ValueString() != "kept" {
 		t.Fatalf("ids %v, err %v, diags %v, state %+v", ids, err, resp.Diagnostics, got)
 	}
-	if entries, _ := os.ReadDir(os.Getenv(journal.EnvDir)); len(entries) != 0 {
-		t.Errorf("Done left the journal with %d records", len(entries))
+	j, _ := journal.Open()
+	if es, _ := j.Entries(); len(es) != 1 || es[0].State != journal.StateAnswered || len(es[0].IDs) != 1 || es[0].IDs[0] != "i-1" {
+		t.Errorf("the answered create must keep its record, answered with its id, until a state holds it: %+v", es)
 	}
 
 	// A refused create: nothing in the state.

@@ -9,9 +9,16 @@
 // file per create under the Terraform data directory (TF_DATA_DIR, else
 // .terraform, made if it does not exist; CLOUDCOMPUTE_JOURNAL_DIR
 // overrides it). The record is removed only when the outcome is known:
-// the object's id is in Terraform's hands, or the server refused the create
+// the object's id is in a state, or the server refused the create
 // outright. A create whose outcome is unknown keeps its record, so the next
-// apply looks for that token before it creates anything.
+// apply looks for that token before it creates anything. So does a create
+// answered with its id: terraform may be killed before it saves the
+// answer (it writes its state after the provider has answered). Such a
+// record is marked answered and forgotten once a state is known to hold
+// the id: terraform closes the provider at the end of its run (Closed),
+// or a plan, refresh or destroy names the id (Held). One whose terraform
+// ended otherwise is adopted, by its token, by the next create of the same
+// arguments, instead of a second order.
 //
 // A record belongs to the process that wrote it (its pid and start time are
 // in the file name): a live process's record is never adopted by another.

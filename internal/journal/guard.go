@@ -57,16 +57,13 @@ type Result struct {
 	entry *Entry
 }
 
-// Done forgets the create's record. Call it when Terraform has the ids
-// (the resource's Create returns with them in the state); after a failure
-// whose outcome is unknown the record is kept whatever Done is told. So
-// is it when terraform has ended (orphaned: it was killed, and its
-// provider, alive a moment longer, saw its calls cancelled): the answer
-// with the ids reaches no state, and the next run adopts the object by its
-// token instead of ordering another.
-func (r *Result) Done() {
-	if r != nil && !orphaned() {
-		r.entry.Done()
+// Answered marks the create's record answered with its ids (see
+// Entry.Answered). Call it when the resource's Create returns with the ids
+// in its state. A create whose outcome is unknown keeps its record as it
+// is, whatever Answered is told.
+func (r *Result) Answered() {
+	if r != nil && len(r.IDs) > 0 {
+		r.entry.Answered(r.IDs)
 	}
 }
 
@@ -125,9 +122,12 @@ func (e *UnresolvedError) Unwrap() error { return e.Cause }
 //  1. A record that a process no longer running left for the same scope
 //     and arguments is looked up first, until the object appears or the
 //     record's own deadline has passed; a found object is adopted and
-//     nothing is sent. A record another running process holds is waited
-//     for (at most OwnerGrace) and then claimed, if that process ended
-//     without forgetting it (a provider whose terraform was killed).
+//     nothing is sent. So is the record of a create answered to a
+//     terraform that ended without closing its provider (killed before it
+//     saved the answer, perhaps), unless a state has since been seen to
+//     hold its object (Held). A record another running process holds is
+//     waited for (at most OwnerGrace) and then claimed, if that process
+//     ended without forgetting it (a provider whose terraform was killed).
 //  2. Otherwise a new token is written to the journal, then the create is
 //     sent, marked with it.
 //  3. A refusal (a 4xx with a code) is final and forgets the record: such a
@@ -153,30 +153,24 @@ func Create(ctx context.Context, s Spec) (*Result, error) {
 		deadline = time.Now().Add(NoDeadline)
 	}
 
-	orphan := j.Claim(s.Kind, hash)
-	if orphan == nil && j.heldByOther(s.Kind, hash) {
-		var err error
-		if orphan, err = awaitOther(ctx, j, s, hash); err != nil {
-			return res, err
+	for {
+		orphan := j.Claim(s.Kind, hash)
+		if orphan == nil && j.heldByOther(s.Kind, hash) {
+			var err error
+			if orphan, err = awaitOther(ctx, j, s, hash); err != nil {
+				return res, err
+			}
 		}
-	}
-	if orphan != nil {
-		tflog.Warn(ctx, "an earlier run left a create unfinished; looking for its object first",
-			map[string]any{"kind": s.Label, "create_token": orphan.Token, "state": orphan.State, "started": orphan.Started, "look_until": orphan.LookUntil})
-		ids, lerr := lookFor(ctx, s, orphan.Token, orphan.LookUntil)
-		switch {
-		case len(ids) > 0:
-			tflog.Warn(ctx, "adopted the object of an earlier, unfinished create", map[string]any{"kind": s.Label, "ids": ids, "create_token": orphan.Token})
+		if orphan == nil {
+			break
+		}
+		ids, err := adoptOrphan(ctx, s, orphan)
+		if len(ids) > 0 {
 			res.IDs, res.Adopted, res.entry = ids, true, orphan
 			return res, nil
-		case lerr != nil || time.Now().Before(orphan.LookUntil):
-			// Not settled: the object may still appear. Keep the record.
-			return res, &UnresolvedError{Label: s.Label, Token: orphan.Token, Hint: hint(s, orphan.Token), JournalDir: Dir(),
-				Kept: orphan.Kept(), Cause: errors.New("an earlier run was interrupted while it created it"), LookupErr: lerr, Interrupted: ctx.Err() != nil}
-		default:
-			tflog.Warn(ctx, "the object of an earlier, unfinished create never appeared within that create's timeout; creating anew",
-				map[string]any{"kind": s.Label, "create_token": orphan.Token})
-			orphan.Done()
+		}
+		if err != nil {
+			return res, err
 		}
 	}
 
@@ -207,6 +201,37 @@ func Create(ctx context.Context, s Spec) (*Result, error) {
 	res.entry = nil // the outcome is unknown: Done must not forget it
 	return res, &UnresolvedError{Label: s.Label, Token: token, Hint: hint(s, token), JournalDir: Dir(), Kept: entry.Kept(),
 		Cause: err, LookupErr: lerr, Interrupted: ctx.Err() != nil && !errors.Is(context.Cause(ctx), context.DeadlineExceeded)}
+}
+
+// adoptOrphan looks for the object of a record an earlier run left
+// (orphan, now this process's) and returns its ids when it is there. An
+// answered create's object existed: one look tells whether it still does.
+// Any other may yet appear until the record's own deadline: until then the
+// record stays and adoptOrphan fails with an *UnresolvedError. A record
+// whose object is gone, or never appeared in time, is forgotten (nil, nil):
+// the caller tries the next one, then creates anew.
+func adoptOrphan(ctx context.Context, s Spec, orphan *Entry) ([]string, error) {
+	answered, until := orphan.State == StateAnswered, orphan.LookUntil
+	if answered {
+		until = time.Now()
+	}
+	tflog.Warn(ctx, "an earlier run left a create unfinished, or its answer perhaps unsaved (its terraform ended without closing the provider); looking for its object first",
+		map[string]any{"kind": s.Label, "create_token": orphan.Token, "state": orphan.State, "ids": orphan.IDs, "started": orphan.Started, "look_until": orphan.LookUntil})
+	ids, lerr := lookFor(ctx, s, orphan.Token, until)
+	switch {
+	case len(ids) > 0:
+		tflog.Warn(ctx, "adopted the object of an earlier, unfinished create", map[string]any{"kind": s.Label, "ids": ids, "create_token": orphan.Token})
+		return ids, nil
+	case lerr != nil || (!answered && time.Now().Before(orphan.LookUntil)):
+		// Not settled: the object may still appear. Keep the record.
+		return nil, &UnresolvedError{Label: s.Label, Token: orphan.Token, Hint: hint(s, orphan.Token), JournalDir: Dir(),
+			Kept: orphan.Kept(), Cause: errors.New("an earlier run was interrupted while it created it"), LookupErr: lerr, Interrupted: ctx.Err() != nil}
+	default:
+		tflog.Warn(ctx, "the object of an earlier, unfinished create never appeared within that create's timeout, or is gone since; forgetting it",
+			map[string]any{"kind": s.Label, "create_token": orphan.Token})
+		orphan.Done()
+		return nil, nil
+	}
 }
 
 // awaitOther waits, at most OwnerGrace, while another running process

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -96,12 +97,16 @@ func TestCreateSlowServerAdoptsWithoutResending(t *testing.T) {
 	if n := c.sends.Load(); n != 1 {
 		t.Fatalf("create sent %d times, want 1", n)
 	}
-	if len(records(t)) != 1 {
-		t.Fatal("the record must stay until Done")
+	if es := records(t); len(es) != 1 || es[0].State != StateSending {
+		t.Fatalf("the record must stay, sending, until Answered: %+v", es)
 	}
-	res.Done()
-	if len(records(t)) != 0 {
-		t.Fatal("Done must forget the record")
+	res.Answered()
+	if es := records(t); len(es) != 1 || es[0].State != StateAnswered || len(es[0].IDs) != 1 || es[0].IDs[0] != res.IDs[0] || es[0].Terraform != terraformProcess {
+		t.Fatalf("Answered must keep the record, answered with its ids and terraform: %+v", es)
+	}
+	Held(res.IDs[0])
+	if es := records(t); len(es) != 0 {
+		t.Fatalf("Held must forget the answered record: %+v", es)
 	}
 }
 
@@ -127,7 +132,7 @@ func TestCreateUnresolvedIsKeptForTheNextRun(t *testing.T) {
 	if !strings.Contains(err.Error(), sentToken) || !strings.Contains(err.Error(), "look for tag "+sentToken) {
 		t.Fatalf("error does not name the token: %v", err)
 	}
-	res.Done() // the resource's deferred Done must not forget an unknown outcome
+	res.Answered() // the resource's deferred Answered must not touch an unknown outcome
 	es := records(t)
 	if len(es) != 1 || es[0].State != StateUnresolved || es[0].Token != sentToken {
 		t.Fatalf("records: %+v", es)
@@ -141,7 +146,7 @@ func TestCreateUnresolvedIsKeptForTheNextRun(t *testing.T) {
 	if res, err := Create(ctx2, s2); err != nil || res.Adopted {
 		t.Fatalf("a live process's record was adopted: %+v %v", res, err)
 	} else {
-		res.Done()
+		res.Answered() // answered, and its object not one of the cloud's: the next run passes it over
 	}
 
 	// A new process adopts it.
@@ -151,9 +156,9 @@ func TestCreateUnresolvedIsKeptForTheNextRun(t *testing.T) {
 	if err != nil || !res.Adopted || res.IDs[0] != "id-"+sentToken[:6] || c.sends.Load() != sends {
 		t.Fatalf("next run: %+v %v (sends %d → %d)", res, err, sends, c.sends.Load())
 	}
-	res.Done()
-	if es := records(t); len(es) != 0 {
-		t.Fatalf("records left: %+v", es)
+	res.Answered()
+	if es := records(t); !slices.ContainsFunc(es, func(e Entry) bool { return e.State == StateAnswered && e.Token == sentToken }) {
+		t.Fatalf("the adopted create's record must be kept, answered: %+v", es)
 	}
 }
 
@@ -166,7 +171,7 @@ func TestCreateRefusedForgetsTheRecord(t *testing.T) {
 	if !errors.Is(err, errRefused) {
 		t.Fatal(err)
 	}
-	res.Done()
+	res.Answered()
 	if len(records(t)) != 0 {
 		t.Fatal("a refused create left a record")
 	}
@@ -198,7 +203,6 @@ func TestCreateInterrupted(t *testing.T) {
 	if err != nil || !res.Adopted || res.IDs[0] != "id-"+tok[:6] || c.sends.Load() != 1 {
 		t.Fatalf("next run: %+v %v sends=%d", res, err, c.sends.Load())
 	}
-	res.Done()
 }
 
 // An orphan whose object never appeared by its own deadline is given up:
@@ -218,9 +222,8 @@ func TestCreateOrphanPastItsDeadlineIsGivenUp(t *testing.T) {
 	if err != nil || res.Adopted || res.IDs[0] != "new" {
 		t.Fatalf("%+v %v", res, err)
 	}
-	res.Done()
-	if len(records(t)) != 0 {
-		t.Fatal("records left")
+	if es := records(t); len(es) != 1 || es[0].Token == "dead-token" {
+		t.Fatalf("the orphan given up must be forgotten: %+v", es)
 	}
 }
 
@@ -421,7 +424,6 @@ func TestCreateWaitsForAnotherLiveProcess(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			res.Done()
 			if tc.adopted != (res.Adopted && res.IDs[0] == "made-by-the-other") || tc.adopted == (c.sends.Load() == 1) {
 				t.Fatalf("adopted %v ids %v, %d sends after %s; want adopted %v", res.Adopted, res.IDs, c.sends.Load(), time.Since(start), tc.adopted)
 			}
@@ -432,26 +434,124 @@ func TestCreateWaitsForAnotherLiveProcess(t *testing.T) {
 	}
 }
 
-// Once terraform has ended (this provider orphaned: terraform was killed),
-// Done keeps the record of a create it answered: the answer reaches no
-// state, and the next run must adopt the object, not order another.
-func TestDoneKeepsTheRecordWhenTerraformIsGone(t *testing.T) {
-	useDir(t)
-	c := newCloud()
-	s := c.spec("orphan", func(_ context.Context, token string) ([]string, error) { return []string{"id-" + token[:6]}, nil })
-	for _, gone := range []bool{false, true} {
-		old := parentPID
-		if gone {
-			parentPID = 1 << 22 // a parent that is not ours: it has ended
-		}
-		res, err := Create(context.Background(), s)
-		if err != nil {
+// A create answered to a terraform that ended without closing its
+// provider (killed, perhaps before it saved the answer) is adopted by the
+// next create of the same arguments, not ordered again; unless a state
+// has been seen to hold it (Held), or its terraform closed the provider
+// (Closed). An answered object gone since is passed over.
+func TestAnsweredRecordIsAdoptedUnlessAStateHoldsIt(t *testing.T) {
+	fastPolls(t)
+	for _, tc := range []struct {
+		name    string
+		then    func(id string)
+		adopted bool
+	}{
+		{name: "terraform killed", then: func(string) {}, adopted: true},
+		{name: "seen in a state", then: Held},
+		{name: "provider closed", then: func(string) { Closed() }},
+		{name: "object gone", then: func(string) {}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			useDir(t)
+			c := newCloud()
+			s := c.spec("answered", func(_ context.Context, token string) ([]string, error) {
+				c.objects[token] = "id-" + token[:6]
+				return []string{c.objects[token]}, nil
+			})
+			res, err := Create(context.Background(), s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Answered()
+			id := res.IDs[0]
+			tc.then(id)
+			if tc.name == "object gone" {
+				clear(c.objects)
+			}
+			NewProcessForTest()
+			again, err := Create(context.Background(), s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := again.Adopted && again.IDs[0] == id; got != tc.adopted || c.sends.Load() != map[bool]int32{true: 1, false: 2}[tc.adopted] {
+				t.Fatalf("adopted %v (ids %v), %d sends; want adopted %v", again.Adopted, again.IDs, c.sends.Load(), tc.adopted)
+			}
+		})
+	}
+}
+
+// An answered record of a provider that still runs: while its terraform
+// runs too it is another run's finished create, neither waited for nor
+// adopted; once its terraform has ended (the provider lingers, orphaned)
+// it is adopted at once.
+func TestAnsweredRecordOfALiveProvider(t *testing.T) {
+	fastPolls(t)
+	for _, terraformEnded := range []bool{false, true} {
+		t.Run(map[bool]string{false: "its terraform runs", true: "its terraform ended"}[terraformEnded], func(t *testing.T) {
+			dir := useDir(t)
+			c := newCloud()
+			s := c.spec("live", func(_ context.Context, token string) ([]string, error) { return []string{"new-" + token[:6]}, nil })
+			other := exec.CommandContext(context.Background(), "sleep", "5")
+			if err := other.Start(); err != nil {
+				t.Skipf("no sleep command: %v", err)
+			}
+			defer func() { _ = other.Process.Kill(); _ = other.Wait() }()
+			tf := terraformProcess // alive: this test's own parent
+			if terraformEnded {
+				tf = "4194304-5"
+			}
+			e := &Entry{Kind: s.Kind, Hash: Hash(s.Kind, struct {
+				Scope string
+				Args  any
+			}{s.Scope, s.Args}), Token: "fedcba9876543210", Started: time.Now(), LookUntil: time.Now().Add(time.Minute),
+				State: StateAnswered, IDs: []string{"made-by-the-other"}, Terraform: tf}
+			if err := writeFile(filepath.Join(dir, fileName(e.Token, owner{pid: other.Process.Pid, start: statStartOf(other.Process.Pid), nonce: "x"})), e); err != nil {
+				t.Fatal(err)
+			}
+			c.objects[e.Token] = "made-by-the-other"
+			start := time.Now()
+			res, err := Create(context.Background(), s)
+			if err != nil || time.Since(start) > 2*time.Second {
+				t.Fatalf("err %v after %s", err, time.Since(start))
+			}
+			if adopted := res.Adopted && res.IDs[0] == "made-by-the-other"; adopted != terraformEnded || c.sends.Load() != map[bool]int32{true: 0, false: 1}[terraformEnded] {
+				t.Fatalf("adopted %v, %d sends; want adopted %v", res.Adopted, c.sends.Load(), terraformEnded)
+			}
+		})
+	}
+}
+
+// Held and Closed forget only answered records: Held those naming the id,
+// Closed this process's own. A create still in flight keeps its record.
+func TestHeldAndClosedForgetOnlyAnsweredRecords(t *testing.T) {
+	dir := useDir(t)
+	j, _ := Open()
+	write := func(token, state string, o owner, ids ...string) {
+		e := &Entry{Kind: "thing", Hash: "h", Token: token, Started: time.Now(), LookUntil: time.Now().Add(time.Hour), State: state, IDs: ids, Terraform: terraformProcess}
+		if err := writeFile(filepath.Join(dir, fileName(token, o)), e); err != nil {
 			t.Fatal(err)
 		}
-		res.Done()
-		parentPID = old
-		if n := len(records(t)); n != map[bool]int{false: 0, true: 1}[gone] {
-			t.Fatalf("terraform gone %v: %d records after Done", gone, n)
+	}
+	other := owner{pid: 1 << 22, start: "5", nonce: "x"}
+	write("mine-answered", StateAnswered, currentOwner(), "a")
+	write("mine-sending", StateSending, currentOwner())
+	write("other-answered-a", StateAnswered, other, "a", "b")
+	write("other-answered-c", StateAnswered, other, "c")
+	write("other-unresolved", StateUnresolved, other)
+	tokens := func() (out []string) {
+		es, _ := j.Entries()
+		for _, e := range es {
+			out = append(out, e.Token)
 		}
+		slices.Sort(out)
+		return out
+	}
+	Held("b")
+	if got := tokens(); !slices.Equal(got, []string{"mine-answered", "mine-sending", "other-answered-c", "other-unresolved"}) {
+		t.Fatalf("after Held(b): %v", got)
+	}
+	Closed()
+	if got := tokens(); !slices.Equal(got, []string{"mine-sending", "other-answered-c", "other-unresolved"}) {
+		t.Fatalf("after Closed: %v", got)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"iter"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -28,6 +29,9 @@ const (
 	// StateUnresolved: the answer was lost and the object had not appeared
 	// when its writer stopped looking.
 	StateUnresolved = "unresolved"
+	// StateAnswered: the create was answered with its ids (IDs), but no
+	// state is yet known to hold them (see Answered).
+	StateAnswered = "answered"
 )
 
 // Entry is one create whose outcome is not yet in Terraform's hands.
@@ -41,6 +45,12 @@ type Entry struct {
 	// record looks for the object until then before it gives up on it.
 	LookUntil time.Time `json:"look_until"`
 	State     string    `json:"state"`
+	// IDs are the objects an answered create made or adopted.
+	IDs []string `json:"ids,omitempty"`
+	// Terraform is the process an answered create was answered to
+	// (pid-start): once it has ended without closing this provider, the
+	// answer may have reached no state.
+	Terraform string `json:"terraform,omitempty"`
 
 	// path is the record's file; empty when it could not be written.
 	path string
@@ -164,8 +174,26 @@ func (e *Entry) Unresolved() {
 	_ = writeFile(e.path, e)
 }
 
-// Done forgets the record: the outcome is known (the id is in Terraform's
-// hands, or the create was refused).
+// Answered marks the record: the create was answered with ids, to the
+// terraform that runs this provider. The record stays until a state is
+// known to hold the ids: the provider is closed by that terraform
+// (Closed), or a plan, refresh or destroy names one of them (Held). Until
+// then an answer that terraform never saved (it was killed before it
+// wrote its state) is not lost: a later create of the same arguments,
+// once that terraform has ended, adopts the object instead of ordering
+// another (Claim).
+func (e *Entry) Answered(ids []string) {
+	if e == nil || e.path == "" {
+		return
+	}
+	e.State, e.IDs, e.Terraform = StateAnswered, ids, terraformProcess
+	if writeFile(e.path, e) != nil {
+		e.Done()
+	}
+}
+
+// Done forgets the record: the outcome is known (the id is in a state, or
+// the create was refused).
 func (e *Entry) Done() {
 	if e != nil && e.path != "" {
 		_ = os.Remove(e.path)
@@ -176,38 +204,62 @@ func (e *Entry) Done() {
 // Kept reports whether the entry has a durable record.
 func (e *Entry) Kept() bool { return e != nil && e.path != "" }
 
-// records yields the records of kind and arguments hash whose owner
-// passes the owner filter (checked before the file is read): each with its
-// file and entry.
-func (j *Journal) records(kind, hash string, owners func(owner) bool) iter.Seq2[string, Entry] {
+// records yields the records of kind and arguments hash that pass keep
+// (given each one's owner): each with its file and entry.
+func (j *Journal) records(kind, hash string, keep func(owner, *Entry) bool) iter.Seq2[string, Entry] {
 	return func(yield func(string, Entry) bool) {
-		if j == nil {
-			return
-		}
-		files, _ := filepath.Glob(filepath.Join(j.dir, "*@*.json"))
-		for _, f := range files {
-			token, own, ok := parseFileName(filepath.Base(f))
-			if !ok || !owners(own) {
-				continue
-			}
-			b, err := os.ReadFile(f) //nolint:gosec // our own directory
-			var e Entry
-			if err != nil || json.Unmarshal(b, &e) != nil || e.Kind != kind || e.Hash != hash || e.Token != token {
-				continue
-			}
-			if !yield(f, e) {
+		for r := range j.all() {
+			if r.Kind == kind && r.Hash == hash && keep(r.owner, &r.Entry) && !yield(r.file, r.Entry) {
 				return
 			}
 		}
 	}
 }
 
-// Claim takes a record of the same kind and arguments that a process no
-// longer alive left behind, if there is one, and makes it this process's.
-// Claiming is atomic (a rename): two processes never claim the same record.
+// record is a create record as read: its file, owner and entry.
+type record struct {
+	Entry
+	file  string
+	owner owner
+}
+
+// all yields every create record in the journal.
+func (j *Journal) all() iter.Seq[record] {
+	return func(yield func(record) bool) {
+		if j == nil {
+			return
+		}
+		files, _ := filepath.Glob(filepath.Join(j.dir, "*@*.json"))
+		for _, f := range files {
+			token, own, ok := parseFileName(filepath.Base(f))
+			if !ok {
+				continue
+			}
+			b, err := os.ReadFile(f) //nolint:gosec // our own directory
+			var e Entry
+			if err != nil || json.Unmarshal(b, &e) != nil || e.Token != token {
+				continue
+			}
+			if !yield(record{Entry: e, file: f, owner: own}) {
+				return
+			}
+		}
+	}
+}
+
+// claimable reports whether a record (owned by o) is one this process may
+// take over: its process has ended, or it was answered to a terraform that
+// has ended without closing its provider (the answer may be in no state;
+// the provider it left behind has no more to do with that create).
+func claimable(o owner, e *Entry) bool {
+	return !alive(o) || (e.State == StateAnswered && o != currentOwner() && !terraformAlive(e.Terraform))
+}
+
+// Claim takes a record of the same kind and arguments that is claimable,
+// if there is one, and makes it this process's. Claiming is atomic (a
+// rename): two processes never claim the same record.
 func (j *Journal) Claim(kind, hash string) *Entry {
-	dead := func(o owner) bool { return !alive(o) }
-	for f, e := range j.records(kind, hash, dead) {
+	for f, e := range j.records(kind, hash, claimable) {
 		mine := filepath.Join(j.dir, fileName(e.Token, currentOwner()))
 		if err := os.Rename(f, mine); err != nil {
 			continue // another process took it first
@@ -219,15 +271,42 @@ func (j *Journal) Claim(kind, hash string) *Entry {
 }
 
 // heldByOther reports whether a process other than this one, still
-// running, holds a record of the same kind and arguments: a create of them
-// in flight there, or one a provider whose terraform was killed left
-// behind before it exits itself.
+// running, holds a record of the same kind and arguments whose outcome it
+// has not answered: a create of them in flight there, or one a provider
+// whose terraform was killed left behind before it exits itself. (An
+// answered record of a live process is a finished create: another
+// terraform's, or claimable.)
 func (j *Journal) heldByOther(kind, hash string) bool {
 	me := currentOwner()
-	for range j.records(kind, hash, func(o owner) bool { return o != me && alive(o) }) {
+	for range j.records(kind, hash, func(o owner, e *Entry) bool { return o != me && alive(o) && e.State != StateAnswered }) {
 		return true
 	}
 	return false
+}
+
+// Held forgets the answered records of object id: a plan, refresh or
+// destroy has named it, so a state holds it, and no later create must
+// adopt it. It only reads and removes: a refresh makes no directory.
+func Held(id string) {
+	j := &Journal{dir: Dir()}
+	for r := range j.all() {
+		if r.State == StateAnswered && slices.Contains(r.IDs, id) {
+			_ = os.Remove(r.file)
+		}
+	}
+}
+
+// Closed forgets this process's answered records: the terraform that ran
+// this provider has closed it, at the end of its run, and has saved, or
+// is saving the moment it is done with its other providers, what it was
+// answered. Called when the provider server stops (main).
+func Closed() {
+	j, me := &Journal{dir: Dir()}, currentOwner()
+	for r := range j.all() {
+		if r.owner == me && r.State == StateAnswered {
+			_ = os.Remove(r.file)
+		}
+	}
 }
 
 // Entries lists the records in the journal (tests and diagnostics).

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -59,22 +58,21 @@ func alive(o owner) bool {
 	return processAlive(o.pid, o.start)
 }
 
-// parentPID is the process that started this one: terraform, for a
-// provider it runs.
-var parentPID = os.Getppid()
+// terraformProcess names the process that started this one (terraform,
+// for a provider it runs) as pid-start, its start time where the system
+// tells it (processStartTimeOf).
+var terraformProcess = strconv.Itoa(os.Getppid()) + "-" + processStartTimeOf(os.Getppid())
 
-// orphaned reports whether the process that started this one has ended:
-// terraform was killed, and nothing this provider answers reaches a state
-// any more. Its records must then stay for the next run, even those of
-// creates whose ids it has answered.
-func orphaned() bool {
-	if runtime.GOOS == "windows" {
-		// Windows gives an orphan no other parent (a reused pid cannot be
-		// told apart there).
-		return !processAlive(parentPID, "")
+// terraformAlive reports whether the terraform named pid-start (an
+// Entry's Terraform) may still be running. A name that cannot be read is
+// taken as running: such a record is never claimed from a live process.
+func terraformAlive(name string) bool {
+	pid, start, ok := strings.Cut(name, "-")
+	n, err := strconv.Atoi(pid)
+	if !ok || err != nil || n <= 0 {
+		return true
 	}
-	// Elsewhere an orphan is given another parent (init, or a subreaper).
-	return os.Getppid() != parentPID
+	return processAlive(n, start)
 }
 
 // NewProcessForTest gives this process a new identity, as if the provider

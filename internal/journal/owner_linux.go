@@ -39,3 +39,6 @@ func processAlive(pid int, start string) bool {
 	}
 	return got == start
 }
+
+// processStartTimeOf is process pid's start time, as processAlive checks it.
+func processStartTimeOf(pid int) string { return statStart(strconv.Itoa(pid)) }

@@ -19,3 +19,6 @@ func processAlive(pid int, _ string) bool {
 	err := syscall.Kill(pid, 0)
 	return err == nil || errors.Is(err, syscall.EPERM)
 }
+
+// processStartTimeOf is empty: processAlive checks no start time here.
+func processStartTimeOf(int) string { return "" }

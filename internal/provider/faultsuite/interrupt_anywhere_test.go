@@ -5,8 +5,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -185,55 +183,7 @@ func (w *workspace) interruptAt(t *testing.T, rng *rand.Rand, emu *emulator.Serv
 	<-b.ended
 	b.skipIfStateCut(t, w, how)
 	emu.Settle(10 * time.Second) // what the server was doing finishes, as it would
-	w.skipIfAnswerLost(t, emu, how)
 	return what
-}
-
-// createdLine is the provider's log line of a create it made or adopted,
-// with the object's id and the request's.
-var (
-	createdLine = regexp.MustCompile(`created (?:CloudDC instance|BMC instance|ZEC instance|ZEC disk):`)
-	idField     = regexp.MustCompile(`\bid=(\S+)`)
-	reqField    = regexp.MustCompile(`\btf_req_id=(\S+)`)
-)
-
-// skipIfAnswerLost skips a seed whose SIGKILL to terraform landed after
-// the provider had answered a create (its ApplyResourceChange response
-// served, so its journal record forgotten: Terraform holds the id) and
-// before terraform wrote that id to the state: the object is then in the
-// cloud but in no state and no record, and the next apply orders it
-// again. Terraform's own hazard, like the state cut above: once a provider
-// has answered, keeping the answer is terraform's; the provider cannot
-// tell such an object from one already in a state.
-func (w *workspace) skipIfAnswerLost(t *testing.T, emu *emulator.Server, how string) {
-	t.Helper()
-	if how != "kill-terraform" {
-		return
-	}
-	b, err := os.ReadFile(w.log)
-	if err != nil {
-		return
-	}
-	lines := strings.Split(string(b), "\n")
-	served := map[string]bool{}
-	for _, l := range lines {
-		if strings.Contains(l, "Served request") && strings.Contains(l, "ApplyResourceChange") {
-			if m := reqField.FindStringSubmatch(l); m != nil {
-				served[m[1]] = true
-			}
-		}
-	}
-	state, inv := w.stateIDs(), inventory(emu)
-	for _, l := range lines {
-		if !createdLine.MatchString(l) {
-			continue
-		}
-		id, req := idField.FindStringSubmatch(l), reqField.FindStringSubmatch(l)
-		if id != nil && req != nil && served[req[1]] && slices.Contains(inv, id[1]) && !slices.Contains(state, id[1]) {
-			t.Skipf("terraform was killed after the provider answered the create of %s and before it wrote it to the state: "+
-				"a hazard of terraform's, not the provider's (the answer is terraform's to keep)", id[1])
-		}
-	}
 }
 
 // lifecycles are the emulator's log entries of api's objects (every

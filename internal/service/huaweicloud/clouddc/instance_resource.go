@@ -50,7 +50,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	// is never lost.
 	args := in
 	args.Password = ""
-	ids, done, err := framework.GuardedCreate(ctx, resp, r.Identify, journal.Spec{
+	ids, answered, err := framework.GuardedCreate(ctx, resp, r.Identify, journal.Spec{
 		Kind: "clouddc_instance", Label: "CloudDC instance", Scope: conn.Scope(), Args: args, Ambiguous: huaweicloud.Ambiguous,
 		Send: func(ctx context.Context, token string) ([]string, error) {
 			in := in
@@ -72,7 +72,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 				in.Name, huaweicloud.CreateTokenMetadataKey, token)
 		},
 	}, plan.Timeouts, framework.Keep{Path: path.Root("password_wo_version"), Value: plan.PasswordWOVersion})
-	defer done()
+	defer answered()
 	if err != nil {
 		resp.Diagnostics.AddError(fmt.Sprintf("creating CloudDC instance %q", in.Name), err.Error()+createHint(err))
 		return
@@ -265,6 +265,7 @@ func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteReques
 		return
 	}
 	id := state.ID.ValueString()
+	journal.Held(id) // a state holds it: no create adopts it (see framework.PlanHeld)
 	_, status, err := waitDeletable(ctx, conn, id, timeout)
 	if err != nil {
 		resp.Diagnostics.AddError(fmt.Sprintf("deleting CloudDC instance (%s)", id), err.Error())
@@ -316,6 +317,7 @@ func (r *instanceResource) ImportState(ctx context.Context, req resource.ImportS
 // subnet changes), derives primary_ip and the image's name and OS type,
 // and warns that a new image reinstalls the OS.
 func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	framework.PlanHeld(ctx, req)
 	if req.Plan.Raw.IsNull() {
 		return
 	}

@@ -67,7 +67,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	// cloud made is never lost.
 	hashed := in
 	hashed.Password = ""
-	ids, done, err := framework.GuardedCreate(ctx, resp, r.Identify, journal.Spec{
+	ids, answered, err := framework.GuardedCreate(ctx, resp, r.Identify, journal.Spec{
 		Kind: "bmc_instance", Label: "BMC instance", Scope: conn.Scope(), Args: hashed, Ambiguous: zenlayer.Ambiguous,
 		Send: func(ctx context.Context, token string) ([]string, error) {
 			in := in
@@ -80,7 +80,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	}, plan.Timeouts,
 		framework.Keep{Path: path.Root("release_on_destroy"), Value: plan.ReleaseOnDestroy},
 		framework.Keep{Path: path.Root("instance_charge_type"), Value: plan.ChargeType})
-	defer done()
+	defer answered()
 	if err != nil {
 		resp.Diagnostics.AddError("creating BMC instance", err.Error())
 		return
@@ -142,6 +142,7 @@ func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteReques
 // replaces an instance found in the recycle bin or failed, and
 // warns at plan time that destroying a PREPAID instance does not release it.
 func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	framework.PlanHeld(ctx, req)
 	zentags.Plan(ctx, req, resp, r.Client)
 	if req.State.Raw.IsNull() {
 		return

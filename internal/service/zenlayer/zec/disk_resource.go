@@ -48,7 +48,7 @@ func (r *diskResource) Create(ctx context.Context, req resource.CreateRequest, r
 	// again, and a create cut short is found by the next run. Its id is in
 	// the state before anything else can fail: a disk the cloud made is
 	// never lost.
-	ids, done, err := framework.GuardedCreate(ctx, resp, r.Identify, journal.Spec{
+	ids, answered, err := framework.GuardedCreate(ctx, resp, r.Identify, journal.Spec{
 		Kind: "zec_disk", Label: "ZEC disk", Scope: conn.Scope(), Args: in, Ambiguous: zenlayer.Ambiguous,
 		Send: func(ctx context.Context, token string) ([]string, error) {
 			in := in
@@ -59,7 +59,7 @@ func (r *diskResource) Create(ctx context.Context, req resource.CreateRequest, r
 		Lookup: conn.FindDisksByCreateToken,
 		Hint:   zenlayer.CreateTokenHint,
 	}, plan.Timeouts)
-	defer done()
+	defer answered()
 	if err != nil {
 		resp.Diagnostics.AddError("creating ZEC disk", err.Error())
 		return
@@ -193,6 +193,7 @@ func (r *diskResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 // replacement would destroy the data on it) and replaces a disk that an
 // unfinished destroy left in the recycle bin.
 func (r *diskResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	framework.PlanHeld(ctx, req)
 	zentags.Plan(ctx, req, resp, r.Client)
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() ||
 		diskFinder.PlanFinishDestroy(ctx, req, resp, path.Root("status")) {

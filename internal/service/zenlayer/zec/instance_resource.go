@@ -59,7 +59,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	hashed := in
 	hashed.Password = ""
 	keep := framework.Keep{Path: path.Root("release_on_destroy"), Value: plan.ReleaseOnDestroy}
-	ids, done, err := framework.GuardedCreate(ctx, resp, r.Identify, journal.Spec{
+	ids, answered, err := framework.GuardedCreate(ctx, resp, r.Identify, journal.Spec{
 		Kind: "zec_instance", Label: "ZEC instance", Scope: conn.Scope(), Args: hashed, Ambiguous: zenlayer.Ambiguous,
 		Send: func(ctx context.Context, token string) ([]string, error) {
 			in := in
@@ -75,7 +75,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 		Lookup: conn.FindZECInstancesByCreateToken,
 		Hint:   zenlayer.CreateTokenHint,
 	}, plan.Timeouts, keep)
-	defer done()
+	defer answered()
 	if out != nil && len(out.InstanceIDSet) > 0 && (len(ids) == 0 || ids[0] != out.InstanceIDSet[0]) {
 		// CreateZecInstances answered ids along with its error (not as many
 		// as asked for): the first it answered is the instance to keep.
@@ -252,6 +252,7 @@ func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteReques
 // an imported or refreshed one would otherwise plan no change. It also
 // replaces an instance that an unfinished destroy left in the recycle bin.
 func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	framework.PlanHeld(ctx, req)
 	zentags.Plan(ctx, req, resp, r.Client)
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() ||
 		instanceFinder.PlanFinishDestroy(ctx, req, resp, path.Root("status")) {
