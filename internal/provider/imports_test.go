@@ -53,7 +53,7 @@ var importRules = []importRule{
 	// The sweepers clean a real account with the API clients alone.
 	{pkg: "internal/sweep", only: []string{"internal/zenlayer", "internal/huaweicloud", "internal/wait", "internal/transport"}},
 	{pkg: "cmd/cloudcompute-bench", only: []string{"internal/emulator"}},
-	{pkg: ".", only: []string{"internal/provider"}},
+	{pkg: ".", only: []string{"internal/provider", "internal/journal"}},
 }
 
 // testOnly are packages for tests and commands: no other package imports
