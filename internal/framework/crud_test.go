@@ -378,3 +378,19 @@ func TestFinderWithoutFindRefreshIsAnError(t *testing.T) {
 		t.Errorf("Current = %q, want unknown", got)
 	}
 }
+
+// The state of a create cut short keeps every wholly known planned value
+// over what the API said (Terraform taints a new object that contradicts
+// one); what the plan leaves unknown comes from the API.
+func TestSavePlannedKeepsKnownPlannedValues(t *testing.T) {
+	ctx := context.Background()
+	planned := testState(t, &testModel{ID: types.StringUnknown(), Timeouts: types.StringValue("30m"), Keep: types.StringValue("planned")})
+	plan := tfsdk.Plan{Schema: planned.Schema, Raw: planned.Raw}
+	resp := resource.CreateResponse{State: testState(t, nil)}
+	framework.SavePlanned(ctx, plan, &resp, &testModel{ID: types.StringValue("i-1"), Timeouts: types.StringValue("30m"), Keep: types.StringValue("from the API")})
+	var got testModel
+	resp.Diagnostics.Append(resp.State.Get(ctx, &got)...)
+	if resp.Diagnostics.HasError() || got.ID.ValueString() != "i-1" || got.Keep.ValueString() != "planned" || got.Timeouts.ValueString() != "30m" {
+		t.Fatalf("state %+v, diags %v", got, resp.Diagnostics)
+	}
+}

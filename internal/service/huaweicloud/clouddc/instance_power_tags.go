@@ -96,11 +96,23 @@ func setPower(ctx context.Context, conn *huaweicloud.Client, id, serverID, want 
 	if want == powerStopped {
 		action, target = huaweicloud.PowerOff, huaweicloud.StateStopped
 	}
+	// An operation in progress (the provisioning of an instance whose
+	// create was cut short, a reinstall, a stop) ends first: a power
+	// change sent meanwhile may not be carried out, and the wait below
+	// would then last until the timeout.
+	st, err := waitInstance(ctx, conn, id, "to be running or stopped before its power state is changed", timeout,
+		huaweicloud.StateRunning, huaweicloud.StateStopped)
+	if err != nil {
+		return err
+	}
+	if st.State == target {
+		return nil
+	}
 	tflog.Info(ctx, "changing the power state of CloudDC instance", map[string]any{"id": id, "server_id": serverID, "action": action})
 	if err := conn.ChangeServerPowerState(ctx, action, serverID); err != nil {
 		return err
 	}
-	_, err := waitInstance(ctx, conn, id, "to be "+target, timeout, target)
+	_, err = waitInstance(ctx, conn, id, "to be "+target, timeout, target)
 	return err
 }
 

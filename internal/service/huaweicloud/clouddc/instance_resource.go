@@ -93,13 +93,8 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	const kept = "The instance exists, so it is kept in the state and marked tainted: the next apply deletes it and creates a new one."
 	unfinished := func(doing string) func(*huaweicloud.Instance) string {
 		return func(inst *huaweicloud.Instance) string {
-			// power_state stays as planned (Terraform refuses a new
-			// object that contradicts a known planned value): the next
-			// apply's update reads what it really is.
-			planned := plan.PowerState
 			resp.Diagnostics.Append(plan.fromAPI(inst)...)
-			plan.PowerState = planned
-			resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+			framework.SavePlanned(ctx, req.Plan, resp, &plan)
 			return doing + " (" + inst.State + ")"
 		}
 	}

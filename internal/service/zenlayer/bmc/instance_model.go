@@ -165,7 +165,11 @@ func (m *instanceResourceModel) fromAPI(ctx context.Context, inst *zenlayer.BMCI
 	}
 	m.ResourceGroupID = types.StringValue(inst.ResourceGroupID)
 	switch inst.InstanceStatus {
-	case zenlayer.BMCStatusRunning, zenlayer.BMCStatusBooting:
+	// A machine being built ends RUNNING: said so, so that a create cut
+	// short whose mark is lost (Terraform drops the private state of an
+	// object whose provider died mid-update) still shows, and plans, the
+	// power-off a configuration that wants it stopped asks for.
+	case zenlayer.BMCStatusRunning, zenlayer.BMCStatusBooting, zenlayer.BMCStatusPending, zenlayer.BMCStatusCreating, zenlayer.BMCStatusInstalling:
 		m.PowerState = types.StringValue(PowerRunning)
 	case zenlayer.BMCStatusStopped, zenlayer.BMCStatusStopping:
 		m.PowerState = types.StringValue(PowerStopped)

@@ -95,10 +95,8 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	// ordering a new machine (framework.CreateStepFailed).
 	unfinished := func(doing string) func(*zenlayer.BMCInstance) string {
 		return func(inst *zenlayer.BMCInstance) string {
-			planned := plan.PowerState
 			plan.fromAPI(ctx, inst, &resp.Diagnostics)
-			plan.PowerState = planned
-			resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+			framework.SavePlanned(ctx, req.Plan, resp, &plan)
 			return doing + " (" + inst.InstanceStatus + ")"
 		}
 	}

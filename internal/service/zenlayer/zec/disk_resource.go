@@ -77,10 +77,8 @@ func (r *diskResource) Create(ctx context.Context, req resource.CreateRequest, r
 		// kept untainted: the next apply finishes the create instead of
 		// replacing the disk.
 		framework.CreateWaitFailed(ctx, resp, "ZEC disk", id, err, conn.FindDisk, func(disk *zenlayer.Disk) string {
-			planned := plan.InstanceID
 			plan.fromAPI(disk)
-			plan.InstanceID = planned // attached once it is made
-			resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+			framework.SavePlanned(ctx, req.Plan, resp, &plan) // instance_id too: attached once it is made
 			return "being made (" + disk.DiskStatus + ")"
 		}, "The disk exists, so it is kept in the state and marked tainted: the next apply replaces it.")
 		return

@@ -105,11 +105,16 @@ func (m *instanceResourceModel) fromAPI(ctx context.Context, inst *zenlayer.Inst
 }
 
 // powerStateOf maps an API status to the resource's power_state: an
-// instance starting counts as running and one stopping as stopped. Other
-// statuses (deploying, rebooting, failed, ...) keep prev.
+// instance starting counts as running and one stopping as stopped; so does
+// one being created (pending, deploying) count as running, which it ends
+// in: a create cut short whose mark is lost (Terraform drops the private
+// state of an object whose provider died mid-update) still shows, and
+// plans, the stop a configuration that wants it stopped asks for. Other
+// statuses (rebooting, rebuilding, failed, ...) keep prev.
 func powerStateOf(status string, prev types.String) types.String {
 	switch {
-	case status == zenlayer.InstanceStatusRunning || instanceStarting(status):
+	case status == zenlayer.InstanceStatusRunning || instanceStarting(status) ||
+		status == zenlayer.InstanceStatusPending || status == zenlayer.InstanceStatusDeploying:
 		return types.StringValue(PowerStateRunning)
 	case status == zenlayer.InstanceStatusStopped || status == zenlayer.InstanceStatusStopping:
 		return types.StringValue(PowerStateStopped)

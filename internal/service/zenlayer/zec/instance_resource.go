@@ -92,7 +92,6 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 	id := ids[0]
-	planPower := plan.PowerState.ValueString()
 	orderNumber := ""
 	if out != nil {
 		orderNumber = out.OrderNumber
@@ -106,8 +105,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	unfinished := func(doing string) func(*zenlayer.Instance) string {
 		return func(inst *zenlayer.Instance) string {
 			plan.fromAPI(ctx, inst, &resp.Diagnostics)
-			plan.PowerState = types.StringValue(planPower)
-			resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+			framework.SavePlanned(ctx, req.Plan, resp, &plan)
 			return doing + " (" + inst.Status + ")"
 		}
 	}
