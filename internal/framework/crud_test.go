@@ -385,7 +385,7 @@ func TestFinderWithoutFindRefreshIsAnError(t *testing.T) {
 func TestSavePlannedKeepsKnownPlannedValues(t *testing.T) {
 	ctx := context.Background()
 	planned := testState(t, &testModel{ID: types.StringUnknown(), Timeouts: types.StringValue("30m"), Keep: types.StringValue("planned")})
-	plan := tfsdk.Plan{Schema: planned.Schema, Raw: planned.Raw}
+	plan := tfsdk.Plan(planned)
 	resp := resource.CreateResponse{State: testState(t, nil)}
 	framework.SavePlanned(ctx, plan, &resp, &testModel{ID: types.StringValue("i-1"), Timeouts: types.StringValue("30m"), Keep: types.StringValue("from the API")})
 	var got testModel
