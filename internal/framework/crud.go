@@ -11,8 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
-
-	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/journal"
 )
 
 // How every Create, Read, Update and Delete of a resource starts and what
@@ -115,7 +113,7 @@ func Delete[C any](ctx context.Context, req resource.DeleteRequest, resp *resour
 	if conn == nil {
 		return
 	}
-	journal.Held(id.ValueString()) // a state holds it: no create adopts it (see PlanHeld)
+	held(id.ValueString())
 	releaseFromBin := release.IsNull() || release.ValueBool()
 	if !releaseFromBin {
 		resp.Diagnostics.Append(destroy(ctx, conn, id.ValueString(), false, timeout)...)

@@ -8,8 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/journal"
 )
 
 // A Finder is how a resource's object is read back from its API (conn is
@@ -63,7 +61,7 @@ func ReadResource[M, C, T any](ctx context.Context, req resource.ReadRequest, re
 	if identify(ctx, id.ValueString(), resp.Identity, &resp.Diagnostics); resp.Diagnostics.HasError() {
 		return
 	}
-	journal.Held(id.ValueString()) // a state holds it: no create adopts it (see PlanHeld)
+	held(id.ValueString())
 	obj, err := f.Read(conn, ctx, id.ValueString())
 	if !f.keepInBin(ctx, req.Private, resp.Private, &resp.Diagnostics, id.ValueString(), obj, err) && RemoveGone(ctx, resp, f.Label+" not found or on its way out", id.ValueString(), obj, err, f.NotFound, f.Status, f.Gone) {
 		return

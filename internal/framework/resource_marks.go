@@ -13,7 +13,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -236,29 +235,6 @@ func CreateStepFailed[T any](ctx context.Context, resp *resource.CreateResponse,
 		}
 	}
 	resp.Diagnostics.AddError(summary, err.Error()+"\n\n"+tainted)
-}
-
-// SavePlanned saves model (a Create's model, set from what the API says
-// of a new object) as the state of a create cut short (the keep of
-// CreateWaitFailed and CreateStepFailed), except that every top-level
-// attribute the plan knows wholly keeps its planned value: Terraform
-// refuses a new object that contradicts a known planned value, and taints
-// it, so the next apply would order it again. What the API says of those
-// attributes the next apply's update reads, when it finishes the create.
-func SavePlanned(ctx context.Context, plan tfsdk.Plan, resp *resource.CreateResponse, model any) {
-	resp.Diagnostics.Append(resp.State.Set(ctx, model)...)
-	names := slices.Collect(maps.Keys(plan.Schema.GetAttributes()))
-	names = append(names, slices.Collect(maps.Keys(plan.Schema.GetBlocks()))...)
-	for _, name := range names {
-		var planned attr.Value
-		if d := plan.GetAttribute(ctx, path.Root(name), &planned); d.HasError() || planned == nil {
-			continue
-		}
-		if v, err := planned.ToTerraformValue(ctx); err != nil || !v.IsFullyKnown() {
-			continue
-		}
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(name), planned)...)
-	}
 }
 
 // FinishCreate, at the start of Update, finishes a create that Ctrl-C cut

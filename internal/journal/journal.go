@@ -21,19 +21,6 @@ const EnvDir = "CLOUDCOMPUTE_JOURNAL_DIR"
 // subdir is the journal's directory inside the Terraform data directory.
 const subdir = "cloudcompute-creates"
 
-// Record states.
-const (
-	// StateSending: the create is being sent; if its writer died, the
-	// outcome is unknown.
-	StateSending = "sending"
-	// StateUnresolved: the answer was lost and the object had not appeared
-	// when its writer stopped looking.
-	StateUnresolved = "unresolved"
-	// StateAnswered: the create was answered with its ids (IDs), but no
-	// state is yet known to hold them (see Answered).
-	StateAnswered = "answered"
-)
-
 // Entry is one create whose outcome is not yet in Terraform's hands.
 type Entry struct {
 	Kind    string    `json:"kind"`
@@ -55,6 +42,18 @@ type Entry struct {
 	// path is the record's file; empty when it could not be written.
 	path string
 }
+
+// Record states.
+const (
+	// StateSending: the create is being sent; if its writer died, the
+	// outcome is unknown.
+	StateSending = "sending"
+	// StateUnresolved: the answer was lost and the object had not appeared
+	// when its writer stopped looking.
+	StateUnresolved = "unresolved"
+	// StateAnswered: answered with its ids (IDs), not yet known to be in a state (see Answered).
+	StateAnswered = "answered"
+)
 
 // Journal is a directory of records; a nil *Journal keeps nothing.
 type Journal struct {
