@@ -240,8 +240,10 @@ func adoptOrphan(ctx context.Context, s Spec, orphan *Entry) ([]string, error) {
 // (SIGKILL: terraform wrote no state) lives on for a while with its
 // records, finishing what it was doing; the next run, started at once,
 // must adopt what that create made, not order it again. A record the other
-// process forgets (its create answered) is not this create's: it then goes
-// on as usual. A record still held when the grace runs out (or the run is
+// process marks answered is claimed at once if its terraform has ended (the
+// answer reached no state), and is otherwise another run's finished create,
+// not this one's: it then goes on as usual; so does it when the other
+// process forgets the record. A record still held when the grace runs out (or the run is
 // interrupted) is a *HeldError: nothing is sent, since the other process
 // may still be making the object, and the next run adopts it.
 func awaitOther(ctx context.Context, j *Journal, s Spec, hash string) (*Entry, error) {

@@ -21,7 +21,7 @@ const EnvDir = "CLOUDCOMPUTE_JOURNAL_DIR"
 // subdir is the journal's directory inside the Terraform data directory.
 const subdir = "cloudcompute-creates"
 
-// Entry is one create whose outcome is not yet in Terraform's hands.
+// Entry is one create whose object no state is yet known to hold.
 type Entry struct {
 	Kind    string    `json:"kind"`
 	Hash    string    `json:"hash"`
