@@ -115,7 +115,12 @@ func TestHostileAnswerToCreate(t *testing.T) {
 			in.Metadata = map[string]string{huaweicloud.CreateTokenMetadataKey: "tok"}
 			lookups := 0
 			t.Setenv(journal.EnvDir, t.TempDir())
-			ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+			// Lookups every few milliseconds, within a deadline that a slow (loaded)
+			// send does not use up: the test wants an unresolved create looked up repeatedly.
+			base, most := journal.LookupBase, journal.LookupMax
+			journal.LookupBase, journal.LookupMax = 20*time.Millisecond, 50*time.Millisecond
+			defer func() { journal.LookupBase, journal.LookupMax = base, most }()
+			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 			defer cancel()
 			_, err = journal.Create(ctx, journal.Spec{Kind: "clouddc_instance", Label: "CloudDC instance", Args: in, Ambiguous: huaweicloud.Ambiguous,
 				Send: func(ctx context.Context, _ string) ([]string, error) {

@@ -118,7 +118,12 @@ func TestHostileAnswerToACreate(t *testing.T) {
 			emu.ResetLog()
 			emu.SetFaults(nil)
 			lookups := 0
-			ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+			// Lookups every few milliseconds, within a deadline that a slow (loaded)
+			// send does not use up: the test wants an unresolved create looked up repeatedly.
+			base, most := journal.LookupBase, journal.LookupMax
+			journal.LookupBase, journal.LookupMax = 20*time.Millisecond, 50*time.Millisecond
+			defer func() { journal.LookupBase, journal.LookupMax = base, most }()
+			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 			defer cancel()
 			t.Setenv(journal.EnvDir, t.TempDir())
 			res, err := journal.Create(ctx, journal.Spec{Kind: "zec_disk", Label: "ZEC disk", Args: in, Ambiguous: zenlayer.Ambiguous,
