@@ -2,6 +2,7 @@ package bmc
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -15,14 +16,14 @@ import (
 // (Terraform drops it when the provider dies mid-update) must still plan
 // the power-off a configuration that wants the machine stopped asks for.
 // Settled and stopping machines read as they are; other statuses keep the
-// state's value.
+// state's value (here stopped). Every status the client knows is tried.
 func TestPowerStateOfAMachineBeingBuilt(t *testing.T) {
-	for status, want := range map[string]string{
-		zenlayer.BMCStatusPending: PowerRunning, zenlayer.BMCStatusCreating: PowerRunning, zenlayer.BMCStatusInstalling: PowerRunning,
-		zenlayer.BMCStatusRunning: PowerRunning, zenlayer.BMCStatusBooting: PowerRunning,
-		zenlayer.BMCStatusStopped: PowerStopped, zenlayer.BMCStatusStopping: PowerStopped,
-		zenlayer.BMCStatusInstallFailed: PowerStopped, zenlayer.BMCStatusRecycle: PowerStopped,
-	} {
+	running := []string{zenlayer.BMCStatusPending, zenlayer.BMCStatusCreating, zenlayer.BMCStatusInstalling, zenlayer.BMCStatusRunning, zenlayer.BMCStatusBooting}
+	for _, status := range zenlayer.BMCStatuses {
+		want := PowerStopped // the state's, or stopping
+		if slices.Contains(running, status) {
+			want = PowerRunning
+		}
 		m := instanceResourceModel{PowerState: types.StringValue(PowerStopped)}
 		var diags diag.Diagnostics
 		m.fromAPI(context.Background(), &zenlayer.BMCInstance{InstanceID: "1", InstanceStatus: status}, &diags)
