@@ -154,8 +154,8 @@ func Create(ctx context.Context, s Spec) (*Result, error) {
 	}
 
 	for {
-		orphan := j.Claim(s.Kind, hash)
-		if orphan == nil && j.heldByOther(s.Kind, hash) {
+		orphan, held := j.Claim(s.Kind, hash)
+		if orphan == nil && held {
 			var err error
 			if orphan, err = awaitOther(ctx, j, s, hash); err != nil {
 				return res, err
@@ -235,7 +235,7 @@ func adoptOrphan(ctx context.Context, s Spec, orphan *Entry) ([]string, error) {
 }
 
 // awaitOther waits, at most OwnerGrace, while another running process
-// holds a record of the same create (heldByOther), and claims the record
+// holds a record of the same create (Claim says it is held), and claims the record
 // once that process has ended. A provider whose terraform was killed
 // (SIGKILL: terraform wrote no state) lives on for a while with its
 // records, finishing what it was doing; the next run, started at once,
@@ -251,10 +251,11 @@ func awaitOther(ctx context.Context, j *Journal, s Spec, hash string) (*Entry, e
 		map[string]any{"kind": s.Label, "grace": OwnerGrace.String()})
 	until := clock.Now().Add(OwnerGrace)
 	for {
-		if e := j.Claim(s.Kind, hash); e != nil {
+		e, held := j.Claim(s.Kind, hash)
+		if e != nil {
 			return e, nil
 		}
-		if !j.heldByOther(s.Kind, hash) {
+		if !held {
 			return nil, nil
 		}
 		if !clock.Now().Before(until) || wait.Sleep(ctx, clock, OwnerPoll) != nil {

@@ -283,13 +283,17 @@ func TestClaimRespectsLiveProcesses(t *testing.T) {
 	}
 	ppid := os.Getppid()
 	write("parent", owner{pid: ppid, start: statStartOf(ppid), nonce: "x"})
-	if e := j.Claim("thing", hash); e != nil {
-		t.Fatalf("claimed the record of a live process (pid %d): %+v", ppid, e)
+	if e, held := j.Claim("thing", hash); e != nil || !held {
+		t.Fatalf("claimed the record of a live process (pid %d): %+v, or did not see it held (%v)", ppid, e, held)
 	}
 	write("reused", owner{pid: ppid, start: "1", nonce: "x"}) // same pid, other start: a reused pid
 	write("dead", owner{pid: 1 << 22, start: "5", nonce: "x"})
 	got := map[string]bool{}
-	for e := j.Claim("thing", hash); e != nil; e = j.Claim("thing", hash) {
+	for {
+		e, _ := j.Claim("thing", hash)
+		if e == nil {
+			break
+		}
 		got[e.Token] = true
 	}
 	if !got["dead"] || got["parent"] {
@@ -553,5 +557,51 @@ func TestHeldAndClosedForgetOnlyAnsweredRecords(t *testing.T) {
 	Closed()
 	if got := tokens(); !slices.Equal(got, []string{"mine-sending", "other-answered-c", "other-unresolved"}) {
 		t.Fatalf("after Closed: %v", got)
+	}
+}
+
+// A record another live process holds may change the moment after it is
+// read: its create answered, to a terraform that has ended (killed). Each
+// record is judged by one reading of it, so the change is seen at the
+// next look, and the object adopted; never taken for a record that is
+// neither held nor claimable, which would order the object again.
+func TestRecordAnsweredWhileWaitedFor(t *testing.T) {
+	fastPolls(t)
+	oldGrace, oldPoll := OwnerGrace, OwnerPoll
+	OwnerGrace, OwnerPoll = 5*time.Second, 10*time.Millisecond
+	t.Cleanup(func() { OwnerGrace, OwnerPoll, readHook = oldGrace, oldPoll, nil })
+	dir := useDir(t)
+	c := newCloud()
+	s := c.spec("flips", func(_ context.Context, token string) ([]string, error) { return []string{"new-" + token[:6]}, nil })
+	other := exec.CommandContext(context.Background(), "sleep", "5")
+	if err := other.Start(); err != nil {
+		t.Skipf("no sleep command: %v", err)
+	}
+	defer func() { _ = other.Process.Kill(); _ = other.Wait() }()
+	e := &Entry{Kind: s.Kind, Hash: Hash(s.Kind, struct {
+		Scope string
+		Args  any
+	}{s.Scope, s.Args}), Token: "00112233445566778899", Started: time.Now(), LookUntil: time.Now().Add(time.Minute), State: StateSending}
+	file := filepath.Join(dir, fileName(e.Token, owner{pid: other.Process.Pid, start: statStartOf(other.Process.Pid), nonce: "x"}))
+	if err := writeFile(file, e); err != nil {
+		t.Fatal(err)
+	}
+	c.objects[e.Token] = "made-by-the-other"
+	var once atomic.Bool
+	readHook = func(f string) {
+		if f == file && once.CompareAndSwap(false, true) {
+			answered := *e
+			answered.State, answered.IDs, answered.Terraform = StateAnswered, []string{"made-by-the-other"}, "4194304-5"
+			if err := writeFile(file, &answered); err != nil {
+				t.Error(err)
+			}
+		}
+	}
+	res, err := Create(context.Background(), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Adopted || res.IDs[0] != "made-by-the-other" || c.sends.Load() != 0 {
+		t.Fatalf("adopted %v ids %v, %d sends; want the other process's object adopted and nothing sent", res.Adopted, res.IDs, c.sends.Load())
 	}
 }

@@ -203,12 +203,11 @@ func (e *Entry) Done() {
 // Kept reports whether the entry has a durable record.
 func (e *Entry) Kept() bool { return e != nil && e.path != "" }
 
-// records yields the records of kind and arguments hash that pass keep
-// (given each one's owner): each with its file and entry.
-func (j *Journal) records(kind, hash string, keep func(owner, *Entry) bool) iter.Seq2[string, Entry] {
-	return func(yield func(string, Entry) bool) {
+// records yields the records of kind and arguments hash.
+func (j *Journal) records(kind, hash string) iter.Seq[record] {
+	return func(yield func(record) bool) {
 		for r := range j.all() {
-			if r.Kind == kind && r.Hash == hash && keep(r.owner, &r.Entry) && !yield(r.file, r.Entry) {
+			if r.Kind == kind && r.Hash == hash && !yield(r) {
 				return
 			}
 		}
@@ -221,6 +220,10 @@ type record struct {
 	file  string
 	owner owner
 }
+
+// readHook, when set (tests), runs after each record is read: it lets a
+// test change a record between the moment it is read and what follows.
+var readHook func(file string)
 
 // all yields every create record in the journal.
 func (j *Journal) all() iter.Seq[record] {
@@ -239,6 +242,9 @@ func (j *Journal) all() iter.Seq[record] {
 			if err != nil || json.Unmarshal(b, &e) != nil || e.Token != token {
 				continue
 			}
+			if readHook != nil {
+				readHook(f)
+			}
 			if !yield(record{Entry: e, file: f, owner: own}) {
 				return
 			}
@@ -256,31 +262,42 @@ func claimable(o owner, e *Entry) bool {
 
 // Claim takes a record of the same kind and arguments that is claimable,
 // if there is one, and makes it this process's. Claiming is atomic (a
-// rename): two processes never claim the same record.
-func (j *Journal) Claim(kind, hash string) *Entry {
-	for f, e := range j.records(kind, hash, claimable) {
-		mine := filepath.Join(j.dir, fileName(e.Token, currentOwner()))
-		if err := os.Rename(f, mine); err != nil {
-			continue // another process took it first
-		}
-		e.path = mine
-		return &e
-	}
-	return nil
-}
-
-// heldByOther reports whether a process other than this one, still
-// running, holds a record of the same kind and arguments whose outcome it
-// has not answered: a create of them in flight there, or one a provider
-// whose terraform was killed left behind before it exits itself. (An
-// answered record of a live process is a finished create: another
-// terraform's, or claimable.)
-func (j *Journal) heldByOther(kind, hash string) bool {
+// rename): two processes never claim the same record. Otherwise held
+// reports whether a process other than this one, still running, holds
+// such a record whose outcome it has not answered: a create of them in
+// flight there, or one a provider whose terraform was killed left behind
+// before it exits itself. (An answered record of a live process is a
+// finished create: another terraform's, or claimable.)
+//
+// Each record is judged by one reading of it: a record that changes the
+// moment after (its create answered, its process ended) is judged again at
+// the next Claim, never taken for one that is neither claimable nor held.
+func (j *Journal) Claim(kind, hash string) (claimed *Entry, held bool) {
 	me := currentOwner()
-	for range j.records(kind, hash, func(o owner, e *Entry) bool { return o != me && alive(o) && e.State != StateAnswered }) {
-		return true
+	for r := range j.records(kind, hash) {
+		f, e, o := r.file, r.Entry, r.owner
+		switch {
+		case claimable(o, &e):
+			mine := filepath.Join(j.dir, fileName(e.Token, me))
+			if err := os.Rename(f, mine); err != nil {
+				held = true // another process took it first: it holds it now
+				continue
+			}
+			// The record as it is now: it may have been rewritten (answered)
+			// since it was read.
+			if b, err := os.ReadFile(mine); err == nil { //nolint:gosec // our own directory
+				var now Entry
+				if json.Unmarshal(b, &now) == nil && now.Token == e.Token {
+					e = now
+				}
+			}
+			e.path = mine
+			return &e, false
+		case o != me && alive(o) && e.State != StateAnswered:
+			held = true
+		}
 	}
-	return false
+	return nil, held
 }
 
 // Held forgets the answered records of object id: a plan, refresh or

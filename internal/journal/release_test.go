@@ -31,7 +31,7 @@ func TestReleaseRecord(t *testing.T) {
 	if entries, err := j.Entries(); err != nil || len(entries) != 0 {
 		t.Fatalf("create entries %v (err %v): a release record was taken for a create", entries, err)
 	}
-	if e := j.Claim("disk", "h"); e != nil {
+	if e, _ := j.Claim("disk", "h"); e != nil {
 		t.Fatalf("Claim took a release record: %+v", e)
 	}
 	r.Done()
