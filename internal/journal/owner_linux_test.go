@@ -1,6 +1,7 @@
 package journal
 
 import (
+	"context"
 	"os/exec"
 	"strconv"
 	"testing"
@@ -10,7 +11,7 @@ import (
 // A process that has exited but is not yet reaped (a zombie) runs no
 // more: its records are claimable. Until it exits it is alive.
 func TestZombieIsNotAlive(t *testing.T) {
-	cmd := exec.Command("sleep", "0.2")
+	cmd := exec.CommandContext(context.Background(), "sleep", "0.2")
 	if err := cmd.Start(); err != nil {
 		t.Skipf("no sleep command: %v", err)
 	}
