@@ -1,11 +1,14 @@
 package acctest
 
 import (
+	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
@@ -42,19 +45,42 @@ var (
 
 // useTestJournal points the create journal at a directory of the test
 // run's own, once: the provider runs inside the test process, whose working
-// directory is the package's source.
+// directory is the package's source. The directory is named after the test
+// process; those of earlier test processes that have ended are removed
+// (a test binary has no hook at its end without a TestMain of its own).
 func useTestJournal() error {
 	journalOnce.Do(func() {
 		if os.Getenv(journal.EnvDir) != "" {
 			return
 		}
-		dir, err := os.MkdirTemp("", "cloudcompute-journal-")
+		removeEndedJournals()
+		dir, err := os.MkdirTemp("", journalPrefix+strconv.Itoa(os.Getpid())+"-")
 		if err == nil {
 			err = os.Setenv(journal.EnvDir, dir)
 		}
 		journalErr = err
 	})
 	return journalErr
+}
+
+// journalPrefix names the test journals in the temporary directory:
+// journalPrefix<pid>-<random>.
+const journalPrefix = "cloudcompute-acc-journal-"
+
+// removeEndedJournals removes the test journals of processes that no
+// longer run.
+func removeEndedJournals() {
+	dirs, _ := filepath.Glob(filepath.Join(os.TempDir(), journalPrefix+"*"))
+	for _, dir := range dirs {
+		pid, _, ok := strings.Cut(strings.TrimPrefix(filepath.Base(dir), journalPrefix), "-")
+		n, err := strconv.Atoi(pid)
+		if !ok || err != nil || n <= 0 {
+			continue
+		}
+		if p, err := os.FindProcess(n); err == nil && errors.Is(p.Signal(syscall.Signal(0)), os.ErrProcessDone) {
+			_ = os.RemoveAll(dir)
+		}
+	}
 }
 
 // StartEmulator starts an emulator for one test and stops it when the test ends.
