@@ -44,6 +44,15 @@ type Spec struct {
 	Hint func(token string) string
 }
 
+// hash is the digest a record of this create is found by: the same kind,
+// scope and arguments.
+func (s Spec) hash() string {
+	return Hash(s.Kind, struct {
+		Scope string
+		Args  any
+	}{s.Scope, s.Args})
+}
+
 // Result is a guarded create's outcome.
 type Result struct {
 	// IDs are the objects the create made or adopted.
@@ -144,10 +153,7 @@ func Create(ctx context.Context, s Spec) (*Result, error) {
 	if warning != "" {
 		res.Warnings = append(res.Warnings, warning)
 	}
-	hash := Hash(s.Kind, struct {
-		Scope string
-		Args  any
-	}{s.Scope, s.Args})
+	hash := s.hash()
 	deadline, ok := ctx.Deadline()
 	if !ok {
 		deadline = time.Now().Add(NoDeadline)

@@ -7,7 +7,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -211,10 +210,7 @@ func TestCreateOrphanPastItsDeadlineIsGivenUp(t *testing.T) {
 	fastPolls(t)
 	useDir(t)
 	j, _ := Open()
-	j.Begin("thing", Hash("thing", struct {
-		Scope string
-		Args  any
-	}{"test", "e"}), "dead-token", time.Now().Add(-time.Minute))
+	j.Begin("thing", Spec{Kind: "thing", Scope: "test", Args: "e"}.hash(), "dead-token", time.Now().Add(-time.Minute))
 	NewProcessForTest()
 	c := newCloud()
 	s := c.spec("e", func(context.Context, string) ([]string, error) { return []string{"new"}, nil })
@@ -233,10 +229,7 @@ func TestCreateOrphanWithinItsDeadlineBlocksAResend(t *testing.T) {
 	fastPolls(t)
 	useDir(t)
 	j, _ := Open()
-	j.Begin("thing", Hash("thing", struct {
-		Scope string
-		Args  any
-	}{"test", "f"}), "recent-token", time.Now().Add(time.Hour))
+	j.Begin("thing", Spec{Kind: "thing", Scope: "test", Args: "f"}.hash(), "recent-token", time.Now().Add(time.Hour))
 	NewProcessForTest()
 	c := newCloud()
 	s := c.spec("f", func(context.Context, string) ([]string, error) { return []string{"new"}, nil })
@@ -257,10 +250,7 @@ func TestCreateOtherScopeIsNotAdopted(t *testing.T) {
 	fastPolls(t)
 	useDir(t)
 	j, _ := Open()
-	j.Begin("thing", Hash("thing", struct {
-		Scope string
-		Args  any
-	}{"other", "g"}), "tok", time.Now().Add(time.Hour))
+	j.Begin("thing", Spec{Kind: "thing", Scope: "other", Args: "g"}.hash(), "tok", time.Now().Add(time.Hour))
 	NewProcessForTest()
 	c := newCloud()
 	res, err := Create(context.Background(), c.spec("g", func(context.Context, string) ([]string, error) { return []string{"new"}, nil }))
@@ -282,7 +272,7 @@ func TestClaimRespectsLiveProcesses(t *testing.T) {
 		}
 	}
 	ppid := os.Getppid()
-	write("parent", owner{pid: ppid, start: statStartOf(ppid), nonce: "x"})
+	write("parent", owner{pid: ppid, start: processStartTimeOf(ppid), nonce: "x"})
 	if e, held := j.Claim("thing", hash); e != nil || !held {
 		t.Fatalf("claimed the record of a live process (pid %d): %+v, or did not see it held (%v)", ppid, e, held)
 	}
@@ -302,16 +292,6 @@ func TestClaimRespectsLiveProcesses(t *testing.T) {
 	if processStartTime() != "0" && !got["reused"] {
 		t.Fatalf("a reused pid's record must be claimable: %v", got)
 	}
-}
-
-func statStartOf(pid int) string {
-	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
-	if err != nil {
-		return "0"
-	}
-	s := string(b)
-	f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:])
-	return f[19]
 }
 
 // The journal lives in TF_DATA_DIR (made if missing), else .terraform; an
@@ -364,6 +344,26 @@ func TestJournalLocation(t *testing.T) {
 	}
 }
 
+// recordOfOther starts another process, as another provider would be,
+// that lives for seconds (at most until the test ends), and writes e as its
+// record in dir; it returns the record's file.
+func recordOfOther(t *testing.T, dir, seconds string, e *Entry) string {
+	t.Helper()
+	other := exec.CommandContext(context.Background(), "sleep", seconds)
+	if err := other.Start(); err != nil {
+		t.Skipf("no sleep command: %v", err)
+	}
+	exited := make(chan struct{})
+	go func() { _ = other.Wait(); close(exited) }()
+	t.Cleanup(func() { _ = other.Process.Kill(); <-exited })
+	pid := other.Process.Pid
+	file := filepath.Join(dir, fileName(e.Token, owner{pid: pid, start: processStartTimeOf(pid), nonce: "x"}))
+	if err := writeFile(file, e); err != nil {
+		t.Fatal(err)
+	}
+	return file
+}
+
 // A record that another running process holds for the same create (a
 // provider whose terraform was killed, still alive for a moment) is waited
 // for and, once that process has ended, adopted: the create is not sent
@@ -395,23 +395,8 @@ func TestCreateWaitsForAnotherLiveProcess(t *testing.T) {
 			}
 			c := newCloud()
 			s := c.spec("same", func(_ context.Context, token string) ([]string, error) { return []string{"new-" + token[:6]}, nil })
-			other := exec.CommandContext(context.Background(), "sleep", tc.sleep)
-			if err := other.Start(); err != nil {
-				t.Skipf("no sleep command: %v", err)
-			}
-			exited := make(chan struct{})
-			go func() { _ = other.Wait(); close(exited) }()
-			defer func() { _ = other.Process.Kill(); <-exited }()
-			pid := other.Process.Pid
-			hash := Hash(s.Kind, struct {
-				Scope string
-				Args  any
-			}{s.Scope, s.Args})
-			e := &Entry{Kind: s.Kind, Hash: hash, Token: "0123456789abcdef", Started: time.Now(), LookUntil: time.Now().Add(time.Minute), State: StateSending}
-			file := filepath.Join(dir, fileName(e.Token, owner{pid: pid, start: statStartOf(pid), nonce: "x"}))
-			if err := writeFile(file, e); err != nil {
-				t.Fatal(err)
-			}
+			e := &Entry{Kind: s.Kind, Hash: s.hash(), Token: "0123456789abcdef", Started: time.Now(), LookUntil: time.Now().Add(time.Minute), State: StateSending}
+			file := recordOfOther(t, dir, tc.sleep, e)
 			c.objects[e.Token] = "made-by-the-other"
 			if tc.forget {
 				time.AfterFunc(200*time.Millisecond, func() { _ = os.Remove(file) })
@@ -495,23 +480,13 @@ func TestAnsweredRecordOfALiveProvider(t *testing.T) {
 			dir := useDir(t)
 			c := newCloud()
 			s := c.spec("live", func(_ context.Context, token string) ([]string, error) { return []string{"new-" + token[:6]}, nil })
-			other := exec.CommandContext(context.Background(), "sleep", "5")
-			if err := other.Start(); err != nil {
-				t.Skipf("no sleep command: %v", err)
-			}
-			defer func() { _ = other.Process.Kill(); _ = other.Wait() }()
 			tf := terraformProcess // alive: this test's own parent
 			if terraformEnded {
 				tf = "4194304-5"
 			}
-			e := &Entry{Kind: s.Kind, Hash: Hash(s.Kind, struct {
-				Scope string
-				Args  any
-			}{s.Scope, s.Args}), Token: "fedcba9876543210", Started: time.Now(), LookUntil: time.Now().Add(time.Minute),
+			e := &Entry{Kind: s.Kind, Hash: s.hash(), Token: "fedcba9876543210", Started: time.Now(), LookUntil: time.Now().Add(time.Minute),
 				State: StateAnswered, IDs: []string{"made-by-the-other"}, Terraform: tf}
-			if err := writeFile(filepath.Join(dir, fileName(e.Token, owner{pid: other.Process.Pid, start: statStartOf(other.Process.Pid), nonce: "x"})), e); err != nil {
-				t.Fatal(err)
-			}
+			recordOfOther(t, dir, "5", e)
 			c.objects[e.Token] = "made-by-the-other"
 			start := time.Now()
 			res, err := Create(context.Background(), s)
@@ -573,19 +548,8 @@ func TestRecordAnsweredWhileWaitedFor(t *testing.T) {
 	dir := useDir(t)
 	c := newCloud()
 	s := c.spec("flips", func(_ context.Context, token string) ([]string, error) { return []string{"new-" + token[:6]}, nil })
-	other := exec.CommandContext(context.Background(), "sleep", "5")
-	if err := other.Start(); err != nil {
-		t.Skipf("no sleep command: %v", err)
-	}
-	defer func() { _ = other.Process.Kill(); _ = other.Wait() }()
-	e := &Entry{Kind: s.Kind, Hash: Hash(s.Kind, struct {
-		Scope string
-		Args  any
-	}{s.Scope, s.Args}), Token: "00112233445566778899", Started: time.Now(), LookUntil: time.Now().Add(time.Minute), State: StateSending}
-	file := filepath.Join(dir, fileName(e.Token, owner{pid: other.Process.Pid, start: statStartOf(other.Process.Pid), nonce: "x"}))
-	if err := writeFile(file, e); err != nil {
-		t.Fatal(err)
-	}
+	e := &Entry{Kind: s.Kind, Hash: s.hash(), Token: "00112233445566778899", Started: time.Now(), LookUntil: time.Now().Add(time.Minute), State: StateSending}
+	file := recordOfOther(t, dir, "5", e)
 	c.objects[e.Token] = "made-by-the-other"
 	var once atomic.Bool
 	readHook = func(f string) {
