@@ -237,9 +237,8 @@ func (j *Journal) all() iter.Seq[record] {
 			if !ok {
 				continue
 			}
-			b, err := os.ReadFile(f) //nolint:gosec // our own directory
-			var e Entry
-			if err != nil || json.Unmarshal(b, &e) != nil || e.Token != token {
+			e, ok := readEntry(f, token)
+			if !ok {
 				continue
 			}
 			if readHook != nil {
@@ -250,6 +249,13 @@ func (j *Journal) all() iter.Seq[record] {
 			}
 		}
 	}
+}
+
+// readEntry reads the record in file, which must be of token.
+func readEntry(file, token string) (Entry, bool) {
+	var e Entry
+	b, err := os.ReadFile(file) //nolint:gosec // our own directory
+	return e, err == nil && json.Unmarshal(b, &e) == nil && e.Token == token
 }
 
 // claimable reports whether a record (owned by o) is one this process may
@@ -285,11 +291,8 @@ func (j *Journal) Claim(kind, hash string) (claimed *Entry, held bool) {
 			}
 			// The record as it is now: it may have been rewritten (answered)
 			// since it was read.
-			if b, err := os.ReadFile(mine); err == nil { //nolint:gosec // our own directory
-				var now Entry
-				if json.Unmarshal(b, &now) == nil && now.Token == e.Token {
-					e = now
-				}
+			if now, ok := readEntry(mine, e.Token); ok {
+				e = now
 			}
 			e.path = mine
 			return &e, false
