@@ -241,17 +241,18 @@ func adoptOrphan(ctx context.Context, s Spec, orphan *Entry) ([]string, error) {
 }
 
 // awaitOther waits, at most OwnerGrace, while another running process
-// holds a record of the same create (Claim says it is held), and claims the record
-// once that process has ended. A provider whose terraform was killed
-// (SIGKILL: terraform wrote no state) lives on for a while with its
+// holds a record of the same create (Claim says it is held), and claims
+// the record once that process has ended. A provider whose terraform was
+// killed (SIGKILL: terraform wrote no state) lives on for a while with its
 // records, finishing what it was doing; the next run, started at once,
-// must adopt what that create made, not order it again. A record the other
-// process marks answered is claimed at once if its terraform has ended (the
-// answer reached no state), and is otherwise another run's finished create,
-// not this one's: it then goes on as usual; so does it when the other
-// process forgets the record. A record still held when the grace runs out (or the run is
-// interrupted) is a *HeldError: nothing is sent, since the other process
-// may still be making the object, and the next run adopts it.
+// must adopt what that create made, not order it again. A record the
+// other process marks answered is claimed at once if its terraform has
+// ended (the answer reached no state), and is otherwise another run's
+// finished create, not this one's: the create then goes on as usual, as
+// it does when the other process forgets the record. A record still held
+// when the grace runs out (or the run is interrupted) is a *HeldError:
+// nothing is sent, since the other process may still be making the
+// object, and the next run adopts it.
 func awaitOther(ctx context.Context, j *Journal, s Spec, hash string) (*Entry, error) {
 	tflog.Warn(ctx, "another provider process holds a create of the same arguments in flight; waiting for it to end before creating",
 		map[string]any{"kind": s.Label, "grace": OwnerGrace.String()})
