@@ -8,6 +8,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/journal"
 )
 
 // A Finder is how a resource's object is read back from its API (conn is
@@ -45,7 +47,8 @@ type Finder[C, T any] struct {
 // is refused before the object is looked for there), reads the object by
 // the state's id with f, removes the resource from the state when the
 // object is gone (RemoveGone; but not an object in the recycle bin whose
-// destroy is unfinished, see resource_marks.go), else sets
+// destroy is unfinished, see resource_marks.go), else puts back the marks
+// of an Update that died with its provider (resource_marks.go), sets
 // the model from the object with set (the model's fromAPI, which also
 // gives the arguments the API does not report their defaults after an
 // import) and saves it.
@@ -64,12 +67,14 @@ func ReadResource[M, C, T any](ctx context.Context, req resource.ReadRequest, re
 	held(id.ValueString())
 	obj, err := f.Read(conn, ctx, id.ValueString())
 	if !f.keepInBin(ctx, req.Private, resp.Private, &resp.Diagnostics, id.ValueString(), obj, err) && RemoveGone(ctx, resp, f.Label+" not found or on its way out", id.ValueString(), obj, err, f.NotFound, f.Status, f.Gone) {
+		journal.ForgetMarks(id.ValueString())
 		return
 	}
 	if err != nil {
 		resp.Diagnostics.AddError(fmt.Sprintf("reading %s (%s)", f.Label, id.ValueString()), err.Error())
 		return
 	}
+	restoreMarks(ctx, req.Private, resp.Private, &resp.Diagnostics, id.ValueString())
 	if set(&state, ctx, obj, &resp.Diagnostics); resp.Diagnostics.HasError() {
 		return
 	}

@@ -24,7 +24,8 @@ import (
 // what the API never reports), the mark of a create cut short (the next
 // apply finishes it instead of replacing the object) and the mark of a
 // destroy cut short with its object in the recycle bin (the next destroy
-// releases it from there instead of losing it).
+// releases it from there instead of losing it); and how the marks outlive
+// a provider killed in the middle of an Update (HoldMarks, at the end).
 
 // PrivateSetter is the framework's private state of a response.
 type PrivateSetter interface {
@@ -78,7 +79,7 @@ func Imported(ctx context.Context, p PrivateGetter) bool {
 	return importedMark.on(ctx, p, &diags) && !diags.HasError()
 }
 
-// AdoptImported starts every Update. It reports whether the resource was
+// AdoptImported starts every Update, after HoldMarks. It reports whether the resource was
 // imported (and clears the mark: the request's private state is the
 // response's, so the Update must use this answer, not Imported, to know
 // it), and whether the Update is done: when the plan of an imported
@@ -374,4 +375,64 @@ func PlanReplace(ctx context.Context, resp *resource.ModifyPlanResponse, status 
 	}
 	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, status, types.StringUnknown())...)
 	resp.RequiresReplace = append(resp.RequiresReplace, status)
+}
+
+// A provider killed in the middle of an Update must not lose the marks
+// of its resource. Terraform saves a resource's private state only from
+// what the provider answers: when the provider process dies during an
+// Update, Terraform keeps the object's prior value with no private state
+// at all. The import mark lost that way would make the next plan act on
+// the arguments the import adopted (a user_data that replaces the
+// machine, SSH keys that reinstall it, a password version that resets the
+// password). So every Update holds its request's marks in the journal
+// (HoldMarks) until it returns, and Read puts back the marks of an Update
+// whose process died (restoreMarks). The journal is the working
+// directory's: a run elsewhere (another checkout, a fresh CI runner)
+// does not see it, and a plan with -refresh=false reads nothing.
+
+// updateMarks are the marks an Update may find in its request.
+var updateMarks = []privateMark{importedMark, unfinishedCreateMark, unfinishedDestroyMark}
+
+// HoldMarks starts every Update: it records the marks its request
+// carries, if any, and returns what removes the record, for the Update to
+// defer: `defer framework.HoldMarks(ctx, req)()`.
+func HoldMarks(ctx context.Context, req resource.UpdateRequest) (done func()) {
+	var id types.String
+	if diags := req.State.GetAttribute(ctx, path.Root("id"), &id); diags.HasError() {
+		return func() {}
+	}
+	return holdMarks(ctx, req.Private, id.ValueString())
+}
+
+// holdMarks records the marks of object id that p carries.
+func holdMarks(ctx context.Context, p PrivateGetter, id string) (done func()) {
+	marks := map[string][]byte{}
+	for _, m := range updateMarks {
+		if b, diags := p.GetKey(ctx, string(m)); !diags.HasError() && len(b) > 0 {
+			marks[string(m)] = b
+		}
+	}
+	if len(marks) == 0 || id == "" {
+		return func() {}
+	}
+	j, _ := journal.Open() // a journal that cannot be written keeps nothing; creates warn of it
+	return j.HoldMarks(id, marks).Done
+}
+
+// restoreMarks is Read's side: the marks that an Update of object id held
+// when its process died, and that the request's private state (in) has
+// lost, are set again in the response's (out).
+func restoreMarks(ctx context.Context, in PrivateGetter, out PrivateSetter, diags *diag.Diagnostics, id string) {
+	lost := journal.LostMarks(id)
+	for _, key := range slices.Sorted(maps.Keys(lost)) {
+		if b, d := in.GetKey(ctx, key); d.HasError() || len(b) > 0 {
+			delete(lost, key)
+			continue
+		}
+		privateMark(key).set(ctx, out, lost[key], diags)
+	}
+	if len(lost) > 0 {
+		tflog.Warn(ctx, "an update of this object ended with its provider process, which loses its private state: its marks are put back",
+			map[string]any{"id": id, "marks": fmt.Sprint(slices.Sorted(maps.Keys(lost)))})
+	}
 }

@@ -81,3 +81,51 @@ func TestKeepInBin(t *testing.T) {
 		}
 	}
 }
+
+// The provider dies in the middle of the Update of an imported object whose
+// create was also cut short: Terraform keeps the object without private
+// state, and the next Read puts both marks back, as they were; a Read of
+// an object that lost nothing, or whose Update returned, changes nothing.
+func TestMarksOutliveAKilledUpdate(t *testing.T) {
+	t.Setenv(journal.EnvDir, t.TempDir())
+	ctx := context.Background()
+	var diags diag.Diagnostics
+	before := privateMap{}
+	MarkImported(ctx, before, &diags)
+	MarkCreateUnfinished(ctx, before, &diags, "thing", "t-1", "being built")
+
+	// An Update that returns leaves nothing behind.
+	holdMarks(ctx, before, "t-1")()
+	after := privateMap{}
+	if restoreMarks(ctx, after, after, &diags, "t-1"); len(after) != 0 {
+		t.Fatalf("marks put back after an Update that returned: %v", after)
+	}
+
+	// One that dies with its process (the deferred done never runs).
+	_ = holdMarks(ctx, before, "t-1")
+	journal.NewProcessForTest()
+	lost := privateMap{}
+	restoreMarks(ctx, lost, lost, &diags, "t-1")
+	if !Imported(ctx, lost) || !CreateUnfinished(ctx, lost, &diags) || string(lost["create_unfinished"]) != string(before["create_unfinished"]) {
+		t.Fatalf("marks put back %v, want those before the Update %v", lost, before)
+	}
+	// A mark the private state still has is left as it is.
+	kept := privateMap{"create_unfinished": []byte(`{"since":"2026-01-01T00:00:00Z","waiting_for":"x"}`)}
+	restoreMarks(ctx, kept, kept, &diags, "t-1")
+	if !Imported(ctx, kept) || string(kept["create_unfinished"]) != `{"since":"2026-01-01T00:00:00Z","waiting_for":"x"}` {
+		t.Fatalf("private state after the Read: %v", kept)
+	}
+	other := privateMap{}
+	if restoreMarks(ctx, other, other, &diags, "t-2"); len(other) != 0 {
+		t.Fatalf("another object got marks: %v", other)
+	}
+	// No marks: no record.
+	holdMarks(ctx, privateMap{}, "t-3")
+	journal.NewProcessForTest()
+	if lost := journal.LostMarks("t-3"); lost != nil {
+		t.Fatalf("an Update without marks recorded %v", lost)
+	}
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+}

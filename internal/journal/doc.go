@@ -24,10 +24,12 @@
 // in the file name): a live process's record is never adopted by another.
 //
 // This package owns the records (journal.go, and owner*.go for whose they
-// are) and the rule (guard.go, see Create). It also keeps the one other
-// record a killed process must not lose (release.go): a destroy's release
-// from a recycle bin in flight, so that the next refresh does not drop an
-// object the destroy left in the bin. It imports of the project only
+// are) and the rule (guard.go, see Create). It also keeps the two other
+// records a killed process must not lose: a destroy's release from a
+// recycle bin in flight (release.go), so that the next refresh does not
+// drop an object the destroy left in the bin, and the marks an Update
+// started with (marks.go), which Terraform drops with the private state of
+// a resource whose provider dies in the middle of it. It imports of the project only
 // internal/wait and internal/transport, and no API client: the resources
 // pass it their send and lookup functions.
 package journal

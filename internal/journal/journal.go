@@ -149,10 +149,10 @@ func (j *Journal) Begin(kind, hash, token string, lookUntil time.Time) (e *Entry
 	return e, ""
 }
 
-// writeFile writes e to path through a temporary file, so that a reader
-// never sees half a record.
-func writeFile(path string, e *Entry) error {
-	b, err := json.Marshal(e)
+// writeFile writes record v to path through a temporary file, so that a
+// reader never sees half a record.
+func writeFile(path string, v any) error {
+	b, err := json.Marshal(v)
 	if err != nil {
 		return err
 	}

@@ -3,7 +3,6 @@ package journal
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"time"
@@ -19,8 +18,17 @@ import (
 // remains is a destroy whose process died, and the next refresh keeps the
 // object it finds in the bin (Pending) instead of dropping it as gone.
 
-// Release is a release in flight; a nil *Release keeps nothing.
-type Release struct{ path string }
+// Record is a record this process keeps while an operation runs (a
+// release in flight, an Update's marks); a nil *Record keeps nothing.
+type Record struct{ path string }
+
+// Done removes the record: the operation has returned, done or with its
+// error (which leaves its own mark).
+func (r *Record) Done() {
+	if r != nil {
+		_ = os.Remove(r.path)
+	}
+}
 
 // releaseRecord is what a record holds (for whoever reads the directory).
 type releaseRecord struct {
@@ -37,24 +45,15 @@ func releaseFile(dir, id string) string {
 
 // BeginRelease records that the destroy of object id is to release it from
 // the recycle bin. A journal that cannot be written keeps nothing (nil).
-func (j *Journal) BeginRelease(id string) *Release {
+func (j *Journal) BeginRelease(id string) *Record {
 	if j == nil {
 		return nil
 	}
-	b, _ := json.Marshal(releaseRecord{ID: id, Started: time.Now().UTC()})
 	path := releaseFile(j.dir, id)
-	if os.WriteFile(path+".tmp", b, 0o600) != nil || os.Rename(path+".tmp", path) != nil {
+	if writeFile(path, releaseRecord{ID: id, Started: time.Now().UTC()}) != nil {
 		return nil
 	}
-	return &Release{path: path}
-}
-
-// Done removes the record: the destroy has returned, done or with its
-// error (which leaves its own mark).
-func (r *Release) Done() {
-	if r != nil {
-		_ = os.Remove(r.path)
-	}
+	return &Record{path: path}
 }
 
 // ReleasePending reports whether the journal of the working directory

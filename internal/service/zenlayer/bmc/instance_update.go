@@ -26,6 +26,7 @@ var adoptedPaths = []path.Path{
 }
 
 func (r *instanceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	defer framework.HoldMarks(ctx, req)() // the marks outlive a provider killed now
 	// After an import, the arguments the API never reports are adopted
 	// from the configuration without a call.
 	done, imported := framework.AdoptImported(ctx, req, resp, r.Identify, adoptedPaths...)

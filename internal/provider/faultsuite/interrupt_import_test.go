@@ -1,0 +1,100 @@
+package faultsuite_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/emulator"
+)
+
+// An import adopts, never changes: the arguments the API never reports
+// (the ZEC instance's user_data, the BMC machine's SSH keys, the CloudDC
+// instance's password version) are taken from the configuration, by the
+// mark the import leaves in the resource's private state. When the provider
+// is killed in the middle of the first update after the import, Terraform
+// keeps the object's prior value without any private state: the mark is
+// lost with it. The next plan must still adopt those arguments, not replace
+// the ZEC instance, reinstall the bare metal or reset the CloudDC password.
+//
+// The update (a rename of the ZEC and BMC instances, a power-off of the
+// CloudDC one) is held at the server until the providers are killed.
+func TestKilledUpdateAfterImport(t *testing.T) {
+	skipIfReal(t)
+	emu, err := emulator.Start(options(1))
+	must(t, err)
+	defer func() { _ = emu.Close() }()
+	config := edited(t, mixedConfig(1),
+		[2]string{`key_id        = "key-faults"`, `key_id        = "key-faults"` + "\n  user_data     = \"#!/bin/sh\\necho adopted\\n\""},
+		[2]string{`password_wo        = var.clouddc_password`, `password_wo        = var.clouddc_password` + "\n  password_wo_version = 1"})
+	w := newWorkspace(t, emu, config)
+	w.until(2, "apply", "-auto-approve")
+
+	// Out of the state and imported again: the state holds none of those
+	// arguments now, and the import mark adopts them.
+	machines := map[string]string{
+		"cloudcompute_zenlayer_zec_instance.app[0]":       "app",
+		"cloudcompute_zenlayer_bmc_instance.metal[0]":     "metal",
+		"cloudcompute_huaweicloud_clouddc_instance.dc[0]": "dc",
+	}
+	for addr, name := range machines {
+		ids := w.stateIDsWhere(func(n string) bool { return n == name })
+		if len(ids) != 1 {
+			t.Fatalf("%s: ids %v in the state", addr, ids)
+		}
+		for _, args := range [][]string{{"state", "rm", addr}, {"import", "-input=false", "-no-color", addr, ids[0]}} {
+			if out, err := w.command(t.Context(), args...).CombinedOutput(); err != nil {
+				t.Fatalf("terraform %v: %v\n%s", args, err, tail(string(out), 3000))
+			}
+		}
+	}
+
+	must(t, os.WriteFile(filepath.Join(w.dir, "main.tf"), []byte(edited(t, config,
+		[2]string{`name          = "fault-app-${count.index}"`, `name          = "fault-app-renamed-${count.index}"`},
+		[2]string{`name             = "fault-metal-${count.index}"`, `name             = "fault-metal-renamed-${count.index}"`},
+		[2]string{`name               = "fault-dc-${count.index}"`, `name               = "fault-dc-${count.index}"` + "\n  power_state = \"stopped\""},
+	)), 0o600))
+	release, arrived := make(chan struct{}), make(chan string, 3)
+	held := []string{"zec.ModifyInstancesAttribute", "bmc.ModifyInstancesAttribute", "clouddc.ChangeServerPowerState"}
+	for _, action := range held {
+		emu.OnceBefore(action, func() { arrived <- action; <-release })
+	}
+	apply := w.start(t, "apply")
+	for range held {
+		select {
+		case <-arrived:
+		case <-time.After(time.Minute):
+			close(release)
+			t.Fatalf("the updates did not all reach the server:\n%s", tail(apply.out.String(), 3000))
+		}
+	}
+	out := apply.stop(t, w, "kill-provider")
+	close(release)
+	t.Logf("apply killed in the update:\n%s", tail(out, 1500))
+
+	code, plan := w.run("plan", "-detailed-exitcode")
+	for _, bad := range []string{"must be replaced", "forces replacement", "will be reinstalled"} {
+		if strings.Contains(plan, bad) {
+			t.Fatalf("after the killed update the plan says %q: it acts on what the import adopted\n%s", bad, tail(plan, 4000))
+		}
+	}
+	if code != 2 {
+		t.Fatalf("plan exit %d, want 2 (the adoption is still to be saved):\n%s", code, tail(plan, 3000))
+	}
+	w.until(2, "apply", "-auto-approve")
+	if code, out := w.run("plan", "-detailed-exitcode"); code != 0 {
+		t.Fatalf("plan after the apply is not empty (exit %d):\n%s", code, tail(out, 3000))
+	}
+	for action, want := range map[string]int{"zec.CreateZecInstances": 1, "bmc.CreateInstances": 1, "clouddc.CreateInstance": 1,
+		"zec.ReleaseInstances": 0, "bmc.ReinstallInstance": 0, "clouddc.ChangeInstancePassword": 0, "clouddc.ReinstallOs": 0} {
+		if n := emu.CallCount(action); n != want {
+			t.Errorf("%s carried out %d times, want %d", action, n, want)
+		}
+	}
+	w.until(3, "destroy", "-auto-approve")
+	if left := drained(emu); len(left) != 0 {
+		t.Fatalf("objects leaked: %v", left)
+	}
+}
