@@ -77,7 +77,9 @@
 //     HoldMarks starts every Update by holding the marks of its request in
 //     the journal until it returns, and Read puts back the marks of an
 //     Update whose provider process died (Terraform then keeps no private
-//     state);
+//     state); Marks.Sent and Resumed, so that a step that must not be sent
+//     twice (a BMC reinstall) and that such an Update had sent is waited
+//     for, not sent again;
 //   - action.go: what every action (terraform apply -invoke, a resource's
 //     action_trigger; Terraform 1.14+) shares: ActionBase (type name,
 //     clients, default timeout), BeginInvoke (configuration, client, the

@@ -391,32 +391,96 @@ func PlanReplace(ctx context.Context, resp *resource.ModifyPlanResponse, status 
 // does not see it, and a plan with -refresh=false reads nothing.
 
 // updateMarks are the marks an Update may find in its request.
-var updateMarks = []privateMark{importedMark, unfinishedCreateMark, unfinishedDestroyMark}
+var updateMarks = []privateMark{importedMark, unfinishedCreateMark, unfinishedDestroyMark, sentMark}
+
+// Marks are the marks an Update holds in the journal until it returns.
+type Marks struct {
+	id    string
+	marks map[string][]byte
+	rec   *journal.Record
+}
 
 // HoldMarks starts every Update: it records the marks its request
-// carries, if any, and returns what removes the record, for the Update to
-// defer: `defer framework.HoldMarks(ctx, req)()`.
-func HoldMarks(ctx context.Context, req resource.UpdateRequest) (done func()) {
+// carries, if any, until Done, which the Update defers:
+// `defer framework.HoldMarks(ctx, req).Done()`.
+func HoldMarks(ctx context.Context, req resource.UpdateRequest) *Marks {
 	var id types.String
-	if diags := req.State.GetAttribute(ctx, path.Root("id"), &id); diags.HasError() {
-		return func() {}
-	}
+	_ = req.State.GetAttribute(ctx, path.Root("id"), &id) // no id: nothing is held
 	return holdMarks(ctx, req.Private, id.ValueString())
 }
 
 // holdMarks records the marks of object id that p carries.
-func holdMarks(ctx context.Context, p PrivateGetter, id string) (done func()) {
-	marks := map[string][]byte{}
+func holdMarks(ctx context.Context, p PrivateGetter, id string) *Marks {
+	h := &Marks{id: id, marks: map[string][]byte{}}
 	for _, m := range updateMarks {
 		if b, diags := p.GetKey(ctx, string(m)); !diags.HasError() && len(b) > 0 {
-			marks[string(m)] = b
+			h.marks[string(m)] = b
 		}
 	}
-	if len(marks) == 0 || id == "" {
-		return func() {}
+	h.write()
+	return h
+}
+
+// write records the marks held, if any.
+func (h *Marks) write() {
+	if len(h.marks) == 0 || h.id == "" {
+		return
 	}
 	j, _ := journal.Open() // a journal that cannot be written keeps nothing; creates warn of it
-	return j.HoldMarks(id, marks).Done
+	if rec := j.HoldMarks(h.id, h.marks); rec != nil {
+		h.rec = rec
+	}
+}
+
+// Done removes the record: the Update has returned, and what it answered
+// (its marks cleared or kept, its state) is Terraform's. Unless that
+// terraform has ended (killed: its provider sees the Update cancelled and
+// returns into the void), which saves nothing: the record stays, and
+// serves the next refresh once this process has ended too.
+func (h *Marks) Done() {
+	if !journal.TerraformEnded() {
+		h.rec.Done()
+	}
+}
+
+// A step of an Update that is not idempotent (a BMC reinstall, which wipes
+// the machine's disks) must not be sent twice because its provider was
+// killed while it waited for the step to end: Terraform would keep the
+// prior state, and the next plan would ask for the same step again. So
+// once such a step is accepted, the Update holds the mark of it (Sent,
+// with a digest of what was sent); a refresh after the provider died puts
+// it back, and the next plan and Update see (Resumed) that this very step,
+// with these very arguments, is already under way: they wait for it
+// instead of sending it again. A run that Ctrl-C or an error stops saves
+// what the step did in the state, and needs no mark.
+
+// sentMark is the mark of a step sent.
+const sentMark privateMark = "step_sent"
+
+// sentStep is what the mark records.
+type sentStep struct {
+	Step   string `json:"step"`
+	Digest string `json:"digest"`
+}
+
+// Sent holds the mark of step, accepted with arguments of digest, until
+// the Update returns.
+func (h *Marks) Sent(step, digest string) {
+	h.marks[string(sentMark)], _ = json.Marshal(sentStep{Step: step, Digest: digest})
+	h.write()
+}
+
+// Resumed reports whether p carries the mark of step sent with arguments
+// of digest (by an Update whose provider died before it returned).
+func Resumed(ctx context.Context, p PrivateGetter, step, digest string) bool {
+	var s sentStep
+	b, diags := p.GetKey(ctx, string(sentMark))
+	return !diags.HasError() && len(b) > 0 && json.Unmarshal(b, &s) == nil && s.Step == step && s.Digest == digest
+}
+
+// ClearSent removes the mark: the Update that found it has read it.
+func ClearSent(ctx context.Context, p PrivateSetter, diags *diag.Diagnostics) {
+	sentMark.set(ctx, p, nil, diags)
 }
 
 // restoreMarks is Read's side: the marks that an Update of object id held

@@ -95,7 +95,7 @@ func TestMarksOutliveAKilledUpdate(t *testing.T) {
 	MarkCreateUnfinished(ctx, before, &diags, "thing", "t-1", "being built")
 
 	// An Update that returns leaves nothing behind.
-	holdMarks(ctx, before, "t-1")()
+	holdMarks(ctx, before, "t-1").Done()
 	after := privateMap{}
 	if restoreMarks(ctx, after, after, &diags, "t-1"); len(after) != 0 {
 		t.Fatalf("marks put back after an Update that returned: %v", after)
@@ -127,5 +127,41 @@ func TestMarksOutliveAKilledUpdate(t *testing.T) {
 	}
 	if diags.HasError() {
 		t.Fatal(diags)
+	}
+}
+
+// A step an Update sent (a reinstall) is known again after its provider
+// died, by its name and the digest of its arguments, and only so; an
+// Update that returned leaves no mark of it.
+func TestStepSentOutlivesAKilledUpdate(t *testing.T) {
+	t.Setenv(journal.EnvDir, t.TempDir())
+	ctx := context.Background()
+	var diags diag.Diagnostics
+
+	returned := holdMarks(ctx, privateMap{}, "t-1")
+	returned.Sent("reinstall", "d1")
+	returned.Done()
+	journal.NewProcessForTest()
+	none := privateMap{}
+	if restoreMarks(ctx, none, none, &diags, "t-1"); len(none) != 0 {
+		t.Fatalf("marks put back after an Update that returned: %v", none)
+	}
+
+	holdMarks(ctx, privateMap{}, "t-1").Sent("reinstall", "d1") // killed before it returned
+	journal.NewProcessForTest()
+	p := privateMap{}
+	restoreMarks(ctx, p, p, &diags, "t-1")
+	if !Resumed(ctx, p, "reinstall", "d1") || Resumed(ctx, p, "reinstall", "d2") || Resumed(ctx, p, "rename", "d1") {
+		t.Fatalf("the step sent, as put back: %q", p["step_sent"])
+	}
+	// The next Update holds it while it waits (and clears it from its
+	// private state).
+	next := holdMarks(ctx, p, "t-1")
+	if ClearSent(ctx, p, &diags); Resumed(ctx, p, "reinstall", "d1") {
+		t.Fatal("ClearSent left the mark")
+	}
+	next.Done()
+	if lost := journal.LostMarks("t-1"); lost != nil || diags.HasError() {
+		t.Fatalf("after the next Update returned: lost %v, diags %v", lost, diags)
 	}
 }

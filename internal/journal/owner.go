@@ -75,6 +75,10 @@ func terraformAlive(name string) bool {
 	return processAlive(n, start)
 }
 
+// TerraformEnded reports whether the terraform that started this process
+// has ended: what this provider answers now reaches no state.
+func TerraformEnded() bool { return !terraformAlive(terraformProcess) }
+
 // NewProcessForTest gives this process a new identity, as if the provider
 // had been restarted: the records of the old identity become a dead
 // process's, which the next Create may adopt. Acceptance tests run every

@@ -599,6 +599,18 @@ func interrupt(cmd *exec.Cmd, dir, how string) bool {
 // for the workspace and returns how many it killed.
 func killProviders(dir string) int {
 	killed := 0
+	for _, pid := range providers(dir) {
+		if syscall.Kill(pid, syscall.SIGKILL) == nil {
+			killed++
+		}
+	}
+	return killed
+}
+
+// providers are the provider processes started from providerDir for the
+// workspace in dir (not a zombie left to reap: its exe cannot be read).
+func providers(dir string) []int {
+	var pids []int
 	entries, _ := os.ReadDir("/proc")
 	for _, e := range entries {
 		pid, err := strconv.Atoi(e.Name())
@@ -613,11 +625,9 @@ func killProviders(dir string) int {
 		if err != nil || cwd != dir {
 			continue
 		}
-		if syscall.Kill(pid, syscall.SIGKILL) == nil {
-			killed++
-		}
+		pids = append(pids, pid)
 	}
-	return killed
+	return pids
 }
 
 func must(t *testing.T, err error) {

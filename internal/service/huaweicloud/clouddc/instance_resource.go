@@ -123,7 +123,7 @@ func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, r
 }
 
 func (r *instanceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	defer framework.HoldMarks(ctx, req)() // the marks outlive a provider killed now
+	defer framework.HoldMarks(ctx, req).Done() // the marks outlive a provider killed now
 	// After an import, the arguments the API never reports are adopted
 	// from the configuration without a call.
 	adopted, imported := framework.AdoptImported(ctx, req, resp, r.Identify, path.Root("password_wo_version"), path.Root("timeouts"))

@@ -2,9 +2,13 @@ package bmc
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
 	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
@@ -110,6 +114,18 @@ func (m *instanceResourceModel) reinstallRequest(ctx context.Context, id string,
 	in.SSHKeys = framework.Strings(ctx, m.SSHKeys, diags)
 	slices.Sort(in.SSHKeys)
 	return in
+}
+
+// installDigest is a digest of the installation arguments (those
+// reinstallChanges compares; the password by its version): a reinstall
+// sent with them is known by it.
+func (m *instanceResourceModel) installDigest() string {
+	h := sha256.New()
+	for _, v := range []attr.Value{m.ImageID, m.Hostname, m.RaidType, m.CustomRaids, m.Partitions, m.NicWanName, m.NicLanName,
+		m.PasswordWOVersion, m.KeyID, m.SSHKeys, m.UserData} {
+		_, _ = fmt.Fprintf(h, "%s\x00", v) // a hash writes no error
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
 // raidConfig is the plan's fast RAID (raid_type) or custom RAIDs, or nil.

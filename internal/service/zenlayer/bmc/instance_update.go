@@ -26,7 +26,8 @@ var adoptedPaths = []path.Path{
 }
 
 func (r *instanceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	defer framework.HoldMarks(ctx, req)() // the marks outlive a provider killed now
+	held := framework.HoldMarks(ctx, req) // the marks outlive a provider killed now
+	defer held.Done()
 	// After an import, the arguments the API never reports are adopted
 	// from the configuration without a call.
 	done, imported := framework.AdoptImported(ctx, req, resp, r.Identify, adoptedPaths...)
@@ -42,6 +43,10 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 		return
 	}
 	id := state.ID.ValueString()
+	// A reinstall of these very arguments that an Update killed with its
+	// provider had sent is waited for, not sent again.
+	resumed := framework.Resumed(ctx, req.Private, stepReinstall, plan.installDigest())
+	framework.ClearSent(ctx, resp.Private, &resp.Diagnostics)
 
 	// If the create was interrupted while the machine was built (or
 	// stopped after), finish it. What is true once it is built (running,
@@ -66,7 +71,7 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 	if !zentags.UpdateShared(ctx, conn, "BMC instance", id, conn.RenameBMCInstances, plan.Shared, &p.Cur.Shared, p.Fail) {
 		return
 	}
-	if len(reinstall) > 0 && !r.reinstall(ctx, conn, p, &plan, password, reinstall, timeout, &resp.Diagnostics) {
+	if len(reinstall) > 0 && !r.reinstall(ctx, conn, p, &plan, password, reinstall, timeout, held, resumed, &resp.Diagnostics) {
 		return
 	}
 	if !updateNetwork(ctx, conn, p, &plan, timeout, &resp.Diagnostics) {
@@ -93,35 +98,52 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 	p.Save()
 }
 
+// stepReinstall names the reinstall among the steps an Update holds the
+// mark of once it is sent (framework.Marks.Sent).
+const stepReinstall = "reinstall"
+
 // reinstall reinstalls the machine with the plan's installation arguments
 // (ReinstallInstance, sent once: a lost answer is confirmed by reading the
-// machine, never re-sent), waits until it is RUNNING again, and records
-// them. The power state is restored by the Update afterwards.
+// machine, never re-sent, and once it is accepted, held tells a run after
+// this provider is killed that it was sent), waits until it is RUNNING
+// again, and records them. A reinstall that a killed Update had sent
+// (resumed) is only waited for. The power state is restored by the Update
+// afterwards.
 func (r *instanceResource) reinstall(ctx context.Context, conn *zenlayer.Client, p *framework.Partial[instanceResourceModel], plan *instanceResourceModel,
-	password types.String, changed []string, timeout time.Duration, diags *diag.Diagnostics) bool {
+	password types.String, changed []string, timeout time.Duration, held *framework.Marks, resumed bool, diags *diag.Diagnostics) bool {
 	id := p.Cur.ID.ValueString()
 	in := plan.reinstallRequest(ctx, id, password, diags)
-	if diags.HasError() {
+	switch {
+	case diags.HasError():
 		return false
-	}
-	// Let a transition in progress (booting, stopping) end first.
-	if _, err := waitInstancePowerSettled(ctx, conn, id, timeout); err != nil {
-		p.Fail(fmt.Sprintf("reinstalling BMC instance (%s)", id), err)
-		return false
-	}
-	tflog.Warn(ctx, "reinstalling BMC instance: its disks are wiped", map[string]any{
-		"id": id, "action": "ReinstallInstance", "image_id": in.ImageID, "changed": fmt.Sprint(changed),
-	})
-	if err := conn.ReinstallBMCInstance(ctx, in); err != nil {
-		p.Fail(fmt.Sprintf("reinstalling BMC instance (%s)", id), err)
-		return false
+	case resumed:
+		tflog.Warn(ctx, "BMC instance: a reinstall of these arguments was sent by a run whose provider was killed; waiting for it, not sending it again",
+			map[string]any{"id": id, "changed": fmt.Sprint(changed)})
+	default:
+		// Let a transition in progress (booting, stopping) end first.
+		if _, err := waitInstancePowerSettled(ctx, conn, id, timeout); err != nil {
+			p.Fail(fmt.Sprintf("reinstalling BMC instance (%s)", id), err)
+			return false
+		}
+		tflog.Warn(ctx, "reinstalling BMC instance: its disks are wiped", map[string]any{
+			"id": id, "action": "ReinstallInstance", "image_id": in.ImageID, "changed": fmt.Sprint(changed),
+		})
+		if err := conn.ReinstallBMCInstance(ctx, in); err != nil {
+			p.Fail(fmt.Sprintf("reinstalling BMC instance (%s)", id), err)
+			return false
+		}
+		held.Sent(stepReinstall, plan.installDigest())
 	}
 	// The reinstall took effect: what it installs is true from now on.
 	c := &p.Cur
 	c.ImageID, c.Hostname, c.RaidType, c.CustomRaids, c.Partitions = plan.ImageID, plan.Hostname, plan.RaidType, plan.CustomRaids, plan.Partitions
 	c.NicWanName, c.NicLanName, c.UserData = plan.NicWanName, plan.NicLanName, plan.UserData
 	c.PasswordWOVersion, c.KeyID, c.SSHKeys = plan.PasswordWOVersion, plan.KeyID, plan.SSHKeys
-	inst, err := waitInstanceReinstalled(ctx, conn, id, timeout)
+	wait := waitInstanceReinstalled
+	if resumed {
+		wait = waitInstanceInstalled // it may well have ended
+	}
+	inst, err := wait(ctx, conn, id, timeout)
 	if inst != nil {
 		c.Status = types.StringValue(inst.InstanceStatus)
 	}

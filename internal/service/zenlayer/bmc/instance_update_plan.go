@@ -31,7 +31,13 @@ func planInPlace(ctx context.Context, req resource.ModifyPlanRequest, resp *reso
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("custom_raids"), plan.CustomRaids)...)
 	}
 	reinstall := reinstallChanges(&plan, state, framework.Imported(ctx, req.Private))
-	if len(reinstall) > 0 {
+	switch {
+	case len(reinstall) > 0 && framework.Resumed(ctx, req.Private, stepReinstall, plan.installDigest()):
+		resp.Diagnostics.AddWarning(fmt.Sprintf("BMC instance (%s): its reinstall was sent already, and is not sent again", id),
+			"A run whose provider was killed had sent the reinstall of "+strings.Join(reinstall, ", ")+" (ReinstallInstance) "+
+				"with the values of this plan. The apply waits for that installation to finish instead of wiping the disks a "+
+				"second time, then returns the machine to its power_state.")
+	case len(reinstall) > 0:
 		resp.Diagnostics.AddWarning(fmt.Sprintf("BMC instance (%s) will be reinstalled: its disks are wiped", id),
 			"Changing "+strings.Join(reinstall, ", ")+" reinstalls the operating system of this machine in place "+
 				"(ReinstallInstance): the same hardware keeps its id and addresses, but everything on its disks is lost. The apply "+

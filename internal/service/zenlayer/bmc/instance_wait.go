@@ -118,6 +118,12 @@ func waitInstanceReinstalled(ctx context.Context, conn *zenlayer.Client, id stri
 	if err != nil && !errors.As(err, &te) {
 		return nil, err
 	}
+	return waitInstanceInstalled(ctx, conn, id, timeout)
+}
+
+// waitInstanceInstalled waits until a reinstall that has started (or
+// ended) leaves the machine RUNNING, failing fast on INSTALL_FAILED.
+func waitInstanceInstalled(ctx context.Context, conn *zenlayer.Client, id string, timeout time.Duration) (*zenlayer.BMCInstance, error) {
 	return waitInstance(ctx, conn, id, "to be reinstalled", timeout, []string{zenlayer.BMCStatusRunning}, nil, brokenStatuses)
 }
 

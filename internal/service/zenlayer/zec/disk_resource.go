@@ -98,7 +98,7 @@ func (r *diskResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 }
 
 func (r *diskResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	defer framework.HoldMarks(ctx, req)() // the marks outlive a provider killed now
+	defer framework.HoldMarks(ctx, req).Done() // the marks outlive a provider killed now
 	// After an import, the arguments the API never reports are adopted
 	// from the configuration without a call.
 	if done, _ := framework.AdoptImported(ctx, req, resp, r.Identify, path.Root("force_detach"), path.Root("release_on_destroy"), path.Root("timeouts"),

@@ -147,7 +147,7 @@ func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, r
 }
 
 func (r *instanceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	defer framework.HoldMarks(ctx, req)() // the marks outlive a provider killed now
+	defer framework.HoldMarks(ctx, req).Done() // the marks outlive a provider killed now
 	// After an import, the arguments the API never reports are adopted
 	// from the configuration without a call.
 	done, imported := framework.AdoptImported(ctx, req, resp, r.Identify, path.Root("force_shutdown"), path.Root("release_on_destroy"), path.Root("timeouts"),
