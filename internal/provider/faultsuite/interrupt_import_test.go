@@ -21,7 +21,7 @@ import (
 //
 // The update (a rename of the ZEC and BMC instances, a power-off of the
 // CloudDC one) is held at the server until the providers are killed.
-func TestKilledUpdateAfterImport(t *testing.T) {
+func TestInterruptedUpdateAfterImport(t *testing.T) {
 	skipIfReal(t)
 	emu, err := emulator.Start(options(1))
 	must(t, err)
