@@ -199,17 +199,7 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 	reinstalled := false
 	if !plan.ImageID.Equal(state.ImageID) {
 		tflog.Info(ctx, "reinstalling CloudDC instance", map[string]any{"id": id, "from_image": state.ImageID.ValueString(), "to_image": plan.ImageID.ValueString()})
-		if _, err := waitInstance(ctx, conn, id, "to be running before its reinstallation", timeout, huaweicloud.StateRunning); err != nil {
-			done.Fail(fmt.Sprintf("reinstalling CloudDC instance (%s)", id), withStateHint(err))
-			return
-		}
-		err := conn.ReinstallOS(ctx, huaweicloud.ReinstallOSRequest{ImageID: plan.ImageID.ValueString(), Password: password, InstanceIDs: []string{id}})
-		if err != nil {
-			done.Fail(fmt.Sprintf("reinstalling CloudDC instance (%s)", id), withStateHint(err))
-			return
-		}
-		if _, err := waitInstance(ctx, conn, id, "to be reinstalled", timeout, huaweicloud.StateRunning); err != nil {
-			done.Fail(fmt.Sprintf("waiting for CloudDC instance (%s) to be reinstalled", id), withStateHint(err))
+		if !reinstall(ctx, conn, done, id, plan.ImageID.ValueString(), password, timeout) {
 			return
 		}
 		done.Cur.ImageID = plan.ImageID
@@ -439,4 +429,37 @@ func withStateHint(err error) error {
 		return fmt.Errorf("%w%s", err, hint)
 	}
 	return err
+}
+
+// reinstall installs image on instance id (ReinstallOs, which wipes its
+// system disk) and waits until it runs again; it reports whether it did,
+// and fails p otherwise. It is sent once: an instance that already runs
+// image when it has settled (the refresh read it while a reinstallation
+// sent by an earlier run, whose provider or terraform was killed, still
+// went on: an instance may report its new image only once that has
+// ended) is not reinstalled a second time.
+func reinstall(ctx context.Context, conn *huaweicloud.Client, p *framework.Partial[instanceResourceModel], id, image, password string, timeout time.Duration) bool {
+	if _, err := waitInstance(ctx, conn, id, "to be running before its reinstallation", timeout, huaweicloud.StateRunning); err != nil {
+		p.Fail(fmt.Sprintf("reinstalling CloudDC instance (%s)", id), withStateHint(err))
+		return false
+	}
+	inst, err := conn.FindInstance(ctx, id)
+	if err != nil {
+		p.Fail(fmt.Sprintf("reinstalling CloudDC instance (%s)", id), err)
+		return false
+	}
+	if inst.Image != nil && inst.Image.ID == image {
+		tflog.Warn(ctx, "CloudDC instance already runs the planned image (a reinstallation an interrupted run sent has ended): not reinstalled again",
+			map[string]any{"id": id, "image_id": image})
+		return true
+	}
+	if err := conn.ReinstallOS(ctx, huaweicloud.ReinstallOSRequest{ImageID: image, Password: password, InstanceIDs: []string{id}}); err != nil {
+		p.Fail(fmt.Sprintf("reinstalling CloudDC instance (%s)", id), withStateHint(err))
+		return false
+	}
+	if _, err := waitInstance(ctx, conn, id, "to be reinstalled", timeout, huaweicloud.StateRunning); err != nil {
+		p.Fail(fmt.Sprintf("waiting for CloudDC instance (%s) to be reinstalled", id), withStateHint(err))
+		return false
+	}
+	return true
 }
