@@ -79,15 +79,15 @@ func Imported(ctx context.Context, p PrivateGetter) bool {
 	return importedMark.on(ctx, p, &diags) && !diags.HasError()
 }
 
-// AdoptImported starts every Update, after HoldMarks. It reports whether the resource was
-// imported (and clears the mark: the request's private state is the
-// response's, so the Update must use this answer, not Imported, to know
-// it), and whether the Update is done: when the plan of an imported
-// resource differs from the state only in adopted (the arguments the API
-// never reports), it saves the plan (and the identity, with identify)
-// without calling the API. Otherwise the
-// Update goes on, and must not act on a change of an adopted argument of
-// an imported resource (a password version, say) other than saving it.
+// AdoptImported starts every Update, after HoldMarks. It reports whether
+// the resource was imported (and clears the mark: the request's private
+// state is the response's, so the Update must use this answer, not
+// Imported, to know it), and whether the Update is done: when the plan of
+// an imported resource differs from the state only in adopted (the
+// arguments the API never reports), it saves the plan (and the identity,
+// with identify) without calling the API. Otherwise the Update goes on,
+// and must not act on a change of an adopted argument of an imported
+// resource (a password version, say) other than saving it.
 func AdoptImported(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse, identify Identifier, adopted ...path.Path) (done, imported bool) {
 	if !Imported(ctx, req.Private) {
 		return false, false

@@ -28,8 +28,8 @@
 // records a killed process must not lose: a destroy's release from a
 // recycle bin in flight (release.go), so that the next refresh does not
 // drop an object the destroy left in the bin, and the marks an Update
-// started with (marks.go), which Terraform drops with the private state of
-// a resource whose provider dies in the middle of it. It imports of the project only
-// internal/wait and internal/transport, and no API client: the resources
-// pass it their send and lookup functions.
+// started with or sent (marks.go), which Terraform drops with the private
+// state of a resource whose provider dies in the middle of it. It imports
+// of the project only internal/wait and internal/transport, and no API
+// client: the resources pass it their send and lookup functions.
 package journal

@@ -84,8 +84,8 @@ func forgetEnded(dir, id string) {
 	}
 }
 
-// endedHolds yields the marks records of object id in dir whose processes have
-// ended.
+// endedHolds yields the marks records of object id in dir whose processes
+// have ended.
 func endedHolds(dir, id string) iter.Seq[string] {
 	return func(yield func(string) bool) {
 		prefix := marksPrefix(dir, id)
