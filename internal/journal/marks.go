@@ -26,6 +26,11 @@ import (
 type marksRecord struct {
 	ID    string            `json:"id"`
 	Marks map[string][]byte `json:"marks"`
+	// Terraform is the process the Update answers to (pid-start): once it
+	// has ended, nothing the Update answers reaches a state, even while
+	// its provider lives on (a provider whose terraform was killed may
+	// linger, idle, for as long as the machine runs).
+	Terraform string `json:"terraform"`
 }
 
 // marksPrefix starts the name of every marks record of object id: a digest
@@ -47,23 +52,19 @@ func (j *Journal) HoldMarks(id string, marks map[string][]byte) *Record {
 	}
 	forgetEnded(j.dir, id)
 	path := marksPrefix(j.dir, id) + currentOwner().String() + ".held"
-	if writeFile(path, marksRecord{ID: id, Marks: marks}) != nil {
+	if writeFile(path, marksRecord{ID: id, Marks: marks, Terraform: terraformProcess}) != nil {
 		return nil
 	}
 	return &Record{path: path}
 }
 
 // LostMarks returns the marks that Updates of object id held when their
-// processes died (none: nil), from the journal of the working directory.
-// It only reads: a refresh makes no directory.
+// processes, or the terraforms they answered to, died (none: nil), from
+// the journal of the working directory. It only reads: a refresh makes no
+// directory.
 func LostMarks(id string) map[string][]byte {
 	var lost map[string][]byte
-	for file := range endedHolds(Dir(), id) {
-		var rec marksRecord
-		b, err := os.ReadFile(file) //nolint:gosec // our own directory
-		if err != nil || json.Unmarshal(b, &rec) != nil || rec.ID != id {
-			continue
-		}
+	for _, rec := range endedHolds(Dir(), id) {
 		for k, v := range rec.Marks {
 			if lost == nil {
 				lost = map[string][]byte{}
@@ -84,18 +85,20 @@ func forgetEnded(dir, id string) {
 	}
 }
 
-// endedHolds yields the marks records of object id in dir whose processes
-// have ended.
-func endedHolds(dir, id string) iter.Seq[string] {
-	return func(yield func(string) bool) {
+// endedHolds yields the marks records of object id in dir (file and
+// record) whose processes, or the terraforms they answer to, have ended.
+func endedHolds(dir, id string) iter.Seq2[string, marksRecord] {
+	return func(yield func(string, marksRecord) bool) {
 		prefix := marksPrefix(dir, id)
 		files, _ := filepath.Glob(prefix + "*.held")
 		for _, f := range files {
 			o, err := parseOwner(strings.TrimSuffix(strings.TrimPrefix(f, prefix), ".held"))
-			if err != nil || alive(o) {
+			var rec marksRecord
+			b, rerr := os.ReadFile(f) //nolint:gosec // our own directory
+			if err != nil || rerr != nil || json.Unmarshal(b, &rec) != nil || rec.ID != id || (alive(o) && terraformAlive(rec.Terraform)) {
 				continue
 			}
-			if !yield(f) {
+			if !yield(f, rec) {
 				return
 			}
 		}

@@ -60,3 +60,16 @@ func TestMarksRecord(t *testing.T) {
 		t.Fatal("HoldMarks answered a record it could not write")
 	}
 }
+
+// A provider whose terraform was killed may live on, idle, for as long as
+// the machine runs: the marks its Updates held are lost all the same,
+// since nothing they answer reaches a state.
+func TestMarksOfAnEndedTerraform(t *testing.T) {
+	j, _ := openIn(t)
+	t.Cleanup(func(old string) func() { return func() { terraformProcess = old } }(terraformProcess))
+	terraformProcess = "2147483646-1" // no such process
+	j.HoldMarks("bmc-1", map[string][]byte{"step_sent": []byte(`{"step":"reinstall"}`)})
+	if lost := LostMarks("bmc-1"); string(lost["step_sent"]) != `{"step":"reinstall"}` {
+		t.Fatalf("the marks of an Update whose terraform ended, its provider alive: lost %v", lost)
+	}
+}

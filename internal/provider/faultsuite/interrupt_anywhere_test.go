@@ -46,7 +46,7 @@ func TestInterruptedAnywhere(t *testing.T) {
 			recycle := seed%2 == 0
 			opts := options(1)
 			opts.Durations = emulator.Durations{InstanceCreate: 3 * time.Second, BMCCreate: 2 * time.Second, BMCInstall: 2 * time.Second,
-				CloudDCCreate: 3 * time.Second, DiskRecycle: 2 * time.Second, InstanceRecycle: 2 * time.Second}
+				CloudDCCreate: 3 * time.Second, CloudDCReinstall: 2 * time.Second, DiskRecycle: 2 * time.Second, InstanceRecycle: 2 * time.Second}
 			if recycle {
 				opts.ZECReleaseMode = emulator.ReleaseRecycle
 			}
@@ -58,13 +58,16 @@ func TestInterruptedAnywhere(t *testing.T) {
 			defer func() { _ = emu.Close() }()
 			w := newWorkspace(t, emu, mixedConfig(1, recycle))
 
-			want := map[string]int{"zec.CreateZecInstances": 1, "zec.CreateDisks": 1, "bmc.CreateInstances": 1, "clouddc.CreateInstance": 1}
+			want := map[string]int{"zec.CreateZecInstances": 1, "zec.CreateDisks": 1, "bmc.CreateInstances": 1, "clouddc.CreateInstance": 1,
+				"bmc.ReinstallInstance": 0, "clouddc.ReinstallOs": 0}
 			if recycle {
 				want["zec.CreateZecInstances"], want["zec.CreateDisks"], want["bmc.CreateInstances"] = 2, 2, 2
 			}
 			objects := 0 // each ordered once, and held by the state
-			for _, n := range want {
-				objects += n
+			for action, n := range want {
+				if strings.Contains(action, "Create") {
+					objects += n
+				}
 			}
 			var done []string
 			// applied runs the apply that finishes a phase and checks it:
@@ -93,8 +96,10 @@ func TestInterruptedAnywhere(t *testing.T) {
 			}
 			applied("create")
 
-			// Updates in place, interrupted: renames, a resize, power-offs.
+			// Updates in place, interrupted: renames, a resize, power-offs,
+			// reinstalls (each sent once).
 			must(t, os.WriteFile(filepath.Join(w.dir, "main.tf"), []byte(changedConfig(t, recycle)), 0o600))
+			want["bmc.ReinstallInstance"], want["clouddc.ReinstallOs"] = 1, 1
 			for range 2 {
 				done = append(done, w.interruptAt(t, rng, emu, "apply"))
 			}
@@ -131,15 +136,19 @@ func TestInterruptedAnywhere(t *testing.T) {
 
 // changedConfig is mixedConfig(1, keep) with an in-place change of each
 // of its own resources (not the kept ones): the ZEC instance renamed and
-// stopped, its disk renamed and grown, the BMC machine renamed and powered
-// off, the CloudDC instance powered off.
+// stopped, its disk renamed and grown, the BMC machine renamed, reinstalled
+// (a new SSH key) and powered off, the CloudDC instance reinstalled (a new
+// image) and powered off.
 func changedConfig(t *testing.T, keep bool) string {
 	t.Helper()
 	return edited(t, mixedConfig(1, keep), [][2]string{
 		{`name          = "fault-app-${count.index}"`, `name          = "fault-app-${count.index}-v2"` + "\n  power_state   = \"stopped\""},
 		{`name         = "fault-data-${count.index}"` + "\n  size         = 20", `name         = "fault-data-${count.index}-v2"` + "\n  size         = 40"},
-		{`name             = "fault-metal-${count.index}"`, `name             = "fault-metal-${count.index}-v2"` + "\n  power_state      = \"stopped\""},
+		{`name             = "fault-metal-${count.index}"` + "\n  ssh_keys         = [\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFaultSuiteKeyOnly faults@example\"]",
+			`name             = "fault-metal-${count.index}-v2"` + "\n  power_state      = \"stopped\"" +
+				"\n  ssh_keys         = [\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFaultSuiteKeyTwo faults@example\"]"},
 		{`name               = "fault-dc-${count.index}"`, `name               = "fault-dc-${count.index}"` + "\n  power_state        = \"stopped\""},
+		{fmt.Sprintf(`image_id           = %q`, emulator.HuaweiImageID), fmt.Sprintf(`image_id           = %q`, emulator.HuaweiImageID2)},
 	}...)
 }
 

@@ -141,7 +141,7 @@ func (r *instanceResource) reinstall(ctx context.Context, conn *zenlayer.Client,
 	c.PasswordWOVersion, c.KeyID, c.SSHKeys = plan.PasswordWOVersion, plan.KeyID, plan.SSHKeys
 	wait := waitInstanceReinstalled
 	if resumed {
-		wait = waitInstanceInstalled // it may well have ended
+		wait = waitInstanceResumedInstall // it may well have ended
 	}
 	inst, err := wait(ctx, conn, id, timeout)
 	if inst != nil {
@@ -152,6 +152,9 @@ func (r *instanceResource) reinstall(ctx context.Context, conn *zenlayer.Client,
 		return false
 	}
 	c.PowerState = types.StringValue(PowerRunning)
+	if inst.InstanceStatus == zenlayer.BMCStatusStopped {
+		c.PowerState = types.StringValue(PowerStopped)
+	}
 	return true
 }
 

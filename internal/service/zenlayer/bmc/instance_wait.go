@@ -118,13 +118,15 @@ func waitInstanceReinstalled(ctx context.Context, conn *zenlayer.Client, id stri
 	if err != nil && !errors.As(err, &te) {
 		return nil, err
 	}
-	return waitInstanceInstalled(ctx, conn, id, timeout)
+	return waitInstance(ctx, conn, id, "to be reinstalled", timeout, []string{zenlayer.BMCStatusRunning}, nil, brokenStatuses)
 }
 
-// waitInstanceInstalled waits until a reinstall that has started (or
-// ended) leaves the machine RUNNING, failing fast on INSTALL_FAILED.
-func waitInstanceInstalled(ctx context.Context, conn *zenlayer.Client, id string, timeout time.Duration) (*zenlayer.BMCInstance, error) {
-	return waitInstance(ctx, conn, id, "to be reinstalled", timeout, []string{zenlayer.BMCStatusRunning}, nil, brokenStatuses)
+// waitInstanceResumedInstall waits for a reinstall that an interrupted run
+// sent: until it has ended, RUNNING, or STOPPED (that run may have gone on
+// to stop the machine, as its configuration asked), failing fast on
+// INSTALL_FAILED.
+func waitInstanceResumedInstall(ctx context.Context, conn *zenlayer.Client, id string, timeout time.Duration) (*zenlayer.BMCInstance, error) {
+	return waitInstance(ctx, conn, id, "to be reinstalled", timeout, []string{zenlayer.BMCStatusRunning, zenlayer.BMCStatusStopped}, nil, brokenStatuses)
 }
 
 // changeShown is the pseudo status of waitInstanceShows' target.
