@@ -500,6 +500,40 @@ func TestAnsweredRecordOfALiveProvider(t *testing.T) {
 	}
 }
 
+// A provider whose terraform was killed may linger, idle, for as long as
+// the machine runs. A create of it that it no longer looks for is adopted
+// by the next create of the same arguments at once, not waited for until
+// the grace runs out (which would fail every later apply); one it is still
+// sending is held.
+func TestRecordOfALingeringProvider(t *testing.T) {
+	fastPolls(t)
+	oldGrace, oldPoll := OwnerGrace, OwnerPoll
+	OwnerGrace, OwnerPoll = 300*time.Millisecond, 10*time.Millisecond
+	t.Cleanup(func() { OwnerGrace, OwnerPoll = oldGrace, oldPoll })
+	for _, state := range []string{StateUnresolved, StateSending} {
+		t.Run(state, func(t *testing.T) {
+			dir := useDir(t)
+			c := newCloud()
+			s := c.spec("lingering", func(_ context.Context, token string) ([]string, error) { return []string{"new-" + token[:6]}, nil })
+			e := &Entry{Kind: s.Kind, Hash: s.hash(), Token: "00112233445566aa", Started: time.Now(), LookUntil: time.Now().Add(time.Minute),
+				State: state, Terraform: "4194304-5"}
+			recordOfOther(t, dir, "5", e)
+			c.objects[e.Token] = "made-by-the-lingering"
+			res, err := Create(context.Background(), s)
+			if state == StateSending {
+				var he *HeldError
+				if !errors.As(err, &he) || c.sends.Load() != 0 {
+					t.Fatalf("err %v, %d sends; want a HeldError and nothing sent", err, c.sends.Load())
+				}
+				return
+			}
+			if err != nil || !res.Adopted || res.IDs[0] != "made-by-the-lingering" || c.sends.Load() != 0 {
+				t.Fatalf("err %v, adopted %v %v, %d sends; want the lingering provider's object adopted", err, res.Adopted, res.IDs, c.sends.Load())
+			}
+		})
+	}
+}
+
 // Held and Closed forget only answered records: Held those naming the id,
 // Closed this process's own. A create still in flight keeps its record.
 func TestHeldAndClosedForgetOnlyAnsweredRecords(t *testing.T) {

@@ -34,9 +34,11 @@ type Entry struct {
 	State     string    `json:"state"`
 	// IDs are the objects an answered create made or adopted.
 	IDs []string `json:"ids,omitempty"`
-	// Terraform is the process an answered create was answered to
-	// (pid-start): once it has ended without closing this provider, the
-	// answer may have reached no state.
+	// Terraform is the process the create answers to (pid-start): once it
+	// has ended without closing this provider, an answer may have reached
+	// no state, and a create this provider stopped looking for is its no
+	// longer (the provider of a killed terraform may linger, idle, for as
+	// long as the machine runs).
 	Terraform string `json:"terraform,omitempty"`
 
 	// path is the record's file; empty when it could not be written.
@@ -137,7 +139,8 @@ func parseFileName(name string) (string, owner, bool) {
 // nil; its record is empty (nothing is kept) when the journal is nil or the
 // file could not be written, and then warning says so (once).
 func (j *Journal) Begin(kind, hash, token string, lookUntil time.Time) (e *Entry, warning string) {
-	e = &Entry{Kind: kind, Hash: hash, Token: token, Started: time.Now().UTC(), LookUntil: lookUntil.UTC(), State: StateSending}
+	e = &Entry{Kind: kind, Hash: hash, Token: token, Started: time.Now().UTC(), LookUntil: lookUntil.UTC(), State: StateSending,
+		Terraform: terraformProcess}
 	if j == nil {
 		return e, ""
 	}
@@ -259,11 +262,12 @@ func readEntry(file, token string) (Entry, bool) {
 }
 
 // claimable reports whether a record (owned by o) is one this process may
-// take over: its process has ended, or it was answered to a terraform that
-// has ended without closing its provider (the answer may be in no state;
-// the provider it left behind has no more to do with that create).
+// take over: its process has ended, or its create is no longer being sent
+// (answered, or no longer looked for) and the terraform it answers to has
+// ended without closing its provider (an answer may be in no state; the
+// provider it left behind has no more to do with that create).
 func claimable(o owner, e *Entry) bool {
-	return !alive(o) || (e.State == StateAnswered && o != currentOwner() && !terraformAlive(e.Terraform))
+	return !alive(o) || (e.State != StateSending && o != currentOwner() && !terraformAlive(e.Terraform))
 }
 
 // Claim takes a record of the same kind and arguments that is claimable,
