@@ -323,23 +323,7 @@ resource "cloudcompute_zenlayer_bmc_instance" "kept" {
 }
 `
 	}
-	return kept + fmt.Sprintf(`
-terraform {
-  required_providers {
-    cloudcompute = { source = "cloudcompute/cloudcompute" }
-  }
-}
-
-provider "cloudcompute" {
-  zenlayer {}
-  huaweicloud {}
-}
-
-variable "clouddc_password" {
-  type      = string
-  sensitive = true
-}
-
+	return kept + configHeader + fmt.Sprintf(`
 resource "cloudcompute_zenlayer_zec_instance" "app" {
   count         = %[1]d
   zone_id       = "asia-east-1a"
@@ -383,6 +367,26 @@ resource "cloudcompute_huaweicloud_clouddc_instance" "dc" {
 }
 `, n, emulator.HuaweiImageID, emulator.HuaweiVPCID, emulator.HuaweiSubnetID)
 }
+
+// configHeader starts a configuration of the suite: the provider, with both
+// clouds, and the CloudDC password variable (TF_VAR_clouddc_password).
+const configHeader = `
+terraform {
+  required_providers {
+    cloudcompute = { source = "cloudcompute/cloudcompute" }
+  }
+}
+
+provider "cloudcompute" {
+  zenlayer {}
+  huaweicloud {}
+}
+
+variable "clouddc_password" {
+  type      = string
+  sensitive = true
+}
+`
 
 // faultRules spreads rate over every kind of fault.
 func faultRules(rate float64) []emulator.FaultRule {
@@ -532,8 +536,9 @@ func TestFaultSuite(t *testing.T) {
 
 // An apply interrupted with Ctrl-C (SIGINT to terraform), one whose
 // provider process is killed, and one whose terraform is killed (SIGKILL:
-// it writes no state, and its provider, left alone, exits): the next apply
-// and destroy converge with no duplicate and no leak.
+// it writes no state, and its provider, left alone, exits or lingers,
+// idle): the next apply and destroy converge with no duplicate and no
+// leak.
 func TestInterruptedApply(t *testing.T) {
 	skipIfReal(t)
 	for _, how := range interruptions {

@@ -268,8 +268,16 @@ func (w *workspace) finishedOnce(emu *emulator.Server) {
 			t.Errorf("%s called %d times before the destroy", action, n)
 		}
 	}
+	w.doneThenDestroyed(emu)
+}
+
+// doneThenDestroyed checks that the plan after an apply is empty, then
+// that the destroy leaves nothing behind.
+func (w *workspace) doneThenDestroyed(emu *emulator.Server) {
+	t := w.t
+	t.Helper()
 	if code, out := w.run("plan", "-detailed-exitcode"); code != 0 {
-		t.Fatalf("plan after the finishing apply is not empty (exit %d):\n%s", code, tail(out, 3000))
+		t.Fatalf("plan after the apply is not empty (exit %d):\n%s", code, tail(out, 3000))
 	}
 	w.until(3, "destroy", "-auto-approve")
 	if left := drained(emu); len(left) != 0 {
