@@ -116,7 +116,10 @@ func IsOutcomeUnknown(err error) bool {
 // sendOnceBMC sends a call that must not take effect twice. After an
 // ambiguous failure (the answer never came, a 5xx) it reads the instance
 // up to confirmReads times and returns nil as soon as done(instance) holds;
-// else an *OutcomeUnknownError. It never sends the call again.
+// else an *OutcomeUnknownError. It never sends the call again. A call cut
+// short by Ctrl-C (ctx cancelled while it was sent) is confirmed all the
+// same, on a context of its own: the run then saves what the call did,
+// and the next one does not send it a second time.
 func (c *Client) sendOnceBMC(ctx context.Context, action, id string, send func(context.Context) error, done func(*BMCInstance) bool) error {
 	err := send(ctx)
 	if err == nil || !Ambiguous(err) {
@@ -124,6 +127,11 @@ func (c *Client) sendOnceBMC(ctx context.Context, action, id string, send func(c
 	}
 	tflog.Warn(ctx, "the answer of a BMC call was lost: reading the instance to learn whether it took effect",
 		map[string]any{"action": action, "id": id, "error": err.Error()})
+	if ctx.Err() != nil {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(context.WithoutCancel(ctx), time.Duration(confirmReads)*(confirmPause+5*time.Second))
+		defer cancel()
+	}
 	last := ""
 	for n := range confirmReads {
 		if n > 0 {

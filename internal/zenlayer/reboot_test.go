@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"testing"
+	"time"
 
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/emulator"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
@@ -47,5 +49,34 @@ func TestRebootOutcomeUnknown(t *testing.T) {
 	}
 	if v, _ := emu.ZECInstance(id); v.Status != zenlayer.InstanceStatusRunning {
 		t.Errorf("the instance is %s, want RUNNING", v.Status)
+	}
+}
+
+// Ctrl-C while ReinstallInstance is on its way: the call's context ends
+// before its answer, and the server carries it out. The reinstall is
+// confirmed all the same (the instance is read on a context of its own),
+// so that the run saves it, and the next one does not wipe the machine a
+// second time.
+func TestReinstallInterruptedInFlight(t *testing.T) {
+	emu, err := emulator.Start(emulator.Options{Durations: emulator.Durations{BMCInstall: time.Minute}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = emu.Close() }()
+	c, err := zenlayer.New(zenlayer.Config{AccessKeyID: emulator.DefaultAccessKeyID, AccessKeyPassword: emulator.DefaultAccessKeyPassword,
+		Domain: emu.Endpoint(), Scheme: "http"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := emu.AddBMCInstance("SEL-A", "metal")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	emu.OnceBefore("bmc.ReinstallInstance", func() { cancel(); time.Sleep(100 * time.Millisecond) })
+	err = c.ReinstallBMCInstance(ctx, zenlayer.ReinstallBMCInstanceRequest{InstanceID: id, SSHKeys: []string{"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIReinstall t@example"}})
+	if err != nil {
+		t.Fatalf("got %v, want the reinstall confirmed (the server carried it out)", err)
+	}
+	if v, _ := emu.BMCInstance(id); v.Status != zenlayer.BMCStatusInstalling || emu.CallCount("bmc.ReinstallInstance") != 1 {
+		t.Fatalf("instance %s, %d reinstalls; want INSTALLING after one", v.Status, emu.CallCount("bmc.ReinstallInstance"))
 	}
 }
