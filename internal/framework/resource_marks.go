@@ -395,9 +395,11 @@ var updateMarks = []privateMark{importedMark, unfinishedCreateMark, unfinishedDe
 
 // Marks are the marks an Update holds in the journal until it returns.
 type Marks struct {
-	id    string
-	marks map[string][]byte
-	rec   *journal.Record
+	id     string
+	marks  map[string][]byte
+	j      *journal.Journal // opened at the first mark to hold
+	opened bool
+	rec    *journal.Record
 }
 
 // HoldMarks starts every Update: it records the marks its request
@@ -426,8 +428,11 @@ func (h *Marks) write() {
 	if len(h.marks) == 0 || h.id == "" {
 		return
 	}
-	j, _ := journal.Open() // a journal that cannot be written keeps nothing; creates warn of it
-	if rec := j.HoldMarks(h.id, h.marks); rec != nil {
+	if !h.opened {
+		h.j, _ = journal.Open() // a journal that cannot be written keeps nothing; creates warn of it
+		h.opened = true
+	}
+	if rec := h.j.HoldMarks(h.id, h.marks); rec != nil {
 		h.rec = rec
 	}
 }

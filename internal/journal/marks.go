@@ -1,8 +1,6 @@
 package journal
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"iter"
 	"os"
@@ -33,12 +31,11 @@ type marksRecord struct {
 	Terraform string `json:"terraform"`
 }
 
-// marksPrefix starts the name of every marks record of object id: a digest
-// names it, since an id is the API's text. The owner and ".held" follow,
-// so that no create record is ever taken for one, nor one for a create.
+// marksPrefix starts the name of every marks record of object id. The
+// owner and ".held" follow, so that no create record is ever taken for
+// one, nor one for a create.
 func marksPrefix(dir, id string) string {
-	sum := sha256.Sum256([]byte(id))
-	return filepath.Join(dir, "marks-"+hex.EncodeToString(sum[:12])+"@")
+	return filepath.Join(dir, "marks-"+idDigest(id)+"@")
 }
 
 // HoldMarks records the marks (private-state key to value) that an Update

@@ -36,11 +36,16 @@ type releaseRecord struct {
 	Started time.Time `json:"started"`
 }
 
-// releaseFile is the record of object id in dir: a digest names it, since
-// an id is the API's text.
+// releaseFile is the record of object id in dir.
 func releaseFile(dir, id string) string {
+	return filepath.Join(dir, "release-"+idDigest(id)+".pending")
+}
+
+// idDigest names an object's records: a digest, since an id is the API's
+// text.
+func idDigest(id string) string {
 	sum := sha256.Sum256([]byte(id))
-	return filepath.Join(dir, "release-"+hex.EncodeToString(sum[:12])+".pending")
+	return hex.EncodeToString(sum[:12])
 }
 
 // BeginRelease records that the destroy of object id is to release it from
