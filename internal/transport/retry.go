@@ -177,11 +177,20 @@ func (p Policy) Run(ctx context.Context, fn Attempt, onRetry OnRetry) error {
 		if err == nil {
 			return nil
 		}
-		if !v.Retry || ctx.Err() != nil {
+		if !v.Retry {
 			return err
 		}
 		giveUp := func(stop string) *RetryError {
 			return &RetryError{Stop: stop, Attempts: attempt, Elapsed: p.Clock.Now().Sub(start), Limit: limit, Err: err, ctxDeadline: hasDeadline}
+		}
+		if ctx.Err() != nil {
+			// The deadline passed during the try (a slow answer, a loaded
+			// machine): a failure worth another try, out of time, as when
+			// the deadline leaves no time for the next one.
+			if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+				return giveUp(StopDeadline)
+			}
+			return err
 		}
 		if p.MaxAttempts > 0 && attempt >= p.MaxAttempts {
 			return giveUp(StopAttempts)

@@ -281,3 +281,27 @@ func TestUserAgent(t *testing.T) {
 		t.Errorf("UserAgent = %q", got)
 	}
 }
+
+// The deadline of the call's ctx passes during a try that fails with a
+// failure worth another try (a slow 503 on a loaded machine): the retries
+// stop because the deadline was reached, as when it leaves no time for the
+// next try, so that a wait whose poll this is reports its timeout, not the
+// 503 as a failure of its own. Ctrl-C during a try still returns the error
+// as it is.
+func TestDeadlinePassedDuringATry(t *testing.T) {
+	slow503 := func(ctx context.Context, _ int) (Verdict, error) {
+		<-ctx.Done()
+		return Verdict{Retry: true}, errors.New("HTTP 503")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
+	defer cancel()
+	var re *RetryError
+	if err := (Policy{}).Run(ctx, slow503, nil); !errors.As(err, &re) || !re.DeadlineReached() || err.Error() == "HTTP 503" {
+		t.Fatalf("got %v, want a *RetryError that reached the deadline", err)
+	}
+	ctx, cancel = context.WithCancel(context.Background())
+	cancel()
+	if err := (Policy{}).Run(ctx, slow503, nil); errors.As(err, &re) || err.Error() != "HTTP 503" {
+		t.Fatalf("got %v after Ctrl-C, want the try's error as it is", err)
+	}
+}
