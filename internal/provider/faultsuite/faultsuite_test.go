@@ -604,18 +604,6 @@ func interrupt(cmd *exec.Cmd, dir, how string) bool {
 // for the workspace and returns how many it killed.
 func killProviders(dir string) int {
 	killed := 0
-	for _, pid := range providers(dir) {
-		if syscall.Kill(pid, syscall.SIGKILL) == nil {
-			killed++
-		}
-	}
-	return killed
-}
-
-// providers are the provider processes started from providerDir for the
-// workspace in dir (not a zombie left to reap: its exe cannot be read).
-func providers(dir string) []int {
-	var pids []int
 	entries, _ := os.ReadDir("/proc")
 	for _, e := range entries {
 		pid, err := strconv.Atoi(e.Name())
@@ -630,9 +618,11 @@ func providers(dir string) []int {
 		if err != nil || cwd != dir {
 			continue
 		}
-		pids = append(pids, pid)
+		if syscall.Kill(pid, syscall.SIGKILL) == nil {
+			killed++
+		}
 	}
-	return pids
+	return killed
 }
 
 func must(t *testing.T, err error) {
