@@ -47,7 +47,11 @@ func (b *bmcState) service() zenlayerService {
 		"ModifyInstanceBandwidth":      b.modifyInstanceBandwidth,
 		"ModifyInstanceTrafficPackage": b.modifyInstanceTrafficPackage,
 		"AssociateSubnetInstances":     b.associateSubnetInstances,
-		"UnAssociateSubnetInstance":    b.unAssociateSubnetInstance,
+		// bmc_internet.go
+		"DescribeInstanceInternetStatus":        b.describeInstanceInternetStatus,
+		"CancelInstanceBandwidthDowngrade":      b.onInstance(b.cancelBandwidthDowngrade),
+		"CancelInstanceTrafficPackageDowngrade": b.onInstance(b.cancelTrafficPackageDowngrade),
+		"UnAssociateSubnetInstance":             b.unAssociateSubnetInstance,
 	}}
 }
 

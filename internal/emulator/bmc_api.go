@@ -55,6 +55,13 @@ func bmcShapes(v bmcVersionDiff) apiVersion {
 		"ModifyInstanceBandwidth": {`instanceId bandwidthOutMbps:i`, `requestId orderNumber`},
 		// ModifyInstanceTrafficPackageRequest, ModifyInstanceTrafficPackage(Size)ResponseParams.
 		"ModifyInstanceTrafficPackage": {`instanceId trafficPackageSize:n`, `requestId orderNumber`},
+		// DescribeInstanceInternetStatusRequest, InstanceInternetStatus;
+		// Cancel{InstanceBandwidth,InstanceTrafficPackage}DowngradeRequest.
+		"DescribeInstanceInternetStatus": {`instanceId`, `requestId instanceId instanceName internetMaxBandwidthOut:i
+			modifiedInternetMaxBandwidthOut:i modifiedBandwidthStatus trafficPackageSize:n modifiedTrafficPackageSize:n
+			modifiedTrafficPackageStatus`},
+		"CancelInstanceBandwidthDowngrade":      {`instanceId`, specRequestID},
+		"CancelInstanceTrafficPackageDowngrade": {`instanceId`, specRequestID},
 		// AssociateSubnetInstancesRequest (AssociateSubnetInstanceIpAddress /
 		// AssociateSubnetInstance items), UnAssociateSubnetInstanceRequest.
 		"AssociateSubnetInstances":  {`subnetId subnetInstanceList[{instanceId privateIpAddress}]`, specRequestID},

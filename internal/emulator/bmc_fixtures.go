@@ -19,6 +19,10 @@ type BMCInstanceView struct {
 	RaidType           *int
 	TrafficPackageSize float64
 	Reinstalls         int
+	// DowngradeBandwidth and DowngradeTrafficPackage are the decreases a
+	// PREPAID machine has ordered for its next billing cycle (0: none).
+	DowngradeBandwidth      int
+	DowngradeTrafficPackage float64
 }
 
 // BMCPartitionView is a partition of BMCInstanceView (Size 0: the rest).
@@ -36,6 +40,7 @@ func (s *Server) BMCInstance(id string) (BMCInstanceView, bool) {
 			ResourceGroupID: i.ResourceGroupID, Bandwidth: i.BandwidthOutMbps, AutoRenew: i.AutoRenew, PublicIP: i.PrimaryPublicIPAddress,
 			ImageID: valueOr(i.ImageID, ""), Period: valueOr(i.Period, 0), KeyID: i.KeyID,
 			UserData: i.UserData, TrafficPackageSize: valueOr(i.TrafficPackageSize, 0), Reinstalls: i.Reinstalls,
+			DowngradeBandwidth: valueOr(i.DowngradeBandwidth, 0), DowngradeTrafficPackage: valueOr(i.DowngradeTrafficPackage, 0),
 		}
 		for _, p := range i.Partitions {
 			v.Partitions = append(v.Partitions, BMCPartitionView{FsPath: valueOr(p.FsPath, ""), FsType: valueOr(p.FsType, ""), Size: valueOr(p.Size, 0)})

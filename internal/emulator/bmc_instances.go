@@ -38,6 +38,10 @@ type bmcInstance struct {
 	Marketing params
 	// Reinstalls counts the ReinstallInstance calls that took effect.
 	Reinstalls int
+	// DowngradeBandwidth and DowngradeTrafficPackage are a PREPAID
+	// machine's decrease ordered for the next billing cycle (nil: none).
+	DowngradeBandwidth      *int
+	DowngradeTrafficPackage *float64
 
 	timed
 }

@@ -12,15 +12,14 @@ import (
 //
 //	ReinstallInstance             RUNNING | STOPPED | INSTALL_FAILED → INSTALLING → RUNNING
 //	                              (INSTALL_FAILED under an async-fail fault); the disks are wiped
-//	ModifyInstanceBandwidth       RUNNING only; applied at once
-//	ModifyInstanceTrafficPackage  RUNNING or STOPPED, ByTrafficPackage only; applied at once
+//	ModifyInstanceBandwidth       RUNNING only; applied at once, but a PREPAID decrease,
+//	                              which waits for the next billing cycle (bmc_internet.go)
+//	ModifyInstanceTrafficPackage  RUNNING or STOPPED, ByTrafficPackage only; applied at once,
+//	                              but a PREPAID decrease, as the bandwidth's
 //	AssociateSubnetInstances      RUNNING only, one subnet an instance, same zone; bound
 //	                              Durations.BMCStart later (the API's binding is asynchronous)
 //	UnAssociateSubnetInstance     an instance not in the subnet is left alone; unbound
 //	                              Durations.BMCStart later
-//
-// Not modelled: a PREPAID downgrade of bandwidth or traffic package, which
-// the API applies at the next billing cycle; here every change is at once.
 
 // reinstallable refuses a reinstall of an instance that is being created,
 // installed, is in the recycle bin, or in a power transition
@@ -142,7 +141,15 @@ func (b *bmcState) modifyInstanceBandwidth(req *call) (any, []string, error) {
 	if *bw < 1 || *bw > i.Type.MaximumBandwidth {
 		return nil, ids, apiErr(http.StatusBadRequest, bmcCodeBandwidthParamExceed, "bandwidthOutMbps must be between 1 and %d (the maximum of instance type %s), got %d.", i.Type.MaximumBandwidth, i.Type.InstanceTypeID, *bw)
 	}
-	i.BandwidthOutMbps = *bw
+	if i.DowngradeBandwidth != nil {
+		return nil, ids, apiErr(http.StatusForbidden, bmcCodeBandwidthProcessing, "Instance %s has a bandwidth downgrade to %d Mbps waiting for the next billing cycle; cancel it first.", i.InstanceID, *i.DowngradeBandwidth)
+	}
+	if i.InstanceChargeType == bmcChargePrepaid && *bw < i.BandwidthOutMbps {
+		v := *bw
+		i.DowngradeBandwidth = &v
+	} else {
+		i.BandwidthOutMbps = *bw
+	}
 	return map[string]any{"orderNumber": "order-bw-" + i.InstanceID}, ids, nil
 }
 
@@ -169,8 +176,15 @@ func (b *bmcState) modifyInstanceTrafficPackage(req *call) (any, []string, error
 	if n := *size / 0.05; *size < 0 || math.Abs(n-math.Round(n)) > 1e-6 {
 		return nil, ids, apiErr(http.StatusBadRequest, bmcCodeTrafficPackageError, "trafficPackageSize must be a multiple of 0.05 TB, got %v.", *size)
 	}
+	if i.DowngradeTrafficPackage != nil {
+		return nil, ids, apiErr(http.StatusForbidden, bmcCodeExistPlanTrafficPackage, "Instance %s has a traffic package downgrade to %v TB waiting for the next billing cycle; cancel it first.", i.InstanceID, *i.DowngradeTrafficPackage)
+	}
 	v := *size
-	i.TrafficPackageSize = &v
+	if i.InstanceChargeType == bmcChargePrepaid && i.TrafficPackageSize != nil && v < *i.TrafficPackageSize {
+		i.DowngradeTrafficPackage = &v
+	} else {
+		i.TrafficPackageSize = &v
+	}
 	return map[string]any{"orderNumber": "order-tp-" + i.InstanceID}, ids, nil
 }
 

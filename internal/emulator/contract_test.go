@@ -226,6 +226,19 @@ func bmcCases() []contractCase {
 			s.mu.Unlock()
 			return map[string]any{"instanceId": inst, "trafficPackageSize": 12.5}
 		}},
+		{"DescribeInstanceInternetStatus", func(*Server) map[string]any { return map[string]any{"instanceId": inst} }},
+		{"CancelInstanceBandwidthDowngrade", func(s *Server) map[string]any {
+			s.mu.Lock()
+			s.bmcOf().instances[inst].DowngradeBandwidth = new(int)
+			s.mu.Unlock()
+			return map[string]any{"instanceId": inst}
+		}},
+		{"CancelInstanceTrafficPackageDowngrade", func(s *Server) map[string]any {
+			s.mu.Lock()
+			s.bmcOf().instances[inst].DowngradeTrafficPackage = new(float64)
+			s.mu.Unlock()
+			return map[string]any{"instanceId": inst}
+		}},
 		{"ReinstallInstance", func(*Server) map[string]any {
 			return map[string]any{"instanceId": inst, "imageId": "img-ubuntu-2204", "password": "Example~123", "userData": "#!/bin/sh"}
 		}},

@@ -112,4 +112,11 @@ const (
 	bmcCodeInstanceNotSupportSubnet = "OPERATION_DENIED_INSTANCE_NOT_SUPPORT_SUBNET"
 	bmcCodeDifferentZone            = "OPERATION_DENIED_DIFFERENT_ZONE"
 	bmcCodeSubnetNotRepeatInstance  = "OPERATION_DENIED_SUBNET_NOT_REPEAT_INSTANCE"
+	// A PREPAID downgrade waiting for the next billing cycle, and its
+	// cancellation (CancelInstanceBandwidthDowngrade,
+	// CancelInstanceTrafficPackageDowngrade; the same errors.go).
+	bmcCodeBandwidthProcessing     = "OPERATION_FAILED_INSTANCE_BANDWIDTH_PROCESSING"
+	bmcCodeExistPlanTrafficPackage = "OPERATION_FAILED_INSTANCE_EXIST_PLAN_TRAFFIC_PACKAGE"
+	bmcCodeDowngradeNotExist       = "OPERATION_DENIED_DOWNGRADE_NOT_EXIST"
+	bmcCodeNoTrafficPackage        = "OPERATION_FILED_INSTANCE_NOT_EXIST_TRAFFIC_PACKAGE"
 )

@@ -44,25 +44,35 @@ type ReinstallBMCInstanceRequest struct {
 func (c *Client) ReinstallBMCInstance(ctx context.Context, in ReinstallBMCInstanceRequest) error {
 	return c.sendOnceBMC(ctx, "ReinstallInstance", in.InstanceID, func(ctx context.Context) error {
 		return c.Call(ctx, BMC, "ReinstallInstance", in, nil, NotIdempotent(), Secret(in.Password))
-	}, func(inst *BMCInstance) bool {
+	}, func(_ context.Context, inst *BMCInstance) bool {
 		return inst.InstanceStatus == BMCStatusInstalling || inst.InstanceStatus == BMCStatusInstallFailed
 	})
 }
 
 // ModifyBMCInstanceBandwidth sets the public bandwidth of a RUNNING
-// instance (Mbps). After a lost answer, the bandwidth read back confirms it.
+// instance (Mbps); a PREPAID machine's decrease is ordered for the next
+// billing cycle. After a lost answer, the bandwidth read back, or the
+// downgrade waiting in the internet status, confirms it.
 func (c *Client) ModifyBMCInstanceBandwidth(ctx context.Context, id string, mbps int64) error {
+	pending := c.internetShows(id, func(s *BMCInternetStatus) bool { bw, ok := s.PendingBandwidth(); return ok && bw == mbps })
 	return c.sendOnceBMC(ctx, "ModifyInstanceBandwidth", id, func(ctx context.Context) error {
 		return c.Call(ctx, BMC, "ModifyInstanceBandwidth", map[string]any{"instanceId": id, "bandwidthOutMbps": mbps}, nil, NotIdempotent())
-	}, func(inst *BMCInstance) bool { return inst.BandwidthOutMbps == mbps })
+	}, func(ctx context.Context, inst *BMCInstance) bool {
+		return inst.BandwidthOutMbps == mbps || pending(ctx, inst)
+	})
 }
 
 // ModifyBMCInstanceTrafficPackage sets the traffic package (TB) of a
-// ByTrafficPackage instance. After a lost answer, the size read back confirms it.
+// ByTrafficPackage instance; a PREPAID machine's decrease is ordered for
+// the next billing cycle. After a lost answer, the size read back, or the
+// downgrade waiting in the internet status, confirms it.
 func (c *Client) ModifyBMCInstanceTrafficPackage(ctx context.Context, id string, tb float64) error {
+	pending := c.internetShows(id, func(s *BMCInternetStatus) bool { size, ok := s.PendingTrafficPackage(); return ok && size == tb })
 	return c.sendOnceBMC(ctx, "ModifyInstanceTrafficPackage", id, func(ctx context.Context) error {
 		return c.Call(ctx, BMC, "ModifyInstanceTrafficPackage", map[string]any{"instanceId": id, "trafficPackageSize": tb}, nil, NotIdempotent())
-	}, func(inst *BMCInstance) bool { return inst.TrafficPackageSize != nil && *inst.TrafficPackageSize == tb })
+	}, func(ctx context.Context, inst *BMCInstance) bool {
+		return (inst.TrafficPackageSize != nil && *inst.TrafficPackageSize == tb) || pending(ctx, inst)
+	})
 }
 
 // AssociateBMCSubnet puts a RUNNING instance in a subnet of its zone. The
@@ -71,7 +81,7 @@ func (c *Client) AssociateBMCSubnet(ctx context.Context, id, subnetID string) er
 	in := map[string]any{"subnetId": subnetID, "subnetInstanceList": []map[string]any{{"instanceId": id}}}
 	return c.sendOnceBMC(ctx, "AssociateSubnetInstances", id, func(ctx context.Context) error {
 		return c.Call(ctx, BMC, "AssociateSubnetInstances", in, nil, NotIdempotent())
-	}, func(inst *BMCInstance) bool { return slices.Contains(inst.SubnetIDs, subnetID) })
+	}, func(_ context.Context, inst *BMCInstance) bool { return slices.Contains(inst.SubnetIDs, subnetID) })
 }
 
 // UnassociateBMCSubnet takes an instance out of a subnet (asynchronous: the
@@ -79,7 +89,7 @@ func (c *Client) AssociateBMCSubnet(ctx context.Context, id, subnetID string) er
 func (c *Client) UnassociateBMCSubnet(ctx context.Context, id, subnetID string) error {
 	return c.sendOnceBMC(ctx, "UnAssociateSubnetInstance", id, func(ctx context.Context) error {
 		return c.Call(ctx, BMC, "UnAssociateSubnetInstance", map[string]any{"subnetId": subnetID, "instanceId": id}, nil, NotIdempotent())
-	}, func(inst *BMCInstance) bool { return !slices.Contains(inst.SubnetIDs, subnetID) })
+	}, func(_ context.Context, inst *BMCInstance) bool { return !slices.Contains(inst.SubnetIDs, subnetID) })
 }
 
 // confirmReads and confirmPause bound how long sendOnceBMC reads an
@@ -120,7 +130,7 @@ func IsOutcomeUnknown(err error) bool {
 // short by Ctrl-C (ctx cancelled while it was sent) is confirmed all the
 // same, on a context of its own: the run then saves what the call did,
 // and the next one does not send it a second time.
-func (c *Client) sendOnceBMC(ctx context.Context, action, id string, send func(context.Context) error, done func(*BMCInstance) bool) error {
+func (c *Client) sendOnceBMC(ctx context.Context, action, id string, send func(context.Context) error, done func(context.Context, *BMCInstance) bool) error {
 	err := send(ctx)
 	if err == nil || !Ambiguous(err) {
 		return err
@@ -144,7 +154,7 @@ func (c *Client) sendOnceBMC(ctx context.Context, action, id string, send func(c
 			continue
 		}
 		last = inst.InstanceStatus
-		if done(inst) {
+		if done(ctx, inst) {
 			tflog.Info(ctx, "the BMC call took effect although its answer was lost: not sending it again",
 				map[string]any{"action": action, "id": id, "status": last})
 			return nil

@@ -59,7 +59,8 @@ var zec2025Actions = []string{"ModifyInstanceType", "ResetInstance", "ResetInsta
 var bmcActions = []string{"CreateInstances", "DescribeInstances", "StartInstances", "StopInstances", "RebootInstances", "ModifyInstancesAttribute",
 	"TerminateInstance", "ReleaseInstances", "DescribeZones", "DescribeInstanceTypes", "DescribeImages",
 	"ReinstallInstance", "ModifyInstanceBandwidth", "ModifyInstanceTrafficPackage", "AssociateSubnetInstances",
-	"UnAssociateSubnetInstance"}
+	"UnAssociateSubnetInstance", "DescribeInstanceInternetStatus", "CancelInstanceBandwidthDowngrade",
+	"CancelInstanceTrafficPackageDowngrade"}
 
 // responseAliases are the response models whose name is not <Action>Response
 // (bmc20221120 names ReinstallInstance's ReInstallInstanceResponse).

@@ -127,8 +127,13 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	framework.ReadResource(ctx, req, resp, r.Identify, r.Client.ZenlayerClient, instanceFinder,
 		func(m *instanceResourceModel, ctx context.Context, inst *zenlayer.BMCInstance, diags *diag.Diagnostics) {
+			prior := *m
 			m.refresh(ctx, inst, diags)
 			m.SetTags(inst.Tags, m.Tags, r.Client)
+			// A decrease ordered for the next billing cycle is kept.
+			if conn := r.Client.ZenlayerClient(diags); conn != nil {
+				keepOrdered(ctx, conn, prior, m, diags)
+			}
 		})
 }
 

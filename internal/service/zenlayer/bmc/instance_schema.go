@@ -163,7 +163,9 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Computed: true,
 				MarkdownDescription: "Public outbound bandwidth in Mbps, at least 1 and at most the instance type's maximum; the API's " +
 					"default (1) if unset. Changed in place (`ModifyInstanceBandwidth`, which needs a running machine: a machine kept " +
-					"`stopped` cannot change it). On a `PREPAID` machine a decrease takes effect at the next billing cycle.",
+					"`stopped` cannot change it). On a `PREPAID` machine a decrease is an order for the next billing cycle: the state " +
+					"holds the ordered value while the machine keeps the old one (`DescribeInstanceInternetStatus` shows the order), " +
+					"the order is never sent twice, and a return to the value in effect cancels it (`CancelInstanceBandwidthDowngrade`).",
 				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
 				Validators:    []validator.Int64{int64validator.AtLeast(1)},
 			},
@@ -172,7 +174,8 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Computed: true,
 				MarkdownDescription: "Traffic package in TB, only with `internet_charge_type = \"ByTrafficPackage\"`; the instance type's " +
 					"free package if unset; a multiple of 0.05. Changed in place (`ModifyInstanceTrafficPackage`). On a `PREPAID` machine " +
-					"a decrease takes effect at the next billing cycle.",
+					"a decrease is an order for the next billing cycle, held as `internet_max_bandwidth_out`'s is " +
+					"(`CancelInstanceTrafficPackageDowngrade` withdraws it).",
 				PlanModifiers: []planmodifier.Float64{float64planmodifier.UseStateForUnknown()},
 				Validators:    []validator.Float64{float64validator.AtLeast(0), trafficPackageValidator()},
 			},

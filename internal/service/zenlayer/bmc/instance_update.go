@@ -3,7 +3,6 @@ package bmc
 import (
 	"context"
 	"fmt"
-	"slices"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -92,8 +91,8 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 	planned := p.Cur
 	p.Cur.fromAPI(ctx, inst, &resp.Diagnostics)
 	// A PREPAID decrease takes effect at the next billing cycle: the
-	// planned value is kept until then (see updateNetwork).
-	p.Cur.Bandwidth, p.Cur.TrafficPackageSize = keepPlanned(planned, p.Cur, state.ChargeType)
+	// ordered value is kept until then (instance_network.go).
+	keepOrdered(ctx, conn, planned, &p.Cur, &resp.Diagnostics)
 	p.Cur.SetTags(inst.Tags, plan.Tags, r.Client)
 	p.Save()
 }
@@ -156,105 +155,4 @@ func (r *instanceResource) reinstall(ctx context.Context, conn *zenlayer.Client,
 		c.PowerState = types.StringValue(PowerStopped)
 	}
 	return true
-}
-
-// updateNetwork changes the bandwidth, the traffic package and the subnet
-// in place. The bandwidth and joining a subnet need a RUNNING machine: one
-// that the plan powers on is started first (ModifyPlan refuses a plan that
-// keeps it stopped).
-func updateNetwork(ctx context.Context, conn *zenlayer.Client, p *framework.Partial[instanceResourceModel], plan *instanceResourceModel,
-	timeout time.Duration, diags *diag.Diagnostics) bool {
-	id := p.Cur.ID.ValueString()
-	bandwidth := known(plan.Bandwidth) && !plan.Bandwidth.Equal(p.Cur.Bandwidth)
-	traffic := known(plan.TrafficPackageSize) && !plan.TrafficPackageSize.Equal(p.Cur.TrafficPackageSize)
-	subnet := !plan.SubnetID.IsUnknown() && !plan.SubnetID.Equal(p.Cur.SubnetID)
-	if (bandwidth || (subnet && !plan.SubnetID.IsNull())) && p.Cur.PowerState.ValueString() == PowerStopped {
-		if err := powerInstance(ctx, conn, id, PowerRunning, timeout); err != nil {
-			p.Fail(fmt.Sprintf("starting BMC instance (%s) to change its network", id), err)
-			return false
-		}
-		p.Cur.PowerState = types.StringValue(PowerRunning)
-	}
-	prepaid := p.Cur.ChargeType.ValueString() == zenlayer.BMCChargePrepaid
-	if bandwidth {
-		want := plan.Bandwidth.ValueInt64()
-		decrease := want < p.Cur.Bandwidth.ValueInt64()
-		tflog.Info(ctx, "changing BMC instance bandwidth", map[string]any{"id": id, "action": "ModifyInstanceBandwidth", "mbps": want})
-		if err := conn.ModifyBMCInstanceBandwidth(ctx, id, want); err != nil {
-			p.Fail(fmt.Sprintf("changing the bandwidth of BMC instance (%s)", id), err)
-			return false
-		}
-		if prepaid && decrease {
-			diags.AddWarning(fmt.Sprintf("BMC instance (%s): the bandwidth decrease takes effect at the next billing cycle", id),
-				"A PREPAID machine keeps its bandwidth until its subscription renews; the state holds the new value meanwhile.")
-		} else if err := waitInstanceShows(ctx, conn, id, "to show the new bandwidth", timeout, func(inst *zenlayer.BMCInstance) bool {
-			return inst.BandwidthOutMbps == want
-		}); err != nil {
-			p.Fail(fmt.Sprintf("waiting for the bandwidth of BMC instance (%s)", id), err)
-			return false
-		}
-		p.Cur.Bandwidth = plan.Bandwidth
-	}
-	if traffic {
-		want := plan.TrafficPackageSize.ValueFloat64()
-		tflog.Info(ctx, "changing BMC instance traffic package", map[string]any{"id": id, "action": "ModifyInstanceTrafficPackage", "tb": want})
-		if err := conn.ModifyBMCInstanceTrafficPackage(ctx, id, want); err != nil {
-			p.Fail(fmt.Sprintf("changing the traffic package of BMC instance (%s)", id), err)
-			return false
-		}
-		if prepaid && want < p.Cur.TrafficPackageSize.ValueFloat64() {
-			diags.AddWarning(fmt.Sprintf("BMC instance (%s): the traffic package decrease takes effect at the next billing cycle", id),
-				"A PREPAID machine keeps its traffic package until its subscription renews; the state holds the new value meanwhile.")
-		}
-		p.Cur.TrafficPackageSize = plan.TrafficPackageSize
-	}
-	if subnet {
-		if old := p.Cur.SubnetID.ValueString(); old != "" {
-			tflog.Info(ctx, "taking BMC instance out of its subnet", map[string]any{"id": id, "action": "UnAssociateSubnetInstance", "subnet_id": old})
-			if err := conn.UnassociateBMCSubnet(ctx, id, old); err != nil {
-				p.Fail(fmt.Sprintf("taking BMC instance (%s) out of subnet %s", id, old), err)
-				return false
-			}
-			if err := waitInstanceShows(ctx, conn, id, "to leave subnet "+old, timeout, func(inst *zenlayer.BMCInstance) bool {
-				return !slices.Contains(inst.SubnetIDs, old)
-			}); err != nil {
-				p.Fail(fmt.Sprintf("waiting for BMC instance (%s) to leave subnet %s", id, old), err)
-				return false
-			}
-			p.Cur.SubnetID = types.StringNull()
-		}
-		if !plan.SubnetID.IsNull() {
-			to := plan.SubnetID.ValueString()
-			tflog.Info(ctx, "putting BMC instance in a subnet", map[string]any{"id": id, "action": "AssociateSubnetInstances", "subnet_id": to})
-			if err := conn.AssociateBMCSubnet(ctx, id, to); err != nil {
-				p.Fail(fmt.Sprintf("putting BMC instance (%s) in subnet %s", id, to), err)
-				return false
-			}
-			if err := waitInstanceShows(ctx, conn, id, "to join subnet "+to, timeout, func(inst *zenlayer.BMCInstance) bool {
-				return slices.Contains(inst.SubnetIDs, to)
-			}); err != nil {
-				p.Fail(fmt.Sprintf("waiting for BMC instance (%s) to join subnet %s", id, to), err)
-				return false
-			}
-			p.Cur.SubnetID = plan.SubnetID
-		}
-	}
-	return true
-}
-
-// keepPlanned is the bandwidth and traffic package to save after an
-// update: what the API reports, except a PREPAID machine's planned
-// decrease, which the API applies at the next billing cycle.
-func keepPlanned(planned, read instanceResourceModel, charge types.String) (types.Int64, types.Float64) {
-	bw, tp := read.Bandwidth, read.TrafficPackageSize
-	if charge.ValueString() != zenlayer.BMCChargePrepaid {
-		return bw, tp
-	}
-	if known(planned.Bandwidth) && planned.Bandwidth.ValueInt64() < bw.ValueInt64() {
-		bw = planned.Bandwidth
-	}
-	if known(planned.TrafficPackageSize) && known(tp) && planned.TrafficPackageSize.ValueFloat64() < tp.ValueFloat64() {
-		tp = planned.TrafficPackageSize
-	}
-	return bw, tp
 }

@@ -1,0 +1,97 @@
+package emulator
+
+import (
+	"context"
+	"net/http"
+	"testing"
+
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
+)
+
+// A PREPAID machine's decrease waits for the next billing cycle: the
+// instance keeps its bandwidth and traffic package, the internet status
+// shows the order (WaitToEnable), a second order is refused while it
+// waits, a cancellation withdraws it (and a second one finds none), and
+// the end of the cycle applies it. An increase, and any change of a
+// POSTPAID machine, is at once.
+func TestBMCPrepaidDowngradeWaitsForTheBillingCycle(t *testing.T) {
+	h := startBMC(t, Options{})
+	ctx := context.Background()
+	in := bmcBasicReq()
+	in.InstanceChargeType, in.InstanceChargePrepaid = "PREPAID", &zenlayer.BMCPrepaidCharge{Period: 1}
+	in.InternetChargeType, in.InternetMaxBandwidthOut = "ByTrafficPackage", 50
+	tb := 10.0
+	in.TrafficPackageSize = &tb
+	id := h.running(in)
+	status := func() *zenlayer.BMCInternetStatus {
+		t.Helper()
+		s, err := h.c.DescribeBMCInstanceInternetStatus(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	network := func(bw int64, tb float64) {
+		t.Helper()
+		inst, err := h.c.FindBMCInstance(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if inst.BandwidthOutMbps != bw || inst.TrafficPackageSize == nil || *inst.TrafficPackageSize != tb {
+			t.Fatalf("instance reports %d Mbps, %v TB; want %d, %v", inst.BandwidthOutMbps, inst.TrafficPackageSize, bw, tb)
+		}
+	}
+	if s := status(); s.ModifiedBandwidthStatus != "Enable" || s.ModifiedTrafficPackageStatus != "Enable" || *s.InternetMaxBandwidthOut != 50 {
+		t.Fatalf("status of a machine without orders: %+v", s)
+	}
+
+	if err := h.c.ModifyBMCInstanceBandwidth(ctx, id, 20); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.c.ModifyBMCInstanceTrafficPackage(ctx, id, 5); err != nil {
+		t.Fatal(err)
+	}
+	network(50, 10)
+	s := status()
+	if bw, ok := s.PendingBandwidth(); !ok || bw != 20 {
+		t.Fatalf("pending bandwidth %d %v, want 20: %+v", bw, ok, s)
+	}
+	if size, ok := s.PendingTrafficPackage(); !ok || size != 5 {
+		t.Fatalf("pending traffic package %v %v, want 5: %+v", size, ok, s)
+	}
+	bmcWantCode(t, h.call("ModifyInstanceBandwidth", map[string]any{"instanceId": id, "bandwidthOutMbps": 30}),
+		http.StatusForbidden, "OPERATION_FAILED_INSTANCE_BANDWIDTH_PROCESSING")
+	bmcWantCode(t, h.call("ModifyInstanceTrafficPackage", map[string]any{"instanceId": id, "trafficPackageSize": 20}),
+		http.StatusForbidden, "OPERATION_FAILED_INSTANCE_EXIST_PLAN_TRAFFIC_PACKAGE")
+
+	if err := h.c.CancelBMCBandwidthDowngrade(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	bmcWantCode(t, h.call("CancelInstanceBandwidthDowngrade", map[string]any{"instanceId": id}),
+		http.StatusForbidden, "OPERATION_DENIED_DOWNGRADE_NOT_EXIST")
+	if _, ok := status().PendingBandwidth(); ok {
+		t.Fatal("the bandwidth downgrade still waits after its cancellation")
+	}
+	if err := h.c.ModifyBMCInstanceBandwidth(ctx, id, 80); err != nil { // an increase: at once
+		t.Fatal(err)
+	}
+	network(80, 10)
+
+	if !h.emu.EndBillingCycle(id) {
+		t.Fatal("EndBillingCycle found no instance")
+	}
+	network(80, 5)
+	if s := status(); s.ModifiedTrafficPackageStatus != "Enable" || *s.ModifiedTrafficPackageSize != 5 {
+		t.Fatalf("status after the billing cycle: %+v", s)
+	}
+
+	post := h.running(bmcBasicReq())
+	if err := h.c.ModifyBMCInstanceBandwidth(ctx, post, 1); err != nil {
+		t.Fatal(err)
+	}
+	if inst, err := h.c.FindBMCInstance(ctx, post); err != nil || inst.BandwidthOutMbps != 1 {
+		t.Fatalf("a POSTPAID decrease is at once: %+v %v", inst, err)
+	}
+	bmcWantCode(t, h.call("CancelInstanceTrafficPackageDowngrade", map[string]any{"instanceId": post}),
+		http.StatusForbidden, "OPERATION_FILED_INSTANCE_NOT_EXIST_TRAFFIC_PACKAGE")
+}

@@ -1,0 +1,220 @@
+package bmc
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
+)
+
+// The network of a machine: bandwidth, traffic package and subnet, changed
+// in place. A PREPAID machine's decrease of bandwidth or traffic package is
+// an order for its next billing cycle: DescribeInstances reports the old
+// value until then, and DescribeInstanceInternetStatus the order
+// (WaitToEnable). The state holds the ordered value meanwhile (keepOrdered),
+// so that the next plan does not order it again, and an order that
+// already waits is never sent a second time.
+
+// updateNetwork changes the bandwidth, the traffic package and the subnet
+// in place. The bandwidth and joining a subnet need a RUNNING machine: one
+// that the plan powers on is started first (ModifyPlan refuses a plan that
+// keeps it stopped).
+func updateNetwork(ctx context.Context, conn *zenlayer.Client, p *framework.Partial[instanceResourceModel], plan *instanceResourceModel,
+	timeout time.Duration, diags *diag.Diagnostics) bool {
+	id := p.Cur.ID.ValueString()
+	bandwidth := known(plan.Bandwidth) && !plan.Bandwidth.Equal(p.Cur.Bandwidth)
+	traffic := known(plan.TrafficPackageSize) && !plan.TrafficPackageSize.Equal(p.Cur.TrafficPackageSize)
+	subnet := !plan.SubnetID.IsUnknown() && !plan.SubnetID.Equal(p.Cur.SubnetID)
+	if (bandwidth || (subnet && !plan.SubnetID.IsNull())) && p.Cur.PowerState.ValueString() == PowerStopped {
+		if err := powerInstance(ctx, conn, id, PowerRunning, timeout); err != nil {
+			p.Fail(fmt.Sprintf("starting BMC instance (%s) to change its network", id), err)
+			return false
+		}
+		p.Cur.PowerState = types.StringValue(PowerRunning)
+	}
+	// A PREPAID machine's orders waiting for the next billing cycle.
+	var status *zenlayer.BMCInternetStatus
+	if p.Cur.ChargeType.ValueString() == zenlayer.BMCChargePrepaid && (bandwidth || traffic) {
+		s, err := conn.DescribeBMCInstanceInternetStatus(ctx, id)
+		if err != nil {
+			p.Fail(fmt.Sprintf("reading the bandwidth orders of BMC instance (%s)", id), err)
+			return false
+		}
+		status = s
+	}
+	if bandwidth {
+		want := plan.Bandwidth.ValueInt64()
+		if !order(ctx, p, diags, networkOrder[int64]{
+			what: "bandwidth", id: id, want: want, now: p.Cur.Bandwidth.ValueInt64(), status: status,
+			current: func(s *zenlayer.BMCInternetStatus) *int64 { return s.InternetMaxBandwidthOut },
+			pending: (*zenlayer.BMCInternetStatus).PendingBandwidth,
+			cancel:  conn.CancelBMCBandwidthDowngrade,
+			send: func() error {
+				tflog.Info(ctx, "changing BMC instance bandwidth", map[string]any{"id": id, "action": "ModifyInstanceBandwidth", "mbps": want})
+				return conn.ModifyBMCInstanceBandwidth(ctx, id, want)
+			},
+			wait: func() error {
+				return waitInstanceShows(ctx, conn, id, "to show the new bandwidth", timeout, func(inst *zenlayer.BMCInstance) bool {
+					return inst.BandwidthOutMbps == want
+				})
+			},
+		}) {
+			return false
+		}
+		p.Cur.Bandwidth = plan.Bandwidth
+	}
+	if traffic {
+		want := plan.TrafficPackageSize.ValueFloat64()
+		if !order(ctx, p, diags, networkOrder[float64]{
+			what: "traffic package", id: id, want: want, now: p.Cur.TrafficPackageSize.ValueFloat64(), status: status,
+			current: func(s *zenlayer.BMCInternetStatus) *float64 { return s.TrafficPackageSize },
+			pending: (*zenlayer.BMCInternetStatus).PendingTrafficPackage,
+			cancel:  conn.CancelBMCTrafficPackageDowngrade,
+			send: func() error {
+				tflog.Info(ctx, "changing BMC instance traffic package", map[string]any{"id": id, "action": "ModifyInstanceTrafficPackage", "tb": want})
+				return conn.ModifyBMCInstanceTrafficPackage(ctx, id, want)
+			},
+		}) {
+			return false
+		}
+		p.Cur.TrafficPackageSize = plan.TrafficPackageSize
+	}
+	if subnet {
+		return updateSubnet(ctx, conn, p, plan, timeout)
+	}
+	return true
+}
+
+// networkOrder is a change of the bandwidth (V int64) or the traffic
+// package (V float64).
+type networkOrder[V int64 | float64] struct {
+	what, id  string
+	want, now V // now: the value the state holds
+	// status is a PREPAID machine's internet status (nil otherwise);
+	// current and pending read the value in effect and the order waiting.
+	status  *zenlayer.BMCInternetStatus
+	current func(*zenlayer.BMCInternetStatus) *V
+	pending func(*zenlayer.BMCInternetStatus) (V, bool)
+	cancel  func(context.Context, string) error
+	send    func() error
+	// wait waits until the change shows (nil: it shows at once).
+	wait func() error
+}
+
+// order changes a value of the network. On a PREPAID machine, a decrease
+// ordered already (by a run whose state was not saved) is not ordered
+// again; another order waiting is cancelled first, and a return to the
+// value in effect is that cancellation alone; a decrease is not waited
+// for, as it takes effect at the next billing cycle.
+func order[V int64 | float64](ctx context.Context, p *framework.Partial[instanceResourceModel], diags *diag.Diagnostics, o networkOrder[V]) bool {
+	now := o.now
+	if o.status != nil {
+		if v := o.current(o.status); v != nil {
+			now = *v
+		}
+		if waiting, ok := o.pending(o.status); ok {
+			if waiting == o.want {
+				tflog.Info(ctx, "BMC instance: this "+o.what+" decrease is ordered already for the next billing cycle; not ordering it again",
+					map[string]any{"id": o.id, "value": o.want})
+				return true
+			}
+			tflog.Info(ctx, "cancelling the "+o.what+" decrease a BMC instance has ordered for the next billing cycle",
+				map[string]any{"id": o.id, "ordered": waiting, "wanted": o.want})
+			if err := o.cancel(ctx, o.id); err != nil {
+				p.Fail(fmt.Sprintf("cancelling the %s decrease of BMC instance (%s)", o.what, o.id), err)
+				return false
+			}
+			if o.want == now {
+				return true
+			}
+		}
+	}
+	if err := o.send(); err != nil {
+		p.Fail(fmt.Sprintf("changing the %s of BMC instance (%s)", o.what, o.id), err)
+		return false
+	}
+	switch {
+	case o.status != nil && o.want < now:
+		diags.AddWarning(fmt.Sprintf("BMC instance (%s): the %s decrease takes effect at the next billing cycle", o.id, o.what),
+			fmt.Sprintf("A PREPAID machine keeps its %s until its subscription renews; the state holds the new value meanwhile, "+
+				"and the order is not sent again.", o.what))
+	case o.wait != nil:
+		if err := o.wait(); err != nil {
+			p.Fail(fmt.Sprintf("waiting for the %s of BMC instance (%s)", o.what, o.id), err)
+			return false
+		}
+	}
+	return true
+}
+
+// updateSubnet moves the machine out of its subnet and into the planned one.
+func updateSubnet(ctx context.Context, conn *zenlayer.Client, p *framework.Partial[instanceResourceModel], plan *instanceResourceModel,
+	timeout time.Duration) bool {
+	id := p.Cur.ID.ValueString()
+	if old := p.Cur.SubnetID.ValueString(); old != "" {
+		tflog.Info(ctx, "taking BMC instance out of its subnet", map[string]any{"id": id, "action": "UnAssociateSubnetInstance", "subnet_id": old})
+		if err := conn.UnassociateBMCSubnet(ctx, id, old); err != nil {
+			p.Fail(fmt.Sprintf("taking BMC instance (%s) out of subnet %s", id, old), err)
+			return false
+		}
+		if err := waitInstanceShows(ctx, conn, id, "to leave subnet "+old, timeout, func(inst *zenlayer.BMCInstance) bool {
+			return !slices.Contains(inst.SubnetIDs, old)
+		}); err != nil {
+			p.Fail(fmt.Sprintf("waiting for BMC instance (%s) to leave subnet %s", id, old), err)
+			return false
+		}
+		p.Cur.SubnetID = types.StringNull()
+	}
+	if !plan.SubnetID.IsNull() {
+		to := plan.SubnetID.ValueString()
+		tflog.Info(ctx, "putting BMC instance in a subnet", map[string]any{"id": id, "action": "AssociateSubnetInstances", "subnet_id": to})
+		if err := conn.AssociateBMCSubnet(ctx, id, to); err != nil {
+			p.Fail(fmt.Sprintf("putting BMC instance (%s) in subnet %s", id, to), err)
+			return false
+		}
+		if err := waitInstanceShows(ctx, conn, id, "to join subnet "+to, timeout, func(inst *zenlayer.BMCInstance) bool {
+			return slices.Contains(inst.SubnetIDs, to)
+		}); err != nil {
+			p.Fail(fmt.Sprintf("waiting for BMC instance (%s) to join subnet %s", id, to), err)
+			return false
+		}
+		p.Cur.SubnetID = plan.SubnetID
+	}
+	return true
+}
+
+// keepOrdered keeps in m, read from the API, the bandwidth and traffic
+// package of prior (the state, or the plan an update carried out) that a
+// PREPAID machine has ordered for its next billing cycle: the API reports
+// the old, higher values until then. A lower value that no order backs is
+// drift, and m keeps what the API reports. It reads the internet status
+// only when there is such a value to check.
+func keepOrdered(ctx context.Context, conn *zenlayer.Client, prior instanceResourceModel, m *instanceResourceModel, diags *diag.Diagnostics) {
+	if m.ChargeType.ValueString() != zenlayer.BMCChargePrepaid {
+		return
+	}
+	bw := known(prior.Bandwidth) && known(m.Bandwidth) && prior.Bandwidth.ValueInt64() < m.Bandwidth.ValueInt64()
+	tp := known(prior.TrafficPackageSize) && known(m.TrafficPackageSize) && prior.TrafficPackageSize.ValueFloat64() < m.TrafficPackageSize.ValueFloat64()
+	if !bw && !tp {
+		return
+	}
+	id := m.ID.ValueString()
+	s, err := conn.DescribeBMCInstanceInternetStatus(ctx, id)
+	if err != nil {
+		diags.AddError(fmt.Sprintf("reading the bandwidth orders of BMC instance (%s)", id), err.Error())
+		return
+	}
+	if v, ok := s.PendingBandwidth(); bw && ok && v == prior.Bandwidth.ValueInt64() {
+		m.Bandwidth = prior.Bandwidth
+	}
+	if v, ok := s.PendingTrafficPackage(); tp && ok && v == prior.TrafficPackageSize.ValueFloat64() {
+		m.TrafficPackageSize = prior.TrafficPackageSize
+	}
+}
