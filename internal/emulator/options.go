@@ -116,6 +116,13 @@ type Options struct {
 	// starts: BOOTING (the default, the DescribeInstances enum) or STARTING
 	// (the StartInstances document's word).
 	ZECStartingStatus string
+	// ZECResetImageAtEnd makes a ZEC instance report the image and key
+	// pair that ResetInstance installs only once the reinstallation has
+	// ended (RUNNING), as CloudDC reports its ReinstallOs image; by
+	// default they are reported as soon as the call is accepted. The
+	// documents do not say which the API does: the provider must be
+	// right with either.
+	ZECResetImageAtEnd bool
 	// MaxClockSkew is how far a request timestamp may be from now (default 5m).
 	MaxClockSkew time.Duration
 	// RateLimit is the sustained requests per second allowed per key

@@ -91,14 +91,19 @@ func (z *zecState) resetInstance(req *call, i *zecInstance) *errAPI {
 		return apiErr(http.StatusBadRequest, codeDiskSize,
 			"The system disk (%d GiB) is smaller than image %s needs (%d GiB).", sys.DiskSize, imageID, image.MinDisk)
 	}
-	i.ImageID, i.KeyID = imageID, stringOr(req.str("keyId"), "")
+	keyID := stringOr(req.str("keyId"), "")
+	installed := func() { i.ImageID, i.KeyID = imageID, keyID }
+	if !z.s.opts.ZECResetImageAtEnd {
+		installed()
+		installed = func() {}
+	}
 	i.TimeZone = stringOr(req.str("timezone"), i.TimeZone)
 	i.EnableAgent = valueOr(req.flag("enableAgent"), i.EnableAgent)
 	i.InstanceName = stringOr(req.str("instanceName"), i.InstanceName)
 	i.UserData = stringOr(req.str("userData"), "")
 	i.Resets++
 	i.Status = instStatusDeploying
-	i.tl.after(z.s.now(), z.s.opts.Durations.InstanceChange, func() { i.Status = instStatusRunning })
+	i.tl.after(z.s.now(), z.s.opts.Durations.InstanceChange, func() { installed(); i.Status = instStatusRunning })
 	return nil
 }
 

@@ -108,24 +108,33 @@ func TestInterruptedUpdateAfterImport(t *testing.T) {
 // It must wait for the first reinstall instead: the BMC one by the mark of
 // the reinstall sent (held beside the create journal, put back by the next
 // refresh), the CloudDC one by reading the image once the instance has
-// settled.
+// settled. So is the ZEC one (ResetInstance, for a new image), whose
+// instance here also reports its new image only once it is reinstalled
+// (emulator.Options.ZECResetImageAtEnd): the next plan says it waits, and
+// the apply sends nothing once the instance runs the planned image; before,
+// each of the three runs wiped it twice.
 func TestInterruptedReinstall(t *testing.T) {
 	skipIfReal(t)
 	for _, how := range interruptions {
 		t.Run(how, func(t *testing.T) {
 			t.Parallel()
 			opts := options(1)
-			opts.Durations = emulator.Durations{BMCCreate: time.Second, BMCInstall: 15 * time.Second, CloudDCCreate: time.Second, CloudDCReinstall: 15 * time.Second}
+			opts.Durations = emulator.Durations{BMCCreate: time.Second, BMCInstall: 15 * time.Second, CloudDCCreate: time.Second,
+				CloudDCReinstall: 15 * time.Second, InstanceCreate: time.Second, InstanceChange: 15 * time.Second}
+			// The ZEC instance reports its new image only once it is
+			// reinstalled, as the CloudDC instance does.
+			opts.ZECResetImageAtEnd = true
 			emu, err := emulator.Start(opts)
 			must(t, err)
 			defer func() { _ = emu.Close() }()
-			w := newWorkspace(t, emu, reinstallConfig("AAAAC3NzaC1lZDI1NTE5AAAAIFaultSuiteKeyOnly", emulator.HuaweiImageID))
+			w := newWorkspace(t, emu, reinstallConfig("AAAAC3NzaC1lZDI1NTE5AAAAIFaultSuiteKeyOnly", emulator.HuaweiImageID, "ubuntu-22.04"))
 			w.until(2, "apply", "-auto-approve")
 
-			must(t, os.WriteFile(filepath.Join(w.dir, "main.tf"), []byte(reinstallConfig("AAAAC3NzaC1lZDI1NTE5AAAAIFaultSuiteKeyTwo", emulator.HuaweiImageID2)), 0o600))
+			must(t, os.WriteFile(filepath.Join(w.dir, "main.tf"), []byte(reinstallConfig("AAAAC3NzaC1lZDI1NTE5AAAAIFaultSuiteKeyTwo", emulator.HuaweiImageID2, "ubuntu-24.04")), 0o600))
 			apply := w.start(t, "apply")
 			waitFor(t, "the reinstalls to be sent", func() bool {
-				return emu.CallCount("bmc.ReinstallInstance") == 1 && emu.CallCount("clouddc.ReinstallOs") == 1
+				return emu.CallCount("bmc.ReinstallInstance") == 1 && emu.CallCount("clouddc.ReinstallOs") == 1 &&
+					emu.CallCount("zec.ResetInstance") == 1
 			})
 			time.Sleep(time.Second) // accepted, and the apply waits for them
 			apply.stop(t, w, how)
@@ -136,11 +145,14 @@ func TestInterruptedReinstall(t *testing.T) {
 			if strings.Contains(plan, "will be reinstalled: its disks are wiped") {
 				t.Fatalf("after the interrupted reinstall the plan reinstalls the BMC machine again (exit %d):\n%s", code, tail(plan, 4000))
 			}
+			if strings.Contains(plan, "ZEC instance will be reinstalled") {
+				t.Fatalf("after the interrupted reinstall the plan reinstalls the ZEC instance again (exit %d):\n%s", code, tail(plan, 4000))
+			}
 			if how != "sigint-terraform" && !strings.Contains(plan, "is not sent again") {
 				t.Errorf("the plan does not say the BMC reinstall sent is waited for (exit %d):\n%s", code, tail(plan, 4000))
 			}
 			w.until(2, "apply", "-auto-approve")
-			for _, action := range []string{"bmc.ReinstallInstance", "clouddc.ReinstallOs"} {
+			for _, action := range []string{"bmc.ReinstallInstance", "clouddc.ReinstallOs", "zec.ResetInstance"} {
 				if n := emu.CallCount(action); n != 1 {
 					t.Errorf("%s sent %d times, want once", action, n)
 				}
@@ -150,9 +162,9 @@ func TestInterruptedReinstall(t *testing.T) {
 	}
 }
 
-// reinstallConfig is one BMC machine with the SSH key key and one CloudDC
-// instance of image.
-func reinstallConfig(key, image string) string {
+// reinstallConfig is one BMC machine with the SSH key key, one CloudDC
+// instance of image and one ZEC instance of zecImage.
+func reinstallConfig(key, image, zecImage string) string {
 	return configHeader + fmt.Sprintf(`
 resource "cloudcompute_zenlayer_bmc_instance" "metal" {
   zone_id          = "SEL-A"
@@ -171,5 +183,15 @@ resource "cloudcompute_huaweicloud_clouddc_instance" "dc" {
   password_wo        = var.clouddc_password
   timeouts           = { create = "20s", update = "2m" }
 }
-`, key, image, emulator.HuaweiVPCID, emulator.HuaweiSubnetID)
+
+resource "cloudcompute_zenlayer_zec_instance" "vm" {
+  zone_id       = "asia-east-1a"
+  instance_type = "z2a.cpu.1"
+  image_id      = %[5]q
+  subnet_id     = "subnet-faults"
+  name          = "fault-reinstall"
+  key_id        = "key-faults"
+  timeouts      = { create = "20s", update = "2m" }
+}
+`, key, image, emulator.HuaweiVPCID, emulator.HuaweiSubnetID, zecImage)
 }

@@ -66,6 +66,13 @@ func applyChanges(ctx context.Context, conn *zenlayer.Client, p *framework.Parti
 		}
 		p.Cur.EnableIPForwarding = plan.EnableIPForwarding
 	}
+	if c.reset {
+		needed, ok := resetNeeded(ctx, conn, p, plan, timeout)
+		if !ok {
+			return false
+		}
+		c.reset = needed
+	}
 	if c.instanceType || c.reset {
 		if err := stopInstance(ctx, conn, id, plan.ForceShutdown.ValueBool(), timeout); err != nil {
 			p.Fail(fmt.Sprintf("stopping ZEC instance (%s) to change it", id), err)
@@ -112,6 +119,32 @@ func applyChanges(ctx context.Context, conn *zenlayer.Client, p *framework.Parti
 		p.Cur.PasswordWOVersion = plan.PasswordWOVersion
 	}
 	return true
+}
+
+// resetNeeded reports whether the instance must still be reinstalled
+// for the plan's image and key pair. A ResetInstance that an interrupted
+// run sent (Ctrl-C, or a killed provider or terraform, which saves
+// nothing) may still be under way, or have ended, and the instance may
+// report its new image only once it has: the next plan then asks for the
+// same reset. So it waits for the instance to settle and reads it; one
+// that runs the planned image and key pair is not wiped a second time,
+// and p.Cur records them. ok is false after a failed wait (p.Fail).
+func resetNeeded(ctx context.Context, conn *zenlayer.Client, p *framework.Partial[instanceResourceModel], plan *instanceResourceModel,
+	timeout time.Duration) (needed, ok bool) {
+	id := p.Cur.ID.ValueString()
+	inst, err := waitInstanceSettled(ctx, conn, id, timeout)
+	if err != nil {
+		p.Fail(fmt.Sprintf("waiting for ZEC instance (%s) to settle before it is reinstalled", id), err)
+		return false, false
+	}
+	if inst.ImageID != plan.ImageID.ValueString() || inst.KeyID != plan.KeyID.ValueString() {
+		return true, true
+	}
+	tflog.Warn(ctx, "ZEC instance runs the planned image and key pair already (a reinstall an interrupted run sent has ended): not reinstalling it again",
+		map[string]any{"id": id, "image_id": inst.ImageID, "key_id": inst.KeyID})
+	p.Cur.ImageID, p.Cur.KeyID = plan.ImageID, plan.KeyID
+	p.Cur.PowerState = powerStateOf(inst.Status, p.Cur.PowerState)
+	return false, true
 }
 
 // setSecurityGroup binds the instance's primary vNIC to sg.
@@ -183,7 +216,14 @@ func warnReinstall(ctx context.Context, req resource.ModifyPlanRequest, resp *re
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("cpu"), types.Int64Unknown())...)
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("memory"), types.Int64Unknown())...)
 	}
-	if c.reset {
+	switch {
+	case c.reset && state.Status.ValueString() == zenlayer.InstanceStatusDeploying:
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("image_name"), types.StringUnknown())...)
+		resp.Diagnostics.AddAttributeWarning(path.Root("image_id"), "ZEC instance is being reinstalled: the apply waits for it",
+			fmt.Sprintf("Instance %s is being installed (DEPLOYING), by a reinstall an interrupted run sent, for one. The apply waits "+
+				"for that to end and reinstalls the instance (ResetInstance, which wipes its system disk) only if it then does not run "+
+				"image %s with the planned key pair.", state.ID.ValueString(), plan.ImageID.ValueString()))
+	case c.reset:
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("image_name"), types.StringUnknown())...)
 		resp.Diagnostics.AddAttributeWarning(path.Root("image_id"), "ZEC instance will be reinstalled",
 			fmt.Sprintf("Changing image_id or key_id reinstalls instance %s in place with ResetInstance: it keeps its id, but it is "+
