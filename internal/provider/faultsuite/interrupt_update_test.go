@@ -195,3 +195,56 @@ resource "cloudcompute_zenlayer_zec_instance" "vm" {
 }
 `, key, image, emulator.HuaweiVPCID, emulator.HuaweiSubnetID, zecImage)
 }
+
+// A ZEC instance type change (ModifyInstanceType, a change of what the
+// account pays for) is interrupted while the apply waits for it
+// (RESIZING): the instance reports its new type only once the change has
+// ended, so the next plan asks for it again. The next apply waits for the
+// instance to settle, finds it of the planned type, and sends nothing;
+// before, it sent the change a second time, which the API refuses (the
+// instance is of that type already), and the apply failed.
+func TestInterruptedResize(t *testing.T) {
+	skipIfReal(t)
+	for _, how := range interruptions {
+		t.Run(how, func(t *testing.T) {
+			t.Parallel()
+			opts := options(1)
+			opts.Durations = emulator.Durations{InstanceCreate: time.Second, InstanceStop: time.Second, InstanceStart: time.Second,
+				InstanceChange: 15 * time.Second}
+			emu, err := emulator.Start(opts)
+			must(t, err)
+			defer func() { _ = emu.Close() }()
+			w := newWorkspace(t, emu, resizeConfig("z2a.cpu.1"))
+			w.until(2, "apply", "-auto-approve")
+
+			must(t, os.WriteFile(filepath.Join(w.dir, "main.tf"), []byte(resizeConfig("z2a.cpu.2")), 0o600))
+			apply := w.start(t, "apply")
+			waitFor(t, "the type change to be sent", func() bool { return emu.CallCount("zec.ModifyInstanceType") == 1 })
+			time.Sleep(time.Second) // accepted, and the apply waits for it
+			apply.stop(t, w, how)
+
+			if code, out := w.run("apply", "-auto-approve"); code != 0 {
+				t.Fatalf("the apply after the interrupted type change failed (exit %d):\n%s", code, tail(out, 4000))
+			}
+			if n := emu.CallCount("zec.ModifyInstanceType"); n != 1 {
+				t.Errorf("zec.ModifyInstanceType sent %d times, want once", n)
+			}
+			w.doneThenDestroyed(emu)
+		})
+	}
+}
+
+// resizeConfig is one ZEC instance of type instanceType.
+func resizeConfig(instanceType string) string {
+	return configHeader + fmt.Sprintf(`
+resource "cloudcompute_zenlayer_zec_instance" "vm" {
+  zone_id       = "asia-east-1a"
+  instance_type = %q
+  image_id      = "ubuntu-22.04"
+  subnet_id     = "subnet-faults"
+  name          = "fault-resize"
+  key_id        = "key-faults"
+  timeouts      = { create = "20s", update = "2m" }
+}
+`, instanceType)
+}

@@ -159,8 +159,17 @@ func setSecurityGroup(ctx context.Context, conn *zenlayer.Client, inst *zenlayer
 
 // modifyInstanceType changes the type of a stopped instance and waits for
 // RESIZING → STOPPED. ModifyInstanceType is never re-sent blindly: after
-// an answer that was lost, the instance tells whether it was made.
+// an answer that was lost, the instance tells whether it was made; and an
+// instance that is of the type already (a change an interrupted run sent,
+// which the instance may report only once it has ended) is not changed again.
 func modifyInstanceType(ctx context.Context, conn *zenlayer.Client, id, instanceType string, timeout time.Duration) error {
+	if inst, err := waitInstanceSettled(ctx, conn, id, timeout); err != nil {
+		return err
+	} else if inst.InstanceType == instanceType {
+		tflog.Warn(ctx, "ZEC instance is of the planned type already (a change an interrupted run sent has ended): not changing it again",
+			map[string]any{"id": id, "instance_type": instanceType})
+		return nil
+	}
 	tflog.Info(ctx, "changing the type of ZEC instance", map[string]any{"id": id, "instance_type": instanceType})
 	if err := conn.ModifyInstanceType(ctx, id, instanceType); err != nil {
 		if !zenlayer.Ambiguous(err) {
