@@ -132,13 +132,13 @@ func TestDiskLifecycle(t *testing.T) {
 		t.Fatalf("after 1s: %s", s)
 	}
 
-	if err := r.client.AttachDisks(ctx, instance, id); err != nil {
+	if err := r.client.AttachDisk(ctx, instance, id); err != nil {
 		t.Fatal(err)
 	}
 	if s := r.status(t, id); s != "ATTACHING" {
 		t.Fatalf("after attach: %s", s)
 	}
-	wantCode(t, r.client.AttachDisks(ctx, instance, id), 400, "UNSUPPORTED_OPERATION_DISK_ATTACHED")
+	wantCode(t, r.client.AttachDisk(ctx, instance, id), 400, "UNSUPPORTED_OPERATION_DISK_ATTACHED")
 	r.clock.Advance(time.Second)
 	if s := r.status(t, id); s != "IN_USE" {
 		t.Fatalf("after attach+1s: %s", s)
@@ -159,13 +159,13 @@ func TestDiskLifecycle(t *testing.T) {
 
 	// Detach with the instance check answers the disk as failed while
 	// the instance runs, and detaches once it is stopped.
-	err := r.client.DetachDisks(ctx, true, id)
+	err := r.client.DetachDisk(ctx, true, id)
 	var be *zenlayer.BatchError
 	if !errors.As(err, &be) || len(be.FailedIDs) != 1 || be.RequestID == "" {
 		t.Fatalf("detach from running instance: %v", err)
 	}
 	r.emu.SetZECInstanceStatus(instance, "STOPPED")
-	if err := r.client.DetachDisks(ctx, true, id); err != nil {
+	if err := r.client.DetachDisk(ctx, true, id); err != nil {
 		t.Fatal(err)
 	}
 	if s := r.status(t, id); s != "DETACHING" {

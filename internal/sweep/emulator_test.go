@@ -46,7 +46,7 @@ func TestSweepersAgainstEmulator(t *testing.T) {
 	emu.SetZECInstanceStatus(recycledInstance, zenlayer.InstanceStatusRecycle)
 	userInstance := emu.AddZECInstance(zone, "web-01")
 	attached := createDisk(t, c, zone, "tf-acc-left-attached")
-	if err := c.AttachDisks(ctx, userInstance, attached); err != nil {
+	if err := c.AttachDisk(ctx, userInstance, attached); err != nil {
 		t.Fatal(err)
 	}
 	recycledDisk := createDisk(t, c, zone, "tf-acc-left-binned")

@@ -82,7 +82,7 @@ func sweepDisk(ctx context.Context, c *zenlayer.Client, d *zenlayer.Disk, logf L
 	status := wait.StatusOf(c.FindDisk, d.DiskID, zenlayer.IsNotFound, func(d *zenlayer.Disk) string { return d.DiskStatus })
 	if d.InstanceID != "" && d.DiskStatus != zenlayer.DiskStatusRecycled {
 		logf("detaching ZEC disk %s (%s) from instance %s", d.DiskID, d.DiskName, d.InstanceID)
-		if err := c.DetachDisks(ctx, false, d.DiskID); err != nil {
+		if err := c.DetachDisk(ctx, false, d.DiskID); err != nil {
 			return fmt.Errorf("detaching ZEC disk %s (%s): %w", d.DiskID, d.DiskName, err)
 		}
 		if _, err := wait.Until(ctx, wait.Object(ctx, "ZEC disk", d.DiskID, "to be detached", status, Timeout,

@@ -2,14 +2,7 @@ package zenlayer
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"slices"
-	"time"
-
-	"github.com/hashicorp/terraform-plugin-log/tflog"
-
-	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/wait"
 )
 
 // The BMC actions that change an instance in place (zenlayercloud-sdk-go
@@ -90,75 +83,4 @@ func (c *Client) UnassociateBMCSubnet(ctx context.Context, id, subnetID string) 
 	return c.sendOnceBMC(ctx, "UnAssociateSubnetInstance", id, func(ctx context.Context) error {
 		return c.Call(ctx, BMC, "UnAssociateSubnetInstance", map[string]any{"subnetId": subnetID, "instanceId": id}, nil, NotIdempotent())
 	}, func(_ context.Context, inst *BMCInstance) bool { return !slices.Contains(inst.SubnetIDs, subnetID) })
-}
-
-// confirmReads and confirmPause bound how long sendOnceBMC reads an
-// instance after a lost answer (a change the API acted on may take a
-// moment to show).
-var (
-	confirmReads = 6
-	confirmPause = 2 * time.Second
-)
-
-// OutcomeUnknownError is a call whose answer was lost and whose effect the
-// instance does not show: it was not sent again.
-type OutcomeUnknownError struct {
-	Action, ID string
-	Err        error
-	// Last is the instance's status when the reads gave up ("" if unread).
-	Last string
-}
-
-func (e *OutcomeUnknownError) Error() string {
-	return fmt.Sprintf("zenlayer bmc %s of instance %s: the answer was lost (%v), and the instance does not show the change "+
-		"(status %q). The call was not sent again, as a second one could be done twice (a second reinstall wipes the disks "+
-		"again). Check the instance; the next plan shows the change again if it was not made", e.Action, e.ID, e.Err, e.Last)
-}
-
-func (e *OutcomeUnknownError) Unwrap() error { return e.Err }
-
-// IsOutcomeUnknown reports whether err is (or wraps) an *OutcomeUnknownError.
-func IsOutcomeUnknown(err error) bool {
-	var ue *OutcomeUnknownError
-	return errors.As(err, &ue)
-}
-
-// sendOnceBMC sends a call that must not take effect twice. After an
-// ambiguous failure (the answer never came, a 5xx) it reads the instance
-// up to confirmReads times and returns nil as soon as done(instance) holds;
-// else an *OutcomeUnknownError. It never sends the call again. A call cut
-// short by Ctrl-C (ctx cancelled while it was sent) is confirmed all the
-// same, on a context of its own: the run then saves what the call did,
-// and the next one does not send it a second time.
-func (c *Client) sendOnceBMC(ctx context.Context, action, id string, send func(context.Context) error, done func(context.Context, *BMCInstance) bool) error {
-	err := send(ctx)
-	if err == nil || !Ambiguous(err) {
-		return err
-	}
-	tflog.Warn(ctx, "the answer of a BMC call was lost: reading the instance to learn whether it took effect",
-		map[string]any{"action": action, "id": id, "error": err.Error()})
-	if ctx.Err() != nil {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(context.WithoutCancel(ctx), time.Duration(confirmReads)*(confirmPause+5*time.Second))
-		defer cancel()
-	}
-	last := ""
-	for n := range confirmReads {
-		if n > 0 {
-			if serr := wait.Sleep(ctx, nil, confirmPause); serr != nil {
-				break
-			}
-		}
-		inst, rerr := c.FindBMCInstance(ctx, id)
-		if rerr != nil {
-			continue
-		}
-		last = inst.InstanceStatus
-		if done(ctx, inst) {
-			tflog.Info(ctx, "the BMC call took effect although its answer was lost: not sending it again",
-				map[string]any{"action": action, "id": id, "status": last})
-			return nil
-		}
-	}
-	return &OutcomeUnknownError{Action: action, ID: id, Err: err, Last: last}
 }

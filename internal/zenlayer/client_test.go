@@ -195,7 +195,7 @@ func TestServerErrorsRetriedOnlyWhenIdempotent(t *testing.T) {
 		_, _ = io.WriteString(w, "<html>bad gateway</html>")
 	}
 	c, n := newTestClient(t, handler)
-	err := c.ResizeDisk(context.Background(), "disk-1", 40)
+	err := c.RenameDisks(context.Background(), "renamed", "disk-1")
 	if n.Load() != 3 || !strings.Contains(err.Error(), "giving up after 3 attempts") || !strings.Contains(err.Error(), "HTTP_502") {
 		t.Fatalf("idempotent: err=%v requests=%d, want 3 attempts", err, n.Load())
 	}
@@ -235,7 +235,7 @@ func TestContextCancelStopsRetries(t *testing.T) {
 	c.cfg.Retry = transport.Policy{MaxAttempts: 100, Base: time.Hour, Max: time.Hour}
 	ctx, cancel := context.WithCancel(context.Background())
 	go func() { time.Sleep(20 * time.Millisecond); cancel() }()
-	err := c.ResizeDisk(ctx, "disk-1", 40)
+	err := c.RenameDisks(ctx, "renamed", "disk-1")
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want it to wrap context.Canceled", err)
 	}

@@ -126,20 +126,34 @@ type DescribeDisksRequest struct {
 	Paging
 }
 
-// AttachDisks attaches data disks (at most 10) to an instance.
-func (c *Client) AttachDisks(ctx context.Context, instanceID string, diskIDs ...string) error {
-	return c.Call(ctx, ZEC, "AttachDisks", map[string]any{"diskIds": diskIDs, "instanceId": instanceID}, nil)
+// AttachDisk attaches a data disk to an instance (AttachDisks). It is not
+// retried blindly: a second AttachDisks of a disk the first one attaches
+// is refused (UNSUPPORTED_OPERATION_DISK_ATTACHED); after a lost answer
+// the disk is read (sendDisk), and a disk attaching or attached to the
+// instance confirms it.
+func (c *Client) AttachDisk(ctx context.Context, instanceID, diskID string) error {
+	return c.sendDisk(ctx, "AttachDisks", diskID, func(ctx context.Context) error {
+		return c.Call(ctx, ZEC, "AttachDisks", map[string]any{"diskIds": []string{diskID}, "instanceId": instanceID}, nil, NotIdempotent())
+	}, func(d *Disk) bool {
+		return d.InstanceID == instanceID && (d.DiskStatus == DiskStatusAttaching || d.DiskStatus == DiskStatusInUse)
+	})
 }
 
-// DetachDisks detaches data disks (at most 10). With instanceCheck the API
-// detaches only from a stopped instance. A disk the API lists as failed is
-// an error for that disk.
-func (c *Client) DetachDisks(ctx context.Context, instanceCheck bool, diskIDs ...string) error {
+// DetachDisk detaches a data disk (DetachDisks). With instanceCheck the
+// API detaches only from a stopped instance. A disk the API lists as
+// failed is an error. After a lost answer the disk is read (sendDisk), and
+// a disk detaching or detached confirms it.
+func (c *Client) DetachDisk(ctx context.Context, instanceCheck bool, diskID string) error {
 	var out struct {
 		FailedDiskIDs []string `json:"failedDiskIds"`
 		RequestID     string   `json:"requestId"`
 	}
-	if err := c.Call(ctx, ZEC, "DetachDisks", map[string]any{"diskIds": diskIDs, "instanceCheckFlag": instanceCheck}, &out); err != nil {
+	err := c.sendDisk(ctx, "DetachDisks", diskID, func(ctx context.Context) error {
+		return c.Call(ctx, ZEC, "DetachDisks", map[string]any{"diskIds": []string{diskID}, "instanceCheckFlag": instanceCheck}, &out, NotIdempotent())
+	}, func(d *Disk) bool {
+		return d.DiskStatus == DiskStatusDetaching || (d.InstanceID == "" && d.DiskStatus == DiskStatusAvailable)
+	})
+	if err != nil {
 		return err
 	}
 	if len(out.FailedDiskIDs) > 0 {
@@ -148,9 +162,14 @@ func (c *Client) DetachDisks(ctx context.Context, instanceCheck bool, diskIDs ..
 	return nil
 }
 
-// ResizeDisk grows a disk to size GiB.
+// ResizeDisk grows a disk to size GiB. It is not retried blindly: a second
+// ResizeDisk of a disk the first one is resizing (CHANGING) is refused;
+// after a lost answer the disk is read (sendDisk), and a disk CHANGING or
+// of the size confirms it.
 func (c *Client) ResizeDisk(ctx context.Context, id string, size int64) error {
-	return c.Call(ctx, ZEC, "ResizeDisk", map[string]any{"diskId": id, "diskSize": size}, nil)
+	return c.sendDisk(ctx, "ResizeDisk", id, func(ctx context.Context) error {
+		return c.Call(ctx, ZEC, "ResizeDisk", map[string]any{"diskId": id, "diskSize": size}, nil, NotIdempotent())
+	}, func(d *Disk) bool { return d.DiskStatus == DiskStatusChanging || d.DiskSize >= size })
 }
 
 // RenameDisks renames disks.

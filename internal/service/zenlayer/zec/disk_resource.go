@@ -145,17 +145,8 @@ func (r *diskResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	}
 
 	if plan.Size.ValueInt64() > state.Size.ValueInt64() {
-		tflog.Info(ctx, "resizing ZEC disk", map[string]any{"id": id, "from": state.Size.ValueInt64(), "to": plan.Size.ValueInt64()})
-		if _, err := waitDiskSettled(ctx, conn, id, timeout); err != nil {
+		if err := growDisk(ctx, conn, id, plan.Size.ValueInt64(), timeout); err != nil {
 			p.Fail(fmt.Sprintf("resizing ZEC disk (%s)", id), err)
-			return
-		}
-		if err := conn.ResizeDisk(ctx, id, plan.Size.ValueInt64()); err != nil {
-			p.Fail(fmt.Sprintf("resizing ZEC disk (%s)", id), err)
-			return
-		}
-		if _, err := waitDiskResized(ctx, conn, id, plan.Size.ValueInt64(), timeout); err != nil {
-			p.Fail(fmt.Sprintf("waiting for ZEC disk (%s) to be resized", id), err)
 			return
 		}
 		p.Cur.Size = plan.Size
@@ -163,7 +154,7 @@ func (r *diskResource) Update(ctx context.Context, req resource.UpdateRequest, r
 
 	if oldInst != newInst && newInst != "" {
 		tflog.Info(ctx, "attaching ZEC disk", map[string]any{"id": id, "instance_id": newInst})
-		if err := conn.AttachDisks(ctx, newInst, id); err != nil {
+		if err := conn.AttachDisk(ctx, newInst, id); err != nil {
 			p.Fail(fmt.Sprintf("attaching ZEC disk (%s) to instance %s", id, newInst), err)
 			return
 		}
@@ -236,7 +227,7 @@ func detachDisk(ctx context.Context, conn *zenlayer.Client, id, instanceID strin
 		return nil // already detached
 	}
 	tflog.Info(ctx, "detaching ZEC disk", map[string]any{"id": id, "instance_id": instanceID, "force": force})
-	if err := conn.DetachDisks(ctx, !force, id); err != nil {
+	if err := conn.DetachDisk(ctx, !force, id); err != nil {
 		var be *zenlayer.BatchError
 		if errors.As(err, &be) && !force {
 			return fmt.Errorf("%w\n\nThe API detaches a disk only while its instance is stopped. Stop instance %s first, "+

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/wait"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
@@ -82,4 +84,28 @@ var diskFinder = framework.Finder[zenlayer.Client, zenlayer.Disk]{
 	Label: "ZEC disk", Read: (*zenlayer.Client).ReadDisk, Find: (*zenlayer.Client).FindDisk, NotFound: zenlayer.IsNotFound,
 	Status: func(d *zenlayer.Disk) string { return d.DiskStatus }, Gone: diskReleased, InBin: diskInBin,
 	ID: func(d *zenlayer.Disk) string { return d.DiskID }, Name: func(d *zenlayer.Disk) string { return d.DiskName },
+}
+
+// growDisk resizes a disk (a data disk, or an instance's system disk) to
+// size GiB and waits until it reports it. It waits for the disk to settle
+// first: a resize that an interrupted run sent may still be under way
+// (CHANGING), and the disk reports its new size only once it has ended;
+// a disk of the size already is not resized again (the API would refuse
+// it).
+func growDisk(ctx context.Context, conn *zenlayer.Client, id string, size int64, timeout time.Duration) error {
+	d, err := waitDiskSettled(ctx, conn, id, timeout)
+	if err != nil {
+		return err
+	}
+	if d.DiskSize >= size {
+		tflog.Warn(ctx, "ZEC disk is of the planned size already (a resize an interrupted run sent has ended): not resizing it again",
+			map[string]any{"id": id, "size": d.DiskSize})
+		return nil
+	}
+	tflog.Info(ctx, "resizing ZEC disk", map[string]any{"id": id, "from": d.DiskSize, "to": size})
+	if err := conn.ResizeDisk(ctx, id, size); err != nil {
+		return err
+	}
+	_, err = waitDiskResized(ctx, conn, id, size, timeout)
+	return err
 }

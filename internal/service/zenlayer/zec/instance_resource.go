@@ -197,13 +197,8 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 	if planDisk != nil && stateDisk != nil && !planDisk.Size.IsUnknown() && planDisk.Size.ValueInt64() > stateDisk.Size.ValueInt64() {
 		diskID := state.SystemDiskID.ValueString()
 		size := planDisk.Size.ValueInt64()
-		tflog.Info(ctx, "resizing ZEC instance system disk", map[string]any{"id": id, "disk_id": diskID, "from": stateDisk.Size.ValueInt64(), "to": size})
-		if err := conn.ResizeDisk(ctx, diskID, size); err != nil {
+		if err := growDisk(ctx, conn, diskID, size, timeout); err != nil {
 			p.Fail(fmt.Sprintf("resizing the system disk (%s) of ZEC instance (%s)", diskID, id), err)
-			return
-		}
-		if _, err := waitDiskResized(ctx, conn, diskID, size, timeout); err != nil {
-			p.Fail(fmt.Sprintf("waiting for the system disk (%s) of ZEC instance (%s) to be resized", diskID, id), err)
 			return
 		}
 		p.Cur.SystemDisk = plan.SystemDisk
