@@ -39,6 +39,12 @@ func (s *BMCInternetStatus) PendingBandwidth() (int64, bool) {
 	return *s.ModifiedInternetMaxBandwidthOut, true
 }
 
+// CurrentBandwidth is the bandwidth (Mbps) in effect, if the answer has it.
+func (s *BMCInternetStatus) CurrentBandwidth() *int64 { return s.InternetMaxBandwidthOut }
+
+// CurrentTrafficPackage is the traffic package (TB) in effect, if any.
+func (s *BMCInternetStatus) CurrentTrafficPackage() *float64 { return s.TrafficPackageSize }
+
 // PendingTrafficPackage is the traffic package (TB) a downgrade ordered
 // for the next billing cycle will set, if one waits.
 func (s *BMCInternetStatus) PendingTrafficPackage() (float64, bool) {

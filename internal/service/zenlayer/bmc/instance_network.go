@@ -50,38 +50,13 @@ func updateNetwork(ctx context.Context, conn *zenlayer.Client, p *framework.Part
 		status = s
 	}
 	if bandwidth {
-		want := plan.Bandwidth.ValueInt64()
-		if !order(ctx, p, diags, networkOrder[int64]{
-			what: "bandwidth", id: id, want: want, now: p.Cur.Bandwidth.ValueInt64(), status: status,
-			current: func(s *zenlayer.BMCInternetStatus) *int64 { return s.InternetMaxBandwidthOut },
-			pending: (*zenlayer.BMCInternetStatus).PendingBandwidth,
-			cancel:  conn.CancelBMCBandwidthDowngrade,
-			send: func() error {
-				tflog.Info(ctx, "changing BMC instance bandwidth", map[string]any{"id": id, "action": "ModifyInstanceBandwidth", "mbps": want})
-				return conn.ModifyBMCInstanceBandwidth(ctx, id, want)
-			},
-			wait: func() error {
-				return waitInstanceShows(ctx, conn, id, "to show the new bandwidth", timeout, func(inst *zenlayer.BMCInstance) bool {
-					return inst.BandwidthOutMbps == want
-				})
-			},
-		}) {
+		if !order(ctx, p, diags, status, bandwidthOrder(ctx, conn, id, plan.Bandwidth.ValueInt64(), p.Cur.Bandwidth.ValueInt64(), timeout)) {
 			return false
 		}
 		p.Cur.Bandwidth = plan.Bandwidth
 	}
 	if traffic {
-		want := plan.TrafficPackageSize.ValueFloat64()
-		if !order(ctx, p, diags, networkOrder[float64]{
-			what: "traffic package", id: id, want: want, now: p.Cur.TrafficPackageSize.ValueFloat64(), status: status,
-			current: func(s *zenlayer.BMCInternetStatus) *float64 { return s.TrafficPackageSize },
-			pending: (*zenlayer.BMCInternetStatus).PendingTrafficPackage,
-			cancel:  conn.CancelBMCTrafficPackageDowngrade,
-			send: func() error {
-				tflog.Info(ctx, "changing BMC instance traffic package", map[string]any{"id": id, "action": "ModifyInstanceTrafficPackage", "tb": want})
-				return conn.ModifyBMCInstanceTrafficPackage(ctx, id, want)
-			},
-		}) {
+		if !order(ctx, p, diags, status, trafficOrder(ctx, conn, id, plan.TrafficPackageSize.ValueFloat64(), p.Cur.TrafficPackageSize.ValueFloat64())) {
 			return false
 		}
 		p.Cur.TrafficPackageSize = plan.TrafficPackageSize
@@ -95,11 +70,10 @@ func updateNetwork(ctx context.Context, conn *zenlayer.Client, p *framework.Part
 // networkOrder is a change of the bandwidth (V int64) or the traffic
 // package (V float64).
 type networkOrder[V int64 | float64] struct {
-	what, id  string
-	want, now V // now: the value the state holds
-	// status is a PREPAID machine's internet status (nil otherwise);
-	// current and pending read the value in effect and the order waiting.
-	status  *zenlayer.BMCInternetStatus
+	what, action, id string
+	want, now        V // now: the value the state holds
+	// current and pending read the value in effect and the order waiting
+	// in a PREPAID machine's internet status.
 	current func(*zenlayer.BMCInternetStatus) *V
 	pending func(*zenlayer.BMCInternetStatus) (V, bool)
 	cancel  func(context.Context, string) error
@@ -108,18 +82,41 @@ type networkOrder[V int64 | float64] struct {
 	wait func() error
 }
 
+// bandwidthOrder is a change of the bandwidth (Mbps), which shows once it is made.
+func bandwidthOrder(ctx context.Context, conn *zenlayer.Client, id string, want, now int64, timeout time.Duration) networkOrder[int64] {
+	o := networkOrder[int64]{what: "bandwidth", action: "ModifyInstanceBandwidth", id: id, want: want, now: now,
+		current: (*zenlayer.BMCInternetStatus).CurrentBandwidth, pending: (*zenlayer.BMCInternetStatus).PendingBandwidth,
+		cancel: conn.CancelBMCBandwidthDowngrade,
+		send:   func() error { return conn.ModifyBMCInstanceBandwidth(ctx, id, want) }}
+	o.wait = func() error {
+		return waitInstanceShows(ctx, conn, id, "to show the new bandwidth", timeout, func(inst *zenlayer.BMCInstance) bool {
+			return inst.BandwidthOutMbps == want
+		})
+	}
+	return o
+}
+
+// trafficOrder is a change of the traffic package (TB), which shows at once.
+func trafficOrder(ctx context.Context, conn *zenlayer.Client, id string, want, now float64) networkOrder[float64] {
+	return networkOrder[float64]{what: "traffic package", action: "ModifyInstanceTrafficPackage", id: id, want: want, now: now,
+		current: (*zenlayer.BMCInternetStatus).CurrentTrafficPackage, pending: (*zenlayer.BMCInternetStatus).PendingTrafficPackage,
+		cancel: conn.CancelBMCTrafficPackageDowngrade, send: func() error { return conn.ModifyBMCInstanceTrafficPackage(ctx, id, want) }}
+}
+
 // order changes a value of the network. On a PREPAID machine, a decrease
 // ordered already (by a run whose state was not saved) is not ordered
 // again; another order waiting is cancelled first, and a return to the
 // value in effect is that cancellation alone; a decrease is not waited
-// for, as it takes effect at the next billing cycle.
-func order[V int64 | float64](ctx context.Context, p *framework.Partial[instanceResourceModel], diags *diag.Diagnostics, o networkOrder[V]) bool {
+// for, as it takes effect at the next billing cycle. status is a PREPAID
+// machine's internet status (nil otherwise).
+func order[V int64 | float64](ctx context.Context, p *framework.Partial[instanceResourceModel], diags *diag.Diagnostics,
+	status *zenlayer.BMCInternetStatus, o networkOrder[V]) bool {
 	now := o.now
-	if o.status != nil {
-		if v := o.current(o.status); v != nil {
+	if status != nil {
+		if v := o.current(status); v != nil {
 			now = *v
 		}
-		if waiting, ok := o.pending(o.status); ok {
+		if waiting, ok := o.pending(status); ok {
 			if waiting == o.want {
 				tflog.Info(ctx, "BMC instance: this "+o.what+" decrease is ordered already for the next billing cycle; not ordering it again",
 					map[string]any{"id": o.id, "value": o.want})
@@ -136,12 +133,13 @@ func order[V int64 | float64](ctx context.Context, p *framework.Partial[instance
 			}
 		}
 	}
+	tflog.Info(ctx, "changing BMC instance "+o.what, map[string]any{"id": o.id, "action": o.action, "value": o.want})
 	if err := o.send(); err != nil {
 		p.Fail(fmt.Sprintf("changing the %s of BMC instance (%s)", o.what, o.id), err)
 		return false
 	}
 	switch {
-	case o.status != nil && o.want < now:
+	case status != nil && o.want < now:
 		diags.AddWarning(fmt.Sprintf("BMC instance (%s): the %s decrease takes effect at the next billing cycle", o.id, o.what),
 			fmt.Sprintf("A PREPAID machine keeps its %s until its subscription renews; the state holds the new value meanwhile, "+
 				"and the order is not sent again.", o.what))
