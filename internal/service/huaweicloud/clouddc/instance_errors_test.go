@@ -305,3 +305,41 @@ func TestAccCloudDCInstance_wrongProject(t *testing.T) {
 		}},
 	})
 }
+
+// A reinstallation whose answer is lost (the connection is cut after the
+// emulator began it): the instance, reinstalling, confirms it, and it is
+// not sent again (a second one would wipe the disk again). Before, the
+// apply failed, and the next one waited and found the image installed.
+func TestAccCloudDCInstance_reinstallAnswerLost(t *testing.T) {
+	acctest.SkipIfReal(t, "cuts the connection after a reinstallation (emulator fault injection)")
+	emu := acctest.StartEmulator(t, emulator.Options{})
+	provider := acctest.HuaweiProviderConfig(emu, huaweicloud.AuthToken)
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkInstancesGone(emu),
+		Steps: []resource.TestStep{
+			{
+				Config: acctest.ConfigCompose(provider, instanceConfig("tf-acc-reinstall-cut", emulator.HuaweiImageID, "")),
+				Check: func(*terraform.State) error {
+					emu.SetFaults([]emulator.FaultRule{{Kind: emulator.FaultCutAfter, Rate: 1, Max: 1,
+						Actions: []string{"clouddc.PUT /v1/" + emulator.HuaweiProjectID + "/instances/reinstall"}}})
+					return nil
+				},
+			},
+			{
+				Config: acctest.ConfigCompose(provider, instanceConfig("tf-acc-reinstall-cut", emulator.HuaweiImageID2, "")),
+				Check: resource.ComposeTestCheckFunc(resource.TestCheckResourceAttr(instanceResourceName, "image_id", emulator.HuaweiImageID2),
+					func(*terraform.State) error {
+						if n := emu.FaultCounts()[emulator.FaultCutAfter]; n != 1 {
+							return fmt.Errorf("%d cut-after faults injected, want 1", n)
+						}
+						if n := emu.CallCount("clouddc.ReinstallOs"); n != 1 {
+							return fmt.Errorf("ReinstallOs sent %d times, want once", n)
+						}
+						return nil
+					}),
+			},
+		},
+	})
+}

@@ -181,7 +181,8 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 			done.Fail(fmt.Sprintf("changing the network of CloudDC instance (%s)", id), withStateHint(err))
 			return
 		}
-		if err := conn.ModifyInstanceIP(ctx, id, in); err != nil {
+		if err := conn.ModifyInstanceIP(ctx, id, in); err != nil && !tookEffect(ctx, conn, id, "ModifyInstanceIp", err,
+			func(inst *huaweicloud.Instance) bool { return inst.State == huaweicloud.StateModifyingIP }) {
 			done.Fail(fmt.Sprintf("changing the network of CloudDC instance (%s)", id), withStateHint(err))
 			return
 		}
@@ -453,7 +454,10 @@ func reinstall(ctx context.Context, conn *huaweicloud.Client, p *framework.Parti
 			map[string]any{"id": id, "image_id": image})
 		return true
 	}
-	if err := conn.ReinstallOS(ctx, huaweicloud.ReinstallOSRequest{ImageID: image, Password: password, InstanceIDs: []string{id}}); err != nil {
+	if err := conn.ReinstallOS(ctx, huaweicloud.ReinstallOSRequest{ImageID: image, Password: password, InstanceIDs: []string{id}}); err != nil &&
+		!tookEffect(ctx, conn, id, "ReinstallOs", err, func(inst *huaweicloud.Instance) bool {
+			return inst.State == huaweicloud.StateReinstalling || (inst.Image != nil && inst.Image.ID == image)
+		}) {
 		p.Fail(fmt.Sprintf("reinstalling CloudDC instance (%s)", id), withStateHint(err))
 		return false
 	}
@@ -462,4 +466,24 @@ func reinstall(ctx context.Context, conn *huaweicloud.Client, p *framework.Parti
 		return false
 	}
 	return true
+}
+
+// tookEffect reports whether a call whose answer was lost (err
+// ambiguous) took effect: the instance, read on a context of its own if
+// ctx has ended (Ctrl-C while the call was sent), shows it. Such a call is
+// never sent again (a second ReinstallOs would wipe the disk again).
+func tookEffect(ctx context.Context, conn *huaweicloud.Client, id, action string, err error, shows func(*huaweicloud.Instance) bool) bool {
+	if !huaweicloud.Ambiguous(err) {
+		return false
+	}
+	if ctx.Err() != nil {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+		defer cancel()
+	}
+	inst, ferr := conn.FindInstance(ctx, id)
+	took := ferr == nil && shows(inst)
+	tflog.Warn(ctx, "the answer of "+action+" was lost: the instance was read to learn whether it took effect; it is not sent again",
+		map[string]any{"id": id, "took_effect": took, "error": err.Error()})
+	return took
 }
