@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -336,6 +337,47 @@ func TestAccCloudDCInstance_reinstallAnswerLost(t *testing.T) {
 						}
 						if n := emu.CallCount("clouddc.ReinstallOs"); n != 1 {
 							return fmt.Errorf("ReinstallOs sent %d times, want once", n)
+						}
+						return nil
+					}),
+			},
+		},
+	})
+}
+
+// A change of network interfaces whose answer is lost (the connection is
+// cut after the emulator began it): the instance, modifyIping, confirms it,
+// and it is not sent again. Before, the apply failed.
+func TestAccCloudDCInstance_modifyIPAnswerLost(t *testing.T) {
+	acctest.SkipIfReal(t, "cuts the connection after an IP change (emulator fault injection)")
+	emu := acctest.StartEmulator(t, emulator.Options{})
+	provider := acctest.HuaweiProviderConfig(emu, huaweicloud.AuthToken)
+	config := instanceConfig("tf-acc-ip-cut", emulator.HuaweiImageID, "")
+	twoNICs := strings.Replace(config, fmt.Sprintf("{ subnet_id = %q },", emulator.HuaweiSubnetID),
+		fmt.Sprintf("{ subnet_id = %q },\n    { subnet_id = %q, ipv4_address = \"192.168.1.50\" },", emulator.HuaweiSubnetID, emulator.HuaweiSubnetID2), 1)
+	var id string
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkInstancesGone(emu),
+		Steps: []resource.TestStep{
+			{
+				Config: acctest.ConfigCompose(provider, config),
+				Check: resource.ComposeTestCheckFunc(acctest.CaptureID(instanceResourceName, &id), func(*terraform.State) error {
+					emu.SetFaults([]emulator.FaultRule{{Kind: emulator.FaultCutAfter, Rate: 1, Max: 1,
+						Actions: []string{"clouddc.PUT /v1/" + emulator.HuaweiProjectID + "/instances/" + id + "/ip"}}})
+					return nil
+				}),
+			},
+			{
+				Config: acctest.ConfigCompose(provider, twoNICs),
+				Check: resource.ComposeTestCheckFunc(resource.TestCheckResourceAttr(instanceResourceName, "network_interfaces.#", "2"),
+					func(*terraform.State) error {
+						if n := emu.FaultCounts()[emulator.FaultCutAfter]; n != 1 {
+							return fmt.Errorf("%d cut-after faults injected, want 1", n)
+						}
+						if n := emu.CallCount("clouddc.ModifyInstanceIp"); n != 1 {
+							return fmt.Errorf("ModifyInstanceIp sent %d times, want once", n)
 						}
 						return nil
 					}),
