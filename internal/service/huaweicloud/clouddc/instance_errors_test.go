@@ -307,54 +307,32 @@ func TestAccCloudDCInstance_wrongProject(t *testing.T) {
 	})
 }
 
-// A reinstallation whose answer is lost (the connection is cut after the
-// emulator began it): the instance, reinstalling, confirms it, and it is
-// not sent again (a second one would wipe the disk again). Before, the
-// apply failed, and the next one waited and found the image installed.
+// A reinstallation and a change of network interfaces whose answers are
+// lost (the connection is cut after the emulator began each): the
+// instance, reinstalling or modifyIping, confirms the call, and it is not
+// sent again (a second reinstallation would wipe the disk again). Before,
+// each apply failed.
 func TestAccCloudDCInstance_reinstallAnswerLost(t *testing.T) {
-	acctest.SkipIfReal(t, "cuts the connection after a reinstallation (emulator fault injection)")
-	emu := acctest.StartEmulator(t, emulator.Options{})
-	provider := acctest.HuaweiProviderConfig(emu, huaweicloud.AuthToken)
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkInstancesGone(emu),
-		Steps: []resource.TestStep{
-			{
-				Config: acctest.ConfigCompose(provider, instanceConfig("tf-acc-reinstall-cut", emulator.HuaweiImageID, "")),
-				Check: func(*terraform.State) error {
-					emu.SetFaults([]emulator.FaultRule{{Kind: emulator.FaultCutAfter, Rate: 1, Max: 1,
-						Actions: []string{"clouddc.PUT /v1/" + emulator.HuaweiProjectID + "/instances/reinstall"}}})
-					return nil
-				},
-			},
-			{
-				Config: acctest.ConfigCompose(provider, instanceConfig("tf-acc-reinstall-cut", emulator.HuaweiImageID2, "")),
-				Check: resource.ComposeTestCheckFunc(resource.TestCheckResourceAttr(instanceResourceName, "image_id", emulator.HuaweiImageID2),
-					func(*terraform.State) error {
-						if n := emu.FaultCounts()[emulator.FaultCutAfter]; n != 1 {
-							return fmt.Errorf("%d cut-after faults injected, want 1", n)
-						}
-						if n := emu.CallCount("clouddc.ReinstallOs"); n != 1 {
-							return fmt.Errorf("ReinstallOs sent %d times, want once", n)
-						}
-						return nil
-					}),
-			},
-		},
-	})
+	testChangeAnswerLost(t, "ReinstallOs", func(string) string { return "/instances/reinstall" },
+		instanceConfig("tf-acc-change-cut", emulator.HuaweiImageID2, ""),
+		resource.TestCheckResourceAttr(instanceResourceName, "image_id", emulator.HuaweiImageID2))
 }
 
-// A change of network interfaces whose answer is lost (the connection is
-// cut after the emulator began it): the instance, modifyIping, confirms it,
-// and it is not sent again. Before, the apply failed.
 func TestAccCloudDCInstance_modifyIPAnswerLost(t *testing.T) {
-	acctest.SkipIfReal(t, "cuts the connection after an IP change (emulator fault injection)")
+	twoNICs := strings.Replace(instanceConfig("tf-acc-change-cut", emulator.HuaweiImageID, ""),
+		fmt.Sprintf("{ subnet_id = %q },", emulator.HuaweiSubnetID),
+		fmt.Sprintf("{ subnet_id = %q },\n    { subnet_id = %q, ipv4_address = \"192.168.1.50\" },", emulator.HuaweiSubnetID, emulator.HuaweiSubnetID2), 1)
+	testChangeAnswerLost(t, "ModifyInstanceIp", func(id string) string { return "/instances/" + id + "/ip" },
+		twoNICs, resource.TestCheckResourceAttr(instanceResourceName, "network_interfaces.#", "2"))
+}
+
+// testChangeAnswerLost creates an instance, then applies changed, whose
+// one call of operation (PUT path(id)) loses its answer: the apply must
+// succeed, check hold, and the call be sent once.
+func testChangeAnswerLost(t *testing.T, operation string, path func(id string) string, changed string, check resource.TestCheckFunc) {
+	acctest.SkipIfReal(t, "cuts the connection after a change (emulator fault injection)")
 	emu := acctest.StartEmulator(t, emulator.Options{})
 	provider := acctest.HuaweiProviderConfig(emu, huaweicloud.AuthToken)
-	config := instanceConfig("tf-acc-ip-cut", emulator.HuaweiImageID, "")
-	twoNICs := strings.Replace(config, fmt.Sprintf("{ subnet_id = %q },", emulator.HuaweiSubnetID),
-		fmt.Sprintf("{ subnet_id = %q },\n    { subnet_id = %q, ipv4_address = \"192.168.1.50\" },", emulator.HuaweiSubnetID, emulator.HuaweiSubnetID2), 1)
 	var id string
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
@@ -362,25 +340,18 @@ func TestAccCloudDCInstance_modifyIPAnswerLost(t *testing.T) {
 		CheckDestroy:             checkInstancesGone(emu),
 		Steps: []resource.TestStep{
 			{
-				Config: acctest.ConfigCompose(provider, config),
+				Config: acctest.ConfigCompose(provider, instanceConfig("tf-acc-change-cut", emulator.HuaweiImageID, "")),
 				Check: resource.ComposeTestCheckFunc(acctest.CaptureID(instanceResourceName, &id), func(*terraform.State) error {
 					emu.SetFaults([]emulator.FaultRule{{Kind: emulator.FaultCutAfter, Rate: 1, Max: 1,
-						Actions: []string{"clouddc.PUT /v1/" + emulator.HuaweiProjectID + "/instances/" + id + "/ip"}}})
+						Actions: []string{"clouddc.PUT /v1/" + emulator.HuaweiProjectID + path(id)}}})
 					return nil
 				}),
 			},
 			{
-				Config: acctest.ConfigCompose(provider, twoNICs),
-				Check: resource.ComposeTestCheckFunc(resource.TestCheckResourceAttr(instanceResourceName, "network_interfaces.#", "2"),
-					func(*terraform.State) error {
-						if n := emu.FaultCounts()[emulator.FaultCutAfter]; n != 1 {
-							return fmt.Errorf("%d cut-after faults injected, want 1", n)
-						}
-						if n := emu.CallCount("clouddc.ModifyInstanceIp"); n != 1 {
-							return fmt.Errorf("ModifyInstanceIp sent %d times, want once", n)
-						}
-						return nil
-					}),
+				Config: acctest.ConfigCompose(provider, changed),
+				Check: resource.ComposeTestCheckFunc(check, func(*terraform.State) error {
+					return acctest.CheckAnswerLostOnce(emu, "clouddc."+operation)
+				}),
 			},
 		},
 	})
