@@ -2,6 +2,9 @@ package zenlayer
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -61,7 +64,12 @@ func TestResizeDiskNotCarriedOutIsSentAgain(t *testing.T) {
 // sendings the outcome is unknown, and the error says so.
 func TestResizeDiskNeverReachesTheServer(t *testing.T) {
 	_, c, id := diskClient(t, emulator.FaultRule{Kind: emulator.FaultCutBefore, Rate: 1, Actions: []string{"zec.ResizeDisk"}})
-	if err := c.ResizeDisk(context.Background(), id, 60); !IsOutcomeUnknown(err) {
+	err := c.ResizeDisk(context.Background(), id, 60)
+	var ue *OutcomeUnknownError
+	if !errors.As(err, &ue) {
 		t.Fatalf("ResizeDisk: %v, want an outcome unknown", err)
+	}
+	if ue.Sent != diskAttempts || !strings.Contains(err.Error(), fmt.Sprintf("sent %d times", diskAttempts)) {
+		t.Errorf("ResizeDisk: %v (Sent %d), want it to say the call was sent %d times", err, ue.Sent, diskAttempts)
 	}
 }

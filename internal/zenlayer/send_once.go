@@ -27,13 +27,20 @@ type OutcomeUnknownError struct {
 	Err                error
 	// Last is the object's status when the reads gave up ("" if unread).
 	Last string
+	// Sent is how many times the call was sent, each answer lost (0 or 1:
+	// once; sendDisk sends a call the disk shows no sign of again).
+	Sent int
 }
 
 func (e *OutcomeUnknownError) Error() string {
+	sent := "The call was not sent again, as a second one could be done twice (a second reinstall wipes the disks again) or be refused"
+	if e.Sent > 1 {
+		sent = fmt.Sprintf("The call was sent %d times, each time the answer was lost and the %s showed no sign of it afterwards; "+
+			"it is not sent again", e.Sent, e.Object)
+	}
 	return fmt.Sprintf("zenlayer %[1]s of %[2]s %[3]s: the answer was lost (%[4]v), and the %[2]s does not show the change "+
-		"(status %[5]q). The call was not sent again, as a second one could be done twice (a second reinstall wipes the disks "+
-		"again) or be refused. Check the %[2]s; the next plan shows the change again if it was not made", e.Action, e.Object, e.ID,
-		e.Err, e.Last)
+		"(status %[5]q). %[6]s. Check the %[2]s; the next plan shows the change again if it was not made", e.Action, e.Object, e.ID,
+		e.Err, e.Last, sent)
 }
 
 func (e *OutcomeUnknownError) Unwrap() error { return e.Err }
@@ -108,9 +115,13 @@ func (c *Client) sendOnceBMC(ctx context.Context, action, id string, send func(c
 func (c *Client) sendDisk(ctx context.Context, action, id string, send func(context.Context) error, done func(*Disk) bool) error {
 	on := onceTarget[Disk]{object: "zec disk", find: c.FindDisk, status: func(d *Disk) string { return d.DiskStatus }}
 	var err error
-	for range diskAttempts {
+	for n := range diskAttempts {
 		err = sendOnce(ctx, on, action, id, send, func(_ context.Context, d *Disk) bool { return done(d) })
-		if !IsOutcomeUnknown(err) || ctx.Err() != nil {
+		var ue *OutcomeUnknownError
+		if !errors.As(err, &ue) {
+			return err
+		}
+		if ue.Sent = n + 1; ctx.Err() != nil || ue.Sent == diskAttempts {
 			return err
 		}
 		tflog.Info(ctx, "the disk shows no sign of the call whose answer was lost: sending it again", map[string]any{"action": action, "id": id})
