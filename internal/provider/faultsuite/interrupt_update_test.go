@@ -248,3 +248,87 @@ resource "cloudcompute_zenlayer_zec_instance" "vm" {
 }
 `, instanceType)
 }
+
+// The provider is killed while its BMC reinstall is in flight, so the run
+// leaves no mark that it was accepted. The next apply must neither wipe
+// the machine a second time nor drop the reinstall. The Update holds a
+// mark before the call goes out; the next one reads the machine, and waits
+// for the installation it finds (the machine still installing, or, once
+// that has ended, showing the new image), or sends the reinstall when the
+// machine shows no sign of it (the server held the call, and dropped it
+// when the provider died).
+// Before, the next plan asked for the reinstall again (the SSH keys, which
+// the API never reports, still differed) and the apply sent it a second
+// time.
+func TestInterruptedReinstallUnanswered(t *testing.T) {
+	skipIfReal(t)
+	for _, tc := range []struct {
+		name    string
+		install time.Duration
+		cut     bool // the server holds the call and drops it when the provider dies
+	}{{"installing", 20 * time.Second, false}, {"installed", time.Second, false}, {"never-taken", time.Second, true}} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			opts := options(1)
+			opts.Durations = emulator.Durations{BMCCreate: time.Second, BMCInstall: tc.install}
+			emu, err := emulator.Start(opts)
+			must(t, err)
+			defer func() { _ = emu.Close() }()
+			w := newWorkspace(t, emu, bmcReinstallConfig("AAAAC3NzaC1lZDI1NTE5AAAAIFaultSuiteKeyOnly", "img-ubuntu-2204"))
+			w.until(2, "apply", "-auto-approve")
+			id := w.stateIDs()[0]
+
+			must(t, os.WriteFile(filepath.Join(w.dir, "main.tf"), []byte(bmcReinstallConfig("AAAAC3NzaC1lZDI1NTE5AAAAIFaultSuiteKeyTwo", "img-debian-12")), 0o600))
+			killed := make(chan int, 1)
+			if tc.cut {
+				emu.SetFaults([]emulator.FaultRule{{Kind: emulator.FaultLatency, Latency: time.Minute, Rate: 1, Max: 1, Actions: []string{"bmc.ReinstallInstance"}}})
+			} else {
+				emu.OnceBefore("bmc.ReinstallInstance", func() { killed <- killProviders(w.dir) })
+			}
+			apply := w.start(t, "apply")
+			if tc.cut {
+				waitFor(t, "the reinstall to be held", func() bool { return emu.FaultCounts()[emulator.FaultLatency] == 1 })
+				killed <- killProviders(w.dir)
+			}
+			<-apply.ended
+			if n := <-killed; n == 0 || apply.cmd.ProcessState.ExitCode() == 0 {
+				t.Fatalf("no provider killed (%d) or the apply succeeded:\n%s", n, tail(apply.out.String(), 2000))
+			}
+			if !tc.cut {
+				waitFor(t, "the reinstall to be carried out", func() bool { return emu.CallCount("bmc.ReinstallInstance") == 1 })
+			}
+			if tc.name == "installed" {
+				waitFor(t, "the installation to end", func() bool { i, _ := emu.BMCInstance(id); return i.Status == "RUNNING" })
+			}
+
+			code, plan := w.run("plan", "-detailed-exitcode")
+			if strings.Contains(plan, "will be reinstalled: its disks are wiped") || !strings.Contains(plan, "may have been sent already") {
+				t.Errorf("the plan after the unanswered reinstall does not say the apply reads the machine first (exit %d):\n%s", code, tail(plan, 4000))
+			}
+			// One apply: a second one would send a reinstall that the first
+			// wrongly took as made.
+			if code, out := w.run("apply", "-auto-approve"); code != 0 {
+				t.Fatalf("the apply after the unanswered reinstall failed (exit %d):\n%s", code, tail(out, 3000))
+			}
+			if i, _ := emu.BMCInstance(id); emu.CallCount("bmc.ReinstallInstance") != 1 || i.Reinstalls != 1 || i.ImageID != "img-debian-12" {
+				t.Errorf("ReinstallInstance carried out %d times, %d took effect, image %s; want once, the new image",
+					emu.CallCount("bmc.ReinstallInstance"), i.Reinstalls, i.ImageID)
+			}
+			w.doneThenDestroyed(emu)
+		})
+	}
+}
+
+// bmcReinstallConfig is one BMC machine of image with the SSH key key.
+func bmcReinstallConfig(key, image string) string {
+	return configHeader + fmt.Sprintf(`
+resource "cloudcompute_zenlayer_bmc_instance" "metal" {
+  zone_id          = "SEL-A"
+  instance_type_id = "S9I"
+  image_id         = %[2]q
+  name             = "fault-reinstall"
+  ssh_keys         = ["ssh-ed25519 %[1]s faults@example"]
+  timeouts         = { create = "2m", update = "2m" }
+}
+`, key, image)
+}

@@ -2,6 +2,7 @@ package bmc
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"time"
 
@@ -44,7 +45,7 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 	id := state.ID.ValueString()
 	// A reinstall of these very arguments that an Update killed with its
 	// provider had sent is waited for, not sent again.
-	resumed := framework.Resumed(ctx, req.Private, stepReinstall, plan.installDigest())
+	sent := framework.StepMarkOf(ctx, req.Private, stepReinstall, plan.installDigest())
 	framework.ClearSent(ctx, resp.Private, &resp.Diagnostics)
 
 	// If the create was interrupted while the machine was built (or
@@ -70,7 +71,7 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 	if !zentags.UpdateShared(ctx, conn, "BMC instance", id, conn.RenameBMCInstances, plan.Shared, &p.Cur.Shared, p.Fail) {
 		return
 	}
-	if len(reinstall) > 0 && !r.reinstall(ctx, conn, p, &plan, password, reinstall, timeout, held, resumed, &resp.Diagnostics) {
+	if len(reinstall) > 0 && !r.reinstall(ctx, conn, p, &plan, password, reinstall, timeout, held, sent, &resp.Diagnostics) {
 		return
 	}
 	if !updateNetwork(ctx, conn, p, &plan, timeout, &resp.Diagnostics) {
@@ -103,30 +104,34 @@ const stepReinstall = "reinstall"
 
 // reinstall reinstalls the machine with the plan's installation arguments
 // (ReinstallInstance, sent once: a lost answer is confirmed by reading the
-// machine, never re-sent, and once it is accepted, held tells a run after
-// this provider is killed that it was sent), waits until it is RUNNING
-// again, and records them. A reinstall that a killed Update had sent
-// (resumed) is only waited for. The power state is restored by the Update
-// afterwards.
+// machine, never re-sent; held tells a run after this provider is killed
+// that it was going out, then that it was accepted), waits until it is
+// RUNNING again, and records them. A reinstall that a killed Update had
+// sent (sent.Accepted), or whose answer it never read and which the
+// machine shows (reinstallShown), is only waited for. The power state is
+// restored by the Update afterwards.
 func (r *instanceResource) reinstall(ctx context.Context, conn *zenlayer.Client, p *framework.Partial[instanceResourceModel], plan *instanceResourceModel,
-	password types.String, changed []string, timeout time.Duration, held *framework.Marks, resumed bool, diags *diag.Diagnostics) bool {
+	password types.String, changed []string, timeout time.Duration, held *framework.Marks, sent framework.StepMark, diags *diag.Diagnostics) bool {
 	id := p.Cur.ID.ValueString()
 	in := plan.reinstallRequest(ctx, id, password, diags)
+	resumed := sent.Accepted || (sent.Unanswered && !diags.HasError() && reinstallShown(ctx, conn, id, sent.Before))
 	switch {
 	case diags.HasError():
 		return false
 	case resumed:
 		tflog.Warn(ctx, "BMC instance: a reinstall of these arguments was sent by a run whose provider was killed; waiting for it, not sending it again",
-			map[string]any{"id": id, "changed": fmt.Sprint(changed)})
+			map[string]any{"id": id, "changed": fmt.Sprint(changed), "answer_read": sent.Accepted})
 	default:
 		// Let a transition in progress (booting, stopping) end first.
-		if _, err := waitInstancePowerSettled(ctx, conn, id, timeout); err != nil {
+		settled, err := waitInstancePowerSettled(ctx, conn, id, timeout)
+		if err != nil {
 			p.Fail(fmt.Sprintf("reinstalling BMC instance (%s)", id), err)
 			return false
 		}
 		tflog.Warn(ctx, "reinstalling BMC instance: its disks are wiped", map[string]any{
 			"id": id, "action": "ReinstallInstance", "image_id": in.ImageID, "changed": fmt.Sprint(changed),
 		})
+		held.Sending(stepReinstall, plan.installDigest(), installShown(settled))
 		if err := conn.ReinstallBMCInstance(ctx, in); err != nil {
 			p.Fail(fmt.Sprintf("reinstalling BMC instance (%s)", id), err)
 			return false
@@ -155,4 +160,31 @@ func (r *instanceResource) reinstall(ctx context.Context, conn *zenlayer.Client,
 		c.PowerState = types.StringValue(PowerStopped)
 	}
 	return true
+}
+
+// installShown is what DescribeInstances shows of an instance's
+// installation (its image, hostname, RAID, partitions and key pair).
+func installShown(inst *zenlayer.BMCInstance) string {
+	b, _ := json.Marshal([]any{inst.ImageID, inst.IpxeURL, inst.Hostname, inst.RaidConfig, inst.Partitions, inst.KeyID})
+	return string(b)
+}
+
+// reinstallShown reports whether the machine shows a reinstall that a run
+// whose provider was killed sent without reading the answer: it is
+// installing (or failed to), or shows an installation other than the one
+// it showed before the call (before). A machine that shows neither, or
+// cannot be read, did not take it, as far as can be told: the reinstall is
+// sent (a reinstall that changes only what the API never reports, such as
+// the SSH keys, and that has ended, cannot be told from one never made;
+// sending it again wipes the disks twice, where not sending it would leave
+// the machine without the keys the state records).
+func reinstallShown(ctx context.Context, conn *zenlayer.Client, id, before string) bool {
+	inst, err := conn.FindBMCInstance(ctx, id)
+	if err != nil {
+		return false
+	}
+	shown := inst.InstanceStatus == zenlayer.BMCStatusInstalling || inst.InstanceStatus == zenlayer.BMCStatusInstallFailed || installShown(inst) != before
+	tflog.Info(ctx, "BMC instance: a run whose provider was killed was sending a reinstall of these arguments; reading the machine to learn whether it took it",
+		map[string]any{"id": id, "status": inst.InstanceStatus, "shown": shown})
+	return shown
 }

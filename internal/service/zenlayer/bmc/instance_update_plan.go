@@ -31,12 +31,19 @@ func planInPlace(ctx context.Context, req resource.ModifyPlanRequest, resp *reso
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("custom_raids"), plan.CustomRaids)...)
 	}
 	reinstall := reinstallChanges(&plan, state, framework.Imported(ctx, req.Private))
+	sent := framework.StepMarkOf(ctx, req.Private, stepReinstall, plan.installDigest())
 	switch {
-	case len(reinstall) > 0 && framework.Resumed(ctx, req.Private, stepReinstall, plan.installDigest()):
+	case len(reinstall) > 0 && sent.Accepted:
 		resp.Diagnostics.AddWarning(fmt.Sprintf("BMC instance (%s): its reinstall was sent already, and is not sent again", id),
 			"A run whose provider was killed had sent the reinstall of "+strings.Join(reinstall, ", ")+" (ReinstallInstance) "+
 				"with the values of this plan. The apply waits for that installation to finish instead of wiping the disks a "+
 				"second time, then returns the machine to its power_state.")
+	case len(reinstall) > 0 && sent.Unanswered:
+		resp.Diagnostics.AddWarning(fmt.Sprintf("BMC instance (%s): its reinstall may have been sent already; the apply reads the machine first", id),
+			"A run whose provider was killed was sending the reinstall of "+strings.Join(reinstall, ", ")+" (ReinstallInstance) "+
+				"with the values of this plan, and never read the answer. The apply reads the machine: if it is installing, or "+
+				"shows an installation other than the one it had, the apply waits for that installation instead of wiping the "+
+				"disks a second time. Otherwise it reinstalls the machine, and everything on its disks is lost.")
 	case len(reinstall) > 0:
 		resp.Diagnostics.AddWarning(fmt.Sprintf("BMC instance (%s) will be reinstalled: its disks are wiped", id),
 			"Changing "+strings.Join(reinstall, ", ")+" reinstalls the operating system of this machine in place "+
