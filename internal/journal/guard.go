@@ -160,8 +160,8 @@ func Create(ctx context.Context, s Spec) (*Result, error) {
 	}
 
 	for {
-		orphan, held := j.Claim(s.Kind, hash)
-		if orphan == nil && held {
+		orphan, holder := j.Claim(s.Kind, hash)
+		if orphan == nil && holder != 0 {
 			var err error
 			if orphan, err = awaitOther(ctx, j, s, hash); err != nil {
 				return res, err
@@ -258,15 +258,15 @@ func awaitOther(ctx context.Context, j *Journal, s Spec, hash string) (*Entry, e
 		map[string]any{"kind": s.Label, "grace": OwnerGrace.String()})
 	until := clock.Now().Add(OwnerGrace)
 	for {
-		e, held := j.Claim(s.Kind, hash)
+		e, holder := j.Claim(s.Kind, hash)
 		if e != nil {
 			return e, nil
 		}
-		if !held {
+		if holder == 0 {
 			return nil, nil
 		}
 		if !clock.Now().Before(until) || wait.Sleep(ctx, clock, OwnerPoll) != nil {
-			return nil, &HeldError{Label: s.Label, Grace: OwnerGrace, JournalDir: Dir(), Interrupted: ctx.Err() != nil}
+			return nil, &HeldError{Label: s.Label, Grace: OwnerGrace, JournalDir: Dir(), Interrupted: ctx.Err() != nil, PID: holder}
 		}
 	}
 }
@@ -277,6 +277,8 @@ type HeldError struct {
 	Label, JournalDir string
 	Grace             time.Duration
 	Interrupted       bool
+	// PID is the process that holds the record (-1: unknown).
+	PID int
 }
 
 func (e *HeldError) Error() string {
@@ -284,9 +286,13 @@ func (e *HeldError) Error() string {
 	if e.Interrupted {
 		waited = "until the run was interrupted"
 	}
-	return fmt.Sprintf("another provider process is still creating a %s with the same arguments (its record is in %s), and it was waited for %s: "+
+	process := "another provider process"
+	if e.PID > 0 {
+		process += fmt.Sprintf(" (pid %d)", e.PID)
+	}
+	return fmt.Sprintf("%s is still creating a %s with the same arguments (its record is in %s), and it was waited for %s: "+
 		"it may be the provider of a terraform that was killed, still finishing that create. Nothing was sent, so that no second %s is ordered. "+
-		"Run the apply again once that process has ended: its %s is then adopted.", e.Label, e.JournalDir, waited, e.Label, e.Label)
+		"Run the apply again once that process has ended: its %s is then adopted.", process, e.Label, e.JournalDir, waited, e.Label, e.Label)
 }
 
 // ended reports whether ctx is done or its deadline has passed: a sleep

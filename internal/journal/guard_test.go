@@ -3,6 +3,7 @@ package journal
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -273,8 +274,8 @@ func TestClaimRespectsLiveProcesses(t *testing.T) {
 	}
 	ppid := os.Getppid()
 	write("parent", owner{pid: ppid, start: processStartTimeOf(ppid), nonce: "x"})
-	if e, held := j.Claim("thing", hash); e != nil || !held {
-		t.Fatalf("claimed the record of a live process (pid %d): %+v, or did not see it held (%v)", ppid, e, held)
+	if e, holder := j.Claim("thing", hash); e != nil || holder != ppid {
+		t.Fatalf("claimed the record of a live process (pid %d): %+v, or did not see it held by it (holder %d)", ppid, e, holder)
 	}
 	write("reused", owner{pid: ppid, start: "1", nonce: "x"}) // same pid, other start: a reused pid
 	write("dead", owner{pid: 1 << 22, start: "5", nonce: "x"})
@@ -407,6 +408,9 @@ func TestCreateWaitsForAnotherLiveProcess(t *testing.T) {
 				var he *HeldError
 				if !errors.As(err, &he) || c.sends.Load() != 0 || len(res.IDs) != 0 {
 					t.Fatalf("err %v, %d sends, ids %v; want a HeldError and nothing sent", err, c.sends.Load(), res.IDs)
+				}
+				if he.PID <= 0 || !strings.Contains(filepath.Base(file), fmt.Sprintf("%d-", he.PID)) || !strings.Contains(err.Error(), fmt.Sprintf("(pid %d)", he.PID)) {
+					t.Errorf("%v: does not name the process holding %s", err, filepath.Base(file))
 				}
 				return
 			}

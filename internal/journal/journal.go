@@ -272,8 +272,9 @@ func claimable(o owner, e *Entry) bool {
 
 // Claim takes a record of the same kind and arguments that is claimable,
 // if there is one, and makes it this process's. Claiming is atomic (a
-// rename): two processes never claim the same record. Otherwise held
-// reports whether a process other than this one, still running, holds
+// rename): two processes never claim the same record. Otherwise holder,
+// if not 0, is the pid (-1: unknown) of a process other than this one,
+// still running, that holds
 // such a record whose outcome it has not answered: a create of them in
 // flight there, or one a provider whose terraform was killed left behind
 // before it exits itself. (An answered record of a live process is a
@@ -282,7 +283,7 @@ func claimable(o owner, e *Entry) bool {
 // Each record is judged by one reading of it: a record that changes the
 // moment after (its create answered, its process ended) is judged again at
 // the next Claim, never taken for one that is neither claimable nor held.
-func (j *Journal) Claim(kind, hash string) (claimed *Entry, held bool) {
+func (j *Journal) Claim(kind, hash string) (claimed *Entry, holder int) {
 	me := currentOwner()
 	for r := range j.records(kind, hash) {
 		f, e, o := r.file, r.Entry, r.owner
@@ -290,7 +291,7 @@ func (j *Journal) Claim(kind, hash string) (claimed *Entry, held bool) {
 		case claimable(o, &e):
 			mine := filepath.Join(j.dir, fileName(e.Token, me))
 			if err := os.Rename(f, mine); err != nil {
-				held = true // another process took it first: it holds it now
+				holder = -1 // another process took it first: it holds it now (which one, the name read does not say)
 				continue
 			}
 			// The record as it is now: it may have been rewritten (answered)
@@ -299,12 +300,12 @@ func (j *Journal) Claim(kind, hash string) (claimed *Entry, held bool) {
 				e = now
 			}
 			e.path = mine
-			return &e, false
+			return &e, 0
 		case o != me && alive(o) && e.State != StateAnswered:
-			held = true
+			holder = o.pid
 		}
 	}
-	return nil, held
+	return nil, holder
 }
 
 // Held forgets the answered records of object id: a plan, refresh or
