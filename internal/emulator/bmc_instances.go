@@ -42,6 +42,10 @@ type bmcInstance struct {
 	// machine's decrease ordered for the next billing cycle (nil: none).
 	DowngradeBandwidth      *int
 	DowngradeTrafficPackage *float64
+	// SubnetMove is the subnet the instance is joining or leaving
+	// (AssociateSubnetInstances, UnAssociateSubnetInstance, carried out in
+	// the background; "": none): another move is refused meanwhile.
+	SubnetMove string
 
 	timed
 }

@@ -224,6 +224,8 @@ func (b *bmcState) associateSubnetInstances(req *call) (any, []string, error) {
 		switch {
 		case i.recycled():
 			return nil, ids, bmcRecycledErr(i.InstanceID)
+		case i.SubnetMove != "":
+			return nil, ids, bmcSubnetMoving(i)
 		case i.InstanceStatus != bmcStatusRunning || i.tl.busy():
 			return nil, ids, apiErr(http.StatusForbidden, bmcCodeNotRunning, "Instance %s is %s; only RUNNING instances can join a subnet.", i.InstanceID, i.InstanceStatus)
 		case !i.Type.SupportSubnet:
@@ -236,13 +238,21 @@ func (b *bmcState) associateSubnetInstances(req *call) (any, []string, error) {
 	}
 	now := b.s.now()
 	for _, i := range list {
-		i.tl.after(now, b.s.opts.Durations.BMCStart, func() { i.SubnetIDs = []string{subnet} })
+		i.SubnetMove = subnet
+		i.tl.after(now, b.s.opts.Durations.BMCStart, func() { i.SubnetIDs, i.SubnetMove = []string{subnet}, "" })
 	}
 	return nil, ids, nil
 }
 
+// bmcSubnetMoving is the refusal of a subnet move while another one of
+// instance i is carried out (errors.go: OPERATION_DENIED_SUBNET_ASSOCIATING_INSTANCE).
+func bmcSubnetMoving(i *bmcInstance) *errAPI {
+	return apiErr(http.StatusForbidden, bmcCodeSubnetAssociating, "Instance %s is being moved into or out of subnet %s.", i.InstanceID, i.SubnetMove)
+}
+
 // unAssociateSubnetInstance follows UnAssociateSubnetInstance: the instance
-// leaves the subnet Durations.BMCStart later; one not in it is left alone.
+// leaves the subnet Durations.BMCStart later; one not in it is left alone,
+// one joining or leaving a subnet refused.
 func (b *bmcState) unAssociateSubnetInstance(req *call) (any, []string, error) {
 	subnet, _, e := subnetOf(req)
 	if e != nil {
@@ -252,12 +262,15 @@ func (b *bmcState) unAssociateSubnetInstance(req *call) (any, []string, error) {
 	if e != nil {
 		return nil, ids, e
 	}
-	if i.recycled() {
+	switch {
+	case i.recycled():
 		return nil, ids, bmcRecycledErr(i.InstanceID)
-	}
-	if slices.Contains(i.SubnetIDs, subnet) {
+	case i.SubnetMove != "":
+		return nil, ids, bmcSubnetMoving(i)
+	case slices.Contains(i.SubnetIDs, subnet):
+		i.SubnetMove = subnet
 		i.tl.after(b.s.now(), b.s.opts.Durations.BMCStart, func() {
-			i.SubnetIDs = slices.DeleteFunc(slices.Clone(i.SubnetIDs), func(s string) bool { return s == subnet })
+			i.SubnetIDs, i.SubnetMove = slices.DeleteFunc(slices.Clone(i.SubnetIDs), func(s string) bool { return s == subnet }), ""
 		})
 	}
 	return nil, ids, nil

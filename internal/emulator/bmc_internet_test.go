@@ -95,3 +95,38 @@ func TestBMCPrepaidDowngradeWaitsForTheBillingCycle(t *testing.T) {
 	bmcWantCode(t, h.call("CancelInstanceTrafficPackageDowngrade", map[string]any{"instanceId": post}),
 		http.StatusForbidden, "OPERATION_FILED_INSTANCE_NOT_EXIST_TRAFFIC_PACKAGE")
 }
+
+// A subnet move is carried out in the background: while it is, the API
+// refuses another move of the instance (errors.go's
+// OPERATION_DENIED_SUBNET_ASSOCIATING_INSTANCE), whether a join or a
+// leave; once the instance shows the subnet, a second join is refused as
+// a duplicate (OPERATION_DENIED_SUBNET_NOT_REPEAT_INSTANCE), and a leave
+// is taken.
+func TestBMCSubnetMoveRefusesAnotherMeanwhile(t *testing.T) {
+	h := startBMC(t, Options{})
+	ctx := context.Background()
+	id := h.running(bmcBasicReq())
+	const subnet = "subnet-sel-a-1"
+	if err := h.c.AssociateBMCSubnet(ctx, id, subnet); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.c.AssociateBMCSubnet(ctx, id, subnet); !zenlayer.HasCode(err, zenlayer.CodeBMCSubnetMoving) {
+		t.Fatalf("second join during the first: %v, want %s", err, zenlayer.CodeBMCSubnetMoving)
+	}
+	if err := h.c.UnassociateBMCSubnet(ctx, id, subnet); !zenlayer.HasCode(err, zenlayer.CodeBMCSubnetMoving) {
+		t.Fatalf("leave during the join: %v, want %s", err, zenlayer.CodeBMCSubnetMoving)
+	}
+	h.clock.Add(bmcTestDurations.BMCStart)
+	if inst, err := h.c.FindBMCInstance(ctx, id); err != nil || len(inst.SubnetIDs) != 1 || inst.SubnetIDs[0] != subnet {
+		t.Fatalf("after the join: %+v, %v; want it in %s", inst, err, subnet)
+	}
+	if err := h.c.AssociateBMCSubnet(ctx, id, subnet); !zenlayer.HasCode(err, zenlayer.CodeBMCSubnetInSubnet) {
+		t.Fatalf("join of an instance in the subnet: %v, want %s", err, zenlayer.CodeBMCSubnetInSubnet)
+	}
+	if err := h.c.UnassociateBMCSubnet(ctx, id, subnet); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.c.AssociateBMCSubnet(ctx, id, subnet); !zenlayer.HasCode(err, zenlayer.CodeBMCSubnetMoving) {
+		t.Fatalf("join during the leave: %v, want %s", err, zenlayer.CodeBMCSubnetMoving)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // The contract tests: every action the emulator serves, in every version,
@@ -246,7 +247,10 @@ func bmcCases() []contractCase {
 			s.SetBMCInstanceStatus(inst, bmcStatusRunning)
 			return map[string]any{"subnetId": "subnet-sel-a-1", "subnetInstanceList": []map[string]any{{"instanceId": inst}}}
 		}},
-		{"UnAssociateSubnetInstance", func(*Server) map[string]any {
+		{"UnAssociateSubnetInstance", func(s *Server) map[string]any {
+			s.mu.Lock()
+			s.bmcOf().instances[inst].tl.advance(time.Now().Add(time.Hour)) // the move in ends (another is refused until then)
+			s.mu.Unlock()
 			return map[string]any{"subnetId": "subnet-sel-a-1", "instanceId": inst}
 		}},
 		{"TerminateInstance", func(s *Server) map[string]any {

@@ -112,6 +112,9 @@ const (
 	bmcCodeInstanceNotSupportSubnet = "OPERATION_DENIED_INSTANCE_NOT_SUPPORT_SUBNET"
 	bmcCodeDifferentZone            = "OPERATION_DENIED_DIFFERENT_ZONE"
 	bmcCodeSubnetNotRepeatInstance  = "OPERATION_DENIED_SUBNET_NOT_REPEAT_INSTANCE"
+	// errors.go's "Instance is being removed": a subnet move of the
+	// instance is under way.
+	bmcCodeSubnetAssociating = "OPERATION_DENIED_SUBNET_ASSOCIATING_INSTANCE"
 	// A PREPAID downgrade waiting for the next billing cycle, and its
 	// cancellation (CancelInstanceBandwidthDowngrade,
 	// CancelInstanceTrafficPackageDowngrade; the same errors.go).

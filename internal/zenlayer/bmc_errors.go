@@ -26,6 +26,13 @@ const (
 	CodeBMCInstanceNotStopped = "OPERATION_DENIED_INSTANCE_NOT_STOPPED"
 	// CodeBMCPostpaidPromise (403): TerminateInstance on a resource in its commitment period.
 	CodeBMCPostpaidPromise = "OPERATION_DENIED_POSTPAID_PROMISE"
+	// CodeBMCSubnetMoving (403): AssociateSubnetInstances or
+	// UnAssociateSubnetInstance while a subnet move of the instance is under
+	// way (errors.go: "Instance is being removed").
+	CodeBMCSubnetMoving = "OPERATION_DENIED_SUBNET_ASSOCIATING_INSTANCE"
+	// CodeBMCSubnetInSubnet (403): AssociateSubnetInstances of an instance
+	// in a subnet already (errors.go: "Duplicated instances in the subnet").
+	CodeBMCSubnetInSubnet = "OPERATION_DENIED_SUBNET_NOT_REPEAT_INSTANCE"
 )
 
 // bmcPerInstanceCodes are the answers of a batch action that concern one of

@@ -2,6 +2,7 @@ package faultsuite_test
 
 import (
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -331,4 +332,61 @@ resource "cloudcompute_zenlayer_bmc_instance" "metal" {
   timeouts         = { create = "2m", update = "2m" }
 }
 `, key, image)
+}
+
+// A BMC machine's move into a subnet (AssociateSubnetInstances, which the
+// API carries out in the background: the instance shows the subnet when
+// it is done) is interrupted while the apply waits for it. The next apply
+// must not fail because the first move is still under way or done: the
+// API refuses a second one then (the instance is being associated, or is
+// in the subnet already).
+func TestInterruptedSubnetJoin(t *testing.T) {
+	skipIfReal(t)
+	for _, how := range interruptions {
+		t.Run(how, func(t *testing.T) {
+			t.Parallel()
+			opts := options(1)
+			opts.Durations = emulator.Durations{BMCCreate: time.Second, BMCInstall: time.Second, BMCStart: 15 * time.Second}
+			emu, err := emulator.Start(opts)
+			must(t, err)
+			defer func() { _ = emu.Close() }()
+			w := newWorkspace(t, emu, subnetConfig(""))
+			w.until(2, "apply", "-auto-approve")
+
+			must(t, os.WriteFile(filepath.Join(w.dir, "main.tf"), []byte(subnetConfig(`subnet_id = "subnet-sel-a-1"`)), 0o600))
+			apply := w.start(t, "apply")
+			waitFor(t, "the move to be sent", func() bool { return emu.CallCount("bmc.AssociateSubnetInstances") == 1 })
+			time.Sleep(time.Second) // accepted, and the apply waits for it
+			apply.stop(t, w, how)
+
+			if code, out := w.run("apply", "-auto-approve"); code != 0 {
+				t.Fatalf("the apply after the interrupted move failed (exit %d):\n%s", code, tail(out, 4000))
+			}
+			taken := 0
+			for _, e := range emu.Log() {
+				if e.API == "bmc" && e.Action == "AssociateSubnetInstances" && e.Status == http.StatusOK {
+					taken++
+				}
+			}
+			if taken != 1 {
+				t.Errorf("bmc.AssociateSubnetInstances taken %d times, want once", taken)
+			}
+			w.doneThenDestroyed(emu)
+		})
+	}
+}
+
+// subnetConfig is one BMC machine with the extra arguments subnet.
+func subnetConfig(subnet string) string {
+	return configHeader + fmt.Sprintf(`
+resource "cloudcompute_zenlayer_bmc_instance" "metal" {
+  zone_id          = "SEL-A"
+  instance_type_id = "S9I"
+  image_id         = "img-ubuntu-2204"
+  name             = "fault-subnet"
+  key_id           = "key-faults"
+  timeouts         = { create = "1m", update = "2m" }
+  %s
+}
+`, subnet)
 }

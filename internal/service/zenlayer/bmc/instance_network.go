@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/framework"
+	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/wait"
 	"github.com/cloudcompute/terraform-provider-cloudcompute/internal/zenlayer"
 )
 
@@ -158,14 +159,10 @@ func updateSubnet(ctx context.Context, conn *zenlayer.Client, p *framework.Parti
 	id := p.Cur.ID.ValueString()
 	if old := p.Cur.SubnetID.ValueString(); old != "" {
 		tflog.Info(ctx, "taking BMC instance out of its subnet", map[string]any{"id": id, "action": "UnAssociateSubnetInstance", "subnet_id": old})
-		if err := conn.UnassociateBMCSubnet(ctx, id, old); err != nil {
+		if err := moveSubnet(ctx, conn, id, "to leave subnet "+old, timeout, func(ctx context.Context) error {
+			return conn.UnassociateBMCSubnet(ctx, id, old)
+		}, func(inst *zenlayer.BMCInstance) bool { return !slices.Contains(inst.SubnetIDs, old) }); err != nil {
 			p.Fail(fmt.Sprintf("taking BMC instance (%s) out of subnet %s", id, old), err)
-			return false
-		}
-		if err := waitInstanceShows(ctx, conn, id, "to leave subnet "+old, timeout, func(inst *zenlayer.BMCInstance) bool {
-			return !slices.Contains(inst.SubnetIDs, old)
-		}); err != nil {
-			p.Fail(fmt.Sprintf("waiting for BMC instance (%s) to leave subnet %s", id, old), err)
 			return false
 		}
 		p.Cur.SubnetID = types.StringNull()
@@ -173,19 +170,79 @@ func updateSubnet(ctx context.Context, conn *zenlayer.Client, p *framework.Parti
 	if !plan.SubnetID.IsNull() {
 		to := plan.SubnetID.ValueString()
 		tflog.Info(ctx, "putting BMC instance in a subnet", map[string]any{"id": id, "action": "AssociateSubnetInstances", "subnet_id": to})
-		if err := conn.AssociateBMCSubnet(ctx, id, to); err != nil {
+		if err := moveSubnet(ctx, conn, id, "to join subnet "+to, timeout, func(ctx context.Context) error {
+			return conn.AssociateBMCSubnet(ctx, id, to)
+		}, func(inst *zenlayer.BMCInstance) bool { return slices.Contains(inst.SubnetIDs, to) }); err != nil {
 			p.Fail(fmt.Sprintf("putting BMC instance (%s) in subnet %s", id, to), err)
-			return false
-		}
-		if err := waitInstanceShows(ctx, conn, id, "to join subnet "+to, timeout, func(inst *zenlayer.BMCInstance) bool {
-			return slices.Contains(inst.SubnetIDs, to)
-		}); err != nil {
-			p.Fail(fmt.Sprintf("waiting for BMC instance (%s) to join subnet %s", id, to), err)
 			return false
 		}
 		p.Cur.SubnetID = plan.SubnetID
 	}
 	return true
+}
+
+// moveSubnet sends a move of machine id into or out of a subnet and waits
+// until the machine shows it (shown). The API carries a move out in the
+// background and refuses another one meanwhile
+// (CodeBMCSubnetMoving), such as the one an interrupted run sent and whose
+// end no state recorded; and it refuses a join while the machine is in a
+// subnet (CodeBMCSubnetInSubnet). So a move refused either way is not an
+// error yet: until the machine shows it (that run's move was this one) or
+// the API takes it (that move was another, now over), it is sent again at
+// each poll, within timeout.
+func moveSubnet(ctx context.Context, conn *zenlayer.Client, id, what string, timeout time.Duration, send func(context.Context) error,
+	shown func(*zenlayer.BMCInstance) bool) error {
+	err := send(ctx)
+	if refusedMove(err) {
+		tflog.Info(ctx, "BMC instance: the API refuses the subnet move while another is under way or made; waiting for the machine to show it, or to take it",
+			map[string]any{"id": id, "waiting_for": what, "error": err.Error()})
+		err = sendMoveAgain(ctx, conn, id, what, timeout, send, shown)
+	}
+	if err != nil {
+		return err
+	}
+	return waitInstanceShows(ctx, conn, id, what, timeout, shown)
+}
+
+// refusedMove reports whether err refuses a subnet move for one under way
+// or made.
+func refusedMove(err error) bool {
+	return zenlayer.HasCode(err, zenlayer.CodeBMCSubnetMoving) || zenlayer.HasCode(err, zenlayer.CodeBMCSubnetInSubnet)
+}
+
+// moveTaken is the pseudo status of sendMoveAgain's other target: the API
+// took the move sent again.
+const moveTaken = "(move taken)"
+
+// sendMoveAgain polls machine id until it shows the move (shown), sending
+// the move again at each poll that does not: a refusal for a move under
+// way is polled through, any other error ends the wait (a machine that
+// stays in another subnet, say).
+func sendMoveAgain(ctx context.Context, conn *zenlayer.Client, id, what string, timeout time.Duration, send func(context.Context) error,
+	shown func(*zenlayer.BMCInstance) bool) error {
+	status := wait.StatusOf(conn.FindBMCInstance, id, zenlayer.IsNotFound, func(inst *zenlayer.BMCInstance) string {
+		if shown(inst) {
+			return changeShown
+		}
+		return instanceFinder.Status(inst)
+	})
+	refresh := func(ctx context.Context) (*zenlayer.BMCInstance, string, error) {
+		inst, st, err := status(ctx)
+		if err != nil || st == changeShown || st == wait.Gone {
+			return inst, st, err
+		}
+		switch err := send(ctx); {
+		case err == nil:
+			return inst, moveTaken, nil
+		case zenlayer.HasCode(err, zenlayer.CodeBMCSubnetMoving):
+			return inst, st, nil // still under way
+		default:
+			return inst, "", err
+		}
+	}
+	_, err := wait.Until(ctx, wait.Object(ctx, "BMC instance", id, what, refresh, timeout, []string{changeShown, moveTaken},
+		[]string{zenlayer.BMCStatusRecycling, zenlayer.BMCStatusRecycle, zenlayer.BMCStatusReleasing, wait.Gone}))
+	return err
 }
 
 // keepOrdered keeps in m, read from the API, the bandwidth and traffic
