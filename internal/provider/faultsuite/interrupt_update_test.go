@@ -362,14 +362,8 @@ func TestInterruptedSubnetJoin(t *testing.T) {
 			if code, out := w.run("apply", "-auto-approve"); code != 0 {
 				t.Fatalf("the apply after the interrupted move failed (exit %d):\n%s", code, tail(out, 4000))
 			}
-			taken := 0
-			for _, e := range emu.Log() {
-				if e.API == "bmc" && e.Action == "AssociateSubnetInstances" && e.Status == http.StatusOK {
-					taken++
-				}
-			}
-			if taken != 1 {
-				t.Errorf("bmc.AssociateSubnetInstances taken %d times, want once", taken)
+			if n := taken(emu, "bmc.AssociateSubnetInstances"); n != 1 {
+				t.Errorf("bmc.AssociateSubnetInstances taken %d times, want once", n)
 			}
 			w.doneThenDestroyed(emu)
 		})
@@ -389,4 +383,120 @@ resource "cloudcompute_zenlayer_bmc_instance" "metal" {
   %s
 }
 `, subnet)
+}
+
+// Changes the API carries out in the background, each interrupted while
+// the apply waits for it: a ZEC disk detached from one instance (to be
+// attached to another), then attached, grown, and a ZEC instance started.
+// The next apply must finish the change, neither failing on a refusal of
+// the same call sent again (the disk is DETACHING, ATTACHING, CHANGING;
+// the instance is STARTING) nor making it twice.
+func TestInterruptedBackgroundChanges(t *testing.T) {
+	skipIfReal(t)
+	long := 8 * time.Second
+	for _, tc := range []struct {
+		name, action string
+		before, after string
+		durations     emulator.Durations
+	}{
+		{"detach", "zec.DetachDisks", `instance_id = cloudcompute_zenlayer_zec_instance.a.id`, `instance_id = cloudcompute_zenlayer_zec_instance.b.id`,
+			emulator.Durations{DiskDetach: long}},
+		{"attach", "zec.AttachDisks", `instance_id = cloudcompute_zenlayer_zec_instance.a.id`, `instance_id = cloudcompute_zenlayer_zec_instance.b.id`,
+			emulator.Durations{DiskAttach: long}},
+		{"grow", "zec.ResizeDisk", `size = 20`, `size = 40`, emulator.Durations{DiskResize: long}},
+		{"start", "zec.StartInstances", `power_state = "stopped"`, `power_state = "running"`, emulator.Durations{InstanceStart: long}},
+	} {
+		for _, how := range interruptions {
+			t.Run(tc.name+"/"+how, func(t *testing.T) {
+				t.Parallel()
+				opts := options(1)
+				d := tc.durations
+				d.InstanceCreate, d.DiskCreate = time.Second, time.Second
+				d.InstanceStop, d.DiskRelease, d.InstanceRelease = time.Second, time.Second, time.Second
+				if d.DiskAttach == 0 {
+					d.DiskAttach = time.Second
+				}
+				if d.InstanceStart == 0 {
+					d.InstanceStart = time.Second
+				}
+				opts.Durations = d
+				emu, err := emulator.Start(opts)
+				must(t, err)
+				defer func() { _ = emu.Close() }()
+				w := newWorkspace(t, emu, backgroundConfig(tc.before))
+				w.until(2, "apply", "-auto-approve")
+
+				must(t, os.WriteFile(filepath.Join(w.dir, "main.tf"), []byte(backgroundConfig(tc.after)), 0o600))
+				sentBefore := taken(emu, tc.action)
+				apply := w.start(t, "apply")
+				waitFor(t, tc.action+" to be taken", func() bool { return taken(emu, tc.action) > sentBefore })
+				time.Sleep(time.Second) // and the apply waits for it
+				apply.stop(t, w, how)
+
+				if code, out := w.run("apply", "-auto-approve"); code != 0 {
+					t.Fatalf("the apply after the interrupted %s failed (exit %d):\n%s", tc.name, code, tail(out, 4000))
+				}
+				if n := taken(emu, tc.action); n != sentBefore+1 {
+					t.Errorf("%s taken %d times by the change, want once", tc.action, n-sentBefore)
+				}
+				w.doneThenDestroyed(emu)
+			})
+		}
+	}
+}
+
+// taken counts the calls of action ("zec.AttachDisks") the emulator took.
+func taken(emu *emulator.Server, action string) int {
+	n := 0
+	for _, e := range emu.Log() {
+		if e.API+"."+e.Action == action && e.Status == http.StatusOK {
+			n++
+		}
+	}
+	return n
+}
+
+// backgroundConfig is two ZEC instances (the first one's power state, and
+// the disk's instance and size, set by the line change) and a data disk.
+func backgroundConfig(change string) string {
+	power, instance, size := `power_state = "stopped"`, `instance_id = cloudcompute_zenlayer_zec_instance.a.id`, `size = 20`
+	switch {
+	case strings.HasPrefix(change, "power_state"):
+		power = change
+	case strings.HasPrefix(change, "instance_id"):
+		instance = change
+	case strings.HasPrefix(change, "size"):
+		size = change
+	}
+	return configHeader + fmt.Sprintf(`
+resource "cloudcompute_zenlayer_zec_instance" "a" {
+  zone_id       = "asia-east-1a"
+  instance_type = "z2a.cpu.1"
+  image_id      = "ubuntu-22.04"
+  subnet_id     = "subnet-faults"
+  name          = "fault-bg-a"
+  key_id        = "key-faults"
+  %s
+  timeouts      = { create = "1m", update = "2m" }
+}
+
+resource "cloudcompute_zenlayer_zec_instance" "b" {
+  zone_id       = "asia-east-1a"
+  instance_type = "z2a.cpu.1"
+  image_id      = "ubuntu-22.04"
+  subnet_id     = "subnet-faults"
+  name          = "fault-bg-b"
+  key_id        = "key-faults"
+  timeouts      = { create = "1m", update = "2m" }
+}
+
+resource "cloudcompute_zenlayer_zec_disk" "data" {
+  zone_id      = "asia-east-1a"
+  name         = "fault-bg-data"
+  %s
+  %s
+  force_detach = true
+  timeouts     = { create = "1m", update = "2m" }
+}
+`, power, size, instance)
 }
