@@ -165,3 +165,41 @@ func TestStepSentOutlivesAKilledUpdate(t *testing.T) {
 		t.Fatalf("after the next Update returned: lost %v, diags %v", lost, diags)
 	}
 }
+
+// A step killed while it was going out (Sending) is known again as
+// unanswered, with what the object showed before, not as accepted; Sent
+// makes it accepted; an Update that cannot tell what it means keeps it
+// (KeepStepMark) for the next one.
+func TestStepSendingOutlivesAKilledUpdate(t *testing.T) {
+	t.Setenv(journal.EnvDir, t.TempDir())
+	ctx := context.Background()
+	var diags diag.Diagnostics
+
+	holdMarks(ctx, privateMap{}, "t-2").Sending("reinstall", "d1", "shown-before") // killed with the call in flight
+	journal.NewProcessForTest()
+	p := privateMap{}
+	restoreMarks(ctx, p, p, &diags, "t-2")
+	m := StepMarkOf(ctx, p, "reinstall", "d1")
+	if m != (StepMark{Unanswered: true, Before: "shown-before"}) || Resumed(ctx, p, "reinstall", "d1") {
+		t.Fatalf("the step in flight, as put back: %+v (%q)", m, p["step_sent"])
+	}
+	if m := StepMarkOf(ctx, p, "reinstall", "d2"); m != (StepMark{}) {
+		t.Fatalf("another digest's mark: %+v", m)
+	}
+	next := holdMarks(ctx, p, "t-2")
+	ClearSent(ctx, p, &diags)
+	if KeepStepMark(ctx, p, "reinstall", "d1", m, &diags); StepMarkOf(ctx, p, "reinstall", "d1") != m {
+		t.Fatalf("KeepStepMark: %q", p["step_sent"])
+	}
+	next.Sent("reinstall", "d1") // the answer came
+	next.Done()
+
+	h := holdMarks(ctx, privateMap{}, "t-2")
+	h.Sending("reinstall", "d1", "x")
+	h.Sent("reinstall", "d1") // accepted, then killed
+	journal.NewProcessForTest()
+	q := privateMap{}
+	if restoreMarks(ctx, q, q, &diags, "t-2"); !Resumed(ctx, q, "reinstall", "d1") || diags.HasError() {
+		t.Fatalf("a step accepted after Sending, as put back: %q, %v", q["step_sent"], diags)
+	}
+}

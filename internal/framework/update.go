@@ -35,6 +35,10 @@ func (p *Partial[M]) Fail(summary string, err error) {
 	p.Save()
 }
 
+// Private is the response's private state, for a mark that a failed
+// step must leave to the next Update (KeepStepMark).
+func (p *Partial[M]) Private() PrivateSetter { return p.resp.Private }
+
 // Save stores Cur as the resource's state, and its identity (Terraform
 // before 1.12 sends none to keep).
 func (p *Partial[M]) Save() {

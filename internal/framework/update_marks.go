@@ -158,6 +158,14 @@ func Resumed(ctx context.Context, p PrivateGetter, step, digest string) bool {
 	return StepMarkOf(ctx, p, step, digest).Accepted
 }
 
+// KeepStepMark sets the mark m of step with arguments of digest again in
+// p: the Update that found it (and cleared it, ClearSent) could not tell
+// what it means, and leaves it to the next one.
+func KeepStepMark(ctx context.Context, p PrivateSetter, step, digest string, m StepMark, diags *diag.Diagnostics) {
+	b, _ := json.Marshal(sentStep{Step: step, Digest: digest, Unanswered: m.Unanswered, Before: m.Before})
+	sentMark.set(ctx, p, b, diags)
+}
+
 // ClearSent removes the mark: the Update that found it has read it.
 func ClearSent(ctx context.Context, p PrivateSetter, diags *diag.Diagnostics) {
 	sentMark.set(ctx, p, nil, diags)

@@ -114,10 +114,19 @@ func (r *instanceResource) reinstall(ctx context.Context, conn *zenlayer.Client,
 	password types.String, changed []string, timeout time.Duration, held *framework.Marks, sent framework.StepMark, diags *diag.Diagnostics) bool {
 	id := p.Cur.ID.ValueString()
 	in := plan.reinstallRequest(ctx, id, password, diags)
-	resumed := sent.Accepted || (sent.Unanswered && !diags.HasError() && reinstallShown(ctx, conn, id, sent.Before))
-	switch {
-	case diags.HasError():
+	if diags.HasError() {
 		return false
+	}
+	resumed := sent.Accepted
+	if sent.Unanswered {
+		var err error
+		if resumed, err = reinstallShown(ctx, conn, id, sent.Before); err != nil {
+			framework.KeepStepMark(ctx, p.Private(), stepReinstall, plan.installDigest(), sent, diags) // for the next apply to read it
+			p.Fail(fmt.Sprintf("reading BMC instance (%s) to learn whether it took the reinstall a killed run was sending", id), err)
+			return false
+		}
+	}
+	switch {
 	case resumed:
 		tflog.Warn(ctx, "BMC instance: a reinstall of these arguments was sent by a run whose provider was killed; waiting for it, not sending it again",
 			map[string]any{"id": id, "changed": fmt.Sprint(changed), "answer_read": sent.Accepted})
@@ -172,19 +181,20 @@ func installShown(inst *zenlayer.BMCInstance) string {
 // reinstallShown reports whether the machine shows a reinstall that a run
 // whose provider was killed sent without reading the answer: it is
 // installing (or failed to), or shows an installation other than the one
-// it showed before the call (before). A machine that shows neither, or
-// cannot be read, did not take it, as far as can be told: the reinstall is
-// sent (a reinstall that changes only what the API never reports, such as
-// the SSH keys, and that has ended, cannot be told from one never made;
-// sending it again wipes the disks twice, where not sending it would leave
-// the machine without the keys the state records).
-func reinstallShown(ctx context.Context, conn *zenlayer.Client, id, before string) bool {
+// it showed before the call (before). A machine that shows neither did not
+// take it, as far as can be told: the reinstall is sent (a reinstall that
+// changes only what the API never reports, such as the SSH keys, and that
+// has ended, cannot be told from one never made; sending it again wipes
+// the disks twice, where not sending it would leave the machine without
+// the keys the state records). A machine that cannot be read is an error:
+// nothing is sent.
+func reinstallShown(ctx context.Context, conn *zenlayer.Client, id, before string) (bool, error) {
 	inst, err := conn.FindBMCInstance(ctx, id)
 	if err != nil {
-		return false
+		return false, err
 	}
 	shown := inst.InstanceStatus == zenlayer.BMCStatusInstalling || inst.InstanceStatus == zenlayer.BMCStatusInstallFailed || installShown(inst) != before
 	tflog.Info(ctx, "BMC instance: a run whose provider was killed was sending a reinstall of these arguments; reading the machine to learn whether it took it",
 		map[string]any{"id": id, "status": inst.InstanceStatus, "shown": shown})
-	return shown
+	return shown, nil
 }
