@@ -395,7 +395,7 @@ func TestInterruptedBackgroundChanges(t *testing.T) {
 	skipIfReal(t)
 	long := 8 * time.Second
 	for _, tc := range []struct {
-		name, action string
+		name, action  string
 		before, after string
 		durations     emulator.Durations
 	}{
