@@ -44,6 +44,15 @@ func (b *bmcState) instanceOf(req *call) (*bmcInstance, []string, *errAPI) {
 	return oneOf(req, "instanceId", b.instance)
 }
 
+// liveInstanceOf is instanceOf of an action the recycle bin refuses.
+func (b *bmcState) liveInstanceOf(req *call) (*bmcInstance, []string, *errAPI) {
+	i, ids, e := b.instanceOf(req)
+	if e == nil && i.recycled() {
+		e = bmcRecycledErr(i.InstanceID)
+	}
+	return i, ids, e
+}
+
 // onInstance is the action act on the one instance named by instanceId,
 // which answers nothing but its requestId.
 func (b *bmcState) onInstance(act func(req *call, i *bmcInstance) *errAPI) zenlayerAction {
@@ -157,13 +166,11 @@ func (b *bmcState) modifyInstanceBandwidth(req *call) (any, []string, error) {
 // RUNNING or STOPPED ByTrafficPackage instance, a size in TB that is a
 // multiple of 0.05.
 func (b *bmcState) modifyInstanceTrafficPackage(req *call) (any, []string, error) {
-	i, ids, e := b.instanceOf(req)
+	i, ids, e := b.liveInstanceOf(req)
 	if e != nil {
 		return nil, ids, e
 	}
 	switch {
-	case i.recycled():
-		return nil, ids, bmcRecycledErr(i.InstanceID)
 	case i.tl.busy() || (i.InstanceStatus != bmcStatusRunning && i.InstanceStatus != bmcStatusStopped):
 		return nil, ids, apiErr(http.StatusForbidden, bmcCodeInstanceStatus, "Instance %s is %s; only RUNNING or STOPPED instances can change their traffic package.", i.InstanceID, i.InstanceStatus)
 	case i.InternetChargeType != "ByTrafficPackage":
@@ -258,13 +265,11 @@ func (b *bmcState) unAssociateSubnetInstance(req *call) (any, []string, error) {
 	if e != nil {
 		return nil, nil, e
 	}
-	i, ids, e := b.instanceOf(req)
+	i, ids, e := b.liveInstanceOf(req)
 	if e != nil {
 		return nil, ids, e
 	}
 	switch {
-	case i.recycled():
-		return nil, ids, bmcRecycledErr(i.InstanceID)
 	case i.SubnetMove != "":
 		return nil, ids, bmcSubnetMoving(i)
 	case slices.Contains(i.SubnetIDs, subnet):

@@ -74,13 +74,14 @@
 //     Finder.PlanFinishDestroy makes the next plan replace it (PlanReplace,
 //     which every replacement through status uses), so that it is
 //     released from the bin as release_on_destroy asks;
-//   - update_marks.go: HoldMarks starts every Update by holding the marks
-//     of its request in the journal until it returns, and Read puts back
-//     the marks of an Update whose provider process died (Terraform then
-//     keeps no private state); Marks.Sending, Marks.Sent and StepMarkOf, so
-//     that a step that must not be sent twice (a BMC reinstall) and that
-//     such an Update had sent is waited for, not sent again, and one whose
-//     answer it never read is sent only if the object shows no sign of it;
+//     HoldMarks starts every Update by holding the marks of its request in
+//     the journal until it returns, and Read puts back the marks of an
+//     Update whose provider process died (Terraform then keeps no private
+//     state);
+//   - step_marks.go: Marks.Sending, Marks.Sent and StepMarkOf, so that a
+//     step that must not be sent twice (a BMC reinstall) and that such an
+//     Update had sent is waited for, not sent again, and one whose answer
+//     it never read is sent only if the object shows no sign of it;
 //   - action.go: what every action (terraform apply -invoke, a resource's
 //     action_trigger; Terraform 1.14+) shares: ActionBase (type name,
 //     clients, default timeout), BeginInvoke (configuration, client, the

@@ -25,7 +25,8 @@ import (
 // apply finishes it instead of replacing the object) and the mark of a
 // destroy cut short with its object in the recycle bin (the next destroy
 // releases it from there instead of losing it); and how the marks outlive
-// a provider killed in the middle of an Update (HoldMarks, update_marks.go).
+// a provider killed in the middle of an Update (HoldMarks, at the end; the
+// mark of a step sent is step_marks.go's).
 
 // PrivateSetter is the framework's private state of a response.
 type PrivateSetter interface {
@@ -375,4 +376,91 @@ func PlanReplace(ctx context.Context, resp *resource.ModifyPlanResponse, status 
 	}
 	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, status, types.StringUnknown())...)
 	resp.RequiresReplace = append(resp.RequiresReplace, status)
+}
+
+// A provider killed in the middle of an Update must not lose the marks
+// of its resource. Terraform saves a resource's private state only from
+// what the provider answers: when the provider process dies during an
+// Update, Terraform keeps the object's prior value with no private state
+// at all. The import mark lost that way would make the next plan act on
+// the arguments the import adopted (a user_data that replaces the
+// machine, SSH keys that reinstall it, a password version that resets the
+// password). So every Update holds its request's marks in the journal
+// (HoldMarks) until it returns, and Read puts back the marks of an Update
+// whose process died (restoreMarks). The journal is the working
+// directory's: a run elsewhere (another checkout, a fresh CI runner)
+// does not see it, and a plan with -refresh=false reads nothing.
+
+// updateMarks are the marks an Update may find in its request.
+var updateMarks = []privateMark{importedMark, unfinishedCreateMark, unfinishedDestroyMark, sentMark}
+
+// Marks are the marks an Update holds in the journal until it returns.
+type Marks struct {
+	id     string
+	marks  map[string][]byte
+	j      *journal.Journal // opened at the first mark to hold
+	opened bool
+	rec    *journal.Record
+}
+
+// HoldMarks starts every Update: it records the marks its request
+// carries, if any, until Done, which the Update defers:
+// `defer framework.HoldMarks(ctx, req).Done()`.
+func HoldMarks(ctx context.Context, req resource.UpdateRequest) *Marks {
+	var id types.String
+	_ = req.State.GetAttribute(ctx, path.Root("id"), &id) // no id: nothing is held
+	return holdMarks(ctx, req.Private, id.ValueString())
+}
+
+// holdMarks records the marks of object id that p carries.
+func holdMarks(ctx context.Context, p PrivateGetter, id string) *Marks {
+	h := &Marks{id: id, marks: map[string][]byte{}}
+	for _, m := range updateMarks {
+		if b, diags := p.GetKey(ctx, string(m)); !diags.HasError() && len(b) > 0 {
+			h.marks[string(m)] = b
+		}
+	}
+	h.write()
+	return h
+}
+
+// write records the marks held, if any.
+func (h *Marks) write() {
+	if len(h.marks) == 0 || h.id == "" {
+		return
+	}
+	if !h.opened {
+		h.j, _ = journal.Open() // a journal that cannot be written keeps nothing; creates warn of it
+		h.opened = true
+	}
+	if rec := h.j.HoldMarks(h.id, h.marks); rec != nil {
+		h.rec = rec
+	}
+}
+
+// Done removes the record: the Update has returned, and what it answered
+// (its marks cleared or kept, its state) is Terraform's. Unless that
+// terraform has ended (killed: its provider sees the Update cancelled and
+// returns into the void), which saves nothing: the record stays, and
+// serves the next refresh once this process has ended too.
+func (h *Marks) Done() {
+	if !journal.TerraformEnded() {
+		h.rec.Done()
+	}
+}
+
+// lost, are set again in the response's (out).
+func restoreMarks(ctx context.Context, in PrivateGetter, out PrivateSetter, diags *diag.Diagnostics, id string) {
+	lost := journal.LostMarks(id)
+	for _, key := range slices.Sorted(maps.Keys(lost)) {
+		if b, d := in.GetKey(ctx, key); d.HasError() || len(b) > 0 {
+			delete(lost, key)
+			continue
+		}
+		privateMark(key).set(ctx, out, lost[key], diags)
+	}
+	if len(lost) > 0 {
+		tflog.Warn(ctx, "an update of this object ended with its provider process, which loses its private state: its marks are put back",
+			map[string]any{"id": id, "marks": fmt.Sprint(slices.Sorted(maps.Keys(lost)))})
+	}
 }
