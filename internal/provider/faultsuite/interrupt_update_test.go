@@ -205,34 +205,9 @@ resource "cloudcompute_zenlayer_zec_instance" "vm" {
 // before, it sent the change a second time, which the API refuses (the
 // instance is of that type already), and the apply failed.
 func TestInterruptedResize(t *testing.T) {
-	skipIfReal(t)
-	for _, how := range interruptions {
-		t.Run(how, func(t *testing.T) {
-			t.Parallel()
-			opts := options(1)
-			opts.Durations = emulator.Durations{InstanceCreate: time.Second, InstanceStop: time.Second, InstanceStart: time.Second,
-				InstanceChange: 15 * time.Second}
-			emu, err := emulator.Start(opts)
-			must(t, err)
-			defer func() { _ = emu.Close() }()
-			w := newWorkspace(t, emu, resizeConfig("z2a.cpu.1"))
-			w.until(2, "apply", "-auto-approve")
-
-			must(t, os.WriteFile(filepath.Join(w.dir, "main.tf"), []byte(resizeConfig("z2a.cpu.2")), 0o600))
-			apply := w.start(t, "apply")
-			waitFor(t, "the type change to be sent", func() bool { return emu.CallCount("zec.ModifyInstanceType") == 1 })
-			time.Sleep(time.Second) // accepted, and the apply waits for it
-			apply.stop(t, w, how)
-
-			if code, out := w.run("apply", "-auto-approve"); code != 0 {
-				t.Fatalf("the apply after the interrupted type change failed (exit %d):\n%s", code, tail(out, 4000))
-			}
-			if n := emu.CallCount("zec.ModifyInstanceType"); n != 1 {
-				t.Errorf("zec.ModifyInstanceType sent %d times, want once", n)
-			}
-			w.doneThenDestroyed(emu)
-		})
-	}
+	backgroundChange{action: "zec.ModifyInstanceType", before: resizeConfig("z2a.cpu.1"), after: resizeConfig("z2a.cpu.2"),
+		durations: emulator.Durations{InstanceCreate: time.Second, InstanceStop: time.Second, InstanceStart: time.Second,
+			InstanceChange: 15 * time.Second}}.interruptEach(t)
 }
 
 // resizeConfig is one ZEC instance of type instanceType.
@@ -341,33 +316,8 @@ resource "cloudcompute_zenlayer_bmc_instance" "metal" {
 // API refuses a second one then (the instance is being associated, or is
 // in the subnet already).
 func TestInterruptedSubnetJoin(t *testing.T) {
-	skipIfReal(t)
-	for _, how := range interruptions {
-		t.Run(how, func(t *testing.T) {
-			t.Parallel()
-			opts := options(1)
-			opts.Durations = emulator.Durations{BMCCreate: time.Second, BMCInstall: time.Second, BMCStart: 15 * time.Second}
-			emu, err := emulator.Start(opts)
-			must(t, err)
-			defer func() { _ = emu.Close() }()
-			w := newWorkspace(t, emu, subnetConfig(""))
-			w.until(2, "apply", "-auto-approve")
-
-			must(t, os.WriteFile(filepath.Join(w.dir, "main.tf"), []byte(subnetConfig(`subnet_id = "subnet-sel-a-1"`)), 0o600))
-			apply := w.start(t, "apply")
-			waitFor(t, "the move to be sent", func() bool { return emu.CallCount("bmc.AssociateSubnetInstances") == 1 })
-			time.Sleep(time.Second) // accepted, and the apply waits for it
-			apply.stop(t, w, how)
-
-			if code, out := w.run("apply", "-auto-approve"); code != 0 {
-				t.Fatalf("the apply after the interrupted move failed (exit %d):\n%s", code, tail(out, 4000))
-			}
-			if n := taken(emu, "bmc.AssociateSubnetInstances"); n != 1 {
-				t.Errorf("bmc.AssociateSubnetInstances taken %d times, want once", n)
-			}
-			w.doneThenDestroyed(emu)
-		})
-	}
+	backgroundChange{action: "bmc.AssociateSubnetInstances", before: subnetConfig(""), after: subnetConfig(`subnet_id = "subnet-sel-a-1"`),
+		durations: emulator.Durations{BMCCreate: time.Second, BMCInstall: time.Second, BMCStart: 15 * time.Second}}.interruptEach(t)
 }
 
 // subnetConfig is one BMC machine with the extra arguments subnet.
@@ -392,56 +342,67 @@ resource "cloudcompute_zenlayer_bmc_instance" "metal" {
 // the same call sent again (the disk is DETACHING, ATTACHING, CHANGING;
 // the instance is STARTING) nor making it twice.
 func TestInterruptedBackgroundChanges(t *testing.T) {
-	skipIfReal(t)
-	long := 8 * time.Second
-	for _, tc := range []struct {
-		name, action  string
-		before, after string
-		durations     emulator.Durations
-	}{
-		{"detach", "zec.DetachDisks", `instance_id = cloudcompute_zenlayer_zec_instance.a.id`, `instance_id = cloudcompute_zenlayer_zec_instance.b.id`,
-			emulator.Durations{DiskDetach: long}},
-		{"attach", "zec.AttachDisks", `instance_id = cloudcompute_zenlayer_zec_instance.a.id`, `instance_id = cloudcompute_zenlayer_zec_instance.b.id`,
-			emulator.Durations{DiskAttach: long}},
-		{"grow", "zec.ResizeDisk", `size = 20`, `size = 40`, emulator.Durations{DiskResize: long}},
-		{"start", "zec.StartInstances", `power_state = "stopped"`, `power_state = "running"`, emulator.Durations{InstanceStart: long}},
+	long, short := 8*time.Second, time.Second
+	base := emulator.Durations{InstanceCreate: short, DiskCreate: short, InstanceStop: short, InstanceStart: short, DiskAttach: short,
+		DiskRelease: short, InstanceRelease: short}
+	with := func(set func(*emulator.Durations)) emulator.Durations { d := base; set(&d); return d }
+	onA, onB := `instance_id = cloudcompute_zenlayer_zec_instance.a.id`, `instance_id = cloudcompute_zenlayer_zec_instance.b.id`
+	for name, c := range map[string]backgroundChange{
+		"detach": {action: "zec.DetachDisks", before: backgroundConfig(onA), after: backgroundConfig(onB),
+			durations: with(func(d *emulator.Durations) { d.DiskDetach = long })},
+		"attach": {action: "zec.AttachDisks", before: backgroundConfig(onA), after: backgroundConfig(onB),
+			durations: with(func(d *emulator.Durations) { d.DiskAttach = long })},
+		"grow": {action: "zec.ResizeDisk", before: backgroundConfig(`size = 20`), after: backgroundConfig(`size = 40`),
+			durations: with(func(d *emulator.Durations) { d.DiskResize = long })},
+		"start": {action: "zec.StartInstances", before: backgroundConfig(`power_state = "stopped"`), after: backgroundConfig(`power_state = "running"`),
+			durations: with(func(d *emulator.Durations) { d.InstanceStart = long })},
 	} {
-		for _, how := range interruptions {
-			t.Run(tc.name+"/"+how, func(t *testing.T) {
-				t.Parallel()
-				opts := options(1)
-				d := tc.durations
-				d.InstanceCreate, d.DiskCreate = time.Second, time.Second
-				d.InstanceStop, d.DiskRelease, d.InstanceRelease = time.Second, time.Second, time.Second
-				if d.DiskAttach == 0 {
-					d.DiskAttach = time.Second
-				}
-				if d.InstanceStart == 0 {
-					d.InstanceStart = time.Second
-				}
-				opts.Durations = d
-				emu, err := emulator.Start(opts)
-				must(t, err)
-				defer func() { _ = emu.Close() }()
-				w := newWorkspace(t, emu, backgroundConfig(tc.before))
-				w.until(2, "apply", "-auto-approve")
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			c.interruptEach(t)
+		})
+	}
+}
 
-				must(t, os.WriteFile(filepath.Join(w.dir, "main.tf"), []byte(backgroundConfig(tc.after)), 0o600))
-				sentBefore := taken(emu, tc.action)
-				apply := w.start(t, "apply")
-				waitFor(t, tc.action+" to be taken", func() bool { return taken(emu, tc.action) > sentBefore })
-				time.Sleep(time.Second) // and the apply waits for it
-				apply.stop(t, w, how)
+// backgroundChange is a change of a configuration (before to after) that
+// the API carries out in the background after it takes action, with the
+// emulator's durations.
+type backgroundChange struct {
+	action, before, after string
+	durations             emulator.Durations
+}
 
-				if code, out := w.run("apply", "-auto-approve"); code != 0 {
-					t.Fatalf("the apply after the interrupted %s failed (exit %d):\n%s", tc.name, code, tail(out, 4000))
-				}
-				if n := taken(emu, tc.action); n != sentBefore+1 {
-					t.Errorf("%s taken %d times by the change, want once", tc.action, n-sentBefore)
-				}
-				w.doneThenDestroyed(emu)
-			})
-		}
+// interruptEach applies c.before, then c.after, interrupting that apply
+// in each of the interruptions once the emulator has taken c.action; the
+// next apply must succeed with c.action taken once in all.
+func (c backgroundChange) interruptEach(t *testing.T) {
+	skipIfReal(t)
+	for _, how := range interruptions {
+		t.Run(how, func(t *testing.T) {
+			t.Parallel()
+			opts := options(1)
+			opts.Durations = c.durations
+			emu, err := emulator.Start(opts)
+			must(t, err)
+			defer func() { _ = emu.Close() }()
+			w := newWorkspace(t, emu, c.before)
+			w.until(2, "apply", "-auto-approve")
+
+			must(t, os.WriteFile(filepath.Join(w.dir, "main.tf"), []byte(c.after), 0o600))
+			before := taken(emu, c.action)
+			apply := w.start(t, "apply")
+			waitFor(t, c.action+" to be taken", func() bool { return taken(emu, c.action) > before })
+			time.Sleep(time.Second) // and the apply waits for the change
+			apply.stop(t, w, how)
+
+			if code, out := w.run("apply", "-auto-approve"); code != 0 {
+				t.Fatalf("the apply after the interrupted %s failed (exit %d):\n%s", c.action, code, tail(out, 4000))
+			}
+			if n := taken(emu, c.action) - before; n != 1 {
+				t.Errorf("%s taken %d times by the change, want once", c.action, n)
+			}
+			w.doneThenDestroyed(emu)
+		})
 	}
 }
 
