@@ -137,15 +137,15 @@ func TestInterruptedAnywhere(t *testing.T) {
 // changedConfig is mixedConfig(1, keep) with an in-place change of each
 // of its own resources (not the kept ones): the ZEC instance renamed and
 // stopped, its disk renamed and grown, the BMC machine renamed, reinstalled
-// (a new SSH key) and powered off, the CloudDC instance reinstalled (a new
-// image) and powered off.
+// (a new SSH key), moved into a subnet and powered off, the CloudDC
+// instance reinstalled (a new image) and powered off.
 func changedConfig(t *testing.T, keep bool) string {
 	t.Helper()
 	return edited(t, mixedConfig(1, keep), [][2]string{
 		{`name          = "fault-app-${count.index}"`, `name          = "fault-app-${count.index}-v2"` + "\n  power_state   = \"stopped\""},
 		{`name         = "fault-data-${count.index}"` + "\n  size         = 20", `name         = "fault-data-${count.index}-v2"` + "\n  size         = 40"},
 		{`name             = "fault-metal-${count.index}"` + "\n  ssh_keys         = [\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFaultSuiteKeyOnly faults@example\"]",
-			`name             = "fault-metal-${count.index}-v2"` + "\n  power_state      = \"stopped\"" +
+			`name             = "fault-metal-${count.index}-v2"` + "\n  power_state      = \"stopped\"" + "\n  subnet_id        = \"subnet-sel-a-1\"" +
 				"\n  ssh_keys         = [\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFaultSuiteKeyTwo faults@example\"]"},
 		{`name               = "fault-dc-${count.index}"`, `name               = "fault-dc-${count.index}"` + "\n  power_state        = \"stopped\""},
 		{fmt.Sprintf(`image_id           = %q`, emulator.HuaweiImageID), fmt.Sprintf(`image_id           = %q`, emulator.HuaweiImageID2)},
