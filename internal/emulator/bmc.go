@@ -58,6 +58,9 @@ func (b *bmcState) service() zenlayerService {
 // advance applies due transitions. Called with s.mu held.
 func (b *bmcState) advance(now time.Time) {
 	advanceEach(b.instances, now)
+	for _, i := range sortedValues(b.instances) {
+		i.netTL.advance(now)
+	}
 }
 
 // inventory lists the instances as "bmc_instance". Called with s.mu held.

@@ -42,6 +42,12 @@ type bmcInstance struct {
 	// machine's decrease ordered for the next billing cycle (nil: none).
 	DowngradeBandwidth      *int
 	DowngradeTrafficPackage *float64
+	// BandwidthChange is the bandwidth (Mbps) a ModifyInstanceBandwidth
+	// is setting, in the background (nil: none), on netTL; another is
+	// refused meanwhile. It is no status change: the instance takes other
+	// actions meanwhile (tl is not busy).
+	BandwidthChange *int
+	netTL           timeline
 	// SubnetMove is the subnet the instance is joining or leaving
 	// (AssociateSubnetInstances, UnAssociateSubnetInstance, carried out in
 	// the background; "": none): another move is refused meanwhile.

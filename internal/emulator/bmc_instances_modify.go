@@ -134,11 +134,18 @@ func (b *bmcState) reinstallInstance(req *call, i *bmcInstance) *errAPI {
 }
 
 // modifyInstanceBandwidth follows ModifyInstanceBandwidth: a RUNNING
-// instance, 1 Mbps to its type's maximum.
+// instance, 1 Mbps to its type's maximum. The change is made in the
+// background (Durations.BMCStart; the internet status says Processing
+// meanwhile, and another change is refused: errors.go's "Bandwidth is
+// being modified"), but a PREPAID machine's decrease, which waits for the
+// next billing cycle.
 func (b *bmcState) modifyInstanceBandwidth(req *call) (any, []string, error) {
 	i, ids, e := b.instanceOf(req)
 	if e != nil {
 		return nil, ids, e
+	}
+	if i.BandwidthChange != nil && !i.recycled() {
+		return nil, ids, apiErr(http.StatusForbidden, bmcCodeBandwidthProcessing, "Instance %s is changing its bandwidth to %d Mbps.", i.InstanceID, *i.BandwidthChange)
 	}
 	if e := idleIn(bmcStatusRunning, bmcCodeNotRunning, "changed")(i); e != nil {
 		return nil, ids, e
@@ -153,11 +160,12 @@ func (b *bmcState) modifyInstanceBandwidth(req *call) (any, []string, error) {
 	if i.DowngradeBandwidth != nil {
 		return nil, ids, apiErr(http.StatusForbidden, bmcCodeBandwidthProcessing, "Instance %s has a bandwidth downgrade to %d Mbps waiting for the next billing cycle; cancel it first.", i.InstanceID, *i.DowngradeBandwidth)
 	}
-	if i.InstanceChargeType == bmcChargePrepaid && *bw < i.BandwidthOutMbps {
-		v := *bw
+	v := *bw
+	if i.InstanceChargeType == bmcChargePrepaid && v < i.BandwidthOutMbps {
 		i.DowngradeBandwidth = &v
 	} else {
-		i.BandwidthOutMbps = *bw
+		i.BandwidthChange = &v
+		i.netTL.after(b.s.now(), b.s.opts.Durations.BMCStart, func() { i.BandwidthOutMbps, i.BandwidthChange = v, nil })
 	}
 	return map[string]any{"orderNumber": "order-bw-" + i.InstanceID}, ids, nil
 }

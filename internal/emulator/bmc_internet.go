@@ -12,13 +12,15 @@ import (
 // change of the same is refused (errors.go: "Bandwidth is being
 // modified", "Scheduled downgrade order exists") until it is cancelled
 // (Cancel{InstanceBandwidth,InstanceTrafficPackage}Downgrade) or the cycle
-// ends (Server.EndBillingCycle). Not modelled: Processing, a change in
-// progress (every other change is at once).
+// ends (Server.EndBillingCycle). Any other change of the bandwidth is
+// Processing until it is made (modifyInstanceBandwidth); a change of the
+// traffic package is at once.
 
 // The states of InstanceInternetStatus's modified*Status.
 const (
 	bmcChangeEnable       = "Enable"
 	bmcChangeWaitToEnable = "WaitToEnable"
+	bmcChangeProcessing   = "Processing"
 )
 
 // describeInstanceInternetStatus follows DescribeInstanceInternetStatus.
@@ -28,8 +30,11 @@ func (b *bmcState) describeInstanceInternetStatus(req *call) (any, []string, err
 		return nil, ids, e
 	}
 	bw, bwStatus := any(i.BandwidthOutMbps), bmcChangeEnable
-	if i.DowngradeBandwidth != nil {
+	switch {
+	case i.DowngradeBandwidth != nil:
 		bw, bwStatus = *i.DowngradeBandwidth, bmcChangeWaitToEnable
+	case i.BandwidthChange != nil:
+		bw, bwStatus = *i.BandwidthChange, bmcChangeProcessing
 	}
 	tp, tpStatus := any(i.TrafficPackageSize), any(nil)
 	if i.TrafficPackageSize != nil {

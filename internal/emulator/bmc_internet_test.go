@@ -13,7 +13,8 @@ import (
 // shows the order (WaitToEnable), a second order is refused while it
 // waits, a cancellation withdraws it (and a second one finds none), and
 // the end of the cycle applies it. An increase, and any change of a
-// POSTPAID machine, is at once.
+// POSTPAID machine, is made in the background (Processing; another is
+// refused meanwhile, other actions are not).
 func TestBMCPrepaidDowngradeWaitsForTheBillingCycle(t *testing.T) {
 	h := startBMC(t, Options{})
 	ctx := context.Background()
@@ -72,9 +73,19 @@ func TestBMCPrepaidDowngradeWaitsForTheBillingCycle(t *testing.T) {
 	if _, ok := status().PendingBandwidth(); ok {
 		t.Fatal("the bandwidth downgrade still waits after its cancellation")
 	}
-	if err := h.c.ModifyBMCInstanceBandwidth(ctx, id, 80); err != nil { // an increase: at once
+	if err := h.c.ModifyBMCInstanceBandwidth(ctx, id, 80); err != nil { // an increase: in the background
 		t.Fatal(err)
 	}
+	network(50, 10)
+	if s := status(); s.ModifiedBandwidthStatus != "Processing" || *s.ModifiedInternetMaxBandwidthOut != 80 {
+		t.Fatalf("status while the increase is made: %+v", s)
+	}
+	bmcWantCode(t, h.call("ModifyInstanceBandwidth", map[string]any{"instanceId": id, "bandwidthOutMbps": 90}),
+		http.StatusForbidden, "OPERATION_FAILED_INSTANCE_BANDWIDTH_PROCESSING")
+	if err := h.c.RenameBMCInstances(ctx, "renamed-meanwhile", id); err != nil { // the instance takes other actions meanwhile
+		t.Fatal(err)
+	}
+	h.clock.Add(bmcTestDurations.BMCStart)
 	network(80, 10)
 
 	if !h.emu.EndBillingCycle(id) {
@@ -89,8 +100,9 @@ func TestBMCPrepaidDowngradeWaitsForTheBillingCycle(t *testing.T) {
 	if err := h.c.ModifyBMCInstanceBandwidth(ctx, post, 1); err != nil {
 		t.Fatal(err)
 	}
+	h.clock.Add(bmcTestDurations.BMCStart)
 	if inst, err := h.c.FindBMCInstance(ctx, post); err != nil || inst.BandwidthOutMbps != 1 {
-		t.Fatalf("a POSTPAID decrease is at once: %+v %v", inst, err)
+		t.Fatalf("a POSTPAID decrease is made with no billing cycle to wait for: %+v %v", inst, err)
 	}
 	bmcWantCode(t, h.call("CancelInstanceTrafficPackageDowngrade", map[string]any{"instanceId": post}),
 		http.StatusForbidden, "OPERATION_FILED_INSTANCE_NOT_EXIST_TRAFFIC_PACKAGE")

@@ -26,6 +26,10 @@ const (
 	CodeBMCInstanceNotStopped = "OPERATION_DENIED_INSTANCE_NOT_STOPPED"
 	// CodeBMCPostpaidPromise (403): TerminateInstance on a resource in its commitment period.
 	CodeBMCPostpaidPromise = "OPERATION_DENIED_POSTPAID_PROMISE"
+	// CodeBMCBandwidthProcessing (403): ModifyInstanceBandwidth while a
+	// change of the bandwidth is being made, or a PREPAID decrease waits
+	// (errors.go: "Bandwidth is being modified").
+	CodeBMCBandwidthProcessing = "OPERATION_FAILED_INSTANCE_BANDWIDTH_PROCESSING"
 	// CodeBMCSubnetMoving (403): AssociateSubnetInstances or
 	// UnAssociateSubnetInstance while a subnet move of the instance is under
 	// way (errors.go: "Instance is being removed").

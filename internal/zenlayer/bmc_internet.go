@@ -39,6 +39,15 @@ func (s *BMCInternetStatus) PendingBandwidth() (int64, bool) {
 	return *s.ModifiedInternetMaxBandwidthOut, true
 }
 
+// ChangingBandwidth is the bandwidth (Mbps) a change being made will set
+// (Processing), if one is.
+func (s *BMCInternetStatus) ChangingBandwidth() (int64, bool) {
+	if s == nil || s.ModifiedBandwidthStatus != BMCChangeProcessing || s.ModifiedInternetMaxBandwidthOut == nil {
+		return 0, false
+	}
+	return *s.ModifiedInternetMaxBandwidthOut, true
+}
+
 // CurrentBandwidth is the bandwidth (Mbps) in effect, if the answer has it.
 func (s *BMCInternetStatus) CurrentBandwidth() *int64 { return s.InternetMaxBandwidthOut }
 

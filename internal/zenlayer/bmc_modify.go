@@ -43,11 +43,18 @@ func (c *Client) ReinstallBMCInstance(ctx context.Context, in ReinstallBMCInstan
 }
 
 // ModifyBMCInstanceBandwidth sets the public bandwidth of a RUNNING
-// instance (Mbps); a PREPAID machine's decrease is ordered for the next
-// billing cycle. After a lost answer, the bandwidth read back, or the
-// downgrade waiting in the internet status, confirms it.
+// instance (Mbps), in the background (Processing); a PREPAID machine's
+// decrease is ordered for the next billing cycle. After a lost answer, the
+// bandwidth read back, or the change being made or waiting in the
+// internet status, confirms it.
 func (c *Client) ModifyBMCInstanceBandwidth(ctx context.Context, id string, mbps int64) error {
-	pending := c.internetShows(id, func(s *BMCInternetStatus) bool { bw, ok := s.PendingBandwidth(); return ok && bw == mbps })
+	pending := c.internetShows(id, func(s *BMCInternetStatus) bool {
+		bw, ordered := s.PendingBandwidth()
+		if changing, ok := s.ChangingBandwidth(); ok {
+			bw, ordered = changing, true
+		}
+		return ordered && bw == mbps
+	})
 	return c.sendOnceBMC(ctx, "ModifyInstanceBandwidth", id, func(ctx context.Context) error {
 		return c.Call(ctx, BMC, "ModifyInstanceBandwidth", map[string]any{"instanceId": id, "bandwidthOutMbps": mbps}, nil, NotIdempotent())
 	}, func(ctx context.Context, inst *BMCInstance) bool {

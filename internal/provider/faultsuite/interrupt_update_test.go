@@ -316,23 +316,32 @@ resource "cloudcompute_zenlayer_bmc_instance" "metal" {
 // API refuses a second one then (the instance is being associated, or is
 // in the subnet already).
 func TestInterruptedSubnetJoin(t *testing.T) {
-	backgroundChange{action: "bmc.AssociateSubnetInstances", before: subnetConfig(""), after: subnetConfig(`subnet_id = "subnet-sel-a-1"`),
+	backgroundChange{action: "bmc.AssociateSubnetInstances", before: bmcConfig(""), after: bmcConfig(`subnet_id = "subnet-sel-a-1"`),
 		durations: emulator.Durations{BMCCreate: time.Second, BMCInstall: time.Second, BMCStart: 15 * time.Second}}.interruptEach(t)
 }
 
-// subnetConfig is one BMC machine with the extra arguments subnet.
-func subnetConfig(subnet string) string {
+// The same of a BMC machine's bandwidth (ModifyInstanceBandwidth, made in
+// the background: the internet status says Processing meanwhile, and the
+// API refuses another change, "Bandwidth is being modified").
+func TestInterruptedBandwidthChange(t *testing.T) {
+	backgroundChange{action: "bmc.ModifyInstanceBandwidth", before: bmcConfig(`internet_max_bandwidth_out = 20`),
+		after:     bmcConfig(`internet_max_bandwidth_out = 50`),
+		durations: emulator.Durations{BMCCreate: time.Second, BMCInstall: time.Second, BMCStart: 15 * time.Second}}.interruptEach(t)
+}
+
+// bmcConfig is one BMC machine with the extra arguments extra.
+func bmcConfig(extra string) string {
 	return configHeader + fmt.Sprintf(`
 resource "cloudcompute_zenlayer_bmc_instance" "metal" {
   zone_id          = "SEL-A"
   instance_type_id = "S9I"
   image_id         = "img-ubuntu-2204"
-  name             = "fault-subnet"
+  name             = "fault-bmc"
   key_id           = "key-faults"
   timeouts         = { create = "1m", update = "2m" }
   %s
 }
-`, subnet)
+`, extra)
 }
 
 // Changes the API carries out in the background, each interrupted while

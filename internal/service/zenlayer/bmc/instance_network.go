@@ -83,18 +83,19 @@ type networkOrder[V int64 | float64] struct {
 	wait func() error
 }
 
-// bandwidthOrder is a change of the bandwidth (Mbps), which shows once it is made.
+// bandwidthOrder is a change of the bandwidth (Mbps), which the API makes
+// in the background: it shows once it is made.
 func bandwidthOrder(ctx context.Context, conn *zenlayer.Client, id string, want, now int64, timeout time.Duration) networkOrder[int64] {
-	o := networkOrder[int64]{what: "bandwidth", action: "ModifyInstanceBandwidth", id: id, want: want, now: now,
+	shown := func(inst *zenlayer.BMCInstance) bool { return inst.BandwidthOutMbps == want }
+	return networkOrder[int64]{what: "bandwidth", action: "ModifyInstanceBandwidth", id: id, want: want, now: now,
 		current: (*zenlayer.BMCInternetStatus).CurrentBandwidth, pending: (*zenlayer.BMCInternetStatus).PendingBandwidth,
 		cancel: conn.CancelBMCBandwidthDowngrade,
-		send:   func() error { return conn.ModifyBMCInstanceBandwidth(ctx, id, want) }}
-	o.wait = func() error {
-		return waitInstanceShows(ctx, conn, id, "to show the new bandwidth", timeout, func(inst *zenlayer.BMCInstance) bool {
-			return inst.BandwidthOutMbps == want
-		})
-	}
-	return o
+		// A change under way (one an interrupted run sent) is waited through.
+		send: func() error {
+			return sendWhenFree(ctx, conn, id, "to take the new bandwidth", timeout,
+				func(ctx context.Context) error { return conn.ModifyBMCInstanceBandwidth(ctx, id, want) }, shown, zenlayer.CodeBMCBandwidthProcessing)
+		},
+		wait: func() error { return waitInstanceShows(ctx, conn, id, "to show the new bandwidth", timeout, shown) }}
 }
 
 // trafficOrder is a change of the traffic package (TB), which shows at once.
@@ -181,45 +182,40 @@ func updateSubnet(ctx context.Context, conn *zenlayer.Client, p *framework.Parti
 	return true
 }
 
-// moveSubnet sends a move of machine id into or out of a subnet and waits
-// until the machine shows it (shown). The API carries a move out in the
-// background and refuses another one meanwhile
+// moveSubnet sends a move of machine id into or out of a subnet (send)
+// and waits until the machine shows it (shown). The API carries a move out
+// in the background and refuses another one meanwhile
 // (CodeBMCSubnetMoving), such as the one an interrupted run sent and whose
 // end no state recorded; and it refuses a join while the machine is in a
-// subnet (CodeBMCSubnetInSubnet). So a move refused either way is not an
-// error yet: until the machine shows it (that run's move was this one) or
-// the API takes it (that move was another, now over), it is sent again at
-// each poll, within timeout.
+// subnet (CodeBMCSubnetInSubnet): either is waited through (sendWhenFree).
 func moveSubnet(ctx context.Context, conn *zenlayer.Client, id, what string, timeout time.Duration, send func(context.Context) error,
 	shown func(*zenlayer.BMCInstance) bool) error {
-	err := send(ctx)
-	if refusedMove(err) {
-		tflog.Info(ctx, "BMC instance: the API refuses the subnet move while another is under way or made; waiting for the machine to show it, or to take it",
-			map[string]any{"id": id, "waiting_for": what, "error": err.Error()})
-		err = sendMoveAgain(ctx, conn, id, what, timeout, send, shown)
-	}
-	if err != nil {
+	if err := sendWhenFree(ctx, conn, id, what, timeout, send, shown, zenlayer.CodeBMCSubnetMoving, zenlayer.CodeBMCSubnetInSubnet); err != nil {
 		return err
 	}
 	return waitInstanceShows(ctx, conn, id, what, timeout, shown)
 }
 
-// refusedMove reports whether err refuses a subnet move for one under way
-// or made.
-func refusedMove(err error) bool {
-	return zenlayer.HasCode(err, zenlayer.CodeBMCSubnetMoving) || zenlayer.HasCode(err, zenlayer.CodeBMCSubnetInSubnet)
-}
+// sendTaken is the pseudo status of sendWhenFree's other target: the API
+// took the change sent again.
+const sendTaken = "(change taken)"
 
-// moveTaken is the pseudo status of sendMoveAgain's other target: the API
-// took the move sent again.
-const moveTaken = "(move taken)"
-
-// sendMoveAgain polls machine id until it shows the move (shown), sending
-// the move again at each poll that does not: a refusal for a move under
-// way is polled through, any other error ends the wait (a machine that
-// stays in another subnet, say).
-func sendMoveAgain(ctx context.Context, conn *zenlayer.Client, id, what string, timeout time.Duration, send func(context.Context) error,
-	shown func(*zenlayer.BMCInstance) bool) error {
+// sendWhenFree sends a change of machine id that the API carries out in
+// the background, and refuses while another of its kind is under way
+// (busy), such as the one a run interrupted while it waited had sent; or
+// refuses as made already (made, optional). Such a refusal is no error
+// yet: until the machine shows the change (shown: that run's change was
+// this one) or the API takes it (that one was another, now over), the
+// machine is read and the change sent again at each poll, within timeout.
+// Any other refusal ends it (a machine that stays in another subnet, say).
+func sendWhenFree(ctx context.Context, conn *zenlayer.Client, id, what string, timeout time.Duration, send func(context.Context) error,
+	shown func(*zenlayer.BMCInstance) bool, busy string, made ...string) error {
+	err := send(ctx)
+	if !zenlayer.HasCode(err, busy) && !slices.ContainsFunc(made, func(code string) bool { return zenlayer.HasCode(err, code) }) {
+		return err
+	}
+	tflog.Info(ctx, "BMC instance: the API refuses the change while another is under way or made; waiting for the machine to show it, or to take it",
+		map[string]any{"id": id, "waiting_for": what, "error": err.Error()})
 	status := wait.StatusOf(conn.FindBMCInstance, id, zenlayer.IsNotFound, func(inst *zenlayer.BMCInstance) string {
 		if shown(inst) {
 			return changeShown
@@ -233,14 +229,14 @@ func sendMoveAgain(ctx context.Context, conn *zenlayer.Client, id, what string, 
 		}
 		switch err := send(ctx); {
 		case err == nil:
-			return inst, moveTaken, nil
-		case zenlayer.HasCode(err, zenlayer.CodeBMCSubnetMoving):
+			return inst, sendTaken, nil
+		case zenlayer.HasCode(err, busy):
 			return inst, st, nil // still under way
 		default:
 			return inst, "", err
 		}
 	}
-	_, err := wait.Until(ctx, wait.Object(ctx, "BMC instance", id, what, refresh, timeout, []string{changeShown, moveTaken},
+	_, err = wait.Until(ctx, wait.Object(ctx, "BMC instance", id, what, refresh, timeout, []string{changeShown, sendTaken},
 		[]string{zenlayer.BMCStatusRecycling, zenlayer.BMCStatusRecycle, zenlayer.BMCStatusReleasing, wait.Gone}))
 	return err
 }
