@@ -14,20 +14,8 @@ import (
 // confirms it. It is not sent again (a second one is refused while the
 // first is made).
 func TestModifyBMCBandwidthAnswerLost(t *testing.T) {
-	pause := confirmPause
-	confirmPause = 10 * time.Millisecond
-	t.Cleanup(func() { confirmPause = pause })
-	emu, err := emulator.Start(emulator.Options{Durations: emulator.Durations{BMCStart: time.Minute},
+	emu, c := confirmingClient(t, emulator.Options{Durations: emulator.Durations{BMCStart: time.Minute},
 		Faults: []emulator.FaultRule{{Kind: emulator.FaultCutAfter, Rate: 1, Actions: []string{"bmc.ModifyInstanceBandwidth"}}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = emu.Close() })
-	c, err := New(Config{AccessKeyID: emulator.DefaultAccessKeyID, AccessKeyPassword: emulator.DefaultAccessKeyPassword,
-		Domain: emu.Endpoint(), Scheme: "http"})
-	if err != nil {
-		t.Fatal(err)
-	}
 	id := emu.AddBMCInstance("SEL-A", "lost-bandwidth")
 	if err := c.ModifyBMCInstanceBandwidth(context.Background(), id, 50); err != nil {
 		t.Fatalf("ModifyBMCInstanceBandwidth: %v, want success (the change is being made)", err)

@@ -15,10 +15,18 @@ import (
 // disk of 20 GiB; the confirming reads do not pause.
 func diskClient(t *testing.T, faults ...emulator.FaultRule) (*emulator.Server, *Client, string) {
 	t.Helper()
+	emu, c := confirmingClient(t, emulator.Options{Faults: faults})
+	return emu, c, emu.AddZECDisk("asia-east-1a", "grown", 20)
+}
+
+// confirmingClient is a client of an emulator started with opts; the
+// reads that confirm a call whose answer was lost do not pause.
+func confirmingClient(t *testing.T, opts emulator.Options) (*emulator.Server, *Client) {
+	t.Helper()
 	pause := confirmPause
 	confirmPause = 10 * time.Millisecond
 	t.Cleanup(func() { confirmPause = pause })
-	emu, err := emulator.Start(emulator.Options{Faults: faults})
+	emu, err := emulator.Start(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,7 +36,7 @@ func diskClient(t *testing.T, faults ...emulator.FaultRule) (*emulator.Server, *
 	if err != nil {
 		t.Fatal(err)
 	}
-	return emu, c, emu.AddZECDisk("asia-east-1a", "grown", 20)
+	return emu, c
 }
 
 // The answer of a resize is lost after the emulator did it: the disk,

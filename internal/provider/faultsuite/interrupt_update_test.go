@@ -297,16 +297,7 @@ func TestInterruptedReinstallUnanswered(t *testing.T) {
 
 // bmcReinstallConfig is one BMC machine of image with the SSH key key.
 func bmcReinstallConfig(key, image string) string {
-	return configHeader + fmt.Sprintf(`
-resource "cloudcompute_zenlayer_bmc_instance" "metal" {
-  zone_id          = "SEL-A"
-  instance_type_id = "S9I"
-  image_id         = %[2]q
-  name             = "fault-reinstall"
-  ssh_keys         = ["ssh-ed25519 %[1]s faults@example"]
-  timeouts         = { create = "2m", update = "2m" }
-}
-`, key, image)
+	return bmcConfig(image, fmt.Sprintf(`ssh_keys = ["ssh-ed25519 %s faults@example"]`, key), "")
 }
 
 // A BMC machine's move into a subnet (AssociateSubnetInstances, which the
@@ -316,7 +307,7 @@ resource "cloudcompute_zenlayer_bmc_instance" "metal" {
 // API refuses a second one then (the instance is being associated, or is
 // in the subnet already).
 func TestInterruptedSubnetJoin(t *testing.T) {
-	backgroundChange{action: "bmc.AssociateSubnetInstances", before: bmcConfig(""), after: bmcConfig(`subnet_id = "subnet-sel-a-1"`),
+	backgroundChange{action: "bmc.AssociateSubnetInstances", before: bmcKeyed(""), after: bmcKeyed(`subnet_id = "subnet-sel-a-1"`),
 		durations: emulator.Durations{BMCCreate: time.Second, BMCInstall: time.Second, BMCStart: 15 * time.Second}}.interruptEach(t)
 }
 
@@ -324,24 +315,31 @@ func TestInterruptedSubnetJoin(t *testing.T) {
 // the background: the internet status says Processing meanwhile, and the
 // API refuses another change, "Bandwidth is being modified").
 func TestInterruptedBandwidthChange(t *testing.T) {
-	backgroundChange{action: "bmc.ModifyInstanceBandwidth", before: bmcConfig(`internet_max_bandwidth_out = 20`),
-		after:     bmcConfig(`internet_max_bandwidth_out = 50`),
+	backgroundChange{action: "bmc.ModifyInstanceBandwidth", before: bmcKeyed(`internet_max_bandwidth_out = 20`),
+		after:     bmcKeyed(`internet_max_bandwidth_out = 50`),
 		durations: emulator.Durations{BMCCreate: time.Second, BMCInstall: time.Second, BMCStart: 15 * time.Second}}.interruptEach(t)
 }
 
-// bmcConfig is one BMC machine with the extra arguments extra.
-func bmcConfig(extra string) string {
+// bmcKeyed is one BMC machine of the suite's image and key pair, with the
+// extra arguments.
+func bmcKeyed(extra string) string {
+	return bmcConfig("img-ubuntu-2204", `key_id = "key-faults"`, extra)
+}
+
+// bmcConfig is one BMC machine of image, with the login and extra
+// arguments.
+func bmcConfig(image, login, extra string) string {
 	return configHeader + fmt.Sprintf(`
 resource "cloudcompute_zenlayer_bmc_instance" "metal" {
   zone_id          = "SEL-A"
   instance_type_id = "S9I"
-  image_id         = "img-ubuntu-2204"
+  image_id         = %q
   name             = "fault-bmc"
-  key_id           = "key-faults"
-  timeouts         = { create = "1m", update = "2m" }
+  timeouts         = { create = "2m", update = "2m" }
+  %s
   %s
 }
-`, extra)
+`, image, login, extra)
 }
 
 // Changes the API carries out in the background, each interrupted while
@@ -438,28 +436,21 @@ func backgroundConfig(change string) string {
 	case strings.HasPrefix(change, "size"):
 		size = change
 	}
-	return configHeader + fmt.Sprintf(`
-resource "cloudcompute_zenlayer_zec_instance" "a" {
+	vm := func(name, extra string) string {
+		return fmt.Sprintf(`
+resource "cloudcompute_zenlayer_zec_instance" %[1]q {
   zone_id       = "asia-east-1a"
   instance_type = "z2a.cpu.1"
   image_id      = "ubuntu-22.04"
   subnet_id     = "subnet-faults"
-  name          = "fault-bg-a"
+  name          = "fault-bg-%[1]s"
   key_id        = "key-faults"
-  %s
+  %[2]s
   timeouts      = { create = "1m", update = "2m" }
 }
-
-resource "cloudcompute_zenlayer_zec_instance" "b" {
-  zone_id       = "asia-east-1a"
-  instance_type = "z2a.cpu.1"
-  image_id      = "ubuntu-22.04"
-  subnet_id     = "subnet-faults"
-  name          = "fault-bg-b"
-  key_id        = "key-faults"
-  timeouts      = { create = "1m", update = "2m" }
-}
-
+`, name, extra)
+	}
+	return configHeader + vm("a", power) + vm("b", "") + fmt.Sprintf(`
 resource "cloudcompute_zenlayer_zec_disk" "data" {
   zone_id      = "asia-east-1a"
   name         = "fault-bg-data"
@@ -468,5 +459,5 @@ resource "cloudcompute_zenlayer_zec_disk" "data" {
   force_detach = true
   timeouts     = { create = "1m", update = "2m" }
 }
-`, power, size, instance)
+`, size, instance)
 }
